@@ -1,0 +1,163 @@
+//! The check pack: loading `checks/*.yaml` into validated [`CheckSpec`]s.
+//!
+//! A check file is a mapping with a `checks:` list. Every check is read on its own, so one bad
+//! check does not hide problems in the next; references to systems and targets, thresholds and
+//! probe parameters are all validated before any probe runs.
+
+pub mod check;
+pub mod threshold;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+pub use check::{Category, CheckSpec, Waiver};
+
+use crate::error::{Problem, Problems};
+use crate::settings::Settings;
+use yaml::{Node, Value};
+
+/// All loaded checks, in file order.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    /// The checks.
+    pub checks: Vec<CheckSpec>,
+    /// The files they came from.
+    pub files: Vec<PathBuf>,
+}
+
+impl Catalog {
+    /// Loads every check file the settings name, collecting all problems.
+    pub fn load(settings: &Settings) -> Result<Catalog, Problems> {
+        let mut problems = Problems::default();
+        let mut files = Vec::new();
+        for path in &settings.check_paths {
+            collect_files(path, &mut files, &mut problems);
+        }
+        let mut catalog = Catalog { checks: Vec::new(), files: files.clone() };
+        for file in &files {
+            match std::fs::read_to_string(file) {
+                Ok(text) => catalog.load_text(file, &text, settings, &mut problems),
+                Err(e) => problems.push(Problem::file(file, format!("cannot read check file: {e}")).hint("check the permissions of the file")),
+            }
+        }
+        if problems.is_empty() { Ok(catalog) } else { Err(problems) }
+    }
+
+    fn load_text(&mut self, file: &Path, text: &str, settings: &Settings, problems: &mut Problems) {
+        let root = match Node::parse(text) {
+            Ok(r) => r,
+            Err((pos, msg)) => {
+                problems.push(Problem::at(file, pos, format!("invalid YAML: {msg}")));
+                return;
+            }
+        };
+        let items = match (&root.value, root.get("checks")) {
+            (Value::Null, _) => return,
+            (Value::Map(entries), Some(checks)) => {
+                for (k, _) in entries {
+                    if k.as_str() != Some("checks") {
+                        let key = k.as_str().unwrap_or_default();
+                        problems.push(Problem::at(file, k.pos, format!("unknown key `{key}` in a check file")).hint("a check file holds one key, `checks:`, with a list of checks"));
+                    }
+                }
+                match &checks.value {
+                    Value::Seq(items) => items,
+                    Value::Null => return,
+                    _ => {
+                        problems.push(Problem::at(file, checks.pos, "`checks` must be a list").hint("write each check as `- id: ...`"));
+                        return;
+                    }
+                }
+            }
+            _ => {
+                problems.push(Problem::at(file, root.pos, "a check file must be a mapping with a `checks:` list").hint("start the file with `checks:`"));
+                return;
+            }
+        };
+        for item in items {
+            match check::read(file, item, settings) {
+                Ok(spec) => {
+                    if let Some(prev) = self.checks.iter().find(|c| c.id == spec.id) {
+                        problems.push(
+                            Problem::at(file, item.pos, format!("duplicate check id `{}`", spec.id))
+                                .hint(format!("first declared at {}:{}", prev.file.display(), prev.pos.line)),
+                        );
+                    } else {
+                        self.checks.push(spec);
+                    }
+                }
+                Err(list) => list.into_iter().for_each(|p| problems.push(p)),
+            }
+        }
+    }
+
+    /// The check with this id.
+    pub fn get(&self, id: &str) -> Option<&CheckSpec> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+}
+
+fn collect_files(path: &Path, out: &mut Vec<PathBuf>, problems: &mut Problems) {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => match std::fs::read_dir(path) {
+            Ok(rd) => {
+                let mut found: Vec<PathBuf> = rd
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+                    .collect();
+                found.sort();
+                out.extend(found);
+            }
+            Err(e) => problems.push(Problem::file(path, format!("cannot read the check folder: {e}")).hint("check its permissions (znode needs read and execute on the folder)")),
+        },
+        Ok(_) => out.push(path.to_owned()),
+        Err(e) => problems.push(Problem::file(path, format!("cannot open the check path: {e}")).hint("fix `checks:` in znode.yaml")),
+    }
+}
+
+/// Serde helper: an optional humantime duration (`5s`, `2m`), or a number of seconds.
+pub mod duration_opt {
+    use std::fmt;
+    use std::time::Duration;
+
+    use serde::Deserializer;
+    use serde::de::{self, Visitor};
+
+    struct V;
+
+    impl<'de> Visitor<'de> for V {
+        type Value = Option<Duration>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a duration such as `500ms`, `5s` or `2m`")
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(V)
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(Duration::from_secs(v)))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            u64::try_from(v).map(|s| Some(Duration::from_secs(s))).map_err(|_| E::custom("a duration cannot be negative"))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Duration::try_from_secs_f64(v).map(Some).map_err(|_| E::custom("a duration must be a positive number of seconds"))
+        }
+        fn visit_str<E: de::Error>(self, t: &str) -> Result<Self::Value, E> {
+            humantime::parse_duration(t)
+                .map(Some)
+                .map_err(|e| E::custom(format!("invalid duration `{t}`: {e} (write e.g. `500ms`, `5s`, `2m`)")))
+        }
+    }
+
+    /// Deserializes `Option<Duration>`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+        d.deserialize_option(V)
+    }
+}

@@ -1,0 +1,87 @@
+//! `znode history`: list runs, show one, diff two.
+
+use clap::Subcommand;
+
+use super::{Context, Failure};
+use crate::report::{Format, RunReport, render_diff, render_runs};
+use crate::store::{RunRef, Store};
+
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// How many runs to list
+    #[arg(short = 'n', long, default_value_t = 20)]
+    limit: i64,
+    /// Output format of the list: table or json
+    #[arg(short = 'f', long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Show one run again, exactly as stored
+    Show {
+        /// Run number, `latest` or `latest~N`
+        run: RunRef,
+        /// Output format
+        #[arg(short = 'f', long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// What got worse, recovered, or is new between two runs
+    Diff {
+        /// The earlier run
+        from: RunRef,
+        /// The later run [default: latest]
+        to: Option<RunRef>,
+        /// Output format: table or json
+        #[arg(short = 'f', long, value_enum, default_value = "table")]
+        format: Format,
+    },
+}
+
+pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
+    let settings = cx.settings()?;
+    super::run_async(async {
+        let store = Store::open(&settings.store_url).await?;
+        let mut out = std::io::stdout().lock();
+        let code = match a.command {
+            None => {
+                let runs = store.list_runs(a.limit).await?;
+                match a.format {
+                    Format::Json => {
+                        serde_json::to_writer_pretty(&mut out, &runs).map_err(|e| Failure::Message(e.to_string()))?;
+                        println!();
+                    }
+                    _ if runs.is_empty() => println!("no runs yet; run `znode inspect`"),
+                    _ => render_runs(&runs, settings.timezone, cx.lang, cx.color, &mut out)?,
+                }
+                0
+            }
+            Some(Command::Show { run, format }) => {
+                let row = store.resolve(&run).await?;
+                let outcomes = store.outcomes(row.id).await?;
+                let names = settings.systems.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+                let report = RunReport::new(row, outcomes, settings.timezone, names, 0);
+                report.render(format, cx.lang, cx.color, &mut out)?;
+                report.status().exit_code()
+            }
+            Some(Command::Diff { from, to, format }) => {
+                let a_run = store.resolve(&from).await?;
+                let b_run = store.resolve(&to.unwrap_or(RunRef::Latest(0))).await?;
+                let d = store.diff(a_run.id, b_run.id).await?;
+                match format {
+                    Format::Json => {
+                        serde_json::to_writer_pretty(&mut out, &d).map_err(|e| Failure::Message(e.to_string()))?;
+                        println!();
+                    }
+                    _ => render_diff(&d, cx.lang, cx.color, &mut out)?,
+                }
+                // Something got worse or appeared broken: WARN, so scripts can alert on regressions.
+                u8::from(!d.worse.is_empty() || d.new.iter().any(|e| e.after != Some(crate::outcome::Status::Ok)))
+            }
+        };
+        store.close().await;
+        Ok(code)
+    })
+}

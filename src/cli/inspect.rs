@@ -1,0 +1,144 @@
+//! `znode inspect`: plan, run, store, render, exit with the Nagios code.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc;
+
+use super::{Context, Failure};
+use crate::catalog::Category;
+use crate::outcome::CheckInfo;
+use crate::report::{Format, RunReport};
+use crate::runner::{Filters, Plan, RunEvent};
+use crate::store::{NewRun, RunRow, Store, StoredOutcome};
+
+#[derive(Debug, clap::Args)]
+pub(super) struct Args {
+    /// Only checks of these systems (repeat or comma-separate)
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    system: Vec<String>,
+    /// Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability,
+    /// 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business
+    #[arg(long, value_delimiter = ',', value_parser = parse_category, value_name = "CATEGORY")]
+    category: Vec<Category>,
+    /// Only checks with any of these tags
+    #[arg(long, value_delimiter = ',', value_name = "TAG")]
+    tag: Vec<String>,
+    /// Only these checks, by id
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    check: Vec<String>,
+    /// Checks running at once (overrides `defaults.jobs`)
+    #[arg(short = 'j', long, env = "ZNODE_JOBS", value_name = "N")]
+    jobs: Option<usize>,
+    /// Timeout of checks that set none (overrides `defaults.timeout`), e.g. 5s
+    #[arg(long, env = "ZNODE_TIMEOUT", value_parser = humantime::parse_duration, value_name = "DURATION")]
+    timeout: Option<Duration>,
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+fn parse_category(s: &str) -> Result<Category, String> {
+    Category::parse(s).ok_or_else(|| {
+        let names: Vec<String> = Category::ALL.iter().map(|c| format!("{} ({})", c.zh(), c.en())).collect();
+        format!("unknown category; one of: {}", names.join(", "))
+    })
+}
+
+pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
+    cx.overrides.jobs = a.jobs;
+    cx.overrides.timeout = a.timeout;
+    let (settings, catalog) = cx.settings_and_catalog()?;
+    let filters = Filters { systems: a.system, categories: a.category, tags: a.tag, checks: a.check };
+    let plan = Plan::new(catalog, &filters).map_err(Failure::Message)?;
+    if plan.checks.is_empty() {
+        return Err(Failure::Message("no enabled check matches the selection; see `znode config check` and the filters".into()));
+    }
+    super::run_async(async move {
+        let store = Store::open(&settings.store_url).await?;
+        let filters_json = serde_json::to_string(&filters).unwrap_or_default();
+        let new = NewRun { node: &settings.node, command: "inspect", planned: plan.checks.len(), filters: filters_json };
+        let started_at = crate::store::now_ms();
+        let run_id = store.begin_run(&new).await?;
+        let infos: BTreeMap<String, CheckInfo> = plan.checks.iter().map(|c| (c.id.clone(), CheckInfo::of(c))).collect();
+        let planned = plan.checks.len();
+        let disabled = plan.disabled;
+        let settings = Arc::new(settings);
+        let (tx, mut rx) = mpsc::channel(256);
+        let runner = tokio::spawn(crate::runner::run(settings.clone(), Arc::new(plan), tx));
+
+        let bar = progress_bar(planned as u64);
+        let mut sigint = signal(SignalKind::interrupt())?;
+        let mut sigterm = signal(SignalKind::terminate())?;
+        let mut rows: Vec<StoredOutcome> = Vec::with_capacity(planned);
+        let mut store_error = None;
+        let mut interrupted = false;
+        loop {
+            tokio::select! {
+                ev = rx.recv() => match ev {
+                    Some(RunEvent::Started { check }) => bar.set_message(check),
+                    Some(RunEvent::Finished(outcome)) => {
+                        let info = infos[&outcome.check].clone();
+                        if let Err(e) = store.record(run_id, &info, &outcome).await {
+                            store_error.get_or_insert(e.to_string());
+                        }
+                        bar.inc(1);
+                        rows.push(StoredOutcome { info, outcome: *outcome });
+                    }
+                    None => break,
+                },
+                _ = sigint.recv() => { interrupted = true; break; }
+                _ = sigterm.recv() => { interrupted = true; break; }
+            }
+        }
+        // Aborting the runner drops every check in flight; command probes kill their process
+        // groups on drop, so nothing keeps running after we leave.
+        runner.abort();
+        let _ = runner.await;
+        bar.finish_and_clear();
+        if interrupted {
+            eprintln!("interrupted: {} of {planned} checks finished and stored; run #{run_id} is marked interrupted", rows.len());
+        }
+        let status = store.finish_run(run_id, interrupted).await;
+        store.close().await;
+        let run = RunRow {
+            id: run_id,
+            node: settings.node.clone(),
+            command: "inspect".into(),
+            started_at,
+            finished_at: Some(crate::store::now_ms()),
+            state: if interrupted { "interrupted" } else { "finished" }.into(),
+            status: status.as_ref().ok().copied(),
+            planned: planned as i64,
+            done: rows.len() as i64,
+            counts: Default::default(),
+        };
+        let names = settings.systems.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+        let report = RunReport::new(run, rows, settings.timezone, names, disabled);
+        let mut out = std::io::stdout().lock();
+        report.render(a.format, cx.lang, cx.color, &mut out)?;
+        let mut code = report.status().exit_code();
+        if let Some(e) = store_error.or(status.err().map(|e| e.to_string())) {
+            eprintln!("error: the run could not be fully stored: {e}");
+            code = code.max(crate::outcome::Status::Unknown.exit_code());
+        }
+        Ok(code)
+    })
+}
+
+fn progress_bar(len: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} 巡检 [{elapsed_precise}] {bar:30} {pos}/{len} {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}

@@ -1,0 +1,190 @@
+//! The command line: clap definitions and one module per command group. This is the only part
+//! of znode that talks to a person.
+
+mod config;
+mod generate;
+mod history;
+mod init;
+mod inspect;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::Problems;
+use crate::report::Lang;
+use crate::settings::{Overrides, Settings};
+
+/// znode — inspection (巡检), probes, history and reports for the O&M team of the Zhaoqing node
+/// of the provincial government big-data center (省政务大数据中心肇庆分节点).
+#[derive(Debug, Parser)]
+#[command(name = "znode", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// Configuration file [default: ./znode.yaml]
+    #[arg(short = 'c', long, global = true, env = "ZNODE_CONFIG", value_name = "PATH")]
+    config: Option<PathBuf>,
+
+    /// History store: a SQLite path or postgres:// URL (overrides `store:`)
+    #[arg(long, global = true, env = "ZNODE_STORE", value_name = "URL")]
+    store: Option<String>,
+
+    /// Display timezone, IANA name (overrides `timezone:`)
+    #[arg(long, global = true, env = "ZNODE_TIMEZONE", value_name = "TZ")]
+    timezone: Option<String>,
+
+    /// Node name shown in outputs (overrides `node:`)
+    #[arg(long, global = true, env = "ZNODE_NODE", value_name = "NAME")]
+    node: Option<String>,
+
+    /// Language of tables and messages for people
+    #[arg(long, global = true, env = "ZNODE_LANG", value_enum, default_value = "zh")]
+    lang: Lang,
+
+    /// When to colour tables
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    color: ColorChoice,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// When to use colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Write a complete sample node (znode.yaml and the check pack) into DIR
+    Init(init::Args),
+    /// Run the inspection (巡检): every selected check, stored in the history
+    Inspect(inspect::Args),
+    /// Validate the configuration and every check file
+    #[command(subcommand)]
+    Config(config::Command),
+    /// List past runs, show one again, or compare two
+    History(history::Args),
+    /// Print shell completions
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+/// Why a command could not do its work; every kind exits 3 (UNKNOWN).
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// Problems in files the operator wrote.
+    Problems(Problems),
+    /// Anything else, with what to do about it.
+    Message(String),
+}
+
+impl From<Problems> for Failure {
+    fn from(p: Problems) -> Failure {
+        Failure::Problems(p)
+    }
+}
+
+impl From<crate::store::StoreError> for Failure {
+    fn from(e: crate::store::StoreError) -> Failure {
+        Failure::Message(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Failure {
+        Failure::Message(e.to_string())
+    }
+}
+
+/// Shared state of one invocation.
+pub(crate) struct Context {
+    config: PathBuf,
+    overrides: Overrides,
+    lang: Lang,
+    color: bool,
+}
+
+impl Context {
+    fn settings(&self) -> Result<Settings, Failure> {
+        Ok(crate::settings::load(&self.config, &self.overrides)?)
+    }
+
+    /// Settings and check pack, with the problems of both reported together.
+    fn settings_and_catalog(&self) -> Result<(Settings, crate::catalog::Catalog), Failure> {
+        let (settings, mut problems) = crate::settings::load_lenient(&self.config, &self.overrides);
+        let Some(settings) = settings else { return Err(Failure::Problems(problems)) };
+        match crate::catalog::Catalog::load(&settings) {
+            Ok(c) if problems.is_empty() => Ok((settings, c)),
+            Ok(_) => Err(Failure::Problems(problems)),
+            Err(p) => {
+                problems.extend(p);
+                Err(Failure::Problems(problems))
+            }
+        }
+    }
+}
+
+/// Builds the tokio runtime; blocking probe threads stuck on a hung filesystem are not waited
+/// for at exit (see `shutdown_timeout` in `run_async`).
+fn run_async<F: std::future::Future>(f: F) -> F::Output {
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap_or_else(|e| {
+        eprintln!("error: cannot start the async runtime: {e}");
+        std::process::exit(3)
+    });
+    let out = rt.block_on(f);
+    rt.shutdown_timeout(std::time::Duration::from_millis(200));
+    out
+}
+
+/// Entry point: parse, dispatch, and turn the result into an exit code.
+pub fn main() -> ExitCode {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let cli = Cli::parse();
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let cx = Context {
+        config: cli.config.clone().unwrap_or_else(|| PathBuf::from("znode.yaml")),
+        overrides: Overrides { node: cli.node.clone(), timezone: cli.timezone.clone(), store: cli.store.clone(), jobs: None, timeout: None },
+        lang: cli.lang,
+        color,
+    };
+    let result = match cli.command {
+        Command::Init(a) => init::run(&cx, a),
+        Command::Inspect(a) => inspect::run(cx, a),
+        Command::Config(c) => config::run(&cx, c),
+        Command::History(a) => history::run(&cx, a),
+        Command::Completions(a) => generate::completions(a),
+        Command::Man => generate::man(),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure::Problems(p)) => {
+            for problem in &p.0 {
+                eprintln!("{problem}");
+            }
+            eprintln!("error: {} problem{} found; nothing was run", p.0.len(), if p.0.len() == 1 { "" } else { "s" });
+            ExitCode::from(3)
+        }
+        Err(Failure::Message(m)) => {
+            eprintln!("error: {m}");
+            ExitCode::from(3)
+        }
+    }
+}
+
+/// The clap command, for completions, the man page and tests.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}

@@ -1,0 +1,88 @@
+//! Problems found in configuration and check files, reported all at once with their position.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::catalog::yaml::{DeError, Pos};
+
+/// One thing wrong with a file the operator wrote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// The file.
+    pub file: PathBuf,
+    /// Where in the file; `None` for problems with the whole file.
+    pub pos: Option<Pos>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// A problem at a position.
+    pub fn at(file: &Path, pos: Pos, message: impl Into<String>) -> Problem {
+        Problem { file: file.to_owned(), pos: Some(pos), message: message.into(), hint: None }
+    }
+
+    /// A problem with a whole file.
+    pub fn file(file: &Path, message: impl Into<String>) -> Problem {
+        Problem { file: file.to_owned(), pos: None, message: message.into(), hint: None }
+    }
+
+    /// Adds a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Problem {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Converts an error from reading a node.
+    pub fn from_de(file: &Path, e: DeError) -> Problem {
+        Problem { file: file.to_owned(), pos: e.pos, message: e.message, hint: e.hint }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(p) = self.pos {
+            write!(f, ":{}:{}", p.line, p.column)?;
+        }
+        write!(f, ": error: {}", self.message)?;
+        if let Some(h) = &self.hint {
+            write!(f, "\n    hint: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found while loading; loading fails when there is at least one.
+#[derive(Clone, Debug, Default)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    /// Records one.
+    pub fn push(&mut self, p: Problem) {
+        self.0.push(p);
+    }
+
+    /// Adds all of another list.
+    pub fn extend(&mut self, other: Problems) {
+        self.0.extend(other.0);
+    }
+
+    /// True when nothing is wrong.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        for p in &self.0 {
+            writeln!(f, "{p}")?;
+        }
+        write!(f, "{} problem{} found", self.0.len(), if self.0.len() == 1 { "" } else { "s" })
+    }
+}
+
+impl std::error::Error for Problems {}

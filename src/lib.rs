@@ -1,0 +1,18 @@
+//! znode: the inspection, probe, history and report tool of the O&M team of the Zhaoqing
+//! sub-node of the Guangdong provincial government big-data center (省政务大数据中心肇庆分节点).
+//!
+//! The library holds everything; `main.rs` only calls [`cli::main`]. Nothing outside `cli/`
+//! prints or reads command-line types.
+
+pub mod catalog;
+pub mod error;
+pub mod outcome;
+pub mod probe;
+pub mod secret;
+pub mod settings;
+pub mod judge;
+pub mod runner;
+pub mod store;
+pub mod report;
+pub mod cli;
+pub mod pack;

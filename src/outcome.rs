@@ -1,0 +1,280 @@
+//! What a check found: [`Status`], [`Metric`] and [`Outcome`].
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// The judged state of a check, ordered by severity so that `max` is the worst.
+///
+/// UNKNOWN ranks above WARN and below CRIT: a check that could not run may hide anything, but a
+/// confirmed critical fault must still decide the exit code of a run (Nagios `max_state_alt`
+/// would put WARN above UNKNOWN; for an inspection a blind spot is worse than a warning).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Status {
+    /// 正常.
+    Ok,
+    /// 告警.
+    Warn,
+    /// 未知: the check could not observe what it should.
+    Unknown,
+    /// 严重.
+    Crit,
+}
+
+impl Status {
+    /// All four, in severity order.
+    pub const ALL: [Status; 4] = [Status::Ok, Status::Warn, Status::Unknown, Status::Crit];
+
+    /// The Nagios plugin exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Status::Ok => 0,
+            Status::Warn => 1,
+            Status::Crit => 2,
+            Status::Unknown => 3,
+        }
+    }
+
+    /// The worst of several statuses; OK when there are none.
+    pub fn worst(statuses: impl IntoIterator<Item = Status>) -> Status {
+        statuses.into_iter().max().unwrap_or(Status::Ok)
+    }
+
+    /// The upper-case English word (`OK`, `WARN`, ...), as stored and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "OK",
+            Status::Warn => "WARN",
+            Status::Crit => "CRIT",
+            Status::Unknown => "UNKNOWN",
+        }
+    }
+
+    /// The Nagios word (`OK`, `WARNING`, `CRITICAL`, `UNKNOWN`).
+    pub fn nagios_word(self) -> &'static str {
+        match self {
+            Status::Ok => "OK",
+            Status::Warn => "WARNING",
+            Status::Crit => "CRITICAL",
+            Status::Unknown => "UNKNOWN",
+        }
+    }
+
+    /// The Chinese word used in tables and reports.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Status::Ok => "正常",
+            Status::Warn => "告警",
+            Status::Crit => "严重",
+            Status::Unknown => "未知",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One measured number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Metric {
+    /// Metric name within its probe kind (`connect_time`, `used_pct`, ...).
+    pub name: String,
+    /// What the number is about when a probe measures several things (a mount point, a process).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The value.
+    pub value: f64,
+    /// Unit in Nagios perfdata style: `s`, `%`, `B`, `c` or empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+}
+
+impl Metric {
+    /// A metric without a label.
+    pub fn new(name: &str, value: f64, unit: &str) -> Metric {
+        Metric { name: name.to_owned(), label: None, value, unit: unit.to_owned() }
+    }
+
+    /// A metric about one of several things.
+    pub fn labelled(name: &str, label: impl Into<String>, value: f64, unit: &str) -> Metric {
+        Metric { name: name.to_owned(), label: Some(label.into()), value, unit: unit.to_owned() }
+    }
+
+    /// `name` or `name[label]`, the key used in perfdata and messages.
+    pub fn key(&self) -> String {
+        match &self.label {
+            Some(l) => format!("{}[{}]", self.name, l),
+            None => self.name.clone(),
+        }
+    }
+
+    /// The value formatted for people: milliseconds for short times, binary units for bytes.
+    pub fn display_value(&self) -> String {
+        format_value(self.value, &self.unit)
+    }
+}
+
+/// Formats a value with its unit for a table cell.
+pub fn format_value(value: f64, unit: &str) -> String {
+    match unit {
+        "s" if value < 1.0 => format!("{:.0} ms", value * 1000.0),
+        "s" if value < 120.0 => format!("{value:.2} s"),
+        "s" => humantime::format_duration(Duration::from_secs(value as u64)).to_string(),
+        "%" => format!("{value:.1}%"),
+        "B" => format_bytes(value),
+        "" | "c" if value.fract() == 0.0 => format!("{value:.0}"),
+        _ => format!("{value:.2}{unit}"),
+    }
+}
+
+fn format_bytes(value: f64) -> String {
+    const UNITS: [&str; 6] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+    let mut v = value;
+    let mut i = 0;
+    while v >= 1024.0 && i + 1 < UNITS.len() {
+        v /= 1024.0;
+        i += 1;
+    }
+    if i == 0 { format!("{v:.0} B") } else { format!("{v:.1} {}", UNITS[i]) }
+}
+
+/// A waiver that applied to an outcome: the status was seen but accepted until the expiry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WaiverNote {
+    /// Why the finding is accepted.
+    pub reason: String,
+    /// Last day the waiver holds (YYYY-MM-DD).
+    pub expires: String,
+    /// True once the expiry date has passed: the status counts again.
+    pub expired: bool,
+}
+
+/// What a stored outcome needs to know about its check, so history reads without the pack.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CheckInfo {
+    /// Chinese title.
+    pub title: String,
+    /// Inspection category.
+    pub category: crate::catalog::Category,
+    /// Item number within the category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<u8>,
+    /// System id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+    /// Target name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// Probe kind.
+    pub kind: String,
+}
+
+impl CheckInfo {
+    /// Describes a declared check.
+    pub fn of(spec: &crate::catalog::CheckSpec) -> CheckInfo {
+        CheckInfo {
+            title: spec.title.clone(),
+            category: spec.category,
+            item: spec.item,
+            system: spec.system.clone(),
+            target: spec.target.clone(),
+            kind: spec.probe.kind().to_owned(),
+        }
+    }
+
+    /// `日常检查(3)` or just the category.
+    pub fn item_label(&self) -> String {
+        match self.item {
+            Some(n) => format!("{}({n})", self.category.zh()),
+            None => self.category.zh().to_owned(),
+        }
+    }
+}
+
+/// The result of running one check.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Outcome {
+    /// The check's id.
+    pub check: String,
+    /// The judged status.
+    pub status: Status,
+    /// One line saying why: the failed expectation, or what was measured when all is well.
+    pub summary: String,
+    /// Everything the probe measured.
+    pub metrics: Vec<Metric>,
+    /// The key of the metric shown as "the value" of the check, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary: Option<String>,
+    /// Supporting facts: matched lines (never secrets), versions, holders of ports.
+    pub evidence: Vec<String>,
+    /// Wall time of the last attempt.
+    #[serde(with = "duration_ms")]
+    pub duration: Duration,
+    /// How many attempts were made (1 without retries).
+    pub attempts: u32,
+    /// True when an earlier attempt failed and a retry passed.
+    pub flaky: bool,
+    /// The waiver that applied, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<WaiverNote>,
+}
+
+impl Outcome {
+    /// The status that counts towards the run's result: an unexpired waiver makes it OK.
+    pub fn effective_status(&self) -> Status {
+        match &self.waiver {
+            Some(w) if !w.expired => Status::Ok,
+            _ => self.status,
+        }
+    }
+
+    /// The primary metric, if the probe named one and measured it.
+    pub fn primary_metric(&self) -> Option<&Metric> {
+        let key = self.primary.as_deref()?;
+        self.metrics.iter().find(|m| m.key() == key)
+    }
+}
+
+mod duration_ms {
+    use std::time::Duration;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(d.as_millis() as u64)
+    }
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+        Ok(Duration::from_millis(u64::deserialize(d)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crit_outranks_unknown_outranks_warn() {
+        assert_eq!(Status::worst([Status::Warn, Status::Unknown]), Status::Unknown);
+        assert_eq!(Status::worst([Status::Unknown, Status::Crit, Status::Ok]), Status::Crit);
+        assert_eq!(Status::worst([]), Status::Ok);
+        assert_eq!(Status::Unknown.exit_code(), 3);
+    }
+
+    #[test]
+    fn values_read_well() {
+        assert_eq!(format_value(0.0123, "s"), "12 ms");
+        assert_eq!(format_value(93.456, "%"), "93.5%");
+        assert_eq!(format_value(3.0 * 1024.0 * 1024.0, "B"), "3.0 MiB");
+        assert_eq!(format_value(42.0, ""), "42");
+    }
+}

@@ -1,0 +1,180 @@
+//! `command`: runs a program (a shell only with `shell: true`) and judges its exit code and
+//! output; `nagios: true` takes a Nagios plugin's exit code and first line as they are.
+//!
+//! The child gets its own process group, and the whole group is killed when the check ends
+//! early (timeout, Ctrl-C), so a script's grandchildren do not outlive the run.
+
+use std::process::Stdio;
+use std::time::Instant;
+
+use serde::Deserialize;
+use tokio::io::{AsyncRead, AsyncReadExt};
+
+use super::{Observation, Pattern, Probe, ProbeContext, ProbeError};
+use crate::outcome::{Metric, Status};
+
+/// Output kept per stream; the rest is read and discarded so the child never blocks on a pipe.
+const KEEP: usize = 64 * 1024;
+
+/// Parameters.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Command {
+    /// Program and arguments; with `shell: true`, one string run by `sh -c`.
+    run: Run,
+    /// Run through `/bin/sh -c`.
+    #[serde(default)]
+    shell: bool,
+    /// Accepted exit codes (default `[0]`).
+    #[serde(default)]
+    exit_codes: Vec<i32>,
+    /// Regex stdout must match.
+    stdout: Option<Pattern>,
+    /// Regex stdout must not match.
+    stdout_not: Option<Pattern>,
+    /// Regex stderr must not match.
+    stderr_not: Option<Pattern>,
+    /// Regex whose first capture group (or whole match) is a number, judged by warn/crit.
+    value: Option<Pattern>,
+    /// Treat the program as a Nagios plugin: exit 0-3 is the status, first line the summary.
+    #[serde(default)]
+    nagios: bool,
+    /// Working directory.
+    dir: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Run {
+    Line(String),
+    Argv(Vec<String>),
+}
+
+impl Probe for Command {
+    const KIND: &'static str = "command";
+
+    fn primary(&self) -> Option<&'static str> {
+        self.value.as_ref().map(|_| "value")
+    }
+
+    fn validate(&self, _target: Option<&crate::settings::Target>) -> Result<(), (String, String)> {
+        match (&self.run, self.shell) {
+            (Run::Argv(v), _) if v.is_empty() => Err(("`run` is empty".into(), "give the program and its arguments as a list".into())),
+            (Run::Line(_), false) => Err((
+                "`run` is a single string but `shell` is not set".into(),
+                "write `run: [prog, arg1, arg2]`, or set `shell: true` to run the string with /bin/sh -c".into(),
+            )),
+            (Run::Argv(_), true) => Err(("with `shell: true`, `run` must be one string".into(), "write `run: \"cmd | filter\"`".into())),
+            _ => Ok(()),
+        }
+    }
+
+    async fn observe(&self, _cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
+        let argv: Vec<String> = match &self.run {
+            Run::Line(l) => vec!["/bin/sh".into(), "-c".into(), l.clone()],
+            Run::Argv(v) => v.clone(),
+        };
+        let mut cmd = tokio::process::Command::new(&argv[0]);
+        cmd.args(&argv[1..]).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0).kill_on_drop(true);
+        if let Some(d) = &self.dir {
+            cmd.current_dir(d);
+        }
+        let start = Instant::now();
+        let mut child = cmd.spawn().map_err(|e| ProbeError::unknown(format!("cannot start `{}`: {e}", argv[0])))?;
+        let _group = child.id().map(GroupGuard);
+        let (out, err) = (child.stdout.take(), child.stderr.take());
+        let (stdout, stderr, status) = tokio::join!(read_bounded(out), read_bounded(err), child.wait());
+        let status = status.map_err(|e| ProbeError::unknown(format!("waiting for `{}`: {e}", argv[0])))?;
+        let elapsed = start.elapsed().as_secs_f64();
+        let code = status.code().unwrap_or(-1);
+        let first = |s: &str| s.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(200).collect::<String>();
+        let mut obs = Observation::new(format!("exit {code} in {:.0} ms{}", elapsed * 1000.0, match first(&stdout) {
+            l if l.is_empty() => String::new(),
+            l => format!(": {l}"),
+        }))
+        .metric(Metric::new("exit_code", f64::from(code), ""))
+        .metric(Metric::new("duration", elapsed, "s"));
+        if self.nagios {
+            let st = match code {
+                0 => Status::Ok,
+                1 => Status::Warn,
+                2 => Status::Crit,
+                _ => Status::Unknown,
+            };
+            let line = first(&stdout);
+            let (text, perf) = line.split_once('|').map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned())).unwrap_or((line.clone(), String::new()));
+            obs.summary = text.clone();
+            if !perf.is_empty() {
+                obs.evidence.push(format!("perfdata: {perf}"));
+            }
+            if st != Status::Ok {
+                obs.fail(st, text);
+            }
+            return Ok(obs);
+        }
+        let accepted = if self.exit_codes.is_empty() { vec![0] } else { self.exit_codes.clone() };
+        if !accepted.contains(&code) {
+            let why = match first(&stderr) {
+                l if l.is_empty() => String::new(),
+                l => format!(": {l}"),
+            };
+            obs.fail(Status::Crit, format!("exit code {code}, expected {accepted:?}{why}"));
+        }
+        if let Some(re) = &self.stdout {
+            if !re.0.is_match(&stdout) {
+                obs.fail(Status::Crit, format!("stdout does not match /{}/", re.as_str()));
+            }
+        }
+        if let Some(re) = &self.stdout_not {
+            if re.0.is_match(&stdout) {
+                obs.fail(Status::Crit, format!("stdout matches /{}/", re.as_str()));
+                obs.evidence.extend(stdout.lines().filter(|l| re.0.is_match(l)).take(5).map(|l| l.chars().take(200).collect::<String>()));
+            }
+        }
+        if let Some(re) = &self.stderr_not {
+            if re.0.is_match(&stderr) {
+                obs.fail(Status::Crit, format!("stderr matches /{}/", re.as_str()));
+            }
+        }
+        if let Some(re) = &self.value {
+            let found = re.0.captures(&stdout).and_then(|c| c.get(1).or_else(|| c.get(0))).map(|m| m.as_str().trim().to_owned());
+            match found.as_deref().map(str::parse::<f64>) {
+                Some(Ok(v)) => {
+                    obs.metrics.push(Metric::new("value", v, ""));
+                    obs.summary = format!("value {v} (exit {code})");
+                }
+                Some(Err(_)) => obs.fail(Status::Unknown, format!("/{}/ matched `{}`, which is not a number", re.as_str(), found.unwrap_or_default())),
+                None => obs.fail(Status::Unknown, format!("no number found in stdout with /{}/", re.as_str())),
+            }
+        }
+        Ok(obs)
+    }
+}
+
+/// Kills the child's whole process group when dropped: after a normal exit this only reaches
+/// leftovers (daemonised grandchildren are not ours to keep); on timeout it ends everything.
+struct GroupGuard(u32);
+
+impl Drop for GroupGuard {
+    fn drop(&mut self) {
+        if let Ok(pid) = i32::try_from(self.0) {
+            let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
+        }
+    }
+}
+
+async fn read_bounded(stream: Option<impl AsyncRead + Unpin>) -> String {
+    let Some(mut s) = stream else { return String::new() };
+    let mut kept = Vec::new();
+    let mut buf = [0u8; 8192];
+    loop {
+        match s.read(&mut buf).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                let room = KEEP.saturating_sub(kept.len());
+                kept.extend_from_slice(&buf[..n.min(room)]);
+            }
+        }
+    }
+    String::from_utf8_lossy(&kept).into_owned()
+}

@@ -1,0 +1,51 @@
+//! `listen`: a local TCP port is in LISTEN state, and which process holds it.
+
+use serde::Deserialize;
+
+use super::{Observation, Pattern, Probe, ProbeContext, ProbeError, blocking, procfs};
+use crate::outcome::{Metric, Status};
+
+/// Parameters.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Listen {
+    /// The port.
+    port: u16,
+    /// The process name that must hold it (regex), e.g. `nginx`.
+    process: Option<Pattern>,
+}
+
+impl Probe for Listen {
+    const KIND: &'static str = "listen";
+
+    fn primary(&self) -> Option<&'static str> {
+        None
+    }
+
+    async fn observe(&self, _cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
+        let port = self.port;
+        let want = self.process.clone();
+        blocking(move || {
+            let socks: Vec<_> = procfs::tcp_listeners()?.into_iter().filter(|s| s.port == port).collect();
+            if socks.is_empty() {
+                return Err(ProbeError::down(format!("nothing listens on TCP port {port}")));
+            }
+            let addrs: Vec<String> = socks.iter().map(|s| format!("{}:{}", s.addr, s.port)).collect();
+            let holder = socks.iter().find_map(|s| procfs::socket_holder(s.inode));
+            let mut obs = Observation::new(match &holder {
+                Some((pid, comm)) => format!("{} listening, held by {comm} (pid {pid})", addrs.join(", ")),
+                None => format!("{} listening (holder not visible to this user)", addrs.join(", ")),
+            })
+            .metric(Metric::new("sockets", socks.len() as f64, ""));
+            if let Some(re) = want {
+                match &holder {
+                    Some((_, comm)) if re.0.is_match(comm) => {}
+                    Some((pid, comm)) => obs.fail(Status::Crit, format!("port {port} is held by {comm} (pid {pid}), expected /{}/", re.as_str())),
+                    None => obs.fail(Status::Unknown, format!("cannot see which process holds port {port}; run as root to check the holder")),
+                }
+            }
+            Ok(obs)
+        })
+        .await
+    }
+}

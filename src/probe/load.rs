@@ -1,0 +1,40 @@
+//! `load`: load averages divided by the number of CPUs.
+
+use serde::Deserialize;
+
+use super::{Observation, Probe, ProbeContext, ProbeError, blocking, procfs};
+use crate::outcome::Metric;
+
+/// Parameters: none.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Load {}
+
+impl Probe for Load {
+    const KIND: &'static str = "load";
+
+    fn primary(&self) -> Option<&'static str> {
+        Some("load5_per_core")
+    }
+
+    fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+        &[("load5_per_core", Some("1.5"), Some("3"))]
+    }
+
+    async fn observe(&self, _cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
+        blocking(|| {
+            let text = procfs::read("/proc/loadavg")?;
+            let v: Vec<f64> = text.split_whitespace().take(3).filter_map(|x| x.parse().ok()).collect();
+            if v.len() != 3 {
+                return Err(ProbeError::unknown("unexpected /proc/loadavg format"));
+            }
+            let cores = procfs::cpu_count() as f64;
+            Ok(Observation::new(format!("load {:.2} {:.2} {:.2} on {cores} cores", v[0], v[1], v[2]))
+                .metric(Metric::new("load1_per_core", v[0] / cores, ""))
+                .metric(Metric::new("load5_per_core", v[1] / cores, ""))
+                .metric(Metric::new("load15_per_core", v[2] / cores, ""))
+                .metric(Metric::new("cores", cores, "")))
+        })
+        .await
+    }
+}

@@ -1,0 +1,242 @@
+//! Probes observe facts about a target and return metrics and evidence; they never judge.
+//!
+//! Each probe kind is one module holding its parameter struct, which implements [`Probe`].
+//! The [`registry!`] list below is the only place that names them all: adding a kind is one new
+//! module and one line there. Judging metrics against thresholds happens once, in
+//! [`crate::judge`].
+
+mod command;
+mod cpu;
+mod disk;
+mod file;
+mod http;
+mod listen;
+mod load;
+mod memory;
+mod process;
+mod procfs;
+mod sql;
+mod swap;
+mod tcp;
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use crate::catalog::yaml::{DeError, Node, Value, did_you_mean};
+use crate::outcome::{Metric, Status};
+use crate::settings::Target;
+
+/// What a probe saw.
+#[derive(Clone, Debug, Default)]
+pub struct Observation {
+    /// Measured numbers; thresholds are applied to them by name.
+    pub metrics: Vec<Metric>,
+    /// One line describing what was seen, used as the reason when all is well.
+    pub summary: String,
+    /// Supporting facts.
+    pub evidence: Vec<String>,
+    /// Expectations other than thresholds that failed (wrong HTTP status, missing text...).
+    pub failures: Vec<(Status, String)>,
+}
+
+impl Observation {
+    /// An observation with a summary line.
+    pub fn new(summary: impl Into<String>) -> Observation {
+        Observation { summary: summary.into(), ..Observation::default() }
+    }
+
+    /// Adds a metric.
+    pub fn metric(mut self, m: Metric) -> Observation {
+        self.metrics.push(m);
+        self
+    }
+
+    /// Records a failed expectation.
+    pub fn fail(&mut self, status: Status, reason: impl Into<String>) {
+        self.failures.push((status, reason.into()));
+    }
+}
+
+/// Why a probe could not observe: the target is down (CRIT) or the probe itself failed (UNKNOWN).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct ProbeError {
+    /// The status this error stands for.
+    pub status: Status,
+    /// What happened.
+    pub message: String,
+}
+
+impl ProbeError {
+    /// The target did not answer as it should: CRIT.
+    pub fn down(message: impl Into<String>) -> ProbeError {
+        ProbeError { status: Status::Crit, message: message.into() }
+    }
+
+    /// The probe could not do its job (no permission, unreadable /proc...): UNKNOWN.
+    pub fn unknown(message: impl Into<String>) -> ProbeError {
+        ProbeError { status: Status::Unknown, message: message.into() }
+    }
+}
+
+/// What a probe gets to work with.
+pub struct ProbeContext<'a> {
+    /// The check's target, if it names one.
+    pub target: Option<&'a Target>,
+    /// The time the probe has; the runner enforces it as well.
+    pub timeout: Duration,
+    /// State shared by all checks of a run.
+    pub shared: &'a Shared,
+}
+
+impl ProbeContext<'_> {
+    /// The target or an error saying the check needs one.
+    pub fn require_target(&self, kind: &str) -> Result<&Target, ProbeError> {
+        self.target.ok_or_else(|| ProbeError::unknown(format!("the {kind} probe needs a target")))
+    }
+}
+
+/// Resources shared across the checks of one run, built lazily.
+#[derive(Default)]
+pub struct Shared {
+    http_clients: Mutex<HashMap<http::ClientKey, reqwest::Client>>,
+}
+
+/// A probe kind's parameters, with the behaviour of the kind.
+pub trait Probe: Send + Sync + Sized + serde::de::DeserializeOwned {
+    /// The name used in check files (`kind: tcp`).
+    const KIND: &'static str;
+
+    /// The metric that `warn`/`crit` on a check apply to, if the kind measures one.
+    fn primary(&self) -> Option<&'static str>;
+
+    /// Thresholds that apply when neither the check nor the config sets any: (metric, warn, crit).
+    fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+        &[]
+    }
+
+    /// Checks parameters against the target at load time, so that a run never starts with a
+    /// check that cannot work. Returns a message and a hint.
+    fn validate(&self, _target: Option<&Target>) -> Result<(), (String, String)> {
+        Ok(())
+    }
+
+    /// Observes the target.
+    fn observe(&self, cx: &ProbeContext<'_>) -> impl Future<Output = Result<Observation, ProbeError>> + Send;
+}
+
+macro_rules! registry {
+    ($($variant:ident => $module:ident::$ty:ident,)*) => {
+        /// A check's probe: one variant per kind.
+        #[derive(Debug)]
+        pub enum ProbeSpec { $(
+            #[doc = concat!("The `", stringify!($module), "` probe.")]
+            $variant($module::$ty),
+        )* }
+
+        impl ProbeSpec {
+            /// Every kind name.
+            pub const KINDS: &'static [&'static str] = &[$($module::$ty::KIND,)*];
+
+            fn parse_kind(kind: &str, params: &Node) -> Option<Result<ProbeSpec, DeError>> {
+                $(if kind == $module::$ty::KIND {
+                    return Some(params.deserialize().map(ProbeSpec::$variant));
+                })*
+                None
+            }
+
+            /// The kind name.
+            pub fn kind(&self) -> &'static str {
+                match self { $(ProbeSpec::$variant(_) => $module::$ty::KIND,)* }
+            }
+
+            /// The metric `warn`/`crit` apply to.
+            pub fn primary(&self) -> Option<&'static str> {
+                match self { $(ProbeSpec::$variant(p) => p.primary(),)* }
+            }
+
+            /// Built-in thresholds of the kind.
+            pub fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+                match self { $(ProbeSpec::$variant(p) => p.default_thresholds(),)* }
+            }
+
+            /// Load-time validation against the target.
+            pub fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+                match self { $(ProbeSpec::$variant(p) => p.validate(target),)* }
+            }
+
+            /// Runs the probe.
+            pub async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
+                match self { $(ProbeSpec::$variant(p) => p.observe(cx).await,)* }
+            }
+        }
+    };
+}
+
+registry! {
+    Tcp => tcp::Tcp,
+    Http => http::Http,
+    Process => process::Process,
+    Listen => listen::Listen,
+    Disk => disk::Disk,
+    Memory => memory::Memory,
+    Swap => swap::Swap,
+    Cpu => cpu::Cpu,
+    Load => load::Load,
+    File => file::File,
+    Command => command::Command,
+    Sql => sql::Sql,
+}
+
+impl ProbeSpec {
+    /// Reads a probe from its node: a mapping with `kind` and the kind's parameters.
+    pub fn from_node(node: &Node) -> Result<ProbeSpec, DeError> {
+        let Value::Map(entries) = &node.value else {
+            return Err(DeError::at(node.pos, format!("`probe` must be a mapping with `kind`, found {}", node.type_name()))
+                .with_hint("write `probe: { kind: tcp }` and the kind's parameters"));
+        };
+        let kind_node = node.get("kind").ok_or_else(|| {
+            DeError::at(node.pos, "the probe has no `kind`").with_hint(format!("one of: {}", ProbeSpec::KINDS.join(", ")))
+        })?;
+        let kind = kind_node.as_str().ok_or_else(|| DeError::at(kind_node.pos, "`kind` must be a string"))?;
+        let params = Node {
+            pos: node.pos,
+            value: Value::Map(entries.iter().filter(|(k, _)| k.as_str() != Some("kind")).cloned().collect()),
+        };
+        ProbeSpec::parse_kind(kind, &params).unwrap_or_else(|| {
+            let e = DeError::at(kind_node.pos, format!("unknown probe kind `{kind}`"));
+            Err(match did_you_mean(kind, ProbeSpec::KINDS.iter().copied()) {
+                Some(m) => e.with_hint(format!("did you mean `{m}`?")),
+                None => e.with_hint(format!("one of: {}", ProbeSpec::KINDS.join(", "))),
+            })
+        })
+    }
+}
+
+/// Runs blocking work (reading /proc, statvfs, files) off the async workers, so that a hung
+/// filesystem stalls only its own check; the runner's timeout still ends the check.
+pub(crate) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ProbeError> + Send + 'static,
+) -> Result<T, ProbeError> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| ProbeError::unknown(format!("probe task failed: {e}")))?
+}
+
+/// A compiled regex from a check file; serde validates it at load time.
+#[derive(Clone, Debug)]
+pub struct Pattern(pub regex::Regex);
+
+impl<'de> serde::Deserialize<'de> for Pattern {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Pattern, D::Error> {
+        let s = String::deserialize(d)?;
+        regex::Regex::new(&s).map(Pattern).map_err(|e| serde::de::Error::custom(format!("invalid regex: {e}")))
+    }
+}
+
+impl Pattern {
+    /// The source text.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}

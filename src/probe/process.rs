@@ -1,0 +1,94 @@
+//! `process`: how many processes match a name or command line, their memory and CPU.
+
+use std::time::Duration;
+
+use serde::Deserialize;
+use sysinfo::{ProcessRefreshKind, ProcessesToUpdate, RefreshKind, System, UpdateKind};
+
+use super::{Observation, Pattern, Probe, ProbeContext, ProbeError, blocking};
+use crate::outcome::Metric;
+
+/// Parameters; at least one of `name` and `cmdline`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Process {
+    /// Exact process name (as in `ps -o comm`, e.g. `nginx`, `postgres`).
+    name: Option<String>,
+    /// Regex over the full command line (e.g. `java .*portal\.jar`).
+    cmdline: Option<Pattern>,
+    /// Only processes of this user.
+    user: Option<String>,
+}
+
+impl Probe for Process {
+    const KIND: &'static str = "process";
+
+    fn primary(&self) -> Option<&'static str> {
+        Some("count")
+    }
+
+    fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+        // At least one process unless the check says otherwise.
+        &[("count", None, Some("1:"))]
+    }
+
+    fn validate(&self, _target: Option<&crate::settings::Target>) -> Result<(), (String, String)> {
+        if self.name.is_none() && self.cmdline.is_none() {
+            return Err(("the process probe needs `name` or `cmdline`".into(), "e.g. `name: nginx` or `cmdline: 'java .*portal'`".into()));
+        }
+        Ok(())
+    }
+
+    async fn observe(&self, _cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
+        let name = self.name.clone();
+        let cmdline = self.cmdline.clone();
+        let user = self.user.clone();
+        blocking(move || {
+            let kind = ProcessRefreshKind::nothing().with_cpu().with_memory().with_cmd(UpdateKind::OnlyIfNotSet).with_user(UpdateKind::OnlyIfNotSet);
+            let mut sys = System::new_with_specifics(RefreshKind::nothing().with_processes(kind)).map_err(|e| ProbeError::unknown(format!("cannot list processes: {e}")))?;
+            // CPU use needs two samples.
+            std::thread::sleep(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL.max(Duration::from_millis(200)));
+            sys.refresh_processes_specifics(ProcessesToUpdate::All, true, kind);
+            let me = std::process::id();
+            let mut count = 0u32;
+            let (mut rss, mut cpu) = (0u64, 0f32);
+            let mut pids = Vec::new();
+            for (pid, p) in sys.processes() {
+                // Threads show up as processes in sysinfo on Linux; count each process once.
+                if p.thread_kind().is_some() || pid.as_u32() == me {
+                    continue;
+                }
+                let pname = p.name().to_string_lossy();
+                if name.as_ref().is_some_and(|n| *n != pname) {
+                    continue;
+                }
+                let cmd = p.cmd().iter().map(|s| s.to_string_lossy()).collect::<Vec<_>>().join(" ");
+                if cmdline.as_ref().is_some_and(|re| !re.0.is_match(&cmd)) {
+                    continue;
+                }
+                if let Some(u) = &user {
+                    let owner = p.user_id().and_then(|uid| nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(**uid)).ok().flatten()).map(|x| x.name);
+                    if owner.as_deref() != Some(u.as_str()) {
+                        continue;
+                    }
+                }
+                count += 1;
+                rss += p.memory();
+                cpu += p.cpu_usage();
+                pids.push(pid.as_u32());
+            }
+            pids.sort_unstable();
+            let what = name.clone().or(cmdline.as_ref().map(|c| format!("/{}/", c.as_str()))).unwrap_or_default();
+            let mut obs = Observation::new(format!("{count} {what} process{} , RSS {}, CPU {cpu:.1}%", if count == 1 { "" } else { "es" }, crate::outcome::format_value(rss as f64, "B")).replace(" ,", ","))
+                .metric(Metric::new("count", f64::from(count), ""))
+                .metric(Metric::new("rss", rss as f64, "B"))
+                .metric(Metric::new("cpu_pct", f64::from(cpu), "%"));
+            if !pids.is_empty() {
+                let shown: Vec<String> = pids.iter().take(10).map(u32::to_string).collect();
+                obs.evidence.push(format!("pids {}{}", shown.join(" "), if pids.len() > 10 { " ..." } else { "" }));
+            }
+            Ok(obs)
+        })
+        .await
+    }
+}

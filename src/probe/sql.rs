@@ -1,0 +1,224 @@
+//! `sql`: connect to PostgreSQL, MySQL/MariaDB or SQLite and run a query; its single number is
+//! judged by thresholds, or rows are expected or forbidden. Optionally the query runs inside a
+//! transaction that is always rolled back (the 交易连接正常性测试 round trip).
+
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+use sqlx::{Column, Connection, Executor, Row, TypeInfo, ValueRef};
+
+use super::{Observation, Probe, ProbeContext, ProbeError};
+use crate::outcome::{Metric, Status};
+use crate::secret::Secret;
+use crate::settings::Target;
+
+/// Parameters.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sql {
+    /// The query.
+    query: String,
+    /// Statements run first, in the same session (and transaction).
+    #[serde(default)]
+    setup: Vec<String>,
+    /// What the result means: `value` (default: first column of the first row is a number),
+    /// `rows` (at least one row expected), `no_rows` (any row is a finding).
+    #[serde(default)]
+    expect: Expect,
+    /// Run setup and query in a transaction that is rolled back.
+    #[serde(default)]
+    transaction: bool,
+}
+
+#[derive(Debug, Default, Deserialize, Clone, Copy, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum Expect {
+    #[default]
+    Value,
+    Rows,
+    NoRows,
+}
+
+impl Probe for Sql {
+    const KIND: &'static str = "sql";
+
+    fn primary(&self) -> Option<&'static str> {
+        Some(match self.expect {
+            Expect::Value => "value",
+            Expect::Rows | Expect::NoRows => "rows",
+        })
+    }
+
+    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+        let hint = "point `target:` at a target with `dsn: postgres://user@host:5432/db` (or mysql://, sqlite://)";
+        let Some(dsn) = target.and_then(Target::dsn) else {
+            return Err(("the sql probe needs a target with a `dsn`".into(), hint.into()));
+        };
+        match Backend::of(dsn) {
+            Some(_) => Ok(()),
+            None => Err((format!("unsupported database DSN scheme in `{dsn}`"), hint.into())),
+        }
+    }
+
+    async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
+        let target = cx.require_target(Self::KIND)?;
+        let dsn = target.dsn().ok_or_else(|| ProbeError::unknown("target has no dsn"))?;
+        let backend = Backend::of(dsn).ok_or_else(|| ProbeError::unknown("unsupported DSN"))?;
+        let url = with_credentials(dsn, target)?;
+        let secret = target.password.clone().unwrap_or_default();
+        let start = Instant::now();
+        let result = match backend {
+            Backend::Postgres => run::<sqlx::PgConnection>(&url, self, cx.timeout, backend).await,
+            Backend::MySql => run::<sqlx::MySqlConnection>(&url, self, cx.timeout, backend).await,
+            Backend::Sqlite => run::<sqlx::SqliteConnection>(&url, self, cx.timeout, backend).await,
+        };
+        let (connect, rows) = result.map_err(|e| redact(e, &secret))?;
+        let total = start.elapsed().as_secs_f64();
+        let mut obs = Observation::new(String::new()).metric(Metric::new("connect_time", connect, "s")).metric(Metric::new("query_time", total - connect, "s"));
+        obs.metrics.push(Metric::new("rows", rows.len() as f64, ""));
+        match self.expect {
+            Expect::Value => {
+                let first = rows.first().and_then(|r| r.first()).cloned().flatten();
+                match first.as_deref().map(str::parse::<f64>) {
+                    Some(Ok(v)) => {
+                        obs.metrics.push(Metric::new("value", v, ""));
+                        obs.summary = format!("value {v} in {:.0} ms (connect {:.0} ms)", total * 1000.0, connect * 1000.0);
+                    }
+                    Some(Err(_)) => obs.fail(Status::Unknown, format!("the query returned `{}`, not a number", first.unwrap_or_default())),
+                    None => obs.fail(Status::Unknown, "the query returned no value (no rows or NULL)"),
+                }
+            }
+            Expect::Rows => {
+                obs.summary = format!("{} row(s) in {:.0} ms", rows.len(), total * 1000.0);
+                if rows.is_empty() {
+                    obs.fail(Status::Crit, "the query returned no rows, expected at least one");
+                }
+            }
+            Expect::NoRows => {
+                obs.summary = format!("{} row(s) in {:.0} ms", rows.len(), total * 1000.0);
+                if !rows.is_empty() {
+                    obs.fail(Status::Crit, format!("the query returned {} row(s), expected none", rows.len()));
+                    obs.evidence.extend(rows.iter().take(5).map(|r| r.iter().map(|c| c.clone().unwrap_or_else(|| "NULL".into())).collect::<Vec<_>>().join(" | ")));
+                }
+            }
+        }
+        Ok(obs)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Backend {
+    Postgres,
+    MySql,
+    Sqlite,
+}
+
+impl Backend {
+    fn of(dsn: &str) -> Option<Backend> {
+        let scheme = dsn.split_once(':')?.0;
+        match scheme {
+            "postgres" | "postgresql" => Some(Backend::Postgres),
+            "mysql" | "mariadb" => Some(Backend::MySql),
+            "sqlite" => Some(Backend::Sqlite),
+            _ => None,
+        }
+    }
+
+    /// A statement that bounds server-side execution time, so a runaway query is stopped by the
+    /// server and not only abandoned by us.
+    fn statement_timeout(self, t: Duration) -> Option<String> {
+        match self {
+            Backend::Postgres => Some(format!("SET statement_timeout = {}", t.as_millis().max(1))),
+            // MariaDB takes seconds in max_statement_time; MySQL 5.7+ takes ms in max_execution_time.
+            Backend::MySql => Some(format!("SET SESSION max_statement_time = {:.3}", t.as_secs_f64())),
+            Backend::Sqlite => None,
+        }
+    }
+}
+
+fn with_credentials(dsn: &str, target: &Target) -> Result<String, ProbeError> {
+    let mut url = reqwest::Url::parse(dsn).map_err(|e| ProbeError::unknown(format!("invalid dsn: {e}")))?;
+    if url.scheme() == "mariadb" {
+        // sqlx knows MariaDB as mysql://.
+        let rest = dsn.trim_start_matches("mariadb:");
+        url = reqwest::Url::parse(&format!("mysql:{rest}")).map_err(|e| ProbeError::unknown(format!("invalid dsn: {e}")))?;
+    }
+    if let Some(u) = &target.username {
+        let _ = url.set_username(u);
+    }
+    if let Some(p) = &target.password {
+        let _ = url.set_password(Some(p.expose()));
+    }
+    Ok(url.to_string())
+}
+
+fn redact(mut e: ProbeError, secret: &Secret) -> ProbeError {
+    e.message = secret.redact(&e.message);
+    e
+}
+
+type Rows = Vec<Vec<Option<String>>>;
+
+async fn run<C>(url: &str, q: &Sql, timeout: Duration, backend: Backend) -> Result<(f64, Rows), ProbeError>
+where
+    C: Connection,
+    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
+    <C::Database as sqlx::Database>::Row: TextCells,
+{
+    let start = Instant::now();
+    let mut conn = C::connect(url).await.map_err(|e| ProbeError::down(format!("connect: {e}")))?;
+    let connect = start.elapsed().as_secs_f64();
+    let exec = |e: sqlx::Error| ProbeError::down(format!("query: {e}"));
+    if let Some(st) = backend.statement_timeout(timeout) {
+        // Not every server knows the variable (MySQL vs MariaDB); the client timeout still holds.
+        let _ = conn.execute(sqlx::AssertSqlSafe(st)).await;
+    }
+    if q.transaction {
+        conn.execute("BEGIN").await.map_err(exec)?;
+    }
+    let mut result = Ok(Vec::new());
+    for s in &q.setup {
+        if let Err(e) = conn.execute(sqlx::AssertSqlSafe(s.clone())).await {
+            result = Err(exec(e));
+            break;
+        }
+    }
+    if result.is_ok() {
+        result = conn.fetch_all(sqlx::AssertSqlSafe(q.query.clone())).await.map_err(exec);
+    }
+    if q.transaction {
+        let _ = conn.execute("ROLLBACK").await;
+    }
+    let rows = result?;
+    let _ = conn.close().await;
+    Ok((connect, rows.iter().take(100).map(TextCells::cells).collect()))
+}
+
+/// Reads every cell of a row as text, whatever its SQL type.
+trait TextCells {
+    fn cells(&self) -> Vec<Option<String>>;
+}
+
+macro_rules! text_cells {
+    ($row:ty: $($ty:ty),*) => {
+        impl TextCells for $row {
+            fn cells(&self) -> Vec<Option<String>> {
+                (0..self.columns().len())
+                    .map(|i| {
+                        if self.try_get_raw(i).map(|v| v.is_null()).unwrap_or(true) {
+                            return None;
+                        }
+                        $(if let Ok(v) = self.try_get::<$ty, _>(i) {
+                            return Some(v.to_string());
+                        })*
+                        Some(format!("<{}>", self.columns()[i].type_info().name()))
+                    })
+                    .collect()
+            }
+        }
+    };
+}
+
+text_cells!(sqlx::postgres::PgRow: i64, i32, i16, f64, f32, sqlx::types::Decimal, String, bool, chrono::DateTime<chrono::Utc>, chrono::NaiveDateTime);
+text_cells!(sqlx::mysql::MySqlRow: i64, u64, i32, f64, f32, sqlx::types::Decimal, String, bool, chrono::NaiveDateTime);
+text_cells!(sqlx::sqlite::SqliteRow: i64, f64, String, bool);

@@ -1,0 +1,40 @@
+//! `swap`: used swap in %; a host without swap reports 0%.
+
+use serde::Deserialize;
+
+use super::{Observation, Probe, ProbeContext, ProbeError, blocking, procfs};
+use crate::outcome::Metric;
+
+/// Parameters: none.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Swap {}
+
+impl Probe for Swap {
+    const KIND: &'static str = "swap";
+
+    fn primary(&self) -> Option<&'static str> {
+        Some("used_pct")
+    }
+
+    fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+        &[("used_pct", Some("50"), Some("80"))]
+    }
+
+    async fn observe(&self, _cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
+        blocking(|| {
+            let m = procfs::meminfo()?;
+            let total = procfs::mem_field(&m, "SwapTotal")?;
+            let free = procfs::mem_field(&m, "SwapFree")?;
+            let used = total - free;
+            let pct = if total > 0.0 { 100.0 * used / total } else { 0.0 };
+            let summary = if total > 0.0 {
+                format!("swap {pct:.1}% used of {}", crate::outcome::format_value(total, "B"))
+            } else {
+                "no swap configured".to_owned()
+            };
+            Ok(Observation::new(summary).metric(Metric::new("used_pct", pct, "%")).metric(Metric::new("used_bytes", used, "B")))
+        })
+        .await
+    }
+}

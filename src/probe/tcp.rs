@@ -1,0 +1,83 @@
+//! `tcp`: connect time, with an optional send/expect exchange (a protocol banner, a PING).
+
+use std::time::Instant;
+
+use serde::Deserialize;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+use super::{Observation, Pattern, Probe, ProbeContext, ProbeError};
+use crate::outcome::{Metric, Status};
+use crate::settings::Target;
+
+/// Parameters.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tcp {
+    /// `host:port`, when the check has no target.
+    address: Option<String>,
+    /// Text to send after connecting; `\r`, `\n` and `\0` escapes are understood.
+    send: Option<String>,
+    /// Regex the first bytes of the answer must match.
+    expect: Option<Pattern>,
+    /// How many bytes of the answer to read at most (default 4096).
+    read_bytes: Option<usize>,
+}
+
+impl Tcp {
+    fn address(&self, target: Option<&Target>) -> Option<String> {
+        self.address.clone().or_else(|| target.and_then(Target::address))
+    }
+}
+
+impl Probe for Tcp {
+    const KIND: &'static str = "tcp";
+
+    fn primary(&self) -> Option<&'static str> {
+        Some("connect_time")
+    }
+
+    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+        match self.address(target) {
+            Some(_) => Ok(()),
+            None => Err(("the tcp probe has no address".into(), "set `target:` to a target with an address, url or dsn, or `address: host:port`".into())),
+        }
+    }
+
+    async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
+        let addr = self.address(cx.target).ok_or_else(|| ProbeError::unknown("no address"))?;
+        let start = Instant::now();
+        let mut stream = TcpStream::connect(&addr).await.map_err(|e| ProbeError::down(format!("connect to {addr}: {e}")))?;
+        let connect = start.elapsed().as_secs_f64();
+        let mut obs = Observation::new(format!("connected to {addr} in {:.0} ms", connect * 1000.0)).metric(Metric::new("connect_time", connect, "s"));
+        if let Some(send) = &self.send {
+            stream.write_all(unescape(send).as_bytes()).await.map_err(|e| ProbeError::down(format!("send to {addr}: {e}")))?;
+        }
+        if let Some(expect) = &self.expect {
+            let mut buf = vec![0u8; self.read_bytes.unwrap_or(4096)];
+            let mut got = 0;
+            // Read until the pattern matches, the peer closes, or the buffer is full.
+            loop {
+                let n = stream.read(&mut buf[got..]).await.map_err(|e| ProbeError::down(format!("read from {addr}: {e}")))?;
+                got += n;
+                let text = String::from_utf8_lossy(&buf[..got]);
+                if expect.0.is_match(&text) || n == 0 || got == buf.len() {
+                    break;
+                }
+            }
+            let text = String::from_utf8_lossy(&buf[..got]).into_owned();
+            let first_line: String = text.lines().next().unwrap_or("").chars().take(120).collect();
+            obs.metrics.push(Metric::new("response_time", start.elapsed().as_secs_f64(), "s"));
+            if expect.0.is_match(&text) {
+                obs.summary = format!("{addr} answered `{}` in {:.0} ms", first_line.escape_debug(), start.elapsed().as_secs_f64() * 1000.0);
+            } else {
+                obs.fail(Status::Crit, format!("{addr} answered `{}`, expected /{}/", first_line.escape_debug(), expect.as_str()));
+            }
+        }
+        Ok(obs)
+    }
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("\\r", "\r").replace("\\n", "\n").replace("\\0", "\0")
+}

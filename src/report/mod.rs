@@ -1,0 +1,136 @@
+//! Report models built from the store, and the renderers that print them.
+//!
+//! `znode inspect` and `znode history show` both render a [`RunReport`] read back from the
+//! store, so what a run printed and what the history shows are the same by construction.
+
+mod json;
+mod nagios;
+mod prometheus;
+mod table;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+pub use table::render_diff;
+pub use table::render_runs;
+
+use crate::outcome::Status;
+use crate::store::{RunRow, StoredOutcome};
+
+/// Output formats for outcomes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table per inspection category, for people.
+    Table,
+    /// The stable JSON schema documented in the README.
+    Json,
+    /// A Nagios plugin result: status line, perfdata, long output.
+    Nagios,
+    /// Prometheus text exposition format.
+    Prometheus,
+}
+
+/// Language of words in human output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// 中文 (default).
+    Zh,
+    /// English.
+    En,
+}
+
+/// One run with its outcomes, ready to render.
+pub struct RunReport {
+    /// The run.
+    pub run: RunRow,
+    /// Outcomes, grouped by category in report order.
+    pub rows: Vec<StoredOutcome>,
+    /// Display timezone.
+    pub timezone: chrono_tz::Tz,
+    /// System id to Chinese name.
+    pub system_names: BTreeMap<String, String>,
+    /// Selected checks that were disabled.
+    pub disabled: usize,
+}
+
+/// Counts by effective status and the special markers.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Summary {
+    /// Checks with an outcome.
+    pub total: usize,
+    /// 正常.
+    pub ok: usize,
+    /// 告警.
+    pub warn: usize,
+    /// 严重.
+    pub crit: usize,
+    /// 未知.
+    pub unknown: usize,
+    /// Non-OK outcomes under an unexpired waiver (counted as ok).
+    pub waived: usize,
+    /// Passed only after a retry.
+    pub flaky: usize,
+    /// Selected but `enabled: false`.
+    pub disabled: usize,
+}
+
+impl RunReport {
+    /// Builds the report, ordering rows by category, item and id.
+    pub fn new(run: RunRow, mut rows: Vec<StoredOutcome>, timezone: chrono_tz::Tz, system_names: BTreeMap<String, String>, disabled: usize) -> RunReport {
+        rows.sort_by(|a, b| (a.info.category, a.info.item, &a.outcome.check).cmp(&(b.info.category, b.info.item, &b.outcome.check)));
+        RunReport { run, rows, timezone, system_names, disabled }
+    }
+
+    /// The counts.
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary { total: self.rows.len(), disabled: self.disabled, ..Summary::default() };
+        for r in &self.rows {
+            match r.outcome.effective_status() {
+                Status::Ok => s.ok += 1,
+                Status::Warn => s.warn += 1,
+                Status::Crit => s.crit += 1,
+                Status::Unknown => s.unknown += 1,
+            }
+            s.waived += usize::from(r.outcome.waiver.as_ref().is_some_and(|w| !w.expired));
+            s.flaky += usize::from(r.outcome.flaky);
+        }
+        s
+    }
+
+    /// The result of the run as a status: the worst effective status, and at least UNKNOWN when
+    /// the run did not complete (what was not checked may hide anything).
+    pub fn status(&self) -> Status {
+        let worst = Status::worst(self.rows.iter().map(|r| r.outcome.effective_status()));
+        if self.run.state == "finished" { worst } else { worst.max(Status::Unknown) }
+    }
+
+    /// A time in the display timezone.
+    pub fn local_time(&self, ms: i64) -> String {
+        chrono::DateTime::from_timestamp_millis(ms)
+            .map(|t| t.with_timezone(&self.timezone).format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_default()
+    }
+
+    /// The Chinese name of a system, or its id.
+    pub fn system_name(&self, id: Option<&str>) -> String {
+        id.map(|i| self.system_names.get(i).cloned().unwrap_or_else(|| i.to_owned())).unwrap_or_default()
+    }
+
+    /// Renders in a format.
+    pub fn render(&self, format: Format, lang: Lang, color: bool, w: &mut dyn Write) -> io::Result<()> {
+        match format {
+            Format::Table => table::render_run(self, lang, color, w),
+            Format::Json => json::render_run(self, w),
+            Format::Nagios => nagios::render_run(self, w),
+            Format::Prometheus => prometheus::render_run(self, w),
+        }
+    }
+}
+
+/// The word for a status in a language.
+pub fn status_word(s: Status, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => s.zh(),
+        Lang::En => s.as_str(),
+    }
+}

@@ -1,0 +1,45 @@
+//! Nagios plugin output: `ZNODE STATUS - text | perfdata`, then one long-output line per
+//! finding, then per-check perfdata (Nagios 3 multi-line format).
+
+use std::io::{self, Write};
+
+use super::RunReport;
+use crate::outcome::Status;
+
+/// Perfdata labels may not contain `'` or `=`.
+fn label(s: &str) -> String {
+    s.replace(['\'', '='], "_")
+}
+
+/// Renders one run.
+pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
+    let s = r.summary();
+    let status = r.status();
+    let mut text = format!("{} crit, {} warn, {} unknown, {} ok of {} checks (run #{})", s.crit, s.warn, s.unknown, s.ok, s.total, r.run.id);
+    if r.run.state != "finished" {
+        text.push_str(&format!(", {} ({} of {} planned)", r.run.state, s.total, r.run.planned));
+    }
+    writeln!(w, "ZNODE {} - {text} | ok={};;;0 warn={};;;0 crit={};;;0 unknown={};;;0", status.nagios_word(), s.ok, s.warn, s.crit, s.unknown)?;
+    let mut rows: Vec<_> = r.rows.iter().filter(|x| x.outcome.status != Status::Ok).collect();
+    rows.sort_by(|a, b| b.outcome.effective_status().cmp(&a.outcome.effective_status()));
+    for row in rows {
+        let o = &row.outcome;
+        writeln!(w, "[{}] {} {}: {}", o.status.nagios_word(), o.check, row.info.title, o.summary)?;
+    }
+    let perf: Vec<String> = r
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let m = row.outcome.primary_metric()?;
+            let unit = match m.unit.as_str() {
+                "s" | "%" | "B" | "c" => m.unit.as_str(),
+                _ => "",
+            };
+            Some(format!("'{}'={}{unit}", label(&format!("{}.{}", row.outcome.check, m.name)), m.value))
+        })
+        .collect();
+    if !perf.is_empty() {
+        writeln!(w, "| {}", perf.join("\n"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,194 @@
+//! Tables for people: one block per inspection category, then the summary.
+
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
+
+use super::{Lang, RunReport, status_word};
+use crate::catalog::Category;
+use crate::outcome::Status;
+use crate::store::{Diff, DiffEntry, RunRow};
+
+fn status_cell(s: Status, label: String, color: bool) -> Cell {
+    let c = Cell::new(label);
+    if !color {
+        return c;
+    }
+    match s {
+        Status::Ok => c.fg(Color::Green),
+        Status::Warn => c.fg(Color::Yellow).add_attribute(Attribute::Bold),
+        Status::Crit => c.fg(Color::Red).add_attribute(Attribute::Bold),
+        Status::Unknown => c.fg(Color::Magenta).add_attribute(Attribute::Bold),
+    }
+}
+
+fn new_table(color: bool) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED);
+    if color {
+        t.set_content_arrangement(ContentArrangement::Dynamic);
+    } else {
+        t.force_no_tty();
+    }
+    t
+}
+
+fn category_title(c: Category, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => c.zh().to_owned(),
+        Lang::En => format!("{} ({})", c.zh(), c.en()),
+    }
+}
+
+/// Renders one run.
+pub(super) fn render_run(r: &RunReport, lang: Lang, color: bool, w: &mut dyn Write) -> io::Result<()> {
+    let zh = lang == Lang::Zh;
+    let state = match (r.run.state.as_str(), zh) {
+        ("finished", _) => String::new(),
+        ("interrupted", true) => " · 已中断".into(),
+        ("running", true) => " · 进行中".into(),
+        (s, _) => format!(" · {s}"),
+    };
+    writeln!(
+        w,
+        "{} · {} #{} · {} ({}){state}",
+        r.run.node,
+        if zh { "巡检" } else { "inspection" },
+        r.run.id,
+        r.local_time(r.run.started_at),
+        r.timezone
+    )?;
+    for cat in Category::ALL {
+        let rows: Vec<_> = r.rows.iter().filter(|x| x.info.category == cat).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        writeln!(w, "\n{}", category_title(cat, lang))?;
+        let mut t = new_table(color);
+        let header: &[&str] = if zh { &["状态", "编号", "检查项", "ID", "系统", "值", "说明"] } else { &["status", "item", "check", "id", "system", "value", "reason"] };
+        t.set_header(header.iter().copied());
+        for row in rows {
+            let o = &row.outcome;
+            let mut label = status_word(o.status, lang).to_owned();
+            if o.waiver.as_ref().is_some_and(|w| !w.expired) {
+                label.push_str(if zh { "(豁免)" } else { " (waived)" });
+            } else if o.flaky {
+                label.push_str(if zh { "(重试)" } else { " (flaky)" });
+            }
+            let item = row.info.item.map(|n| format!("({n})")).unwrap_or_default();
+            let value = o.primary_metric().map(|m| m.display_value()).unwrap_or_else(|| "-".into());
+            t.add_row(vec![
+                status_cell(o.effective_status().max(o.status.min(Status::Warn)), label, color),
+                Cell::new(item),
+                Cell::new(&row.info.title),
+                Cell::new(&o.check),
+                Cell::new(r.system_name(row.info.system.as_deref())),
+                Cell::new(value),
+                Cell::new(&o.summary),
+            ]);
+        }
+        writeln!(w, "{t}")?;
+    }
+    let s = r.summary();
+    let dur = match r.run.finished_at {
+        Some(f) => format!("{:.1} s", (f - r.run.started_at) as f64 / 1000.0),
+        None => "-".into(),
+    };
+    let result = r.status();
+    if zh {
+        let mut extra = Vec::new();
+        if s.waived > 0 {
+            extra.push(format!("豁免 {}", s.waived));
+        }
+        if s.flaky > 0 {
+            extra.push(format!("重试通过 {}", s.flaky));
+        }
+        if s.disabled > 0 {
+            extra.push(format!("未启用 {}", s.disabled));
+        }
+        let extra = if extra.is_empty() { String::new() } else { format!(" · {}", extra.join(" · ")) };
+        let missing = r.run.planned - s.total as i64;
+        let missing = if missing > 0 { format!(" · 未完成 {missing}") } else { String::new() };
+        writeln!(
+            w,
+            "\n汇总: 共 {} 项 · 正常 {} · 告警 {} · 严重 {} · 未知 {}{extra}{missing} · 用时 {dur} · 结论 {} (exit {})",
+            s.total, s.ok, s.warn, s.crit, s.unknown, result.zh(), result.exit_code()
+        )
+    } else {
+        writeln!(
+            w,
+            "\nSummary: {} checks · {} ok · {} warn · {} crit · {} unknown · {} waived · {} flaky · {} disabled · {dur} · result {} (exit {})",
+            s.total, s.ok, s.warn, s.crit, s.unknown, s.waived, s.flaky, s.disabled, result, result.exit_code()
+        )
+    }
+}
+
+/// Lists runs.
+pub fn render_runs(runs: &[RunRow], tz: chrono_tz::Tz, lang: Lang, color: bool, w: &mut dyn Write) -> io::Result<()> {
+    let zh = lang == Lang::Zh;
+    let mut t = new_table(color);
+    let header: &[&str] = if zh { &["运行", "开始时间", "用时", "状态", "结论", "检查数", "正常", "告警", "严重", "未知"] } else { &["run", "started", "took", "state", "result", "checks", "ok", "warn", "crit", "unknown"] };
+    t.set_header(header.iter().copied());
+    for r in runs {
+        let started = chrono::DateTime::from_timestamp_millis(r.started_at).map(|x| x.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default();
+        let took = r.finished_at.map(|f| format!("{:.1} s", (f - r.started_at) as f64 / 1000.0)).unwrap_or_else(|| "-".into());
+        let state = match (r.state.as_str(), zh) {
+            ("finished", true) => "完成",
+            ("interrupted", true) => "已中断",
+            ("running", true) => "进行中",
+            (s, _) => s,
+        };
+        let count = |s: Status| r.counts.get(&s).copied().unwrap_or(0).to_string();
+        let result = r.status.map(|s| status_cell(s, status_word(s, lang).into(), color)).unwrap_or_else(|| Cell::new("-"));
+        t.add_row(vec![
+            Cell::new(format!("#{}", r.id)),
+            Cell::new(started),
+            Cell::new(took),
+            Cell::new(state),
+            result,
+            Cell::new(format!("{}/{}", r.done, r.planned)),
+            Cell::new(count(Status::Ok)),
+            Cell::new(count(Status::Warn)),
+            Cell::new(count(Status::Crit)),
+            Cell::new(count(Status::Unknown)),
+        ]);
+    }
+    writeln!(w, "{t}")
+}
+
+/// Prints a diff of two runs.
+pub fn render_diff(d: &Diff, lang: Lang, color: bool, w: &mut dyn Write) -> io::Result<()> {
+    let zh = lang == Lang::Zh;
+    writeln!(w, "{} #{} → #{}", if zh { "巡检对比" } else { "diff" }, d.from, d.to)?;
+    let groups: [(&str, &str, &Vec<DiffEntry>); 6] = [
+        ("变差", "worse", &d.worse),
+        ("新增", "new", &d.new),
+        ("仍异常", "still failing", &d.still_failing),
+        ("好转(仍异常)", "improved", &d.improved),
+        ("已恢复", "recovered", &d.recovered),
+        ("已移除", "gone", &d.gone),
+    ];
+    let word = |s: Option<Status>| s.map(|s| status_word(s, lang).to_owned()).unwrap_or_else(|| "-".into());
+    for (zh_name, en_name, list) in groups {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(w, "\n{} ({})", if zh { zh_name } else { en_name }, list.len())?;
+        let mut t = new_table(color);
+        t.set_header(if zh { vec!["ID", "检查项", "之前", "之后", "说明"] } else { vec!["id", "check", "before", "after", "reason"] });
+        for e in list {
+            let after = match e.after {
+                Some(s) => status_cell(s, word(Some(s)), color),
+                None => Cell::new("-"),
+            };
+            t.add_row(vec![Cell::new(&e.check), Cell::new(&e.title), Cell::new(word(e.before)), after, Cell::new(&e.summary)]);
+        }
+        writeln!(w, "{t}")?;
+    }
+    if zh {
+        writeln!(w, "\n变差 {} · 新增 {} · 仍异常 {} · 好转 {} · 恢复 {} · 移除 {} · 持续正常 {}", d.worse.len(), d.new.len(), d.still_failing.len(), d.improved.len(), d.recovered.len(), d.gone.len(), d.unchanged_ok)
+    } else {
+        writeln!(w, "\n{} worse · {} new · {} still failing · {} improved · {} recovered · {} gone · {} unchanged ok", d.worse.len(), d.new.len(), d.still_failing.len(), d.improved.len(), d.recovered.len(), d.gone.len(), d.unchanged_ok)
+    }
+}

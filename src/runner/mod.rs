@@ -1,0 +1,83 @@
+//! Runs a plan of checks concurrently and streams [`RunEvent`]s.
+//!
+//! Concurrency is bounded by a semaphore (`--jobs`). Every attempt is wrapped in a timeout here,
+//! whatever the probe does itself, so one hung target costs its own timeout and nothing more.
+//! Retries back off exponentially (200 ms doubling, at most 2 s between attempts).
+
+mod plan;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::sync::{Semaphore, mpsc};
+use tokio::task::JoinSet;
+
+pub use plan::{Filters, Plan};
+
+use crate::catalog::CheckSpec;
+use crate::judge;
+use crate::outcome::{Outcome, Status};
+use crate::probe::{ProbeContext, ProbeError, Shared};
+use crate::settings::Settings;
+
+/// What happens during a run, in order per check.
+#[derive(Debug)]
+pub enum RunEvent {
+    /// A check began its first attempt.
+    Started {
+        /// Check id.
+        check: String,
+    },
+    /// A check is done.
+    Finished(Box<Outcome>),
+}
+
+/// Runs every check of the plan, sending events as they happen; returns when all are done or
+/// the receiver is gone.
+pub async fn run(settings: Arc<Settings>, plan: Arc<Plan>, events: mpsc::Sender<RunEvent>) {
+    let sem = Arc::new(Semaphore::new(settings.defaults.jobs));
+    let shared = Arc::new(Shared::default());
+    let mut set = JoinSet::new();
+    for idx in 0..plan.checks.len() {
+        let (settings, plan, shared, sem, events) = (settings.clone(), plan.clone(), shared.clone(), sem.clone(), events.clone());
+        set.spawn(async move {
+            let Ok(_permit) = sem.acquire_owned().await else { return };
+            let spec = &plan.checks[idx];
+            if events.send(RunEvent::Started { check: spec.id.clone() }).await.is_err() {
+                return;
+            }
+            let outcome = run_check(&settings, spec, &shared).await;
+            let _ = events.send(RunEvent::Finished(Box::new(outcome))).await;
+        });
+    }
+    while set.join_next().await.is_some() {}
+}
+
+/// Runs one check with its retries.
+pub async fn run_check(settings: &Settings, spec: &CheckSpec, shared: &Shared) -> Outcome {
+    let timeout = spec.timeout.unwrap_or(settings.defaults.timeout);
+    let retries = spec.retries.unwrap_or(settings.defaults.retries);
+    let target = spec.target.as_ref().and_then(|t| settings.targets.get(t));
+    let cx = ProbeContext { target, timeout, shared };
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let start = Instant::now();
+        let result = match tokio::time::timeout(timeout, spec.probe.observe(&cx)).await {
+            Ok(r) => r,
+            Err(_) => Err(ProbeError::down(format!("timed out after {}", humantime::format_duration(timeout)))),
+        };
+        let elapsed = start.elapsed();
+        let mut verdict = judge::judge(spec, &settings.defaults.thresholds, result);
+        for s in settings.secrets() {
+            verdict.summary = s.redact(&verdict.summary);
+            verdict.observation.evidence.iter_mut().for_each(|e| *e = s.redact(e));
+        }
+        if verdict.status == Status::Ok || attempt > retries {
+            let today = chrono::Utc::now().with_timezone(&settings.timezone).date_naive();
+            return judge::outcome(spec, verdict, elapsed, attempt, today);
+        }
+        let backoff = Duration::from_millis(200u64.saturating_mul(1 << (attempt - 1).min(4))).min(Duration::from_secs(2));
+        tokio::time::sleep(backoff).await;
+    }
+}

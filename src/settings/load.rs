@@ -1,0 +1,206 @@
+//! Reading `znode.yaml` into [`Settings`], collecting every problem.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use super::target::{self, TargetFile};
+use super::{Defaults, Overrides, Settings, System};
+use crate::catalog::threshold::Thresholds;
+use crate::catalog::yaml::{Node, Value, did_you_mean};
+use crate::error::{Problem, Problems};
+
+const TOP_KEYS: &[&str] = &["node", "timezone", "store", "checks", "defaults", "systems", "targets"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefaultsFile {
+    #[serde(default, with = "crate::catalog::duration_opt")]
+    timeout: Option<Duration>,
+    retries: Option<u32>,
+    jobs: Option<usize>,
+    #[serde(default)]
+    thresholds: BTreeMap<String, Thresholds>,
+}
+
+/// Loads and validates the configuration file, then applies overrides.
+pub fn load(path: &Path, overrides: &Overrides) -> Result<Settings, Problems> {
+    match load_lenient(path, overrides) {
+        (Some(s), p) if p.is_empty() => Ok(s),
+        (_, p) => Err(p),
+    }
+}
+
+/// Loads as much as can be understood: the settings (when the file parsed at all) and every
+/// problem. Targets that failed to resolve are listed in `broken_targets`, so that checks using
+/// them are not reported a second time as pointing at an unknown target.
+pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Problems) {
+    let mut problems = Problems::default();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(Problem::file(path, format!("cannot read the configuration: {e}")).hint(
+                "pass -c PATH, set ZNODE_CONFIG, or run `znode init DIR` to write a sample node",
+            ));
+            return (None, problems);
+        }
+    };
+    let root = match Node::parse(&text) {
+        Ok(n) => n,
+        Err((pos, msg)) => {
+            problems.push(Problem::at(path, pos, format!("invalid YAML: {msg}")));
+            return (None, problems);
+        }
+    };
+    let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let base_dir = if base_dir.as_os_str().is_empty() { PathBuf::from(".") } else { base_dir };
+    let mut s = Settings {
+        config_path: path.to_owned(),
+        base_dir: base_dir.clone(),
+        node: "znode".into(),
+        timezone: chrono_tz::Asia::Shanghai,
+        store_url: String::new(),
+        check_paths: vec![base_dir.join("checks")],
+        defaults: Defaults::default(),
+        systems: Vec::new(),
+        targets: BTreeMap::new(),
+        broken_targets: Default::default(),
+    };
+    let mut store: Option<String> = None;
+    let mut timezone: Option<(String, crate::catalog::yaml::Pos)> = None;
+    let entries = match &root.value {
+        Value::Map(e) => e.as_slice(),
+        Value::Null => &[],
+        _ => {
+            problems.push(Problem::at(path, root.pos, format!("the configuration must be a mapping, found {}", root.type_name())));
+            return (None, problems);
+        }
+    };
+    for (key, value) in entries {
+        let k = key.as_str().unwrap_or_default();
+        let r: Result<(), crate::catalog::yaml::DeError> = (|| {
+            match k {
+                "node" => s.node = value.deserialize()?,
+                "timezone" => timezone = Some((value.deserialize()?, value.pos)),
+                "store" => store = Some(value.deserialize()?),
+                "checks" => {
+                    let paths: Vec<String> = value.deserialize()?;
+                    s.check_paths = paths.iter().map(|p| base_dir.join(p)).collect();
+                }
+                "defaults" => {
+                    let d: DefaultsFile = value.deserialize()?;
+                    s.defaults.timeout = d.timeout.unwrap_or(s.defaults.timeout);
+                    s.defaults.retries = d.retries.unwrap_or(s.defaults.retries);
+                    s.defaults.jobs = d.jobs.unwrap_or(s.defaults.jobs);
+                    s.defaults.thresholds = d.thresholds;
+                }
+                "systems" => load_systems(path, value, &mut s.systems, &mut problems),
+                "targets" => load_targets(path, value, &base_dir, &mut s, &mut problems),
+                _ => {
+                    let mut p = Problem::at(path, key.pos, format!("unknown key `{k}`"));
+                    p = match did_you_mean(k, TOP_KEYS.iter().copied()) {
+                        Some(m) => p.hint(format!("did you mean `{m}`?")),
+                        None => p.hint(format!("expected one of: {}", TOP_KEYS.join(", "))),
+                    };
+                    problems.push(p);
+                }
+            }
+            Ok(())
+        })();
+        if let Err(e) = r {
+            problems.push(Problem::from_de(path, e));
+        }
+    }
+    let tz_text = overrides.timezone.clone().or(timezone.as_ref().map(|t| t.0.clone()));
+    if let Some(tz) = tz_text {
+        match tz.parse::<chrono_tz::Tz>() {
+            Ok(t) => s.timezone = t,
+            Err(_) => {
+                let p = match &timezone {
+                    Some((_, pos)) if overrides.timezone.is_none() => Problem::at(path, *pos, format!("unknown timezone `{tz}`")),
+                    _ => Problem::file(path, format!("unknown timezone `{tz}` (from ZNODE_TIMEZONE or --timezone)")),
+                };
+                problems.push(p.hint("use an IANA name such as Asia/Shanghai"));
+            }
+        }
+    }
+    if let Some(n) = &overrides.node {
+        s.node = n.clone();
+    }
+    s.store_url = resolve_store_url(overrides.store.clone().or(store), &base_dir);
+    if let Some(j) = overrides.jobs {
+        s.defaults.jobs = j;
+    }
+    if let Some(t) = overrides.timeout {
+        s.defaults.timeout = t;
+    }
+    if s.defaults.jobs == 0 {
+        problems.push(Problem::file(path, "jobs must be at least 1").hint("set defaults.jobs, ZNODE_JOBS or --jobs to 1 or more"));
+    }
+    (Some(s), problems)
+}
+
+/// A store URL: `postgres://` as is; SQLite paths relative to the configuration folder.
+fn resolve_store_url(store: Option<String>, base_dir: &Path) -> String {
+    let store = store.unwrap_or_else(|| "znode-history.db".to_owned());
+    if store.starts_with("postgres://") || store.starts_with("postgresql://") {
+        return store;
+    }
+    let path = store.strip_prefix("sqlite://").or_else(|| store.strip_prefix("sqlite:")).unwrap_or(&store);
+    let p = Path::new(path);
+    let full = if p.is_absolute() { p.to_path_buf() } else { base_dir.join(p) };
+    format!("sqlite://{}", full.display())
+}
+
+fn load_systems(path: &Path, node: &Node, out: &mut Vec<System>, problems: &mut Problems) {
+    let Value::Seq(items) = &node.value else {
+        problems.push(Problem::at(path, node.pos, "`systems` must be a list").hint("write `systems:` followed by `- id: portal` items"));
+        return;
+    };
+    for item in items {
+        match item.deserialize::<System>() {
+            Ok(sys) => {
+                if out.iter().any(|o| o.id == sys.id) {
+                    problems.push(Problem::at(path, item.pos, format!("system `{}` is declared twice", sys.id)));
+                } else {
+                    out.push(sys);
+                }
+            }
+            Err(e) => problems.push(Problem::from_de(path, e)),
+        }
+    }
+}
+
+fn load_targets(path: &Path, node: &Node, base_dir: &Path, s: &mut Settings, problems: &mut Problems) {
+    let Value::Map(entries) = &node.value else {
+        problems.push(Problem::at(path, node.pos, "`targets` must be a mapping of name to target").hint("write `targets:` then `pg-main: { dsn: postgres://... }`"));
+        return;
+    };
+    for (key, value) in entries {
+        let name = key.as_str().unwrap_or_default().to_owned();
+        let raw: TargetFile = match value.deserialize() {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(Problem::from_de(path, e));
+                s.broken_targets.insert(name);
+                continue;
+            }
+        };
+        let key_pos = |k: &str| value.get(k).map(|n| n.pos).unwrap_or(value.pos);
+        match target::resolve(&name, raw, key.pos, base_dir, key_pos) {
+            Ok(t) => {
+                s.targets.insert(name, t);
+            }
+            Err(list) => {
+                s.broken_targets.insert(name);
+                for (pos, msg, hint) in list {
+                    let mut p = Problem::at(path, pos, msg);
+                    p.hint = hint;
+                    problems.push(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! The node's configuration, `znode.yaml`: node name, timezone, store, systems, named targets,
+//! default thresholds and check-pack paths.
+//!
+//! Layering is built-in defaults < the file < `ZNODE_*` environment < command-line flags; the
+//! last two arrive together as [`Overrides`] (clap reads each flag's variable when the flag is
+//! absent). Loading reports every problem of the file at once, each with line and column.
+
+mod load;
+mod target;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub use load::{load, load_lenient};
+pub use target::{Target, TargetKind};
+
+use crate::catalog::threshold::Thresholds;
+
+/// Values that come from the environment or flags and win over the file.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// Node name.
+    pub node: Option<String>,
+    /// IANA timezone for display.
+    pub timezone: Option<String>,
+    /// Store URL.
+    pub store: Option<String>,
+    /// Concurrent checks.
+    pub jobs: Option<usize>,
+    /// Default per-check timeout.
+    pub timeout: Option<Duration>,
+}
+
+/// The resolved configuration.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The file this came from.
+    pub config_path: PathBuf,
+    /// Its folder; relative paths in the file are resolved against it.
+    pub base_dir: PathBuf,
+    /// Node name shown in outputs and reports.
+    pub node: String,
+    /// Display timezone; the store keeps UTC.
+    pub timezone: chrono_tz::Tz,
+    /// `sqlite://PATH` or `postgres://...`.
+    pub store_url: String,
+    /// Files and folders of check YAML.
+    pub check_paths: Vec<PathBuf>,
+    /// Defaults for checks that do not say.
+    pub defaults: Defaults,
+    /// The deployed systems.
+    pub systems: Vec<System>,
+    /// Named targets checks point at.
+    pub targets: BTreeMap<String, Target>,
+    /// Targets declared with problems (reported already); checks naming them are not flagged.
+    pub broken_targets: std::collections::BTreeSet<String>,
+}
+
+/// Run-wide defaults.
+#[derive(Clone, Debug)]
+pub struct Defaults {
+    /// Per-check timeout when a check sets none.
+    pub timeout: Duration,
+    /// Retries when a check sets none.
+    pub retries: u32,
+    /// Checks running at once.
+    pub jobs: usize,
+    /// Thresholds per `kind.metric` (e.g. `disk.used_pct`) when a check sets none.
+    pub thresholds: BTreeMap<String, Thresholds>,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults { timeout: Duration::from_secs(10), retries: 0, jobs: 32, thresholds: BTreeMap::new() }
+    }
+}
+
+/// One deployed system (portal, data-exchange platform...).
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct System {
+    /// Short id used in check files and filters.
+    pub id: String,
+    /// Chinese name as the bureau knows it.
+    pub name: String,
+    /// Hosts it runs on.
+    #[serde(default)]
+    pub hosts: Vec<String>,
+    /// Free tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+impl Settings {
+    /// The system with this id.
+    pub fn system(&self, id: &str) -> Option<&System> {
+        self.systems.iter().find(|s| s.id == id)
+    }
+
+    /// Every secret the configuration resolved, for redaction of anything we print or store.
+    pub fn secrets(&self) -> Vec<&crate::secret::Secret> {
+        self.targets.values().flat_map(|t| t.password.iter().chain(t.token.iter())).collect()
+    }
+}

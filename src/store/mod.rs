@@ -1,0 +1,234 @@
+//! The history store: every run and every outcome, in SQLite (default) or PostgreSQL.
+//!
+//! Schema (see `migrations/`): `runs` has one row per `znode inspect`, created before the first
+//! check starts with state `running` and closed as `finished` or `interrupted`; `outcomes` has
+//! one row per check of a run, written in its own transaction the moment the check finishes, so
+//! a run cut short keeps everything it learned. A run left `running` by a process that no longer
+//! exists (kill -9, power loss) is marked `interrupted` the next time the store is opened.
+//! Times are epoch milliseconds UTC; display converts to the configured timezone.
+//!
+//! One migration folder per backend, embedded in the binary; sqlx's `Any` driver serves both,
+//! which limits column types to integers, floats and text (hence JSON in text columns).
+
+mod query;
+
+use std::time::Duration;
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::migrate::MigrateDatabase;
+use sqlx::{Any, AnyPool, Executor};
+
+pub use query::{Diff, DiffEntry, RunRef, RunRow, StoredOutcome};
+
+use crate::outcome::{CheckInfo, Outcome, Status};
+
+/// Why the store could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Opening, migrating or querying failed.
+    #[error("history store {url}: {source}")]
+    Db {
+        /// Store URL without credentials.
+        url: String,
+        /// Driver error.
+        source: sqlx::Error,
+    },
+    /// Migrations failed.
+    #[error("history store {url}: migration failed: {source}")]
+    Migrate {
+        /// Store URL without credentials.
+        url: String,
+        /// Migration error.
+        source: sqlx::migrate::MigrateError,
+    },
+    /// A run that does not exist.
+    #[error("no run {0} in the history")]
+    NoSuchRun(String),
+}
+
+/// The open history store.
+pub struct Store {
+    pool: AnyPool,
+    url: String,
+}
+
+/// What a new run is.
+pub struct NewRun<'a> {
+    /// Node name.
+    pub node: &'a str,
+    /// The command (`inspect`).
+    pub command: &'a str,
+    /// Checks planned.
+    pub planned: usize,
+    /// JSON of the selection.
+    pub filters: String,
+}
+
+/// Epoch milliseconds now.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the store.
+    pub async fn open(url: &str) -> Result<Store, StoreError> {
+        install_default_drivers();
+        let shown = redact_url(url);
+        let db = |source| StoreError::Db { url: shown.clone(), source };
+        let sqlite = url.starts_with("sqlite:");
+        if sqlite {
+            if let Some(parent) = std::path::Path::new(url.trim_start_matches("sqlite://")).parent() {
+                let _ = std::fs::create_dir_all(parent);
+            }
+        }
+        if !Any::database_exists(url).await.map_err(db)? {
+            Any::create_database(url).await.map_err(db)?;
+        }
+        let pool = AnyPoolOptions::new()
+            .max_connections(if sqlite { 1 } else { 4 })
+            .acquire_timeout(Duration::from_secs(30))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if sqlite {
+                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(url)
+            .await
+            .map_err(db)?;
+        let migrated = if sqlite {
+            pool.execute("PRAGMA journal_mode = WAL").await.map_err(db)?;
+            sqlx::migrate!("src/store/migrations/sqlite").run(&pool).await
+        } else {
+            sqlx::migrate!("src/store/migrations/postgres").run(&pool).await
+        };
+        migrated.map_err(|source| StoreError::Migrate { url: shown.clone(), source })?;
+        let store = Store { pool, url: shown };
+        store.close_orphans().await?;
+        Ok(store)
+    }
+
+    fn db(&self) -> impl Fn(sqlx::Error) -> StoreError + '_ {
+        |source| StoreError::Db { url: self.url.clone(), source }
+    }
+
+    /// Records the start of a run and returns its id.
+    pub async fn begin_run(&self, run: &NewRun<'_>) -> Result<i64, StoreError> {
+        let host = hostname();
+        let id: (i64,) = sqlx::query_as(
+            "INSERT INTO runs (node, command, started_at, state, planned, filters, version, host, pid) \
+             VALUES ($1, $2, $3, 'running', $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(run.node)
+        .bind(run.command)
+        .bind(now_ms())
+        .bind(run.planned as i64)
+        .bind(&run.filters)
+        .bind(env!("CARGO_PKG_VERSION"))
+        .bind(host)
+        .bind(i64::from(std::process::id()))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(id.0)
+    }
+
+    /// Stores one outcome in its own transaction.
+    pub async fn record(&self, run: i64, info: &CheckInfo, o: &Outcome) -> Result<(), StoreError> {
+        let json = |v: &dyn erased::Json| v.to_json();
+        let mut tx = self.pool.begin().await.map_err(self.db())?;
+        sqlx::query(
+            "INSERT INTO outcomes (run_id, check_id, title, category, item, system, target, kind, status, effective, \
+             summary, primary_key, metrics, evidence, duration_ms, attempts, flaky, waiver, finished_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+        )
+        .bind(run)
+        .bind(&o.check)
+        .bind(&info.title)
+        .bind(info.category.zh())
+        .bind(info.item.map(i64::from))
+        .bind(info.system.as_deref())
+        .bind(info.target.as_deref())
+        .bind(&info.kind)
+        .bind(o.status.as_str())
+        .bind(o.effective_status().as_str())
+        .bind(&o.summary)
+        .bind(o.primary.as_deref())
+        .bind(json(&o.metrics))
+        .bind(json(&o.evidence))
+        .bind(o.duration.as_millis() as i64)
+        .bind(i64::from(o.attempts))
+        .bind(i64::from(o.flaky))
+        .bind(o.waiver.as_ref().map(|w| json(w)))
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await
+        .map_err(self.db())?;
+        tx.commit().await.map_err(self.db())
+    }
+
+    /// Closes a run.
+    pub async fn finish_run(&self, run: i64, interrupted: bool) -> Result<Status, StoreError> {
+        let statuses: Vec<(String,)> = sqlx::query_as("SELECT effective FROM outcomes WHERE run_id = $1").bind(run).fetch_all(&self.pool).await.map_err(self.db())?;
+        let worst = Status::worst(statuses.iter().filter_map(|s| Status::parse(&s.0)));
+        sqlx::query("UPDATE runs SET finished_at = $1, state = $2, status = $3 WHERE id = $4")
+            .bind(now_ms())
+            .bind(if interrupted { "interrupted" } else { "finished" })
+            .bind(worst.as_str())
+            .bind(run)
+            .execute(&self.pool)
+            .await
+            .map_err(self.db())?;
+        Ok(worst)
+    }
+
+    /// Marks runs of this host whose process is gone as interrupted.
+    async fn close_orphans(&self) -> Result<(), StoreError> {
+        let host = hostname();
+        let running: Vec<(i64, i64)> = sqlx::query_as("SELECT id, pid FROM runs WHERE state = 'running' AND host = $1").bind(&host).fetch_all(&self.pool).await.map_err(self.db())?;
+        for (id, pid) in running {
+            let alive = i32::try_from(pid).is_ok_and(|p| nix::sys::signal::kill(nix::unistd::Pid::from_raw(p), None).is_ok());
+            if !alive {
+                self.finish_run(id, true).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Closes the pool, flushing SQLite's WAL.
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+}
+
+/// Serializes values for JSON text columns.
+mod erased {
+    /// Anything that can be a JSON column.
+    pub(super) trait Json {
+        fn to_json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> String {
+            // Serializing plain data structs with string keys cannot fail.
+            serde_json::to_string(self).unwrap_or_else(|_| "null".into())
+        }
+    }
+}
+
+fn hostname() -> String {
+    nix::unistd::gethostname().map(|h| h.to_string_lossy().into_owned()).unwrap_or_else(|_| "unknown".into())
+}
+
+/// The URL with any password replaced by `***`.
+pub fn redact_url(url: &str) -> String {
+    match reqwest::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}

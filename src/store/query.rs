@@ -1,0 +1,264 @@
+//! Reading the history: runs, their outcomes, and the difference between two runs.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Store, StoreError};
+use crate::catalog::Category;
+use crate::outcome::{CheckInfo, Outcome, Status};
+
+/// One run as listed.
+#[derive(Clone, Debug, Serialize)]
+pub struct RunRow {
+    /// Run id.
+    pub id: i64,
+    /// Node name.
+    pub node: String,
+    /// Command that made it.
+    pub command: String,
+    /// Start, epoch ms UTC.
+    pub started_at: i64,
+    /// End, epoch ms UTC.
+    pub finished_at: Option<i64>,
+    /// running | finished | interrupted.
+    pub state: String,
+    /// Worst effective status.
+    pub status: Option<Status>,
+    /// Checks planned.
+    pub planned: i64,
+    /// Checks with an outcome.
+    pub done: i64,
+    /// Outcome counts per effective status.
+    pub counts: BTreeMap<Status, i64>,
+}
+
+/// A stored outcome with its check description.
+#[derive(Clone, Debug, Serialize)]
+pub struct StoredOutcome {
+    /// The check.
+    #[serde(flatten)]
+    pub info: CheckInfo,
+    /// What it found.
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+/// How a run is named on the command line: a number, `latest`, or `latest~N` (N runs before).
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunRef {
+    /// By id.
+    Id(i64),
+    /// The newest run minus N.
+    Latest(u32),
+}
+
+impl std::str::FromStr for RunRef {
+    type Err = String;
+    fn from_str(s: &str) -> Result<RunRef, String> {
+        let bad = || format!("`{s}` is not a run: use a run number from `znode history`, `latest` or `latest~1`");
+        if let Ok(n) = s.trim_start_matches('#').parse::<i64>() {
+            return Ok(RunRef::Id(n));
+        }
+        match s.strip_prefix("latest").or_else(|| s.strip_prefix("last")) {
+            Some("") => Ok(RunRef::Latest(0)),
+            Some(rest) => rest.strip_prefix('~').and_then(|n| n.parse().ok()).map(RunRef::Latest).ok_or_else(bad),
+            None => Err(bad()),
+        }
+    }
+}
+
+/// One check in a diff.
+#[derive(Clone, Debug, Serialize)]
+pub struct DiffEntry {
+    /// Check id.
+    pub check: String,
+    /// Title.
+    pub title: String,
+    /// Category.
+    pub category: Category,
+    /// Effective status in the first run, if it ran there.
+    pub before: Option<Status>,
+    /// Effective status in the second run, if it ran there.
+    pub after: Option<Status>,
+    /// The reason line in the second run (or the first, for gone checks).
+    pub summary: String,
+}
+
+/// What changed between two runs.
+#[derive(Clone, Debug, Serialize)]
+pub struct Diff {
+    /// The earlier run.
+    pub from: i64,
+    /// The later run.
+    pub to: i64,
+    /// Status got worse.
+    pub worse: Vec<DiffEntry>,
+    /// Was not OK, is OK now.
+    pub recovered: Vec<DiffEntry>,
+    /// Got better but is still not OK.
+    pub improved: Vec<DiffEntry>,
+    /// Not in the first run.
+    pub new: Vec<DiffEntry>,
+    /// In the first run, not in the second.
+    pub gone: Vec<DiffEntry>,
+    /// Same non-OK status in both.
+    pub still_failing: Vec<DiffEntry>,
+    /// Same OK status in both.
+    pub unchanged_ok: usize,
+}
+
+type RunTuple = (i64, String, String, i64, Option<i64>, String, Option<String>, i64);
+type OutcomeTuple = (String, String, String, Option<i64>, Option<String>, Option<String>, String, String, String, Option<String>, String, String, i64, i64, i64, Option<String>);
+
+impl Store {
+    /// The newest runs first.
+    pub async fn list_runs(&self, limit: i64) -> Result<Vec<RunRow>, StoreError> {
+        let rows: Vec<RunTuple> = sqlx::query_as(
+            "SELECT id, node, command, started_at, finished_at, state, status, planned FROM runs ORDER BY id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            out.push(self.run_row(r).await?);
+        }
+        Ok(out)
+    }
+
+    async fn run_row(&self, r: RunTuple) -> Result<RunRow, StoreError> {
+        let counts: Vec<(String, i64)> = sqlx::query_as("SELECT effective, COUNT(*) FROM outcomes WHERE run_id = $1 GROUP BY effective")
+            .bind(r.0)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(self.db())?;
+        let counts: BTreeMap<Status, i64> = counts.into_iter().filter_map(|(s, n)| Some((Status::parse(&s)?, n))).collect();
+        Ok(RunRow {
+            id: r.0,
+            node: r.1,
+            command: r.2,
+            started_at: r.3,
+            finished_at: r.4,
+            state: r.5,
+            status: r.6.as_deref().and_then(Status::parse),
+            planned: r.7,
+            done: counts.values().sum(),
+            counts,
+        })
+    }
+
+    /// Finds a run by reference.
+    pub async fn resolve(&self, r: &RunRef) -> Result<RunRow, StoreError> {
+        let (sql, arg, name) = match r {
+            RunRef::Id(id) => ("SELECT id, node, command, started_at, finished_at, state, status, planned FROM runs WHERE id = $1", *id, format!("#{id}")),
+            RunRef::Latest(n) => (
+                "SELECT id, node, command, started_at, finished_at, state, status, planned FROM runs ORDER BY id DESC LIMIT 1 OFFSET $1",
+                i64::from(*n),
+                if *n == 0 { "latest".to_owned() } else { format!("latest~{n}") },
+            ),
+        };
+        let row: Option<RunTuple> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(arg).fetch_optional(&self.pool).await.map_err(self.db())?;
+        match row {
+            Some(r) => self.run_row(r).await,
+            None => Err(StoreError::NoSuchRun(name)),
+        }
+    }
+
+    /// Every outcome of a run, in the order the checks were declared when it ran.
+    pub async fn outcomes(&self, run: i64) -> Result<Vec<StoredOutcome>, StoreError> {
+        let rows: Vec<OutcomeTuple> = sqlx::query_as(
+            "SELECT check_id, title, category, item, system, target, kind, status, summary, primary_key, metrics, evidence, \
+             duration_ms, attempts, flaky, waiver FROM outcomes WHERE run_id = $1 ORDER BY finished_at, check_id",
+        )
+        .bind(run)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows
+            .into_iter()
+            .map(|r| StoredOutcome {
+                info: CheckInfo {
+                    title: r.1,
+                    category: Category::parse(&r.2).unwrap_or(Category::Daily),
+                    item: r.3.and_then(|i| u8::try_from(i).ok()),
+                    system: r.4,
+                    target: r.5,
+                    kind: r.6,
+                },
+                outcome: Outcome {
+                    check: r.0,
+                    status: Status::parse(&r.7).unwrap_or(Status::Unknown),
+                    summary: r.8,
+                    primary: r.9,
+                    metrics: serde_json::from_str(&r.10).unwrap_or_default(),
+                    evidence: serde_json::from_str(&r.11).unwrap_or_default(),
+                    duration: std::time::Duration::from_millis(u64::try_from(r.12).unwrap_or(0)),
+                    attempts: u32::try_from(r.13).unwrap_or(1),
+                    flaky: r.14 != 0,
+                    waiver: r.15.and_then(|w| serde_json::from_str(&w).ok()),
+                },
+            })
+            .collect())
+    }
+
+    /// Compares two runs check by check.
+    pub async fn diff(&self, from: i64, to: i64) -> Result<Diff, StoreError> {
+        let a = self.outcomes(from).await?;
+        let b = self.outcomes(to).await?;
+        Ok(diff(from, to, &a, &b))
+    }
+}
+
+/// Compares two sets of outcomes by check id, on effective status.
+pub fn diff(from: i64, to: i64, a: &[StoredOutcome], b: &[StoredOutcome]) -> Diff {
+    let before: BTreeMap<&str, &StoredOutcome> = a.iter().map(|o| (o.outcome.check.as_str(), o)).collect();
+    let after: BTreeMap<&str, &StoredOutcome> = b.iter().map(|o| (o.outcome.check.as_str(), o)).collect();
+    let mut d = Diff { from, to, worse: vec![], recovered: vec![], improved: vec![], new: vec![], gone: vec![], still_failing: vec![], unchanged_ok: 0 };
+    let entry = |o: &StoredOutcome, before: Option<Status>, after: Option<Status>| DiffEntry {
+        check: o.outcome.check.clone(),
+        title: o.info.title.clone(),
+        category: o.info.category,
+        before,
+        after,
+        summary: o.outcome.summary.clone(),
+    };
+    for o in b {
+        let now = o.outcome.effective_status();
+        match before.get(o.outcome.check.as_str()) {
+            None => d.new.push(entry(o, None, Some(now))),
+            Some(prev) => {
+                let was = prev.outcome.effective_status();
+                let e = entry(o, Some(was), Some(now));
+                match (was, now) {
+                    (w, n) if n > w => d.worse.push(e),
+                    (w, Status::Ok) if w != Status::Ok => d.recovered.push(e),
+                    (w, n) if n < w => d.improved.push(e),
+                    (_, Status::Ok) => d.unchanged_ok += 1,
+                    _ => d.still_failing.push(e),
+                }
+            }
+        }
+    }
+    for o in a {
+        if !after.contains_key(o.outcome.check.as_str()) {
+            d.gone.push(entry(o, Some(o.outcome.effective_status()), None));
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_refs() {
+        assert_eq!("12".parse::<RunRef>(), Ok(RunRef::Id(12)));
+        assert_eq!("#12".parse::<RunRef>(), Ok(RunRef::Id(12)));
+        assert_eq!("latest".parse::<RunRef>(), Ok(RunRef::Latest(0)));
+        assert_eq!("latest~2".parse::<RunRef>(), Ok(RunRef::Latest(2)));
+        assert!("yesterday".parse::<RunRef>().is_err());
+    }
+}
