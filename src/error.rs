@@ -21,12 +21,22 @@ pub struct Problem {
 impl Problem {
     /// A problem at a position.
     pub fn at(file: &Path, pos: Pos, message: impl Into<String>) -> Problem {
-        Problem { file: file.to_owned(), pos: Some(pos), message: message.into(), hint: None }
+        Problem {
+            file: file.to_owned(),
+            pos: Some(pos),
+            message: message.into(),
+            hint: None,
+        }
     }
 
     /// A problem with a whole file.
     pub fn file(file: &Path, message: impl Into<String>) -> Problem {
-        Problem { file: file.to_owned(), pos: None, message: message.into(), hint: None }
+        Problem {
+            file: file.to_owned(),
+            pos: None,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     /// Adds a hint.
@@ -37,7 +47,12 @@ impl Problem {
 
     /// Converts an error from reading a node.
     pub fn from_de(file: &Path, e: DeError) -> Problem {
-        Problem { file: file.to_owned(), pos: e.pos, message: e.message, hint: e.hint }
+        Problem {
+            file: file.to_owned(),
+            pos: e.pos,
+            message: e.message,
+            hint: e.hint,
+        }
     }
 }
 
@@ -81,7 +96,12 @@ impl fmt::Display for Problems {
         for p in &self.0 {
             writeln!(f, "{p}")?;
         }
-        write!(f, "{} problem{} found", self.0.len(), if self.0.len() == 1 { "" } else { "s" })
+        write!(
+            f,
+            "{} problem{} found",
+            self.0.len(),
+            if self.0.len() == 1 { "" } else { "s" }
+        )
     }
 }
 

@@ -11,7 +11,11 @@ use crate::probe::{Observation, ProbeError};
 
 /// The thresholds that apply to a metric name: the check's own, else the config's
 /// `kind.metric` defaults, else the probe's built-in ones.
-pub fn thresholds_for(spec: &CheckSpec, defaults: &BTreeMap<String, Thresholds>, metric: &str) -> Thresholds {
+pub fn thresholds_for(
+    spec: &CheckSpec,
+    defaults: &BTreeMap<String, Thresholds>,
+    metric: &str,
+) -> Thresholds {
     if let Some(t) = spec.thresholds.get(metric) {
         return t.clone();
     }
@@ -39,10 +43,21 @@ pub struct Verdict {
 }
 
 /// Judges one attempt.
-pub fn judge(spec: &CheckSpec, defaults: &BTreeMap<String, Thresholds>, result: Result<Observation, ProbeError>) -> Verdict {
+pub fn judge(
+    spec: &CheckSpec,
+    defaults: &BTreeMap<String, Thresholds>,
+    result: Result<Observation, ProbeError>,
+) -> Verdict {
     let obs = match result {
         Ok(o) => o,
-        Err(e) => return Verdict { status: e.status, summary: e.message, observation: Observation::default(), primary: None },
+        Err(e) => {
+            return Verdict {
+                status: e.status,
+                summary: e.message,
+                observation: Observation::default(),
+                primary: None,
+            };
+        }
     };
     let mut reasons: Vec<(Status, String)> = obs.failures.clone();
     let mut primary: Option<(Status, f64, String)> = None;
@@ -50,36 +65,64 @@ pub fn judge(spec: &CheckSpec, defaults: &BTreeMap<String, Thresholds>, result: 
         let t = thresholds_for(spec, defaults, &m.name);
         let judged = t.judge(m.value);
         if let Some((st, breach)) = &judged {
-            let label = m.label.as_ref().map(|l| format!(" on {l}")).unwrap_or_default();
-            reasons.push((*st, format!("{} {}{label} {breach}", m.name, m.display_value())));
+            let label = m
+                .label
+                .as_ref()
+                .map(|l| format!(" on {l}"))
+                .unwrap_or_default();
+            reasons.push((
+                *st,
+                format!("{} {}{label} {breach}", m.name, m.display_value()),
+            ));
         }
         if spec.probe.primary() == Some(m.name.as_str()) {
             let st = judged.map(|j| j.0).unwrap_or(Status::Ok);
             // Of several labelled values (mounts), show the worst, then the largest.
-            let better = primary.as_ref().is_none_or(|(ps, pv, _)| (st, m.value) > (*ps, *pv));
+            let better = primary
+                .as_ref()
+                .is_none_or(|(ps, pv, _)| (st, m.value) > (*ps, *pv));
             if better {
                 primary = Some((st, m.value, m.key()));
             }
         }
     }
-    reasons.sort_by(|a, b| b.0.cmp(&a.0));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.0));
     let status = Status::worst(reasons.iter().map(|r| r.0));
     let summary = if reasons.is_empty() {
         obs.summary.clone()
     } else {
-        reasons.iter().map(|r| r.1.as_str()).collect::<Vec<_>>().join("; ")
+        reasons
+            .iter()
+            .map(|r| r.1.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
     };
-    Verdict { status, summary, observation: obs, primary: primary.map(|p| p.2) }
+    Verdict {
+        status,
+        summary,
+        observation: obs,
+        primary: primary.map(|p| p.2),
+    }
 }
 
 /// Builds the final outcome from the last attempt.
-pub fn outcome(spec: &CheckSpec, v: Verdict, duration: Duration, attempts: u32, today: chrono::NaiveDate) -> Outcome {
+pub fn outcome(
+    spec: &CheckSpec,
+    v: Verdict,
+    duration: Duration,
+    attempts: u32,
+    today: chrono::NaiveDate,
+) -> Outcome {
     let flaky = attempts > 1 && v.status == Status::Ok;
-    let waiver = spec.waiver.as_ref().filter(|_| v.status != Status::Ok).map(|w| WaiverNote {
-        reason: w.reason.clone(),
-        expires: w.expires.to_string(),
-        expired: today > w.expires,
-    });
+    let waiver = spec
+        .waiver
+        .as_ref()
+        .filter(|_| v.status != Status::Ok)
+        .map(|w| WaiverNote {
+            reason: w.reason.clone(),
+            expires: w.expires.to_string(),
+            expired: today > w.expires,
+        });
     let mut summary = v.summary;
     if flaky {
         summary = format!("passed on attempt {attempts}: {summary}");

@@ -5,14 +5,14 @@
 //! prints or reads command-line types.
 
 pub mod catalog;
+pub mod cli;
 pub mod error;
+pub mod judge;
 pub mod outcome;
+pub mod pack;
 pub mod probe;
+pub mod report;
+pub mod runner;
 pub mod secret;
 pub mod settings;
-pub mod judge;
-pub mod runner;
 pub mod store;
-pub mod report;
-pub mod cli;
-pub mod pack;

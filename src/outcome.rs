@@ -74,7 +74,9 @@ impl Status {
 
     /// Parses the stored form.
     pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|st| st.as_str().eq_ignore_ascii_case(s))
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str().eq_ignore_ascii_case(s))
     }
 }
 
@@ -102,12 +104,22 @@ pub struct Metric {
 impl Metric {
     /// A metric without a label.
     pub fn new(name: &str, value: f64, unit: &str) -> Metric {
-        Metric { name: name.to_owned(), label: None, value, unit: unit.to_owned() }
+        Metric {
+            name: name.to_owned(),
+            label: None,
+            value,
+            unit: unit.to_owned(),
+        }
     }
 
     /// A metric about one of several things.
     pub fn labelled(name: &str, label: impl Into<String>, value: f64, unit: &str) -> Metric {
-        Metric { name: name.to_owned(), label: Some(label.into()), value, unit: unit.to_owned() }
+        Metric {
+            name: name.to_owned(),
+            label: Some(label.into()),
+            value,
+            unit: unit.to_owned(),
+        }
     }
 
     /// `name` or `name[label]`, the key used in perfdata and messages.
@@ -145,7 +157,11 @@ fn format_bytes(value: f64) -> String {
         v /= 1024.0;
         i += 1;
     }
-    if i == 0 { format!("{v:.0} B") } else { format!("{v:.1} {}", UNITS[i]) }
+    if i == 0 {
+        format!("{v:.0} B")
+    } else {
+        format!("{v:.1} {}", UNITS[i])
+    }
 }
 
 /// A waiver that applied to an outcome: the status was seen but accepted until the expiry.
@@ -264,8 +280,14 @@ mod tests {
 
     #[test]
     fn crit_outranks_unknown_outranks_warn() {
-        assert_eq!(Status::worst([Status::Warn, Status::Unknown]), Status::Unknown);
-        assert_eq!(Status::worst([Status::Unknown, Status::Crit, Status::Ok]), Status::Crit);
+        assert_eq!(
+            Status::worst([Status::Warn, Status::Unknown]),
+            Status::Unknown
+        );
+        assert_eq!(
+            Status::worst([Status::Unknown, Status::Crit, Status::Ok]),
+            Status::Crit
+        );
         assert_eq!(Status::worst([]), Status::Ok);
         assert_eq!(Status::Unknown.exit_code(), 3);
     }

@@ -4,8 +4,14 @@
 /// The check pack files (checks/*.yaml), by file name.
 pub const CHECKS: &[(&str, &str)] = &[
     ("daily.yaml", include_str!("../checks/daily.yaml")),
-    ("performance.yaml", include_str!("../checks/performance.yaml")),
-    ("vulnerability.yaml", include_str!("../checks/vulnerability.yaml")),
+    (
+        "performance.yaml",
+        include_str!("../checks/performance.yaml"),
+    ),
+    (
+        "vulnerability.yaml",
+        include_str!("../checks/vulnerability.yaml"),
+    ),
     ("routine.yaml", include_str!("../checks/routine.yaml")),
     ("app-server.yaml", include_str!("../checks/app-server.yaml")),
     ("middleware.yaml", include_str!("../checks/middleware.yaml")),
@@ -18,6 +24,10 @@ pub const SAMPLE_CONFIG: &str = include_str!("../examples/znode.yaml");
 /// Every file of a sample node, as (relative path, content).
 pub fn sample_node() -> Vec<(String, &'static str)> {
     let mut files = vec![("znode.yaml".to_owned(), SAMPLE_CONFIG)];
-    files.extend(CHECKS.iter().map(|(name, text)| (format!("checks/{name}"), *text)));
+    files.extend(
+        CHECKS
+            .iter()
+            .map(|(name, text)| (format!("checks/{name}"), *text)),
+    );
     files
 }

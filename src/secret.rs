@@ -21,7 +21,11 @@ impl Secret {
     /// Replaces every occurrence of the value in a text with `***`, for messages from drivers
     /// that might echo what they were given.
     pub fn redact(&self, text: &str) -> String {
-        if self.0.is_empty() { text.to_owned() } else { text.replace(&self.0, "***") }
+        if self.0.is_empty() {
+            text.to_owned()
+        } else {
+            text.replace(&self.0, "***")
+        }
     }
 }
 

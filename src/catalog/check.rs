@@ -79,7 +79,9 @@ impl Category {
 
     /// Parses either name.
     pub fn parse(s: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.zh() == s || c.en().eq_ignore_ascii_case(s))
+        Category::ALL
+            .into_iter()
+            .find(|c| c.zh() == s || c.en().eq_ignore_ascii_case(s))
     }
 
     /// How many numbered items the specification lists under this category.
@@ -176,17 +178,37 @@ fn yes() -> bool {
 }
 
 /// Reads and validates one check node; returns every problem found in it.
-pub(super) fn read(file: &Path, node: &Node, settings: &Settings) -> Result<CheckSpec, Vec<Problem>> {
+pub(super) fn read(
+    file: &Path,
+    node: &Node,
+    settings: &Settings,
+) -> Result<CheckSpec, Vec<Problem>> {
     let mut problems = Vec::new();
     let Value::Map(entries) = &node.value else {
-        return Err(vec![Problem::at(file, node.pos, format!("a check must be a mapping, found {}", node.type_name()))]);
+        return Err(vec![Problem::at(
+            file,
+            node.pos,
+            format!("a check must be a mapping, found {}", node.type_name()),
+        )]);
     };
     let probe_node = node.get("probe");
-    let rest = Node { pos: node.pos, value: Value::Map(entries.iter().filter(|(k, _)| k.as_str() != Some("probe")).cloned().collect()) };
-    let raw = rest.deserialize::<CheckFile>().map_err(|e| Problem::from_de(file, e));
+    let rest = Node {
+        pos: node.pos,
+        value: Value::Map(
+            entries
+                .iter()
+                .filter(|(k, _)| k.as_str() != Some("probe"))
+                .cloned()
+                .collect(),
+        ),
+    };
+    let raw = rest
+        .deserialize::<CheckFile>()
+        .map_err(|e| Problem::from_de(file, e));
     let probe = match probe_node {
         Some(p) => ProbeSpec::from_node(p).map_err(|e| Problem::from_de(file, e)),
-        None => Err(Problem::at(file, node.pos, "the check has no `probe`").hint("add `probe: { kind: tcp }` or another kind")),
+        None => Err(Problem::at(file, node.pos, "the check has no `probe`")
+            .hint("add `probe: { kind: tcp }` or another kind")),
     };
     let (raw, probe) = match (raw, probe) {
         (Ok(r), Ok(p)) => (r, p),
@@ -198,21 +220,33 @@ pub(super) fn read(file: &Path, node: &Node, settings: &Settings) -> Result<Chec
     };
     let at = |key: &str| node.get(key).map(|n| n.pos).unwrap_or(node.pos);
     if raw.id.trim().is_empty() || raw.id.chars().any(char::is_whitespace) {
-        problems.push(Problem::at(file, at("id"), format!("check id `{}` must be non-empty and without spaces", raw.id)).hint("use letters, digits, `-`, `_` and `.`"));
+        problems.push(
+            Problem::at(
+                file,
+                at("id"),
+                format!("check id `{}` must be non-empty and without spaces", raw.id),
+            )
+            .hint("use letters, digits, `-`, `_` and `.`"),
+        );
     }
     if let Some(n) = raw.item {
         let max = raw.category.item_count();
         if n == 0 || n > max {
-            problems.push(Problem::at(file, at("item"), format!("{} has items 1 to {max}, not {n}", raw.category.zh())));
+            problems.push(Problem::at(
+                file,
+                at("item"),
+                format!("{} has items 1 to {max}, not {n}", raw.category.zh()),
+            ));
         }
     }
-    if let Some(sys) = &raw.system {
-        if settings.system(sys).is_none() {
-            let hint = did_you_mean(sys, settings.systems.iter().map(|s| s.id.as_str()))
-                .map(|m| format!("did you mean `{m}`?"))
-                .unwrap_or_else(|| "declare it under `systems:` in znode.yaml".into());
-            problems.push(Problem::at(file, at("system"), format!("unknown system `{sys}`")).hint(hint));
-        }
+    if let Some(sys) = &raw.system
+        && settings.system(sys).is_none()
+    {
+        let hint = did_you_mean(sys, settings.systems.iter().map(|s| s.id.as_str()))
+            .map(|m| format!("did you mean `{m}`?"))
+            .unwrap_or_else(|| "declare it under `systems:` in znode.yaml".into());
+        problems
+            .push(Problem::at(file, at("system"), format!("unknown system `{sys}`")).hint(hint));
     }
     let target = match &raw.target {
         Some(t) => match settings.targets.get(t) {
@@ -222,7 +256,9 @@ pub(super) fn read(file: &Path, node: &Node, settings: &Settings) -> Result<Chec
                 let hint = did_you_mean(t, settings.targets.keys().map(String::as_str))
                     .map(|m| format!("did you mean `{m}`?"))
                     .unwrap_or_else(|| "declare it under `targets:` in znode.yaml".into());
-                problems.push(Problem::at(file, at("target"), format!("unknown target `{t}`")).hint(hint));
+                problems.push(
+                    Problem::at(file, at("target"), format!("unknown target `{t}`")).hint(hint),
+                );
                 None
             }
         },
@@ -231,7 +267,9 @@ pub(super) fn read(file: &Path, node: &Node, settings: &Settings) -> Result<Chec
     if raw.target.is_none() || target.is_some() {
         // A check on a broken target is not validated further: its target problem is reported.
         if let Err((msg, hint)) = probe.validate(target) {
-            problems.push(Problem::at(file, probe_node.map(|n| n.pos).unwrap_or(node.pos), msg).hint(hint));
+            problems.push(
+                Problem::at(file, probe_node.map(|n| n.pos).unwrap_or(node.pos), msg).hint(hint),
+            );
         }
     }
     let mut thresholds = raw.thresholds;

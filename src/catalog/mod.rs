@@ -33,14 +33,24 @@ impl Catalog {
         for path in &settings.check_paths {
             collect_files(path, &mut files, &mut problems);
         }
-        let mut catalog = Catalog { checks: Vec::new(), files: files.clone() };
+        let mut catalog = Catalog {
+            checks: Vec::new(),
+            files: files.clone(),
+        };
         for file in &files {
             match std::fs::read_to_string(file) {
                 Ok(text) => catalog.load_text(file, &text, settings, &mut problems),
-                Err(e) => problems.push(Problem::file(file, format!("cannot read check file: {e}")).hint("check the permissions of the file")),
+                Err(e) => problems.push(
+                    Problem::file(file, format!("cannot read check file: {e}"))
+                        .hint("check the permissions of the file"),
+                ),
             }
         }
-        if problems.is_empty() { Ok(catalog) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(problems)
+        }
     }
 
     fn load_text(&mut self, file: &Path, text: &str, settings: &Settings, problems: &mut Problems) {
@@ -57,20 +67,37 @@ impl Catalog {
                 for (k, _) in entries {
                     if k.as_str() != Some("checks") {
                         let key = k.as_str().unwrap_or_default();
-                        problems.push(Problem::at(file, k.pos, format!("unknown key `{key}` in a check file")).hint("a check file holds one key, `checks:`, with a list of checks"));
+                        problems.push(
+                            Problem::at(
+                                file,
+                                k.pos,
+                                format!("unknown key `{key}` in a check file"),
+                            )
+                            .hint("a check file holds one key, `checks:`, with a list of checks"),
+                        );
                     }
                 }
                 match &checks.value {
                     Value::Seq(items) => items,
                     Value::Null => return,
                     _ => {
-                        problems.push(Problem::at(file, checks.pos, "`checks` must be a list").hint("write each check as `- id: ...`"));
+                        problems.push(
+                            Problem::at(file, checks.pos, "`checks` must be a list")
+                                .hint("write each check as `- id: ...`"),
+                        );
                         return;
                     }
                 }
             }
             _ => {
-                problems.push(Problem::at(file, root.pos, "a check file must be a mapping with a `checks:` list").hint("start the file with `checks:`"));
+                problems.push(
+                    Problem::at(
+                        file,
+                        root.pos,
+                        "a check file must be a mapping with a `checks:` list",
+                    )
+                    .hint("start the file with `checks:`"),
+                );
                 return;
             }
         };
@@ -79,8 +106,16 @@ impl Catalog {
                 Ok(spec) => {
                     if let Some(prev) = self.checks.iter().find(|c| c.id == spec.id) {
                         problems.push(
-                            Problem::at(file, item.pos, format!("duplicate check id `{}`", spec.id))
-                                .hint(format!("first declared at {}:{}", prev.file.display(), prev.pos.line)),
+                            Problem::at(
+                                file,
+                                item.pos,
+                                format!("duplicate check id `{}`", spec.id),
+                            )
+                            .hint(format!(
+                                "first declared at {}:{}",
+                                prev.file.display(),
+                                prev.pos.line
+                            )),
                         );
                     } else {
                         self.checks.push(spec);
@@ -109,10 +144,16 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>, problems: &mut Problems) {
                 found.sort();
                 out.extend(found);
             }
-            Err(e) => problems.push(Problem::file(path, format!("cannot read the check folder: {e}")).hint("check its permissions (znode needs read and execute on the folder)")),
+            Err(e) => problems.push(
+                Problem::file(path, format!("cannot read the check folder: {e}"))
+                    .hint("check its permissions (znode needs read and execute on the folder)"),
+            ),
         },
         Ok(_) => out.push(path.to_owned()),
-        Err(e) => problems.push(Problem::file(path, format!("cannot open the check path: {e}")).hint("fix `checks:` in znode.yaml")),
+        Err(e) => problems.push(
+            Problem::file(path, format!("cannot open the check path: {e}"))
+                .hint("fix `checks:` in znode.yaml"),
+        ),
     }
 }
 
@@ -144,15 +185,21 @@ pub mod duration_opt {
             Ok(Some(Duration::from_secs(v)))
         }
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            u64::try_from(v).map(|s| Some(Duration::from_secs(s))).map_err(|_| E::custom("a duration cannot be negative"))
+            u64::try_from(v)
+                .map(|s| Some(Duration::from_secs(s)))
+                .map_err(|_| E::custom("a duration cannot be negative"))
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            Duration::try_from_secs_f64(v).map(Some).map_err(|_| E::custom("a duration must be a positive number of seconds"))
+            Duration::try_from_secs_f64(v)
+                .map(Some)
+                .map_err(|_| E::custom("a duration must be a positive number of seconds"))
         }
         fn visit_str<E: de::Error>(self, t: &str) -> Result<Self::Value, E> {
-            humantime::parse_duration(t)
-                .map(Some)
-                .map_err(|e| E::custom(format!("invalid duration `{t}`: {e} (write e.g. `500ms`, `5s`, `2m`)")))
+            humantime::parse_duration(t).map(Some).map_err(|e| {
+                E::custom(format!(
+                    "invalid duration `{t}`: {e} (write e.g. `500ms`, `5s`, `2m`)"
+                ))
+            })
         }
     }
 

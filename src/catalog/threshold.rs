@@ -36,12 +36,20 @@ impl Range {
         if self.inside {
             return format!("inside {}..{}", fmt_num(self.start), fmt_num(self.end));
         }
-        if value < self.start { format!("< {}", fmt_num(self.start)) } else { format!("> {}", fmt_num(self.end)) }
+        if value < self.start {
+            format!("< {}", fmt_num(self.start))
+        } else {
+            format!("> {}", fmt_num(self.end))
+        }
     }
 }
 
 fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { format!("{v}") }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
 }
 
 /// Why a range did not parse.
@@ -57,7 +65,10 @@ impl FromStr for Range {
 
     fn from_str(s: &str) -> Result<Range, RangeError> {
         let text = s.trim().to_owned();
-        let err = |why| RangeError { text: text.clone(), why };
+        let err = |why| RangeError {
+            text: text.clone(),
+            why,
+        };
         let (inside, body) = match text.strip_prefix('@') {
             Some(rest) => (true, rest),
             None => (false, text.as_str()),
@@ -66,12 +77,21 @@ impl FromStr for Range {
             return Err(err("empty range"));
         }
         let num = |t: &str| -> Result<f64, RangeError> {
-            t.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| err("not a number; use `10`, `10:`, `~:10`, `10:20` or `@10:20`"))
+            t.parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| err("not a number; use `10`, `10:`, `~:10`, `10:20` or `@10:20`"))
         };
         let (start, end) = match body.split_once(':') {
             None => (0.0, num(body)?),
             Some((a, b)) => {
-                let start = if a == "~" { f64::NEG_INFINITY } else if a.is_empty() { 0.0 } else { num(a)? };
+                let start = if a == "~" {
+                    f64::NEG_INFINITY
+                } else if a.is_empty() {
+                    0.0
+                } else {
+                    num(a)?
+                };
                 let end = if b.is_empty() { f64::INFINITY } else { num(b)? };
                 (start, end)
             }
@@ -79,7 +99,12 @@ impl FromStr for Range {
         if start > end {
             return Err(err("start is greater than end"));
         }
-        Ok(Range { start, end, inside, text })
+        Ok(Range {
+            start,
+            end,
+            inside,
+            text,
+        })
     }
 }
 
@@ -130,8 +155,14 @@ impl Thresholds {
     /// Both ranges from strings; for probe defaults written in code.
     pub fn parse(warn: Option<&str>, crit: Option<&str>) -> Thresholds {
         // Defaults are literals in this crate, covered by the unit test below.
-        let p = |s: &str| s.parse::<Range>().expect("built-in threshold literal parses");
-        Thresholds { warn: warn.map(p), crit: crit.map(p) }
+        let p = |s: &str| {
+            s.parse::<Range>()
+                .expect("built-in threshold literal parses")
+        };
+        Thresholds {
+            warn: warn.map(p),
+            crit: crit.map(p),
+        }
     }
 
     /// True when neither range is set.
@@ -142,15 +173,15 @@ impl Thresholds {
     /// Judges a value: CRIT, WARN, or `None` when fine; with the breached range in words.
     pub fn judge(&self, value: f64) -> Option<(crate::outcome::Status, String)> {
         use crate::outcome::Status;
-        if let Some(c) = &self.crit {
-            if c.alerts(value) {
-                return Some((Status::Crit, c.describe_breach(value)));
-            }
+        if let Some(c) = &self.crit
+            && c.alerts(value)
+        {
+            return Some((Status::Crit, c.describe_breach(value)));
         }
-        if let Some(w) = &self.warn {
-            if w.alerts(value) {
-                return Some((Status::Warn, w.describe_breach(value)));
-            }
+        if let Some(w) = &self.warn
+            && w.alerts(value)
+        {
+            return Some((Status::Warn, w.describe_breach(value)));
         }
         None
     }
@@ -167,7 +198,12 @@ mod tests {
     #[test]
     fn nagios_guideline_table() {
         // 10: alert if < 0 or > 10
-        assert!(r("10").alerts(-1.0) && r("10").alerts(10.5) && !r("10").alerts(0.0) && !r("10").alerts(10.0));
+        assert!(
+            r("10").alerts(-1.0)
+                && r("10").alerts(10.5)
+                && !r("10").alerts(0.0)
+                && !r("10").alerts(10.0)
+        );
         // 10: alert if < 10
         assert!(r("10:").alerts(9.9) && !r("10:").alerts(1e9));
         // ~:10 alert if > 10
@@ -189,7 +225,10 @@ mod tests {
     fn crit_before_warn() {
         let t = Thresholds::parse(Some("80"), Some("90"));
         assert_eq!(t.judge(95.0).unwrap().0, crate::outcome::Status::Crit);
-        assert_eq!(t.judge(85.0).unwrap(), (crate::outcome::Status::Warn, "> 80".to_owned()));
+        assert_eq!(
+            t.judge(85.0).unwrap(),
+            (crate::outcome::Status::Warn, "> 80".to_owned())
+        );
         assert_eq!(t.judge(50.0), None);
     }
 }

@@ -51,12 +51,18 @@ impl Node {
     /// Parses a whole document; errors carry the position serde-saphyr found.
     pub fn parse(text: &str) -> Result<Node, (Pos, String)> {
         if text.trim().is_empty() {
-            return Ok(Node { pos: Pos { line: 1, column: 1 }, value: Value::Null });
+            return Ok(Node {
+                pos: Pos { line: 1, column: 1 },
+                value: Value::Null,
+            });
         }
         serde_saphyr::from_str::<Node>(text).map_err(|e| {
             let pos = e
                 .location()
-                .map(|l| Pos { line: l.line(), column: l.column() })
+                .map(|l| Pos {
+                    line: l.line(),
+                    column: l.column(),
+                })
                 .unwrap_or_default();
             (pos, e.without_snippet().to_string())
         })
@@ -65,7 +71,10 @@ impl Node {
     /// The entry of a mapping with this key, if the node is a mapping that has it.
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.value {
-            Value::Map(entries) => entries.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v),
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(_, v)| v),
             _ => None,
         }
     }
@@ -101,7 +110,10 @@ impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = serde_saphyr::Spanned::<Value>::deserialize(d)?;
         Ok(Node {
-            pos: Pos { line: s.referenced.line(), column: s.referenced.column() },
+            pos: Pos {
+                line: s.referenced.line(),
+                column: s.referenced.column(),
+            },
             value: s.value,
         })
     }
@@ -127,7 +139,9 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Int(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        i64::try_from(v).map(Value::Int).map_err(|_| E::custom("integer too large"))
+        i64::try_from(v)
+            .map(Value::Int)
+            .map_err(|_| E::custom("integer too large"))
     }
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
         Ok(Value::Float(v))
@@ -178,7 +192,11 @@ pub struct DeError {
 impl DeError {
     /// An error at a known position.
     pub fn at(pos: Pos, message: impl Into<String>) -> Self {
-        DeError { pos: Some(pos), message: message.into(), hint: None }
+        DeError {
+            pos: Some(pos),
+            message: message.into(),
+            hint: None,
+        }
     }
 
     /// Adds a hint.
@@ -198,7 +216,11 @@ impl std::error::Error for DeError {}
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError { pos: None, message: msg.to_string(), hint: None }
+        DeError {
+            pos: None,
+            message: msg.to_string(),
+            hint: None,
+        }
     }
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
         let err = DeError::custom(format_args!("unknown key `{field}`"));
@@ -217,7 +239,10 @@ impl de::Error for DeError {
 }
 
 /// The closest candidate to a misspelt word, when one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -268,8 +293,13 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
             Value::Int(i) => v.visit_i64(*i),
             Value::Float(f) => v.visit_f64(*f),
             Value::Str(s) => v.visit_str(s),
-            Value::Seq(items) => v.visit_seq(SeqAccessor { items: items.iter() }),
-            Value::Map(entries) => v.visit_map(MapAccessor { entries: entries.iter(), value: None }),
+            Value::Seq(items) => v.visit_seq(SeqAccessor {
+                items: items.iter(),
+            }),
+            Value::Map(entries) => v.visit_map(MapAccessor {
+                entries: entries.iter(),
+                value: None,
+            }),
         };
         r.map_err(|e| self.claim(e))
     }
@@ -312,8 +342,13 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
         r.map_err(|e| self.claim(e))
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _n: &'static str, v: V) -> Result<V::Value, DeError> {
-        v.visit_newtype_struct(NodeDeserializer(self.0)).map_err(|e| self.claim(e))
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _n: &'static str,
+        v: V,
+    ) -> Result<V::Value, DeError> {
+        v.visit_newtype_struct(NodeDeserializer(self.0))
+            .map_err(|e| self.claim(e))
     }
 
     forward_to_any! {
@@ -323,7 +358,11 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
         deserialize_seq deserialize_map deserialize_identifier deserialize_ignored_any
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _n: &'static str, v: V) -> Result<V::Value, DeError> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _n: &'static str,
+        v: V,
+    ) -> Result<V::Value, DeError> {
         self.deserialize_any(v)
     }
     fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, v: V) -> Result<V::Value, DeError> {
@@ -353,7 +392,10 @@ struct SeqAccessor<'a> {
 
 impl<'de> SeqAccess<'de> for SeqAccessor<'_> {
     type Error = DeError;
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
         match self.items.next() {
             Some(n) => seed.deserialize(NodeDeserializer(n)).map(Some),
             None => Ok(None),
@@ -371,7 +413,10 @@ struct MapAccessor<'a> {
 
 impl<'de> MapAccess<'de> for MapAccessor<'_> {
     type Error = DeError;
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
         match self.entries.next() {
             Some((k, v)) => {
                 self.value = Some(v);
@@ -381,7 +426,10 @@ impl<'de> MapAccess<'de> for MapAccessor<'_> {
         }
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        let node = self.value.take().ok_or_else(|| <DeError as de::Error>::custom("value without a key"))?;
+        let node = self
+            .value
+            .take()
+            .ok_or_else(|| <DeError as de::Error>::custom("value without a key"))?;
         seed.deserialize(NodeDeserializer(node))
     }
 }
@@ -402,7 +450,9 @@ mod tests {
     fn nested_positions_are_kept() {
         let n = Node::parse("checks:\n  - id: a\n    timeout: 5\n  - id: b\n").unwrap();
         let checks = n.get("checks").unwrap();
-        let Value::Seq(items) = &checks.value else { panic!("not a seq") };
+        let Value::Seq(items) = &checks.value else {
+            panic!("not a seq")
+        };
         assert_eq!(items[1].pos.line, 4);
         assert_eq!(items[1].get("id").unwrap().pos, Pos { line: 4, column: 9 });
     }
@@ -419,7 +469,13 @@ mod tests {
     fn wrong_type_points_at_the_value() {
         let n = Node::parse("id: a\ntimeout: soon\n").unwrap();
         let e = n.deserialize::<Item>().unwrap_err();
-        assert_eq!(e.pos, Some(Pos { line: 2, column: 10 }));
+        assert_eq!(
+            e.pos,
+            Some(Pos {
+                line: 2,
+                column: 10
+            })
+        );
     }
 
     #[test]

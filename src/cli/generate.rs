@@ -11,7 +11,12 @@ pub(super) struct CompletionsArgs {
 }
 
 pub(super) fn completions(a: CompletionsArgs) -> Result<u8, Failure> {
-    clap_complete::generate(a.shell, &mut super::command(), "znode", &mut std::io::stdout());
+    clap_complete::generate(
+        a.shell,
+        &mut super::command(),
+        "znode",
+        &mut std::io::stdout(),
+    );
     Ok(0)
 }
 

@@ -4,7 +4,7 @@ use clap::Subcommand;
 
 use super::{Context, Failure};
 use crate::report::{Format, RunReport, render_diff, render_runs};
-use crate::store::{RunRef, Store};
+use crate::store::{RunRef, Store, StoreError};
 
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
@@ -43,14 +43,25 @@ enum Command {
 pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
     let settings = cx.settings()?;
     super::run_async(async {
-        let store = Store::open(&settings.store_url).await?;
+        let store = match Store::open_existing(&settings.store_url).await {
+            Ok(s) => s,
+            Err(StoreError::Missing(_)) if a.command.is_none() => {
+                match a.format {
+                    Format::Json => println!("[]"),
+                    _ => println!("no runs yet; run `znode inspect`"),
+                }
+                return Ok(0);
+            }
+            Err(e) => return Err(e.into()),
+        };
         let mut out = std::io::stdout().lock();
         let code = match a.command {
             None => {
                 let runs = store.list_runs(a.limit).await?;
                 match a.format {
                     Format::Json => {
-                        serde_json::to_writer_pretty(&mut out, &runs).map_err(|e| Failure::Message(e.to_string()))?;
+                        serde_json::to_writer_pretty(&mut out, &runs)
+                            .map_err(|e| Failure::Message(e.to_string()))?;
                         println!();
                     }
                     _ if runs.is_empty() => println!("no runs yet; run `znode inspect`"),
@@ -61,7 +72,11 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
             Some(Command::Show { run, format }) => {
                 let row = store.resolve(&run).await?;
                 let outcomes = store.outcomes(row.id).await?;
-                let names = settings.systems.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+                let names = settings
+                    .systems
+                    .iter()
+                    .map(|s| (s.id.clone(), s.name.clone()))
+                    .collect();
                 let report = RunReport::new(row, outcomes, settings.timezone, names, 0);
                 report.render(format, cx.lang, cx.color, &mut out)?;
                 report.status().exit_code()
@@ -72,13 +87,19 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
                 let d = store.diff(a_run.id, b_run.id).await?;
                 match format {
                     Format::Json => {
-                        serde_json::to_writer_pretty(&mut out, &d).map_err(|e| Failure::Message(e.to_string()))?;
+                        serde_json::to_writer_pretty(&mut out, &d)
+                            .map_err(|e| Failure::Message(e.to_string()))?;
                         println!();
                     }
                     _ => render_diff(&d, cx.lang, cx.color, &mut out)?,
                 }
                 // Something got worse or appeared broken: WARN, so scripts can alert on regressions.
-                u8::from(!d.worse.is_empty() || d.new.iter().any(|e| e.after != Some(crate::outcome::Status::Ok)))
+                u8::from(
+                    !d.worse.is_empty()
+                        || d.new
+                            .iter()
+                            .any(|e| e.after != Some(crate::outcome::Status::Ok)),
+                )
             }
         };
         store.close().await;

@@ -15,22 +15,40 @@ pub(super) struct Args {
 
 pub(super) fn run(_cx: &Context, a: Args) -> Result<u8, Failure> {
     let files = crate::pack::sample_node();
-    let existing: Vec<String> = files.iter().map(|(p, _)| a.dir.join(p)).filter(|p| p.exists()).map(|p| p.display().to_string()).collect();
+    let existing: Vec<String> = files
+        .iter()
+        .map(|(p, _)| a.dir.join(p))
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
     if !existing.is_empty() && !a.force {
-        return Err(Failure::Message(format!("{} already exist: {}; use --force to overwrite", existing.len(), existing.join(", "))));
+        return Err(Failure::Message(format!(
+            "{} already exist: {}; use --force to overwrite",
+            existing.len(),
+            existing.join(", ")
+        )));
     }
     for (rel, text) in &files {
         let path = a.dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Failure::Message(format!("cannot create {}: {e}", parent.display())))?;
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Failure::Message(format!("cannot create {}: {e}", parent.display()))
+            })?;
         }
-        std::fs::write(&path, text).map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?;
+        std::fs::write(&path, text)
+            .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?;
     }
     let cfg = a.dir.join("znode.yaml");
     println!("wrote {} files to {}", files.len(), a.dir.display());
     println!("next:");
     println!("  znode config check -c {}     # validate", cfg.display());
-    println!("  znode inspect -c {}          # run the inspection (巡检)", cfg.display());
-    println!("edit {} to point the targets at the node's real addresses; secrets go in environment variables or files", cfg.display());
+    println!(
+        "  znode inspect -c {}          # run the inspection (巡检)",
+        cfg.display()
+    );
+    println!(
+        "edit {} to point the targets at the node's real addresses; secrets go in environment variables or files",
+        cfg.display()
+    );
     Ok(0)
 }

@@ -44,7 +44,10 @@ pub(super) struct Args {
 
 fn parse_category(s: &str) -> Result<Category, String> {
     Category::parse(s).ok_or_else(|| {
-        let names: Vec<String> = Category::ALL.iter().map(|c| format!("{} ({})", c.zh(), c.en())).collect();
+        let names: Vec<String> = Category::ALL
+            .iter()
+            .map(|c| format!("{} ({})", c.zh(), c.en()))
+            .collect();
         format!("unknown category; one of: {}", names.join(", "))
     })
 }
@@ -53,18 +56,35 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
     cx.overrides.jobs = a.jobs;
     cx.overrides.timeout = a.timeout;
     let (settings, catalog) = cx.settings_and_catalog()?;
-    let filters = Filters { systems: a.system, categories: a.category, tags: a.tag, checks: a.check };
+    let filters = Filters {
+        systems: a.system,
+        categories: a.category,
+        tags: a.tag,
+        checks: a.check,
+    };
     let plan = Plan::new(catalog, &filters).map_err(Failure::Message)?;
     if plan.checks.is_empty() {
-        return Err(Failure::Message("no enabled check matches the selection; see `znode config check` and the filters".into()));
+        return Err(Failure::Message(
+            "no enabled check matches the selection; see `znode config check` and the filters"
+                .into(),
+        ));
     }
     super::run_async(async move {
         let store = Store::open(&settings.store_url).await?;
         let filters_json = serde_json::to_string(&filters).unwrap_or_default();
-        let new = NewRun { node: &settings.node, command: "inspect", planned: plan.checks.len(), filters: filters_json };
+        let new = NewRun {
+            node: &settings.node,
+            command: "inspect",
+            planned: plan.checks.len(),
+            filters: filters_json,
+        };
         let started_at = crate::store::now_ms();
         let run_id = store.begin_run(&new).await?;
-        let infos: BTreeMap<String, CheckInfo> = plan.checks.iter().map(|c| (c.id.clone(), CheckInfo::of(c))).collect();
+        let infos: BTreeMap<String, CheckInfo> = plan
+            .checks
+            .iter()
+            .map(|c| (c.id.clone(), CheckInfo::of(c)))
+            .collect();
         let planned = plan.checks.len();
         let disabled = plan.disabled;
         let settings = Arc::new(settings);
@@ -101,7 +121,10 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
         let _ = runner.await;
         bar.finish_and_clear();
         if interrupted {
-            eprintln!("interrupted: {} of {planned} checks finished and stored; run #{run_id} is marked interrupted", rows.len());
+            eprintln!(
+                "interrupted: {} of {planned} checks finished and stored; run #{run_id} is marked interrupted",
+                rows.len()
+            );
         }
         let status = store.finish_run(run_id, interrupted).await;
         store.close().await;
@@ -111,13 +134,22 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
             command: "inspect".into(),
             started_at,
             finished_at: Some(crate::store::now_ms()),
-            state: if interrupted { "interrupted" } else { "finished" }.into(),
+            state: if interrupted {
+                "interrupted"
+            } else {
+                "finished"
+            }
+            .into(),
             status: status.as_ref().ok().copied(),
             planned: planned as i64,
             done: rows.len() as i64,
             counts: Default::default(),
         };
-        let names = settings.systems.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+        let names = settings
+            .systems
+            .iter()
+            .map(|s| (s.id.clone(), s.name.clone()))
+            .collect();
         let report = RunReport::new(run, rows, settings.timezone, names, disabled);
         let mut out = std::io::stdout().lock();
         report.render(a.format, cx.lang, cx.color, &mut out)?;
@@ -136,8 +168,10 @@ fn progress_bar(len: u64) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} 巡检 [{elapsed_precise}] {bar:30} {pos}/{len} {wide_msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "{spinner} 巡检 [{elapsed_precise}] {bar:30} {pos}/{len} {wide_msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar.enable_steady_tick(Duration::from_millis(120));
     bar

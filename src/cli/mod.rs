@@ -23,7 +23,13 @@ use crate::settings::{Overrides, Settings};
 #[command(name = "znode", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
     /// Configuration file [default: ./znode.yaml]
-    #[arg(short = 'c', long, global = true, env = "ZNODE_CONFIG", value_name = "PATH")]
+    #[arg(
+        short = 'c',
+        long,
+        global = true,
+        env = "ZNODE_CONFIG",
+        value_name = "PATH"
+    )]
     config: Option<PathBuf>,
 
     /// History store: a SQLite path or postgres:// URL (overrides `store:`)
@@ -39,7 +45,13 @@ pub struct Cli {
     node: Option<String>,
 
     /// Language of tables and messages for people
-    #[arg(long, global = true, env = "ZNODE_LANG", value_enum, default_value = "zh")]
+    #[arg(
+        long,
+        global = true,
+        env = "ZNODE_LANG",
+        value_enum,
+        default_value = "zh"
+    )]
     lang: Lang,
 
     /// When to colour tables
@@ -121,7 +133,9 @@ impl Context {
     /// Settings and check pack, with the problems of both reported together.
     fn settings_and_catalog(&self) -> Result<(Settings, crate::catalog::Catalog), Failure> {
         let (settings, mut problems) = crate::settings::load_lenient(&self.config, &self.overrides);
-        let Some(settings) = settings else { return Err(Failure::Problems(problems)) };
+        let Some(settings) = settings else {
+            return Err(Failure::Problems(problems));
+        };
         match crate::catalog::Catalog::load(&settings) {
             Ok(c) if problems.is_empty() => Ok((settings, c)),
             Ok(_) => Err(Failure::Problems(problems)),
@@ -136,10 +150,13 @@ impl Context {
 /// Builds the tokio runtime; blocking probe threads stuck on a hung filesystem are not waited
 /// for at exit (see `shutdown_timeout` in `run_async`).
 fn run_async<F: std::future::Future>(f: F) -> F::Output {
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap_or_else(|e| {
-        eprintln!("error: cannot start the async runtime: {e}");
-        std::process::exit(3)
-    });
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| {
+            eprintln!("error: cannot start the async runtime: {e}");
+            std::process::exit(3)
+        });
     let out = rt.block_on(f);
     rt.shutdown_timeout(std::time::Duration::from_millis(200));
     out
@@ -152,11 +169,22 @@ pub fn main() -> ExitCode {
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
     };
     let cx = Context {
-        config: cli.config.clone().unwrap_or_else(|| PathBuf::from("znode.yaml")),
-        overrides: Overrides { node: cli.node.clone(), timezone: cli.timezone.clone(), store: cli.store.clone(), jobs: None, timeout: None },
+        config: cli
+            .config
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("znode.yaml")),
+        overrides: Overrides {
+            node: cli.node.clone(),
+            timezone: cli.timezone.clone(),
+            store: cli.store.clone(),
+            jobs: None,
+            timeout: None,
+        },
         lang: cli.lang,
         color,
     };
@@ -174,7 +202,11 @@ pub fn main() -> ExitCode {
             for problem in &p.0 {
                 eprintln!("{problem}");
             }
-            eprintln!("error: {} problem{} found; nothing was run", p.0.len(), if p.0.len() == 1 { "" } else { "s" });
+            eprintln!(
+                "error: {} problem{} found; nothing was run",
+                p.0.len(),
+                if p.0.len() == 1 { "" } else { "s" }
+            );
             ExitCode::from(3)
         }
         Err(Failure::Message(m)) => {

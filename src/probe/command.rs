@@ -75,23 +75,43 @@ impl Probe for Command {
             Run::Argv(v) => v.clone(),
         };
         let mut cmd = tokio::process::Command::new(&argv[0]);
-        cmd.args(&argv[1..]).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0).kill_on_drop(true);
+        cmd.args(&argv[1..])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .process_group(0)
+            .kill_on_drop(true);
         if let Some(d) = &self.dir {
             cmd.current_dir(d);
         }
         let start = Instant::now();
-        let mut child = cmd.spawn().map_err(|e| ProbeError::unknown(format!("cannot start `{}`: {e}", argv[0])))?;
+        let mut child = cmd
+            .spawn()
+            .map_err(|e| ProbeError::unknown(format!("cannot start `{}`: {e}", argv[0])))?;
         let _group = child.id().map(GroupGuard);
         let (out, err) = (child.stdout.take(), child.stderr.take());
-        let (stdout, stderr, status) = tokio::join!(read_bounded(out), read_bounded(err), child.wait());
-        let status = status.map_err(|e| ProbeError::unknown(format!("waiting for `{}`: {e}", argv[0])))?;
+        let (stdout, stderr, status) =
+            tokio::join!(read_bounded(out), read_bounded(err), child.wait());
+        let status =
+            status.map_err(|e| ProbeError::unknown(format!("waiting for `{}`: {e}", argv[0])))?;
         let elapsed = start.elapsed().as_secs_f64();
         let code = status.code().unwrap_or(-1);
-        let first = |s: &str| s.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(200).collect::<String>();
-        let mut obs = Observation::new(format!("exit {code} in {:.0} ms{}", elapsed * 1000.0, match first(&stdout) {
-            l if l.is_empty() => String::new(),
-            l => format!(": {l}"),
-        }))
+        let first = |s: &str| {
+            s.lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .chars()
+                .take(200)
+                .collect::<String>()
+        };
+        let mut obs = Observation::new(format!(
+            "exit {code} in {:.0} ms{}",
+            elapsed * 1000.0,
+            match first(&stdout) {
+                l if l.is_empty() => String::new(),
+                l => format!(": {l}"),
+            }
+        ))
         .metric(Metric::new("exit_code", f64::from(code), ""))
         .metric(Metric::new("duration", elapsed, "s"));
         if self.nagios {
@@ -102,7 +122,10 @@ impl Probe for Command {
                 _ => Status::Unknown,
             };
             let line = first(&stdout);
-            let (text, perf) = line.split_once('|').map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned())).unwrap_or((line.clone(), String::new()));
+            let (text, perf) = line
+                .split_once('|')
+                .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
+                .unwrap_or((line.clone(), String::new()));
             obs.summary = text.clone();
             if !perf.is_empty() {
                 obs.evidence.push(format!("perfdata: {perf}"));
@@ -112,39 +135,68 @@ impl Probe for Command {
             }
             return Ok(obs);
         }
-        let accepted = if self.exit_codes.is_empty() { vec![0] } else { self.exit_codes.clone() };
+        let accepted = if self.exit_codes.is_empty() {
+            vec![0]
+        } else {
+            self.exit_codes.clone()
+        };
         if !accepted.contains(&code) {
             let why = match first(&stderr) {
                 l if l.is_empty() => String::new(),
                 l => format!(": {l}"),
             };
-            obs.fail(Status::Crit, format!("exit code {code}, expected {accepted:?}{why}"));
+            obs.fail(
+                Status::Crit,
+                format!("exit code {code}, expected {accepted:?}{why}"),
+            );
         }
-        if let Some(re) = &self.stdout {
-            if !re.0.is_match(&stdout) {
-                obs.fail(Status::Crit, format!("stdout does not match /{}/", re.as_str()));
-            }
+        if let Some(re) = &self.stdout
+            && !re.0.is_match(&stdout)
+        {
+            obs.fail(
+                Status::Crit,
+                format!("stdout does not match /{}/", re.as_str()),
+            );
         }
-        if let Some(re) = &self.stdout_not {
-            if re.0.is_match(&stdout) {
-                obs.fail(Status::Crit, format!("stdout matches /{}/", re.as_str()));
-                obs.evidence.extend(stdout.lines().filter(|l| re.0.is_match(l)).take(5).map(|l| l.chars().take(200).collect::<String>()));
-            }
+        if let Some(re) = &self.stdout_not
+            && re.0.is_match(&stdout)
+        {
+            obs.fail(Status::Crit, format!("stdout matches /{}/", re.as_str()));
+            obs.evidence.extend(
+                stdout
+                    .lines()
+                    .filter(|l| re.0.is_match(l))
+                    .take(5)
+                    .map(|l| l.chars().take(200).collect::<String>()),
+            );
         }
-        if let Some(re) = &self.stderr_not {
-            if re.0.is_match(&stderr) {
-                obs.fail(Status::Crit, format!("stderr matches /{}/", re.as_str()));
-            }
+        if let Some(re) = &self.stderr_not
+            && re.0.is_match(&stderr)
+        {
+            obs.fail(Status::Crit, format!("stderr matches /{}/", re.as_str()));
         }
         if let Some(re) = &self.value {
-            let found = re.0.captures(&stdout).and_then(|c| c.get(1).or_else(|| c.get(0))).map(|m| m.as_str().trim().to_owned());
+            let found =
+                re.0.captures(&stdout)
+                    .and_then(|c| c.get(1).or_else(|| c.get(0)))
+                    .map(|m| m.as_str().trim().to_owned());
             match found.as_deref().map(str::parse::<f64>) {
                 Some(Ok(v)) => {
                     obs.metrics.push(Metric::new("value", v, ""));
                     obs.summary = format!("value {v} (exit {code})");
                 }
-                Some(Err(_)) => obs.fail(Status::Unknown, format!("/{}/ matched `{}`, which is not a number", re.as_str(), found.unwrap_or_default())),
-                None => obs.fail(Status::Unknown, format!("no number found in stdout with /{}/", re.as_str())),
+                Some(Err(_)) => obs.fail(
+                    Status::Unknown,
+                    format!(
+                        "/{}/ matched `{}`, which is not a number",
+                        re.as_str(),
+                        found.unwrap_or_default()
+                    ),
+                ),
+                None => obs.fail(
+                    Status::Unknown,
+                    format!("no number found in stdout with /{}/", re.as_str()),
+                ),
             }
         }
         Ok(obs)
@@ -158,13 +210,18 @@ struct GroupGuard(u32);
 impl Drop for GroupGuard {
     fn drop(&mut self) {
         if let Ok(pid) = i32::try_from(self.0) {
-            let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
+            let _ = nix::sys::signal::killpg(
+                nix::unistd::Pid::from_raw(pid),
+                nix::sys::signal::Signal::SIGKILL,
+            );
         }
     }
 }
 
 async fn read_bounded(stream: Option<impl AsyncRead + Unpin>) -> String {
-    let Some(mut s) = stream else { return String::new() };
+    let Some(mut s) = stream else {
+        return String::new();
+    };
     let mut kept = Vec::new();
     let mut buf = [0u8; 8192];
     loop {

@@ -23,20 +23,31 @@ impl Probe for Cpu {
         Some("busy_pct")
     }
 
-    fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
-        &[("busy_pct", Some("85"), Some("95")), ("iowait_pct", Some("20"), Some("40"))]
+    fn default_thresholds(
+        &self,
+    ) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+        &[
+            ("busy_pct", Some("85"), Some("95")),
+            ("iowait_pct", Some("20"), Some("40")),
+        ]
     }
 
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
-        let sample = self.sample.unwrap_or(Duration::from_secs(1)).min(cx.timeout / 2);
+        let sample = self
+            .sample
+            .unwrap_or(Duration::from_secs(1))
+            .min(cx.timeout / 2);
         let (t0, i0, w0) = blocking(procfs::cpu_times).await?;
         tokio::time::sleep(sample).await;
         let (t1, i1, w1) = blocking(procfs::cpu_times).await?;
         let dt = t1.saturating_sub(t0).max(1) as f64;
         let busy = 100.0 * (1.0 - i1.saturating_sub(i0) as f64 / dt);
         let iowait = 100.0 * w1.saturating_sub(w0) as f64 / dt;
-        Ok(Observation::new(format!("CPU {busy:.1}% busy, iowait {iowait:.1}% over {}", humantime::format_duration(sample)))
-            .metric(Metric::new("busy_pct", busy, "%"))
-            .metric(Metric::new("iowait_pct", iowait, "%")))
+        Ok(Observation::new(format!(
+            "CPU {busy:.1}% busy, iowait {iowait:.1}% over {}",
+            humantime::format_duration(sample)
+        ))
+        .metric(Metric::new("busy_pct", busy, "%"))
+        .metric(Metric::new("iowait_pct", iowait, "%")))
     }
 }

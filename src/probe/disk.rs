@@ -7,9 +7,34 @@ use crate::outcome::Metric;
 
 /// Filesystem types that hold no operator data.
 const PSEUDO: &[&str] = &[
-    "proc", "sysfs", "devtmpfs", "devpts", "tmpfs", "cgroup", "cgroup2", "securityfs", "pstore", "debugfs", "tracefs",
-    "configfs", "fusectl", "mqueue", "hugetlbfs", "bpf", "autofs", "binfmt_misc", "nsfs", "rpc_pipefs", "squashfs",
-    "overlay", "ramfs", "efivarfs", "selinuxfs", "fuse.lxcfs", "fuse.gvfsd-fuse", "nfsd",
+    "proc",
+    "sysfs",
+    "devtmpfs",
+    "devpts",
+    "tmpfs",
+    "cgroup",
+    "cgroup2",
+    "securityfs",
+    "pstore",
+    "debugfs",
+    "tracefs",
+    "configfs",
+    "fusectl",
+    "mqueue",
+    "hugetlbfs",
+    "bpf",
+    "autofs",
+    "binfmt_misc",
+    "nsfs",
+    "rpc_pipefs",
+    "squashfs",
+    "overlay",
+    "ramfs",
+    "efivarfs",
+    "selinuxfs",
+    "fuse.lxcfs",
+    "fuse.gvfsd-fuse",
+    "nfsd",
 ];
 
 /// Parameters.
@@ -31,8 +56,13 @@ impl Probe for Disk {
         Some("used_pct")
     }
 
-    fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
-        &[("used_pct", Some("80"), Some("90")), ("inode_pct", Some("80"), Some("90"))]
+    fn default_thresholds(
+        &self,
+    ) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+        &[
+            ("used_pct", Some("80"), Some("90")),
+            ("inode_pct", Some("80"), Some("90")),
+        ]
     }
 
     async fn observe(&self, _cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
@@ -48,11 +78,16 @@ impl Probe for Disk {
                     continue;
                 }
                 let (dev, mnt, fstype) = (f[0], unescape(f[1]), f[2]);
-                let wanted = if mounts.is_empty() { !PSEUDO.contains(&fstype) } else { mounts.contains(&mnt) };
+                let wanted = if mounts.is_empty() {
+                    !PSEUDO.contains(&fstype)
+                } else {
+                    mounts.contains(&mnt)
+                };
                 if !wanted || exclude.contains(&mnt) || !seen.insert(mnt.clone()) {
                     continue;
                 }
-                let st = nix::sys::statvfs::statvfs(mnt.as_str()).map_err(|e| ProbeError::unknown(format!("statvfs {mnt}: {e}")))?;
+                let st = nix::sys::statvfs::statvfs(mnt.as_str())
+                    .map_err(|e| ProbeError::unknown(format!("statvfs {mnt}: {e}")))?;
                 let frsize = st.fragment_size() as f64;
                 let total = st.blocks() as f64 * frsize;
                 if total == 0.0 {
@@ -64,19 +99,37 @@ impl Probe for Disk {
                 let used = total - free;
                 let used_pct = 100.0 * used / (used + avail).max(1.0);
                 let files = st.files() as f64;
-                let inode_pct = if files > 0.0 { 100.0 * (files - st.files_free() as f64) / files } else { 0.0 };
-                obs.metrics.push(Metric::labelled("used_pct", mnt.clone(), used_pct, "%"));
-                obs.metrics.push(Metric::labelled("inode_pct", mnt.clone(), inode_pct, "%"));
-                obs.evidence.push(format!("{mnt} ({fstype} on {dev}): {used_pct:.1}% of {} used, inodes {inode_pct:.1}%", crate::outcome::format_value(total, "B")));
+                let inode_pct = if files > 0.0 {
+                    100.0 * (files - st.files_free() as f64) / files
+                } else {
+                    0.0
+                };
+                obs.metrics
+                    .push(Metric::labelled("used_pct", mnt.clone(), used_pct, "%"));
+                obs.metrics
+                    .push(Metric::labelled("inode_pct", mnt.clone(), inode_pct, "%"));
+                obs.evidence.push(format!(
+                    "{mnt} ({fstype} on {dev}): {used_pct:.1}% of {} used, inodes {inode_pct:.1}%",
+                    crate::outcome::format_value(total, "B")
+                ));
             }
             for m in &mounts {
                 if !seen.contains(m) {
                     obs.fail(crate::outcome::Status::Crit, format!("{m} is not mounted"));
                 }
             }
-            let worst = obs.metrics.iter().filter(|m| m.name == "used_pct").max_by(|a, b| a.value.total_cmp(&b.value));
+            let worst = obs
+                .metrics
+                .iter()
+                .filter(|m| m.name == "used_pct")
+                .max_by(|a, b| a.value.total_cmp(&b.value));
             obs.summary = match worst {
-                Some(w) => format!("{} filesystems, fullest {} at {:.1}%", seen.len(), w.label.as_deref().unwrap_or("?"), w.value),
+                Some(w) => format!(
+                    "{} filesystems, fullest {} at {:.1}%",
+                    seen.len(),
+                    w.label.as_deref().unwrap_or("?"),
+                    w.value
+                ),
                 None => "no filesystems matched".to_owned(),
             };
             Ok(obs)
@@ -87,5 +140,7 @@ impl Probe for Disk {
 
 /// /proc/mounts escapes spaces and tabs in octal.
 fn unescape(s: &str) -> String {
-    s.replace("\\040", " ").replace("\\011", "\t").replace("\\134", "\\")
+    s.replace("\\040", " ")
+        .replace("\\011", "\t")
+        .replace("\\134", "\\")
 }

@@ -50,10 +50,13 @@ impl Probe for File {
     }
 
     fn validate(&self, _target: Option<&crate::settings::Target>) -> Result<(), (String, String)> {
-        if let Some(m) = &self.mode {
-            if u32::from_str_radix(m.trim_start_matches("0o"), 8).is_err() {
-                return Err((format!("invalid mode `{m}`"), "write octal permission bits in quotes, e.g. \"0640\"".into()));
-            }
+        if let Some(m) = &self.mode
+            && u32::from_str_radix(m.trim_start_matches("0o"), 8).is_err()
+        {
+            return Err((
+                format!("invalid mode `{m}`"),
+                "write octal permission bits in quotes, e.g. \"0640\"".into(),
+            ));
         }
         Ok(())
     }
@@ -71,14 +74,23 @@ impl Probe for File {
                 Ok(m) => m,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     return if exists {
-                        Err(ProbeError::down(format!("{} does not exist", path.display())))
+                        Err(ProbeError::down(format!(
+                            "{} does not exist",
+                            path.display()
+                        )))
                     } else {
-                        Ok(Observation::new(format!("{} does not exist, as expected", path.display())))
+                        Ok(Observation::new(format!(
+                            "{} does not exist, as expected",
+                            path.display()
+                        )))
                     };
                 }
                 Err(e) => return Err(ProbeError::unknown(format!("{}: {e}", path.display()))),
             };
-            let age = SystemTime::now().duration_since(meta.modified().unwrap_or(SystemTime::now())).unwrap_or_default().as_secs_f64();
+            let age = SystemTime::now()
+                .duration_since(meta.modified().unwrap_or(SystemTime::now()))
+                .unwrap_or_default()
+                .as_secs_f64();
             let mut obs = Observation::new(format!(
                 "{} {}, modified {} ago",
                 path.display(),
@@ -88,24 +100,37 @@ impl Probe for File {
             .metric(Metric::new("age", age, "s"))
             .metric(Metric::new("size", meta.len() as f64, "B"));
             if !exists {
-                obs.fail(Status::Crit, format!("{} exists but should not", path.display()));
+                obs.fail(
+                    Status::Crit,
+                    format!("{} exists but should not", path.display()),
+                );
             }
             if let Some(m) = &mode {
                 let want = u32::from_str_radix(m.trim_start_matches("0o"), 8).unwrap_or(0);
                 let have = meta.mode() & 0o7777;
                 if have != want {
-                    obs.fail(Status::Crit, format!("mode is {have:04o}, expected {want:04o}"));
+                    obs.fail(
+                        Status::Crit,
+                        format!("mode is {have:04o}, expected {want:04o}"),
+                    );
                 }
             }
             if let Some(o) = &owner {
-                let have = nix::unistd::User::from_uid(meta.uid().into()).ok().flatten().map(|u| u.name).unwrap_or_else(|| meta.uid().to_string());
+                let have = nix::unistd::User::from_uid(meta.uid().into())
+                    .ok()
+                    .flatten()
+                    .map(|u| u.name)
+                    .unwrap_or_else(|| meta.uid().to_string());
                 if &have != o {
                     obs.fail(Status::Crit, format!("owner is {have}, expected {o}"));
                 }
             }
             if !(contains.is_empty() && not_contains.is_empty()) {
                 if meta.is_dir() {
-                    return Err(ProbeError::unknown(format!("{} is a folder; contains/not_contains need a file", path.display())));
+                    return Err(ProbeError::unknown(format!(
+                        "{} is a folder; contains/not_contains need a file",
+                        path.display()
+                    )));
                 }
                 let text = read_text(&path, meta.len(), tail)?;
                 for re in &contains {
@@ -114,12 +139,32 @@ impl Probe for File {
                     }
                 }
                 for re in &not_contains {
-                    let lines: Vec<usize> = text.lines().enumerate().filter(|(_, l)| re.0.is_match(l)).map(|(i, _)| i + 1).collect();
+                    let lines: Vec<usize> = text
+                        .lines()
+                        .enumerate()
+                        .filter(|(_, l)| re.0.is_match(l))
+                        .map(|(i, _)| i + 1)
+                        .collect();
                     if !lines.is_empty() {
-                        let shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
-                        let where_ = if tail.is_some() { "of the tail read" } else { "" };
-                        obs.fail(Status::Crit, format!("{} line(s) match /{}/", lines.len(), re.as_str()));
-                        obs.evidence.push(format!("matching lines {where_}: {}{}", shown.join(", "), if lines.len() > 10 { ", ..." } else { "" }).replace("  ", " "));
+                        let shown: Vec<String> =
+                            lines.iter().take(10).map(usize::to_string).collect();
+                        let where_ = if tail.is_some() {
+                            "of the tail read"
+                        } else {
+                            ""
+                        };
+                        obs.fail(
+                            Status::Crit,
+                            format!("{} line(s) match /{}/", lines.len(), re.as_str()),
+                        );
+                        obs.evidence.push(
+                            format!(
+                                "matching lines {where_}: {}{}",
+                                shown.join(", "),
+                                if lines.len() > 10 { ", ..." } else { "" }
+                            )
+                            .replace("  ", " "),
+                        );
                     }
                 }
             }

@@ -17,23 +17,32 @@ impl Probe for Load {
         Some("load5_per_core")
     }
 
-    fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+    fn default_thresholds(
+        &self,
+    ) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
         &[("load5_per_core", Some("1.5"), Some("3"))]
     }
 
     async fn observe(&self, _cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
         blocking(|| {
             let text = procfs::read("/proc/loadavg")?;
-            let v: Vec<f64> = text.split_whitespace().take(3).filter_map(|x| x.parse().ok()).collect();
+            let v: Vec<f64> = text
+                .split_whitespace()
+                .take(3)
+                .filter_map(|x| x.parse().ok())
+                .collect();
             if v.len() != 3 {
                 return Err(ProbeError::unknown("unexpected /proc/loadavg format"));
             }
             let cores = procfs::cpu_count() as f64;
-            Ok(Observation::new(format!("load {:.2} {:.2} {:.2} on {cores} cores", v[0], v[1], v[2]))
-                .metric(Metric::new("load1_per_core", v[0] / cores, ""))
-                .metric(Metric::new("load5_per_core", v[1] / cores, ""))
-                .metric(Metric::new("load15_per_core", v[2] / cores, ""))
-                .metric(Metric::new("cores", cores, "")))
+            Ok(Observation::new(format!(
+                "load {:.2} {:.2} {:.2} on {cores} cores",
+                v[0], v[1], v[2]
+            ))
+            .metric(Metric::new("load1_per_core", v[0] / cores, ""))
+            .metric(Metric::new("load5_per_core", v[1] / cores, ""))
+            .metric(Metric::new("load15_per_core", v[2] / cores, ""))
+            .metric(Metric::new("cores", cores, "")))
         })
         .await
     }

@@ -17,7 +17,9 @@ impl Probe for Memory {
         Some("used_pct")
     }
 
-    fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+    fn default_thresholds(
+        &self,
+    ) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
         &[("used_pct", Some("90"), Some("95"))]
     }
 
@@ -26,11 +28,18 @@ impl Probe for Memory {
             let m = procfs::meminfo()?;
             let total = procfs::mem_field(&m, "MemTotal")?;
             let avail = procfs::mem_field(&m, "MemAvailable")?;
-            let used_pct = if total > 0.0 { 100.0 * (total - avail) / total } else { 0.0 };
-            Ok(Observation::new(format!("memory {used_pct:.1}% used of {}", crate::outcome::format_value(total, "B")))
-                .metric(Metric::new("used_pct", used_pct, "%"))
-                .metric(Metric::new("available_bytes", avail, "B"))
-                .metric(Metric::new("total_bytes", total, "B")))
+            let used_pct = if total > 0.0 {
+                100.0 * (total - avail) / total
+            } else {
+                0.0
+            };
+            Ok(Observation::new(format!(
+                "memory {used_pct:.1}% used of {}",
+                crate::outcome::format_value(total, "B")
+            ))
+            .metric(Metric::new("used_pct", used_pct, "%"))
+            .metric(Metric::new("available_bytes", avail, "B"))
+            .metric(Metric::new("total_bytes", total, "B")))
         })
         .await
     }

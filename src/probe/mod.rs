@@ -44,7 +44,10 @@ pub struct Observation {
 impl Observation {
     /// An observation with a summary line.
     pub fn new(summary: impl Into<String>) -> Observation {
-        Observation { summary: summary.into(), ..Observation::default() }
+        Observation {
+            summary: summary.into(),
+            ..Observation::default()
+        }
     }
 
     /// Adds a metric.
@@ -72,12 +75,18 @@ pub struct ProbeError {
 impl ProbeError {
     /// The target did not answer as it should: CRIT.
     pub fn down(message: impl Into<String>) -> ProbeError {
-        ProbeError { status: Status::Crit, message: message.into() }
+        ProbeError {
+            status: Status::Crit,
+            message: message.into(),
+        }
     }
 
     /// The probe could not do its job (no permission, unreadable /proc...): UNKNOWN.
     pub fn unknown(message: impl Into<String>) -> ProbeError {
-        ProbeError { status: Status::Unknown, message: message.into() }
+        ProbeError {
+            status: Status::Unknown,
+            message: message.into(),
+        }
     }
 }
 
@@ -94,7 +103,8 @@ pub struct ProbeContext<'a> {
 impl ProbeContext<'_> {
     /// The target or an error saying the check needs one.
     pub fn require_target(&self, kind: &str) -> Result<&Target, ProbeError> {
-        self.target.ok_or_else(|| ProbeError::unknown(format!("the {kind} probe needs a target")))
+        self.target
+            .ok_or_else(|| ProbeError::unknown(format!("the {kind} probe needs a target")))
     }
 }
 
@@ -113,7 +123,9 @@ pub trait Probe: Send + Sync + Sized + serde::de::DeserializeOwned {
     fn primary(&self) -> Option<&'static str>;
 
     /// Thresholds that apply when neither the check nor the config sets any: (metric, warn, crit).
-    fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+    fn default_thresholds(
+        &self,
+    ) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
         &[]
     }
 
@@ -124,7 +136,10 @@ pub trait Probe: Send + Sync + Sized + serde::de::DeserializeOwned {
     }
 
     /// Observes the target.
-    fn observe(&self, cx: &ProbeContext<'_>) -> impl Future<Output = Result<Observation, ProbeError>> + Send;
+    fn observe(
+        &self,
+        cx: &ProbeContext<'_>,
+    ) -> impl Future<Output = Result<Observation, ProbeError>> + Send;
 }
 
 macro_rules! registry {
@@ -194,16 +209,31 @@ impl ProbeSpec {
     /// Reads a probe from its node: a mapping with `kind` and the kind's parameters.
     pub fn from_node(node: &Node) -> Result<ProbeSpec, DeError> {
         let Value::Map(entries) = &node.value else {
-            return Err(DeError::at(node.pos, format!("`probe` must be a mapping with `kind`, found {}", node.type_name()))
-                .with_hint("write `probe: { kind: tcp }` and the kind's parameters"));
+            return Err(DeError::at(
+                node.pos,
+                format!(
+                    "`probe` must be a mapping with `kind`, found {}",
+                    node.type_name()
+                ),
+            )
+            .with_hint("write `probe: { kind: tcp }` and the kind's parameters"));
         };
         let kind_node = node.get("kind").ok_or_else(|| {
-            DeError::at(node.pos, "the probe has no `kind`").with_hint(format!("one of: {}", ProbeSpec::KINDS.join(", ")))
+            DeError::at(node.pos, "the probe has no `kind`")
+                .with_hint(format!("one of: {}", ProbeSpec::KINDS.join(", ")))
         })?;
-        let kind = kind_node.as_str().ok_or_else(|| DeError::at(kind_node.pos, "`kind` must be a string"))?;
+        let kind = kind_node
+            .as_str()
+            .ok_or_else(|| DeError::at(kind_node.pos, "`kind` must be a string"))?;
         let params = Node {
             pos: node.pos,
-            value: Value::Map(entries.iter().filter(|(k, _)| k.as_str() != Some("kind")).cloned().collect()),
+            value: Value::Map(
+                entries
+                    .iter()
+                    .filter(|(k, _)| k.as_str() != Some("kind"))
+                    .cloned()
+                    .collect(),
+            ),
         };
         ProbeSpec::parse_kind(kind, &params).unwrap_or_else(|| {
             let e = DeError::at(kind_node.pos, format!("unknown probe kind `{kind}`"));
@@ -220,7 +250,9 @@ impl ProbeSpec {
 pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ProbeError> + Send + 'static,
 ) -> Result<T, ProbeError> {
-    tokio::task::spawn_blocking(f).await.map_err(|e| ProbeError::unknown(format!("probe task failed: {e}")))?
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| ProbeError::unknown(format!("probe task failed: {e}")))?
 }
 
 /// A compiled regex from a check file; serde validates it at load time.
@@ -230,7 +262,9 @@ pub struct Pattern(pub regex::Regex);
 impl<'de> serde::Deserialize<'de> for Pattern {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Pattern, D::Error> {
         let s = String::deserialize(d)?;
-        regex::Regex::new(&s).map(Pattern).map_err(|e| serde::de::Error::custom(format!("invalid regex: {e}")))
+        regex::Regex::new(&s)
+            .map(Pattern)
+            .map_err(|e| serde::de::Error::custom(format!("invalid regex: {e}")))
     }
 }
 

@@ -27,14 +27,19 @@ impl Probe for Process {
         Some("count")
     }
 
-    fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+    fn default_thresholds(
+        &self,
+    ) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
         // At least one process unless the check says otherwise.
         &[("count", None, Some("1:"))]
     }
 
     fn validate(&self, _target: Option<&crate::settings::Target>) -> Result<(), (String, String)> {
         if self.name.is_none() && self.cmdline.is_none() {
-            return Err(("the process probe needs `name` or `cmdline`".into(), "e.g. `name: nginx` or `cmdline: 'java .*portal'`".into()));
+            return Err((
+                "the process probe needs `name` or `cmdline`".into(),
+                "e.g. `name: nginx` or `cmdline: 'java .*portal'`".into(),
+            ));
         }
         Ok(())
     }
@@ -44,10 +49,18 @@ impl Probe for Process {
         let cmdline = self.cmdline.clone();
         let user = self.user.clone();
         blocking(move || {
-            let kind = ProcessRefreshKind::nothing().with_cpu().with_memory().with_cmd(UpdateKind::OnlyIfNotSet).with_user(UpdateKind::OnlyIfNotSet);
-            let mut sys = System::new_with_specifics(RefreshKind::nothing().with_processes(kind)).map_err(|e| ProbeError::unknown(format!("cannot list processes: {e}")))?;
+            let kind = ProcessRefreshKind::nothing()
+                .with_cpu()
+                .with_memory()
+                .with_cmd(UpdateKind::OnlyIfNotSet)
+                .with_user(UpdateKind::OnlyIfNotSet);
+            let mut sys =
+                System::new_with_specifics(RefreshKind::nothing().with_processes(kind))
+                    .map_err(|e| ProbeError::unknown(format!("cannot list processes: {e}")))?;
             // CPU use needs two samples.
-            std::thread::sleep(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL.max(Duration::from_millis(200)));
+            std::thread::sleep(
+                sysinfo::MINIMUM_CPU_UPDATE_INTERVAL.max(Duration::from_millis(200)),
+            );
             sys.refresh_processes_specifics(ProcessesToUpdate::All, true, kind);
             let me = std::process::id();
             let mut count = 0u32;
@@ -62,12 +75,24 @@ impl Probe for Process {
                 if name.as_ref().is_some_and(|n| *n != pname) {
                     continue;
                 }
-                let cmd = p.cmd().iter().map(|s| s.to_string_lossy()).collect::<Vec<_>>().join(" ");
+                let cmd = p
+                    .cmd()
+                    .iter()
+                    .map(|s| s.to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if cmdline.as_ref().is_some_and(|re| !re.0.is_match(&cmd)) {
                     continue;
                 }
                 if let Some(u) = &user {
-                    let owner = p.user_id().and_then(|uid| nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(**uid)).ok().flatten()).map(|x| x.name);
+                    let owner = p
+                        .user_id()
+                        .and_then(|uid| {
+                            nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(**uid))
+                                .ok()
+                                .flatten()
+                        })
+                        .map(|x| x.name);
                     if owner.as_deref() != Some(u.as_str()) {
                         continue;
                     }
@@ -78,14 +103,28 @@ impl Probe for Process {
                 pids.push(pid.as_u32());
             }
             pids.sort_unstable();
-            let what = name.clone().or(cmdline.as_ref().map(|c| format!("/{}/", c.as_str()))).unwrap_or_default();
-            let mut obs = Observation::new(format!("{count} {what} process{} , RSS {}, CPU {cpu:.1}%", if count == 1 { "" } else { "es" }, crate::outcome::format_value(rss as f64, "B")).replace(" ,", ","))
-                .metric(Metric::new("count", f64::from(count), ""))
-                .metric(Metric::new("rss", rss as f64, "B"))
-                .metric(Metric::new("cpu_pct", f64::from(cpu), "%"));
+            let what = name
+                .clone()
+                .or(cmdline.as_ref().map(|c| format!("/{}/", c.as_str())))
+                .unwrap_or_default();
+            let mut obs = Observation::new(
+                format!(
+                    "{count} {what} process{} , RSS {}, CPU {cpu:.1}%",
+                    if count == 1 { "" } else { "es" },
+                    crate::outcome::format_value(rss as f64, "B")
+                )
+                .replace(" ,", ","),
+            )
+            .metric(Metric::new("count", f64::from(count), ""))
+            .metric(Metric::new("rss", rss as f64, "B"))
+            .metric(Metric::new("cpu_pct", f64::from(cpu), "%"));
             if !pids.is_empty() {
                 let shown: Vec<String> = pids.iter().take(10).map(u32::to_string).collect();
-                obs.evidence.push(format!("pids {}{}", shown.join(" "), if pids.len() > 10 { " ..." } else { "" }));
+                obs.evidence.push(format!(
+                    "pids {}{}",
+                    shown.join(" "),
+                    if pids.len() > 10 { " ..." } else { "" }
+                ));
             }
             Ok(obs)
         })

@@ -6,7 +6,8 @@ use super::ProbeError;
 
 /// Reads a /proc file or explains why not (UNKNOWN: the host, not the target, is at fault).
 pub(super) fn read(path: &str) -> Result<String, ProbeError> {
-    std::fs::read_to_string(path).map_err(|e| ProbeError::unknown(format!("cannot read {path}: {e}")))
+    std::fs::read_to_string(path)
+        .map_err(|e| ProbeError::unknown(format!("cannot read {path}: {e}")))
 }
 
 /// `/proc/meminfo` as kB values by field name.
@@ -22,14 +23,24 @@ pub(super) fn meminfo() -> Result<HashMap<String, u64>, ProbeError> {
 
 /// A field of meminfo in bytes.
 pub(super) fn mem_field(m: &HashMap<String, u64>, key: &str) -> Result<f64, ProbeError> {
-    m.get(key).map(|kb| *kb as f64 * 1024.0).ok_or_else(|| ProbeError::unknown(format!("/proc/meminfo has no {key}")))
+    m.get(key)
+        .map(|kb| *kb as f64 * 1024.0)
+        .ok_or_else(|| ProbeError::unknown(format!("/proc/meminfo has no {key}")))
 }
 
 /// Aggregate CPU jiffies from `/proc/stat`: (total, idle incl. iowait, iowait).
 pub(super) fn cpu_times() -> Result<(u64, u64, u64), ProbeError> {
     let stat = read("/proc/stat")?;
-    let line = stat.lines().next().filter(|l| l.starts_with("cpu ")).ok_or_else(|| ProbeError::unknown("/proc/stat has no cpu line"))?;
-    let v: Vec<u64> = line.split_whitespace().skip(1).filter_map(|x| x.parse().ok()).collect();
+    let line = stat
+        .lines()
+        .next()
+        .filter(|l| l.starts_with("cpu "))
+        .ok_or_else(|| ProbeError::unknown("/proc/stat has no cpu line"))?;
+    let v: Vec<u64> = line
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|x| x.parse().ok())
+        .collect();
     if v.len() < 5 {
         return Err(ProbeError::unknown("/proc/stat cpu line is too short"));
     }
@@ -40,7 +51,9 @@ pub(super) fn cpu_times() -> Result<(u64, u64, u64), ProbeError> {
 
 /// Number of online CPUs.
 pub(super) fn cpu_count() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 /// One listening socket from /proc/net/tcp{,6}.
@@ -65,17 +78,27 @@ pub(super) fn tcp_listeners() -> Result<Vec<ListenSocket>, ProbeError> {
             if f.len() < 10 || f[3] != "0A" {
                 continue;
             }
-            let Some((addr_hex, port_hex)) = f[1].split_once(':') else { continue };
-            let Ok(port) = u16::from_str_radix(port_hex, 16) else { continue };
+            let Some((addr_hex, port_hex)) = f[1].split_once(':') else {
+                continue;
+            };
+            let Ok(port) = u16::from_str_radix(port_hex, 16) else {
+                continue;
+            };
             let inode = f[9].parse().unwrap_or(0);
-            out.push(ListenSocket { addr: decode_addr(addr_hex, v6), port, inode });
+            out.push(ListenSocket {
+                addr: decode_addr(addr_hex, v6),
+                port,
+                inode,
+            });
         }
     }
     Ok(out)
 }
 
 fn decode_addr(hex: &str, v6: bool) -> String {
-    let bytes: Vec<u8> = (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()).collect();
+    let bytes: Vec<u8> = (0..hex.len() / 2)
+        .filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok())
+        .collect();
     if !v6 && bytes.len() == 4 {
         // /proc prints the address as a host-order u32.
         return std::net::Ipv4Addr::new(bytes[3], bytes[2], bytes[1], bytes[0]).to_string();
@@ -97,8 +120,16 @@ fn decode_addr(hex: &str, v6: bool) -> String {
 pub(super) fn socket_holder(inode: u64) -> Option<(u32, String)> {
     let needle = format!("socket:[{inode}]");
     for entry in std::fs::read_dir("/proc").ok()?.filter_map(Result::ok) {
-        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else { continue };
-        let Ok(fds) = std::fs::read_dir(entry.path().join("fd")) else { continue };
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(fds) = std::fs::read_dir(entry.path().join("fd")) else {
+            continue;
+        };
         for fd in fds.filter_map(Result::ok) {
             if std::fs::read_link(fd.path()).is_ok_and(|l| l.as_os_str() == needle.as_str()) {
                 let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
@@ -114,6 +145,9 @@ mod tests {
     #[test]
     fn decodes_proc_addresses() {
         assert_eq!(super::decode_addr("0100007F", false), "127.0.0.1");
-        assert_eq!(super::decode_addr("00000000000000000000000001000000", true), "[::1]");
+        assert_eq!(
+            super::decode_addr("00000000000000000000000001000000", true),
+            "[::1]"
+        );
     }
 }

@@ -52,17 +52,25 @@ impl Probe for Sql {
     fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
         let hint = "point `target:` at a target with `dsn: postgres://user@host:5432/db` (or mysql://, sqlite://)";
         let Some(dsn) = target.and_then(Target::dsn) else {
-            return Err(("the sql probe needs a target with a `dsn`".into(), hint.into()));
+            return Err((
+                "the sql probe needs a target with a `dsn`".into(),
+                hint.into(),
+            ));
         };
         match Backend::of(dsn) {
             Some(_) => Ok(()),
-            None => Err((format!("unsupported database DSN scheme in `{dsn}`"), hint.into())),
+            None => Err((
+                format!("unsupported database DSN scheme in `{dsn}`"),
+                hint.into(),
+            )),
         }
     }
 
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
         let target = cx.require_target(Self::KIND)?;
-        let dsn = target.dsn().ok_or_else(|| ProbeError::unknown("target has no dsn"))?;
+        let dsn = target
+            .dsn()
+            .ok_or_else(|| ProbeError::unknown("target has no dsn"))?;
         let backend = Backend::of(dsn).ok_or_else(|| ProbeError::unknown("unsupported DSN"))?;
         let url = with_credentials(dsn, target)?;
         let secret = target.password.clone().unwrap_or_default();
@@ -74,7 +82,9 @@ impl Probe for Sql {
         };
         let (connect, rows) = result.map_err(|e| redact(e, &secret))?;
         let total = start.elapsed().as_secs_f64();
-        let mut obs = Observation::new(String::new()).metric(Metric::new("connect_time", connect, "s")).metric(Metric::new("query_time", total - connect, "s"));
+        let mut obs = Observation::new(String::new())
+            .metric(Metric::new("connect_time", connect, "s"))
+            .metric(Metric::new("query_time", total - connect, "s"));
         obs.metrics.push(Metric::new("rows", rows.len() as f64, ""));
         match self.expect {
             Expect::Value => {
@@ -82,23 +92,47 @@ impl Probe for Sql {
                 match first.as_deref().map(str::parse::<f64>) {
                     Some(Ok(v)) => {
                         obs.metrics.push(Metric::new("value", v, ""));
-                        obs.summary = format!("value {v} in {:.0} ms (connect {:.0} ms)", total * 1000.0, connect * 1000.0);
+                        obs.summary = format!(
+                            "value {v} in {:.0} ms (connect {:.0} ms)",
+                            total * 1000.0,
+                            connect * 1000.0
+                        );
                     }
-                    Some(Err(_)) => obs.fail(Status::Unknown, format!("the query returned `{}`, not a number", first.unwrap_or_default())),
-                    None => obs.fail(Status::Unknown, "the query returned no value (no rows or NULL)"),
+                    Some(Err(_)) => obs.fail(
+                        Status::Unknown,
+                        format!(
+                            "the query returned `{}`, not a number",
+                            first.unwrap_or_default()
+                        ),
+                    ),
+                    None => obs.fail(
+                        Status::Unknown,
+                        "the query returned no value (no rows or NULL)",
+                    ),
                 }
             }
             Expect::Rows => {
                 obs.summary = format!("{} row(s) in {:.0} ms", rows.len(), total * 1000.0);
                 if rows.is_empty() {
-                    obs.fail(Status::Crit, "the query returned no rows, expected at least one");
+                    obs.fail(
+                        Status::Crit,
+                        "the query returned no rows, expected at least one",
+                    );
                 }
             }
             Expect::NoRows => {
                 obs.summary = format!("{} row(s) in {:.0} ms", rows.len(), total * 1000.0);
                 if !rows.is_empty() {
-                    obs.fail(Status::Crit, format!("the query returned {} row(s), expected none", rows.len()));
-                    obs.evidence.extend(rows.iter().take(5).map(|r| r.iter().map(|c| c.clone().unwrap_or_else(|| "NULL".into())).collect::<Vec<_>>().join(" | ")));
+                    obs.fail(
+                        Status::Crit,
+                        format!("the query returned {} row(s), expected none", rows.len()),
+                    );
+                    obs.evidence.extend(rows.iter().take(5).map(|r| {
+                        r.iter()
+                            .map(|c| c.clone().unwrap_or_else(|| "NULL".into()))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    }));
                 }
             }
         }
@@ -130,18 +164,23 @@ impl Backend {
         match self {
             Backend::Postgres => Some(format!("SET statement_timeout = {}", t.as_millis().max(1))),
             // MariaDB takes seconds in max_statement_time; MySQL 5.7+ takes ms in max_execution_time.
-            Backend::MySql => Some(format!("SET SESSION max_statement_time = {:.3}", t.as_secs_f64())),
+            Backend::MySql => Some(format!(
+                "SET SESSION max_statement_time = {:.3}",
+                t.as_secs_f64()
+            )),
             Backend::Sqlite => None,
         }
     }
 }
 
 fn with_credentials(dsn: &str, target: &Target) -> Result<String, ProbeError> {
-    let mut url = reqwest::Url::parse(dsn).map_err(|e| ProbeError::unknown(format!("invalid dsn: {e}")))?;
+    let mut url =
+        reqwest::Url::parse(dsn).map_err(|e| ProbeError::unknown(format!("invalid dsn: {e}")))?;
     if url.scheme() == "mariadb" {
         // sqlx knows MariaDB as mysql://.
         let rest = dsn.trim_start_matches("mariadb:");
-        url = reqwest::Url::parse(&format!("mysql:{rest}")).map_err(|e| ProbeError::unknown(format!("invalid dsn: {e}")))?;
+        url = reqwest::Url::parse(&format!("mysql:{rest}"))
+            .map_err(|e| ProbeError::unknown(format!("invalid dsn: {e}")))?;
     }
     if let Some(u) = &target.username {
         let _ = url.set_username(u);
@@ -159,14 +198,21 @@ fn redact(mut e: ProbeError, secret: &Secret) -> ProbeError {
 
 type Rows = Vec<Vec<Option<String>>>;
 
-async fn run<C>(url: &str, q: &Sql, timeout: Duration, backend: Backend) -> Result<(f64, Rows), ProbeError>
+async fn run<C>(
+    url: &str,
+    q: &Sql,
+    timeout: Duration,
+    backend: Backend,
+) -> Result<(f64, Rows), ProbeError>
 where
     C: Connection,
     for<'c> &'c mut C: Executor<'c, Database = C::Database>,
     <C::Database as sqlx::Database>::Row: TextCells,
 {
     let start = Instant::now();
-    let mut conn = C::connect(url).await.map_err(|e| ProbeError::down(format!("connect: {e}")))?;
+    let mut conn = C::connect(url)
+        .await
+        .map_err(|e| ProbeError::down(format!("connect: {e}")))?;
     let connect = start.elapsed().as_secs_f64();
     let exec = |e: sqlx::Error| ProbeError::down(format!("query: {e}"));
     if let Some(st) = backend.statement_timeout(timeout) {
@@ -184,14 +230,20 @@ where
         }
     }
     if result.is_ok() {
-        result = conn.fetch_all(sqlx::AssertSqlSafe(q.query.clone())).await.map_err(exec);
+        result = conn
+            .fetch_all(sqlx::AssertSqlSafe(q.query.clone()))
+            .await
+            .map_err(exec);
     }
     if q.transaction {
         let _ = conn.execute("ROLLBACK").await;
     }
     let rows = result?;
     let _ = conn.close().await;
-    Ok((connect, rows.iter().take(100).map(TextCells::cells).collect()))
+    Ok((
+        connect,
+        rows.iter().take(100).map(TextCells::cells).collect(),
+    ))
 }
 
 /// Reads every cell of a row as text, whatever its SQL type.

@@ -17,7 +17,9 @@ impl Probe for Swap {
         Some("used_pct")
     }
 
-    fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+    fn default_thresholds(
+        &self,
+    ) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
         &[("used_pct", Some("50"), Some("80"))]
     }
 
@@ -27,13 +29,22 @@ impl Probe for Swap {
             let total = procfs::mem_field(&m, "SwapTotal")?;
             let free = procfs::mem_field(&m, "SwapFree")?;
             let used = total - free;
-            let pct = if total > 0.0 { 100.0 * used / total } else { 0.0 };
+            let pct = if total > 0.0 {
+                100.0 * used / total
+            } else {
+                0.0
+            };
             let summary = if total > 0.0 {
-                format!("swap {pct:.1}% used of {}", crate::outcome::format_value(total, "B"))
+                format!(
+                    "swap {pct:.1}% used of {}",
+                    crate::outcome::format_value(total, "B")
+                )
             } else {
                 "no swap configured".to_owned()
             };
-            Ok(Observation::new(summary).metric(Metric::new("used_pct", pct, "%")).metric(Metric::new("used_bytes", used, "B")))
+            Ok(Observation::new(summary)
+                .metric(Metric::new("used_pct", pct, "%"))
+                .metric(Metric::new("used_bytes", used, "B")))
         })
         .await
     }

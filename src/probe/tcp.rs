@@ -26,7 +26,9 @@ pub struct Tcp {
 
 impl Tcp {
     fn address(&self, target: Option<&Target>) -> Option<String> {
-        self.address.clone().or_else(|| target.and_then(Target::address))
+        self.address
+            .clone()
+            .or_else(|| target.and_then(Target::address))
     }
 }
 
@@ -40,25 +42,41 @@ impl Probe for Tcp {
     fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
         match self.address(target) {
             Some(_) => Ok(()),
-            None => Err(("the tcp probe has no address".into(), "set `target:` to a target with an address, url or dsn, or `address: host:port`".into())),
+            None => Err((
+                "the tcp probe has no address".into(),
+                "set `target:` to a target with an address, url or dsn, or `address: host:port`"
+                    .into(),
+            )),
         }
     }
 
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
-        let addr = self.address(cx.target).ok_or_else(|| ProbeError::unknown("no address"))?;
+        let addr = self
+            .address(cx.target)
+            .ok_or_else(|| ProbeError::unknown("no address"))?;
         let start = Instant::now();
-        let mut stream = TcpStream::connect(&addr).await.map_err(|e| ProbeError::down(format!("connect to {addr}: {e}")))?;
+        let mut stream = TcpStream::connect(&addr)
+            .await
+            .map_err(|e| ProbeError::down(format!("connect to {addr}: {e}")))?;
         let connect = start.elapsed().as_secs_f64();
-        let mut obs = Observation::new(format!("connected to {addr} in {:.0} ms", connect * 1000.0)).metric(Metric::new("connect_time", connect, "s"));
+        let mut obs =
+            Observation::new(format!("connected to {addr} in {:.0} ms", connect * 1000.0))
+                .metric(Metric::new("connect_time", connect, "s"));
         if let Some(send) = &self.send {
-            stream.write_all(unescape(send).as_bytes()).await.map_err(|e| ProbeError::down(format!("send to {addr}: {e}")))?;
+            stream
+                .write_all(unescape(send).as_bytes())
+                .await
+                .map_err(|e| ProbeError::down(format!("send to {addr}: {e}")))?;
         }
         if let Some(expect) = &self.expect {
             let mut buf = vec![0u8; self.read_bytes.unwrap_or(4096)];
             let mut got = 0;
             // Read until the pattern matches, the peer closes, or the buffer is full.
             loop {
-                let n = stream.read(&mut buf[got..]).await.map_err(|e| ProbeError::down(format!("read from {addr}: {e}")))?;
+                let n = stream
+                    .read(&mut buf[got..])
+                    .await
+                    .map_err(|e| ProbeError::down(format!("read from {addr}: {e}")))?;
                 got += n;
                 let text = String::from_utf8_lossy(&buf[..got]);
                 if expect.0.is_match(&text) || n == 0 || got == buf.len() {
@@ -66,12 +84,33 @@ impl Probe for Tcp {
                 }
             }
             let text = String::from_utf8_lossy(&buf[..got]).into_owned();
-            let first_line: String = text.lines().next().unwrap_or("").chars().take(120).collect();
-            obs.metrics.push(Metric::new("response_time", start.elapsed().as_secs_f64(), "s"));
+            let first_line: String = text
+                .lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(120)
+                .collect();
+            obs.metrics.push(Metric::new(
+                "response_time",
+                start.elapsed().as_secs_f64(),
+                "s",
+            ));
             if expect.0.is_match(&text) {
-                obs.summary = format!("{addr} answered `{}` in {:.0} ms", first_line.escape_debug(), start.elapsed().as_secs_f64() * 1000.0);
+                obs.summary = format!(
+                    "{addr} answered `{}` in {:.0} ms",
+                    first_line.escape_debug(),
+                    start.elapsed().as_secs_f64() * 1000.0
+                );
             } else {
-                obs.fail(Status::Crit, format!("{addr} answered `{}`, expected /{}/", first_line.escape_debug(), expect.as_str()));
+                obs.fail(
+                    Status::Crit,
+                    format!(
+                        "{addr} answered `{}`, expected /{}/",
+                        first_line.escape_debug(),
+                        expect.as_str()
+                    ),
+                );
             }
         }
         Ok(obs)
@@ -79,5 +118,7 @@ impl Probe for Tcp {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("\\r", "\r").replace("\\n", "\n").replace("\\0", "\0")
+    s.replace("\\r", "\r")
+        .replace("\\n", "\n")
+        .replace("\\0", "\0")
 }

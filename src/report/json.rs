@@ -8,7 +8,10 @@ use super::RunReport;
 
 /// Renders one run.
 pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
-    let rfc = |ms: i64| chrono::DateTime::from_timestamp_millis(ms).map(|t| t.with_timezone(&r.timezone).to_rfc3339());
+    let rfc = |ms: i64| {
+        chrono::DateTime::from_timestamp_millis(ms)
+            .map(|t| t.with_timezone(&r.timezone).to_rfc3339())
+    };
     let status = r.status();
     let outcomes: Vec<_> = r
         .rows

@@ -76,14 +76,36 @@ pub struct Summary {
 
 impl RunReport {
     /// Builds the report, ordering rows by category, item and id.
-    pub fn new(run: RunRow, mut rows: Vec<StoredOutcome>, timezone: chrono_tz::Tz, system_names: BTreeMap<String, String>, disabled: usize) -> RunReport {
-        rows.sort_by(|a, b| (a.info.category, a.info.item, &a.outcome.check).cmp(&(b.info.category, b.info.item, &b.outcome.check)));
-        RunReport { run, rows, timezone, system_names, disabled }
+    pub fn new(
+        run: RunRow,
+        mut rows: Vec<StoredOutcome>,
+        timezone: chrono_tz::Tz,
+        system_names: BTreeMap<String, String>,
+        disabled: usize,
+    ) -> RunReport {
+        rows.sort_by(|a, b| {
+            (a.info.category, a.info.item, &a.outcome.check).cmp(&(
+                b.info.category,
+                b.info.item,
+                &b.outcome.check,
+            ))
+        });
+        RunReport {
+            run,
+            rows,
+            timezone,
+            system_names,
+            disabled,
+        }
     }
 
     /// The counts.
     pub fn summary(&self) -> Summary {
-        let mut s = Summary { total: self.rows.len(), disabled: self.disabled, ..Summary::default() };
+        let mut s = Summary {
+            total: self.rows.len(),
+            disabled: self.disabled,
+            ..Summary::default()
+        };
         for r in &self.rows {
             match r.outcome.effective_status() {
                 Status::Ok => s.ok += 1,
@@ -101,23 +123,43 @@ impl RunReport {
     /// the run did not complete (what was not checked may hide anything).
     pub fn status(&self) -> Status {
         let worst = Status::worst(self.rows.iter().map(|r| r.outcome.effective_status()));
-        if self.run.state == "finished" { worst } else { worst.max(Status::Unknown) }
+        if self.run.state == "finished" {
+            worst
+        } else {
+            worst.max(Status::Unknown)
+        }
     }
 
     /// A time in the display timezone.
     pub fn local_time(&self, ms: i64) -> String {
         chrono::DateTime::from_timestamp_millis(ms)
-            .map(|t| t.with_timezone(&self.timezone).format("%Y-%m-%d %H:%M:%S").to_string())
+            .map(|t| {
+                t.with_timezone(&self.timezone)
+                    .format("%Y-%m-%d %H:%M:%S")
+                    .to_string()
+            })
             .unwrap_or_default()
     }
 
     /// The Chinese name of a system, or its id.
     pub fn system_name(&self, id: Option<&str>) -> String {
-        id.map(|i| self.system_names.get(i).cloned().unwrap_or_else(|| i.to_owned())).unwrap_or_default()
+        id.map(|i| {
+            self.system_names
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| i.to_owned())
+        })
+        .unwrap_or_default()
     }
 
     /// Renders in a format.
-    pub fn render(&self, format: Format, lang: Lang, color: bool, w: &mut dyn Write) -> io::Result<()> {
+    pub fn render(
+        &self,
+        format: Format,
+        lang: Lang,
+        color: bool,
+        w: &mut dyn Write,
+    ) -> io::Result<()> {
         match format {
             Format::Table => table::render_run(self, lang, color, w),
             Format::Json => json::render_run(self, w),

@@ -15,16 +15,45 @@ fn label(s: &str) -> String {
 pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
     let s = r.summary();
     let status = r.status();
-    let mut text = format!("{} crit, {} warn, {} unknown, {} ok of {} checks (run #{})", s.crit, s.warn, s.unknown, s.ok, s.total, r.run.id);
+    let mut text = format!(
+        "{} crit, {} warn, {} unknown, {} ok of {} checks (run #{})",
+        s.crit, s.warn, s.unknown, s.ok, s.total, r.run.id
+    );
     if r.run.state != "finished" {
-        text.push_str(&format!(", {} ({} of {} planned)", r.run.state, s.total, r.run.planned));
+        text.push_str(&format!(
+            ", {} ({} of {} planned)",
+            r.run.state, s.total, r.run.planned
+        ));
     }
-    writeln!(w, "ZNODE {} - {text} | ok={};;;0 warn={};;;0 crit={};;;0 unknown={};;;0", status.nagios_word(), s.ok, s.warn, s.crit, s.unknown)?;
-    let mut rows: Vec<_> = r.rows.iter().filter(|x| x.outcome.status != Status::Ok).collect();
-    rows.sort_by(|a, b| b.outcome.effective_status().cmp(&a.outcome.effective_status()));
+    writeln!(
+        w,
+        "ZNODE {} - {text} | ok={};;;0 warn={};;;0 crit={};;;0 unknown={};;;0",
+        status.nagios_word(),
+        s.ok,
+        s.warn,
+        s.crit,
+        s.unknown
+    )?;
+    let mut rows: Vec<_> = r
+        .rows
+        .iter()
+        .filter(|x| x.outcome.status != Status::Ok)
+        .collect();
+    rows.sort_by(|a, b| {
+        b.outcome
+            .effective_status()
+            .cmp(&a.outcome.effective_status())
+    });
     for row in rows {
         let o = &row.outcome;
-        writeln!(w, "[{}] {} {}: {}", o.status.nagios_word(), o.check, row.info.title, o.summary)?;
+        writeln!(
+            w,
+            "[{}] {} {}: {}",
+            o.status.nagios_word(),
+            o.check,
+            row.info.title,
+            o.summary
+        )?;
     }
     let perf: Vec<String> = r
         .rows
@@ -35,7 +64,11 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
                 "s" | "%" | "B" | "c" => m.unit.as_str(),
                 _ => "",
             };
-            Some(format!("'{}'={}{unit}", label(&format!("{}.{}", row.outcome.check, m.name)), m.value))
+            Some(format!(
+                "'{}'={}{unit}",
+                label(&format!("{}.{}", row.outcome.check, m.name)),
+                m.value
+            ))
         })
         .collect();
     if !perf.is_empty() {

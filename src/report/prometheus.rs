@@ -6,12 +6,17 @@ use super::RunReport;
 use crate::outcome::Status;
 
 fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
 }
 
 /// Renders one run.
 pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
-    writeln!(w, "# HELP znode_check_status Check status after waivers, as a Nagios code: 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN.")?;
+    writeln!(
+        w,
+        "# HELP znode_check_status Check status after waivers, as a Nagios code: 0 OK, 1 WARN, 2 CRIT, 3 UNKNOWN."
+    )?;
     writeln!(w, "# TYPE znode_check_status gauge")?;
     for row in &r.rows {
         let o = &row.outcome;
@@ -25,12 +30,23 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
             o.effective_status().exit_code()
         )?;
     }
-    writeln!(w, "# HELP znode_check_duration_seconds Time the check's last attempt took.")?;
+    writeln!(
+        w,
+        "# HELP znode_check_duration_seconds Time the check's last attempt took."
+    )?;
     writeln!(w, "# TYPE znode_check_duration_seconds gauge")?;
     for row in &r.rows {
-        writeln!(w, "znode_check_duration_seconds{{check=\"{}\"}} {}", esc(&row.outcome.check), row.outcome.duration.as_secs_f64())?;
+        writeln!(
+            w,
+            "znode_check_duration_seconds{{check=\"{}\"}} {}",
+            esc(&row.outcome.check),
+            row.outcome.duration.as_secs_f64()
+        )?;
     }
-    writeln!(w, "# HELP znode_check_metric A value a probe measured; unit as in the unit label.")?;
+    writeln!(
+        w,
+        "# HELP znode_check_metric A value a probe measured; unit as in the unit label."
+    )?;
     writeln!(w, "# TYPE znode_check_metric gauge")?;
     for row in &r.rows {
         for m in &row.outcome.metrics {
@@ -46,15 +62,43 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
         }
     }
     let s = r.summary();
-    writeln!(w, "# HELP znode_run_checks Checks of the run by effective status.")?;
+    writeln!(
+        w,
+        "# HELP znode_run_checks Checks of the run by effective status."
+    )?;
     writeln!(w, "# TYPE znode_run_checks gauge")?;
-    for (st, n) in [(Status::Ok, s.ok), (Status::Warn, s.warn), (Status::Crit, s.crit), (Status::Unknown, s.unknown)] {
-        writeln!(w, "znode_run_checks{{status=\"{}\"}} {n}", st.as_str().to_lowercase())?;
+    for (st, n) in [
+        (Status::Ok, s.ok),
+        (Status::Warn, s.warn),
+        (Status::Crit, s.crit),
+        (Status::Unknown, s.unknown),
+    ] {
+        writeln!(
+            w,
+            "znode_run_checks{{status=\"{}\"}} {n}",
+            st.as_str().to_lowercase()
+        )?;
     }
-    writeln!(w, "# HELP znode_run_status Result of the run as a Nagios code.")?;
+    writeln!(
+        w,
+        "# HELP znode_run_status Result of the run as a Nagios code."
+    )?;
     writeln!(w, "# TYPE znode_run_status gauge")?;
-    writeln!(w, "znode_run_status{{node=\"{}\",run=\"{}\"}} {}", esc(&r.run.node), r.run.id, r.status().exit_code())?;
-    writeln!(w, "# HELP znode_run_timestamp_seconds When the run started.")?;
+    writeln!(
+        w,
+        "znode_run_status{{node=\"{}\",run=\"{}\"}} {}",
+        esc(&r.run.node),
+        r.run.id,
+        r.status().exit_code()
+    )?;
+    writeln!(
+        w,
+        "# HELP znode_run_timestamp_seconds When the run started."
+    )?;
     writeln!(w, "# TYPE znode_run_timestamp_seconds gauge")?;
-    writeln!(w, "znode_run_timestamp_seconds {}", r.run.started_at as f64 / 1000.0)
+    writeln!(
+        w,
+        "znode_run_timestamp_seconds {}",
+        r.run.started_at as f64 / 1000.0
+    )
 }

@@ -42,7 +42,12 @@ fn category_title(c: Category, lang: Lang) -> String {
 }
 
 /// Renders one run.
-pub(super) fn render_run(r: &RunReport, lang: Lang, color: bool, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render_run(
+    r: &RunReport,
+    lang: Lang,
+    color: bool,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let zh = lang == Lang::Zh;
     let state = match (r.run.state.as_str(), zh) {
         ("finished", _) => String::new(),
@@ -66,7 +71,11 @@ pub(super) fn render_run(r: &RunReport, lang: Lang, color: bool, w: &mut dyn Wri
         }
         writeln!(w, "\n{}", category_title(cat, lang))?;
         let mut t = new_table(color);
-        let header: &[&str] = if zh { &["状态", "编号", "检查项", "ID", "系统", "值", "说明"] } else { &["status", "item", "check", "id", "system", "value", "reason"] };
+        let header: &[&str] = if zh {
+            &["状态", "编号", "检查项", "ID", "系统", "值", "说明"]
+        } else {
+            &["status", "item", "check", "id", "system", "value", "reason"]
+        };
         t.set_header(header.iter().copied());
         for row in rows {
             let o = &row.outcome;
@@ -77,9 +86,16 @@ pub(super) fn render_run(r: &RunReport, lang: Lang, color: bool, w: &mut dyn Wri
                 label.push_str(if zh { "(重试)" } else { " (flaky)" });
             }
             let item = row.info.item.map(|n| format!("({n})")).unwrap_or_default();
-            let value = o.primary_metric().map(|m| m.display_value()).unwrap_or_else(|| "-".into());
+            let value = o
+                .primary_metric()
+                .map(|m| m.display_value())
+                .unwrap_or_else(|| "-".into());
             t.add_row(vec![
-                status_cell(o.effective_status().max(o.status.min(Status::Warn)), label, color),
+                status_cell(
+                    o.effective_status().max(o.status.min(Status::Warn)),
+                    label,
+                    color,
+                ),
                 Cell::new(item),
                 Cell::new(&row.info.title),
                 Cell::new(&o.check),
@@ -107,32 +123,83 @@ pub(super) fn render_run(r: &RunReport, lang: Lang, color: bool, w: &mut dyn Wri
         if s.disabled > 0 {
             extra.push(format!("未启用 {}", s.disabled));
         }
-        let extra = if extra.is_empty() { String::new() } else { format!(" · {}", extra.join(" · ")) };
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", extra.join(" · "))
+        };
         let missing = r.run.planned - s.total as i64;
-        let missing = if missing > 0 { format!(" · 未完成 {missing}") } else { String::new() };
+        let missing = if missing > 0 {
+            format!(" · 未完成 {missing}")
+        } else {
+            String::new()
+        };
         writeln!(
             w,
             "\n汇总: 共 {} 项 · 正常 {} · 告警 {} · 严重 {} · 未知 {}{extra}{missing} · 用时 {dur} · 结论 {} (exit {})",
-            s.total, s.ok, s.warn, s.crit, s.unknown, result.zh(), result.exit_code()
+            s.total,
+            s.ok,
+            s.warn,
+            s.crit,
+            s.unknown,
+            result.zh(),
+            result.exit_code()
         )
     } else {
         writeln!(
             w,
             "\nSummary: {} checks · {} ok · {} warn · {} crit · {} unknown · {} waived · {} flaky · {} disabled · {dur} · result {} (exit {})",
-            s.total, s.ok, s.warn, s.crit, s.unknown, s.waived, s.flaky, s.disabled, result, result.exit_code()
+            s.total,
+            s.ok,
+            s.warn,
+            s.crit,
+            s.unknown,
+            s.waived,
+            s.flaky,
+            s.disabled,
+            result,
+            result.exit_code()
         )
     }
 }
 
 /// Lists runs.
-pub fn render_runs(runs: &[RunRow], tz: chrono_tz::Tz, lang: Lang, color: bool, w: &mut dyn Write) -> io::Result<()> {
+pub fn render_runs(
+    runs: &[RunRow],
+    tz: chrono_tz::Tz,
+    lang: Lang,
+    color: bool,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let zh = lang == Lang::Zh;
     let mut t = new_table(color);
-    let header: &[&str] = if zh { &["运行", "开始时间", "用时", "状态", "结论", "检查数", "正常", "告警", "严重", "未知"] } else { &["run", "started", "took", "state", "result", "checks", "ok", "warn", "crit", "unknown"] };
+    let header: &[&str] = if zh {
+        &[
+            "运行",
+            "开始时间",
+            "用时",
+            "状态",
+            "结论",
+            "检查数",
+            "正常",
+            "告警",
+            "严重",
+            "未知",
+        ]
+    } else {
+        &[
+            "run", "started", "took", "state", "result", "checks", "ok", "warn", "crit", "unknown",
+        ]
+    };
     t.set_header(header.iter().copied());
     for r in runs {
-        let started = chrono::DateTime::from_timestamp_millis(r.started_at).map(|x| x.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default();
-        let took = r.finished_at.map(|f| format!("{:.1} s", (f - r.started_at) as f64 / 1000.0)).unwrap_or_else(|| "-".into());
+        let started = chrono::DateTime::from_timestamp_millis(r.started_at)
+            .map(|x| x.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_default();
+        let took = r
+            .finished_at
+            .map(|f| format!("{:.1} s", (f - r.started_at) as f64 / 1000.0))
+            .unwrap_or_else(|| "-".into());
         let state = match (r.state.as_str(), zh) {
             ("finished", true) => "完成",
             ("interrupted", true) => "已中断",
@@ -140,7 +207,10 @@ pub fn render_runs(runs: &[RunRow], tz: chrono_tz::Tz, lang: Lang, color: bool, 
             (s, _) => s,
         };
         let count = |s: Status| r.counts.get(&s).copied().unwrap_or(0).to_string();
-        let result = r.status.map(|s| status_cell(s, status_word(s, lang).into(), color)).unwrap_or_else(|| Cell::new("-"));
+        let result = r
+            .status
+            .map(|s| status_cell(s, status_word(s, lang).into(), color))
+            .unwrap_or_else(|| Cell::new("-"));
         t.add_row(vec![
             Cell::new(format!("#{}", r.id)),
             Cell::new(started),
@@ -160,7 +230,13 @@ pub fn render_runs(runs: &[RunRow], tz: chrono_tz::Tz, lang: Lang, color: bool, 
 /// Prints a diff of two runs.
 pub fn render_diff(d: &Diff, lang: Lang, color: bool, w: &mut dyn Write) -> io::Result<()> {
     let zh = lang == Lang::Zh;
-    writeln!(w, "{} #{} → #{}", if zh { "巡检对比" } else { "diff" }, d.from, d.to)?;
+    writeln!(
+        w,
+        "{} #{} → #{}",
+        if zh { "巡检对比" } else { "diff" },
+        d.from,
+        d.to
+    )?;
     let groups: [(&str, &str, &Vec<DiffEntry>); 6] = [
         ("变差", "worse", &d.worse),
         ("新增", "new", &d.new),
@@ -169,26 +245,64 @@ pub fn render_diff(d: &Diff, lang: Lang, color: bool, w: &mut dyn Write) -> io::
         ("已恢复", "recovered", &d.recovered),
         ("已移除", "gone", &d.gone),
     ];
-    let word = |s: Option<Status>| s.map(|s| status_word(s, lang).to_owned()).unwrap_or_else(|| "-".into());
+    let word = |s: Option<Status>| {
+        s.map(|s| status_word(s, lang).to_owned())
+            .unwrap_or_else(|| "-".into())
+    };
     for (zh_name, en_name, list) in groups {
         if list.is_empty() {
             continue;
         }
-        writeln!(w, "\n{} ({})", if zh { zh_name } else { en_name }, list.len())?;
+        writeln!(
+            w,
+            "\n{} ({})",
+            if zh { zh_name } else { en_name },
+            list.len()
+        )?;
         let mut t = new_table(color);
-        t.set_header(if zh { vec!["ID", "检查项", "之前", "之后", "说明"] } else { vec!["id", "check", "before", "after", "reason"] });
+        t.set_header(if zh {
+            vec!["ID", "检查项", "之前", "之后", "说明"]
+        } else {
+            vec!["id", "check", "before", "after", "reason"]
+        });
         for e in list {
             let after = match e.after {
                 Some(s) => status_cell(s, word(Some(s)), color),
                 None => Cell::new("-"),
             };
-            t.add_row(vec![Cell::new(&e.check), Cell::new(&e.title), Cell::new(word(e.before)), after, Cell::new(&e.summary)]);
+            t.add_row(vec![
+                Cell::new(&e.check),
+                Cell::new(&e.title),
+                Cell::new(word(e.before)),
+                after,
+                Cell::new(&e.summary),
+            ]);
         }
         writeln!(w, "{t}")?;
     }
     if zh {
-        writeln!(w, "\n变差 {} · 新增 {} · 仍异常 {} · 好转 {} · 恢复 {} · 移除 {} · 持续正常 {}", d.worse.len(), d.new.len(), d.still_failing.len(), d.improved.len(), d.recovered.len(), d.gone.len(), d.unchanged_ok)
+        writeln!(
+            w,
+            "\n变差 {} · 新增 {} · 仍异常 {} · 好转 {} · 恢复 {} · 移除 {} · 持续正常 {}",
+            d.worse.len(),
+            d.new.len(),
+            d.still_failing.len(),
+            d.improved.len(),
+            d.recovered.len(),
+            d.gone.len(),
+            d.unchanged_ok
+        )
     } else {
-        writeln!(w, "\n{} worse · {} new · {} still failing · {} improved · {} recovered · {} gone · {} unchanged ok", d.worse.len(), d.new.len(), d.still_failing.len(), d.improved.len(), d.recovered.len(), d.gone.len(), d.unchanged_ok)
+        writeln!(
+            w,
+            "\n{} worse · {} new · {} still failing · {} improved · {} recovered · {} gone · {} unchanged ok",
+            d.worse.len(),
+            d.new.len(),
+            d.still_failing.len(),
+            d.improved.len(),
+            d.recovered.len(),
+            d.gone.len(),
+            d.unchanged_ok
+        )
     }
 }

@@ -39,11 +39,25 @@ pub async fn run(settings: Arc<Settings>, plan: Arc<Plan>, events: mpsc::Sender<
     let shared = Arc::new(Shared::default());
     let mut set = JoinSet::new();
     for idx in 0..plan.checks.len() {
-        let (settings, plan, shared, sem, events) = (settings.clone(), plan.clone(), shared.clone(), sem.clone(), events.clone());
+        let (settings, plan, shared, sem, events) = (
+            settings.clone(),
+            plan.clone(),
+            shared.clone(),
+            sem.clone(),
+            events.clone(),
+        );
         set.spawn(async move {
-            let Ok(_permit) = sem.acquire_owned().await else { return };
+            let Ok(_permit) = sem.acquire_owned().await else {
+                return;
+            };
             let spec = &plan.checks[idx];
-            if events.send(RunEvent::Started { check: spec.id.clone() }).await.is_err() {
+            if events
+                .send(RunEvent::Started {
+                    check: spec.id.clone(),
+                })
+                .await
+                .is_err()
+            {
                 return;
             }
             let outcome = run_check(&settings, spec, &shared).await;
@@ -58,26 +72,40 @@ pub async fn run_check(settings: &Settings, spec: &CheckSpec, shared: &Shared) -
     let timeout = spec.timeout.unwrap_or(settings.defaults.timeout);
     let retries = spec.retries.unwrap_or(settings.defaults.retries);
     let target = spec.target.as_ref().and_then(|t| settings.targets.get(t));
-    let cx = ProbeContext { target, timeout, shared };
+    let cx = ProbeContext {
+        target,
+        timeout,
+        shared,
+    };
     let mut attempt = 0;
     loop {
         attempt += 1;
         let start = Instant::now();
         let result = match tokio::time::timeout(timeout, spec.probe.observe(&cx)).await {
             Ok(r) => r,
-            Err(_) => Err(ProbeError::down(format!("timed out after {}", humantime::format_duration(timeout)))),
+            Err(_) => Err(ProbeError::down(format!(
+                "timed out after {}",
+                humantime::format_duration(timeout)
+            ))),
         };
         let elapsed = start.elapsed();
         let mut verdict = judge::judge(spec, &settings.defaults.thresholds, result);
         for s in settings.secrets() {
             verdict.summary = s.redact(&verdict.summary);
-            verdict.observation.evidence.iter_mut().for_each(|e| *e = s.redact(e));
+            verdict
+                .observation
+                .evidence
+                .iter_mut()
+                .for_each(|e| *e = s.redact(e));
         }
         if verdict.status == Status::Ok || attempt > retries {
-            let today = chrono::Utc::now().with_timezone(&settings.timezone).date_naive();
+            let today = chrono::Utc::now()
+                .with_timezone(&settings.timezone)
+                .date_naive();
             return judge::outcome(spec, verdict, elapsed, attempt, today);
         }
-        let backoff = Duration::from_millis(200u64.saturating_mul(1 << (attempt - 1).min(4))).min(Duration::from_secs(2));
+        let backoff = Duration::from_millis(200u64.saturating_mul(1 << (attempt - 1).min(4)))
+            .min(Duration::from_secs(2));
         tokio::time::sleep(backoff).await;
     }
 }

@@ -25,7 +25,10 @@ impl Filters {
 
     /// True when nothing is filtered.
     pub fn is_empty(&self) -> bool {
-        self.systems.is_empty() && self.categories.is_empty() && self.tags.is_empty() && self.checks.is_empty()
+        self.systems.is_empty()
+            && self.categories.is_empty()
+            && self.tags.is_empty()
+            && self.checks.is_empty()
     }
 }
 
@@ -43,14 +46,22 @@ impl Plan {
     pub fn new(catalog: Catalog, filters: &Filters) -> Result<Plan, String> {
         for id in &filters.checks {
             if catalog.get(id).is_none() {
-                let hint = crate::catalog::yaml::did_you_mean(id, catalog.checks.iter().map(|c| c.id.as_str()))
-                    .map(|m| format!(" (did you mean `{m}`?)"))
-                    .unwrap_or_default();
+                let hint = crate::catalog::yaml::did_you_mean(
+                    id,
+                    catalog.checks.iter().map(|c| c.id.as_str()),
+                )
+                .map(|m| format!(" (did you mean `{m}`?)"))
+                .unwrap_or_default();
                 return Err(format!("no check has the id `{id}`{hint}"));
             }
         }
-        let (selected, _): (Vec<CheckSpec>, Vec<CheckSpec>) = catalog.checks.into_iter().partition(|c| filters.selects(c));
-        let (checks, disabled): (Vec<CheckSpec>, Vec<CheckSpec>) = selected.into_iter().partition(|c| c.enabled);
-        Ok(Plan { checks, disabled: disabled.len() })
+        let (selected, _): (Vec<CheckSpec>, Vec<CheckSpec>) =
+            catalog.checks.into_iter().partition(|c| filters.selects(c));
+        let (checks, disabled): (Vec<CheckSpec>, Vec<CheckSpec>) =
+            selected.into_iter().partition(|c| c.enabled);
+        Ok(Plan {
+            checks,
+            disabled: disabled.len(),
+        })
     }
 }

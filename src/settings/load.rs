@@ -12,7 +12,9 @@ use crate::catalog::threshold::Thresholds;
 use crate::catalog::yaml::{Node, Value, did_you_mean};
 use crate::error::{Problem, Problems};
 
-const TOP_KEYS: &[&str] = &["node", "timezone", "store", "checks", "defaults", "systems", "targets"];
+const TOP_KEYS: &[&str] = &[
+    "node", "timezone", "store", "checks", "defaults", "systems", "targets",
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,8 +56,15 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
             return (None, problems);
         }
     };
-    let base_dir = path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    let base_dir = if base_dir.as_os_str().is_empty() { PathBuf::from(".") } else { base_dir };
+    let base_dir = path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let base_dir = if base_dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base_dir
+    };
     let mut s = Settings {
         config_path: path.to_owned(),
         base_dir: base_dir.clone(),
@@ -74,7 +83,14 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
         Value::Map(e) => e.as_slice(),
         Value::Null => &[],
         _ => {
-            problems.push(Problem::at(path, root.pos, format!("the configuration must be a mapping, found {}", root.type_name())));
+            problems.push(Problem::at(
+                path,
+                root.pos,
+                format!(
+                    "the configuration must be a mapping, found {}",
+                    root.type_name()
+                ),
+            ));
             return (None, problems);
         }
     };
@@ -113,14 +129,22 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
             problems.push(Problem::from_de(path, e));
         }
     }
-    let tz_text = overrides.timezone.clone().or(timezone.as_ref().map(|t| t.0.clone()));
+    let tz_text = overrides
+        .timezone
+        .clone()
+        .or(timezone.as_ref().map(|t| t.0.clone()));
     if let Some(tz) = tz_text {
         match tz.parse::<chrono_tz::Tz>() {
             Ok(t) => s.timezone = t,
             Err(_) => {
                 let p = match &timezone {
-                    Some((_, pos)) if overrides.timezone.is_none() => Problem::at(path, *pos, format!("unknown timezone `{tz}`")),
-                    _ => Problem::file(path, format!("unknown timezone `{tz}` (from ZNODE_TIMEZONE or --timezone)")),
+                    Some((_, pos)) if overrides.timezone.is_none() => {
+                        Problem::at(path, *pos, format!("unknown timezone `{tz}`"))
+                    }
+                    _ => Problem::file(
+                        path,
+                        format!("unknown timezone `{tz}` (from ZNODE_TIMEZONE or --timezone)"),
+                    ),
                 };
                 problems.push(p.hint("use an IANA name such as Asia/Shanghai"));
             }
@@ -137,7 +161,10 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
         s.defaults.timeout = t;
     }
     if s.defaults.jobs == 0 {
-        problems.push(Problem::file(path, "jobs must be at least 1").hint("set defaults.jobs, ZNODE_JOBS or --jobs to 1 or more"));
+        problems.push(
+            Problem::file(path, "jobs must be at least 1")
+                .hint("set defaults.jobs, ZNODE_JOBS or --jobs to 1 or more"),
+        );
     }
     (Some(s), problems)
 }
@@ -148,22 +175,36 @@ fn resolve_store_url(store: Option<String>, base_dir: &Path) -> String {
     if store.starts_with("postgres://") || store.starts_with("postgresql://") {
         return store;
     }
-    let path = store.strip_prefix("sqlite://").or_else(|| store.strip_prefix("sqlite:")).unwrap_or(&store);
+    let path = store
+        .strip_prefix("sqlite://")
+        .or_else(|| store.strip_prefix("sqlite:"))
+        .unwrap_or(&store);
     let p = Path::new(path);
-    let full = if p.is_absolute() { p.to_path_buf() } else { base_dir.join(p) };
+    let full = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        base_dir.join(p)
+    };
     format!("sqlite://{}", full.display())
 }
 
 fn load_systems(path: &Path, node: &Node, out: &mut Vec<System>, problems: &mut Problems) {
     let Value::Seq(items) = &node.value else {
-        problems.push(Problem::at(path, node.pos, "`systems` must be a list").hint("write `systems:` followed by `- id: portal` items"));
+        problems.push(
+            Problem::at(path, node.pos, "`systems` must be a list")
+                .hint("write `systems:` followed by `- id: portal` items"),
+        );
         return;
     };
     for item in items {
         match item.deserialize::<System>() {
             Ok(sys) => {
                 if out.iter().any(|o| o.id == sys.id) {
-                    problems.push(Problem::at(path, item.pos, format!("system `{}` is declared twice", sys.id)));
+                    problems.push(Problem::at(
+                        path,
+                        item.pos,
+                        format!("system `{}` is declared twice", sys.id),
+                    ));
                 } else {
                     out.push(sys);
                 }
@@ -173,9 +214,22 @@ fn load_systems(path: &Path, node: &Node, out: &mut Vec<System>, problems: &mut 
     }
 }
 
-fn load_targets(path: &Path, node: &Node, base_dir: &Path, s: &mut Settings, problems: &mut Problems) {
+fn load_targets(
+    path: &Path,
+    node: &Node,
+    base_dir: &Path,
+    s: &mut Settings,
+    problems: &mut Problems,
+) {
     let Value::Map(entries) = &node.value else {
-        problems.push(Problem::at(path, node.pos, "`targets` must be a mapping of name to target").hint("write `targets:` then `pg-main: { dsn: postgres://... }`"));
+        problems.push(
+            Problem::at(
+                path,
+                node.pos,
+                "`targets` must be a mapping of name to target",
+            )
+            .hint("write `targets:` then `pg-main: { dsn: postgres://... }`"),
+        );
         return;
     };
     for (key, value) in entries {

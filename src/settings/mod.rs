@@ -72,7 +72,12 @@ pub struct Defaults {
 
 impl Default for Defaults {
     fn default() -> Self {
-        Defaults { timeout: Duration::from_secs(10), retries: 0, jobs: 32, thresholds: BTreeMap::new() }
+        Defaults {
+            timeout: Duration::from_secs(10),
+            retries: 0,
+            jobs: 32,
+            thresholds: BTreeMap::new(),
+        }
     }
 }
 
@@ -100,6 +105,9 @@ impl Settings {
 
     /// Every secret the configuration resolved, for redaction of anything we print or store.
     pub fn secrets(&self) -> Vec<&crate::secret::Secret> {
-        self.targets.values().flat_map(|t| t.password.iter().chain(t.token.iter())).collect()
+        self.targets
+            .values()
+            .flat_map(|t| t.password.iter().chain(t.token.iter()))
+            .collect()
     }
 }

@@ -101,7 +101,11 @@ pub(super) fn resolve(
     key_pos: impl Fn(&str) -> Pos,
 ) -> Result<Target, Vec<(Pos, String, Option<String>)>> {
     let mut problems = Vec::new();
-    let kinds = [raw.address.clone().map(TargetKind::Address), raw.url.clone().map(TargetKind::Url), raw.dsn.clone().map(TargetKind::Dsn)];
+    let kinds = [
+        raw.address.clone().map(TargetKind::Address),
+        raw.url.clone().map(TargetKind::Url),
+        raw.dsn.clone().map(TargetKind::Dsn),
+    ];
     let mut set: Vec<TargetKind> = kinds.into_iter().flatten().collect();
     let kind = match set.len() {
         1 => set.pop(),
@@ -110,7 +114,11 @@ pub(super) fn resolve(
             None
         }
         _ => {
-            problems.push((pos, format!("target `{name}` has more than one of address, url and dsn"), Some("split it into one target per endpoint".into())));
+            problems.push((
+                pos,
+                format!("target `{name}` has more than one of address, url and dsn"),
+                Some("split it into one target per endpoint".into()),
+            ));
             None
         }
     };
@@ -120,21 +128,38 @@ pub(super) fn resolve(
             Ok(parsed) if parsed.password().is_some() => problems.push((
                 key_pos(key),
                 format!("target `{name}` has a password inside its {key}"),
-                Some("remove it from the URL and set `password_env: VAR` or `password_file: PATH`".into()),
+                Some(
+                    "remove it from the URL and set `password_env: VAR` or `password_file: PATH`"
+                        .into(),
+                ),
             )),
             Ok(_) => {}
-            Err(e) => problems.push((key_pos(key), format!("target `{name}`: invalid {key}: {e}"), None)),
+            Err(e) => problems.push((
+                key_pos(key),
+                format!("target `{name}`: invalid {key}: {e}"),
+                None,
+            )),
         }
     }
-    if let Some(TargetKind::Address(a)) = &kind {
-        if !a.rsplit_once(':').is_some_and(|(h, p)| !h.is_empty() && p.parse::<u16>().is_ok()) {
-            problems.push((key_pos("address"), format!("target `{name}`: address `{a}` is not host:port"), Some("write it as `127.0.0.1:5432` or `[::1]:6379`".into())));
-        }
+    if let Some(TargetKind::Address(a)) = &kind
+        && !a
+            .rsplit_once(':')
+            .is_some_and(|(h, p)| !h.is_empty() && p.parse::<u16>().is_ok())
+    {
+        problems.push((
+            key_pos("address"),
+            format!("target `{name}`: address `{a}` is not host:port"),
+            Some("write it as `127.0.0.1:5432` or `[::1]:6379`".into()),
+        ));
     }
     let mut secret = |env: &Option<String>, file: &Option<String>, what: &str| -> Option<Secret> {
         match (env, file) {
             (Some(_), Some(_)) => {
-                problems.push((key_pos(&format!("{what}_env")), format!("target `{name}` sets both {what}_env and {what}_file"), Some("keep one".into())));
+                problems.push((
+                    key_pos(&format!("{what}_env")),
+                    format!("target `{name}` sets both {what}_env and {what}_file"),
+                    Some("keep one".into()),
+                ));
                 None
             }
             (Some(var), None) => match std::env::var(var) {
@@ -160,7 +185,14 @@ pub(super) fn resolve(
     let password = secret(&raw.password_env, &raw.password_file, "password");
     let token = secret(&raw.token_env, &raw.token_file, "token");
     match kind {
-        Some(kind) if problems.is_empty() => Ok(Target { name: name.to_owned(), kind, username: raw.username, password, token, pos }),
+        Some(kind) if problems.is_empty() => Ok(Target {
+            name: name.to_owned(),
+            kind,
+            username: raw.username,
+            password,
+            token,
+            pos,
+        }),
         _ => Err(problems),
     }
 }

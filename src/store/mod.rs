@@ -44,6 +44,9 @@ pub enum StoreError {
     /// A run that does not exist.
     #[error("no run {0} in the history")]
     NoSuchRun(String),
+    /// The store has not been created yet (nothing was ever run with it).
+    #[error("no history at {0} yet; run `znode inspect` first")]
+    Missing(String),
 }
 
 /// The open history store.
@@ -70,19 +73,40 @@ pub fn now_ms() -> i64 {
 }
 
 impl Store {
-    /// Opens (creating if needed) and migrates the store.
+    /// Opens the store for writing, creating and migrating it if needed.
     pub async fn open(url: &str) -> Result<Store, StoreError> {
+        Store::connect(url, true).await
+    }
+
+    /// Opens an existing store for reading; never creates one.
+    pub async fn open_existing(url: &str) -> Result<Store, StoreError> {
+        Store::connect(url, false).await
+    }
+
+    async fn connect(url: &str, create: bool) -> Result<Store, StoreError> {
         install_default_drivers();
         let shown = redact_url(url);
-        let db = |source| StoreError::Db { url: shown.clone(), source };
+        let db = |source| StoreError::Db {
+            url: shown.clone(),
+            source,
+        };
         let sqlite = url.starts_with("sqlite:");
-        if sqlite {
-            if let Some(parent) = std::path::Path::new(url.trim_start_matches("sqlite://")).parent() {
+        if !Any::database_exists(url).await.map_err(db)? {
+            if !create {
+                return Err(StoreError::Missing(shown));
+            }
+            if sqlite
+                && let Some(parent) =
+                    std::path::Path::new(url.trim_start_matches("sqlite://")).parent()
+            {
                 let _ = std::fs::create_dir_all(parent);
             }
-        }
-        if !Any::database_exists(url).await.map_err(db)? {
-            Any::create_database(url).await.map_err(db)?;
+            // Another znode may be creating it at the same moment; that is fine.
+            if let Err(e) = Any::create_database(url).await
+                && !Any::database_exists(url).await.unwrap_or(false)
+            {
+                return Err(db(e));
+            }
         }
         let pool = AnyPoolOptions::new()
             .max_connections(if sqlite { 1 } else { 4 })
@@ -99,20 +123,48 @@ impl Store {
             .connect(url)
             .await
             .map_err(db)?;
-        let migrated = if sqlite {
-            pool.execute("PRAGMA journal_mode = WAL").await.map_err(db)?;
-            sqlx::migrate!("src/store/migrations/sqlite").run(&pool).await
-        } else {
-            sqlx::migrate!("src/store/migrations/postgres").run(&pool).await
-        };
-        migrated.map_err(|source| StoreError::Migrate { url: shown.clone(), source })?;
+        if sqlite {
+            pool.execute("PRAGMA journal_mode = WAL")
+                .await
+                .map_err(db)?;
+        }
+        // Two processes opening a new store at once race on the first migration (SQLite has no
+        // migration lock); the loser finds it applied on the next attempt.
+        let mut attempt = 0;
+        loop {
+            let migrated = if sqlite {
+                sqlx::migrate!("src/store/migrations/sqlite")
+                    .run(&pool)
+                    .await
+            } else {
+                sqlx::migrate!("src/store/migrations/postgres")
+                    .run(&pool)
+                    .await
+            };
+            match migrated {
+                Ok(()) => break,
+                Err(_) if attempt < 5 => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(100 * attempt)).await;
+                }
+                Err(source) => {
+                    return Err(StoreError::Migrate {
+                        url: shown.clone(),
+                        source,
+                    });
+                }
+            }
+        }
         let store = Store { pool, url: shown };
         store.close_orphans().await?;
         Ok(store)
     }
 
     fn db(&self) -> impl Fn(sqlx::Error) -> StoreError + '_ {
-        |source| StoreError::Db { url: self.url.clone(), source }
+        |source| StoreError::Db {
+            url: self.url.clone(),
+            source,
+        }
     }
 
     /// Records the start of a run and returns its id.
@@ -172,11 +224,20 @@ impl Store {
 
     /// Closes a run.
     pub async fn finish_run(&self, run: i64, interrupted: bool) -> Result<Status, StoreError> {
-        let statuses: Vec<(String,)> = sqlx::query_as("SELECT effective FROM outcomes WHERE run_id = $1").bind(run).fetch_all(&self.pool).await.map_err(self.db())?;
+        let statuses: Vec<(String,)> =
+            sqlx::query_as("SELECT effective FROM outcomes WHERE run_id = $1")
+                .bind(run)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(self.db())?;
         let worst = Status::worst(statuses.iter().filter_map(|s| Status::parse(&s.0)));
         sqlx::query("UPDATE runs SET finished_at = $1, state = $2, status = $3 WHERE id = $4")
             .bind(now_ms())
-            .bind(if interrupted { "interrupted" } else { "finished" })
+            .bind(if interrupted {
+                "interrupted"
+            } else {
+                "finished"
+            })
             .bind(worst.as_str())
             .bind(run)
             .execute(&self.pool)
@@ -188,9 +249,15 @@ impl Store {
     /// Marks runs of this host whose process is gone as interrupted.
     async fn close_orphans(&self) -> Result<(), StoreError> {
         let host = hostname();
-        let running: Vec<(i64, i64)> = sqlx::query_as("SELECT id, pid FROM runs WHERE state = 'running' AND host = $1").bind(&host).fetch_all(&self.pool).await.map_err(self.db())?;
+        let running: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT id, pid FROM runs WHERE state = 'running' AND host = $1")
+                .bind(&host)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(self.db())?;
         for (id, pid) in running {
-            let alive = i32::try_from(pid).is_ok_and(|p| nix::sys::signal::kill(nix::unistd::Pid::from_raw(p), None).is_ok());
+            let alive = i32::try_from(pid)
+                .is_ok_and(|p| nix::sys::signal::kill(nix::unistd::Pid::from_raw(p), None).is_ok());
             if !alive {
                 self.finish_run(id, true).await?;
             }
@@ -219,7 +286,9 @@ mod erased {
 }
 
 fn hostname() -> String {
-    nix::unistd::gethostname().map(|h| h.to_string_lossy().into_owned()).unwrap_or_else(|_| "unknown".into())
+    nix::unistd::gethostname()
+        .map(|h| h.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "unknown".into())
 }
 
 /// The URL with any password replaced by `***`.

@@ -56,13 +56,21 @@ pub enum RunRef {
 impl std::str::FromStr for RunRef {
     type Err = String;
     fn from_str(s: &str) -> Result<RunRef, String> {
-        let bad = || format!("`{s}` is not a run: use a run number from `znode history`, `latest` or `latest~1`");
+        let bad = || {
+            format!(
+                "`{s}` is not a run: use a run number from `znode history`, `latest` or `latest~1`"
+            )
+        };
         if let Ok(n) = s.trim_start_matches('#').parse::<i64>() {
             return Ok(RunRef::Id(n));
         }
         match s.strip_prefix("latest").or_else(|| s.strip_prefix("last")) {
             Some("") => Ok(RunRef::Latest(0)),
-            Some(rest) => rest.strip_prefix('~').and_then(|n| n.parse().ok()).map(RunRef::Latest).ok_or_else(bad),
+            Some(rest) => rest
+                .strip_prefix('~')
+                .and_then(|n| n.parse().ok())
+                .map(RunRef::Latest)
+                .ok_or_else(bad),
             None => Err(bad()),
         }
     }
@@ -108,8 +116,34 @@ pub struct Diff {
     pub unchanged_ok: usize,
 }
 
-type RunTuple = (i64, String, String, i64, Option<i64>, String, Option<String>, i64);
-type OutcomeTuple = (String, String, String, Option<i64>, Option<String>, Option<String>, String, String, String, Option<String>, String, String, i64, i64, i64, Option<String>);
+type RunTuple = (
+    i64,
+    String,
+    String,
+    i64,
+    Option<i64>,
+    String,
+    Option<String>,
+    i64,
+);
+type OutcomeTuple = (
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    i64,
+    i64,
+    i64,
+    Option<String>,
+);
 
 impl Store {
     /// The newest runs first.
@@ -129,12 +163,17 @@ impl Store {
     }
 
     async fn run_row(&self, r: RunTuple) -> Result<RunRow, StoreError> {
-        let counts: Vec<(String, i64)> = sqlx::query_as("SELECT effective, COUNT(*) FROM outcomes WHERE run_id = $1 GROUP BY effective")
-            .bind(r.0)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(self.db())?;
-        let counts: BTreeMap<Status, i64> = counts.into_iter().filter_map(|(s, n)| Some((Status::parse(&s)?, n))).collect();
+        let counts: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT effective, COUNT(*) FROM outcomes WHERE run_id = $1 GROUP BY effective",
+        )
+        .bind(r.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        let counts: BTreeMap<Status, i64> = counts
+            .into_iter()
+            .filter_map(|(s, n)| Some((Status::parse(&s)?, n)))
+            .collect();
         Ok(RunRow {
             id: r.0,
             node: r.1,
@@ -152,14 +191,26 @@ impl Store {
     /// Finds a run by reference.
     pub async fn resolve(&self, r: &RunRef) -> Result<RunRow, StoreError> {
         let (sql, arg, name) = match r {
-            RunRef::Id(id) => ("SELECT id, node, command, started_at, finished_at, state, status, planned FROM runs WHERE id = $1", *id, format!("#{id}")),
+            RunRef::Id(id) => (
+                "SELECT id, node, command, started_at, finished_at, state, status, planned FROM runs WHERE id = $1",
+                *id,
+                format!("#{id}"),
+            ),
             RunRef::Latest(n) => (
                 "SELECT id, node, command, started_at, finished_at, state, status, planned FROM runs ORDER BY id DESC LIMIT 1 OFFSET $1",
                 i64::from(*n),
-                if *n == 0 { "latest".to_owned() } else { format!("latest~{n}") },
+                if *n == 0 {
+                    "latest".to_owned()
+                } else {
+                    format!("latest~{n}")
+                },
             ),
         };
-        let row: Option<RunTuple> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(arg).fetch_optional(&self.pool).await.map_err(self.db())?;
+        let row: Option<RunTuple> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(arg)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(self.db())?;
         match row {
             Some(r) => self.run_row(r).await,
             None => Err(StoreError::NoSuchRun(name)),
@@ -213,9 +264,21 @@ impl Store {
 
 /// Compares two sets of outcomes by check id, on effective status.
 pub fn diff(from: i64, to: i64, a: &[StoredOutcome], b: &[StoredOutcome]) -> Diff {
-    let before: BTreeMap<&str, &StoredOutcome> = a.iter().map(|o| (o.outcome.check.as_str(), o)).collect();
-    let after: BTreeMap<&str, &StoredOutcome> = b.iter().map(|o| (o.outcome.check.as_str(), o)).collect();
-    let mut d = Diff { from, to, worse: vec![], recovered: vec![], improved: vec![], new: vec![], gone: vec![], still_failing: vec![], unchanged_ok: 0 };
+    let before: BTreeMap<&str, &StoredOutcome> =
+        a.iter().map(|o| (o.outcome.check.as_str(), o)).collect();
+    let after: BTreeMap<&str, &StoredOutcome> =
+        b.iter().map(|o| (o.outcome.check.as_str(), o)).collect();
+    let mut d = Diff {
+        from,
+        to,
+        worse: vec![],
+        recovered: vec![],
+        improved: vec![],
+        new: vec![],
+        gone: vec![],
+        still_failing: vec![],
+        unchanged_ok: 0,
+    };
     let entry = |o: &StoredOutcome, before: Option<Status>, after: Option<Status>| DiffEntry {
         check: o.outcome.check.clone(),
         title: o.info.title.clone(),
@@ -243,7 +306,8 @@ pub fn diff(from: i64, to: i64, a: &[StoredOutcome], b: &[StoredOutcome]) -> Dif
     }
     for o in a {
         if !after.contains_key(o.outcome.check.as_str()) {
-            d.gone.push(entry(o, Some(o.outcome.effective_status()), None));
+            d.gone
+                .push(entry(o, Some(o.outcome.effective_status()), None));
         }
     }
     d

@@ -1,0 +1,178 @@
+//! Bad input: every problem reported at once with file:line:column and a hint, exit 3, and no
+//! probe runs.
+
+use crate::support::*;
+
+/// A check that would leave a marker file if any probe ran.
+fn tripwire(node: &TestNode) -> std::path::PathBuf {
+    let marker = node.path().join("probe-ran");
+    node.checks(
+        "0-tripwire.yaml",
+        &format!("  - {{ id: tripwire, title: 绊线, category: 日常检查, probe: {{ kind: command, run: [touch, \"{}\"] }} }}\n", marker.display()),
+    );
+    marker
+}
+
+fn assert_refused(node: &TestNode, marker: &std::path::Path) -> String {
+    let out = node.run(&["inspect"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "stderr: {err}");
+    assert!(!marker.exists(), "a probe ran despite bad config");
+    assert!(
+        !node.path().join("history.db").exists(),
+        "the store was touched"
+    );
+    let check = node.run(&["config", "check"]);
+    assert_eq!(check.status.code(), Some(3));
+    assert_eq!(
+        text(&check.stderr),
+        err,
+        "config check and inspect report the same problems"
+    );
+    err
+}
+
+#[test]
+fn all_problems_in_all_files_at_once() {
+    let node = TestNode::new(
+        "  db: { dsn: \"postgres://u@127.0.0.1:5432/x\", password_env: ZNODE_TEST_UNSET_PASSWORD }\n",
+    );
+    let marker = tripwire(&node);
+    node.checks("a-malformed.yaml", "  - id: x\n    title: [unclosed\n");
+    node.checks(
+        "b-semantic.yaml",
+        r#"  - id: kind
+    title: 未知探针
+    category: 日常检查
+    probe: { kind: htp }
+  - id: threshold
+    title: 阈值错误
+    category: 日常检查
+    probe: { kind: tcp, address: "127.0.0.1:1" }
+    warn: "20:10"
+  - id: typo
+    title: 拼写
+    category: 日常检查
+    timout: 5s
+    probe: { kind: tcp, address: "127.0.0.1:1" }
+  - id: category
+    title: 类别
+    category: 日报检查
+    probe: { kind: tcp, address: "127.0.0.1:1" }
+  - id: param
+    title: 参数
+    category: 日常检查
+    probe: { kind: http, url: "http://127.0.0.1/", stauts: [200] }
+  - id: system
+    title: 系统
+    category: 日常检查
+    system: portl
+    probe: { kind: memory }
+"#,
+    );
+    let err = assert_refused(&node, &marker);
+    let cfg = node.config().display().to_string();
+    let checks = node.path().join("checks");
+    let a = checks.join("a-malformed.yaml").display().to_string();
+    let b = checks.join("b-semantic.yaml").display().to_string();
+    let expect = [
+        format!("{cfg}:13:"),
+        "environment variable `ZNODE_TEST_UNSET_PASSWORD` is not set".to_owned(),
+        format!("{a}:"),
+        "invalid YAML".to_owned(),
+        format!("{b}:5:20: error: unknown probe kind `htp`"),
+        "hint: did you mean `http`?".to_owned(),
+        format!("{b}:10:11: error: invalid threshold range `20:10`: start is greater than end"),
+        format!("{b}:14:5: error: unknown key `timout`"),
+        "hint: did you mean `timeout`?".to_owned(),
+        format!("{b}:18:15: error: unknown value `日报检查`"),
+        "hint: did you mean `日常检查`?".to_owned(),
+        format!("{b}:23:52: error: unknown key `stauts`"),
+        "unknown key `stauts`".to_owned(),
+        "hint: did you mean `status`?".to_owned(),
+        format!("{b}:27:13: error: unknown system `portl`"),
+        "hint: did you mean `portal`?".to_owned(),
+        "8 problems found; nothing was run".to_owned(),
+    ];
+    for e in expect {
+        assert!(err.contains(&e), "missing `{e}` in:\n{err}");
+    }
+}
+
+#[test]
+fn missing_and_unreadable_check_folders() {
+    let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    let marker = tripwire(&node);
+    let cfg = std::fs::read_to_string(node.config()).unwrap().replace(
+        "checks: [checks]",
+        "checks: [checks, nowhere, loop, checks/dir.yaml]",
+    );
+    std::fs::write(node.config(), cfg).unwrap();
+    std::os::unix::fs::symlink("loop", node.path().join("loop")).unwrap();
+    std::fs::create_dir(node.path().join("checks/dir.yaml")).unwrap();
+    let err = assert_refused(&node, &marker);
+    assert!(
+        err.contains("nowhere: error: cannot open the check path"),
+        "{err}"
+    );
+    assert!(
+        err.contains("loop: error: cannot open the check path") && err.contains("symbolic links"),
+        "{err}"
+    );
+    assert!(
+        err.contains("dir.yaml: error: cannot read check file"),
+        "{err}"
+    );
+    assert!(err.contains("hint:"), "{err}");
+}
+
+#[test]
+fn unknown_top_level_key_and_inline_password() {
+    let node = TestNode::new("  db: { dsn: \"postgres://u:letmein@127.0.0.1:5432/x\" }\n");
+    let marker = tripwire(&node);
+    let mut cfg = std::fs::read_to_string(node.config()).unwrap();
+    cfg.push_str("timezon: Asia/Shanghai\n");
+    std::fs::write(node.config(), cfg).unwrap();
+    let err = assert_refused(&node, &marker);
+    assert!(
+        err.contains("unknown key `timezon`") && err.contains("did you mean `timezone`?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("target `db` has a password inside its dsn"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("letmein"),
+        "the inline password was echoed: {err}"
+    );
+}
+
+#[test]
+fn missing_config_file_says_how_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = znode()
+        .current_dir(dir.path())
+        .args(["inspect"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("znode.yaml: error: cannot read the configuration")
+            && err.contains("znode init"),
+        "{err}"
+    );
+}
+
+#[test]
+fn config_check_passes_on_a_good_node() {
+    let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    node.checks(
+        "ok.yaml",
+        "  - { id: web, title: 端口, category: 日常检查, target: web, probe: { kind: tcp } }\n",
+    );
+    let out = node.run(&["config", "check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("OK — 1 checks (1 enabled) in 1 files"));
+}

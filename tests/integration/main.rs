@@ -1,0 +1,10 @@
+//! Integration tests: they run the real `znode` binary against real services on loopback
+//! (an HTTP and a TLS server started here, PostgreSQL, MariaDB, a black-holed port).
+//! One test binary, one module per area (the `just` layout).
+
+mod config_errors;
+mod pack;
+mod probes;
+mod secrets;
+mod store;
+mod support;

@@ -1,0 +1,232 @@
+//! The history store: interrupted runs, exact diffs, on SQLite and on PostgreSQL alike.
+
+use std::time::Duration;
+
+use crate::support::*;
+
+fn store_url_flag(backend: &str) -> (Vec<String>, Option<String>) {
+    match backend {
+        "postgres" => {
+            let db = unique_db("znode_store");
+            (
+                vec![
+                    "--store".into(),
+                    format!("postgres://postgres@127.0.0.1:5432/{db}"),
+                ],
+                Some(db),
+            )
+        }
+        _ => (vec![], None),
+    }
+}
+
+fn drop_db(db: Option<String>) {
+    if let Some(db) = db {
+        psql(
+            "postgres",
+            &format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"),
+        );
+    }
+}
+
+fn interrupted_run_is_kept(backend: &str) {
+    let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    let (store, db) = store_url_flag(backend);
+    // Distinct per backend: the two variants run in parallel and look for their own sleeps.
+    let tag = if backend == "postgres" {
+        "4343"
+    } else {
+        "4242"
+    };
+    let mut items = String::new();
+    for i in 0..3 {
+        items.push_str(&format!("  - {{ id: fast-{i}, title: 快, category: 日常检查, probe: {{ kind: command, run: [\"true\"] }} }}\n"));
+    }
+    for i in 0..2 {
+        items.push_str(&format!("  - {{ id: slow-{i}, title: 慢, category: 日常检查, timeout: 60s, probe: {{ kind: command, run: [sleep, \"{tag}{i}\"] }} }}\n"));
+    }
+    node.checks("c.yaml", &items);
+    let args: Vec<&str> = store.iter().map(String::as_str).collect();
+    let child = node
+        .cmd(&args)
+        .args(["inspect", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the fast checks are stored, then interrupt.
+    wait_for(30, "three stored outcomes", || {
+        let out = node.run(&[&args[..], &["history", "--format", "json"]].concat());
+        let runs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        runs[0]["done"] == 3 && runs[0]["state"] == "running"
+    });
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(child.id() as i32),
+        nix::sys::signal::Signal::SIGINT,
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "an incomplete run is UNKNOWN; stderr {}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stderr).contains("interrupted: 3 of 5 checks finished and stored"),
+        "{}",
+        text(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["run"]["state"], "interrupted");
+
+    let shown = node.run(
+        &[
+            &args[..],
+            &["history", "show", "latest", "--format", "json"],
+        ]
+        .concat(),
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(doc["run"]["state"], "interrupted");
+    assert_eq!(doc["outcomes"].as_array().unwrap().len(), 3);
+    assert_eq!(doc["run"]["planned"], 5);
+    assert_eq!(shown.status.code(), Some(3));
+    std::thread::sleep(Duration::from_millis(300));
+    let left = std::process::Command::new("pgrep")
+        .args(["-f", &format!("sleep {tag}")])
+        .output()
+        .unwrap();
+    assert!(
+        text(&left.stdout).trim().is_empty(),
+        "slow checks outlived the run"
+    );
+    drop_db(db);
+}
+
+fn diff_is_exact(backend: &str) {
+    let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    let (store, db) = store_url_flag(backend);
+    let args: Vec<&str> = store.iter().map(String::as_str).collect();
+    let f = |name: &str| node.path().join(name).display().to_string();
+    let check = |id: &str, file: &str| {
+        format!(
+            "  - {{ id: {id}, title: 检查{id}, category: 常规检查, probe: {{ kind: file, path: \"{}\" }} }}\n",
+            f(file)
+        )
+    };
+    std::fs::write(f("a"), "").unwrap();
+    std::fs::write(f("c"), "").unwrap();
+    node.checks(
+        "c.yaml",
+        &[
+            check("a", "a"),
+            check("b", "b"),
+            check("c", "c"),
+            check("s", "s"),
+        ]
+        .concat(),
+    );
+    let first = node.run(&[&args[..], &["inspect", "--format", "json"]].concat());
+    assert_eq!(first.status.code(), Some(2));
+    std::fs::remove_file(f("a")).unwrap();
+    std::fs::write(f("b"), "").unwrap();
+    node.checks(
+        "c.yaml",
+        &[
+            check("a", "a"),
+            check("b", "b"),
+            check("d", "d"),
+            check("s", "s"),
+        ]
+        .concat(),
+    );
+    let second = node.run(&[&args[..], &["inspect", "--format", "json"]].concat());
+    assert_eq!(second.status.code(), Some(2));
+
+    let out = node.run(
+        &[
+            &args[..],
+            &["history", "diff", "latest~1", "latest", "--format", "json"],
+        ]
+        .concat(),
+    );
+    assert_eq!(out.status.code(), Some(1), "something got worse: exit 1");
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids = |k: &str| {
+        d[k].as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["check"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids("worse"), ["a"]);
+    assert_eq!(ids("recovered"), ["b"]);
+    assert_eq!(ids("new"), ["d"]);
+    assert_eq!(ids("gone"), ["c"]);
+    assert_eq!(ids("still_failing"), ["s"]);
+    assert_eq!(d["unchanged_ok"], 0);
+    assert_eq!(d["worse"][0]["before"], "OK");
+    assert_eq!(d["worse"][0]["after"], "CRIT");
+
+    let table = text(
+        &node
+            .run(&[&args[..], &["history", "diff", "latest~1"]].concat())
+            .stdout,
+    );
+    assert!(
+        table.contains("变差 (1)") && table.contains("已恢复 (1)") && table.contains("新增 (1)"),
+        "{table}"
+    );
+    let list = text(&node.run(&[&args[..], &["history"]].concat()).stdout);
+    assert!(
+        list.contains("#1") && list.contains("#2") && list.contains("完成"),
+        "{list}"
+    );
+    let missing = node.run(&[&args[..], &["history", "show", "99"]].concat());
+    assert_eq!(missing.status.code(), Some(3));
+    assert!(text(&missing.stderr).contains("no run #99"));
+    drop_db(db);
+}
+
+#[test]
+fn sqlite_interrupted_run_is_kept() {
+    interrupted_run_is_kept("sqlite");
+}
+
+#[test]
+fn postgres_interrupted_run_is_kept() {
+    interrupted_run_is_kept("postgres");
+}
+
+#[test]
+fn sqlite_diff_is_exact() {
+    diff_is_exact("sqlite");
+}
+
+#[test]
+fn postgres_diff_is_exact() {
+    diff_is_exact("postgres");
+}
+
+#[test]
+fn a_killed_run_is_marked_interrupted_later() {
+    let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    node.checks("c.yaml", "  - { id: slow, title: 慢, category: 日常检查, timeout: 60s, probe: { kind: command, run: [sleep, \"42430\"] } }\n");
+    let mut child = node
+        .cmd(&["inspect"])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for(30, "the run to start", || {
+        text(&node.run(&["history", "--format", "json"]).stdout).contains("running")
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let _ = std::process::Command::new("pkill")
+        .args(["-f", "sleep 42430"])
+        .status();
+    let out = node.run(&["history", "--format", "json"]);
+    let runs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(runs[0]["state"], "interrupted");
+}

@@ -1,0 +1,276 @@
+//! A test node in a temp dir, the binary runner, and the servers tests probe.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::thread;
+use std::time::Duration;
+
+/// A node folder with a config and check files, and its own SQLite store.
+pub struct TestNode {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestNode {
+    /// A node with the given `targets:` block (YAML, already indented by two spaces).
+    pub fn new(targets: &str) -> TestNode {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("checks")).unwrap();
+        let cfg = format!(
+            "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: [checks]\ndefaults:\n  timeout: 5s\nsystems:\n  - id: portal\n    name: 大数据中心门户系统\n  - id: database\n    name: 数据库\ntargets:\n{targets}\n"
+        );
+        std::fs::write(dir.path().join("znode.yaml"), cfg).unwrap();
+        TestNode { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.dir.path().join("znode.yaml")
+    }
+
+    /// Writes `checks/NAME` with a `checks:` list (YAML items, indented by two spaces).
+    pub fn checks(&self, name: &str, items: &str) -> &Self {
+        std::fs::write(
+            self.dir.path().join("checks").join(name),
+            format!("checks:\n{items}"),
+        )
+        .unwrap();
+        self
+    }
+
+    /// A command with `-c` set and a clean environment for znode's own variables.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = znode();
+        c.arg("-c").arg(self.config()).args(args);
+        c
+    }
+
+    /// Runs and returns the output.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+
+    /// Runs `inspect --format json` with extra args and parses the document.
+    pub fn inspect_json(&self, extra: &[&str]) -> (i32, serde_json::Value) {
+        let mut args = vec!["inspect", "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = self.run(&args);
+        let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "bad JSON ({e}); stdout: {} stderr: {}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        (out.status.code().unwrap_or(-1), doc)
+    }
+}
+
+/// The binary under test, with ZNODE_* variables of the developer's shell removed.
+pub fn znode() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_znode"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("ZNODE_") {
+            c.env_remove(k);
+        }
+    }
+    c.env("NO_COLOR", "1");
+    c
+}
+
+/// The outcome of one check in an inspect JSON document.
+pub fn outcome<'a>(doc: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    doc["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["check"] == id)
+        .unwrap_or_else(|| panic!("no outcome for {id} in {doc:#}"))
+}
+
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// A loopback port where nothing listens.
+pub fn closed_port() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+/// A listener that accepts connections and never says anything.
+pub fn black_hole() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    thread::spawn(move || {
+        let mut held = Vec::new();
+        for s in l.incoming().flatten() {
+            held.push(s);
+        }
+    });
+    port
+}
+
+/// A small HTTP/1.1 server with fixed routes:
+/// `/ok` 200 text with Chinese, `/json` 200 JSON, `/500`, `/redirect` → /ok,
+/// `/auth` 200 only with the bearer token `Zq-t0ken-9931`, else 401.
+pub fn http_server() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    thread::spawn(move || {
+        for s in l.incoming().flatten() {
+            thread::spawn(move || serve(s));
+        }
+    });
+    port
+}
+
+fn serve(mut s: TcpStream) {
+    let mut reader = BufReader::new(s.try_clone().unwrap());
+    let mut first = String::new();
+    if reader.read_line(&mut first).is_err() {
+        return;
+    }
+    let mut auth = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+        if line.to_ascii_lowercase().starts_with("authorization:") {
+            auth = line.trim_end().to_owned();
+        }
+    }
+    let path = first.split_whitespace().nth(1).unwrap_or("/").to_owned();
+    let (status, extra, body) = match path.as_str() {
+        "/ok" => ("200 OK", "", "<html>大数据中心门户 hello</html>".to_owned()),
+        "/json" => (
+            "200 OK",
+            "Content-Type: application/json\r\n",
+            r#"{"status":"UP","queue":{"depth":7}}"#.to_owned(),
+        ),
+        "/500" => ("500 Internal Server Error", "", "boom".to_owned()),
+        "/redirect" => ("302 Found", "Location: /ok\r\n", String::new()),
+        "/auth" if auth.ends_with("Bearer Zq-t0ken-9931") => ("200 OK", "", "welcome".to_owned()),
+        "/auth" => ("401 Unauthorized", "", "who are you".to_owned()),
+        _ => ("404 Not Found", "", "no such page".to_owned()),
+    };
+    let resp = format!(
+        "HTTP/1.1 {status}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let _ = s.write_all(resp.as_bytes());
+}
+
+/// An HTTPS server whose self-signed certificate expires in `days` days; answers 200.
+pub fn tls_server(days: i64) -> u16 {
+    use std::sync::Arc;
+
+    let key = rcgen::KeyPair::generate().unwrap();
+    let mut params =
+        rcgen::CertificateParams::new(vec!["localhost".into(), "127.0.0.1".into()]).unwrap();
+    let end = chrono::Utc::now() + chrono::Duration::days(days);
+    use chrono::Datelike;
+    params.not_after = rcgen::date_time_ymd(end.year(), end.month() as u8, end.day() as u8);
+    let cert = params.self_signed(&key).unwrap();
+    let cert_der = cert.der().clone();
+    let key_der = rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into());
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(vec![cert_der], key_der)
+    .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    l.set_nonblocking(true).unwrap();
+    thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let l = tokio::net::TcpListener::from_std(l).unwrap();
+            loop {
+                let Ok((s, _)) = l.accept().await else {
+                    continue;
+                };
+                let acceptor = acceptor.clone();
+                tokio::spawn(async move {
+                    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+                    let Ok(mut tls) = acceptor.accept(s).await else {
+                        return;
+                    };
+                    let mut buf = [0u8; 4096];
+                    let _ = tls.read(&mut buf).await;
+                    let _ = tls
+                        .write_all(
+                            b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok",
+                        )
+                        .await;
+                    let _ = tls.shutdown().await;
+                });
+            }
+        });
+    });
+    port
+}
+
+static DB_SEQ: AtomicU32 = AtomicU32::new(0);
+
+/// A unique database name for this test process.
+pub fn unique_db(prefix: &str) -> String {
+    format!(
+        "{prefix}_{}_{}",
+        std::process::id(),
+        DB_SEQ.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
+/// Runs SQL on the local PostgreSQL as `postgres`.
+pub fn psql(db: &str, sql: &str) {
+    let out = Command::new("psql")
+        .args([
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-d",
+            db,
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-qc",
+            sql,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "psql {sql}: {}", text(&out.stderr));
+}
+
+/// Reads a whole file as lossy text (for searching a SQLite store for leaked secrets).
+pub fn read_lossy(p: &Path) -> String {
+    let mut v = Vec::new();
+    if let Ok(mut f) = std::fs::File::open(p) {
+        f.read_to_end(&mut v).unwrap();
+    }
+    text(&v)
+}
+
+/// Waits until `f` is true or panics after `secs`.
+pub fn wait_for(secs: u64, what: &str, mut f: impl FnMut() -> bool) {
+    for _ in 0..secs * 10 {
+        if f() {
+            return;
+        }
+        thread::sleep(Duration::from_millis(100));
+    }
+    panic!("timed out waiting for {what}");
+}
