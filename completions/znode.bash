@@ -526,7 +526,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__history__subcmd__diff)
-            opts="-f -c -h --format --config --store --timezone --node --lang --color --help"
+            opts="-f -c -h --all --format --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

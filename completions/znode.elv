@@ -142,6 +142,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --node 'Node name shown in outputs (overrides `node:`)'
             cand --lang 'Language of tables and messages for people'
             cand --color 'When to colour tables'
+            cand --all 'Also list checks that fail in both runs (the table shows only their count)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

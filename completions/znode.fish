@@ -142,6 +142,7 @@ en\t'English'"
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from diff" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from diff" -l all -d 'Also list checks that fail in both runs (the table shows only their count)'
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one run again, exactly as stored'
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from help" -f -a "diff" -d 'What got worse, recovered, or is new between two runs'

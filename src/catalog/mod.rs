@@ -8,6 +8,7 @@ pub mod check;
 pub mod threshold;
 pub mod yaml;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use check::{Category, CheckSpec, Waiver};
@@ -37,9 +38,10 @@ impl Catalog {
             checks: Vec::new(),
             files: files.clone(),
         };
+        let mut ids = HashMap::new();
         for file in &files {
             match std::fs::read_to_string(file) {
-                Ok(text) => catalog.load_text(file, &text, settings, &mut problems),
+                Ok(text) => catalog.load_text(file, &text, settings, &mut ids, &mut problems),
                 Err(e) => problems.push(
                     Problem::file(file, format!("cannot read check file: {e}"))
                         .hint("check the permissions of the file"),
@@ -53,7 +55,15 @@ impl Catalog {
         }
     }
 
-    fn load_text(&mut self, file: &Path, text: &str, settings: &Settings, problems: &mut Problems) {
+    /// Reads one file; `ids` maps every id seen so far to its index in `checks`.
+    fn load_text(
+        &mut self,
+        file: &Path,
+        text: &str,
+        settings: &Settings,
+        ids: &mut HashMap<String, usize>,
+        problems: &mut Problems,
+    ) {
         let root = match Node::parse(text) {
             Ok(r) => r,
             Err((pos, msg)) => {
@@ -104,7 +114,8 @@ impl Catalog {
         for item in items {
             match check::read(file, item, settings) {
                 Ok(spec) => {
-                    if let Some(prev) = self.checks.iter().find(|c| c.id == spec.id) {
+                    if let Some(&prev) = ids.get(&spec.id) {
+                        let prev: &CheckSpec = &self.checks[prev];
                         problems.push(
                             Problem::at(
                                 file,
@@ -118,6 +129,7 @@ impl Catalog {
                             )),
                         );
                     } else {
+                        ids.insert(spec.id.clone(), self.checks.len());
                         self.checks.push(spec);
                     }
                 }

@@ -1,5 +1,7 @@
 //! `znode history`: list runs, show one, diff two.
 
+use std::io::Write;
+
 use clap::Subcommand;
 
 use super::{Context, Failure};
@@ -34,6 +36,9 @@ enum Command {
         from: RunRef,
         /// The later run [default: latest]
         to: Option<RunRef>,
+        /// Also list checks that fail in both runs (the table shows only their count)
+        #[arg(long)]
+        all: bool,
         /// Output format: table or json
         #[arg(short = 'f', long, value_enum, default_value = "table")]
         format: Format,
@@ -54,7 +59,8 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
             }
             Err(e) => return Err(e.into()),
         };
-        let mut out = std::io::stdout().lock();
+        // stdout is line-buffered; a thousand-line JSON document would be a thousand writes.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let code = match a.command {
             None => {
                 let runs = store.list_runs(a.limit).await?;
@@ -62,9 +68,9 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
                     Format::Json => {
                         serde_json::to_writer_pretty(&mut out, &runs)
                             .map_err(|e| Failure::Message(e.to_string()))?;
-                        println!();
+                        writeln!(out)?;
                     }
-                    _ if runs.is_empty() => println!("no runs yet; run `znode inspect`"),
+                    _ if runs.is_empty() => writeln!(out, "no runs yet; run `znode inspect`")?,
                     _ => render_runs(&runs, settings.timezone, cx.lang, cx.color, &mut out)?,
                 }
                 0
@@ -81,7 +87,12 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
                 report.render(format, cx.lang, cx.color, &mut out)?;
                 report.status().exit_code()
             }
-            Some(Command::Diff { from, to, format }) => {
+            Some(Command::Diff {
+                from,
+                to,
+                all,
+                format,
+            }) => {
                 let a_run = store.resolve(&from).await?;
                 let b_run = store.resolve(&to.unwrap_or(RunRef::Latest(0))).await?;
                 let d = store.diff(a_run.id, b_run.id).await?;
@@ -89,9 +100,9 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
                     Format::Json => {
                         serde_json::to_writer_pretty(&mut out, &d)
                             .map_err(|e| Failure::Message(e.to_string()))?;
-                        println!();
+                        writeln!(out)?;
                     }
-                    _ => render_diff(&d, cx.lang, cx.color, &mut out)?,
+                    _ => render_diff(&d, all, cx.lang, cx.color, &mut out)?,
                 }
                 // Something got worse or appeared broken: WARN, so scripts can alert on regressions.
                 u8::from(
@@ -102,6 +113,7 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
                 )
             }
         };
+        out.flush()?;
         store.close().await;
         Ok(code)
     })

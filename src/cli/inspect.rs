@@ -98,27 +98,45 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
         let mut store_error = None;
         let mut interrupted = false;
         loop {
-            tokio::select! {
+            let first = tokio::select! {
                 ev = rx.recv() => match ev {
-                    Some(RunEvent::Started { check }) => bar.set_message(check),
-                    Some(RunEvent::Finished(outcome)) => {
-                        let info = infos[&outcome.check].clone();
-                        if let Err(e) = store.record(run_id, &info, &outcome).await {
-                            store_error.get_or_insert(e.to_string());
-                        }
-                        bar.inc(1);
-                        rows.push(StoredOutcome { info, outcome: *outcome });
-                    }
+                    Some(ev) => ev,
                     None => break,
                 },
                 _ = sigint.recv() => { interrupted = true; break; }
                 _ = sigterm.recv() => { interrupted = true; break; }
+            };
+            // Everything else already waiting goes into the same commit.
+            let mut batch = vec![first];
+            while let Ok(ev) = rx.try_recv() {
+                batch.push(ev);
+            }
+            let fresh = absorb(batch, &infos, &mut rows, &bar);
+            if fresh > 0
+                && let Err(e) = store
+                    .record(run_id, &pairs(&rows[rows.len() - fresh..]))
+                    .await
+            {
+                store_error.get_or_insert(e.to_string());
             }
         }
         // Aborting the runner drops every check in flight; command probes kill their process
         // groups on drop, so nothing keeps running after we leave.
         runner.abort();
         let _ = runner.await;
+        // Checks that finished just before the interrupt are kept too.
+        let mut late = Vec::new();
+        while let Ok(ev) = rx.try_recv() {
+            late.push(ev);
+        }
+        let fresh = absorb(late, &infos, &mut rows, &bar);
+        if fresh > 0
+            && let Err(e) = store
+                .record(run_id, &pairs(&rows[rows.len() - fresh..]))
+                .await
+        {
+            store_error.get_or_insert(e.to_string());
+        }
         bar.finish_and_clear();
         if interrupted {
             eprintln!(
@@ -151,8 +169,10 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
             .map(|s| (s.id.clone(), s.name.clone()))
             .collect();
         let report = RunReport::new(run, rows, settings.timezone, names, disabled);
-        let mut out = std::io::stdout().lock();
+        // stdout is line-buffered; a thousand-line JSON document would be a thousand writes.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         report.render(a.format, cx.lang, cx.color, &mut out)?;
+        std::io::Write::flush(&mut out)?;
         let mut code = report.status().exit_code();
         if let Some(e) = store_error.or(status.err().map(|e| e.to_string())) {
             eprintln!("error: the run could not be fully stored: {e}");
@@ -160,6 +180,34 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
         }
         Ok(code)
     })
+}
+
+/// Turns events into rows; returns how many outcomes were added.
+fn absorb(
+    events: Vec<RunEvent>,
+    infos: &BTreeMap<String, CheckInfo>,
+    rows: &mut Vec<StoredOutcome>,
+    bar: &ProgressBar,
+) -> usize {
+    let before = rows.len();
+    for ev in events {
+        match ev {
+            RunEvent::Started { check } => bar.set_message(check),
+            RunEvent::Finished(outcome) => {
+                let info = infos[&outcome.check].clone();
+                bar.inc(1);
+                rows.push(StoredOutcome {
+                    info,
+                    outcome: *outcome,
+                });
+            }
+        }
+    }
+    rows.len() - before
+}
+
+fn pairs(rows: &[StoredOutcome]) -> Vec<(&CheckInfo, &crate::outcome::Outcome)> {
+    rows.iter().map(|r| (&r.info, &r.outcome)).collect()
 }
 
 fn progress_bar(len: u64) -> ProgressBar {

@@ -351,9 +351,10 @@ fn error_chain(e: &reqwest::Error) -> String {
         inner = s;
     }
     let cause = inner.to_string();
-    let what = if e.is_timeout() {
-        "timed out"
-    } else if e.is_connect() {
+    if e.is_timeout() {
+        return "timed out".to_owned();
+    }
+    let what = if e.is_connect() {
         "cannot connect"
     } else if e.is_redirect() {
         "redirect failed"

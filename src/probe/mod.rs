@@ -157,7 +157,7 @@ macro_rules! registry {
 
             fn parse_kind(kind: &str, params: &Node) -> Option<Result<ProbeSpec, DeError>> {
                 $(if kind == $module::$ty::KIND {
-                    return Some(params.deserialize().map(ProbeSpec::$variant));
+                    return Some(params.deserialize_without("kind").map(ProbeSpec::$variant));
                 })*
                 None
             }
@@ -208,7 +208,7 @@ registry! {
 impl ProbeSpec {
     /// Reads a probe from its node: a mapping with `kind` and the kind's parameters.
     pub fn from_node(node: &Node) -> Result<ProbeSpec, DeError> {
-        let Value::Map(entries) = &node.value else {
+        let Value::Map(_) = &node.value else {
             return Err(DeError::at(
                 node.pos,
                 format!(
@@ -225,17 +225,7 @@ impl ProbeSpec {
         let kind = kind_node
             .as_str()
             .ok_or_else(|| DeError::at(kind_node.pos, "`kind` must be a string"))?;
-        let params = Node {
-            pos: node.pos,
-            value: Value::Map(
-                entries
-                    .iter()
-                    .filter(|(k, _)| k.as_str() != Some("kind"))
-                    .cloned()
-                    .collect(),
-            ),
-        };
-        ProbeSpec::parse_kind(kind, &params).unwrap_or_else(|| {
+        ProbeSpec::parse_kind(kind, node).unwrap_or_else(|| {
             let e = DeError::at(kind_node.pos, format!("unknown probe kind `{kind}`"));
             Err(match did_you_mean(kind, ProbeSpec::KINDS.iter().copied()) {
                 Some(m) => e.with_hint(format!("did you mean `{m}`?")),

@@ -1,10 +1,90 @@
-//! The JSON output, schema `znode.inspection/v1` (documented in the README).
+//! The JSON output, schema `znode.inspection/v1` (documented in the README). Serialized from
+//! borrowed views of the report, without an intermediate `serde_json::Value` tree.
 
 use std::io::{self, Write};
 
-use serde_json::json;
+use serde::Serialize;
 
-use super::RunReport;
+use super::{RunReport, Summary};
+use crate::outcome::{Metric, Status, WaiverNote};
+use crate::store::StoredOutcome;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema: &'static str,
+    run: Run<'a>,
+    summary: Summary,
+    outcomes: Vec<OutcomeView<'a>>,
+}
+
+#[derive(Serialize)]
+struct Run<'a> {
+    id: i64,
+    node: &'a str,
+    state: &'a str,
+    started_at: Option<String>,
+    finished_at: Option<String>,
+    planned: i64,
+    status: Status,
+    exit_code: u8,
+}
+
+#[derive(Serialize)]
+struct OutcomeView<'a> {
+    check: &'a str,
+    title: &'a str,
+    category: &'static str,
+    item: Option<u8>,
+    system: Option<&'a str>,
+    target: Option<&'a str>,
+    kind: &'a str,
+    status: Status,
+    effective_status: Status,
+    summary: &'a str,
+    value: Option<Value<'a>>,
+    metrics: &'a [Metric],
+    evidence: &'a [String],
+    duration_ms: u64,
+    attempts: u32,
+    flaky: bool,
+    waiver: Option<&'a WaiverNote>,
+}
+
+#[derive(Serialize)]
+struct Value<'a> {
+    metric: String,
+    value: f64,
+    unit: &'a str,
+    display: String,
+}
+
+fn view(row: &StoredOutcome) -> OutcomeView<'_> {
+    let o = &row.outcome;
+    OutcomeView {
+        check: &o.check,
+        title: &row.info.title,
+        category: row.info.category.zh(),
+        item: row.info.item,
+        system: row.info.system.as_deref(),
+        target: row.info.target.as_deref(),
+        kind: &row.info.kind,
+        status: o.status,
+        effective_status: o.effective_status(),
+        summary: &o.summary,
+        value: o.primary_metric().map(|m| Value {
+            metric: m.key(),
+            value: m.value,
+            unit: &m.unit,
+            display: m.display_value(),
+        }),
+        metrics: &o.metrics,
+        evidence: &o.evidence,
+        duration_ms: o.duration.as_millis() as u64,
+        attempts: o.attempts,
+        flaky: o.flaky,
+        waiver: o.waiver.as_ref(),
+    }
+}
 
 /// Renders one run.
 pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
@@ -13,49 +93,21 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
             .map(|t| t.with_timezone(&r.timezone).to_rfc3339())
     };
     let status = r.status();
-    let outcomes: Vec<_> = r
-        .rows
-        .iter()
-        .map(|row| {
-            let o = &row.outcome;
-            json!({
-                "check": o.check,
-                "title": row.info.title,
-                "category": row.info.category.zh(),
-                "item": row.info.item,
-                "system": row.info.system,
-                "target": row.info.target,
-                "kind": row.info.kind,
-                "status": o.status,
-                "effective_status": o.effective_status(),
-                "summary": o.summary,
-                "value": o.primary_metric().map(|m| json!({
-                    "metric": m.key(), "value": m.value, "unit": m.unit, "display": m.display_value(),
-                })),
-                "metrics": o.metrics,
-                "evidence": o.evidence,
-                "duration_ms": o.duration.as_millis() as u64,
-                "attempts": o.attempts,
-                "flaky": o.flaky,
-                "waiver": o.waiver,
-            })
-        })
-        .collect();
-    let doc = json!({
-        "schema": "znode.inspection/v1",
-        "run": {
-            "id": r.run.id,
-            "node": r.run.node,
-            "state": r.run.state,
-            "started_at": rfc(r.run.started_at),
-            "finished_at": r.run.finished_at.and_then(rfc),
-            "planned": r.run.planned,
-            "status": status,
-            "exit_code": status.exit_code(),
+    let doc = Document {
+        schema: "znode.inspection/v1",
+        run: Run {
+            id: r.run.id,
+            node: &r.run.node,
+            state: &r.run.state,
+            started_at: rfc(r.run.started_at),
+            finished_at: r.run.finished_at.and_then(rfc),
+            planned: r.run.planned,
+            status,
+            exit_code: status.exit_code(),
         },
-        "summary": r.summary(),
-        "outcomes": outcomes,
-    });
+        summary: r.summary(),
+        outcomes: r.rows.iter().map(view).collect(),
+    };
     serde_json::to_writer_pretty(&mut *w, &doc)?;
     writeln!(w)
 }

@@ -227,8 +227,14 @@ pub fn render_runs(
     writeln!(w, "{t}")
 }
 
-/// Prints a diff of two runs.
-pub fn render_diff(d: &Diff, lang: Lang, color: bool, w: &mut dyn Write) -> io::Result<()> {
+/// Prints a diff of two runs; checks failing in both runs are listed only with `all`.
+pub fn render_diff(
+    d: &Diff,
+    all: bool,
+    lang: Lang,
+    color: bool,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let zh = lang == Lang::Zh;
     writeln!(
         w,
@@ -250,7 +256,7 @@ pub fn render_diff(d: &Diff, lang: Lang, color: bool, w: &mut dyn Write) -> io::
             .unwrap_or_else(|| "-".into())
     };
     for (zh_name, en_name, list) in groups {
-        if list.is_empty() {
+        if list.is_empty() || (!all && std::ptr::eq(list, &d.still_failing)) {
             continue;
         }
         writeln!(
