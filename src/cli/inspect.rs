@@ -89,11 +89,17 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
         let disabled = plan.disabled;
         let settings = Arc::new(settings);
         let (tx, mut rx) = mpsc::channel(256);
-        let runner = tokio::spawn(crate::runner::run(settings.clone(), Arc::new(plan), tx));
 
         let bar = progress_bar(planned as u64);
         let mut sigint = signal(SignalKind::interrupt())?;
         let mut sigterm = signal(SignalKind::terminate())?;
+        // Signals are taken over before the first check starts, so an early Ctrl-C is handled.
+        let runner = tokio::spawn(crate::runner::run(
+            settings.clone(),
+            Arc::new(plan),
+            tx,
+            !bar.is_hidden(),
+        ));
         let mut rows: Vec<StoredOutcome> = Vec::with_capacity(planned);
         let mut store_error = None;
         let mut interrupted = false;

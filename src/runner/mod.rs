@@ -33,8 +33,14 @@ pub enum RunEvent {
 }
 
 /// Runs every check of the plan, sending events as they happen; returns when all are done or
-/// the receiver is gone.
-pub async fn run(settings: Arc<Settings>, plan: Arc<Plan>, events: mpsc::Sender<RunEvent>) {
+/// the receiver is gone. `Started` events are sent only when `starts` is set: without a live
+/// display nobody reads them, and a thousand extra wake-ups of the receiver are not free.
+pub async fn run(
+    settings: Arc<Settings>,
+    plan: Arc<Plan>,
+    events: mpsc::Sender<RunEvent>,
+    starts: bool,
+) {
     let sem = Arc::new(Semaphore::new(settings.defaults.jobs));
     let shared = Arc::new(Shared::default());
     let mut set = JoinSet::new();
@@ -51,12 +57,13 @@ pub async fn run(settings: Arc<Settings>, plan: Arc<Plan>, events: mpsc::Sender<
                 return;
             };
             let spec = &plan.checks[idx];
-            if events
-                .send(RunEvent::Started {
-                    check: spec.id.clone(),
-                })
-                .await
-                .is_err()
+            if starts
+                && events
+                    .send(RunEvent::Started {
+                        check: spec.id.clone(),
+                    })
+                    .await
+                    .is_err()
             {
                 return;
             }
