@@ -100,8 +100,14 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
             tx,
             !bar.is_hidden(),
         ));
-        let mut rows: Vec<StoredOutcome> = Vec::with_capacity(planned);
-        let mut store_error = None;
+        let mut rec = Recorder {
+            store: &store,
+            run_id,
+            infos: &infos,
+            bar: &bar,
+            rows: Vec::with_capacity(planned),
+            error: None,
+        };
         let mut interrupted = false;
         loop {
             let first = tokio::select! {
@@ -112,37 +118,19 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
                 _ = sigint.recv() => { interrupted = true; break; }
                 _ = sigterm.recv() => { interrupted = true; break; }
             };
-            // Everything else already waiting goes into the same commit.
-            let mut batch = vec![first];
-            while let Ok(ev) = rx.try_recv() {
-                batch.push(ev);
-            }
-            let fresh = absorb(batch, &infos, &mut rows, &bar);
-            if fresh > 0
-                && let Err(e) = store
-                    .record(run_id, &pairs(&rows[rows.len() - fresh..]))
-                    .await
-            {
-                store_error.get_or_insert(e.to_string());
-            }
+            rec.take(Some(first), &mut rx).await;
         }
         // Aborting the runner drops every check in flight; command probes kill their process
         // groups on drop, so nothing keeps running after we leave.
         runner.abort();
         let _ = runner.await;
         // Checks that finished just before the interrupt are kept too.
-        let mut late = Vec::new();
-        while let Ok(ev) = rx.try_recv() {
-            late.push(ev);
-        }
-        let fresh = absorb(late, &infos, &mut rows, &bar);
-        if fresh > 0
-            && let Err(e) = store
-                .record(run_id, &pairs(&rows[rows.len() - fresh..]))
-                .await
-        {
-            store_error.get_or_insert(e.to_string());
-        }
+        rec.take(None, &mut rx).await;
+        let Recorder {
+            rows,
+            error: store_error,
+            ..
+        } = rec;
         bar.finish_and_clear();
         if interrupted {
             eprintln!(
@@ -188,32 +176,46 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
     })
 }
 
-/// Turns events into rows; returns how many outcomes were added.
-fn absorb(
-    events: Vec<RunEvent>,
-    infos: &BTreeMap<String, CheckInfo>,
-    rows: &mut Vec<StoredOutcome>,
-    bar: &ProgressBar,
-) -> usize {
-    let before = rows.len();
-    for ev in events {
-        match ev {
-            RunEvent::Started { check } => bar.set_message(check),
-            RunEvent::Finished(outcome) => {
-                let info = infos[&outcome.check].clone();
-                bar.inc(1);
-                rows.push(StoredOutcome {
-                    info,
-                    outcome: *outcome,
-                });
-            }
-        }
-    }
-    rows.len() - before
+/// Collects outcomes as they arrive and stores them.
+struct Recorder<'a> {
+    store: &'a Store,
+    run_id: i64,
+    infos: &'a BTreeMap<String, CheckInfo>,
+    bar: &'a ProgressBar,
+    rows: Vec<StoredOutcome>,
+    /// The first store error; the run goes on and the error is reported at the end.
+    error: Option<String>,
 }
 
-fn pairs(rows: &[StoredOutcome]) -> Vec<(&CheckInfo, &crate::outcome::Outcome)> {
-    rows.iter().map(|r| (&r.info, &r.outcome)).collect()
+impl Recorder<'_> {
+    /// Takes `first` and every event already waiting, and stores their outcomes in one commit.
+    async fn take(&mut self, first: Option<RunEvent>, rx: &mut mpsc::Receiver<RunEvent>) {
+        let before = self.rows.len();
+        let mut next = first;
+        while let Some(ev) = next.take().or_else(|| rx.try_recv().ok()) {
+            match ev {
+                RunEvent::Started { check } => self.bar.set_message(check),
+                RunEvent::Finished(outcome) => {
+                    let info = self.infos[&outcome.check].clone();
+                    self.bar.inc(1);
+                    self.rows.push(StoredOutcome {
+                        info,
+                        outcome: *outcome,
+                    });
+                }
+            }
+        }
+        if self.rows.len() == before {
+            return;
+        }
+        let fresh: Vec<_> = self.rows[before..]
+            .iter()
+            .map(|r| (&r.info, &r.outcome))
+            .collect();
+        if let Err(e) = self.store.record(self.run_id, &fresh).await {
+            self.error.get_or_insert(e.to_string());
+        }
+    }
 }
 
 fn progress_bar(len: u64) -> ProgressBar {

@@ -247,7 +247,7 @@ pub fn render_diff(
         ("变差", "worse", &d.worse),
         ("新增", "new", &d.new),
         ("仍异常", "still failing", &d.still_failing),
-        ("好转(仍异常)", "improved", &d.improved),
+        ("好转", "improved", &d.improved),
         ("已恢复", "recovered", &d.recovered),
         ("已移除", "gone", &d.gone),
     ];
@@ -286,29 +286,20 @@ pub fn render_diff(
         }
         writeln!(w, "{t}")?;
     }
-    if zh {
-        writeln!(
-            w,
-            "\n变差 {} · 新增 {} · 仍异常 {} · 好转 {} · 恢复 {} · 移除 {} · 持续正常 {}",
-            d.worse.len(),
-            d.new.len(),
-            d.still_failing.len(),
-            d.improved.len(),
-            d.recovered.len(),
-            d.gone.len(),
-            d.unchanged_ok
-        )
+    let mut counts: Vec<String> = groups
+        .iter()
+        .map(|(zh_name, en_name, list)| {
+            if zh {
+                format!("{zh_name} {}", list.len())
+            } else {
+                format!("{} {en_name}", list.len())
+            }
+        })
+        .collect();
+    counts.push(if zh {
+        format!("持续正常 {}", d.unchanged_ok)
     } else {
-        writeln!(
-            w,
-            "\n{} worse · {} new · {} still failing · {} improved · {} recovered · {} gone · {} unchanged ok",
-            d.worse.len(),
-            d.new.len(),
-            d.still_failing.len(),
-            d.improved.len(),
-            d.recovered.len(),
-            d.gone.len(),
-            d.unchanged_ok
-        )
-    }
+        format!("{} unchanged ok", d.unchanged_ok)
+    });
+    writeln!(w, "\n{}", counts.join(" · "))
 }

@@ -195,20 +195,7 @@ fn databases_answer_queries_and_transactions_roll_back() {
     assert_eq!(outcome(&doc, "pg-down")["status"], "CRIT");
     assert_eq!(outcome(&doc, "pg-slow")["status"], "CRIT");
     // The transaction was rolled back: still two rows.
-    let out = std::process::Command::new("psql")
-        .args([
-            "-h",
-            "127.0.0.1",
-            "-U",
-            "postgres",
-            "-d",
-            &db,
-            "-tAc",
-            "SELECT count(*) FROM jobs",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(text(&out.stdout).trim(), "2");
+    assert_eq!(psql_value(&db, "SELECT count(*) FROM jobs"), "2");
     psql("postgres", &format!("DROP DATABASE {db} WITH (FORCE)"));
 }
 

@@ -255,6 +255,16 @@ pub fn psql(db: &str, sql: &str) {
     assert!(out.status.success(), "psql {sql}: {}", text(&out.stderr));
 }
 
+/// The single value a query returns on the local PostgreSQL.
+pub fn psql_value(db: &str, sql: &str) -> String {
+    let out = Command::new("psql")
+        .args(["-h", "127.0.0.1", "-U", "postgres", "-d", db, "-tAc", sql])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "psql {sql}: {}", text(&out.stderr));
+    text(&out.stdout).trim().to_owned()
+}
+
 /// Reads a whole file as lossy text (for searching a SQLite store for leaked secrets).
 pub fn read_lossy(p: &Path) -> String {
     let mut v = Vec::new();
