@@ -1,6 +1,6 @@
 //! Tables for people: one block per inspection category, then the summary.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
@@ -26,10 +26,23 @@ fn status_cell(s: Status, label: String, color: bool) -> Cell {
 fn new_table(color: bool) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
-    if color {
-        t.set_content_arrangement(ContentArrangement::Dynamic);
+    // Wrap to the terminal only when it reports a usable width: `script`, serial consoles and
+    // some jump hosts report 0, and wrapping to that squeezes every column to one character.
+    let width = if std::io::stdout().is_terminal() {
+        t.width()
     } else {
-        t.force_no_tty();
+        None
+    };
+    match width {
+        Some(w) if w >= 80 => {
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+        }
+        _ => {
+            t.force_no_tty();
+        }
+    }
+    if color {
+        t.enforce_styling();
     }
     t
 }
