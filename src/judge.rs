@@ -141,7 +141,8 @@ pub fn outcome(
         metrics: v.observation.metrics,
         primary: v.primary,
         evidence: v.observation.evidence,
-        duration,
+        // Whole milliseconds, as the history keeps it, so a live run and its replay print alike.
+        duration: Duration::from_millis(duration.as_millis() as u64),
         attempts,
         flaky,
         waiver,

@@ -233,7 +233,7 @@ pub struct Outcome {
     pub primary: Option<String>,
     /// Supporting facts: matched lines (never secrets), versions, holders of ports.
     pub evidence: Vec<String>,
-    /// Wall time of the last attempt.
+    /// Wall time of the last attempt, in whole milliseconds.
     #[serde(with = "duration_ms")]
     pub duration: Duration,
     /// How many attempts were made (1 without retries).

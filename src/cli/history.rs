@@ -83,7 +83,7 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
                     .iter()
                     .map(|s| (s.id.clone(), s.name.clone()))
                     .collect();
-                let report = RunReport::new(row, outcomes, settings.timezone, names, 0);
+                let report = RunReport::new(row, outcomes, settings.timezone, names);
                 report.render(format, cx.lang, cx.color, &mut out)?;
                 report.status().exit_code()
             }

@@ -72,21 +72,21 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
     super::run_async(async move {
         let store = Store::open(&settings.store_url).await?;
         let filters_json = serde_json::to_string(&filters).unwrap_or_default();
+        let disabled = plan.disabled;
         let new = NewRun {
+            disabled,
             node: &settings.node,
             command: "inspect",
             planned: plan.checks.len(),
             filters: filters_json,
         };
-        let started_at = crate::store::now_ms();
-        let run_id = store.begin_run(&new).await?;
+        let (run_id, started_at) = store.begin_run(&new).await?;
         let infos: BTreeMap<String, CheckInfo> = plan
             .checks
             .iter()
             .map(|c| (c.id.clone(), CheckInfo::of(c)))
             .collect();
         let planned = plan.checks.len();
-        let disabled = plan.disabled;
         let settings = Arc::new(settings);
         let (tx, mut rx) = mpsc::channel(256);
 
@@ -145,15 +145,21 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
             node: settings.node.clone(),
             command: "inspect".into(),
             started_at,
-            finished_at: Some(crate::store::now_ms()),
+            finished_at: Some(
+                status
+                    .as_ref()
+                    .map(|s| s.1)
+                    .unwrap_or_else(|_| crate::store::now_ms()),
+            ),
             state: if interrupted {
                 "interrupted"
             } else {
                 "finished"
             }
             .into(),
-            status: status.as_ref().ok().copied(),
+            status: status.as_ref().ok().map(|s| s.0),
             planned: planned as i64,
+            disabled: disabled as i64,
             done: rows.len() as i64,
             counts: Default::default(),
         };
@@ -162,7 +168,7 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
             .iter()
             .map(|s| (s.id.clone(), s.name.clone()))
             .collect();
-        let report = RunReport::new(run, rows, settings.timezone, names, disabled);
+        let report = RunReport::new(run, rows, settings.timezone, names);
         // stdout is line-buffered; a thousand-line JSON document would be a thousand writes.
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         report.render(a.format, cx.lang, cx.color, &mut out)?;

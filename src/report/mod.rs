@@ -49,8 +49,6 @@ pub struct RunReport {
     pub timezone: chrono_tz::Tz,
     /// System id to Chinese name.
     pub system_names: BTreeMap<String, String>,
-    /// Selected checks that were disabled.
-    pub disabled: usize,
 }
 
 /// Counts by effective status and the special markers.
@@ -81,7 +79,6 @@ impl RunReport {
         mut rows: Vec<StoredOutcome>,
         timezone: chrono_tz::Tz,
         system_names: BTreeMap<String, String>,
-        disabled: usize,
     ) -> RunReport {
         rows.sort_by(|a, b| {
             (a.info.category, a.info.item, &a.outcome.check).cmp(&(
@@ -95,7 +92,6 @@ impl RunReport {
             rows,
             timezone,
             system_names,
-            disabled,
         }
     }
 
@@ -103,7 +99,7 @@ impl RunReport {
     pub fn summary(&self) -> Summary {
         let mut s = Summary {
             total: self.rows.len(),
-            disabled: self.disabled,
+            disabled: usize::try_from(self.run.disabled).unwrap_or(0),
             ..Summary::default()
         };
         for r in &self.rows {

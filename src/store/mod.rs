@@ -63,6 +63,8 @@ pub struct NewRun<'a> {
     pub command: &'a str,
     /// Checks planned.
     pub planned: usize,
+    /// Selected checks that are disabled.
+    pub disabled: usize,
     /// JSON of the selection.
     pub filters: String,
 }
@@ -170,17 +172,19 @@ impl Store {
         }
     }
 
-    /// Records the start of a run and returns its id.
-    pub async fn begin_run(&self, run: &NewRun<'_>) -> Result<i64, StoreError> {
+    /// Records the start of a run; returns its id and the start time it recorded.
+    pub async fn begin_run(&self, run: &NewRun<'_>) -> Result<(i64, i64), StoreError> {
         let host = hostname();
+        let started = now_ms();
         let id: (i64,) = sqlx::query_as(
-            "INSERT INTO runs (node, command, started_at, state, planned, filters, version, host, pid) \
-             VALUES ($1, $2, $3, 'running', $4, $5, $6, $7, $8) RETURNING id",
+            "INSERT INTO runs (node, command, started_at, state, planned, disabled, filters, version, host, pid) \
+             VALUES ($1, $2, $3, 'running', $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(run.node)
         .bind(run.command)
-        .bind(now_ms())
+        .bind(started)
         .bind(run.planned as i64)
+        .bind(run.disabled as i64)
         .bind(&run.filters)
         .bind(env!("CARGO_PKG_VERSION"))
         .bind(host)
@@ -188,7 +192,7 @@ impl Store {
         .fetch_one(&self.pool)
         .await
         .map_err(self.db())?;
-        Ok(id.0)
+        Ok((id.0, started))
     }
 
     /// Stores outcomes of a run in one transaction. The inspect loop passes whatever finished
@@ -248,8 +252,12 @@ impl Store {
         tx.commit().await.map_err(self.db())
     }
 
-    /// Closes a run.
-    pub async fn finish_run(&self, run: i64, interrupted: bool) -> Result<Status, StoreError> {
+    /// Closes a run; returns its worst effective status and the finish time it recorded.
+    pub async fn finish_run(
+        &self,
+        run: i64,
+        interrupted: bool,
+    ) -> Result<(Status, i64), StoreError> {
         let statuses: Vec<(String,)> =
             sqlx::query_as("SELECT effective FROM outcomes WHERE run_id = $1")
                 .bind(run)
@@ -257,8 +265,9 @@ impl Store {
                 .await
                 .map_err(self.db())?;
         let worst = Status::worst(statuses.iter().filter_map(|s| Status::parse(&s.0)));
+        let finished = now_ms();
         sqlx::query("UPDATE runs SET finished_at = $1, state = $2, status = $3 WHERE id = $4")
-            .bind(now_ms())
+            .bind(finished)
             .bind(if interrupted {
                 "interrupted"
             } else {
@@ -269,7 +278,7 @@ impl Store {
             .execute(&self.pool)
             .await
             .map_err(self.db())?;
-        Ok(worst)
+        Ok((worst, finished))
     }
 
     /// Marks runs of this host whose process is gone as interrupted.

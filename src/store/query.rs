@@ -27,6 +27,8 @@ pub struct RunRow {
     pub status: Option<Status>,
     /// Checks planned.
     pub planned: i64,
+    /// Selected checks that were disabled.
+    pub disabled: i64,
     /// Checks with an outcome.
     pub done: i64,
     /// Outcome counts per effective status.
@@ -125,6 +127,7 @@ type RunTuple = (
     String,
     Option<String>,
     i64,
+    i64,
 );
 type OutcomeTuple = (
     String,
@@ -149,7 +152,7 @@ impl Store {
     /// The newest runs first.
     pub async fn list_runs(&self, limit: i64) -> Result<Vec<RunRow>, StoreError> {
         let rows: Vec<RunTuple> = sqlx::query_as(
-            "SELECT id, node, command, started_at, finished_at, state, status, planned FROM runs ORDER BY id DESC LIMIT $1",
+            "SELECT id, node, command, started_at, finished_at, state, status, planned, disabled FROM runs ORDER BY id DESC LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.pool)
@@ -183,6 +186,7 @@ impl Store {
             state: r.5,
             status: r.6.as_deref().and_then(Status::parse),
             planned: r.7,
+            disabled: r.8,
             done: counts.values().sum(),
             counts,
         })
@@ -192,12 +196,12 @@ impl Store {
     pub async fn resolve(&self, r: &RunRef) -> Result<RunRow, StoreError> {
         let (sql, arg, name) = match r {
             RunRef::Id(id) => (
-                "SELECT id, node, command, started_at, finished_at, state, status, planned FROM runs WHERE id = $1",
+                "SELECT id, node, command, started_at, finished_at, state, status, planned, disabled FROM runs WHERE id = $1",
                 *id,
                 format!("#{id}"),
             ),
             RunRef::Latest(n) => (
-                "SELECT id, node, command, started_at, finished_at, state, status, planned FROM runs ORDER BY id DESC LIMIT 1 OFFSET $1",
+                "SELECT id, node, command, started_at, finished_at, state, status, planned, disabled FROM runs ORDER BY id DESC LIMIT 1 OFFSET $1",
                 i64::from(*n),
                 if *n == 0 {
                     "latest".to_owned()

@@ -210,6 +210,33 @@ fn postgres_diff_is_exact() {
 }
 
 #[test]
+fn history_show_reproduces_the_run_exactly() {
+    let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    node.checks(
+        "c.yaml",
+        r#"  - { id: up, title: 正常, category: 日常检查, probe: { kind: command, run: ["true"] } }
+  - { id: down, title: 严重, category: 常规检查, item: 2, probe: { kind: tcp }, target: web }
+  - { id: off, title: 停用, category: 日常检查, enabled: false, probe: { kind: memory } }
+  - { id: waived, title: 豁免, category: 日常检查, waiver: { reason: 整改中, expires: 2999-01-01 }, probe: { kind: command, run: ["false"] } }
+"#,
+    );
+    for format in ["json", "table", "nagios", "prometheus"] {
+        let run = node.run(&["inspect", "--format", format]);
+        let shown = node.run(&["history", "show", "latest", "--format", format]);
+        assert_eq!(text(&shown.stdout), text(&run.stdout), "{format} differs");
+        assert_eq!(shown.status.code(), run.status.code());
+    }
+    let doc: serde_json::Value = serde_json::from_slice(
+        &node
+            .run(&["history", "show", "latest", "--format", "json"])
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(doc["summary"]["disabled"], 1);
+    assert_eq!(doc["summary"]["waived"], 1);
+}
+
+#[test]
 fn a_killed_run_is_marked_interrupted_later() {
     let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
     node.checks("c.yaml", "  - { id: slow, title: 慢, category: 日常检查, timeout: 60s, probe: { kind: command, run: [sleep, \"42430\"] } }\n");

@@ -8,6 +8,7 @@ CREATE TABLE runs (
     state         TEXT    NOT NULL,            -- running | finished | interrupted
     status        TEXT,                        -- worst effective status once finished
     planned       BIGINT  NOT NULL,
+    disabled      BIGINT  NOT NULL,            -- selected checks with enabled: false
     filters       TEXT    NOT NULL,            -- JSON of the selection
     version       TEXT    NOT NULL,
     host          TEXT    NOT NULL,
