@@ -78,12 +78,8 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
             Some(Command::Show { run, format }) => {
                 let row = store.resolve(&run).await?;
                 let outcomes = store.outcomes(row.id).await?;
-                let names = settings
-                    .systems
-                    .iter()
-                    .map(|s| (s.id.clone(), s.name.clone()))
-                    .collect();
-                let report = RunReport::new(row, outcomes, settings.timezone, names);
+                let report =
+                    RunReport::new(row, outcomes, settings.timezone, settings.system_names());
                 report.render(format, cx.lang, cx.color, &mut out)?;
                 report.status().exit_code()
             }

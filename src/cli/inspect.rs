@@ -163,12 +163,7 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
             done: rows.len() as i64,
             counts: Default::default(),
         };
-        let names = settings
-            .systems
-            .iter()
-            .map(|s| (s.id.clone(), s.name.clone()))
-            .collect();
-        let report = RunReport::new(run, rows, settings.timezone, names);
+        let report = RunReport::new(run, rows, settings.timezone, settings.system_names());
         // stdout is line-buffered; a thousand-line JSON document would be a thousand writes.
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         report.render(a.format, cx.lang, cx.color, &mut out)?;

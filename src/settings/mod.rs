@@ -103,6 +103,14 @@ impl Settings {
         self.systems.iter().find(|s| s.id == id)
     }
 
+    /// System id to Chinese name, for outputs.
+    pub fn system_names(&self) -> BTreeMap<String, String> {
+        self.systems
+            .iter()
+            .map(|s| (s.id.clone(), s.name.clone()))
+            .collect()
+    }
+
     /// Every secret the configuration resolved, for redaction of anything we print or store.
     pub fn secrets(&self) -> Vec<&crate::secret::Secret> {
         self.targets
