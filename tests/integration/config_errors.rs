@@ -176,3 +176,55 @@ fn config_check_passes_on_a_good_node() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("OK — 1 checks (1 enabled) in 1 files"));
 }
+
+#[test]
+fn layering_is_defaults_then_file_then_env_then_flags() {
+    let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    node.checks(
+        "c.yaml",
+        "  - { id: m, title: 内存, category: 脆弱性检查, probe: { kind: memory } }\n",
+    );
+    let node_name = |cmd: &mut std::process::Command| {
+        let out = cmd.output().unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc["run"]["node"].as_str().unwrap().to_owned()
+    };
+    let args = ["inspect", "--format", "json"];
+    assert_eq!(node_name(&mut node.cmd(&args)), "测试节点", "from the file");
+    assert_eq!(
+        node_name(node.cmd(&args).env("ZNODE_NODE", "环境节点")),
+        "环境节点",
+        "env beats the file"
+    );
+    assert_eq!(
+        node_name(
+            node.cmd(&["--node", "参数节点", "inspect", "--format", "json"])
+                .env("ZNODE_NODE", "环境节点")
+        ),
+        "参数节点",
+        "a flag beats env"
+    );
+    // The store moves with ZNODE_STORE; the config is found through ZNODE_CONFIG.
+    let other = node.path().join("other.db");
+    let out = znode()
+        .current_dir("/")
+        .env("ZNODE_CONFIG", node.config())
+        .env("ZNODE_STORE", &other)
+        .args(["inspect", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().is_some_and(|c| c <= 3),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(other.exists(), "ZNODE_STORE was not used");
+    // A bad timezone from the environment is a config problem, before any probe.
+    let out = node
+        .cmd(&args)
+        .env("ZNODE_TIMEZONE", "Mars/Olympus")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(text(&out.stderr).contains("unknown timezone `Mars/Olympus`"));
+}
