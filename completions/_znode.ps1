@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a complete sample node (znode.yaml and the check pack) into DIR')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Run the inspection (巡检): every selected check, stored in the history')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List past runs, show one again, or compare two')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
@@ -64,6 +65,30 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Timeout of checks that set none (overrides `defaults.timeout`), e.g. 5s')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;probe' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'A probe parameter as in a check file, e.g. `--set path=/health --set ''status=[200, 302]''`')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'A probe parameter as in a check file, e.g. `--set path=/health --set ''status=[200, 302]''`')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'WARNING range (Nagios syntax) on the probe''s primary metric')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'CRITICAL range (Nagios syntax) on the probe''s primary metric')
+            [CompletionResult]::new('--threshold', '--threshold', [CompletionResultType]::ParameterName, 'Ranges on any metric: `--threshold cert_days_left=30:,7:` (warn,crit; either may be empty)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Time the probe has')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time the probe has')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'User for basic auth or the database')
+            [CompletionResult]::new('--password-env', '--password-env', [CompletionResultType]::ParameterName, 'Environment variable holding the password')
+            [CompletionResult]::new('--token-env', '--token-env', [CompletionResultType]::ParameterName, 'Environment variable holding a bearer token')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: nagios (a plugin line) or json (the outcome)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: nagios (a plugin line) or json (the outcome)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
@@ -202,6 +227,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a complete sample node (znode.yaml and the check pack) into DIR')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Run the inspection (巡检): every selected check, stored in the history')
+            [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List past runs, show one again, or compare two')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
@@ -213,6 +239,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;inspect' {
+            break
+        }
+        'znode;help;probe' {
             break
         }
         'znode;help;config' {

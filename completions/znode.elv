@@ -31,6 +31,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --version 'Print version'
             cand init 'Write a complete sample node (znode.yaml and the check pack) into DIR'
             cand inspect 'Run the inspection (巡检): every selected check, stored in the history'
+            cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
             cand config 'Validate the configuration and every check file'
             cand history 'List past runs, show one again, or compare two'
             cand completions 'Print shell completions'
@@ -59,6 +60,29 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --timeout 'Timeout of checks that set none (overrides `defaults.timeout`), e.g. 5s'
             cand -f 'Output format'
             cand --format 'Output format'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;probe'= {
+            cand -s 'A probe parameter as in a check file, e.g. `--set path=/health --set ''status=[200, 302]''`'
+            cand --set 'A probe parameter as in a check file, e.g. `--set path=/health --set ''status=[200, 302]''`'
+            cand --warn 'WARNING range (Nagios syntax) on the probe''s primary metric'
+            cand --crit 'CRITICAL range (Nagios syntax) on the probe''s primary metric'
+            cand --threshold 'Ranges on any metric: `--threshold cert_days_left=30:,7:` (warn,crit; either may be empty)'
+            cand -t 'Time the probe has'
+            cand --timeout 'Time the probe has'
+            cand --username 'User for basic auth or the database'
+            cand --password-env 'Environment variable holding the password'
+            cand --token-env 'Environment variable holding a bearer token'
+            cand -f 'Output: nagios (a plugin line) or json (the outcome)'
+            cand --format 'Output: nagios (a plugin line) or json (the outcome)'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
             cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
@@ -182,6 +206,7 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help'= {
             cand init 'Write a complete sample node (znode.yaml and the check pack) into DIR'
             cand inspect 'Run the inspection (巡检): every selected check, stored in the history'
+            cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
             cand config 'Validate the configuration and every check file'
             cand history 'List past runs, show one again, or compare two'
             cand completions 'Print shell completions'
@@ -191,6 +216,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;init'= {
         }
         &'znode;help;inspect'= {
+        }
+        &'znode;help;probe'= {
         }
         &'znode;help;config'= {
             cand check 'Validate znode.yaml and every check file; report all problems with file:line:column'

@@ -37,6 +37,7 @@ complete -c znode -n "__fish_znode_needs_command" -s h -l help -d 'Print help (s
 complete -c znode -n "__fish_znode_needs_command" -s V -l version -d 'Print version'
 complete -c znode -n "__fish_znode_needs_command" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
 complete -c znode -n "__fish_znode_needs_command" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
+complete -c znode -n "__fish_znode_needs_command" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
 complete -c znode -n "__fish_znode_needs_command" -f -a "config" -d 'Validate the configuration and every check file'
 complete -c znode -n "__fish_znode_needs_command" -f -a "history" -d 'List past runs, show one again, or compare two'
 complete -c znode -n "__fish_znode_needs_command" -f -a "completions" -d 'Print shell completions'
@@ -73,6 +74,26 @@ complete -c znode -n "__fish_znode_using_subcommand inspect" -l color -d 'When t
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand probe" -s s -l set -d 'A probe parameter as in a check file, e.g. `--set path=/health --set \'status=[200, 302]\'`' -r
+complete -c znode -n "__fish_znode_using_subcommand probe" -l warn -d 'WARNING range (Nagios syntax) on the probe\'s primary metric' -r
+complete -c znode -n "__fish_znode_using_subcommand probe" -l crit -d 'CRITICAL range (Nagios syntax) on the probe\'s primary metric' -r
+complete -c znode -n "__fish_znode_using_subcommand probe" -l threshold -d 'Ranges on any metric: `--threshold cert_days_left=30:,7:` (warn,crit; either may be empty)' -r
+complete -c znode -n "__fish_znode_using_subcommand probe" -s t -l timeout -d 'Time the probe has' -r
+complete -c znode -n "__fish_znode_using_subcommand probe" -l username -d 'User for basic auth or the database' -r
+complete -c znode -n "__fish_znode_using_subcommand probe" -l password-env -d 'Environment variable holding the password' -r
+complete -c znode -n "__fish_znode_using_subcommand probe" -l token-env -d 'Environment variable holding a bearer token' -r
+complete -c znode -n "__fish_znode_using_subcommand probe" -s f -l format -d 'Output: nagios (a plugin line) or json (the outcome)' -r -f -a "nagios\t'`KIND STATUS: text | perfdata`'
+json\t'The outcome as JSON'"
+complete -c znode -n "__fish_znode_using_subcommand probe" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand probe" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand probe" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand probe" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand probe" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand probe" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -167,13 +188,14 @@ complete -c znode -n "__fish_znode_using_subcommand man" -l color -d 'When to co
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect config history completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect config history completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate znode.yaml and every check file; report all problems with file:line:column'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "show" -d 'Show one run again, exactly as stored'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "diff" -d 'What got worse, recovered, or is new between two runs'

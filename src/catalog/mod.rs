@@ -138,6 +138,17 @@ impl Catalog {
         }
     }
 
+    /// Reads one check written as a YAML mapping (for checks made on the command line).
+    pub fn parse_check(
+        origin: &Path,
+        text: &str,
+        settings: &Settings,
+    ) -> Result<CheckSpec, Vec<Problem>> {
+        let node = Node::parse(text)
+            .map_err(|(pos, msg)| vec![Problem::at(origin, pos, format!("invalid YAML: {msg}"))])?;
+        check::read(origin, &node, settings)
+    }
+
     /// The check with this id.
     pub fn get(&self, id: &str) -> Option<&CheckSpec> {
         self.checks.iter().find(|c| c.id == id)

@@ -6,6 +6,7 @@ mod generate;
 mod history;
 mod init;
 mod inspect;
+mod probe;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -79,6 +80,8 @@ enum Command {
     Init(init::Args),
     /// Run the inspection (巡检): every selected check, stored in the history
     Inspect(inspect::Args),
+    /// Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`
+    Probe(probe::Args),
     /// Validate the configuration and every check file
     #[command(subcommand)]
     Config(config::Command),
@@ -191,6 +194,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Init(a) => init::run(&cx, a),
         Command::Inspect(a) => inspect::run(cx, a),
+        Command::Probe(a) => probe::run(&cx, a),
         Command::Config(c) => config::run(&cx, c),
         Command::History(a) => history::run(&cx, a),
         Command::Completions(a) => generate::completions(a),

@@ -11,6 +11,7 @@ mod table;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+pub use nagios::perfdata;
 pub use table::render_diff;
 pub use table::render_runs;
 

@@ -4,11 +4,26 @@
 use std::io::{self, Write};
 
 use super::RunReport;
-use crate::outcome::Status;
+use crate::catalog::threshold::Range;
+use crate::outcome::{Metric, Status};
 
-/// Perfdata labels may not contain `'` or `=`.
-fn label(s: &str) -> String {
-    s.replace(['\'', '='], "_")
+/// One perfdata item, `'label'=value[UOM];warn;crit;;`, by the plugin guidelines: labels may not
+/// contain `'` or `=`, and only s, %, B and c are units Nagios knows.
+pub fn perfdata(label: &str, m: &Metric, warn: Option<&Range>, crit: Option<&Range>) -> String {
+    let uom = match m.unit.as_str() {
+        u @ ("s" | "%" | "B" | "c") => u,
+        _ => "",
+    };
+    // Six decimals are below any unit's resolution and keep float noise out of graphs.
+    let value = format!("{:.6}", m.value);
+    let value = value.trim_end_matches('0').trim_end_matches('.');
+    let range = |r: Option<&Range>| r.map(Range::as_str).unwrap_or_default().to_owned();
+    format!(
+        "'{}'={value}{uom};{};{};;",
+        label.replace(['\'', '='], "_"),
+        range(warn),
+        range(crit)
+    )
 }
 
 /// Renders one run.
@@ -60,14 +75,11 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
         .iter()
         .filter_map(|row| {
             let m = row.outcome.primary_metric()?;
-            let unit = match m.unit.as_str() {
-                "s" | "%" | "B" | "c" => m.unit.as_str(),
-                _ => "",
-            };
-            Some(format!(
-                "'{}'={}{unit}",
-                label(&format!("{}.{}", row.outcome.check, m.name)),
-                m.value
+            Some(perfdata(
+                &format!("{}.{}", row.outcome.check, m.name),
+                m,
+                None,
+                None,
             ))
         })
         .collect();

@@ -98,6 +98,26 @@ pub struct System {
 }
 
 impl Settings {
+    /// Settings for one ad-hoc probe (`znode probe`): built-in defaults, no systems, the
+    /// given target under the name `target`, no store.
+    pub fn ad_hoc(target: Option<Target>) -> Settings {
+        Settings {
+            config_path: PathBuf::from("(command line)"),
+            base_dir: PathBuf::from("."),
+            node: "znode".into(),
+            timezone: chrono_tz::Asia::Shanghai,
+            store_url: String::new(),
+            check_paths: Vec::new(),
+            defaults: Defaults::default(),
+            systems: Vec::new(),
+            targets: target
+                .into_iter()
+                .map(|t| ("target".to_owned(), t))
+                .collect(),
+            broken_targets: Default::default(),
+        }
+    }
+
     /// The system with this id.
     pub fn system(&self, id: &str) -> Option<&System> {
         self.systems.iter().find(|s| s.id == id)

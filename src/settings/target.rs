@@ -92,6 +92,34 @@ impl Target {
     }
 }
 
+impl Target {
+    /// A target given on the command line (`znode probe`): `http(s)://` is a URL, a database
+    /// scheme is a DSN, anything else `host:port`. Credentials come from the named variables.
+    pub fn from_arg(
+        spec: &str,
+        username: Option<String>,
+        password_env: Option<String>,
+        token_env: Option<String>,
+    ) -> Result<Target, Vec<(String, Option<String>)>> {
+        let scheme = spec.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+        let mut raw = TargetFile {
+            username,
+            password_env,
+            token_env,
+            ..TargetFile::default()
+        };
+        match scheme.as_deref() {
+            Some("http" | "https") => raw.url = Some(spec.to_owned()),
+            Some(_) => raw.dsn = Some(spec.to_owned()),
+            None => raw.address = Some(spec.to_owned()),
+        }
+        resolve("TARGET", raw, Pos::default(), Path::new("."), |_| {
+            Pos::default()
+        })
+        .map_err(|list| list.into_iter().map(|(_, m, h)| (m, h)).collect())
+    }
+}
+
 /// Resolves a declared target; every problem is returned with the key it concerns.
 pub(super) fn resolve(
     name: &str,

@@ -1,0 +1,163 @@
+//! `znode probe KIND TARGET`: Nagios plugin output and exit codes, errors against the arguments.
+
+use crate::support::*;
+
+fn probe(args: &[&str]) -> (i32, String, String) {
+    let out = znode().arg("probe").args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+#[test]
+fn plugin_lines_and_exit_codes() {
+    let http = http_server();
+    let (code, out, _) = probe(&["tcp", &format!("127.0.0.1:{http}"), "--warn", "0.5"]);
+    assert_eq!(code, 0, "{out}");
+    let re = regex::Regex::new(
+        r"^TCP OK: connected to 127\.0\.0\.1:\d+ in \d+ ms \| 'connect_time'=[0-9.]+s;0\.5;;;\n$",
+    )
+    .unwrap();
+    assert!(re.is_match(&out), "{out}");
+
+    let (code, out, _) = probe(&["tcp", &format!("127.0.0.1:{}", closed_port())]);
+    assert_eq!(code, 2);
+    assert!(
+        out.starts_with("TCP CRITICAL: connect to 127.0.0.1:"),
+        "{out}"
+    );
+
+    let url = format!("http://127.0.0.1:{http}/");
+    let (code, out, _) = probe(&["http", &url, "--set", "path=ok", "--set", "contains=[门户]"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("HTTP OK: HTTP 200 in ")
+            && out.contains("'response_time'=")
+            && out.contains(";3;5;;"),
+        "{out}"
+    );
+    let (code, out, _) = probe(&[
+        "http",
+        &url,
+        "--set",
+        "path=json",
+        "--set",
+        "json=[{pointer: /queue/depth, range: \"5\"}]",
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.contains("JSON /queue/depth = 7 is > 5"), "{out}");
+
+    let (code, out, _) = probe(&[
+        "sql",
+        "postgres://postgres@127.0.0.1:5432/postgres",
+        "--set",
+        "query=SELECT 7",
+        "--warn",
+        "5",
+        "--crit",
+        "10",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.starts_with("SQL WARNING: value 7 > 5 | ") && out.contains("'value'=7;5;10;;"),
+        "{out}"
+    );
+
+    let tls = tls_server(3);
+    let (code, out, _) = probe(&[
+        "http",
+        &format!("https://127.0.0.1:{tls}/"),
+        "--set",
+        "insecure=true",
+        "--threshold",
+        "cert_days_left=30:,7:",
+    ]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("cert_days_left") && out.contains(";30:;7:;;"),
+        "{out}"
+    );
+
+    let (code, out, _) = probe(&["memory", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["check"], "probe");
+    assert_eq!(
+        code,
+        doc["status"]
+            .as_str()
+            .map(|s| match s {
+                "OK" => 0,
+                "WARN" => 1,
+                "CRIT" => 2,
+                _ => 3,
+            })
+            .unwrap()
+    );
+}
+
+#[test]
+fn argument_problems_point_at_the_argument() {
+    let (code, out, err) = probe(&[
+        "http",
+        "http://127.0.0.1:1/",
+        "--set",
+        "stauts=200",
+        "--warn",
+        "20:10",
+        "--set",
+        "novalue",
+    ]);
+    assert_eq!(code, 3);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("--set novalue: error: expected KEY=VALUE"),
+        "{err}"
+    );
+    let (code, _, err) = probe(&[
+        "http",
+        "http://127.0.0.1:1/",
+        "--set",
+        "stauts=200",
+        "--warn",
+        "20:10",
+    ]);
+    assert_eq!(code, 3);
+    assert!(
+        err.contains("--set stauts=200: error: unknown key `stauts`")
+            && err.contains("did you mean `status`?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--warn 20:10: error: invalid threshold range"),
+        "{err}"
+    );
+    let (code, _, err) = probe(&["htp", "127.0.0.1:1"]);
+    assert_eq!(code, 3);
+    assert!(
+        err.contains("KIND htp: error: unknown probe kind `htp`")
+            && err.contains("did you mean `http`?"),
+        "{err}"
+    );
+    let (code, _, err) = probe(&[
+        "sql",
+        "postgres://u@127.0.0.1/x",
+        "--password-env",
+        "ZNODE_TEST_NOT_SET",
+    ]);
+    assert_eq!(code, 3);
+    assert!(
+        err.contains("TARGET: error:") && err.contains("`ZNODE_TEST_NOT_SET` is not set"),
+        "{err}"
+    );
+    let (code, _, err) = probe(&["sql"]);
+    assert_eq!(code, 3);
+    assert!(
+        err.contains("KIND sql: error: missing field `query`"),
+        "{err}"
+    );
+    let (code, _, err) = probe(&["sql", "--set", "query=SELECT 1"]);
+    assert_eq!(code, 3);
+    assert!(err.contains("needs a target with a `dsn`"), "{err}");
+}
