@@ -139,6 +139,7 @@ impl Metric {
 /// Formats a value with its unit for a table cell.
 pub fn format_value(value: f64, unit: &str) -> String {
     match unit {
+        "s" if value < 0.01 => format!("{:.1} ms", value * 1000.0),
         "s" if value < 1.0 => format!("{:.0} ms", value * 1000.0),
         "s" if value < 120.0 => format!("{value:.2} s"),
         "s" => humantime::format_duration(Duration::from_secs(value as u64)).to_string(),
@@ -295,6 +296,7 @@ mod tests {
     #[test]
     fn values_read_well() {
         assert_eq!(format_value(0.0123, "s"), "12 ms");
+        assert_eq!(format_value(0.0003, "s"), "0.3 ms");
         assert_eq!(format_value(93.456, "%"), "93.5%");
         assert_eq!(format_value(3.0 * 1024.0 * 1024.0, "B"), "3.0 MiB");
         assert_eq!(format_value(42.0, ""), "42");

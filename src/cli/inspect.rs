@@ -81,6 +81,7 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
             filters: filters_json,
         };
         let (run_id, started_at) = store.begin_run(&new).await?;
+        let previous = Arc::new(store.previous_metrics(run_id).await?);
         let infos: BTreeMap<String, CheckInfo> = plan
             .checks
             .iter()
@@ -97,6 +98,7 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
         let runner = tokio::spawn(crate::runner::run(
             settings.clone(),
             Arc::new(plan),
+            previous,
             tx,
             !bar.is_hidden(),
         ));

@@ -185,6 +185,7 @@ pub(super) fn run(_cx: &Context, a: Args) -> Result<u8, Failure> {
         &settings,
         &spec,
         &Shared::default(),
+        None,
     ));
     match a.format {
         ProbeFormat::Json => println!(

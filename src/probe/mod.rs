@@ -15,6 +15,7 @@ mod load;
 mod memory;
 mod process;
 mod procfs;
+mod redis;
 mod sql;
 mod swap;
 mod tcp;
@@ -98,9 +99,34 @@ pub struct ProbeContext<'a> {
     pub timeout: Duration,
     /// State shared by all checks of a run.
     pub shared: &'a Shared,
+    /// The metrics of this check's previous outcome in the history, if any.
+    pub previous: Option<&'a [Metric]>,
 }
 
 impl ProbeContext<'_> {
+    /// A counter's change since the previous observation, as a `NAME_delta` metric. A counter
+    /// lower than before means the service restarted (or was reset): the change is then the
+    /// whole current value, and the evidence says so. No previous observation: no delta.
+    pub fn delta(&self, obs: &mut Observation, name: &str, now: f64) {
+        let Some(before) = self
+            .previous
+            .and_then(|p| p.iter().find(|m| m.name == name && m.label.is_none()))
+        else {
+            return;
+        };
+        let delta = if now >= before.value {
+            now - before.value
+        } else {
+            obs.evidence.push(format!(
+                "{name} went from {} to {now}: counters were reset (restart?) since the last run",
+                before.value
+            ));
+            now
+        };
+        obs.metrics
+            .push(Metric::new(&format!("{name}_delta"), delta, "c"));
+    }
+
     /// The target or an error saying the check needs one.
     pub fn require_target(&self, kind: &str) -> Result<&Target, ProbeError> {
         self.target
@@ -203,6 +229,7 @@ registry! {
     File => file::File,
     Command => command::Command,
     Sql => sql::Sql,
+    Redis => redis::Redis,
 }
 
 impl ProbeSpec {

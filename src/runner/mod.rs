@@ -6,6 +6,7 @@
 
 mod plan;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -16,7 +17,7 @@ pub use plan::{Filters, Plan};
 
 use crate::catalog::CheckSpec;
 use crate::judge;
-use crate::outcome::{Outcome, Status};
+use crate::outcome::{Metric, Outcome, Status};
 use crate::probe::{ProbeContext, ProbeError, Shared};
 use crate::settings::Settings;
 
@@ -38,6 +39,7 @@ pub enum RunEvent {
 pub async fn run(
     settings: Arc<Settings>,
     plan: Arc<Plan>,
+    previous: Arc<HashMap<String, Vec<Metric>>>,
     events: mpsc::Sender<RunEvent>,
     starts: bool,
 ) {
@@ -45,9 +47,10 @@ pub async fn run(
     let shared = Arc::new(Shared::default());
     let mut set = JoinSet::new();
     for idx in 0..plan.checks.len() {
-        let (settings, plan, shared, sem, events) = (
+        let (settings, plan, previous, shared, sem, events) = (
             settings.clone(),
             plan.clone(),
+            previous.clone(),
             shared.clone(),
             sem.clone(),
             events.clone(),
@@ -67,15 +70,21 @@ pub async fn run(
             {
                 return;
             }
-            let outcome = run_check(&settings, spec, &shared).await;
+            let before = previous.get(&spec.id).map(Vec::as_slice);
+            let outcome = run_check(&settings, spec, &shared, before).await;
             let _ = events.send(RunEvent::Finished(Box::new(outcome))).await;
         });
     }
     while set.join_next().await.is_some() {}
 }
 
-/// Runs one check with its retries.
-pub async fn run_check(settings: &Settings, spec: &CheckSpec, shared: &Shared) -> Outcome {
+/// Runs one check with its retries; `previous` is its last stored observation.
+pub async fn run_check(
+    settings: &Settings,
+    spec: &CheckSpec,
+    shared: &Shared,
+    previous: Option<&[Metric]>,
+) -> Outcome {
     let timeout = spec.timeout.unwrap_or(settings.defaults.timeout);
     let retries = spec.retries.unwrap_or(settings.defaults.retries);
     let target = spec.target.as_ref().and_then(|t| settings.targets.get(t));
@@ -83,6 +92,7 @@ pub async fn run_check(settings: &Settings, spec: &CheckSpec, shared: &Shared) -
         target,
         timeout,
         shared,
+        previous,
     };
     let mut attempt = 0;
     loop {

@@ -1,12 +1,12 @@
 //! Reading the history: runs, their outcomes, and the difference between two runs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use super::{Store, StoreError};
 use crate::catalog::Category;
-use crate::outcome::{CheckInfo, Outcome, Status};
+use crate::outcome::{CheckInfo, Metric, Outcome, Status};
 
 /// One run as listed.
 #[derive(Clone, Debug, Serialize)]
@@ -255,6 +255,27 @@ impl Store {
                     waiver: r.15.and_then(|w| serde_json::from_str(&w).ok()),
                 },
             })
+            .collect())
+    }
+
+    /// The metrics of each check's most recent outcome before `run`: the previous observation
+    /// that counter probes (evictions, slow queries, errors) turn into changes.
+    pub async fn previous_metrics(
+        &self,
+        run: i64,
+    ) -> Result<HashMap<String, Vec<Metric>>, StoreError> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT o.check_id, o.metrics FROM outcomes o \
+             JOIN (SELECT check_id, MAX(run_id) AS run_id FROM outcomes WHERE run_id < $1 GROUP BY check_id) l \
+             ON o.check_id = l.check_id AND o.run_id = l.run_id",
+        )
+        .bind(run)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, m)| Some((id, serde_json::from_str(&m).ok()?)))
             .collect())
     }
 

@@ -6,6 +6,7 @@ mod config_errors;
 mod pack;
 mod probe_cmd;
 mod probes;
+mod redis;
 mod secrets;
 mod store;
 mod support;

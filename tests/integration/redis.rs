@@ -1,0 +1,211 @@
+//! The `redis` probe against redis-server instances started by the tests, with faults injected.
+
+use std::process::{Child, Command, Stdio};
+
+use crate::support::*;
+
+/// A redis-server on a free port, killed on drop.
+struct RedisServer {
+    port: u16,
+    child: Child,
+}
+
+impl RedisServer {
+    fn start(port: u16, extra: &[&str]) -> RedisServer {
+        let child = Command::new("redis-server")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .args(extra)
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("redis-server is installed");
+        let server = RedisServer { port, child };
+        wait_for(10, "redis-server to answer", || {
+            server.cli(&["PING"]).contains("PONG") || server.cli(&["PING"]).contains("NOAUTH")
+        });
+        server
+    }
+
+    fn cli(&self, args: &[&str]) -> String {
+        let out = Command::new("redis-cli")
+            .args(["-p", &self.port.to_string()])
+            .args(args)
+            .output()
+            .unwrap();
+        text(&out.stdout) + &text(&out.stderr)
+    }
+
+    /// Writes `n` keys of 200 bytes through one pipeline.
+    fn fill(&self, n: usize) {
+        let mut input = String::new();
+        let value = "x".repeat(200);
+        for i in 0..n {
+            input.push_str(&format!(
+                "*3\r\n$3\r\nSET\r\n${}\r\nk{i}\r\n${}\r\n{value}\r\n",
+                format!("k{i}").len(),
+                value.len()
+            ));
+        }
+        let mut child = Command::new("redis-cli")
+            .args(["-p", &self.port.to_string(), "--pipe"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), input.as_bytes()).unwrap();
+        drop(child.stdin.take());
+        child.wait().unwrap();
+    }
+
+    fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn metric(o: &serde_json::Value, name: &str) -> Option<f64> {
+    o["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == name)
+        .and_then(|m| m["value"].as_f64())
+}
+
+#[test]
+fn memory_at_maxmemory_is_critical() {
+    let r = RedisServer::start(
+        closed_port(),
+        &["--maxmemory", "2mb", "--maxmemory-policy", "noeviction"],
+    );
+    r.fill(20000);
+    assert!(
+        r.cli(&["SET", "one-more", "x"]).contains("OOM"),
+        "the server is full"
+    );
+    let (code, out, _) = {
+        let o = znode()
+            .args(["probe", "redis", &format!("127.0.0.1:{}", r.port)])
+            .output()
+            .unwrap();
+        (o.status.code(), text(&o.stdout), text(&o.stderr))
+    };
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.starts_with("REDIS CRITICAL: memory_pct "), "{out}");
+}
+
+#[test]
+fn evictions_and_restarts_are_judged_against_the_last_run() {
+    let port = closed_port();
+    let mut r = RedisServer::start(
+        port,
+        &["--maxmemory", "2mb", "--maxmemory-policy", "allkeys-lru"],
+    );
+    let node = TestNode::new(&format!("  cache: {{ address: \"127.0.0.1:{port}\" }}\n"));
+    node.checks(
+        "r.yaml",
+        "  - { id: cache, title: 缓存, category: 中间件检查, target: cache, probe: { kind: redis, role: master }, thresholds: { evicted_keys_delta: { warn: 0 }, memory_pct: { warn: 101, crit: 102 } } }\n",
+    );
+    let (_, first) = node.inspect_json(&[]);
+    let o = outcome(&first, "cache");
+    assert_eq!(o["status"], "OK", "{o:#}");
+    assert_eq!(
+        metric(o, "evicted_keys_delta"),
+        None,
+        "no previous observation, no delta"
+    );
+
+    r.fill(20000);
+    let evicted: f64 = r
+        .cli(&["INFO", "stats"])
+        .lines()
+        .find_map(|l| l.strip_prefix("evicted_keys:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(evicted > 0.0);
+    let (code, second) = node.inspect_json(&[]);
+    let o = outcome(&second, "cache");
+    assert_eq!(metric(o, "evicted_keys_delta"), Some(evicted), "{o:#}");
+    assert_eq!(o["status"], "WARN", "{o:#}");
+    assert_eq!(code, 1);
+
+    // A restart resets counters and uptime: reported, and the delta is not negative.
+    r.stop();
+    let _r2 = RedisServer::start(
+        port,
+        &["--maxmemory", "2mb", "--maxmemory-policy", "allkeys-lru"],
+    );
+    let (_, third) = node.inspect_json(&[]);
+    let o = outcome(&third, "cache");
+    assert!(
+        o["summary"]
+            .as_str()
+            .unwrap()
+            .contains("Redis restarted since the last run"),
+        "{o:#}"
+    );
+    assert_eq!(metric(o, "evicted_keys_delta"), Some(0.0));
+    assert!(
+        o["evidence"].to_string().contains("counters were reset"),
+        "{o:#}"
+    );
+}
+
+#[test]
+fn auth_from_the_environment_and_wrong_role() {
+    let r = RedisServer::start(closed_port(), &["--requirepass", "Zq-redis-pw-55"]);
+    let target = format!("127.0.0.1:{}", r.port);
+    let o = znode().args(["probe", "redis", &target]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stdout).contains("NOAUTH"), "{}", text(&o.stdout));
+    let o = znode()
+        .args([
+            "probe",
+            "redis",
+            &target,
+            "--password-env",
+            "ZNODE_T_REDIS_PW",
+            "--set",
+            "role=replica",
+        ])
+        .env("ZNODE_T_REDIS_PW", "Zq-redis-pw-55")
+        .output()
+        .unwrap();
+    let out = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(2), "{out}");
+    assert!(out.contains("role is master, expected slave"), "{out}");
+    let o = znode()
+        .args([
+            "probe",
+            "redis",
+            &target,
+            "--password-env",
+            "ZNODE_T_REDIS_PW",
+        ])
+        .env("ZNODE_T_REDIS_PW", "wrong-Zq-pw")
+        .output()
+        .unwrap();
+    let out = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        out.contains("AUTH") && !out.contains("wrong-Zq-pw"),
+        "{out}"
+    );
+}
