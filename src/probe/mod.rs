@@ -19,6 +19,7 @@ mod redis;
 mod sql;
 mod swap;
 mod tcp;
+mod version;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -230,6 +231,7 @@ registry! {
     Command => command::Command,
     Sql => sql::Sql,
     Redis => redis::Redis,
+    Version => version::Version,
 }
 
 impl ProbeSpec {

@@ -67,20 +67,8 @@ impl Probe for Sql {
     }
 
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
-        let target = cx.require_target(Self::KIND)?;
-        let dsn = target
-            .dsn()
-            .ok_or_else(|| ProbeError::unknown("target has no dsn"))?;
-        let backend = Backend::of(dsn).ok_or_else(|| ProbeError::unknown("unsupported DSN"))?;
-        let url = with_credentials(dsn, target)?;
-        let secret = target.password.clone().unwrap_or_default();
         let start = Instant::now();
-        let result = match backend {
-            Backend::Postgres => run::<sqlx::PgConnection>(&url, self, cx.timeout, backend).await,
-            Backend::MySql => run::<sqlx::MySqlConnection>(&url, self, cx.timeout, backend).await,
-            Backend::Sqlite => run::<sqlx::SqliteConnection>(&url, self, cx.timeout, backend).await,
-        };
-        let (connect, rows) = result.map_err(|e| redact(e, &secret))?;
+        let (connect, rows) = self.execute(cx).await?;
         let total = start.elapsed().as_secs_f64();
         let mut obs = Observation::new(String::new())
             .metric(Metric::new("connect_time", connect, "s"))
@@ -138,6 +126,43 @@ impl Probe for Sql {
         }
         Ok(obs)
     }
+}
+
+impl Sql {
+    /// Connects to the check's database target and runs setup and query (in a rolled-back
+    /// transaction when asked); returns the connect time and up to 100 rows as text.
+    async fn execute(&self, cx: &ProbeContext<'_>) -> Result<(f64, Rows), ProbeError> {
+        let target = cx.require_target(Self::KIND)?;
+        let dsn = target
+            .dsn()
+            .ok_or_else(|| ProbeError::unknown("target has no dsn"))?;
+        let backend = Backend::of(dsn).ok_or_else(|| ProbeError::unknown("unsupported DSN"))?;
+        let url = with_credentials(dsn, target)?;
+        let secret = target.password.clone().unwrap_or_default();
+        let result = match backend {
+            Backend::Postgres => run::<sqlx::PgConnection>(&url, self, cx.timeout, backend).await,
+            Backend::MySql => run::<sqlx::MySqlConnection>(&url, self, cx.timeout, backend).await,
+            Backend::Sqlite => run::<sqlx::SqliteConnection>(&url, self, cx.timeout, backend).await,
+        };
+        result.map_err(|e| redact(e, &secret))
+    }
+}
+
+/// The first column of the first row of a query on the check's database target, as text (for
+/// probes that read one value, such as a version).
+pub(super) async fn first_text(cx: &ProbeContext<'_>, query: &str) -> Result<String, ProbeError> {
+    let q = Sql {
+        query: query.to_owned(),
+        setup: Vec::new(),
+        expect: Expect::Value,
+        transaction: false,
+    };
+    let (_, rows) = q.execute(cx).await?;
+    rows.first()
+        .and_then(|r| r.first())
+        .cloned()
+        .flatten()
+        .ok_or_else(|| ProbeError::unknown(format!("`{query}` returned no value")))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -10,3 +10,4 @@ mod redis;
 mod secrets;
 mod store;
 mod support;
+mod version;

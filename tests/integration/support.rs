@@ -155,6 +155,11 @@ fn serve(mut s: TcpStream) {
             r#"{"status":"UP","queue":{"depth":7}}"#.to_owned(),
         ),
         "/500" => ("500 Internal Server Error", "", "boom".to_owned()),
+        "/version" => (
+            "200 OK",
+            "Server: TestServer/2.4.9\r\n",
+            "<p>up</p>".to_owned(),
+        ),
         "/redirect" => ("302 Found", "Location: /ok\r\n", String::new()),
         "/auth" if auth.ends_with("Bearer Zq-t0ken-9931") => ("200 OK", "", "welcome".to_owned()),
         "/auth" => ("401 Unauthorized", "", "who are you".to_owned()),

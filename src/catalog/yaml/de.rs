@@ -169,6 +169,15 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
     ) -> Result<V::Value, DeError> {
         let r = match &self.0.value {
             Value::Str(s) => v.visit_enum(s.as_str().into_deserializer()),
+            // `{variant: value}`, the externally tagged form.
+            Value::Map(entries) if entries.len() == 1 => {
+                v.visit_enum(EnumAccessor(&entries[0].0, &entries[0].1))
+            }
+            Value::Map(_) => {
+                return Err(self.claim(<DeError as de::Error>::custom(
+                    "expected a mapping with exactly one key naming the variant",
+                )));
+            }
             _ => return Err(self.invalid_type(&v)),
         };
         r.map_err(|e| self.claim(e))
@@ -215,6 +224,47 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'_> {
         v: V,
     ) -> Result<V::Value, DeError> {
         self.deserialize_any(v)
+    }
+}
+
+/// An enum written as `{variant: value}`.
+struct EnumAccessor<'a>(&'a Node, &'a Node);
+
+impl<'de, 'a> de::EnumAccess<'de> for EnumAccessor<'a> {
+    type Error = DeError;
+    type Variant = VariantAccessor<'a>;
+    fn variant_seed<S: DeserializeSeed<'de>>(
+        self,
+        seed: S,
+    ) -> Result<(S::Value, Self::Variant), DeError> {
+        let variant = seed.deserialize(NodeDeserializer(self.0, None))?;
+        Ok((variant, VariantAccessor(self.1)))
+    }
+}
+
+/// The value of an enum variant.
+struct VariantAccessor<'a>(&'a Node);
+
+impl<'de> de::VariantAccess<'de> for VariantAccessor<'_> {
+    type Error = DeError;
+    fn unit_variant(self) -> Result<(), DeError> {
+        match self.0.value {
+            Value::Null => Ok(()),
+            _ => Err(DeError::at(self.0.pos, "this variant takes no value")),
+        }
+    }
+    fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, DeError> {
+        seed.deserialize(NodeDeserializer(self.0, None))
+    }
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, v: V) -> Result<V::Value, DeError> {
+        NodeDeserializer(self.0, None).deserialize_seq(v)
+    }
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, DeError> {
+        NodeDeserializer(self.0, None).deserialize_map(v)
     }
 }
 
