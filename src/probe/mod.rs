@@ -18,6 +18,7 @@ mod procfs;
 mod redis;
 mod sql;
 mod swap;
+mod sysconfig;
 mod tcp;
 mod version;
 
@@ -232,6 +233,7 @@ registry! {
     Sql => sql::Sql,
     Redis => redis::Redis,
     Version => version::Version,
+    Sysconfig => sysconfig::Sysconfig,
 }
 
 impl ProbeSpec {

@@ -10,4 +10,5 @@ mod redis;
 mod secrets;
 mod store;
 mod support;
+mod sysconfig;
 mod version;
