@@ -88,14 +88,21 @@ pub fn judge(
     }
     reasons.sort_by_key(|r| std::cmp::Reverse(r.0));
     let status = Status::worst(reasons.iter().map(|r| r.0));
+    let breached = reasons.len() > obs.failures.len();
     let summary = if reasons.is_empty() {
         obs.summary.clone()
     } else {
-        reasons
+        let why = reasons
             .iter()
             .map(|r| r.1.as_str())
             .collect::<Vec<_>>()
-            .join("; ")
+            .join("; ");
+        // A threshold names only a number; what the probe saw says where it is.
+        if breached && !obs.summary.is_empty() {
+            format!("{why} ({})", obs.summary)
+        } else {
+            why
+        }
     };
     Verdict {
         status,

@@ -16,6 +16,7 @@ mod memory;
 mod process;
 mod procfs;
 mod redis;
+mod secrets;
 mod sql;
 mod swap;
 mod sysconfig;
@@ -234,6 +235,7 @@ registry! {
     Redis => redis::Redis,
     Version => version::Version,
     Sysconfig => sysconfig::Sysconfig,
+    Secrets => secrets::Secrets,
 }
 
 impl ProbeSpec {

@@ -81,7 +81,7 @@ impl Probe for Sql {
                     Some(Ok(v)) => {
                         obs.metrics.push(Metric::new("value", v, ""));
                         obs.summary = format!(
-                            "value {v} in {:.0} ms (connect {:.0} ms)",
+                            "value {v} in {:.0} ms, connect {:.0} ms",
                             total * 1000.0,
                             connect * 1000.0
                         );

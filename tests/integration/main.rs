@@ -8,6 +8,7 @@ mod probe_cmd;
 mod probes;
 mod redis;
 mod secrets;
+mod secrets_probe;
 mod store;
 mod support;
 mod sysconfig;
