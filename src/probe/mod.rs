@@ -13,6 +13,7 @@ mod http;
 mod listen;
 mod load;
 mod memory;
+mod postgres;
 mod process;
 mod procfs;
 mod redis;
@@ -236,6 +237,7 @@ registry! {
     Version => version::Version,
     Sysconfig => sysconfig::Sysconfig,
     Secrets => secrets::Secrets,
+    Postgres => postgres::Postgres,
 }
 
 impl ProbeSpec {

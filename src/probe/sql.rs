@@ -198,7 +198,8 @@ impl Backend {
     }
 }
 
-fn with_credentials(dsn: &str, target: &Target) -> Result<String, ProbeError> {
+/// The target's DSN with its username and password filled in, for the driver only.
+pub(super) fn with_credentials(dsn: &str, target: &Target) -> Result<String, ProbeError> {
     let mut url =
         reqwest::Url::parse(dsn).map_err(|e| ProbeError::unknown(format!("invalid dsn: {e}")))?;
     if url.scheme() == "mariadb" {
@@ -216,7 +217,8 @@ fn with_credentials(dsn: &str, target: &Target) -> Result<String, ProbeError> {
     Ok(url.to_string())
 }
 
-fn redact(mut e: ProbeError, secret: &Secret) -> ProbeError {
+/// Removes the password from an error a driver may have built from the URL.
+pub(super) fn redact(mut e: ProbeError, secret: &Secret) -> ProbeError {
     e.message = secret.redact(&e.message);
     e
 }

@@ -4,6 +4,7 @@
 
 mod config_errors;
 mod pack;
+mod postgres;
 mod probe_cmd;
 mod probes;
 mod redis;

@@ -61,7 +61,8 @@ fn plugin_lines_and_exit_codes() {
     ]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.starts_with("SQL WARNING: value 7 > 5 (value 7 in ") && out.contains("'value'=7;5;10;;"),
+        out.starts_with("SQL WARNING: value 7 > 5 (value 7 in ")
+            && out.contains("'value'=7;5;10;;"),
         "{out}"
     );
 

@@ -137,8 +137,8 @@ fn certificate_expiring_in_three_days_is_critical() {
 
 #[test]
 fn databases_answer_queries_and_transactions_roll_back() {
-    let db = unique_db("znode_probe");
-    psql("postgres", &format!("CREATE DATABASE {db}"));
+    let scratch = PgDb::create("znode_probe");
+    let db = scratch.0.clone();
     psql(
         &db,
         "CREATE TABLE jobs (id int, state text); INSERT INTO jobs VALUES (1, 'ok'), (2, 'failed')",
@@ -196,7 +196,6 @@ fn databases_answer_queries_and_transactions_roll_back() {
     assert_eq!(outcome(&doc, "pg-slow")["status"], "CRIT");
     // The transaction was rolled back: still two rows.
     assert_eq!(psql_value(&db, "SELECT count(*) FROM jobs"), "2");
-    psql("postgres", &format!("DROP DATABASE {db} WITH (FORCE)"));
 }
 
 #[test]

@@ -4,14 +4,15 @@ use std::time::Duration;
 
 use crate::support::*;
 
-fn store_url_flag(backend: &str) -> (Vec<String>, Option<String>) {
+/// The `--store` flag for a backend, and the scratch database dropped when the test ends.
+fn store_url_flag(backend: &str) -> (Vec<String>, Option<PgDb>) {
     match backend {
         "postgres" => {
-            let db = unique_db("znode_store");
+            let db = PgDb::named("znode_store");
             (
                 vec![
                     "--store".into(),
-                    format!("postgres://postgres@127.0.0.1:5432/{db}"),
+                    format!("postgres://postgres@127.0.0.1:5432/{}", db.0),
                 ],
                 Some(db),
             )
@@ -20,18 +21,9 @@ fn store_url_flag(backend: &str) -> (Vec<String>, Option<String>) {
     }
 }
 
-fn drop_db(db: Option<String>) {
-    if let Some(db) = db {
-        psql(
-            "postgres",
-            &format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"),
-        );
-    }
-}
-
 fn interrupted_run_is_kept(backend: &str) {
     let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
-    let (store, db) = store_url_flag(backend);
+    let (store, _db) = store_url_flag(backend);
     // Distinct per backend: the two variants run in parallel and look for their own sleeps.
     let tag = if backend == "postgres" {
         "4343"
@@ -101,12 +93,11 @@ fn interrupted_run_is_kept(backend: &str) {
         text(&left.stdout).trim().is_empty(),
         "slow checks outlived the run"
     );
-    drop_db(db);
 }
 
 fn diff_is_exact(backend: &str) {
     let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
-    let (store, db) = store_url_flag(backend);
+    let (store, _db) = store_url_flag(backend);
     let args: Vec<&str> = store.iter().map(String::as_str).collect();
     let f = |name: &str| node.path().join(name).display().to_string();
     let check = |id: &str, file: &str| {
@@ -186,7 +177,6 @@ fn diff_is_exact(backend: &str) {
     let missing = node.run(&[&args[..], &["history", "show", "99"]].concat());
     assert_eq!(missing.status.code(), Some(3));
     assert!(text(&missing.stderr).contains("no run #99"));
-    drop_db(db);
 }
 
 #[test]

@@ -240,6 +240,40 @@ pub fn unique_db(prefix: &str) -> String {
     )
 }
 
+/// A scratch PostgreSQL database, dropped when the test ends (also when it fails).
+pub struct PgDb(pub String);
+
+impl PgDb {
+    /// A name only; the database is created by whoever uses it first (the store does).
+    pub fn named(prefix: &str) -> PgDb {
+        PgDb(unique_db(prefix))
+    }
+
+    /// Creates it now.
+    pub fn create(prefix: &str) -> PgDb {
+        let db = PgDb::named(prefix);
+        psql("postgres", &format!("CREATE DATABASE {}", db.0));
+        db
+    }
+}
+
+impl Drop for PgDb {
+    fn drop(&mut self) {
+        let _ = Command::new("psql")
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-d",
+                "postgres",
+                "-qc",
+                &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.0),
+            ])
+            .output();
+    }
+}
+
 /// Runs SQL on the local PostgreSQL as `postgres`.
 pub fn psql(db: &str, sql: &str) {
     let out = Command::new("psql")
