@@ -192,10 +192,10 @@ impl Postgres {
                 );
             }
         }
-        if let Some(want) = &self.role {
-            if want != role {
-                obs.fail(Status::Crit, format!("server is a {role}, expected {want}"));
-            }
+        if let Some(want) = &self.role
+            && want != role
+        {
+            obs.fail(Status::Crit, format!("server is a {role}, expected {want}"));
         }
         let _ = c.close().await;
         Ok(obs)
