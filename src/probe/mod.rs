@@ -13,6 +13,7 @@ mod http;
 mod listen;
 mod load;
 mod memory;
+mod mysql;
 mod postgres;
 mod process;
 mod procfs;
@@ -238,6 +239,7 @@ registry! {
     Sysconfig => sysconfig::Sysconfig,
     Secrets => secrets::Secrets,
     Postgres => postgres::Postgres,
+    Mysql => mysql::Mysql,
 }
 
 impl ProbeSpec {

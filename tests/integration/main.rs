@@ -3,6 +3,7 @@
 //! One test binary, one module per area (the `just` layout).
 
 mod config_errors;
+mod mysql;
 mod pack;
 mod postgres;
 mod probe_cmd;
