@@ -14,6 +14,7 @@ mod listen;
 mod load;
 mod memory;
 mod mysql;
+mod nginx;
 mod postgres;
 mod process;
 mod procfs;
@@ -240,6 +241,7 @@ registry! {
     Secrets => secrets::Secrets,
     Postgres => postgres::Postgres,
     Mysql => mysql::Mysql,
+    Nginx => nginx::Nginx,
 }
 
 impl ProbeSpec {

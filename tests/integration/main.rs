@@ -4,6 +4,7 @@
 
 mod config_errors;
 mod mysql;
+mod nginx;
 mod pack;
 mod postgres;
 mod probe_cmd;
