@@ -18,6 +18,7 @@ mod nginx;
 mod postgres;
 mod process;
 mod procfs;
+mod rabbitmq;
 mod redis;
 mod secrets;
 mod sql;
@@ -242,6 +243,7 @@ registry! {
     Postgres => postgres::Postgres,
     Mysql => mysql::Mysql,
     Nginx => nginx::Nginx,
+    Rabbitmq => rabbitmq::Rabbitmq,
 }
 
 impl ProbeSpec {

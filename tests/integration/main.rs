@@ -9,6 +9,7 @@ mod pack;
 mod postgres;
 mod probe_cmd;
 mod probes;
+mod rabbitmq;
 mod redis;
 mod secrets;
 mod secrets_probe;

@@ -1,0 +1,326 @@
+//! `rabbitmq`: a real AMQP 0-9-1 handshake: protocol header, Connection.Start/Start-Ok with
+//! PLAIN credentials, Tune/Tune-Ok, Open/Open-Ok on the virtual host, and a clean Close. A
+//! broker that accepts TCP but refuses logins, is blocked by an alarm, or lacks the vhost fails
+//! here, where a port check would pass.
+
+use std::time::Instant;
+
+use serde::Deserialize;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+use super::{Observation, Probe, ProbeContext, ProbeError};
+use crate::outcome::Metric;
+use crate::settings::Target;
+
+/// Parameters.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rabbitmq {
+    /// Virtual host to open (default `/`).
+    vhost: Option<String>,
+}
+
+const FRAME_METHOD: u8 = 1;
+const FRAME_END: u8 = 0xCE;
+const CONNECTION: u16 = 10;
+
+impl Probe for Rabbitmq {
+    const KIND: &'static str = "rabbitmq";
+
+    fn primary(&self) -> Option<&'static str> {
+        Some("handshake_time")
+    }
+
+    fn default_thresholds(
+        &self,
+    ) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
+        &[("handshake_time", Some("1"), Some("5"))]
+    }
+
+    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+        if target.and_then(Target::address).is_none() {
+            return Err((
+                "the rabbitmq probe needs a target with an address".into(),
+                "e.g. `mq: { address: 127.0.0.1:5672, username: monitor, password_env: MQ_PW }`"
+                    .into(),
+            ));
+        }
+        Ok(())
+    }
+
+    async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
+        let target = cx.require_target(Self::KIND)?;
+        let addr = target.address().unwrap_or_default();
+        // RabbitMQ's own default account; it only logs in from localhost.
+        let user = target.username.clone().unwrap_or_else(|| "guest".into());
+        let pass = target
+            .password
+            .as_ref()
+            .map(|p| p.expose().to_owned())
+            .unwrap_or_else(|| "guest".into());
+        let vhost = self.vhost.clone().unwrap_or_else(|| "/".into());
+        let start = Instant::now();
+        let mut s = TcpStream::connect(&addr)
+            .await
+            .map_err(|e| ProbeError::down(format!("connect to {addr}: {e}")))?;
+        let connect = start.elapsed().as_secs_f64();
+        let io = |e: std::io::Error| ProbeError::down(format!("{addr}: {e}"));
+
+        s.write_all(b"AMQP\x00\x00\x09\x01").await.map_err(io)?;
+        let (class, method, start_args) = read_method(&mut s, &addr).await?;
+        if (class, method) != (CONNECTION, 10) {
+            return Err(ProbeError::down(format!(
+                "{addr} did not send Connection.Start (got {class}.{method})"
+            )));
+        }
+        let props = parse_start(&start_args)
+            .ok_or_else(|| ProbeError::down(format!("{addr}: malformed Connection.Start")))?;
+        if !props.mechanisms.split(' ').any(|m| m == "PLAIN") {
+            return Err(ProbeError::unknown(format!(
+                "{addr} offers no PLAIN login (mechanisms: {})",
+                props.mechanisms
+            )));
+        }
+
+        let mut ok = Vec::new();
+        put_table(
+            &mut ok,
+            &[("product", "znode"), ("version", env!("CARGO_PKG_VERSION"))],
+        );
+        put_short(&mut ok, "PLAIN");
+        put_long(&mut ok, format!("\0{user}\0{pass}").as_bytes());
+        put_short(&mut ok, "en_US");
+        write_method(&mut s, 11, &ok).await.map_err(io)?;
+
+        let (class, method, args) = read_method(&mut s, &addr)
+            .await
+            .map_err(|e| ProbeError::down(format!("login as {user} refused: {}", e.message)))?;
+        if (class, method) == (CONNECTION, 50) {
+            return Err(ProbeError::down(format!(
+                "{addr} closed the connection: {}",
+                close_reason(&args)
+            )));
+        }
+        if (class, method) != (CONNECTION, 30) || args.len() < 8 {
+            return Err(ProbeError::down(format!(
+                "{addr} did not send Connection.Tune (got {class}.{method})"
+            )));
+        }
+        // Accept the broker's limits, without heartbeats: the connection lives a few ms.
+        let mut tune_ok = args[..6].to_vec();
+        tune_ok.extend_from_slice(&[0, 0]);
+        write_method(&mut s, 31, &tune_ok).await.map_err(io)?;
+
+        let mut open = Vec::new();
+        put_short(&mut open, &vhost);
+        put_short(&mut open, "");
+        open.push(0);
+        write_method(&mut s, 40, &open).await.map_err(io)?;
+        let (class, method, args) = read_method(&mut s, &addr).await?;
+        if (class, method) == (CONNECTION, 50) {
+            return Err(ProbeError::down(format!(
+                "opening vhost {vhost} refused: {}",
+                close_reason(&args)
+            )));
+        }
+        if (class, method) != (CONNECTION, 41) {
+            return Err(ProbeError::down(format!(
+                "{addr} did not send Connection.Open-Ok (got {class}.{method})"
+            )));
+        }
+        let handshake = start.elapsed().as_secs_f64();
+
+        let mut close = Vec::new();
+        close.extend_from_slice(&200u16.to_be_bytes());
+        put_short(&mut close, "znode probe done");
+        close.extend_from_slice(&[0, 0, 0, 0]);
+        let _ = write_method(&mut s, 50, &close).await;
+        let _ = read_method(&mut s, &addr).await;
+
+        let mut obs = Observation::new(format!(
+            "{} {} accepted {user} on vhost {vhost} in {:.0} ms",
+            props.product,
+            props.version,
+            handshake * 1000.0
+        ))
+        .metric(Metric::new("handshake_time", handshake, "s"))
+        .metric(Metric::new("connect_time", connect, "s"));
+        obs.evidence.push(format!(
+            "AMQP 0-9-{} server {} {}, mechanisms {}",
+            props.minor, props.product, props.version, props.mechanisms
+        ));
+        Ok(obs)
+    }
+}
+
+/// What Connection.Start says about the broker.
+struct StartInfo {
+    minor: u8,
+    product: String,
+    version: String,
+    mechanisms: String,
+}
+
+fn parse_start(args: &[u8]) -> Option<StartInfo> {
+    let minor = *args.get(1)?;
+    let mut r = Reader { buf: args, pos: 2 };
+    let table = r.table()?;
+    let mechanisms = String::from_utf8_lossy(r.long_bytes()?).into_owned();
+    let get = |k: &str| {
+        table
+            .iter()
+            .find(|(name, _)| name == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    Some(StartInfo {
+        minor,
+        product: get("product"),
+        version: get("version"),
+        mechanisms,
+    })
+}
+
+/// The reply text of a Connection.Close.
+fn close_reason(args: &[u8]) -> String {
+    let code = args
+        .get(..2)
+        .map(|b| u16::from_be_bytes([b[0], b[1]]))
+        .unwrap_or(0);
+    let mut r = Reader { buf: args, pos: 2 };
+    format!("{code} {}", r.short().unwrap_or_default())
+}
+
+/// Reads the AMQP field types needed to walk server properties.
+struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.buf.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(s)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        self.take(4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn short(&mut self) -> Option<String> {
+        let n = *self.take(1)?.first()? as usize;
+        self.take(n)
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+    }
+    fn long_bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.u32()? as usize;
+        self.take(n)
+    }
+    /// A field table; string values are kept, others skipped.
+    fn table(&mut self) -> Option<Vec<(String, String)>> {
+        let body = self.long_bytes()?;
+        let mut inner = Reader { buf: body, pos: 0 };
+        let mut out = Vec::new();
+        while inner.pos < body.len() {
+            let name = inner.short()?;
+            if let Some(v) = inner.value()? {
+                out.push((name, v));
+            }
+        }
+        Some(out)
+    }
+    /// One typed value: `Some(text)` for strings, `None` for anything else (skipped).
+    fn value(&mut self) -> Option<Option<String>> {
+        let kind = *self.take(1)?.first()?;
+        let skip = |r: &mut Self, n: usize| r.take(n).map(|_| None);
+        match kind {
+            b'S' => self
+                .long_bytes()
+                .map(|b| Some(String::from_utf8_lossy(b).into_owned())),
+            b's' => self.short().map(Some),
+            b't' | b'b' | b'B' => skip(self, 1),
+            b'u' | b'U' => skip(self, 2),
+            b'i' | b'I' | b'f' => skip(self, 4),
+            b'l' | b'L' | b'd' | b'T' => skip(self, 8),
+            b'D' => skip(self, 5),
+            b'V' => Some(None),
+            b'F' | b'A' | b'x' => self.long_bytes().map(|_| None),
+            _ => None,
+        }
+    }
+}
+
+fn put_short(out: &mut Vec<u8>, s: &str) {
+    let b = &s.as_bytes()[..s.len().min(255)];
+    out.push(b.len() as u8);
+    out.extend_from_slice(b);
+}
+
+fn put_long(out: &mut Vec<u8>, b: &[u8]) {
+    out.extend_from_slice(&(b.len() as u32).to_be_bytes());
+    out.extend_from_slice(b);
+}
+
+fn put_table(out: &mut Vec<u8>, entries: &[(&str, &str)]) {
+    let mut t = Vec::new();
+    for (k, v) in entries {
+        put_short(&mut t, k);
+        t.push(b'S');
+        put_long(&mut t, v.as_bytes());
+    }
+    put_long(out, &t);
+}
+
+/// Sends a Connection-class method on channel 0.
+async fn write_method(s: &mut TcpStream, method: u16, args: &[u8]) -> std::io::Result<()> {
+    let mut payload = Vec::with_capacity(4 + args.len());
+    payload.extend_from_slice(&CONNECTION.to_be_bytes());
+    payload.extend_from_slice(&method.to_be_bytes());
+    payload.extend_from_slice(args);
+    let mut frame = vec![FRAME_METHOD, 0, 0];
+    frame.extend_from_slice(&(payload.len() as u32).to_be_bytes());
+    frame.extend_from_slice(&payload);
+    frame.push(FRAME_END);
+    s.write_all(&frame).await
+}
+
+/// Reads the next method frame: (class, method, arguments). Heartbeats are skipped.
+async fn read_method(s: &mut TcpStream, addr: &str) -> Result<(u16, u16, Vec<u8>), ProbeError> {
+    loop {
+        let mut head = [0u8; 7];
+        s.read_exact(&mut head)
+            .await
+            .map_err(|e| ProbeError::down(format!("{addr} closed the connection ({e})")))?;
+        if &head[..4] == b"AMQP" {
+            return Err(ProbeError::down(format!(
+                "{addr} rejected the protocol version (it speaks AMQP {}-{}-{})",
+                head[5],
+                head[6],
+                s.read_u8().await.unwrap_or(0)
+            )));
+        }
+        let size = u32::from_be_bytes([head[3], head[4], head[5], head[6]]) as usize;
+        if size > 1 << 20 {
+            return Err(ProbeError::down(format!(
+                "{addr} sent a {size}-byte frame; not an AMQP broker?"
+            )));
+        }
+        let mut payload = vec![0u8; size + 1];
+        s.read_exact(&mut payload)
+            .await
+            .map_err(|e| ProbeError::down(format!("{addr}: {e}")))?;
+        if payload[size] != FRAME_END {
+            return Err(ProbeError::down(format!(
+                "{addr} does not speak AMQP (bad frame end)"
+            )));
+        }
+        if head[0] != FRAME_METHOD || size < 4 {
+            continue;
+        }
+        let class = u16::from_be_bytes([payload[0], payload[1]]);
+        let method = u16::from_be_bytes([payload[2], payload[3]]);
+        payload.truncate(size);
+        return Ok((class, method, payload.split_off(4)));
+    }
+}
