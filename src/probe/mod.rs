@@ -8,6 +8,7 @@
 mod command;
 mod cpu;
 mod disk;
+mod elasticsearch;
 mod file;
 mod http;
 mod listen;
@@ -244,6 +245,7 @@ registry! {
     Mysql => mysql::Mysql,
     Nginx => nginx::Nginx,
     Rabbitmq => rabbitmq::Rabbitmq,
+    Elasticsearch => elasticsearch::Elasticsearch,
 }
 
 impl ProbeSpec {

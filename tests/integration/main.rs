@@ -3,6 +3,7 @@
 //! One test binary, one module per area (the `just` layout).
 
 mod config_errors;
+mod elasticsearch;
 mod mysql;
 mod nginx;
 mod pack;

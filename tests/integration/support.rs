@@ -118,7 +118,8 @@ pub fn black_hole() -> u16 {
 
 /// A small HTTP/1.1 server with fixed routes:
 /// `/ok` 200 text with Chinese, `/json` 200 JSON, `/500`, `/redirect` → /ok,
-/// `/auth` 200 only with the bearer token `Zq-t0ken-9931`, else 401.
+/// `/auth` 200 only with the bearer token `Zq-t0ken-9931`, else 401; `/COLOUR/_cluster/health`
+/// an Elasticsearch cluster health document of that colour.
 pub fn http_server() -> u16 {
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = l.local_addr().unwrap().port();
@@ -155,6 +156,14 @@ fn serve(mut s: TcpStream) {
             r#"{"status":"UP","queue":{"depth":7}}"#.to_owned(),
         ),
         "/500" => ("500 Internal Server Error", "", "boom".to_owned()),
+        "/green/_cluster/health" | "/yellow/_cluster/health" | "/red/_cluster/health" => {
+            let colour = path.split('/').nth(1).unwrap_or("green");
+            let unassigned = if colour == "green" { 0 } else { 5 };
+            let body = format!(
+                r#"{{"cluster_name":"zq-logs","status":"{colour}","timed_out":false,"number_of_nodes":2,"number_of_data_nodes":2,"active_primary_shards":10,"active_shards":15,"relocating_shards":0,"initializing_shards":0,"unassigned_shards":{unassigned},"delayed_unassigned_shards":0,"number_of_pending_tasks":0,"number_of_in_flight_fetch":0,"task_max_waiting_in_queue_millis":0,"active_shards_percent_as_number":75.0}}"#
+            );
+            ("200 OK", "Content-Type: application/json\r\n", body)
+        }
         "/version" => (
             "200 OK",
             "Server: TestServer/2.4.9\r\n",
