@@ -266,7 +266,7 @@ pub(super) fn read(
     };
     if raw.target.is_none() || target.is_some() {
         // A check on a broken target is not validated further: its target problem is reported.
-        if let Err((msg, hint)) = probe.validate(target) {
+        if let Err((msg, hint)) = probe.validate(target, settings) {
             problems.push(
                 Problem::at(file, probe_node.map(|n| n.pos).unwrap_or(node.pos), msg).hint(hint),
             );

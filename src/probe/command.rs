@@ -57,7 +57,11 @@ impl Probe for Command {
         self.value.as_ref().map(|_| "value")
     }
 
-    fn validate(&self, _target: Option<&crate::settings::Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        _target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         match (&self.run, self.shell) {
             (Run::Argv(v), _) if v.is_empty() => Err(("`run` is empty".into(), "give the program and its arguments as a list".into())),
             (Run::Line(_), false) => Err((

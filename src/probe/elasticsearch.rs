@@ -48,7 +48,11 @@ impl Probe for Elasticsearch {
         &[("response_time", Some("1"), Some("5"))]
     }
 
-    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         if target.and_then(Target::url).is_none() {
             return Err((
                 "the elasticsearch probe needs a target with a `url`".into(),

@@ -49,7 +49,11 @@ impl Probe for File {
         Some("age")
     }
 
-    fn validate(&self, _target: Option<&crate::settings::Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        _target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         if let Some(m) = &self.mode
             && u32::from_str_radix(m.trim_start_matches("0o"), 8).is_err()
         {

@@ -156,7 +156,11 @@ impl Probe for Http {
         ]
     }
 
-    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         let Some(url) = self.url(target) else {
             return Err((
                 "the http probe has no URL".into(),

@@ -21,6 +21,7 @@ mod process;
 mod procfs;
 mod rabbitmq;
 mod redis;
+mod redundancy;
 mod secrets;
 mod sql;
 mod swap;
@@ -107,6 +108,8 @@ pub struct ProbeContext<'a> {
     pub timeout: Duration,
     /// State shared by all checks of a run.
     pub shared: &'a Shared,
+    /// Every target of the configuration, for probes that look at several.
+    pub targets: &'a std::collections::BTreeMap<String, Target>,
     /// The metrics of this check's previous outcome in the history, if any.
     pub previous: Option<&'a [Metric]>,
 }
@@ -165,7 +168,11 @@ pub trait Probe: Send + Sync + Sized + serde::de::DeserializeOwned {
 
     /// Checks parameters against the target at load time, so that a run never starts with a
     /// check that cannot work. Returns a message and a hint.
-    fn validate(&self, _target: Option<&Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        _target: Option<&Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         Ok(())
     }
 
@@ -212,8 +219,8 @@ macro_rules! registry {
             }
 
             /// Load-time validation against the target.
-            pub fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
-                match self { $(ProbeSpec::$variant(p) => p.validate(target),)* }
+            pub fn validate(&self, target: Option<&crate::settings::Target>, settings: &crate::settings::Settings) -> Result<(), (String, String)> {
+                match self { $(ProbeSpec::$variant(p) => p.validate(target, settings),)* }
             }
 
             /// Runs the probe.
@@ -246,6 +253,7 @@ registry! {
     Nginx => nginx::Nginx,
     Rabbitmq => rabbitmq::Rabbitmq,
     Elasticsearch => elasticsearch::Elasticsearch,
+    Redundancy => redundancy::Redundancy,
 }
 
 impl ProbeSpec {

@@ -65,7 +65,11 @@ impl Probe for Mysql {
         ]
     }
 
-    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         if !target
             .and_then(Target::dsn)
             .is_some_and(|d| d.starts_with("mysql://") || d.starts_with("mariadb://"))

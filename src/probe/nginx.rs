@@ -75,7 +75,11 @@ impl Probe for Nginx {
         ]
     }
 
-    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         if target.and_then(Target::url).is_none() {
             return Err((
                 "the nginx probe needs a target with a `url`".into(),

@@ -51,7 +51,11 @@ impl Probe for Postgres {
         ]
     }
 
-    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         if !target
             .and_then(Target::dsn)
             .is_some_and(|d| d.starts_with("postgres://") || d.starts_with("postgresql://"))

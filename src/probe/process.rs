@@ -34,7 +34,11 @@ impl Probe for Process {
         &[("count", None, Some("1:"))]
     }
 
-    fn validate(&self, _target: Option<&crate::settings::Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        _target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         if self.name.is_none() && self.cmdline.is_none() {
             return Err((
                 "the process probe needs `name` or `cmdline`".into(),

@@ -38,7 +38,11 @@ impl Probe for Rabbitmq {
         &[("handshake_time", Some("1"), Some("5"))]
     }
 
-    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         if target.and_then(Target::address).is_none() {
             return Err((
                 "the rabbitmq probe needs a target with an address".into(),

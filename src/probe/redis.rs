@@ -44,7 +44,11 @@ impl Probe for Redis {
         ]
     }
 
-    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         if target.and_then(Target::address).is_none() {
             return Err((
                 "the redis probe needs a target with an address".into(),

@@ -186,7 +186,11 @@ impl Probe for Secrets {
         &[("findings", None, Some("0"))]
     }
 
-    fn validate(&self, _target: Option<&crate::settings::Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        _target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         if self.paths.is_empty() {
             return Err((
                 "`paths` is empty".into(),

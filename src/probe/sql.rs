@@ -49,7 +49,11 @@ impl Probe for Sql {
         })
     }
 
-    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         let hint = "point `target:` at a target with `dsn: postgres://user@host:5432/db` (or mysql://, sqlite://)";
         let Some(dsn) = target.and_then(Target::dsn) else {
             return Err((

@@ -79,7 +79,11 @@ impl Probe for Sysconfig {
         None
     }
 
-    fn validate(&self, _target: Option<&crate::settings::Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        _target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         if let Some(bad) = self
             .limits
             .keys()

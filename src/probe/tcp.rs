@@ -39,7 +39,11 @@ impl Probe for Tcp {
         Some("connect_time")
     }
 
-    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         match self.address(target) {
             Some(_) => Ok(()),
             None => Err((

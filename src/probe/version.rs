@@ -51,7 +51,11 @@ impl Probe for Version {
         None
     }
 
-    fn validate(&self, target: Option<&Target>) -> Result<(), (String, String)> {
+    fn validate(
+        &self,
+        target: Option<&crate::settings::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), (String, String)> {
         match &self.from {
             Source::Command(argv) if argv.is_empty() => Err((
                 "`from: { command: [] }` is empty".into(),

@@ -92,6 +92,7 @@ pub async fn run_check(
         target,
         timeout,
         shared,
+        targets: &settings.targets,
         previous,
     };
     let mut attempt = 0;

@@ -12,6 +12,7 @@ mod probe_cmd;
 mod probes;
 mod rabbitmq;
 mod redis;
+mod redundancy;
 mod secrets;
 mod secrets_probe;
 mod store;
