@@ -81,7 +81,12 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
             filters: filters_json,
         };
         let (run_id, started_at) = store.begin_run(&new).await?;
-        let previous = Arc::new(store.previous_metrics(run_id).await?);
+        let previous = if plan.checks.iter().any(|c| c.probe.uses_history()) {
+            store.previous_metrics(run_id).await?
+        } else {
+            Default::default()
+        };
+        let previous = Arc::new(previous);
         let infos: BTreeMap<String, CheckInfo> = plan
             .checks
             .iter()

@@ -166,6 +166,12 @@ pub trait Probe: Send + Sync + Sized + serde::de::DeserializeOwned {
         &[]
     }
 
+    /// True when the probe judges counters against the check's previous observation
+    /// ([`ProbeContext::previous`]); the history is read only when a planned probe needs it.
+    fn uses_history(&self) -> bool {
+        false
+    }
+
     /// Checks parameters against the target at load time, so that a run never starts with a
     /// check that cannot work. Returns a message and a hint.
     fn validate(
@@ -216,6 +222,11 @@ macro_rules! registry {
             /// Built-in thresholds of the kind.
             pub fn default_thresholds(&self) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
                 match self { $(ProbeSpec::$variant(p) => p.default_thresholds(),)* }
+            }
+
+            /// Whether the probe needs the check's previous observation.
+            pub fn uses_history(&self) -> bool {
+                match self { $(ProbeSpec::$variant(p) => p.uses_history(),)* }
             }
 
             /// Load-time validation against the target.

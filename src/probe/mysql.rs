@@ -47,6 +47,10 @@ const STATUS: &[&str] = &[
 impl Probe for Mysql {
     const KIND: &'static str = "mysql";
 
+    fn uses_history(&self) -> bool {
+        true
+    }
+
     fn primary(&self) -> Option<&'static str> {
         Some("connections_pct")
     }

@@ -60,6 +60,10 @@ fn parse(text: &str) -> Option<StubStatus> {
 impl Probe for Nginx {
     const KIND: &'static str = "nginx";
 
+    fn uses_history(&self) -> bool {
+        true
+    }
+
     fn primary(&self) -> Option<&'static str> {
         Some("active")
     }

@@ -29,6 +29,10 @@ const MAX_REPLY: usize = 1 << 20;
 impl Probe for Redis {
     const KIND: &'static str = "redis";
 
+    fn uses_history(&self) -> bool {
+        true
+    }
+
     fn primary(&self) -> Option<&'static str> {
         Some("ping_time")
     }
