@@ -10,7 +10,7 @@ use serde::Deserialize;
 use sqlx::mysql::MySqlRow;
 use sqlx::{Connection, Executor, MySqlConnection, Row};
 
-use super::sql::{redact, with_credentials};
+use super::sql::{query_err, redact, with_credentials};
 use super::{Observation, Probe, ProbeContext, ProbeError};
 use crate::outcome::{Metric, Status};
 use crate::settings::Target;
@@ -97,13 +97,6 @@ impl Probe for Mysql {
         let url = with_credentials(target.dsn().unwrap_or_default(), target)?;
         let secret = target.password.clone().unwrap_or_default();
         self.inspect(&url, cx).await.map_err(|e| redact(e, &secret))
-    }
-}
-
-fn query_err(what: &str) -> impl Fn(sqlx::Error) -> ProbeError + '_ {
-    move |e| match e {
-        sqlx::Error::Io(_) | sqlx::Error::Protocol(_) => ProbeError::down(format!("{what}: {e}")),
-        _ => ProbeError::unknown(format!("{what}: {e}")),
     }
 }
 

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 use sqlx::{Connection, Executor, PgConnection, Row};
 
-use super::sql::{redact, with_credentials};
+use super::sql::{query_err, redact, with_credentials};
 use super::{Observation, Probe, ProbeContext, ProbeError};
 use crate::outcome::{Metric, Status};
 use crate::settings::Target;
@@ -81,17 +81,6 @@ impl Probe for Postgres {
         self.inspect(&url, cx.timeout)
             .await
             .map_err(|e| redact(e, &secret))
-    }
-}
-
-/// A query error: the server answered, so the probe could not do its job (UNKNOWN), unless the
-/// connection itself broke.
-fn query_err(what: &str) -> impl Fn(sqlx::Error) -> ProbeError + '_ {
-    move |e| match e {
-        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::Protocol(_) => {
-            ProbeError::down(format!("{what}: {e}"))
-        }
-        _ => ProbeError::unknown(format!("{what}: {e}")),
     }
 }
 

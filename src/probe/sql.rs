@@ -221,6 +221,17 @@ pub(super) fn with_credentials(dsn: &str, target: &Target) -> Result<String, Pro
     Ok(url.to_string())
 }
 
+/// Maps a query error: a broken connection means the server is down (CRIT); an error the
+/// server answered with means the probe could not do its job (UNKNOWN).
+pub(super) fn query_err(what: &str) -> impl Fn(sqlx::Error) -> ProbeError + '_ {
+    move |e| match e {
+        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::Protocol(_) => {
+            ProbeError::down(format!("{what}: {e}"))
+        }
+        _ => ProbeError::unknown(format!("{what}: {e}")),
+    }
+}
+
 /// Removes the password from an error a driver may have built from the URL.
 pub(super) fn redact(mut e: ProbeError, secret: &Secret) -> ProbeError {
     e.message = secret.redact(&e.message);
