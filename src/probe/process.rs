@@ -18,6 +18,10 @@ pub struct Process {
     cmdline: Option<Pattern>,
     /// Only processes of this user.
     user: Option<String>,
+    /// Measure current CPU use over this interval (e.g. `1s`). Unset, CPU is the average over
+    /// each process's lifetime, as `ps` and check_procs report it, and the check does not wait.
+    #[serde(default, with = "crate::catalog::duration_opt")]
+    cpu_sample: Option<Duration>,
 }
 
 impl Probe for Process {
@@ -52,6 +56,7 @@ impl Probe for Process {
         let name = self.name.clone();
         let cmdline = self.cmdline.clone();
         let user = self.user.clone();
+        let sample = self.cpu_sample;
         blocking(move || {
             let kind = ProcessRefreshKind::nothing()
                 .with_cpu()
@@ -61,11 +66,11 @@ impl Probe for Process {
             let mut sys =
                 System::new_with_specifics(RefreshKind::nothing().with_processes(kind))
                     .map_err(|e| ProbeError::unknown(format!("cannot list processes: {e}")))?;
-            // CPU use needs two samples.
-            std::thread::sleep(
-                sysinfo::MINIMUM_CPU_UPDATE_INTERVAL.max(Duration::from_millis(200)),
-            );
-            sys.refresh_processes_specifics(ProcessesToUpdate::All, true, kind);
+            // Current CPU use needs two samples, some time apart.
+            if let Some(interval) = sample {
+                std::thread::sleep(interval.max(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL));
+                sys.refresh_processes_specifics(ProcessesToUpdate::All, true, kind);
+            }
             let me = std::process::id();
             let mut count = 0u32;
             let (mut rss, mut cpu) = (0u64, 0f32);
@@ -103,7 +108,12 @@ impl Probe for Process {
                 }
                 count += 1;
                 rss += p.memory();
-                cpu += p.cpu_usage();
+                cpu += if sample.is_some() {
+                    p.cpu_usage()
+                } else {
+                    // accumulated_cpu_time is in ms, run_time in s: average % since start.
+                    (p.accumulated_cpu_time() as f32 / 10.0) / (p.run_time().max(1) as f32)
+                };
                 pids.push(pid.as_u32());
             }
             pids.sort_unstable();
