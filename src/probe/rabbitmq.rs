@@ -10,7 +10,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
-use crate::outcome::Metric;
+use crate::outcome::{Metric, Status};
 use crate::settings::Target;
 
 /// Parameters.
@@ -19,6 +19,41 @@ use crate::settings::Target;
 pub struct Rabbitmq {
     /// Virtual host to open (default `/`).
     vhost: Option<String>,
+    /// URL of the management API (`http://127.0.0.1:15672/`), for node and queue health.
+    management: Option<String>,
+    /// Queues with more ready messages than this are reported (default 10000).
+    max_ready: Option<f64>,
+    /// Queues with more unacknowledged messages than this are reported (default 1000).
+    max_unacked: Option<f64>,
+}
+
+/// A node as `/api/nodes` describes it (fields absent until the broker has collected stats).
+#[derive(Debug, Deserialize)]
+struct Node {
+    name: String,
+    #[serde(default)]
+    running: bool,
+    #[serde(default)]
+    mem_alarm: Option<bool>,
+    #[serde(default)]
+    disk_free_alarm: Option<bool>,
+    fd_used: Option<f64>,
+    fd_total: Option<f64>,
+    mem_used: Option<f64>,
+    mem_limit: Option<f64>,
+}
+
+/// A queue as `/api/queues` describes it.
+#[derive(Debug, Deserialize)]
+struct Queue {
+    name: String,
+    vhost: String,
+    #[serde(default)]
+    messages_ready: f64,
+    #[serde(default)]
+    messages_unacknowledged: f64,
+    #[serde(default)]
+    consumers: f64,
 }
 
 const FRAME_METHOD: u8 = 1;
@@ -35,7 +70,15 @@ impl Probe for Rabbitmq {
     fn default_thresholds(
         &self,
     ) -> &'static [(&'static str, Option<&'static str>, Option<&'static str>)] {
-        &[("handshake_time", Some("1"), Some("5"))]
+        &[
+            ("handshake_time", Some("1"), Some("5")),
+            ("fd_used_pct", Some("80"), Some("90")),
+            // The broker blocks publishers at 100% of its memory limit (memory alarm).
+            ("mem_used_pct", Some("80"), Some("90")),
+            ("queues_over_ready", Some("0"), None),
+            ("queues_over_unacked", Some("0"), None),
+            ("queues_without_consumers", Some("0"), None),
+        ]
     }
 
     fn validate(
@@ -154,7 +197,139 @@ impl Probe for Rabbitmq {
             "AMQP 0-9-{} server {} {}, mechanisms {}",
             props.minor, props.product, props.version, props.mechanisms
         ));
+        if let Some(api) = &self.management {
+            self.management(api, &user, &pass, cx, &mut obs).await?;
+        }
         Ok(obs)
+    }
+}
+
+impl Rabbitmq {
+    /// Node alarms, resource use and queue backlogs from the management API.
+    async fn management(
+        &self,
+        api: &str,
+        user: &str,
+        pass: &str,
+        cx: &ProbeContext<'_>,
+        obs: &mut Observation,
+    ) -> Result<(), ProbeError> {
+        let client = reqwest::Client::new();
+        let get = |path: &str| {
+            let url = format!("{}/api/{path}", api.trim_end_matches('/'));
+            client
+                .get(url)
+                .basic_auth(user, Some(pass))
+                .timeout(cx.timeout)
+                .send()
+        };
+        let nodes: Vec<Node> = get("nodes")
+            .await
+            .and_then(reqwest::Response::error_for_status)
+            .map_err(|e| ProbeError::down(format!("management API {api}: {e}")))?
+            .json()
+            .await
+            .map_err(|e| ProbeError::unknown(format!("management API {api}: /api/nodes: {e}")))?;
+        for n in &nodes {
+            if !n.running {
+                obs.fail(Status::Crit, format!("node {} is not running", n.name));
+            }
+            if n.mem_alarm == Some(true) {
+                obs.fail(
+                    Status::Crit,
+                    format!("node {}: memory alarm, publishers are blocked", n.name),
+                );
+            }
+            if n.disk_free_alarm == Some(true) {
+                obs.fail(
+                    Status::Crit,
+                    format!("node {}: disk alarm, publishers are blocked", n.name),
+                );
+            }
+            if let (Some(u), Some(t)) = (n.fd_used, n.fd_total)
+                && t > 0.0
+            {
+                obs.metrics.push(Metric::labelled(
+                    "fd_used_pct",
+                    n.name.clone(),
+                    100.0 * u / t,
+                    "%",
+                ));
+            }
+            if let (Some(u), Some(l)) = (n.mem_used, n.mem_limit)
+                && l > 0.0
+            {
+                obs.metrics.push(Metric::labelled(
+                    "mem_used_pct",
+                    n.name.clone(),
+                    100.0 * u / l,
+                    "%",
+                ));
+            }
+        }
+        obs.metrics
+            .push(Metric::new("nodes", nodes.len() as f64, ""));
+        let queues: Vec<Queue> =
+            get("queues?columns=name,vhost,messages_ready,messages_unacknowledged,consumers")
+                .await
+                .and_then(reqwest::Response::error_for_status)
+                .map_err(|e| ProbeError::down(format!("management API {api}: {e}")))?
+                .json()
+                .await
+                .map_err(|e| {
+                    ProbeError::unknown(format!("management API {api}: /api/queues: {e}"))
+                })?;
+        let (max_ready, max_unacked) = (
+            self.max_ready.unwrap_or(10_000.0),
+            self.max_unacked.unwrap_or(1_000.0),
+        );
+        let listed = |pred: &dyn Fn(&Queue) -> bool| -> Vec<String> {
+            queues
+                .iter()
+                .filter(|q| pred(q))
+                .map(|q| {
+                    format!(
+                        "{}{}",
+                        if q.vhost == "/" {
+                            String::new()
+                        } else {
+                            format!("{}/", q.vhost)
+                        },
+                        q.name
+                    )
+                })
+                .collect()
+        };
+        let ready = listed(&|q| q.messages_ready > max_ready);
+        let unacked = listed(&|q| q.messages_unacknowledged > max_unacked);
+        let idle = listed(&|q| q.consumers == 0.0);
+        obs.metrics
+            .push(Metric::new("queues", queues.len() as f64, ""));
+        for (name, list, what) in [
+            (
+                "queues_over_ready",
+                &ready,
+                format!("more than {max_ready} ready messages"),
+            ),
+            (
+                "queues_over_unacked",
+                &unacked,
+                format!("more than {max_unacked} unacknowledged messages"),
+            ),
+            ("queues_without_consumers", &idle, "no consumers".to_owned()),
+        ] {
+            obs.metrics.push(Metric::new(name, list.len() as f64, ""));
+            if !list.is_empty() {
+                let shown: Vec<&str> = list.iter().take(10).map(String::as_str).collect();
+                obs.evidence.push(format!(
+                    "{} queue(s) with {what}: {}{}",
+                    list.len(),
+                    shown.join(", "),
+                    if list.len() > 10 { ", ..." } else { "" }
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
