@@ -1,6 +1,6 @@
 //! Runs a plan of checks concurrently and streams [`RunEvent`]s.
 //!
-//! Concurrency is bounded by a semaphore (`--jobs`). Every attempt is wrapped in a timeout here,
+//! Concurrency is bounded by a semaphore (`--jobs`); checks start in plan order. Every attempt is wrapped in a timeout here,
 //! whatever the probe does itself, so one hung target costs its own timeout and nothing more.
 //! Retries back off exponentially (200 ms doubling, at most 2 s between attempts).
 
@@ -47,18 +47,21 @@ pub async fn run(
     let shared = Arc::new(Shared::default());
     let mut set = JoinSet::new();
     for idx in 0..plan.checks.len() {
-        let (settings, plan, previous, shared, sem, events) = (
+        // Taking the permit before spawning starts checks in plan order and keeps at most
+        // `jobs` tasks alive; finished tasks are reaped as we go.
+        let Ok(permit) = sem.clone().acquire_owned().await else {
+            return;
+        };
+        while set.try_join_next().is_some() {}
+        let (settings, plan, previous, shared, events) = (
             settings.clone(),
             plan.clone(),
             previous.clone(),
             shared.clone(),
-            sem.clone(),
             events.clone(),
         );
         set.spawn(async move {
-            let Ok(_permit) = sem.acquire_owned().await else {
-                return;
-            };
+            let _permit = permit;
             let spec = &plan.checks[idx];
             if starts
                 && events

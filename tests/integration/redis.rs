@@ -209,3 +209,32 @@ fn auth_from_the_environment_and_wrong_role() {
         "{out}"
     );
 }
+
+#[test]
+fn a_service_stopped_during_the_run_is_reported_and_the_run_goes_on() {
+    let port = closed_port();
+    let mut r = RedisServer::start(port, &[]);
+    let node = TestNode::new(&format!("  cache: {{ address: \"127.0.0.1:{port}\" }}\n"));
+    // One check at a time: the first holds the run for a moment, the Redis check comes after it
+    // (checks of one category run in file order), and a last check shows the run continues.
+    node.checks(
+        "s.yaml",
+        "  - { id: a-before, title: 先行, category: 日常检查, probe: { kind: command, run: [sleep, \"1\"] } }\n  - { id: b-cache, title: 缓存, category: 日常检查, target: cache, probe: { kind: redis } }\n  - { id: c-after, title: 之后, category: 日常检查, probe: { kind: command, run: [\"true\"] } }\n",
+    );
+    let child = node
+        .cmd(&["inspect", "--jobs", "1", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    r.stop();
+    let out = child.wait_with_output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(outcome(&doc, "a-before")["status"], "OK");
+    let c = outcome(&doc, "b-cache");
+    assert_eq!(c["status"], "CRIT", "{c:#}");
+    assert!(c["summary"].as_str().unwrap().contains("refused"), "{c:#}");
+    assert_eq!(outcome(&doc, "c-after")["status"], "OK");
+    assert_eq!(doc["run"]["state"], "finished");
+}
