@@ -137,3 +137,167 @@ fn sessions_locks_and_connections_are_measured() {
         "0"
     );
 }
+
+/// A streaming standby of the local server on a free port, stopped and removed on drop.
+/// Needs `host replication all 127.0.0.1/32 trust` in the primary's pg_hba.conf (.ci/run).
+struct Standby {
+    dir: tempfile::TempDir,
+    port: u16,
+}
+
+impl Standby {
+    fn start() -> Standby {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().display().to_string();
+        let as_postgres = |args: &[&str]| {
+            let out = Command::new("runuser")
+                .args(["-u", "postgres", "--"])
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        };
+        Command::new("chown")
+            .args(["postgres", &d])
+            .status()
+            .unwrap();
+        as_postgres(&[
+            "pg_basebackup",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-D",
+            &format!("{d}/data"),
+            "-R",
+            "-X",
+            "stream",
+        ]);
+        let port = closed_port();
+        std::fs::write(
+            dir.path().join("data/postgresql.conf"),
+            format!("listen_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{d}'\nhot_standby = on\nssl = off\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("data/pg_hba.conf"),
+            "local all all trust\nhost all all 127.0.0.1/32 trust\n",
+        )
+        .unwrap();
+        Command::new("chown")
+            .args(["-R", "postgres", &d])
+            .status()
+            .unwrap();
+        let pg_ctl = pg_ctl();
+        as_postgres(&[
+            &pg_ctl,
+            "-D",
+            &format!("{d}/data"),
+            "-l",
+            &format!("{d}/log"),
+            "-w",
+            "start",
+        ]);
+        Standby { dir, port }
+    }
+
+    fn sql(&self, sql: &str) -> String {
+        let out = Command::new("psql")
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &self.port.to_string(),
+                "-U",
+                "postgres",
+                "-d",
+                "postgres",
+                "-tAc",
+                sql,
+            ])
+            .output()
+            .unwrap();
+        text(&out.stdout).trim().to_owned()
+    }
+}
+
+impl Drop for Standby {
+    fn drop(&mut self) {
+        let d = self.dir.path().display().to_string();
+        let _ = Command::new("runuser")
+            .args([
+                "-u",
+                "postgres",
+                "--",
+                &pg_ctl(),
+                "-D",
+                &format!("{d}/data"),
+                "-m",
+                "immediate",
+                "stop",
+            ])
+            .output();
+    }
+}
+
+/// pg_ctl of the installed major version (Debian keeps it out of PATH).
+fn pg_ctl() -> String {
+    let mut found: Vec<_> = std::fs::read_dir("/usr/lib/postgresql")
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path().join("bin/pg_ctl"))
+        .filter(|p| p.exists())
+        .collect();
+    found.sort();
+    found
+        .pop()
+        .expect("PostgreSQL server binaries")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn streaming_standby_role_and_lag() {
+    let standby = Standby::start();
+    assert_eq!(standby.sql("SELECT pg_is_in_recovery()"), "t");
+    wait_for(20, "the standby to stream", || {
+        standby.sql("SELECT status FROM pg_stat_wal_receiver") == "streaming"
+    });
+    // Replay paused while the primary writes: WAL arrives but is not applied, so lag grows.
+    standby.sql("SELECT pg_wal_replay_pause()");
+    let scratch = PgDb::create("znode_lag");
+    psql(
+        &scratch.0,
+        "CREATE TABLE t AS SELECT g FROM generate_series(1, 20000) g",
+    );
+    wait_for(20, "WAL to arrive unreplayed", || {
+        standby
+            .sql("SELECT pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()) > 0")
+            == "t"
+    });
+    let node = TestNode::new(&format!(
+        "  primary: {{ dsn: \"postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable\" }}\n  standby: {{ dsn: \"postgres://postgres@127.0.0.1:{}/postgres?sslmode=disable\" }}\n",
+        standby.port
+    ));
+    node.checks(
+        "r.yaml",
+        "  - { id: standby, title: 备库, category: 日常检查, target: standby, probe: { kind: postgres, role: standby }, thresholds: { replication_lag_bytes: { warn: 0 } } }\n  - { id: primary, title: 主库, category: 日常检查, target: primary, probe: { kind: postgres, role: primary } }\n",
+    );
+    let (_, doc) = node.inspect_json(&[]);
+    let s = outcome(&doc, "standby");
+    assert_eq!(s["status"], "WARN", "{s:#}");
+    assert!(
+        s["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("replication_lag_bytes "),
+        "{s:#}"
+    );
+    assert!(metric(s, "replication_lag_bytes") > 0.0);
+    assert!(metric(outcome(&doc, "primary"), "replicas") >= 1.0);
+    assert!(
+        !s["metrics"].to_string().contains("txn_time"),
+        "no write test on a standby"
+    );
+    standby.sql("SELECT pg_wal_replay_resume()");
+}
