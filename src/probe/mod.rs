@@ -27,6 +27,7 @@ mod sql;
 mod swap;
 mod sysconfig;
 mod tcp;
+mod tomcat;
 mod version;
 
 use std::collections::HashMap;
@@ -265,6 +266,7 @@ registry! {
     Rabbitmq => rabbitmq::Rabbitmq,
     Elasticsearch => elasticsearch::Elasticsearch,
     Redundancy => redundancy::Redundancy,
+    Tomcat => tomcat::Tomcat,
 }
 
 impl ProbeSpec {

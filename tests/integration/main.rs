@@ -18,4 +18,5 @@ mod secrets_probe;
 mod store;
 mod support;
 mod sysconfig;
+mod tomcat;
 mod version;
