@@ -83,7 +83,7 @@ impl Probe for Elasticsearch {
         let resp = req
             .send()
             .await
-            .map_err(|e| ProbeError::down(format!("{url}: {e}")))?;
+            .map_err(|e| ProbeError::down(format!("{url}: {}", super::http::error_chain(&e))))?;
         let code = resp.status();
         if !code.is_success() {
             return Err(ProbeError::down(format!("{url}: HTTP {}", code.as_u16())));

@@ -107,12 +107,12 @@ impl Probe for Nginx {
             .timeout(cx.timeout)
             .send()
             .await
-            .map_err(|e| ProbeError::down(format!("{url}: {e}")))?;
+            .map_err(|e| ProbeError::down(format!("{url}: {}", super::http::error_chain(&e))))?;
         let code = resp.status();
         let body = resp
             .text()
             .await
-            .map_err(|e| ProbeError::down(format!("{url}: {e}")))?;
+            .map_err(|e| ProbeError::down(format!("{url}: {}", super::http::error_chain(&e))))?;
         let elapsed = start.elapsed().as_secs_f64();
         if !code.is_success() {
             return Err(ProbeError::down(format!(

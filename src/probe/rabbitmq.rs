@@ -226,7 +226,12 @@ impl Rabbitmq {
         let nodes: Vec<Node> = get("nodes")
             .await
             .and_then(reqwest::Response::error_for_status)
-            .map_err(|e| ProbeError::down(format!("management API {api}: {e}")))?
+            .map_err(|e| {
+                ProbeError::down(format!(
+                    "management API {api}: {}",
+                    super::http::error_chain(&e)
+                ))
+            })?
             .json()
             .await
             .map_err(|e| ProbeError::unknown(format!("management API {api}: /api/nodes: {e}")))?;
@@ -273,7 +278,12 @@ impl Rabbitmq {
             get("queues?columns=name,vhost,messages_ready,messages_unacknowledged,consumers")
                 .await
                 .and_then(reqwest::Response::error_for_status)
-                .map_err(|e| ProbeError::down(format!("management API {api}: {e}")))?
+                .map_err(|e| {
+                    ProbeError::down(format!(
+                        "management API {api}: {}",
+                        super::http::error_chain(&e)
+                    ))
+                })?
                 .json()
                 .await
                 .map_err(|e| {

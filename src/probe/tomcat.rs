@@ -165,7 +165,7 @@ impl Probe for Tomcat {
         let resp = req
             .send()
             .await
-            .map_err(|e| ProbeError::down(format!("{url}: {e}")))?;
+            .map_err(|e| ProbeError::down(format!("{url}: {}", super::http::error_chain(&e))))?;
         let code = resp.status().as_u16();
         if code == 401 || code == 403 {
             return Err(ProbeError::unknown(format!(
@@ -178,7 +178,7 @@ impl Probe for Tomcat {
         let body = resp
             .text()
             .await
-            .map_err(|e| ProbeError::down(format!("{url}: {e}")))?;
+            .map_err(|e| ProbeError::down(format!("{url}: {}", super::http::error_chain(&e))))?;
         let elapsed = start.elapsed().as_secs_f64();
         let s = parse(&body).ok_or_else(|| {
             ProbeError::unknown(format!("{url} is not a manager status page (XML)"))

@@ -117,7 +117,9 @@ impl Probe for Version {
                     .timeout(cx.timeout)
                     .send()
                     .await
-                    .map_err(|e| ProbeError::down(format!("{url}: {e}")))?;
+                    .map_err(|e| {
+                        ProbeError::down(format!("{url}: {}", super::http::error_chain(&e)))
+                    })?;
                 let headers: String = resp
                     .headers()
                     .iter()
