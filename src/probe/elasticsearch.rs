@@ -7,7 +7,6 @@ use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
 use crate::outcome::{Metric, Status};
-use crate::settings::Target;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -53,13 +52,12 @@ impl Probe for Elasticsearch {
         target: Option<&crate::settings::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
-        if target.and_then(Target::url).is_none() {
-            return Err((
-                "the elasticsearch probe needs a target with a `url`".into(),
-                "e.g. `es: { url: http://127.0.0.1:9200/ }`".into(),
-            ));
-        }
-        Ok(())
+        super::require(
+            Self::KIND,
+            target,
+            super::Needs::Url,
+            "es: { url: http://127.0.0.1:9200/ }",
+        )
     }
 
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {

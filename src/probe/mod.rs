@@ -299,6 +299,35 @@ impl ProbeSpec {
     }
 }
 
+/// What kind of endpoint a probe needs its target to have.
+pub(crate) enum Needs {
+    /// `address: host:port` (or a URL or DSN it can be derived from).
+    Address,
+    /// `url:`.
+    Url,
+}
+
+/// Load-time check that the check's target has the endpoint a probe needs, with an example.
+pub(crate) fn require(
+    kind: &str,
+    target: Option<&Target>,
+    needs: Needs,
+    example: &str,
+) -> Result<(), (String, String)> {
+    let (ok, what) = match needs {
+        Needs::Address => (target.and_then(Target::address).is_some(), "an address"),
+        Needs::Url => (target.and_then(Target::url).is_some(), "a `url`"),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err((
+            format!("the {kind} probe needs a target with {what}"),
+            format!("e.g. `{example}`"),
+        ))
+    }
+}
+
 /// Runs blocking work (reading /proc, statvfs, files) off the async workers, so that a hung
 /// filesystem stalls only its own check; the runner's timeout still ends the check.
 pub(crate) async fn blocking<T: Send + 'static>(

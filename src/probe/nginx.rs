@@ -8,7 +8,6 @@ use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
 use crate::outcome::{Metric, Status};
-use crate::settings::Target;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -84,13 +83,12 @@ impl Probe for Nginx {
         target: Option<&crate::settings::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
-        if target.and_then(Target::url).is_none() {
-            return Err((
-                "the nginx probe needs a target with a `url`".into(),
-                "e.g. `nginx: { url: http://127.0.0.1/ }` with stub_status at /nginx_status".into(),
-            ));
-        }
-        Ok(())
+        super::require(
+            Self::KIND,
+            target,
+            super::Needs::Url,
+            "nginx: { url: http://127.0.0.1/ } with stub_status at /nginx_status",
+        )
     }
 
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {

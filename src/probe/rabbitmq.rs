@@ -11,7 +11,6 @@ use tokio::net::TcpStream;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
 use crate::outcome::{Metric, Status};
-use crate::settings::Target;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -86,13 +85,12 @@ impl Probe for Rabbitmq {
         target: Option<&crate::settings::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
-        if target.and_then(Target::address).is_none() {
-            return Err((
-                "the rabbitmq probe needs a target with an address".into(),
-                "e.g. `mq: { address: 127.0.0.1:5672, username: monitor, password_env: MQ_PW }`"
-                    .into(),
-            ));
-        }
+        super::require(
+            Self::KIND,
+            target,
+            super::Needs::Address,
+            "mq: { address: 127.0.0.1:5672, username: monitor, password_env: MQ_PW }",
+        )?;
         Ok(())
     }
 
@@ -214,27 +212,7 @@ impl Rabbitmq {
         cx: &ProbeContext<'_>,
         obs: &mut Observation,
     ) -> Result<(), ProbeError> {
-        let client = reqwest::Client::new();
-        let get = |path: &str| {
-            let url = format!("{}/api/{path}", api.trim_end_matches('/'));
-            client
-                .get(url)
-                .basic_auth(user, Some(pass))
-                .timeout(cx.timeout)
-                .send()
-        };
-        let nodes: Vec<Node> = get("nodes")
-            .await
-            .and_then(reqwest::Response::error_for_status)
-            .map_err(|e| {
-                ProbeError::down(format!(
-                    "management API {api}: {}",
-                    super::http::error_chain(&e)
-                ))
-            })?
-            .json()
-            .await
-            .map_err(|e| ProbeError::unknown(format!("management API {api}: /api/nodes: {e}")))?;
+        let nodes: Vec<Node> = management_get(api, "nodes", user, pass, cx).await?;
         for n in &nodes {
             if !n.running {
                 obs.fail(Status::Crit, format!("node {} is not running", n.name));
@@ -274,21 +252,14 @@ impl Rabbitmq {
         }
         obs.metrics
             .push(Metric::new("nodes", nodes.len() as f64, ""));
-        let queues: Vec<Queue> =
-            get("queues?columns=name,vhost,messages_ready,messages_unacknowledged,consumers")
-                .await
-                .and_then(reqwest::Response::error_for_status)
-                .map_err(|e| {
-                    ProbeError::down(format!(
-                        "management API {api}: {}",
-                        super::http::error_chain(&e)
-                    ))
-                })?
-                .json()
-                .await
-                .map_err(|e| {
-                    ProbeError::unknown(format!("management API {api}: /api/queues: {e}"))
-                })?;
+        let queues: Vec<Queue> = management_get(
+            api,
+            "queues?columns=name,vhost,messages_ready,messages_unacknowledged,consumers",
+            user,
+            pass,
+            cx,
+        )
+        .await?;
         let (max_ready, max_unacked) = (
             self.max_ready.unwrap_or(10_000.0),
             self.max_unacked.unwrap_or(1_000.0),
@@ -341,6 +312,33 @@ impl Rabbitmq {
         }
         Ok(())
     }
+}
+
+/// GETs and decodes one management API resource with the broker's credentials.
+async fn management_get<T: serde::de::DeserializeOwned>(
+    api: &str,
+    path: &str,
+    user: &str,
+    pass: &str,
+    cx: &ProbeContext<'_>,
+) -> Result<T, ProbeError> {
+    let url = format!("{}/api/{path}", api.trim_end_matches('/'));
+    let resp = reqwest::Client::new()
+        .get(&url)
+        .basic_auth(user, Some(pass))
+        .timeout(cx.timeout)
+        .send()
+        .await
+        .and_then(reqwest::Response::error_for_status)
+        .map_err(|e| {
+            ProbeError::down(format!(
+                "management API {api}: {}",
+                super::http::error_chain(&e)
+            ))
+        })?;
+    resp.json()
+        .await
+        .map_err(|e| ProbeError::unknown(format!("management API {url}: {e}")))
 }
 
 /// What Connection.Start says about the broker.

@@ -13,7 +13,6 @@ use tokio::net::TcpStream;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
 use crate::outcome::{Metric, Status};
-use crate::settings::Target;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -53,12 +52,12 @@ impl Probe for Redis {
         target: Option<&crate::settings::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
-        if target.and_then(Target::address).is_none() {
-            return Err((
-                "the redis probe needs a target with an address".into(),
-                "e.g. `redis: { address: 127.0.0.1:6379 }`".into(),
-            ));
-        }
+        super::require(
+            Self::KIND,
+            target,
+            super::Needs::Address,
+            "redis: { address: 127.0.0.1:6379 }",
+        )?;
         match self.role.as_deref() {
             None | Some("master" | "slave" | "replica") => Ok(()),
             Some(r) => Err((

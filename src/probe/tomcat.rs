@@ -137,13 +137,12 @@ impl Probe for Tomcat {
         target: Option<&Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
-        if target.and_then(Target::url).is_none() {
-            return Err((
-                "the tomcat probe needs a target with a `url`".into(),
-                "e.g. `tomcat: { url: http://127.0.0.1:8080/, username: monitor, password_env: TOMCAT_PW }` (a manager-status user)".into(),
-            ));
-        }
-        Ok(())
+        super::require(
+            Self::KIND,
+            target,
+            super::Needs::Url,
+            "tomcat: { url: http://127.0.0.1:8080/, username: monitor, password_env: TOMCAT_PW }",
+        )
     }
 
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
