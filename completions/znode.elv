@@ -32,6 +32,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand init 'Write a complete sample node (znode.yaml and the check pack) into DIR'
             cand inspect 'Run the inspection (巡检): every selected check, stored in the history'
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+            cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand config 'Validate the configuration and every check file'
             cand history 'List past runs, show one again, or compare two'
             cand completions 'Print shell completions'
@@ -92,6 +93,133 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --color 'When to colour tables'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;logs'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand scan 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule''s warn/crit and stored as a run'
+            cand audit 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'
+            cand top 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
+            cand archive 'Compress logs older than their policy''s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
+            cand purge 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;logs;scan'= {
+            cand --since 'Look back this far from now'
+            cand --from 'Window start: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` in the node''s timezone'
+            cand --to 'Window end (exclusive), as --from'
+            cand --system 'Only sources of these systems'
+            cand --source 'Only these sources'
+            cand --timeout 'Time a source''s scan may take'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --incremental 'Read only what was written since the last incremental run (per file, surviving rotation)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;logs;audit'= {
+            cand --since 'Look back this far from now'
+            cand --from 'Window start: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` in the node''s timezone'
+            cand --to 'Window end (exclusive), as --from'
+            cand --system 'Only sources of these systems'
+            cand --source 'Only these sources'
+            cand --timeout 'Time a source''s scan may take'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --incremental 'Read only what was written since the last incremental run (per file, surviving rotation)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;logs;top'= {
+            cand --since 'Look back this far from now'
+            cand --from 'Window start: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` in the node''s timezone'
+            cand --to 'Window end (exclusive), as --from'
+            cand --system 'Only sources of these systems'
+            cand --source 'Only these sources'
+            cand -n 'Templates shown per source'
+            cand --limit 'Templates shown per source'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;logs;archive'= {
+            cand --policy 'Only these policies'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --apply 'Do it; without this, only show what would be done'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;logs;purge'= {
+            cand --policy 'Only these policies'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --apply 'Do it; without this, only show what would be done'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;logs;help'= {
+            cand scan 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule''s warn/crit and stored as a run'
+            cand audit 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'
+            cand top 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
+            cand archive 'Compress logs older than their policy''s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
+            cand purge 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;logs;help;scan'= {
+        }
+        &'znode;logs;help;audit'= {
+        }
+        &'znode;logs;help;top'= {
+        }
+        &'znode;logs;help;archive'= {
+        }
+        &'znode;logs;help;purge'= {
+        }
+        &'znode;logs;help;help'= {
         }
         &'znode;config'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
@@ -207,6 +335,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand init 'Write a complete sample node (znode.yaml and the check pack) into DIR'
             cand inspect 'Run the inspection (巡检): every selected check, stored in the history'
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+            cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand config 'Validate the configuration and every check file'
             cand history 'List past runs, show one again, or compare two'
             cand completions 'Print shell completions'
@@ -218,6 +347,23 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;inspect'= {
         }
         &'znode;help;probe'= {
+        }
+        &'znode;help;logs'= {
+            cand scan 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule''s warn/crit and stored as a run'
+            cand audit 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'
+            cand top 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
+            cand archive 'Compress logs older than their policy''s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
+            cand purge 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
+        }
+        &'znode;help;logs;scan'= {
+        }
+        &'znode;help;logs;audit'= {
+        }
+        &'znode;help;logs;top'= {
+        }
+        &'znode;help;logs;archive'= {
+        }
+        &'znode;help;logs;purge'= {
         }
         &'znode;help;config'= {
             cand check 'Validate znode.yaml and every check file; report all problems with file:line:column'

@@ -38,6 +38,7 @@ complete -c znode -n "__fish_znode_needs_command" -s V -l version -d 'Print vers
 complete -c znode -n "__fish_znode_needs_command" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
 complete -c znode -n "__fish_znode_needs_command" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
 complete -c znode -n "__fish_znode_needs_command" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+complete -c znode -n "__fish_znode_needs_command" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
 complete -c znode -n "__fish_znode_needs_command" -f -a "config" -d 'Validate the configuration and every check file'
 complete -c znode -n "__fish_znode_needs_command" -f -a "history" -d 'List past runs, show one again, or compare two'
 complete -c znode -n "__fish_znode_needs_command" -f -a "completions" -d 'Print shell completions'
@@ -94,6 +95,116 @@ complete -c znode -n "__fish_znode_using_subcommand probe" -l color -d 'When to 
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -f -a "scan" -d 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule\'s warn/crit and stored as a run'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -f -a "audit" -d 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -f -a "top" -d 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -f -a "archive" -d 'Compress logs older than their policy\'s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -f -a "purge" -d 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l since -d 'Look back this far from now' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l from -d 'Window start: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` in the node\'s timezone' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l to -d 'Window end (exclusive), as --from' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l system -d 'Only sources of these systems' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l source -d 'Only these sources' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l timeout -d 'Time a source\'s scan may take' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -s f -l format -d 'Output format' -r -f -a "table\t'A table per inspection category, for people'
+json\t'The stable JSON schema documented in the README'
+nagios\t'A Nagios plugin result: status line, perfdata, long output'
+prometheus\t'Prometheus text exposition format'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l incremental -d 'Read only what was written since the last incremental run (per file, surviving rotation)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l since -d 'Look back this far from now' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l from -d 'Window start: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` in the node\'s timezone' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l to -d 'Window end (exclusive), as --from' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l system -d 'Only sources of these systems' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l source -d 'Only these sources' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l timeout -d 'Time a source\'s scan may take' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -s f -l format -d 'Output format' -r -f -a "table\t'A table per inspection category, for people'
+json\t'The stable JSON schema documented in the README'
+nagios\t'A Nagios plugin result: status line, perfdata, long output'
+prometheus\t'Prometheus text exposition format'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l incremental -d 'Read only what was written since the last incremental run (per file, surviving rotation)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -l since -d 'Look back this far from now' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -l from -d 'Window start: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` in the node\'s timezone' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -l to -d 'Window end (exclusive), as --from' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -l system -d 'Only sources of these systems' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -l source -d 'Only these sources' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -s n -l limit -d 'Templates shown per source' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from archive" -l policy -d 'Only these policies' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from archive" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from archive" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from archive" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from archive" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from archive" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from archive" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from archive" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from archive" -l apply -d 'Do it; without this, only show what would be done'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from purge" -l policy -d 'Only these policies' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from purge" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from purge" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from purge" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from purge" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from purge" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from purge" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from purge" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from purge" -l apply -d 'Do it; without this, only show what would be done'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule\'s warn/crit and stored as a run'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "top" -d 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "archive" -d 'Compress logs older than their policy\'s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -188,14 +299,20 @@ complete -c znode -n "__fish_znode_using_subcommand man" -l color -d 'When to co
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe logs config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe logs config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe logs config history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe logs config history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe logs config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe logs config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe logs config history completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe logs config history completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe logs config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "scan" -d 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule\'s warn/crit and stored as a run'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "audit" -d 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "top" -d 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "archive" -d 'Compress logs older than their policy\'s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "purge" -d 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate znode.yaml and every check file; report all problems with file:line:column'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "show" -d 'Show one run again, exactly as stored'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "diff" -d 'What got worse, recovered, or is new between two runs'

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod cli;
 pub mod error;
 pub mod judge;
+pub mod logs;
 pub mod outcome;
 pub mod pack;
 pub mod probe;

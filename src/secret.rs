@@ -41,6 +41,19 @@ impl fmt::Display for Secret {
     }
 }
 
+/// Masks credentials written inline in free text (log lines): the values of `password=`,
+/// `pwd:`, `token=`, `secret=`, `api_key=`, `Authorization: Bearer ...` and URL userinfo.
+pub fn mask_inline(text: &str) -> String {
+    use std::sync::LazyLock;
+    static KEYED: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r#"(?i)((?:pass(?:word|wd)?|(?-i:pwd)|secret|token|api[_-]?key|access[_-]?key|credentials?|密码)["']?\s*[:=：]\s*["']?|authorization:\s*(?:bearer|basic)\s+|://[^/\s:@]+:)([^\s&"',;@]+)"#,
+        )
+        .expect("literal regex")
+    });
+    KEYED.replace_all(text, "${1}***").into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +63,18 @@ mod tests {
         let s = Secret::new("hunter2");
         assert_eq!(format!("{s} {s:?}"), "*** ***");
         assert_eq!(s.redact("login hunter2 failed"), "login *** failed");
+    }
+
+    #[test]
+    fn inline_credentials_are_masked() {
+        assert_eq!(
+            mask_inline("connect jdbc:mysql://app:S3cr3t@db/x password=hunter2&user=a"),
+            "connect jdbc:mysql://app:***@db/x password=***&user=a"
+        );
+        assert_eq!(
+            mask_inline("Authorization: Bearer abc.def 密码：Qwe123 ok"),
+            "Authorization: Bearer *** 密码：*** ok"
+        );
+        assert_eq!(mask_inline("ERROR timeout"), "ERROR timeout");
     }
 }

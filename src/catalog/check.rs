@@ -37,11 +37,14 @@ pub enum Category {
     /// 系统业务检查: business.
     #[serde(rename = "系统业务检查", alias = "business")]
     Business,
+    /// 日志审计: SPEC R2's operation-log review (`znode logs audit`).
+    #[serde(rename = "日志审计", alias = "log-review")]
+    LogReview,
 }
 
 impl Category {
     /// All categories in report order.
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 8] = [
         Category::Daily,
         Category::Performance,
         Category::Vulnerability,
@@ -49,6 +52,7 @@ impl Category {
         Category::AppServer,
         Category::Middleware,
         Category::Business,
+        Category::LogReview,
     ];
 
     /// The Chinese name.
@@ -61,6 +65,7 @@ impl Category {
             Category::AppServer => "应用服务器检查",
             Category::Middleware => "中间件检查",
             Category::Business => "系统业务检查",
+            Category::LogReview => "日志审计",
         }
     }
 
@@ -74,6 +79,7 @@ impl Category {
             Category::AppServer => "app-server",
             Category::Middleware => "middleware",
             Category::Business => "business",
+            Category::LogReview => "log-review",
         }
     }
 
@@ -90,6 +96,7 @@ impl Category {
             Category::Daily | Category::Vulnerability => 6,
             Category::Routine => 4,
             Category::Business => 2,
+            Category::LogReview => 3,
             Category::Performance | Category::AppServer | Category::Middleware => 1,
         }
     }

@@ -231,3 +231,17 @@ pub mod duration_opt {
         d.deserialize_option(V)
     }
 }
+
+/// Serde helper: a required duration, written as for [`duration_opt`].
+pub mod duration {
+    use std::time::Duration;
+
+    use serde::Deserializer;
+    use serde::de::Error;
+
+    /// Deserializes `Duration`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+        super::duration_opt::deserialize(d)?
+            .ok_or_else(|| D::Error::custom("a duration is required, e.g. `10m`"))
+    }
+}

@@ -69,16 +69,49 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
                 .into(),
         ));
     }
+    execute(
+        &cx,
+        settings,
+        plan,
+        Execution {
+            command: "inspect",
+            filters: serde_json::to_string(&filters).unwrap_or_default(),
+            format: a.format,
+            incremental: false,
+        },
+    )
+}
+
+/// How a plan is run and recorded.
+pub(super) struct Execution {
+    /// The command recorded with the run (`inspect`, `logs scan`...).
+    pub command: &'static str,
+    /// JSON of the selection, recorded with the run.
+    pub filters: String,
+    /// Output format.
+    pub format: Format,
+    /// Whether log checks read incrementally from their stored cursors.
+    pub incremental: bool,
+}
+
+/// Runs a plan: records the run, streams outcomes into the store, handles signals, renders the
+/// report and returns the exit code. Shared by `inspect` and the `logs` commands.
+pub(super) fn execute(
+    cx: &Context,
+    settings: crate::settings::Settings,
+    plan: Plan,
+    exec: Execution,
+) -> Result<u8, Failure> {
+    let (lang, color) = (cx.lang, cx.color);
     super::run_async(async move {
         let store = Store::open(&settings.store_url).await?;
-        let filters_json = serde_json::to_string(&filters).unwrap_or_default();
         let disabled = plan.disabled;
         let new = NewRun {
             disabled,
             node: &settings.node,
-            command: "inspect",
+            command: exec.command,
             planned: plan.checks.len(),
-            filters: filters_json,
+            filters: exec.filters.clone(),
         };
         let (run_id, started_at) = store.begin_run(&new).await?;
         let previous = if plan.checks.iter().any(|c| c.probe.uses_history()) {
@@ -87,6 +120,7 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
             Default::default()
         };
         let previous = Arc::new(previous);
+        let shared = Arc::new(shared_state(&store, &plan, exec.incremental).await?);
         let infos: BTreeMap<String, CheckInfo> = plan
             .checks
             .iter()
@@ -104,6 +138,7 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
             settings.clone(),
             Arc::new(plan),
             previous,
+            shared.clone(),
             tx,
             !bar.is_hidden(),
         ));
@@ -145,12 +180,19 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
                 rows.len()
             );
         }
+        // An interrupted run keeps its cursors where they were: the lines are read again next
+        // time rather than lost.
+        let state_error = if interrupted {
+            None
+        } else {
+            save_shared_state(&store, &shared).await.err()
+        };
         let status = store.finish_run(run_id, interrupted).await;
         store.close().await;
         let run = RunRow {
             id: run_id,
             node: settings.node.clone(),
-            command: "inspect".into(),
+            command: exec.command.into(),
             started_at,
             finished_at: Some(
                 status
@@ -173,15 +215,66 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
         let report = RunReport::new(run, rows, settings.timezone, settings.system_names());
         // stdout is line-buffered; a thousand-line JSON document would be a thousand writes.
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        report.render(a.format, cx.lang, cx.color, &mut out)?;
+        report.render(exec.format, lang, color, &mut out)?;
         std::io::Write::flush(&mut out)?;
         let mut code = report.status().exit_code();
-        if let Some(e) = store_error.or(status.err().map(|e| e.to_string())) {
+        if let Some(e) = store_error
+            .or(status.err().map(|e| e.to_string()))
+            .or(state_error.map(|e| e.to_string()))
+        {
             eprintln!("error: the run could not be fully stored: {e}");
             code = code.max(crate::outcome::Status::Unknown.exit_code());
         }
         Ok(code)
     })
+}
+
+/// The run-wide probe state: for log checks, the audit baselines and incremental cursors.
+async fn shared_state(
+    store: &Store,
+    plan: &Plan,
+    incremental: bool,
+) -> Result<crate::probe::Shared, crate::store::StoreError> {
+    let mut shared = crate::probe::Shared::default();
+    if plan.checks.iter().any(|c| c.probe.kind() == "log") {
+        shared.logs.known.before = store.log_known().await?;
+        if incremental {
+            shared.logs.incremental = true;
+            shared.logs.cursors = Arc::new(crate::logs::cursor::Cursors::new(
+                store.log_cursors().await?,
+            ));
+        }
+    }
+    Ok(shared)
+}
+
+/// Stores what log checks learned: new audit values and, for incremental runs, cursors.
+async fn save_shared_state(
+    store: &Store,
+    shared: &crate::probe::Shared,
+) -> Result<(), crate::store::StoreError> {
+    let seen = std::mem::take(
+        &mut *shared
+            .logs
+            .known
+            .seen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()),
+    );
+    if !seen.is_empty() {
+        store.save_log_known(&seen).await?;
+    }
+    if shared.logs.incremental {
+        let updates: Vec<crate::logs::cursor::Update> = shared
+            .logs
+            .finished()
+            .iter()
+            .filter_map(|s| s.as_ref().as_ref().ok())
+            .flat_map(|s| s.cursors.iter().cloned())
+            .collect();
+        store.save_log_cursors(&updates).await?;
+    }
+    Ok(())
 }
 
 /// Collects outcomes as they arrive and stores them.

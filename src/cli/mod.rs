@@ -6,6 +6,7 @@ mod generate;
 mod history;
 mod init;
 mod inspect;
+mod logs;
 mod probe;
 
 use std::io::IsTerminal;
@@ -82,6 +83,9 @@ enum Command {
     Inspect(inspect::Args),
     /// Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`
     Probe(probe::Args),
+    /// Log engine: scan, audit, top (templates), archive, purge
+    #[command(subcommand)]
+    Logs(logs::Command),
     /// Validate the configuration and every check file
     #[command(subcommand)]
     Config(config::Command),
@@ -195,6 +199,7 @@ pub fn main() -> ExitCode {
         Command::Init(a) => init::run(&cx, a),
         Command::Inspect(a) => inspect::run(cx, a),
         Command::Probe(a) => probe::run(&cx, a),
+        Command::Logs(c) => logs::run(cx, c),
         Command::Config(c) => config::run(&cx, c),
         Command::History(a) => history::run(&cx, a),
         Command::Completions(a) => generate::completions(a),

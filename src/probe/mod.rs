@@ -13,6 +13,7 @@ mod file;
 mod http;
 mod listen;
 mod load;
+mod log;
 mod memory;
 mod mysql;
 mod nginx;
@@ -111,6 +112,8 @@ pub struct ProbeContext<'a> {
     pub shared: &'a Shared,
     /// Every target of the configuration, for probes that look at several.
     pub targets: &'a std::collections::BTreeMap<String, Target>,
+    /// The whole configuration (log sources and rules, systems).
+    pub settings: &'a crate::settings::Settings,
     /// The metrics of this check's previous outcome in the history, if any.
     pub previous: Option<&'a [Metric]>,
 }
@@ -150,6 +153,8 @@ impl ProbeContext<'_> {
 #[derive(Default)]
 pub struct Shared {
     http_clients: Mutex<HashMap<http::ClientKey, reqwest::Client>>,
+    /// Log scans shared by checks on the same source, and audit state.
+    pub logs: crate::logs::Shared,
 }
 
 /// A probe kind's parameters, with the behaviour of the kind.
@@ -267,6 +272,7 @@ registry! {
     Elasticsearch => elasticsearch::Elasticsearch,
     Redundancy => redundancy::Redundancy,
     Tomcat => tomcat::Tomcat,
+    Log => log::Log,
 }
 
 impl ProbeSpec {

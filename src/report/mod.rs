@@ -7,6 +7,7 @@ mod json;
 mod nagios;
 mod prometheus;
 mod table;
+pub use table::new_table;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};

@@ -8,7 +8,7 @@ use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
 use super::{Lang, RunReport, status_word};
 use crate::catalog::Category;
 use crate::outcome::Status;
-use crate::store::{Diff, DiffEntry, RunRow};
+use crate::store::{Diff, DiffEntry, RunRow, StoredOutcome};
 
 fn status_cell(s: Status, label: String, color: bool) -> Cell {
     let c = Cell::new(label);
@@ -23,7 +23,8 @@ fn status_cell(s: Status, label: String, color: bool) -> Cell {
     }
 }
 
-fn new_table(color: bool) -> Table {
+/// A table in the house style: condensed UTF-8 borders, wrapped to a wide enough terminal.
+pub fn new_table(color: bool) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
     // Wrap to the terminal only when it reports a usable width: `script`, serial consoles and
@@ -68,11 +69,18 @@ pub(super) fn render_run(
         ("running", true) => " · 进行中".into(),
         (s, _) => format!(" · {s}"),
     };
+    let what = match (r.run.command.as_str(), zh) {
+        ("logs scan", true) => "日志扫描",
+        ("logs scan", false) => "log scan",
+        ("logs audit", true) => "日志审计",
+        ("logs audit", false) => "log audit",
+        (_, true) => "巡检",
+        (_, false) => "inspection",
+    };
     writeln!(
         w,
-        "{} · {} #{} · {} ({}){state}",
+        "{} · {what} #{} · {} ({}){state}",
         r.run.node,
-        if zh { "巡检" } else { "inspection" },
         r.run.id,
         r.local_time(r.run.started_at),
         r.timezone
@@ -90,7 +98,7 @@ pub(super) fn render_run(
             &["status", "item", "check", "id", "system", "value", "reason"]
         };
         t.set_header(header.iter().copied());
-        for row in rows {
+        for row in &rows {
             let o = &row.outcome;
             let mut label = status_word(o.status, lang).to_owned();
             if o.waiver.as_ref().is_some_and(|w| !w.expired) {
@@ -118,6 +126,7 @@ pub(super) fn render_run(
             ]);
         }
         writeln!(w, "{t}")?;
+        evidence(&rows, lang, w)?;
     }
     let s = r.summary();
     let dur = match r.run.finished_at {
@@ -174,6 +183,43 @@ pub(super) fn render_run(
             result.exit_code()
         )
     }
+}
+
+/// Evidence lines of the outcomes that are not OK, under their table: the sample log lines, the
+/// holders of a port, the findings of an audit.
+fn evidence(rows: &[&StoredOutcome], lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+    const LINES: usize = 8;
+    let mut first = true;
+    for row in rows {
+        let o = &row.outcome;
+        if o.effective_status() == Status::Ok || o.evidence.is_empty() {
+            continue;
+        }
+        if first {
+            writeln!(
+                w,
+                "{}",
+                if lang == Lang::Zh {
+                    "证据:"
+                } else {
+                    "evidence:"
+                }
+            )?;
+            first = false;
+        }
+        writeln!(w, "  {}", o.check)?;
+        for line in o.evidence.iter().take(LINES) {
+            writeln!(w, "    {line}")?;
+        }
+        if o.evidence.len() > LINES {
+            let more = o.evidence.len() - LINES;
+            match lang {
+                Lang::Zh => writeln!(w, "    … 另有 {more} 行（--format json 查看全部）")?,
+                Lang::En => writeln!(w, "    … {more} more (see --format json)")?,
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Lists runs.

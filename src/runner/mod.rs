@@ -40,11 +40,11 @@ pub async fn run(
     settings: Arc<Settings>,
     plan: Arc<Plan>,
     previous: Arc<HashMap<String, Vec<Metric>>>,
+    shared: Arc<Shared>,
     events: mpsc::Sender<RunEvent>,
     starts: bool,
 ) {
     let sem = Arc::new(Semaphore::new(settings.defaults.jobs));
-    let shared = Arc::new(Shared::default());
     let mut set = JoinSet::new();
     for idx in 0..plan.checks.len() {
         // Taking the permit before spawning starts checks in plan order and keeps at most
@@ -96,6 +96,7 @@ pub async fn run_check(
         timeout,
         shared,
         targets: &settings.targets,
+        settings,
         previous,
     };
     let mut attempt = 0;

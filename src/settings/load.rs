@@ -13,7 +13,7 @@ use crate::catalog::yaml::{Node, Value, did_you_mean};
 use crate::error::{Problem, Problems};
 
 const TOP_KEYS: &[&str] = &[
-    "node", "timezone", "store", "checks", "defaults", "systems", "targets",
+    "node", "timezone", "store", "checks", "defaults", "systems", "targets", "logs",
 ];
 
 #[derive(Deserialize)]
@@ -76,7 +76,9 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
         systems: Vec::new(),
         targets: BTreeMap::new(),
         broken_targets: Default::default(),
+        logs: crate::logs::LogSettings::with_shipped_rules(),
     };
+    let mut logs_node: Option<&Node> = None;
     let mut store: Option<String> = None;
     let mut timezone: Option<(String, crate::catalog::yaml::Pos)> = None;
     let entries = match &root.value {
@@ -114,6 +116,7 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
                 }
                 "systems" => load_systems(path, value, &mut s.systems, &mut problems),
                 "targets" => load_targets(path, value, &base_dir, &mut s, &mut problems),
+                "logs" => logs_node = Some(value),
                 _ => {
                     let mut p = Problem::at(path, key.pos, format!("unknown key `{k}`"));
                     p = match did_you_mean(k, TOP_KEYS.iter().copied()) {
@@ -128,6 +131,9 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
         if let Err(e) = r {
             problems.push(Problem::from_de(path, e));
         }
+    }
+    if let Some(node) = logs_node {
+        load_logs(path, node, &base_dir, &mut s, &mut problems);
     }
     let tz_text = overrides
         .timezone
@@ -254,6 +260,143 @@ fn load_targets(
                     p.hint = hint;
                     problems.push(p);
                 }
+            }
+        }
+    }
+}
+
+fn load_logs(path: &Path, node: &Node, base_dir: &Path, s: &mut Settings, problems: &mut Problems) {
+    use crate::logs::{Source, retention::Policy, rules};
+    const KEYS: &[&str] = &["sources", "rules", "retention"];
+    let Value::Map(entries) = &node.value else {
+        if !matches!(node.value, Value::Null) {
+            problems.push(
+                Problem::at(path, node.pos, "`logs` must be a mapping")
+                    .hint("write `logs:` with `sources:`, `rules:` and `retention:`"),
+            );
+        }
+        return;
+    };
+    let mut own_rules = Vec::new();
+    for (key, value) in entries {
+        let k = key.as_str().unwrap_or_default();
+        match k {
+            "sources" => {
+                let Value::Seq(items) = &value.value else {
+                    problems.push(Problem::at(
+                        path,
+                        value.pos,
+                        "`logs.sources` must be a list",
+                    ));
+                    continue;
+                };
+                for item in items {
+                    match item.deserialize::<Source>() {
+                        Ok(src) => {
+                            let at = |k: &str| item.get(k).map_or(item.pos, |n| n.pos);
+                            if s.logs.sources.iter().any(|o| o.id == src.id) {
+                                problems.push(Problem::at(
+                                    path,
+                                    at("id"),
+                                    format!("log source `{}` is declared twice", src.id),
+                                ));
+                            }
+                            if let Some(sys) = &src.system
+                                && s.system(sys).is_none()
+                            {
+                                let mut p = Problem::at(
+                                    path,
+                                    at("system"),
+                                    format!("unknown system `{sys}`"),
+                                );
+                                if let Some(m) =
+                                    did_you_mean(sys, s.systems.iter().map(|x| x.id.as_str()))
+                                {
+                                    p = p.hint(format!("did you mean `{m}`?"));
+                                }
+                                problems.push(p);
+                            }
+                            if let Some(tz) = &src.timezone
+                                && tz.parse::<chrono_tz::Tz>().is_err()
+                            {
+                                problems.push(
+                                    Problem::at(
+                                        path,
+                                        at("timezone"),
+                                        format!("unknown timezone `{tz}`"),
+                                    )
+                                    .hint("use an IANA name such as Asia/Shanghai"),
+                                );
+                            }
+                            if src.paths.is_empty() {
+                                problems.push(
+                                    Problem::at(
+                                        path,
+                                        at("paths"),
+                                        format!("log source `{}` has no paths", src.id),
+                                    )
+                                    .hint("e.g. `paths: [/opt/tomcat/logs/catalina.*]`"),
+                                );
+                            }
+                            for pat in &src.paths {
+                                if let Err(e) = glob::Pattern::new(pat) {
+                                    problems.push(Problem::at(
+                                        path,
+                                        at("paths"),
+                                        format!("bad path pattern `{pat}`: {e}"),
+                                    ));
+                                }
+                            }
+                            s.logs.sources.push(src);
+                        }
+                        Err(e) => problems.push(Problem::from_de(path, e)),
+                    }
+                }
+            }
+            "rules" => match rules::read_list(value) {
+                Ok(r) => own_rules = r,
+                Err(e) => problems.push(Problem::from_de(path, e)),
+            },
+            "retention" => match value.deserialize::<Vec<Policy>>() {
+                Ok(list) => {
+                    for (i, mut p) in list.into_iter().enumerate() {
+                        let pos = match &value.value {
+                            Value::Seq(items) => items.get(i).map_or(value.pos, |n| n.pos),
+                            _ => value.pos,
+                        };
+                        for (msg, hint) in p.problems() {
+                            problems.push(Problem::at(path, pos, msg).hint(hint));
+                        }
+                        p.root = base_dir.join(&p.root);
+                        p.archive_to = p.archive_to.map(|a| base_dir.join(a));
+                        s.logs.retention.push(p);
+                    }
+                }
+                Err(e) => problems.push(Problem::from_de(path, e)),
+            },
+            _ => {
+                let mut p = Problem::at(path, key.pos, format!("unknown key `logs.{k}`"));
+                p = match did_you_mean(k, KEYS.iter().copied()) {
+                    Some(m) => p.hint(format!("did you mean `{m}`?")),
+                    None => p.hint(format!("expected one of: {}", KEYS.join(", "))),
+                };
+                problems.push(p);
+            }
+        }
+    }
+    let merged = rules::merge(rules::shipped(), own_rules);
+    s.logs.rules = merged.into_iter().map(std::sync::Arc::new).collect();
+    for src in &s.logs.sources {
+        for r in &src.rules {
+            if s.logs.rule(r).is_none() {
+                let mut p = Problem::file(
+                    path,
+                    format!("log source `{}` names unknown rule `{r}`", src.id),
+                );
+                if let Some(m) = did_you_mean(r, s.logs.rules.iter().map(|x| x.id.as_str())) {
+                    p = p.hint(format!("did you mean `{m}`?"));
+                }
+                problems.push(p);
             }
         }
     }

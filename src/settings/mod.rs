@@ -55,6 +55,8 @@ pub struct Settings {
     pub targets: BTreeMap<String, Target>,
     /// Targets declared with problems (reported already); checks naming them are not flagged.
     pub broken_targets: std::collections::BTreeSet<String>,
+    /// Log sources, rules and retention policies.
+    pub logs: crate::logs::LogSettings,
 }
 
 /// Run-wide defaults.
@@ -115,6 +117,7 @@ impl Settings {
                 .map(|t| ("target".to_owned(), t))
                 .collect(),
             broken_targets: Default::default(),
+            logs: crate::logs::LogSettings::with_shipped_rules(),
         }
     }
 

@@ -10,6 +10,7 @@
 //! One migration folder per backend, embedded in the binary; sqlx's `Any` driver serves both,
 //! which limits column types to integers, floats and text (hence JSON in text columns).
 
+mod logs;
 mod query;
 
 use std::time::Duration;
@@ -18,6 +19,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::MigrateDatabase;
 use sqlx::{Any, AnyPool, Executor};
 
+pub use logs::{KnownTemplate, template_hash};
 pub use query::{Diff, DiffEntry, RunRef, RunRow, StoredOutcome};
 
 use crate::outcome::{CheckInfo, Outcome, Status};

@@ -4,6 +4,7 @@
 
 mod config_errors;
 mod elasticsearch;
+mod logs;
 mod mysql;
 mod nginx;
 mod pack;

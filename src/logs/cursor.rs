@@ -1,0 +1,124 @@
+//! Incremental reading: where the last scan stopped in each file, so a cron run reads only the
+//! lines written since.
+//!
+//! A file is recognised by its first KiB (decompressed), not its name or inode alone: logrotate
+//! renames `app.log` to `app.log.1` and compresses it to `app.log.2.gz`, and the same content
+//! must resume at the same offset under each name. A head shorter than 64 bytes is too weak to
+//! identify a file on its own, so then the inode must match as well.
+
+use std::collections::HashMap;
+
+use sha2::{Digest, Sha256};
+
+use super::LogFile;
+use super::read::{self, Declared};
+
+/// Bytes of a file's beginning that identify it.
+pub const HEAD: usize = 1024;
+const WEAK_HEAD: u32 = 64;
+
+/// A file's identity: the hash of its first `len` bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Head {
+    /// How many bytes were hashed.
+    pub len: u32,
+    /// SHA-256 of them, hex.
+    pub hash: String,
+}
+
+/// A cursor as stored.
+#[derive(Clone, Debug)]
+pub struct Stored {
+    /// Source id.
+    pub source: String,
+    /// Identity.
+    pub head: Head,
+    /// Inode when it was read.
+    pub inode: u64,
+    /// Offset after the last complete line read.
+    pub offset: u64,
+}
+
+/// Where to start reading a file.
+#[derive(Clone, Debug, Default)]
+pub struct Start {
+    /// Offset in the decompressed content.
+    pub offset: u64,
+    /// The file's identity now.
+    pub head: Head,
+}
+
+/// A position to store after a scan.
+#[derive(Clone, Debug)]
+pub struct Update {
+    /// Source id.
+    pub source: String,
+    /// The file's path now (for people reading the store).
+    pub path: std::path::PathBuf,
+    /// Inode.
+    pub inode: u64,
+    /// Identity.
+    pub head: Head,
+    /// Offset reached.
+    pub offset: u64,
+}
+
+/// The stored cursors, by source.
+#[derive(Clone, Debug, Default)]
+pub struct Cursors {
+    by_source: HashMap<String, Vec<Stored>>,
+}
+
+fn hash(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Cursors {
+    /// Builds the lookup from stored rows.
+    pub fn new(rows: Vec<Stored>) -> Cursors {
+        let mut by_source: HashMap<String, Vec<Stored>> = HashMap::new();
+        for r in rows {
+            by_source.entry(r.source.clone()).or_default().push(r);
+        }
+        Cursors { by_source }
+    }
+
+    /// Where to resume `file` of `source`: the stored offset of the longest matching head.
+    pub fn start_for(&self, source: &str, file: &LogFile) -> Start {
+        let mut bytes = vec![0u8; HEAD];
+        let (got, compressed) = match read::open(&file.path, Declared::Utf8, 0) {
+            Ok(mut o) => (
+                read::read_full(&mut o.reader, &mut bytes).unwrap_or(0),
+                o.compression != read::Compression::None,
+            ),
+            Err(_) => (0, false),
+        };
+        bytes.truncate(got);
+        let head = Head {
+            len: got as u32,
+            hash: hash(&bytes),
+        };
+        let best = self
+            .by_source
+            .get(source)
+            .into_iter()
+            .flatten()
+            .filter(|s| s.head.len > 0 && s.head.len as usize <= bytes.len())
+            .filter(|s| s.head.len >= WEAK_HEAD || s.inode == file.inode.1)
+            .filter(|s| {
+                if s.head.len == head.len {
+                    s.head.hash == head.hash
+                } else {
+                    hash(&bytes[..s.head.len as usize]) == s.head.hash
+                }
+            })
+            .max_by_key(|s| (s.head.len, s.inode == file.inode.1));
+        let mut offset = best.map_or(0, |s| s.offset);
+        // A plain file shorter than where we stopped was truncated (copytruncate): start over.
+        if offset > file.size && !compressed {
+            offset = 0;
+        }
+        Start { offset, head }
+    }
+}

@@ -1,0 +1,461 @@
+//! The log engine: sources declared in the config, rules, scanning, audit detectors, template
+//! mining, and archive/purge of old logs.
+//!
+//! A source is a set of files (path globs, rotations included) of one format, encoding and
+//! timezone, belonging to a system. Scanning a source reads its files in time order, several at
+//! once, with every rule of the requested kinds compiled into one pass.
+
+pub mod audit;
+pub mod cursor;
+pub mod read;
+pub mod retention;
+pub mod rules;
+pub mod scan;
+pub mod template;
+pub mod time;
+
+use std::collections::HashMap;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use serde::Deserialize;
+
+pub use read::Declared;
+pub use rules::{Format, Rule, RuleKind};
+pub use scan::{Sample, Window};
+
+/// The `logs:` section of the config.
+#[derive(Clone, Debug, Default)]
+pub struct LogSettings {
+    /// Declared sources.
+    pub sources: Vec<Source>,
+    /// Shipped rules merged with the config's.
+    pub rules: Vec<Arc<Rule>>,
+    /// Archive and purge policies.
+    pub retention: Vec<retention::Policy>,
+}
+
+impl LogSettings {
+    /// No sources, the shipped rules.
+    pub fn with_shipped_rules() -> LogSettings {
+        LogSettings {
+            rules: rules::shipped().into_iter().map(Arc::new).collect(),
+            ..LogSettings::default()
+        }
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&Arc<Rule>> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+/// One log source.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Id used by checks and filters.
+    pub id: String,
+    /// The system it belongs to.
+    pub system: Option<String>,
+    /// Path globs, rotated files included (`/opt/tomcat/logs/catalina.*`); relative paths are
+    /// resolved against the config's folder.
+    pub paths: Vec<String>,
+    /// Format; detected from the first lines when absent.
+    pub format: Option<Format>,
+    /// Encoding (`auto`, `utf-8`, `gbk`, `gb18030`).
+    #[serde(default)]
+    pub encoding: Declared,
+    /// Timezone of times without one; the node's by default.
+    pub timezone: Option<String>,
+    /// Only these rules (ids); all that apply to the format by default.
+    #[serde(default)]
+    pub rules: Vec<String>,
+}
+
+/// A file of a source, as found on disk.
+#[derive(Clone, Debug)]
+pub struct LogFile {
+    /// Path.
+    pub path: PathBuf,
+    /// Size on disk.
+    pub size: u64,
+    /// Last write, epoch ms.
+    pub mtime: i64,
+    /// Inode and device, which survive a rename.
+    pub inode: (u64, u64),
+}
+
+/// The files of a source, oldest first (by last write, then name), with glob problems.
+pub fn discover(source: &Source, base_dir: &Path) -> (Vec<LogFile>, Vec<String>) {
+    let mut files: Vec<LogFile> = Vec::new();
+    let mut problems = Vec::new();
+    for pat in &source.paths {
+        let full = if Path::new(pat).is_absolute() {
+            PathBuf::from(pat)
+        } else {
+            base_dir.join(pat)
+        };
+        let entries = match glob::glob(&full.to_string_lossy()) {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(format!("bad path pattern `{pat}`: {e}"));
+                continue;
+            }
+        };
+        for entry in entries {
+            match entry {
+                Ok(p) => match std::fs::metadata(&p) {
+                    Ok(m) if m.is_file() => {
+                        if files.iter().any(|f| f.inode == (m.dev(), m.ino())) {
+                            continue;
+                        }
+                        files.push(LogFile {
+                            path: p,
+                            size: m.len(),
+                            mtime: m.mtime() * 1000 + m.mtime_nsec() / 1_000_000,
+                            inode: (m.dev(), m.ino()),
+                        });
+                    }
+                    Ok(_) => {}
+                    Err(e) => problems.push(format!("{}: {e}", p.display())),
+                },
+                Err(e) => problems.push(e.to_string()),
+            }
+        }
+    }
+    files.sort_by(|a, b| a.mtime.cmp(&b.mtime).then_with(|| b.path.cmp(&a.path)));
+    (files, problems)
+}
+
+/// The source's declared format, or the one its newest file's first lines vote for.
+pub fn format_of(source: &Source, files: &[LogFile]) -> Format {
+    match source.format {
+        Some(f) => f,
+        None => files
+            .last()
+            .map(|f| {
+                let lines = scan::head_lines(&f.path, source.encoding, 40);
+                let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+                Format::detect(&refs)
+            })
+            .unwrap_or(Format::Plain),
+    }
+}
+
+/// The rules that run on a source of a format: those of the kinds asked for that apply to the
+/// format, narrowed to the source's own list when it has one.
+pub fn rules_for(
+    logs: &LogSettings,
+    source: &Source,
+    format: Format,
+    kinds: &[RuleKind],
+) -> Vec<Arc<Rule>> {
+    logs.rules
+        .iter()
+        .filter(|r| kinds.contains(&r.kind) && r.applies_to(format))
+        .filter(|r| source.rules.is_empty() || source.rules.contains(&r.id))
+        .cloned()
+        .collect()
+}
+
+/// What one rule found across a source.
+#[derive(Clone, Debug, Default)]
+pub struct RuleResult {
+    /// Records hit.
+    pub count: u64,
+    /// First hit time.
+    pub first: Option<i64>,
+    /// Last hit time.
+    pub last: Option<i64>,
+    /// The first hits, then the last one.
+    pub samples: Vec<Sample>,
+    /// Audit matches, in time order of the files.
+    pub events: Vec<scan::Event>,
+    /// Matches not kept as events.
+    pub events_dropped: u64,
+}
+
+/// A file's part in a scan.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FileSummary {
+    /// Path.
+    pub path: PathBuf,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Compression.
+    pub compression: read::Compression,
+    /// Encoding read in.
+    pub encoding: &'static str,
+    /// Lines searched only in part.
+    pub long_lines: u64,
+    /// Why it was not read to its end.
+    pub error: Option<String>,
+}
+
+/// What scanning a source came to.
+#[derive(Clone, Debug)]
+pub struct SourceScan {
+    /// The source id.
+    pub source: String,
+    /// The format the rules were chosen by.
+    pub format: Format,
+    /// The rules run, in the order of `results`.
+    pub rules: Vec<Arc<Rule>>,
+    /// Per rule.
+    pub results: Vec<RuleResult>,
+    /// Files read.
+    pub files: Vec<FileSummary>,
+    /// Files left out: last written before the window.
+    pub skipped_old: usize,
+    /// Problems finding files.
+    pub problems: Vec<String>,
+    /// Where each file was read to, for the incremental cursor.
+    pub cursors: Vec<cursor::Update>,
+    /// Hit lines of the collected rules, when asked for.
+    pub collected: Vec<(Option<i64>, String)>,
+}
+
+impl SourceScan {
+    /// Bytes read in all.
+    pub fn bytes(&self) -> u64 {
+        self.files.iter().map(|f| f.bytes).sum()
+    }
+
+    /// The result of a rule by id.
+    pub fn result(&self, id: &str) -> Option<(&Rule, &RuleResult)> {
+        self.rules
+            .iter()
+            .position(|r| r.id == id)
+            .map(|i| (&*self.rules[i], &self.results[i]))
+    }
+}
+
+/// How to scan a source.
+#[derive(Clone, Debug, Default)]
+pub struct ScanRequest {
+    /// Rule kinds to run.
+    pub kinds: Vec<RuleKind>,
+    /// An extra rule (a check's inline pattern).
+    pub extra: Option<Arc<Rule>>,
+    /// The window (ignored for files read incrementally past their cursor).
+    pub window: Window,
+    /// Start each file where the last incremental scan stopped.
+    pub incremental: bool,
+    /// Collect the hit lines of these rule ids (template mining), up to `collect_max`.
+    pub collect: Vec<String>,
+    /// Bound on collected lines per file.
+    pub collect_max: usize,
+    /// Threads across files.
+    pub threads: usize,
+}
+
+/// Scans a source. `cursors` holds the incremental positions read from the store.
+pub fn scan_source(
+    logs: &LogSettings,
+    source: &Source,
+    base_dir: &Path,
+    node_tz: chrono_tz::Tz,
+    req: &ScanRequest,
+    cursors: &cursor::Cursors,
+) -> Result<SourceScan, String> {
+    let tz = match &source.timezone {
+        Some(t) => t
+            .parse::<chrono_tz::Tz>()
+            .map_err(|_| format!("unknown timezone `{t}`"))?,
+        None => node_tz,
+    };
+    let (mut files, problems) = discover(source, base_dir);
+    let format = format_of(source, &files);
+    let mut rules = rules_for(logs, source, format, &req.kinds);
+    rules.extend(req.extra.iter().cloned());
+    let mut skipped_old = 0;
+    let mut starts = Vec::with_capacity(files.len());
+    if req.incremental {
+        for f in &files {
+            starts.push(cursors.start_for(&source.id, f));
+        }
+    } else if let Some(from) = req.window.from {
+        let before = files.len();
+        files.retain(|f| f.mtime >= from);
+        skipped_old = before - files.len();
+        starts.resize(files.len(), cursor::Start::default());
+    } else {
+        starts.resize(files.len(), cursor::Start::default());
+    }
+    if rules.is_empty() {
+        return Ok(SourceScan {
+            source: source.id.clone(),
+            format,
+            rules,
+            results: Vec::new(),
+            files: Vec::new(),
+            skipped_old,
+            problems,
+            cursors: Vec::new(),
+            collected: Vec::new(),
+        });
+    }
+    let compiled = scan::Compiled::new(rules.clone()).map_err(|e| e.to_string())?;
+    let collect: Vec<usize> = rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| req.collect.contains(&r.id))
+        .map(|(i, _)| i)
+        .collect();
+    let window = if req.incremental {
+        Window::default()
+    } else {
+        req.window
+    };
+    let jobs: Vec<scan::FileJob<'_>> = files
+        .iter()
+        .zip(&starts)
+        .map(|(f, s)| scan::FileJob {
+            path: &f.path,
+            encoding: source.encoding,
+            start: s.offset,
+            hold_partial: req.incremental,
+            time: time::TimeContext {
+                tz,
+                reference: chrono::DateTime::from_timestamp_millis(f.mtime)
+                    .unwrap_or_default()
+                    .with_timezone(&tz)
+                    .date_naive(),
+            },
+            window,
+            collect: &collect,
+            collect_max: req.collect_max,
+        })
+        .collect();
+    let scans = scan::scan_files(&jobs, &compiled, req.threads);
+    let mut results = vec![RuleResult::default(); rules.len()];
+    let mut summaries = Vec::with_capacity(scans.len());
+    let mut updates = Vec::new();
+    let mut collected = Vec::new();
+    let mut lasts: Vec<Option<Sample>> = vec![None; rules.len()];
+    for ((fs, file), start) in scans.into_iter().zip(&files).zip(&starts) {
+        for (i, h) in fs.hits.into_iter().enumerate() {
+            let r = &mut results[i];
+            r.count += h.count;
+            // Files of equal age may come in any order: take the extremes, not the first seen.
+            r.first = [r.first, h.first].into_iter().flatten().min();
+            r.last = [r.last, h.last].into_iter().flatten().max();
+            let file_last = h.last_sample.or_else(|| h.samples.last().cloned());
+            r.samples.extend(h.samples);
+            if let Some(l) = file_last
+                && lasts[i].as_ref().is_none_or(|x| l.ts >= x.ts)
+            {
+                lasts[i] = Some(l);
+            }
+            r.events.extend(h.events);
+            r.events_dropped += h.events_dropped;
+        }
+        collected.extend(fs.collected);
+        if req.incremental && fs.error.is_none() {
+            updates.push(cursor::Update {
+                source: source.id.clone(),
+                path: file.path.clone(),
+                inode: file.inode.1,
+                head: start.head.clone(),
+                offset: fs.end_offset,
+            });
+        }
+        summaries.push(FileSummary {
+            path: fs.path,
+            bytes: fs.bytes,
+            compression: fs.compression,
+            encoding: fs.encoding,
+            long_lines: fs.long_lines,
+            error: fs.error,
+        });
+    }
+    for (r, last) in results.iter_mut().zip(lasts) {
+        r.samples.sort_by_key(|s| s.ts);
+        r.samples.truncate(scan::SAMPLES);
+        r.events.sort_by_key(|e| e.ts);
+        if let Some(l) = last
+            && r.count > r.samples.len() as u64
+            && r.samples.last().is_none_or(|s| s.text != l.text)
+        {
+            r.samples.push(l);
+        }
+    }
+    Ok(SourceScan {
+        source: source.id.clone(),
+        format,
+        rules,
+        results,
+        files: summaries,
+        skipped_old,
+        problems,
+        cursors: updates,
+        collected,
+    })
+}
+
+/// A finished scan, or why it could not run.
+pub type ScanResult = Arc<Result<SourceScan, String>>;
+
+/// Scans shared by the checks of one run: a source is read once per window and rule kinds,
+/// however many checks report on it; and the state an audit reads from the store and leaves.
+#[derive(Default)]
+pub struct Shared {
+    scans: Mutex<HashMap<String, Arc<tokio::sync::OnceCell<ScanResult>>>>,
+    /// Incremental positions (loaded by the command that asked for incremental reading).
+    pub cursors: Arc<cursor::Cursors>,
+    /// Values audit rules with `new:` have seen before, per `source/rule`.
+    pub known: audit::Known,
+    /// Whether checks read incrementally.
+    pub incremental: bool,
+    /// The time windows are counted back from: the run's start.
+    pub anchor: std::sync::OnceLock<i64>,
+}
+
+impl Shared {
+    /// The scan for a key, computing it once.
+    pub async fn scan(
+        &self,
+        key: String,
+        f: impl FnOnce() -> Result<SourceScan, String> + Send + 'static,
+    ) -> ScanResult {
+        let cell = self
+            .scans
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(key)
+            .or_default()
+            .clone();
+        cell.get_or_init(|| async move {
+            let r = tokio::task::spawn_blocking(f)
+                .await
+                .unwrap_or_else(|e| Err(format!("log scan failed: {e}")));
+            Arc::new(r)
+        })
+        .await
+        .clone()
+    }
+
+    /// Every scan done, for the command to store cursors after the run.
+    pub fn finished(&self) -> Vec<ScanResult> {
+        self.scans
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .values()
+            .filter_map(|c| c.get().cloned())
+            .collect()
+    }
+
+    /// Epoch ms that windows end at (the first call fixes it).
+    pub fn now(&self) -> i64 {
+        *self
+            .anchor
+            .get_or_init(|| chrono::Utc::now().timestamp_millis())
+    }
+}

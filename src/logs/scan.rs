@@ -1,0 +1,525 @@
+//! The scanning engine: one pass over a file with all the rules of its format.
+//!
+//! The whole buffer is searched with one combined regex (so the regex crate's literal
+//! prefilters do the work, as in ripgrep); only lines it hits are looked at further: which
+//! rules match (a `RegexSet`), the record's timestamp (walking back to a stack trace's header
+//! line when the hit has none), the window, the fields of audit rules. The buffer is bounded:
+//! a line longer than [`MAX_LINE`] is searched in its first MiB and skipped to its end.
+//!
+//! We own the buffer rather than use grep-searcher: its `heap_limit` turns one long line into an
+//! error for the whole file, and its context model cannot reach back to a record's header line.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use encoding_rs::UTF_8;
+use memchr::{memchr, memrchr};
+use regex::bytes::{Regex, RegexSet};
+
+use super::read::{self, Compression, Declared, display_line, read_full, read_some};
+use super::rules::Rule;
+use super::time::{self, TimeContext};
+
+/// Lines longer than this are searched in their first part only.
+pub const MAX_LINE: usize = 1 << 20;
+const BLOCK: usize = 256 * 1024;
+/// How far back a continuation line looks for its record's header.
+const MAX_RECORD_LINES: usize = 256;
+/// Samples kept per rule and file.
+pub const SAMPLES: usize = 3;
+/// Events kept per audit rule and file; the count goes on beyond it.
+pub const MAX_EVENTS: usize = 100_000;
+const SAMPLE_CHARS: usize = 300;
+
+/// A time window, epoch ms UTC, `from` inclusive, `to` exclusive.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Window {
+    /// Start.
+    pub from: Option<i64>,
+    /// End.
+    pub to: Option<i64>,
+}
+
+impl Window {
+    /// Whether a record time is inside; records without a time are.
+    pub fn contains(&self, ts: Option<i64>) -> bool {
+        match ts {
+            None => true,
+            Some(t) => self.from.is_none_or(|f| t >= f) && self.to.is_none_or(|e| t < e),
+        }
+    }
+}
+
+/// Rules compiled for one format: the combined prefilter and the per-rule set.
+pub struct Compiled {
+    /// The rules, in result order.
+    pub rules: Vec<Arc<Rule>>,
+    combined: Regex,
+    set: RegexSet,
+    /// Per rule: the fields its detectors read, in a fixed order.
+    pub fields: Vec<Vec<String>>,
+}
+
+impl Compiled {
+    /// Compiles the rules (already filtered to a format).
+    pub fn new(rules: Vec<Arc<Rule>>) -> Result<Compiled, regex::Error> {
+        // Group names may repeat across rules (`user`, `ip`); the prefilter needs no captures.
+        let parts: Vec<String> = rules
+            .iter()
+            .map(|r| format!("(?:{})", uncaptured(r.pattern.0.as_str())))
+            .collect();
+        let combined = super::rules::compile(&parts.join("|"))?;
+        let set = regex::bytes::RegexSetBuilder::new(rules.iter().map(|r| r.pattern.0.as_str()))
+            .multi_line(true)
+            .crlf(true)
+            .size_limit(64 << 20)
+            .build()?;
+        let fields = rules
+            .iter()
+            .map(|r| r.fields().into_iter().map(str::to_owned).collect())
+            .collect();
+        Ok(Compiled {
+            rules,
+            combined,
+            set,
+            fields,
+        })
+    }
+}
+
+/// The pattern with named groups turned into non-capturing ones.
+fn uncaptured(pattern: &str) -> String {
+    use std::sync::LazyLock;
+    static NAMED: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(^|[^\\])\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").expect("literal regex")
+    });
+    // Run twice: adjacent groups share the character before the second match.
+    let once = NAMED.replace_all(pattern, "${1}(?:");
+    NAMED.replace_all(&once, "${1}(?:").into_owned()
+}
+
+/// One line a rule hit, for people.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Sample {
+    /// Record time, epoch ms.
+    pub ts: Option<i64>,
+    /// The record's header line and, when the hit is further down a stack trace, the hit line.
+    pub text: String,
+}
+
+/// One match of an audit rule, with the fields its detectors read.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// Record time, epoch ms.
+    pub ts: Option<i64>,
+    /// Field values, in [`Compiled::fields`] order.
+    pub fields: Vec<String>,
+    /// The line.
+    pub text: String,
+}
+
+/// What one rule found in one file.
+#[derive(Clone, Debug, Default)]
+pub struct RuleHits {
+    /// Records hit (a stack trace counts once however many of its lines match).
+    pub count: u64,
+    /// Time of the first and last hit.
+    pub first: Option<i64>,
+    /// See `first`.
+    pub last: Option<i64>,
+    /// The first few hits.
+    pub samples: Vec<Sample>,
+    /// The last hit, when beyond the samples.
+    pub last_sample: Option<Sample>,
+    /// Audit rules: the matches.
+    pub events: Vec<Event>,
+    /// Matches beyond [`MAX_EVENTS`].
+    pub events_dropped: u64,
+    last_record: Option<u64>,
+}
+
+/// What scanning one file came to.
+#[derive(Clone, Debug)]
+pub struct FileScan {
+    /// The file.
+    pub path: PathBuf,
+    /// Per rule of the [`Compiled`] set.
+    pub hits: Vec<RuleHits>,
+    /// Bytes read (decompressed, before transcoding).
+    pub bytes: u64,
+    /// Offset after the last complete line: where an incremental read resumes.
+    pub end_offset: u64,
+    /// Lines longer than [`MAX_LINE`], searched in part.
+    pub long_lines: u64,
+    /// Compression found.
+    pub compression: Compression,
+    /// Encoding read in.
+    pub encoding: &'static str,
+    /// Why the file could not be read to its end (a truncated gzip, an I/O error).
+    pub error: Option<String>,
+    /// Lines seen by a line collector (template mining), when asked for.
+    pub collected: Vec<(Option<i64>, String)>,
+}
+
+/// How to scan a file.
+pub struct FileJob<'a> {
+    /// The file.
+    pub path: &'a Path,
+    /// Its declared encoding.
+    pub encoding: Declared,
+    /// Where to start (decompressed bytes), 0 for all.
+    pub start: u64,
+    /// Whether a last line without a newline is left for the next (incremental) read.
+    pub hold_partial: bool,
+    /// Timezone and year reference.
+    pub time: TimeContext,
+    /// The window.
+    pub window: Window,
+    /// Keep hit lines of these rules (indexes) for template mining.
+    pub collect: &'a [usize],
+    /// Upper bound on collected lines.
+    pub collect_max: usize,
+}
+
+/// Scans one file. Never fails: what could be read is kept and the error noted.
+pub fn scan_file(job: &FileJob<'_>, rules: &Compiled) -> FileScan {
+    let mut out = FileScan {
+        path: job.path.to_owned(),
+        hits: vec![RuleHits::default(); rules.rules.len()],
+        bytes: 0,
+        end_offset: job.start,
+        long_lines: 0,
+        compression: Compression::None,
+        encoding: "UTF-8",
+        error: None,
+        collected: Vec::new(),
+    };
+    let opened = match read::open(job.path, job.encoding, job.start) {
+        Ok(o) => o,
+        Err(e) => {
+            out.error = Some(e.to_string());
+            return out;
+        }
+    };
+    out.compression = opened.compression;
+    out.encoding = opened.encoding.name();
+    let mut decoder =
+        (opened.encoding != UTF_8).then(|| opened.encoding.new_decoder_without_bom_handling());
+    let mut reader = opened.reader;
+    let mut st = Scanner {
+        rules,
+        job,
+        out: &mut out,
+        carry: None,
+        decoded_base: 0,
+        utf8: Vec::new(),
+    };
+    let cap = BLOCK + MAX_LINE;
+    let mut buf = vec![0u8; cap];
+    let mut len = 0usize;
+    let mut raw_base = job.start;
+    let mut skipping = false;
+    let mut eof = false;
+    loop {
+        if !eof && len < cap {
+            let (n, error) = read_some(&mut reader, &mut buf[len..]);
+            len += n;
+            eof = len < cap;
+            if let Some(e) = error {
+                st.out.error = Some(e.to_string());
+                eof = true;
+            }
+        }
+        st.out.bytes = raw_base - job.start + len as u64;
+        if skipping {
+            match memchr(b'\n', &buf[..len]) {
+                Some(p) => {
+                    consume(&mut buf, &mut len, &mut raw_base, p + 1);
+                    skipping = false;
+                    st.out.end_offset = raw_base;
+                }
+                None => {
+                    let n = len;
+                    consume(&mut buf, &mut len, &mut raw_base, n);
+                    if eof {
+                        break;
+                    }
+                    continue;
+                }
+            }
+        }
+        let end = match memrchr(b'\n', &buf[..len]) {
+            Some(p) => p + 1,
+            None if len == 0 => break,
+            None if eof => {
+                if job.hold_partial {
+                    break;
+                }
+                len
+            }
+            None => {
+                // No newline in a full buffer: search the line's first part, skip the rest.
+                st.region(&buf[..MAX_LINE], decoder.as_mut());
+                st.out.long_lines += 1;
+                skipping = true;
+                let n = len;
+                consume(&mut buf, &mut len, &mut raw_base, n);
+                continue;
+            }
+        };
+        st.region(&buf[..end], decoder.as_mut());
+        consume(&mut buf, &mut len, &mut raw_base, end);
+        st.out.end_offset = raw_base;
+        if eof && len == 0 {
+            break;
+        }
+    }
+    drop(reader);
+    out
+}
+
+fn consume(buf: &mut [u8], len: &mut usize, base: &mut u64, n: usize) {
+    buf.copy_within(n..*len, 0);
+    *len -= n;
+    *base += n as u64;
+}
+
+/// The last hit of a rule in a region beyond the samples: (time, header, line start, line end).
+type LastHit = (Option<i64>, usize, usize, usize);
+
+struct Scanner<'a, 'j> {
+    rules: &'a Compiled,
+    job: &'a FileJob<'j>,
+    out: &'a mut FileScan,
+    /// The last record header before the current region: (time, record id).
+    carry: Option<(i64, u64)>,
+    /// Offset of the current region in the decoded stream; record ids are offsets in it.
+    decoded_base: u64,
+    utf8: Vec<u8>,
+}
+
+impl Scanner<'_, '_> {
+    fn region(&mut self, raw: &[u8], decoder: Option<&mut encoding_rs::Decoder>) {
+        let mut utf8 = std::mem::take(&mut self.utf8);
+        let text: &[u8] = match decoder {
+            None => raw,
+            Some(d) => {
+                // Regions end at a newline, which is never part of a GBK character, so the
+                // decoder has nothing pending between regions.
+                let need = d.max_utf8_buffer_length(raw.len()).unwrap_or(raw.len() * 3);
+                utf8.resize(need, 0);
+                let (_, _, written, _) = d.decode_to_utf8(raw, &mut utf8, false);
+                &utf8[..written]
+            }
+        };
+        let mut last_hit: Vec<Option<LastHit>> = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let Some(m) = self.rules.combined.find_at(text, at) else {
+                break;
+            };
+            let ls = memrchr(b'\n', &text[..m.start()]).map_or(0, |p| p + 1);
+            let le = memchr(b'\n', &text[m.start()..]).map_or(text.len(), |p| m.start() + p);
+            self.line(text, ls, le, &mut last_hit);
+            at = le + 1;
+        }
+        for (i, h) in last_hit.into_iter().enumerate() {
+            if let Some((ts, hs, ls, le)) = h {
+                self.out.hits[i].last_sample = Some(sample(text, hs, ls, le, ts));
+            }
+        }
+        if let Some(c) = last_header(text, text.len(), &self.job.time) {
+            self.carry = Some((c.0, self.decoded_base + c.1 as u64));
+        }
+        self.decoded_base += text.len() as u64;
+        self.utf8 = utf8;
+    }
+
+    fn line(&mut self, text: &[u8], ls: usize, le: usize, last_hit: &mut Vec<Option<LastHit>>) {
+        let line = strip_cr(&text[ls..le]);
+        let one = self.rules.rules.len() == 1;
+        let matched: Vec<usize> = if one {
+            if self.rules.rules[0].pattern.0.is_match(line) {
+                vec![0]
+            } else {
+                return;
+            }
+        } else {
+            let m = self.rules.set.matches(line);
+            if !m.matched_any() {
+                return;
+            }
+            m.into_iter().collect()
+        };
+        // The record this line belongs to: itself when it has a time, else the header above.
+        let (ts, header) = match time::parse(line, &self.job.time) {
+            Some(t) => (Some(t), ls),
+            None => match last_header(text, ls, &self.job.time) {
+                Some((t, h)) => (Some(t), h),
+                None => match self.carry {
+                    Some((t, _)) => (Some(t), usize::MAX),
+                    None => (None, ls),
+                },
+            },
+        };
+        if !self.job.window.contains(ts) {
+            return;
+        }
+        let record = if header == usize::MAX {
+            self.carry.map(|c| c.1).unwrap_or(0)
+        } else {
+            self.decoded_base + header as u64
+        };
+        let header = if header == usize::MAX { ls } else { header };
+        if last_hit.is_empty() {
+            last_hit.resize(self.rules.rules.len(), None);
+        }
+        if matched.iter().any(|i| self.job.collect.contains(i))
+            && self.out.collected.len() < self.job.collect_max
+        {
+            self.out.collected.push((ts, display_line(line)));
+        }
+        for i in matched {
+            let acc = &mut self.out.hits[i];
+            if acc.last_record == Some(record) {
+                continue;
+            }
+            acc.last_record = Some(record);
+            acc.count += 1;
+            if acc.first.is_none() {
+                acc.first = ts;
+            }
+            if ts.is_some() {
+                acc.last = ts;
+            }
+            if acc.samples.len() < SAMPLES {
+                acc.samples.push(sample(text, header, ls, le, ts));
+            } else {
+                last_hit[i] = Some((ts, header, ls, le));
+            }
+            let fields = &self.rules.fields[i];
+            let rule = &self.rules.rules[i];
+            if rule.kind == super::rules::RuleKind::Audit {
+                if acc.events.len() >= MAX_EVENTS {
+                    acc.events_dropped += 1;
+                } else {
+                    let caps = rule.pattern.0.captures(line);
+                    let values = fields
+                        .iter()
+                        .map(|f| {
+                            caps.as_ref()
+                                .and_then(|c| c.name(f))
+                                .map(|m| display_line(m.as_bytes()))
+                                .unwrap_or_default()
+                        })
+                        .collect();
+                    acc.events.push(Event {
+                        ts,
+                        fields: values,
+                        text: clip(&display_line(line)),
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn strip_cr(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// The nearest line at or above `end` (exclusive) whose head parses as a time: (time, start).
+fn last_header(text: &[u8], end: usize, cx: &TimeContext) -> Option<(i64, usize)> {
+    let mut e = end;
+    for _ in 0..MAX_RECORD_LINES {
+        if e == 0 {
+            return None;
+        }
+        let le = e - 1; // the newline ending the line above
+        let ls = memrchr(b'\n', &text[..le]).map_or(0, |p| p + 1);
+        if let Some(t) = time::parse(strip_cr(&text[ls..le]), cx) {
+            return Some((t, ls));
+        }
+        e = ls;
+    }
+    None
+}
+
+fn sample(text: &[u8], header: usize, ls: usize, le: usize, ts: Option<i64>) -> Sample {
+    let hit = clip(&display_line(strip_cr(&text[ls..le])));
+    let text = if header < ls {
+        let he = memchr(b'\n', &text[header..]).map_or(text.len(), |p| header + p);
+        format!(
+            "{} ⏎ … {hit}",
+            clip(&display_line(strip_cr(&text[header..he])))
+        )
+    } else {
+        hit
+    };
+    Sample {
+        ts,
+        text: crate::secret::mask_inline(&text),
+    }
+}
+
+/// At most [`SAMPLE_CHARS`] characters, with an ellipsis when cut.
+pub fn clip(s: &str) -> String {
+    match s.char_indices().nth(SAMPLE_CHARS) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+/// Scans files on up to `threads` threads, results in the order of `jobs`.
+pub fn scan_files(jobs: &[FileJob<'_>], rules: &Compiled, threads: usize) -> Vec<FileScan> {
+    let threads = threads.clamp(1, jobs.len().max(1));
+    if threads == 1 {
+        return jobs.iter().map(|j| scan_file(j, rules)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let slots: Vec<std::sync::Mutex<Option<FileScan>>> =
+        jobs.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let r = scan_file(job, rules);
+                    *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .filter_map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .collect()
+}
+
+/// Reads the first lines of a file (decompressed, decoded), for format detection.
+pub fn head_lines(path: &Path, encoding: Declared, n: usize) -> Vec<String> {
+    let Ok(mut o) = read::open(path, encoding, 0) else {
+        return Vec::new();
+    };
+    let mut buf = vec![0u8; 16 * 1024];
+    let got = read_full(&mut o.reader, &mut buf).unwrap_or(0);
+    buf.truncate(got);
+    let text = if o.encoding == UTF_8 {
+        String::from_utf8_lossy(&buf).into_owned()
+    } else {
+        o.encoding.decode_without_bom_handling(&buf).0.into_owned()
+    };
+    text.lines().take(n).map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn named_groups_become_plain() {
+        assert_eq!(
+            super::uncaptured(r"(?P<user>\S+)(?P<ip>x) \(?P<lit>"),
+            r"(?:\S+)(?:x) \(?P<lit>"
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! The log engine's state in the store: incremental cursors, values seen by audit rules, and
+//! mined templates.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Store, StoreError, now_ms};
+use crate::logs::cursor::{Head, Stored, Update};
+use crate::logs::template::Cluster;
+
+/// A template as stored: when it was first seen.
+#[derive(Clone, Debug)]
+pub struct KnownTemplate {
+    /// First time a line of it was seen, epoch ms.
+    pub first_seen: Option<i64>,
+    /// When it was first stored (the scan that found it).
+    pub stored_at: i64,
+}
+
+/// The stable id of a template text.
+pub fn template_hash(template: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(template.as_bytes())[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl Store {
+    /// Every incremental cursor.
+    pub async fn log_cursors(&self) -> Result<Vec<Stored>, StoreError> {
+        let rows: Vec<(String, String, i64, i64, i64)> = sqlx::query_as(
+            "SELECT source, head_hash, head_len, inode, offset_bytes FROM log_cursors",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows
+            .into_iter()
+            .map(|(source, hash, len, inode, offset)| Stored {
+                source,
+                head: Head {
+                    len: len as u32,
+                    hash,
+                },
+                inode: inode as u64,
+                offset: offset as u64,
+            })
+            .collect())
+    }
+
+    /// Stores where scans stopped, in one transaction.
+    pub async fn save_log_cursors(&self, updates: &[Update]) -> Result<(), StoreError> {
+        let now = now_ms();
+        let mut tx = self.pool.begin().await.map_err(self.db())?;
+        for u in updates.iter().filter(|u| u.head.len > 0) {
+            sqlx::query(
+                "INSERT INTO log_cursors (source, head_hash, head_len, inode, path, offset_bytes, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                 ON CONFLICT (source, head_hash) DO UPDATE SET head_len = $3, inode = $4, path = $5, \
+                 offset_bytes = $6, updated_at = $7",
+            )
+            .bind(u.source.clone())
+            .bind(u.head.hash.clone())
+            .bind(i64::from(u.head.len))
+            .bind(u.inode as i64)
+            .bind(u.path.to_string_lossy().into_owned())
+            .bind(u.offset as i64)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(self.db())?;
+        }
+        tx.commit().await.map_err(self.db())
+    }
+
+    /// Values seen by `new:` audit rules, per `source/rule`.
+    pub async fn log_known(&self) -> Result<HashMap<String, HashSet<String>>, StoreError> {
+        let rows: Vec<(String, String, String)> =
+            sqlx::query_as("SELECT source, rule, value FROM log_known")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(self.db())?;
+        let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+        for (source, rule, value) in rows {
+            out.entry(crate::logs::audit::Known::key(&source, &rule))
+                .or_default()
+                .insert(value);
+        }
+        Ok(out)
+    }
+
+    /// Remembers values seen by `new:` audit rules: (`source/rule`, value, time).
+    pub async fn save_log_known(&self, seen: &[(String, String, i64)]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(self.db())?;
+        for (key, value, t) in seen {
+            let (source, rule) = key.rsplit_once('/').unwrap_or((key, ""));
+            sqlx::query(
+                "INSERT INTO log_known (source, rule, value, first_seen, last_seen) VALUES ($1, $2, $3, $4, $4) \
+                 ON CONFLICT (source, rule, value) DO UPDATE SET last_seen = $4",
+            )
+            .bind(source.to_owned())
+            .bind(rule.to_owned())
+            .bind(value.clone())
+            .bind(*t)
+            .execute(&mut *tx)
+            .await
+            .map_err(self.db())?;
+        }
+        tx.commit().await.map_err(self.db())
+    }
+
+    /// Templates stored for a source, by hash.
+    pub async fn log_templates(
+        &self,
+        source: &str,
+    ) -> Result<HashMap<String, KnownTemplate>, StoreError> {
+        let rows: Vec<(String, Option<i64>, i64)> = sqlx::query_as(
+            "SELECT template_hash, first_seen, updated_at FROM log_templates WHERE source = $1",
+        )
+        .bind(source.to_owned())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows
+            .into_iter()
+            .map(|(h, first_seen, stored_at)| {
+                (
+                    h,
+                    KnownTemplate {
+                        first_seen,
+                        stored_at,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// Adds the templates of a scan to the store.
+    pub async fn save_log_templates(
+        &self,
+        source: &str,
+        clusters: &[Cluster],
+    ) -> Result<(), StoreError> {
+        let now = now_ms();
+        let mut tx = self.pool.begin().await.map_err(self.db())?;
+        for c in clusters {
+            sqlx::query(
+                "INSERT INTO log_templates (source, template_hash, template, sample, first_seen, last_seen, total, scans, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8) \
+                 ON CONFLICT (source, template_hash) DO UPDATE SET last_seen = $6, \
+                 total = log_templates.total + $7, scans = log_templates.scans + 1",
+            )
+            .bind(source.to_owned())
+            .bind(template_hash(&c.template))
+            .bind(c.template.clone())
+            .bind(c.sample.clone())
+            .bind(c.first)
+            .bind(c.last)
+            .bind(c.count as i64)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .map_err(self.db())?;
+        }
+        tx.commit().await.map_err(self.db())
+    }
+}

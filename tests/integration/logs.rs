@@ -1,0 +1,640 @@
+//! The log engine through the real binary: `logs scan`, `audit`, `top`, `archive`, `purge`, the
+//! `log` probe in check files, with fixtures the tests write (GBK, gzip rotations, a truncated
+//! gzip, CRLF, binary junk, stack traces, a 50 MB line, auth/database/access/operation logs).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use crate::support::{outcome, text, znode};
+
+/// A node with a `logs:` section, in a temp dir.
+struct LogNode {
+    dir: tempfile::TempDir,
+}
+
+/// 2025-10-10 23:00 +08:00: every fixture file was last written then (the syslog year comes
+/// from it, and the window below includes it).
+const MTIME: u64 = 1_760_108_400;
+const WINDOW: [&str; 4] = ["--from", "2025-10-10 00:00", "--to", "2025-10-11 00:00"];
+
+impl LogNode {
+    fn new(logs_yaml: &str) -> LogNode {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("logs")).unwrap();
+        std::fs::create_dir_all(dir.path().join("checks")).unwrap();
+        let cfg = format!(
+            "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: [checks]\nsystems:\n  - id: portal\n    name: 门户\nlogs:\n{logs_yaml}"
+        );
+        std::fs::write(dir.path().join("znode.yaml"), cfg).unwrap();
+        LogNode { dir }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Writes a fixture and dates it.
+    fn write(&self, rel: &str, bytes: &[u8]) -> PathBuf {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, bytes).unwrap();
+        set_mtime(&p, MTIME);
+        p
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        znode()
+            .arg("-c")
+            .arg(self.dir.path().join("znode.yaml"))
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> (i32, serde_json::Value) {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        let out = self.run(&all);
+        let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}): {}\nstderr: {}",
+                text(&out.stdout),
+                text(&out.stderr)
+            )
+        });
+        (out.status.code().unwrap(), doc)
+    }
+}
+
+fn set_mtime(p: &Path, secs: u64) {
+    let f = std::fs::File::options().append(true).open(p).unwrap();
+    f.set_modified(SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
+        .unwrap();
+}
+
+fn gzip(parts: &[&str]) -> Vec<u8> {
+    // Several members, as `cat a.gz b.gz` makes: all must be read.
+    let mut out = Vec::new();
+    for p in parts {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(p.as_bytes()).unwrap();
+        out.extend(e.finish().unwrap());
+    }
+    out
+}
+
+fn count(doc: &serde_json::Value, id: &str) -> f64 {
+    outcome(doc, id)["value"]["value"].as_f64().unwrap()
+}
+
+fn evidence(doc: &serde_json::Value, id: &str) -> String {
+    outcome(doc, id)["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn scan_counts_records_in_the_window_across_rotations_and_encodings() {
+    let node = LogNode::new(
+        "  sources:\n    - id: app\n      system: portal\n      format: java\n      paths: [logs/app.log*, logs/gbk.log]\n",
+    );
+    // A truncated gzip: two errors early, then filler cut off in the middle.
+    let filler: String = (0..4000)
+        .map(|i| {
+            format!(
+                "2025-10-10 07:{:02}:00,000 INFO filler line {i} {}\n",
+                i % 60,
+                "y".repeat(40)
+            )
+        })
+        .collect();
+    let mut trunc = gzip(&[&format!(
+        "2025-10-10 07:00:00,000 ERROR [a] rotated error one password=hunter2\n2025-10-10 07:00:01,000 ERROR [a] rotated error two\n{filler}"
+    )]);
+    trunc.truncate(trunc.len() * 2 / 3);
+    node.write("logs/app.log.2.gz", &trunc);
+    node.write(
+        "logs/app.log.1.gz",
+        &gzip(&[
+            "2025-10-10 08:00:00,000 ERROR [b] first member\n",
+            "2025-10-10 08:30:00,000 ERROR [b] second member\n",
+        ]),
+    );
+    let mut app = Vec::new();
+    for line in [
+        "2025-10-09 23:59:59,000 ERROR [c] before the window",
+        "2025-10-10 09:00:00,000 ERROR [c] plain error",
+        "2025-10-10 09:05:00,000 ERROR [main] c.x.Svc - call failed",
+        "java.lang.IllegalStateException: boom",
+        "\tat c.x.Svc.run(Svc.java:42)",
+        "Caused by: java.net.ConnectException: Connection refused",
+        "\t... 3 more",
+        "2025-10-10 09:06:00,000 INFO [c] recovered",
+        "2025-10-11 00:00:00,000 ERROR [c] after the window",
+    ] {
+        app.extend_from_slice(line.as_bytes());
+        app.extend_from_slice(b"\r\n");
+    }
+    app.extend_from_slice(b"2025-10-10 10:00:00,000 FATAL \xff\xfe\x00\x01 junk bytes\r\n");
+    app.extend_from_slice(&[0u8, 0xff, 0x13, b'\n']);
+    node.write("logs/app.log", &app);
+    let (gbk, _, _) = encoding_rs::GBK.encode(
+        "2025-10-10 11:00:00,000 ERROR 数据库连接失败\n2025-10-10 11:01:00,000 WARN 接口请求超时\n",
+    );
+    node.write("logs/gbk.log", &gbk);
+
+    let mut args = vec!["logs", "scan"];
+    args.extend(WINDOW);
+    let (code, doc) = node.json(&args);
+    // 2 (truncated gz) + 2 (two gzip members) + 1 + 1 (one stack-trace record) + 1 FATAL + 1 GBK.
+    assert_eq!(count(&doc, "log.app.error"), 8.0, "{doc:#}");
+    // The exception and its cause are one record.
+    assert_eq!(count(&doc, "log.app.exception"), 1.0);
+    assert_eq!(count(&doc, "log.app.refused"), 1.0);
+    // 超时 is found only if the GBK file was decoded.
+    assert_eq!(count(&doc, "log.app.timeout"), 1.0);
+    assert_eq!(count(&doc, "log.app.oom"), 0.0);
+    let refused = evidence(&doc, "log.app.refused");
+    assert!(
+        refused.contains("10-10 09:05:00") && refused.contains("call failed ⏎ … Caused by"),
+        "the hit is dated and shown with its record's header: {refused}"
+    );
+    let errors = evidence(&doc, "log.app.error");
+    assert!(errors.contains("数据库连接失败"), "{errors}");
+    assert!(
+        !errors.contains("hunter2") && errors.contains("password=***"),
+        "{errors}"
+    );
+    for f in ["history.db", "history.db-wal"] {
+        if let Ok(bytes) = std::fs::read(node.path(f)) {
+            assert!(
+                !bytes.windows(7).any(|w| w == b"hunter2"),
+                "{f} holds the password"
+            );
+        }
+    }
+    // The truncated rotation is read as far as it goes, and said so.
+    let summary = outcome(&doc, "log.app.oom")["summary"].as_str().unwrap();
+    assert!(
+        summary.contains("app.log.2.gz: read stopped early"),
+        "{summary}"
+    );
+    // Errors, the exception and the refused connection breach their WARN ranges; nothing CRIT.
+    assert_eq!(code, 1, "{doc:#}");
+}
+
+#[test]
+fn a_50_mb_line_takes_bounded_memory() {
+    let node = LogNode::new(
+        "  sources:\n    - id: big\n      format: java\n      paths: [logs/big.log]\n",
+    );
+    let mut big = b"2025-10-10 12:00:00,000 ERROR start of a huge line ".to_vec();
+    big.extend(std::iter::repeat_n(b'x', 50 << 20));
+    big.extend_from_slice(
+        b"\n2025-10-10 12:00:01,000 ERROR java.lang.OutOfMemoryError: Java heap space\n",
+    );
+    node.write("logs/big.log", &big);
+    let mut args: Vec<&str> = vec!["logs", "scan", "--format", "json"];
+    args.extend(WINDOW);
+    let out = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "maxrss_kb=%M"])
+        .arg(env!("CARGO_BIN_EXE_znode"))
+        .arg("-c")
+        .arg(node.path("znode.yaml"))
+        .args(&args)
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(count(&doc, "log.big.error"), 2.0);
+    assert_eq!(count(&doc, "log.big.oom"), 1.0);
+    assert!(evidence(&doc, "log.big.error").contains("longer than 1.0 MiB"));
+    let stderr = text(&out.stderr);
+    let kb: u64 = stderr
+        .rsplit("maxrss_kb=")
+        .next()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(kb < 100 * 1024, "peak RSS {kb} KiB for a 50 MiB line");
+}
+
+#[test]
+fn incremental_scans_read_only_new_lines_through_rotation() {
+    let node = LogNode::new(
+        "  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log*]\n",
+    );
+    let line = |n: u32| {
+        format!(
+            "2025-10-10 09:{n:02}:00,000 ERROR [x] failure number {n} {}\n",
+            "z".repeat(80)
+        )
+    };
+    let app = node.path("logs/app.log");
+    std::fs::write(&app, format!("{}{}", line(1), line(2))).unwrap();
+    let scan = || {
+        let (_, doc) = node.json(&["logs", "scan", "--incremental", "--source", "app"]);
+        count(&doc, "log.app.error")
+    };
+    assert_eq!(scan(), 2.0);
+    assert_eq!(scan(), 0.0, "nothing new");
+    let append = |p: &Path, s: &str| {
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(p)
+            .unwrap()
+            .write_all(s.as_bytes())
+            .unwrap()
+    };
+    append(&app, &line(3));
+    // A line being written (no newline yet) is left for the next run.
+    append(&app, "2025-10-10 09:04:00,000 ERROR [x] half");
+    assert_eq!(scan(), 1.0);
+    append(&app, " written\n");
+    assert_eq!(scan(), 1.0, "the finished line is read once");
+    // logrotate: a last line lands, the file is renamed, a new one starts.
+    append(&app, &line(5));
+    std::fs::rename(&app, node.path("logs/app.log.1")).unwrap();
+    std::fs::write(&app, line(6)).unwrap();
+    assert_eq!(scan(), 2.0, "the tail of the rotated file and the new file");
+    // The rotation is compressed: same content under a new name and inode, nothing new.
+    let old = std::fs::read_to_string(node.path("logs/app.log.1")).unwrap();
+    std::fs::write(node.path("logs/app.log.2.gz"), gzip(&[&old])).unwrap();
+    std::fs::remove_file(node.path("logs/app.log.1")).unwrap();
+    assert_eq!(scan(), 0.0);
+    // copytruncate: the file starts over and is read from its start.
+    std::fs::write(&app, line(7)).unwrap();
+    assert_eq!(scan(), 1.0);
+}
+
+const AUTH: &str = "\
+Oct 10 03:10:00 node1 sshd[100]: Failed password for root from 203.0.113.7 port 40000 ssh2
+Oct 10 03:10:20 node1 sshd[101]: Failed password for root from 203.0.113.7 port 40001 ssh2
+Oct 10 03:10:40 node1 sshd[102]: Failed password for invalid user admin from 203.0.113.7 port 40002 ssh2
+Oct 10 03:11:00 node1 sshd[103]: Failed password for invalid user test from 203.0.113.7 port 40003 ssh2
+Oct 10 03:11:30 node1 sshd[104]: Failed password for root from 203.0.113.7 port 40004 ssh2
+Oct 10 03:12:00 node1 sshd[105]: Failed password for root from 203.0.113.7 port 40005 ssh2
+Oct 10 09:00:00 node1 sshd[106]: Failed password for ops from 198.51.100.2 port 50000 ssh2
+Oct 10 10:00:00 node1 sshd[107]: Failed password for ops from 198.51.100.2 port 50001 ssh2
+Oct 10 11:00:00 node1 sshd[108]: Failed password for ops from 198.51.100.2 port 50002 ssh2
+Oct 10 09:30:00 node1 sshd[109]: Accepted publickey for ops from 10.0.0.5 port 50100 ssh2
+Oct 10 02:30:00 node1 sshd[110]: Accepted password for ops from 10.0.0.5 port 50101 ssh2
+Oct 10 09:40:00 node1 sudo:      ops : TTY=pts/0 ; PWD=/home/ops ; USER=root ; COMMAND=/usr/sbin/useradd -m tmpuser
+Oct 10 09:40:05 node1 useradd[120]: new user: name=tmpuser, UID=1005, GID=1005, home=/home/tmpuser
+Oct 10 09:41:00 node1 sudo:      ops : TTY=pts/0 ; PWD=/home/ops ; USER=root ; COMMAND=/usr/bin/chmod 777 /etc/app.conf
+Oct 10 09:42:00 node1 sudo:      ops : TTY=pts/0 ; PWD=/data ; USER=root ; COMMAND=/usr/bin/rm -rf /data/upload/2025
+Oct 10 09:43:00 node1 su[130]: pam_unix(su:session): session opened for user root by ops(uid=1000)
+";
+
+#[test]
+fn audit_findings_are_exactly_the_planted_ones() {
+    let node = LogNode::new(
+        "  sources:
+    - id: auth
+      format: auth
+      paths: [logs/secure]
+    - id: pg
+      format: postgres
+      paths: [logs/postgresql.log]
+    - id: portal-access
+      system: portal
+      format: nginx-access
+      paths: [logs/access.log]
+    - id: ops-log
+      format: oplog
+      paths: [logs/operation.log]
+",
+    );
+    node.write("logs/secure", AUTH.as_bytes());
+    node.write(
+        "logs/postgresql.log",
+        b"2025-10-10 14:00:00.000 CST [4242] LOG:  statement: DROP TABLE public.applicant_archive;\n\
+          2025-10-10 14:01:00.000 CST [4242] LOG:  statement: DELETE FROM permits;\n\
+          2025-10-10 14:02:00.000 CST [4242] LOG:  statement: DELETE FROM permits WHERE id = 7;\n",
+    );
+    node.write(
+        "logs/access.log",
+        b"10.1.1.1 - - [10/Oct/2025:10:00:00 +0800] \"GET /api/items?id=1 HTTP/1.1\" 200 512 \"-\" \"curl\" 0.010\n\
+          198.51.100.9 - - [10/Oct/2025:10:00:01 +0800] \"GET /download?file=../../etc/passwd HTTP/1.1\" 400 0 \"-\" \"scan\" 0.001\n\
+          198.51.100.9 - - [10/Oct/2025:10:00:02 +0800] \"GET /q?name=1%20union%20select%20password HTTP/1.1\" 403 0 \"-\" \"scan\" 0.001\n",
+    );
+    node.write(
+        "logs/operation.log",
+        "2025-10-10 15:00:00 user=zhang ip=10.2.2.2 action=删除 object=证照库 count=5000\n\
+         2025-10-10 15:05:00 user=li ip=10.2.2.3 action=删除 object=证照库 count=3\n"
+            .as_bytes(),
+    );
+    let mut args = vec!["logs", "audit"];
+    args.extend(WINDOW);
+    let (code, doc) = node.json(&args);
+    assert_eq!(code, 2, "{doc:#}");
+    let status = |id: &str| outcome(&doc, id)["status"].as_str().unwrap().to_owned();
+    let findings = |id: &str| {
+        outcome(&doc, id)["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["name"] == "findings" && m["label"].is_string())
+            .map(|m| m["value"].as_f64().unwrap())
+            .unwrap()
+    };
+    // Six failures in two minutes from one address: a burst. Three an hour apart: not.
+    assert_eq!(
+        (
+            status("log.auth.ssh-failed-burst").as_str(),
+            findings("log.auth.ssh-failed-burst")
+        ),
+        ("CRIT", 1.0)
+    );
+    assert!(evidence(&doc, "log.auth.ssh-failed-burst").contains("203.0.113.7：6 次"));
+    assert!(!evidence(&doc, "log.auth.ssh-failed-burst").contains("198.51.100.2"));
+    assert_eq!(
+        findings("log.auth.ssh-failed-user"),
+        0.0,
+        "root failed 4 times, under 10"
+    );
+    // 02:30 is outside 07:30-20:30; 09:30 is not.
+    assert_eq!(
+        (
+            status("log.auth.login-off-hours").as_str(),
+            findings("log.auth.login-off-hours")
+        ),
+        ("WARN", 1.0)
+    );
+    assert!(evidence(&doc, "log.auth.login-off-hours").contains("10-10 02:30:00"));
+    assert_eq!(findings("log.auth.account-change"), 1.0);
+    assert_eq!(findings("log.auth.permission-change"), 1.0);
+    assert_eq!(findings("log.auth.os-mass-delete"), 1.0);
+    // sudo and su are listed for review but are an admin's job: OK.
+    assert_eq!(
+        (status("log.auth.sudo").as_str(), findings("log.auth.sudo")),
+        ("OK", 1.0)
+    );
+    assert_eq!(findings("log.auth.su"), 1.0);
+    // The first audit learns the addresses; nothing is new yet.
+    assert_eq!(findings("log.auth.login-new-address"), 0.0);
+    assert_eq!(
+        (
+            status("log.pg.sql-drop-truncate").as_str(),
+            findings("log.pg.sql-drop-truncate")
+        ),
+        ("CRIT", 1.0)
+    );
+    assert_eq!(
+        findings("log.pg.sql-delete-without-where"),
+        1.0,
+        "the DELETE with WHERE is fine"
+    );
+    assert_eq!(
+        findings("log.portal-access.web-abnormal-request"),
+        1.0,
+        "one address, two probes"
+    );
+    assert!(
+        evidence(&doc, "log.portal-access.web-abnormal-request").contains("198.51.100.9：2 次")
+    );
+    assert_eq!(
+        (
+            status("log.ops-log.oplog-mass-delete").as_str(),
+            findings("log.ops-log.oplog-mass-delete")
+        ),
+        ("CRIT", 1.0)
+    );
+    assert!(evidence(&doc, "log.ops-log.oplog-mass-delete").contains("zhang"));
+
+    // A login from an address never seen before is found by the next audit.
+    let mut auth = AUTH.to_owned();
+    auth.push_str("Oct 10 16:00:00 node1 sshd[200]: Accepted password for ops from 10.9.9.9 port 50200 ssh2\n");
+    node.write("logs/secure", auth.as_bytes());
+    let (_, doc) = node.json(&args);
+    let found = outcome(&doc, "log.auth.login-new-address");
+    assert_eq!(found["status"], "WARN", "{found:#}");
+    let ev = evidence(&doc, "log.auth.login-new-address");
+    assert!(
+        ev.contains("ops / 10.9.9.9") && !ev.contains("10.0.0.5："),
+        "{ev}"
+    );
+}
+
+#[test]
+fn log_checks_in_check_files_share_the_engine() {
+    let node = LogNode::new(
+        "  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log]\n",
+    );
+    node.write(
+        "logs/app.log",
+        b"2025-10-10 09:00:00,000 ERROR java.lang.OutOfMemoryError: Java heap space\n\
+          2025-10-10 09:01:00,000 INFO license expires in 3 days\n",
+    );
+    std::fs::write(
+        node.path("checks/logs.yaml"),
+        "checks:
+  - id: tomcat-oom
+    title: 应用日志内存溢出
+    category: 日常检查
+    item: 6
+    probe: { kind: log, source: app, rules: [oom], from: '2025-10-10T00:00:00+08:00', to: '2025-10-11T00:00:00+08:00' }
+  - id: license
+    title: 许可证即将到期
+    category: 系统业务检查
+    crit: 0
+    probe: { kind: log, source: app, pattern: 'license expires in \\d+ days', from: '2025-10-10T00:00:00+08:00' }
+",
+    )
+    .unwrap();
+    let out = node.run(&["inspect", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(outcome(&doc, "tomcat-oom")["status"], "CRIT");
+    assert_eq!(outcome(&doc, "license")["status"], "CRIT");
+    assert_eq!(count(&doc, "license"), 1.0);
+
+    // A check naming an unknown source is a config error with a hint, and nothing runs.
+    std::fs::write(
+        node.path("checks/bad.yaml"),
+        "checks:\n  - id: bad\n    title: x\n    category: daily\n    probe: { kind: log, source: ap }\n",
+    )
+    .unwrap();
+    let out = node.run(&["inspect"]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("bad.yaml:")
+            && err.contains("unknown log source `ap`")
+            && err.contains("did you mean `app`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn top_groups_errors_and_marks_new_templates() {
+    let node = LogNode::new(
+        "  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log]\n",
+    );
+    let mut lines = String::new();
+    for i in 0..30 {
+        lines.push_str(&format!(
+            "2025-10-10 09:{:02}:00,000 ERROR [exec-{i}] c.x.Order - order {} failed: upstream 10.0.3.{} timeout after {}ms\n",
+            i,
+            1000 + i,
+            i % 9 + 1,
+            3000 + i
+        ));
+    }
+    for i in 0..5 {
+        lines.push_str(&format!(
+            "2025-10-10 10:{i:02}:00,000 ERROR [exec-1] c.x.Upload - cannot open /data/upload/{i}/a.csv\n"
+        ));
+    }
+    node.write("logs/app.log", lines.as_bytes());
+    let mut args = vec!["logs", "top", "--format", "json"];
+    args.extend(WINDOW);
+    let first = node.run(&args);
+    let doc: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
+    let t = doc["templates"].as_array().unwrap();
+    assert_eq!(t.len(), 2, "{doc:#}");
+    assert_eq!(t[0]["count"], 30);
+    assert_eq!(t[1]["count"], 5);
+    assert!(t.iter().all(|x| x["new"] == true));
+    assert!(
+        t[0]["template"]
+            .as_str()
+            .unwrap()
+            .contains("upstream <IP> timeout"),
+        "{doc:#}"
+    );
+
+    lines.push_str("2025-10-10 11:00:00,000 ERROR [exec-2] c.x.Sign - signature verification failed for cert 7781\n");
+    node.write("logs/app.log", lines.as_bytes());
+    let doc: serde_json::Value = serde_json::from_slice(&node.run(&args).stdout).unwrap();
+    let fresh: Vec<&serde_json::Value> = doc["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["new"] == true)
+        .collect();
+    assert_eq!(fresh.len(), 1, "{doc:#}");
+    assert!(
+        fresh[0]["template"]
+            .as_str()
+            .unwrap()
+            .contains("signature verification failed")
+    );
+}
+
+#[test]
+fn archive_and_purge_stay_inside_the_root_and_spare_open_files() {
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.log");
+    std::fs::write(&victim, "keep me\n").unwrap();
+    set_mtime(&victim, MTIME);
+    std::fs::create_dir(outside.path().join("sub")).unwrap();
+    std::fs::write(outside.path().join("sub/deep.log"), "keep me too\n").unwrap();
+    set_mtime(&outside.path().join("sub/deep.log"), MTIME);
+    let node = LogNode::new(
+        "  retention:\n    - id: app\n      root: app-logs\n      include: ['*.log', '**/*.log']\n      archive_after: 1d\n      archive_to: archive\n      delete_after: 30d\n",
+    );
+    node.write("app-logs/old.log", b"2025-10-10 old content\n");
+    node.write("app-logs/nested/older.log", b"nested old content\n");
+    let held = node.write("app-logs/held.log", b"being written\n");
+    let fresh = node.path("app-logs/fresh.log");
+    std::fs::write(&fresh, "today\n").unwrap();
+    std::os::unix::fs::symlink(&victim, node.path("app-logs/link.log")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("sub"), node.path("app-logs/outside")).unwrap();
+    // This process holds held.log open for writing, as a running service would.
+    let _writer = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&held)
+        .unwrap();
+
+    // Purge refuses what is not archived yet; nothing changes in a dry run.
+    let out = node.run(&["logs", "purge", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entry = |doc: &serde_json::Value, name: &str| {
+        doc["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["path"].as_str().unwrap().ends_with(name))
+            .cloned()
+            .unwrap_or_else(|| panic!("{name} not in {doc:#}"))
+    };
+    assert_eq!(entry(&doc, "old.log")["action"], "keep");
+    assert!(
+        entry(&doc, "old.log")["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not archived yet")
+    );
+
+    let out = node.run(&["logs", "archive"]);
+    assert!(
+        text(&out.stdout).contains("将归档 2 个文件"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(!node.path("archive").exists(), "a dry run writes nothing");
+
+    let out = node.run(&["logs", "archive", "--apply", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        entry(&doc, "held.log")["reason"],
+        "open for writing by a process"
+    );
+    assert_eq!(
+        entry(&doc, "link.log")["reason"],
+        "symbolic link: not followed"
+    );
+    let archive = PathBuf::from(entry(&doc, "old.log")["archive"].as_str().unwrap());
+    let check = std::process::Command::new("sha256sum")
+        .arg("-c")
+        .arg(format!(
+            "{}.sha256",
+            archive.file_name().unwrap().to_string_lossy()
+        ))
+        .current_dir(archive.parent().unwrap())
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", text(&check.stdout));
+    let listing = std::process::Command::new("tar")
+        .arg("-tzf")
+        .arg(&archive)
+        .output()
+        .unwrap();
+    let listing = text(&listing.stdout);
+    assert!(
+        listing.contains("old.log") && listing.contains("nested/older.log"),
+        "{listing}"
+    );
+    assert!(!listing.contains("held") && !listing.contains("fresh") && !listing.contains("victim"));
+
+    let out = node.run(&["logs", "purge", "--apply", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(entry(&doc, "old.log")["done"], true);
+    assert!(
+        !node.path("app-logs/old.log").exists() && !node.path("app-logs/nested/older.log").exists()
+    );
+    assert!(held.exists() && fresh.exists(), "open and young files stay");
+    assert!(
+        victim.exists() && outside.path().join("sub/deep.log").exists(),
+        "nothing outside the root is touched"
+    );
+    assert!(node.path("app-logs/link.log").symlink_metadata().is_ok());
+}
+
+#[test]
+fn retention_patterns_may_not_leave_the_root() {
+    let node = LogNode::new(
+        "  retention:\n    - id: bad\n      root: logs\n      include: ['../*.log']\n      delete_after: 1d\n",
+    );
+    let out = node.run(&["logs", "purge"]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("znode.yaml:") && err.contains("leaves the root"),
+        "{err}"
+    );
+}
