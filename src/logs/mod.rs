@@ -302,7 +302,7 @@ pub fn scan_source(
             collected: Vec::new(),
         });
     }
-    let compiled = scan::Compiled::new(rules.clone()).map_err(|e| e.to_string())?;
+    let compiled = scan::Compiled::new(rules.clone());
     let collect: Vec<usize> = rules
         .iter()
         .enumerate()

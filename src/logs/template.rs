@@ -4,7 +4,7 @@
 //! Tokens are classified instead of regex-masked (Drain3's masks use look-behind, and per-token
 //! classification is faster): a token that is an IP, UUID, hex id or path becomes a typed
 //! wildcard, `key=value` keeps its key, any other token with a digit becomes `<*>`. The parse
-//! tree groups by token count and the first two tokens; in a leaf, a line joins the most
+//! tree groups by token count and the first token (Drain's depth 4); in a leaf, a line joins the most
 //! similar template when at least `similarity` of the positions agree, and differing positions
 //! turn into `<*>`.
 
@@ -35,7 +35,7 @@ struct Node {
 pub struct Miner {
     similarity: f64,
     max_per_leaf: usize,
-    leaves: HashMap<(usize, Box<str>, Box<str>), Vec<usize>>,
+    leaves: HashMap<(usize, Box<str>), Vec<usize>>,
     nodes: Vec<Node>,
 }
 
@@ -89,7 +89,8 @@ impl Miner {
                 None => "".into(),
             }
         };
-        let key = (tokens.len(), prefix(0), prefix(1));
+        // Drain's depth 4 (root, length, one token, leaf): the first token only.
+        let key = (tokens.len(), prefix(0));
         let leaf = self.leaves.entry(key).or_default();
         let mut best: Option<(f64, usize)> = None;
         for &ci in leaf.iter() {
