@@ -16,6 +16,7 @@ pub const CHECKS: &[(&str, &str)] = &[
     ("app-server.yaml", include_str!("../checks/app-server.yaml")),
     ("middleware.yaml", include_str!("../checks/middleware.yaml")),
     ("business.yaml", include_str!("../checks/business.yaml")),
+    ("log-review.yaml", include_str!("../checks/log-review.yaml")),
 ];
 
 /// The sample configuration.

@@ -173,6 +173,14 @@ impl Probe for Log {
             Ok(s) => s,
             Err(e) => return Err(ProbeError::unknown(e.clone())),
         };
+        if scan.files.is_empty() && scan.skipped_old == 0 {
+            // A wrong path must not read as "no errors".
+            let mut msg = format!("no file of log source `{}` matched its paths", scan.source);
+            if let Some(p) = scan.problems.first() {
+                msg.push_str(&format!(" ({p})"));
+            }
+            return Err(ProbeError::unknown(msg));
+        }
         Ok(self.observation(scan, &shared.known, tz))
     }
 }
@@ -196,10 +204,10 @@ impl Log {
             .map(|(i, _)| i)
             .collect();
         if scan.files.is_empty() {
-            obs.evidence.push(match scan.skipped_old {
-                0 => format!("no file of source `{}` matched its paths", scan.source),
-                n => format!("{n} file(s) last written before the window; nothing to read"),
-            });
+            obs.evidence.push(format!(
+                "{} file(s) last written before the window; nothing to read",
+                scan.skipped_old
+            ));
         }
         let mut total = 0u64;
         let mut findings_total = 0u64;
