@@ -143,6 +143,13 @@ fn scan_counts_records_in_the_window_across_rotations_and_encodings() {
     app.extend_from_slice(b"2025-10-10 10:00:00,000 FATAL \xff\xfe\x00\x01 junk bytes\r\n");
     app.extend_from_slice(&[0u8, 0xff, 0x13, b'\n']);
     node.write("logs/app.log", &app);
+    // A zstd rotation is read like the gzip ones.
+    let zst = zstd::encode_all(
+        &b"2025-10-10 06:00:00,000 WARN [z] java.lang.OutOfMemoryError: Metaspace\n"[..],
+        3,
+    )
+    .unwrap();
+    node.write("logs/app.log.3.zst", &zst);
     let (gbk, _, _) = encoding_rs::GBK.encode(
         "2025-10-10 11:00:00,000 ERROR 数据库连接失败\n2025-10-10 11:01:00,000 WARN 接口请求超时\n",
     );
@@ -153,12 +160,12 @@ fn scan_counts_records_in_the_window_across_rotations_and_encodings() {
     let (code, doc) = node.json(&args);
     // 2 (truncated gz) + 2 (two gzip members) + 1 + 1 (one stack-trace record) + 1 FATAL + 1 GBK.
     assert_eq!(count(&doc, "log.app.error"), 8.0, "{doc:#}");
-    // The exception and its cause are one record.
-    assert_eq!(count(&doc, "log.app.exception"), 1.0);
+    // The exception and its cause are one record; the zstd file's OutOfMemoryError is another.
+    assert_eq!(count(&doc, "log.app.exception"), 2.0);
     assert_eq!(count(&doc, "log.app.refused"), 1.0);
     // 超时 is found only if the GBK file was decoded.
     assert_eq!(count(&doc, "log.app.timeout"), 1.0);
-    assert_eq!(count(&doc, "log.app.oom"), 0.0);
+    assert_eq!(count(&doc, "log.app.oom"), 1.0, "from the zstd rotation");
     let refused = evidence(&doc, "log.app.refused");
     assert!(
         refused.contains("10-10 09:05:00") && refused.contains("call failed ⏎ … Caused by"),
@@ -179,13 +186,15 @@ fn scan_counts_records_in_the_window_across_rotations_and_encodings() {
         }
     }
     // The truncated rotation is read as far as it goes, and said so.
-    let summary = outcome(&doc, "log.app.oom")["summary"].as_str().unwrap();
+    let summary = outcome(&doc, "log.app.resource")["summary"]
+        .as_str()
+        .unwrap();
     assert!(
         summary.contains("app.log.2.gz: read stopped early"),
         "{summary}"
     );
-    // Errors, the exception and the refused connection breach their WARN ranges; nothing CRIT.
-    assert_eq!(code, 1, "{doc:#}");
+    // An OOM is CRIT whatever else is found.
+    assert_eq!(code, 2, "{doc:#}");
 }
 
 #[test]
