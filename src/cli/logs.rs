@@ -352,7 +352,7 @@ fn top(cx: &Context, a: TopArgs) -> Result<u8, Failure> {
         .map_err(Failure::Message)?;
         let mut miner = logs::template::Miner::default();
         for (ts, line) in &scan.collected {
-            miner.add(line, *ts);
+            miner.add(logs::template::message(line), *ts);
         }
         scanned.push((src.id.clone(), miner.clusters(), scan.collected.len()));
     }
@@ -394,6 +394,10 @@ fn top(cx: &Context, a: TopArgs) -> Result<u8, Failure> {
                     out,
                     "{source}: {lines} 条错误行归并为 {clusters} 个模板，其中新出现 {fresh} 个"
                 )?;
+                if *clusters == 0 {
+                    writeln!(out)?;
+                    continue;
+                }
                 let mut t = crate::report::new_table(cx.color);
                 t.set_header(["新", "次数", "首次", "末次", "模板"]);
                 for r in rows.iter().filter(|r| &r.source == source).take(a.limit) {
@@ -477,11 +481,14 @@ fn retention(cx: &Context, a: RetentionArgs, archive: bool) -> Result<u8, Failur
                     action,
                     e.path.display().to_string(),
                     crate::outcome::format_value(e.size as f64, "B"),
-                    if e.mtime > 0 {
-                        logs::audit::local(e.mtime, settings.timezone)
-                    } else {
-                        String::new()
-                    },
+                    chrono::DateTime::from_timestamp_millis(e.mtime)
+                        .filter(|_| e.mtime > 0)
+                        .map(|t| {
+                            t.with_timezone(&settings.timezone)
+                                .format("%Y-%m-%d %H:%M")
+                                .to_string()
+                        })
+                        .unwrap_or_default(),
                     e.reason.clone(),
                 ]);
             }

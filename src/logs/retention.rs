@@ -253,6 +253,16 @@ pub fn open_for_writing() -> HashSet<(u64, u64)> {
     out
 }
 
+/// `1 day`, `30 days`, `12h`: retention ages read in days.
+fn span(d: Duration) -> String {
+    let secs = d.as_secs();
+    match secs / 86_400 {
+        1 if secs.is_multiple_of(86_400) => "1 day".into(),
+        n if n > 0 && secs.is_multiple_of(86_400) => format!("{n} days"),
+        _ => humantime::format_duration(d).to_string(),
+    }
+}
+
 fn mtime_ms(m: &fs::Metadata) -> i64 {
     m.mtime() * 1000 + m.mtime_nsec() / 1_000_000
 }
@@ -329,15 +339,9 @@ pub fn archive(
             } else if done.contains(&(rel.clone(), m.len(), mtime_ms(&m))) {
                 out.push(entry("keep", "already archived".into()));
             } else if age < after.as_millis() as i64 {
-                out.push(entry(
-                    "keep",
-                    format!("newer than {}", humantime::format_duration(after)),
-                ));
+                out.push(entry("keep", format!("newer than {}", span(after))));
             } else {
-                let mut e = entry(
-                    "archive",
-                    format!("older than {}", humantime::format_duration(after)),
-                );
+                let mut e = entry("archive", format!("older than {}", span(after)));
                 e.archive = Some(name.clone());
                 batch.push((e, rel));
             }
@@ -490,7 +494,7 @@ pub fn purge(policies: &[Policy], base: &Path, now_ms: i64, apply: bool) -> Vec<
                 .filter(|d| now_ms - e.mtime >= d.as_millis() as i64);
             let over = p.max_total.filter(|max| total > max.0);
             e.reason = match (expired, over) {
-                (Some(d), _) => format!("older than {}", humantime::format_duration(d)),
+                (Some(d), _) => format!("older than {}", span(d)),
                 (None, Some(max)) => format!(
                     "total {} over {}",
                     crate::outcome::format_value(total as f64, "B"),

@@ -135,7 +135,7 @@ impl Miner {
                         count: n,
                         first: ts,
                         last: ts,
-                        sample: crate::logs::scan::clip(line),
+                        sample: crate::secret::mask_inline(&crate::logs::scan::clip(line)),
                     },
                 });
                 ci
@@ -150,7 +150,8 @@ impl Miner {
             .into_iter()
             .map(|n| {
                 let mut c = n.cluster;
-                c.template = n.tokens.join(" ");
+                // `password=<*>` keeps a value without digits as a token: mask it.
+                c.template = crate::secret::mask_inline(&n.tokens.join(" "));
                 c
             })
             .collect();
@@ -161,6 +162,23 @@ impl Miner {
         });
         out
     }
+}
+
+/// The line without its leading time tokens (`2025-10-10 09:00:00,123`, `[10:00:01]`): tokens
+/// of digits and punctuation only, which would only add `<*> <*>` to every template.
+pub fn message(line: &str) -> &str {
+    let mut rest = line.trim_start();
+    while let Some(tok) = rest.split_ascii_whitespace().next() {
+        let timeish = tok.bytes().any(|b| b.is_ascii_digit())
+            && tok
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_punctuation());
+        if !timeish {
+            break;
+        }
+        rest = rest[tok.len()..].trim_start();
+    }
+    rest
 }
 
 /// Classifies a token: a typed wildcard, `key=<*>`, `<*>` for other tokens with digits, or
@@ -241,6 +259,16 @@ fn is_hex(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_tokens_are_dropped() {
+        assert_eq!(
+            message("2025-10-10 09:00:00,123 ERROR [main] x 42"),
+            "ERROR [main] x 42"
+        );
+        assert_eq!(message("[2025-10-10 09:00:00] boom"), "boom");
+        assert_eq!(message("ERROR 1"), "ERROR 1");
+    }
 
     #[test]
     fn variables_are_masked() {
