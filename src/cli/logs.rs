@@ -168,12 +168,7 @@ fn selected<'a>(
     }
     for id in ids {
         if settings.logs.source(id).is_none() {
-            let known: Vec<&str> = settings
-                .logs
-                .sources
-                .iter()
-                .map(|s| s.id.as_str())
-                .collect();
+            let known = settings.logs.source_ids();
             return Err(Failure::Message(format!(
                 "no log source `{id}`; declared: {}",
                 known.join(", ")

@@ -50,6 +50,11 @@ impl LogSettings {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The ids of the declared sources, for messages.
+    pub fn source_ids(&self) -> Vec<&str> {
+        self.sources.iter().map(|s| s.id.as_str()).collect()
+    }
+
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Arc<Rule>> {
         self.rules.iter().find(|r| r.id == id)

@@ -218,6 +218,21 @@ fn walk(policy: &Policy, base: &Path) -> io::Result<(PathBuf, Found)> {
     Ok((root, found))
 }
 
+/// The policy's files, or an entry saying why its root cannot be read.
+fn walk_or_report(p: &Policy, base: &Path, out: &mut Vec<Entry>) -> Option<(PathBuf, Found)> {
+    match walk(p, base) {
+        Ok(x) => Some(x),
+        Err(e) => {
+            out.push(keep(
+                p,
+                &base.join(&p.root),
+                format!("cannot open root: {e}"),
+            ));
+            None
+        }
+    }
+}
+
 /// Files some process has open for writing, as (device, inode), from /proc/*/fd.
 pub fn open_for_writing() -> HashSet<(u64, u64)> {
     let mut out = HashSet::new();
@@ -307,16 +322,8 @@ pub fn archive(
             continue;
         };
         let to = base.join(to);
-        let (root, found) = match walk(p, base) {
-            Ok(x) => x,
-            Err(e) => {
-                out.push(keep(
-                    p,
-                    &base.join(&p.root),
-                    format!("cannot open root: {e}"),
-                ));
-                continue;
-            }
+        let Some((root, found)) = walk_or_report(p, base, &mut out) else {
+            continue;
         };
         let done = archived(&to);
         let name = to.join(format!("{}-{stamp}.tar.gz", p.id));
@@ -463,16 +470,8 @@ pub fn purge(policies: &[Policy], base: &Path, now_ms: i64, apply: bool) -> Vec<
         if p.delete_after.is_none() && p.max_total.is_none() {
             continue;
         }
-        let (root, found) = match walk(p, base) {
-            Ok(x) => x,
-            Err(e) => {
-                out.push(keep(
-                    p,
-                    &base.join(&p.root),
-                    format!("cannot open root: {e}"),
-                ));
-                continue;
-            }
+        let Some((root, found)) = walk_or_report(p, base, &mut out) else {
+            continue;
         };
         let done = p.archive_to.as_ref().map(|a| archived(&base.join(a)));
         let mut total: u64 = found.files.iter().map(|f| f.2.len()).sum();

@@ -187,12 +187,8 @@ fn iso(s: &[u8], cx: &TimeContext) -> Option<i64> {
     )
 }
 
-/// Tomcat JULI: `10-Oct-2025 13:55:36.123`.
-fn juli(s: &[u8], cx: &TimeContext) -> Option<i64> {
-    if s.get(2) != Some(&b'-') || s.get(6) != Some(&b'-') || s.get(11) != Some(&b' ') {
-        return None;
-    }
-    let d = num(s, 0, 2)?;
+/// `DD?Mon?YYYY HH:MM:SS[.mmm]` after the day (at 0, already read), in the source's zone.
+fn day_month_year(s: &[u8], d: u32, cx: &TimeContext) -> Option<i64> {
     let mo = month(s, 3)?;
     let y = num(s, 7, 4)?;
     let (h, m, sec, ms, _) = clock(s, 12)?;
@@ -202,6 +198,14 @@ fn juli(s: &[u8], cx: &TimeContext) -> Option<i64> {
         None,
         cx,
     )
+}
+
+/// Tomcat JULI: `10-Oct-2025 13:55:36.123`.
+fn juli(s: &[u8], cx: &TimeContext) -> Option<i64> {
+    if s.get(2) != Some(&b'-') || s.get(6) != Some(&b'-') || s.get(11) != Some(&b' ') {
+        return None;
+    }
+    day_month_year(s, num(s, 0, 2)?, cx)
 }
 
 /// syslog: `Oct 10 13:55:36` or `Oct  9 13:55:36`, the year taken from the file's date.
@@ -236,16 +240,7 @@ fn redis(s: &[u8], cx: &TimeContext) -> Option<i64> {
         return None;
     }
     let s = s.get(colon + 3..)?;
-    let d = num_padded(s, 0, 2)?;
-    let mo = month(s, 3)?;
-    let y = num(s, 7, 4)?;
-    let (h, m, sec, ms, _) = clock(s, 12)?;
-    finish(
-        NaiveDate::from_ymd_opt(y as i32, mo, d),
-        (h, m, sec, ms),
-        None,
-        cx,
-    )
+    day_month_year(s, num_padded(s, 0, 2)?, cx)
 }
 
 /// Access log: `10/Oct/2025:13:55:36 +0800` (after the `[`).

@@ -82,12 +82,7 @@ impl Probe for Log {
         settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         if settings.logs.source(&self.source).is_none() {
-            let known: Vec<&str> = settings
-                .logs
-                .sources
-                .iter()
-                .map(|s| s.id.as_str())
-                .collect();
+            let known = settings.logs.source_ids();
             return Err((
                 format!("unknown log source `{}`", self.source),
                 match crate::catalog::yaml::did_you_mean(&self.source, known.iter().copied()) {
