@@ -32,6 +32,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand init 'Write a complete sample node (znode.yaml and the check pack) into DIR'
             cand inspect 'Run the inspection (巡检): every selected check, stored in the history'
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+            cand backup 'Backup verification: the ladder (verify) and checksums (seal)'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand config 'Validate the configuration and every check file'
             cand history 'List past runs, show one again, or compare two'
@@ -93,6 +94,59 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --color 'When to colour tables'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;backup'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand verify 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
+            cand seal 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;backup;verify'= {
+            cand --policy 'Only these policies'
+            cand --timeout 'Time a policy''s verification may take'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --all 'Check the checksum and structure of every kept backup, not only the newest'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;backup;seal'= {
+            cand --policy 'Only these policies'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;backup;help'= {
+            cand verify 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
+            cand seal 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;backup;help;verify'= {
+        }
+        &'znode;backup;help;seal'= {
+        }
+        &'znode;backup;help;help'= {
         }
         &'znode;logs'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
@@ -335,6 +389,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand init 'Write a complete sample node (znode.yaml and the check pack) into DIR'
             cand inspect 'Run the inspection (巡检): every selected check, stored in the history'
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+            cand backup 'Backup verification: the ladder (verify) and checksums (seal)'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand config 'Validate the configuration and every check file'
             cand history 'List past runs, show one again, or compare two'
@@ -347,6 +402,14 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;inspect'= {
         }
         &'znode;help;probe'= {
+        }
+        &'znode;help;backup'= {
+            cand verify 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
+            cand seal 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
+        }
+        &'znode;help;backup;verify'= {
+        }
+        &'znode;help;backup;seal'= {
         }
         &'znode;help;logs'= {
             cand scan 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule''s warn/crit and stored as a run'

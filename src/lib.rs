@@ -4,6 +4,7 @@
 //! The library holds everything; `main.rs` only calls [`cli::main`]. Nothing outside `cli/`
 //! prints or reads command-line types.
 
+pub mod backup;
 pub mod catalog;
 pub mod cli;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod judge;
 pub mod logs;
 pub mod outcome;
 pub mod pack;
+pub mod par;
 pub mod probe;
 pub mod report;
 pub mod runner;

@@ -40,11 +40,14 @@ pub enum Category {
     /// 日志审计: SPEC R2's operation-log review (`znode logs audit`).
     #[serde(rename = "日志审计", alias = "log-review")]
     LogReview,
+    /// 备份检查: SPEC R7's backup verification (`znode backup verify`).
+    #[serde(rename = "备份检查", alias = "backup")]
+    Backup,
 }
 
 impl Category {
     /// All categories in report order.
-    pub const ALL: [Category; 8] = [
+    pub const ALL: [Category; 9] = [
         Category::Daily,
         Category::Performance,
         Category::Vulnerability,
@@ -53,6 +56,7 @@ impl Category {
         Category::Middleware,
         Category::Business,
         Category::LogReview,
+        Category::Backup,
     ];
 
     /// The Chinese name.
@@ -66,6 +70,7 @@ impl Category {
             Category::Middleware => "中间件检查",
             Category::Business => "系统业务检查",
             Category::LogReview => "日志审计",
+            Category::Backup => "备份检查",
         }
     }
 
@@ -80,6 +85,7 @@ impl Category {
             Category::Middleware => "middleware",
             Category::Business => "business",
             Category::LogReview => "log-review",
+            Category::Backup => "backup",
         }
     }
 
@@ -97,6 +103,7 @@ impl Category {
             Category::Routine => 4,
             Category::Business => 2,
             Category::LogReview => 3,
+            Category::Backup => 0,
             Category::Performance | Category::AppServer | Category::Middleware => 1,
         }
     }

@@ -1,6 +1,7 @@
 //! The command line: clap definitions and one module per command group. This is the only part
 //! of znode that talks to a person.
 
+mod backup;
 mod config;
 mod generate;
 mod history;
@@ -83,6 +84,9 @@ enum Command {
     Inspect(inspect::Args),
     /// Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`
     Probe(probe::Args),
+    /// Backup verification: the ladder (verify) and checksums (seal)
+    #[command(subcommand)]
+    Backup(backup::Command),
     /// Log engine: scan, audit, top (templates), archive, purge
     #[command(subcommand)]
     Logs(logs::Command),
@@ -200,6 +204,7 @@ pub fn main() -> ExitCode {
         Command::Inspect(a) => inspect::run(cx, a),
         Command::Probe(a) => probe::run(&cx, a),
         Command::Logs(c) => logs::run(cx, c),
+        Command::Backup(c) => backup::run(cx, c),
         Command::Config(c) => config::run(&cx, c),
         Command::History(a) => history::run(&cx, a),
         Command::Completions(a) => generate::completions(a),

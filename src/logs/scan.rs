@@ -539,29 +539,7 @@ pub fn clip(s: &str) -> String {
 
 /// Scans files on up to `threads` threads, results in the order of `jobs`.
 pub fn scan_files(jobs: &[FileJob<'_>], rules: &Compiled, threads: usize) -> Vec<FileScan> {
-    let threads = threads.clamp(1, jobs.len().max(1));
-    if threads == 1 {
-        return jobs.iter().map(|j| scan_file(j, rules)).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<FileScan>>> =
-        jobs.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(job) = jobs.get(i) else { break };
-                    let r = scan_file(job, rules);
-                    *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
-                }
-            });
-        }
-    });
-    slots
-        .into_iter()
-        .filter_map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
-        .collect()
+    crate::par::map(jobs, threads, |j| scan_file(j, rules))
 }
 
 /// Reads the first lines of a file (decompressed, decoded), for format detection.

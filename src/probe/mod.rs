@@ -5,6 +5,7 @@
 //! module and one line there. Judging metrics against thresholds happens once, in
 //! [`crate::judge`].
 
+mod backup;
 mod command;
 mod cpu;
 mod disk;
@@ -273,6 +274,7 @@ registry! {
     Redundancy => redundancy::Redundancy,
     Tomcat => tomcat::Tomcat,
     Log => log::Log,
+    Backup => backup::Backup,
 }
 
 impl ProbeSpec {

@@ -74,6 +74,8 @@ pub(super) fn render_run(
         ("logs scan", false) => "log scan",
         ("logs audit", true) => "日志审计",
         ("logs audit", false) => "log audit",
+        ("backup verify", true) => "备份验证",
+        ("backup verify", false) => "backup verification",
         (_, true) => "巡检",
         (_, false) => "inspection",
     };

@@ -13,7 +13,7 @@ use crate::catalog::yaml::{Node, Value, did_you_mean};
 use crate::error::{Problem, Problems};
 
 const TOP_KEYS: &[&str] = &[
-    "node", "timezone", "store", "checks", "defaults", "systems", "targets", "logs",
+    "node", "timezone", "store", "checks", "defaults", "systems", "targets", "logs", "backups",
 ];
 
 #[derive(Deserialize)]
@@ -77,8 +77,11 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
         targets: BTreeMap::new(),
         broken_targets: Default::default(),
         logs: crate::logs::LogSettings::with_shipped_rules(),
+        backups: Default::default(),
     };
     let mut logs_node: Option<&Node> = None;
+    // Both name systems, which may be declared further down the file.
+    let mut backups_node: Option<&Node> = None;
     let mut store: Option<String> = None;
     let mut timezone: Option<(String, crate::catalog::yaml::Pos)> = None;
     let entries = match &root.value {
@@ -117,6 +120,7 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
                 "systems" => load_systems(path, value, &mut s.systems, &mut problems),
                 "targets" => load_targets(path, value, &base_dir, &mut s, &mut problems),
                 "logs" => logs_node = Some(value),
+                "backups" => backups_node = Some(value),
                 _ => {
                     let mut p = Problem::at(path, key.pos, format!("unknown key `{k}`"));
                     p = match did_you_mean(k, TOP_KEYS.iter().copied()) {
@@ -134,6 +138,9 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
     }
     if let Some(node) = logs_node {
         load_logs(path, node, &base_dir, &mut s, &mut problems);
+    }
+    if let Some(node) = backups_node {
+        load_backups(path, node, &mut s, &mut problems);
     }
     let tz_text = overrides
         .timezone
@@ -398,6 +405,46 @@ fn load_logs(path: &Path, node: &Node, base_dir: &Path, s: &mut Settings, proble
                 }
                 problems.push(p);
             }
+        }
+    }
+}
+
+fn load_backups(path: &Path, node: &Node, s: &mut Settings, problems: &mut Problems) {
+    let Value::Seq(items) = &node.value else {
+        if !matches!(node.value, Value::Null) {
+            problems.push(
+                Problem::at(path, node.pos, "`backups` must be a list of policies")
+                    .hint("write `backups:` then `- id: shared-db` items"),
+            );
+        }
+        return;
+    };
+    for item in items {
+        match item.deserialize::<crate::backup::Policy>() {
+            Ok(p) => {
+                let at = |k: &str| item.get(k).map_or(item.pos, |n| n.pos);
+                if s.backups.policy(&p.id).is_some() {
+                    problems.push(Problem::at(
+                        path,
+                        at("id"),
+                        format!("backup policy `{}` is declared twice", p.id),
+                    ));
+                }
+                if let Some(sys) = &p.system
+                    && s.system(sys).is_none()
+                {
+                    let mut pr = Problem::at(path, at("system"), format!("unknown system `{sys}`"));
+                    if let Some(m) = did_you_mean(sys, s.systems.iter().map(|x| x.id.as_str())) {
+                        pr = pr.hint(format!("did you mean `{m}`?"));
+                    }
+                    problems.push(pr);
+                }
+                for (msg, hint) in p.problems() {
+                    problems.push(Problem::at(path, item.pos, msg).hint(hint));
+                }
+                s.backups.policies.push(p);
+            }
+            Err(e) => problems.push(Problem::from_de(path, e)),
         }
     }
 }

@@ -57,6 +57,8 @@ pub struct Settings {
     pub broken_targets: std::collections::BTreeSet<String>,
     /// Log sources, rules and retention policies.
     pub logs: crate::logs::LogSettings,
+    /// Backup policies.
+    pub backups: crate::backup::BackupSettings,
 }
 
 /// Run-wide defaults.
@@ -118,6 +120,7 @@ impl Settings {
                 .collect(),
             broken_targets: Default::default(),
             logs: crate::logs::LogSettings::with_shipped_rules(),
+            backups: Default::default(),
         }
     }
 

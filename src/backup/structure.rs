@@ -1,0 +1,252 @@
+//! The structure rung: the backup reads to its end as what it claims to be.
+//!
+//! gzip and zstd streams are decompressed to their end; tar archives are walked entry by entry
+//! (each read to its end, and the end-of-archive blocks must be there); a pg_dump custom archive
+//! must be listable by `pg_restore --list`; a plain SQL dump must end with its dump tool's
+//! completion footer (`-- PostgreSQL database dump complete`, mysqldump's `-- Dump completed`),
+//! which a dump cut short by a full disk or a killed job lacks.
+
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::Path;
+use std::time::Duration;
+
+use super::Kind;
+
+/// What reading the backup showed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Structure {
+    /// It reads to its end; what was checked.
+    Intact(String),
+    /// It does not; where and why.
+    Broken(String),
+    /// Nothing znode knows how to check (a zip, an opaque file); why.
+    Unchecked(String),
+}
+
+/// Counts what passes through, so the tar walk knows where the stream ended.
+struct Counting<R> {
+    inner: R,
+    read: u64,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+/// Checks a backup's structure; `timeout` bounds the external `pg_restore --list`.
+pub fn check(path: &Path, kind: Kind, timeout: Duration) -> io::Result<Structure> {
+    let mut head = [0u8; 8];
+    let n = crate::logs::read::read_full(&mut File::open(path)?, &mut head)?;
+    let head = &head[..n];
+    let (outer, stream): (&str, Box<dyn Read>) = match head {
+        [0x1f, 0x8b, ..] => (
+            "gzip",
+            Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(
+                1 << 20,
+                File::open(path)?,
+            ))),
+        ),
+        [0x28, 0xb5, 0x2f, 0xfd, ..] => ("zstd", Box::new(zstd::Decoder::new(File::open(path)?)?)),
+        _ => (
+            "",
+            Box::new(BufReader::with_capacity(1 << 20, File::open(path)?)),
+        ),
+    };
+    if head.starts_with(b"PGDMP") {
+        return pg_restore_list(path, timeout);
+    }
+    if head.starts_with(b"PK\x03\x04") {
+        return Ok(Structure::Unchecked(
+            "a zip archive: its entries are not checked yet".into(),
+        ));
+    }
+    let mut stream = Counting {
+        inner: stream,
+        read: 0,
+    };
+    // The first block of the content says whether it is a tar archive or a SQL dump.
+    let mut first = vec![0u8; 512];
+    let got = match crate::logs::read::read_some(&mut stream, &mut first) {
+        (n, None) => n,
+        (_, Some(e)) => return Ok(broken(outer, &stream, &e)),
+    };
+    first.truncate(got);
+    let rest = io::Cursor::new(first.clone()).chain(stream);
+    if first.len() == 512 && &first[257..262] == b"ustar" {
+        return Ok(walk_tar(rest, outer));
+    }
+    if first.starts_with(b"PGDMP") {
+        return Ok(Structure::Unchecked(format!(
+            "a {outer}-compressed pg_dump custom archive: decompress it for pg_restore --list"
+        )));
+    }
+    match kind {
+        Kind::Postgres | Kind::Mysql => Ok(sql_footer(rest, kind, outer)),
+        _ if !outer.is_empty() => {
+            let mut rest = rest;
+            match io::copy(&mut rest, &mut io::sink()) {
+                Ok(n) => Ok(Structure::Intact(format!(
+                    "{outer} stream intact ({n} bytes)"
+                ))),
+                Err(e) => Ok(Structure::Broken(format!("{outer} stream broken: {e}"))),
+            }
+        }
+        _ => Ok(Structure::Unchecked(
+            "not an archive znode can read (tar, gzip, zstd, pg_dump)".into(),
+        )),
+    }
+}
+
+fn broken<R>(outer: &str, stream: &Counting<R>, e: &io::Error) -> Structure {
+    Structure::Broken(format!(
+        "{} stream broken after {} bytes: {e}",
+        if outer.is_empty() { "file" } else { outer },
+        stream.read
+    ))
+}
+
+fn walk_tar<R: Read>(stream: R, outer: &str) -> Structure {
+    let mut counting = Counting {
+        inner: stream,
+        read: 0,
+    };
+    let mut entries = 0u64;
+    let mut end_of_last = 0u64;
+    {
+        let mut archive = tar::Archive::new(&mut counting);
+        let iter = match archive.entries() {
+            Ok(i) => i,
+            Err(e) => return Structure::Broken(format!("tar: {e}")),
+        };
+        for entry in iter {
+            let mut entry = match entry {
+                Ok(e) => e,
+                Err(e) => return Structure::Broken(format!("tar entry {}: {e}", entries + 1)),
+            };
+            let name = entry
+                .path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            let size = entry.size();
+            let start = entry.raw_file_position();
+            if let Err(e) = io::copy(&mut entry, &mut io::sink()) {
+                return Structure::Broken(format!("tar entry `{name}`: {e}"));
+            }
+            entries += 1;
+            end_of_last = start + size.div_ceil(512) * 512;
+        }
+    }
+    // tar-rs ends quietly at EOF on a header boundary; a complete archive has zero blocks there.
+    if counting.read < end_of_last + 512 {
+        return Structure::Broken(format!(
+            "tar: {entries} entries, then the stream ends without the end-of-archive blocks (cut short?)"
+        ));
+    }
+    let what = if outer.is_empty() {
+        "tar".to_owned()
+    } else {
+        format!("tar.{outer}")
+    };
+    Structure::Intact(format!("{what}: {entries} entries read to the end"))
+}
+
+fn sql_footer<R: Read>(mut stream: R, kind: Kind, outer: &str) -> Structure {
+    let mut tail: Vec<u8> = Vec::with_capacity(8192);
+    let mut buf = vec![0u8; 1 << 20];
+    let mut total = 0u64;
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                total += n as u64;
+                tail.extend_from_slice(&buf[..n]);
+                if tail.len() > 4096 {
+                    tail.drain(..tail.len() - 4096);
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                return Structure::Broken(format!(
+                    "{} stream broken after {total} bytes: {e}",
+                    if outer.is_empty() { "file" } else { outer }
+                ));
+            }
+        }
+    }
+    let text = String::from_utf8_lossy(&tail);
+    let (footer, tool) = match kind {
+        Kind::Postgres => ("-- PostgreSQL database dump complete", "pg_dump"),
+        _ => ("-- Dump completed", "mysqldump"),
+    };
+    if text.contains(footer) {
+        Structure::Intact(format!(
+            "plain SQL dump ({total} bytes) ends with {tool}'s completion footer"
+        ))
+    } else if total == 0 {
+        Structure::Broken("the dump is empty".into())
+    } else {
+        Structure::Broken(format!(
+            "plain SQL dump ({total} bytes) lacks {tool}'s completion footer `{footer}`: cut short"
+        ))
+    }
+}
+
+fn pg_restore_list(path: &Path, timeout: Duration) -> io::Result<Structure> {
+    let mut child = std::process::Command::new("pg_restore")
+        .arg("--list")
+        .arg(path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            io::Error::other(format!(
+                "cannot run pg_restore (install postgresql-client): {e}"
+            ))
+        })?;
+    let mut out = child.stdout.take().expect("piped stdout");
+    let mut err = child.stderr.take().expect("piped stderr");
+    let reader = std::thread::spawn(move || {
+        let mut entries = 0u64;
+        let mut buf = String::new();
+        let _ = out.read_to_string(&mut buf);
+        for l in buf.lines() {
+            if !l.starts_with(';') && !l.trim().is_empty() {
+                entries += 1;
+            }
+        }
+        let mut e = String::new();
+        let _ = err.read_to_string(&mut e);
+        (entries, e)
+    });
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait()? {
+            break s;
+        }
+        if start.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Ok(Structure::Broken(format!(
+                "pg_restore --list did not finish within {}",
+                humantime::format_duration(timeout)
+            )));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let (entries, stderr) = reader.join().unwrap_or_default();
+    Ok(if status.success() {
+        Structure::Intact(format!(
+            "pg_dump custom archive: pg_restore --list reads {entries} entries"
+        ))
+    } else {
+        Structure::Broken(format!(
+            "pg_restore --list fails: {}",
+            stderr.lines().next().unwrap_or("(no message)")
+        ))
+    })
+}
