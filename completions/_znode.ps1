@@ -130,6 +130,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Check the checksum and structure of every kept backup, not only the newest')
+            [CompletionResult]::new('--deep', '--deep', [CompletionResultType]::ParameterName, 'Also restore the newest backup into a scratch database and check its invariants (rung 7)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

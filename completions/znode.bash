@@ -383,7 +383,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__backup__subcmd__verify)
-            opts="-f -c -h --policy --all --timeout --format --config --store --timezone --node --lang --color --help"
+            opts="-f -c -h --policy --all --deep --timeout --format --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

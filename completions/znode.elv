@@ -122,6 +122,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --lang 'Language of tables and messages for people'
             cand --color 'When to colour tables'
             cand --all 'Check the checksum and structure of every kept backup, not only the newest'
+            cand --deep 'Also restore the newest backup into a scratch database and check its invariants (rung 7)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

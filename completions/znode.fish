@@ -125,6 +125,7 @@ complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subc
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from verify" -l all -d 'Check the checksum and structure of every kept backup, not only the newest'
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from verify" -l deep -d 'Also restore the newest backup into a scratch database and check its invariants (rung 7)'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from seal" -l policy -d 'Only these policies' -r
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from seal" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F

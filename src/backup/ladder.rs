@@ -50,6 +50,27 @@ impl Climb {
         });
     }
 
+    /// Adds the restore rung's verdict (run after the others, with a database at hand).
+    pub fn add_restore(
+        &mut self,
+        failure: Option<(Status, String)>,
+        detail: String,
+        metrics: Vec<Metric>,
+    ) {
+        self.metrics.retain(|m| m.name != "rung");
+        self.metrics.extend(metrics);
+        self.step(7, failure, detail);
+        self.finish();
+    }
+
+    /// Whether a rung from 4 to 6 failed with CRIT: such a backup is not worth restoring.
+    pub fn unusable(&self) -> Option<u8> {
+        self.steps
+            .iter()
+            .find(|s| s.rung >= 4 && s.failure.as_ref().is_some_and(|f| f.0 == Status::Crit))
+            .map(|s| s.rung)
+    }
+
     fn finish(&mut self) {
         self.reached = self
             .steps
@@ -98,6 +119,12 @@ pub struct Options {
 
 /// Climbs rungs 1 to 6 for a policy's backups (oldest first).
 pub fn climb(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
+    let mut c = climb_files(policy, backups, o);
+    c.finish();
+    c
+}
+
+fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     let mut c = Climb::default();
     let Some(newest) = backups.last() else {
         c.step(
@@ -288,7 +315,6 @@ pub fn climb(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
         // Nothing to check is not a failure, but the rung is not reached either.
         c.files.push(format!("结构未检查：{struct_note}"));
     }
-    c.finish();
     c
 }
 

@@ -9,6 +9,7 @@
 
 pub mod checksum;
 pub mod ladder;
+pub mod restore;
 pub mod structure;
 
 use std::os::unix::fs::MetadataExt;
@@ -82,6 +83,8 @@ pub struct Policy {
     pub size_drop_pct: Option<f64>,
     /// Backups smaller than this are not backups (default 1 byte: an empty dump is CRIT).
     pub min_size: Option<crate::logs::retention::ByteSize>,
+    /// The restore test (rung 7), for database dumps.
+    pub restore: Option<restore::RestorePlan>,
 }
 
 /// A backup found on disk.
@@ -136,6 +139,9 @@ impl Policy {
                 ),
                 "e.g. `size_drop_pct: 50`".into(),
             ));
+        }
+        if let Some(r) = &self.restore {
+            out.extend(r.problems(&self.id, self.kind));
         }
         if self.every().is_zero() {
             out.push((

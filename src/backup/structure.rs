@@ -38,25 +38,31 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
+/// The backup's content, decompressed when it is gzip or zstd (by magic bytes).
+pub fn decompressed(path: &Path) -> io::Result<Box<dyn Read + Send>> {
+    let mut head = [0u8; 4];
+    let n = crate::logs::read::read_full(&mut File::open(path)?, &mut head)?;
+    Ok(match &head[..n] {
+        [0x1f, 0x8b, ..] => Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(
+            1 << 20,
+            File::open(path)?,
+        ))),
+        [0x28, 0xb5, 0x2f, 0xfd] => Box::new(zstd::Decoder::new(File::open(path)?)?),
+        _ => Box::new(BufReader::with_capacity(1 << 20, File::open(path)?)),
+    })
+}
+
 /// Checks a backup's structure; `timeout` bounds the external `pg_restore --list`.
 pub fn check(path: &Path, kind: Kind, timeout: Duration) -> io::Result<Structure> {
     let mut head = [0u8; 8];
     let n = crate::logs::read::read_full(&mut File::open(path)?, &mut head)?;
     let head = &head[..n];
-    let (outer, stream): (&str, Box<dyn Read>) = match head {
-        [0x1f, 0x8b, ..] => (
-            "gzip",
-            Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(
-                1 << 20,
-                File::open(path)?,
-            ))),
-        ),
-        [0x28, 0xb5, 0x2f, 0xfd, ..] => ("zstd", Box::new(zstd::Decoder::new(File::open(path)?)?)),
-        _ => (
-            "",
-            Box::new(BufReader::with_capacity(1 << 20, File::open(path)?)),
-        ),
+    let outer = match head {
+        [0x1f, 0x8b, ..] => "gzip",
+        [0x28, 0xb5, 0x2f, 0xfd, ..] => "zstd",
+        _ => "",
     };
+    let stream = decompressed(path)?;
     if head.starts_with(b"PGDMP") {
         return pg_restore_list(path, timeout);
     }

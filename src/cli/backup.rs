@@ -29,6 +29,9 @@ pub(super) struct VerifyArgs {
     /// Check the checksum and structure of every kept backup, not only the newest
     #[arg(long)]
     all: bool,
+    /// Also restore the newest backup into a scratch database and check its invariants (rung 7)
+    #[arg(long)]
+    deep: bool,
     /// Time a policy's verification may take
     #[arg(long, default_value = "30m", value_parser = humantime::parse_duration, value_name = "DURATION")]
     timeout: Duration,
@@ -95,9 +98,10 @@ fn verify(cx: Context, a: VerifyArgs) -> Result<u8, Failure> {
             yaml.push(format!("system: {}", quoted(sys)));
         }
         yaml.push(format!(
-            "probe: {{ kind: backup, policy: {}, all: {} }}",
+            "probe: {{ kind: backup, policy: {}, all: {}, deep: {} }}",
             quoted(&p.id),
-            a.all
+            a.all,
+            a.deep
         ));
         match Catalog::parse_check(Path::new("(backup)"), &(yaml.join("\n") + "\n"), &settings) {
             Ok(c) => checks.push(c),
@@ -107,7 +111,7 @@ fn verify(cx: Context, a: VerifyArgs) -> Result<u8, Failure> {
     if !problems.is_empty() {
         return Err(Failure::Problems(problems));
     }
-    let filters = serde_json::json!({ "policies": a.policy, "all": a.all });
+    let filters = serde_json::json!({ "policies": a.policy, "all": a.all, "deep": a.deep });
     execute(
         &cx,
         settings,

@@ -7,6 +7,8 @@ use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking};
 use crate::backup::ladder::{self, RUNGS};
+use crate::backup::restore;
+use crate::outcome::{Metric, Status};
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -17,6 +19,9 @@ pub struct Backup {
     /// Verify the checksum and structure of every kept backup, not only the newest.
     #[serde(default)]
     all: bool,
+    /// Run the restore test now, whatever its schedule (`restore.every`).
+    #[serde(default)]
+    deep: bool,
 }
 
 impl Probe for Backup {
@@ -26,13 +31,35 @@ impl Probe for Backup {
         Some("rung")
     }
 
+    /// The last restore's time and row counts are carried in the previous outcome.
+    fn uses_history(&self) -> bool {
+        true
+    }
+
     fn validate(
         &self,
         _target: Option<&crate::settings::Target>,
         settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
-        if settings.backups.policy(&self.policy).is_some() {
-            return Ok(());
+        if let Some(p) = settings.backups.policy(&self.policy) {
+            return match p
+                .restore
+                .as_ref()
+                .map(|r| (r, settings.targets.get(&r.target)))
+            {
+                Some((r, None)) if !settings.broken_targets.contains(&r.target) => Err((
+                    format!(
+                        "backup `{}` restores on unknown target `{}`",
+                        p.id, r.target
+                    ),
+                    "declare it under `targets:` with a `dsn`".into(),
+                )),
+                Some((r, Some(t))) if t.dsn().is_none() => Err((
+                    format!("restore target `{}` has no `dsn`", r.target),
+                    "e.g. `dsn: postgres://znode@db:5432/shared`".into(),
+                )),
+                _ => Ok(()),
+            };
         }
         let known = settings.backups.ids();
         Err((
@@ -64,37 +91,121 @@ impl Probe for Backup {
             // The external lister gets most of the check's time.
             tool_timeout: cx.timeout.mul_f32(0.9).max(Duration::from_secs(1)),
         };
-        blocking(move || {
+        let (policy, backups, mut climb) = blocking(move || {
             let backups = policy.discover(&base, tz).map_err(ProbeError::unknown)?;
             let climb = ladder::climb(&policy, &backups, &options);
-            let mut obs = Observation::default();
-            for s in &climb.steps {
-                let name = RUNGS[usize::from(s.rung) - 1];
-                let mark = if s.failure.is_some() { "✗" } else { "✓" };
-                obs.evidence
-                    .push(format!("{mark} {} {name}：{}", s.rung, s.detail));
-                if let Some((st, why)) = &s.failure {
-                    obs.fail(*st, format!("{name}：{why}"));
-                }
-            }
-            obs.evidence
-                .extend(climb.files.iter().map(|f| format!("  {f}")));
-            obs.metrics = climb.metrics;
-            obs.summary = match climb.reached {
-                0 => format!("{}：未找到备份", policy.title()),
-                n => format!(
-                    "{}：验证到第 {n} 级（{}），{}",
-                    policy.title(),
-                    RUNGS[usize::from(n) - 1],
-                    climb
-                        .steps
-                        .first()
-                        .map(|s| s.detail.as_str())
-                        .unwrap_or_default()
-                ),
-            };
-            Ok(obs)
+            Ok((policy, backups, climb))
         })
-        .await
+        .await?;
+        let mut notes = Vec::new();
+        if let Some(plan) = &policy.restore {
+            self.restore_rung(cx, plan, &policy, &backups, &mut climb, &mut notes)
+                .await;
+        }
+        let mut obs = Observation::default();
+        for s in &climb.steps {
+            let name = RUNGS[usize::from(s.rung) - 1];
+            let mark = if s.failure.is_some() { "✗" } else { "✓" };
+            obs.evidence
+                .push(format!("{mark} {} {name}：{}", s.rung, s.detail));
+            if let Some((st, why)) = &s.failure {
+                obs.fail(*st, format!("{name}：{why}"));
+            }
+        }
+        obs.evidence
+            .extend(climb.files.iter().map(|f| format!("  {f}")));
+        obs.evidence.extend(notes);
+        obs.metrics = climb.metrics;
+        obs.summary = match climb.reached {
+            0 => format!("{}：未找到备份", policy.title()),
+            n => format!(
+                "{}：验证到第 {n} 级（{}），{}",
+                policy.title(),
+                RUNGS[usize::from(n) - 1],
+                climb
+                    .steps
+                    .first()
+                    .map(|s| s.detail.as_str())
+                    .unwrap_or_default()
+            ),
+        };
+        Ok(obs)
+    }
+}
+
+impl Backup {
+    /// Rung 7: restores when asked (`deep`) or when the last restore test is older than the
+    /// plan's `every`; otherwise carries the last test's figures forward.
+    async fn restore_rung(
+        &self,
+        cx: &ProbeContext<'_>,
+        plan: &crate::backup::restore::RestorePlan,
+        policy: &crate::backup::Policy,
+        backups: &[crate::backup::Backup],
+        climb: &mut ladder::Climb,
+        notes: &mut Vec<String>,
+    ) {
+        let now = crate::store::now_ms() / 1000;
+        let last = cx
+            .previous
+            .and_then(|p| p.iter().find(|m| m.name == "restored_at"))
+            .map(|m| m.value as i64);
+        let due = self.deep
+            || plan
+                .every
+                .is_some_and(|e| last.is_none_or(|t| now - t >= e.as_secs() as i64));
+        if !due {
+            if let Some(t) = last {
+                // The last test's figures stay visible until the next one.
+                let carried: Vec<Metric> = cx
+                    .previous
+                    .into_iter()
+                    .flatten()
+                    .filter(|m| matches!(m.name.as_str(), "restored_at" | "restore_time" | "rows"))
+                    .cloned()
+                    .collect();
+                climb.metrics.extend(carried);
+                notes.push(format!(
+                    "上次恢复测试：{}",
+                    chrono::DateTime::from_timestamp(t, 0)
+                        .map(|d| d
+                            .with_timezone(&cx.settings.timezone)
+                            .format("%Y-%m-%d %H:%M")
+                            .to_string())
+                        .unwrap_or_default()
+                ));
+            }
+            return;
+        }
+        let Some(newest) = backups.last() else { return };
+        if let Some(r) = climb.unusable() {
+            notes.push(format!("恢复测试未执行：第 {r} 级已失败，备份不可用"));
+            return;
+        }
+        let Some(target) = cx.settings.targets.get(&plan.target) else {
+            climb.add_restore(
+                Some((
+                    Status::Unknown,
+                    format!("unknown restore target `{}`", plan.target),
+                )),
+                String::new(),
+                Vec::new(),
+            );
+            return;
+        };
+        let budget = cx.timeout.mul_f32(0.9);
+        let out = restore::run(plan, target, policy.kind, newest, cx.previous, budget).await;
+        let mut metrics = out.metrics;
+        metrics.push(Metric::new("restored_at", now as f64, ""));
+        let failure = Status::worst(out.failures.iter().map(|f| f.0))
+            .ne(&Status::Ok)
+            .then(|| {
+                let why: Vec<&str> = out.failures.iter().map(|f| f.1.as_str()).collect();
+                (
+                    Status::worst(out.failures.iter().map(|f| f.0)),
+                    why.join("; "),
+                )
+            });
+        climb.add_restore(failure, out.evidence.join("；"), metrics);
     }
 }

@@ -307,6 +307,8 @@ impl ProbeSpec {
     }
 }
 
+pub(crate) use sql::with_credentials as dsn_with_credentials;
+
 /// What kind of endpoint a probe needs its target to have.
 pub(crate) enum Needs {
     /// `address: host:port` (or a URL or DSN it can be derived from).

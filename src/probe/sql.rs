@@ -203,7 +203,7 @@ impl Backend {
 }
 
 /// The target's DSN with its username and password filled in, for the driver only.
-pub(super) fn with_credentials(dsn: &str, target: &Target) -> Result<String, ProbeError> {
+pub(crate) fn with_credentials(dsn: &str, target: &Target) -> Result<String, ProbeError> {
     let mut url =
         reqwest::Url::parse(dsn).map_err(|e| ProbeError::unknown(format!("invalid dsn: {e}")))?;
     if url.scheme() == "mariadb" {

@@ -303,3 +303,240 @@ fn unknown_policies_are_config_errors() {
         "{err}"
     );
 }
+
+/// A scratch MariaDB database for a test, dropped at the end.
+struct MyDb(String);
+
+impl MyDb {
+    fn create(prefix: &str) -> MyDb {
+        let db = MyDb(crate::support::unique_db(prefix));
+        mysql("mysql", &format!("CREATE DATABASE {}", db.0));
+        db
+    }
+}
+
+impl Drop for MyDb {
+    fn drop(&mut self) {
+        let _ = Command::new("mysql")
+            .args(["-h", "127.0.0.1", "-u", "root", "-e"])
+            .arg(format!("DROP DATABASE IF EXISTS {}", self.0))
+            .output();
+    }
+}
+
+fn mysql(db: &str, sql: &str) {
+    let o = Command::new("mysql")
+        .args(["-h", "127.0.0.1", "-u", "root", db, "-e", sql])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "mysql {sql}: {}", text(&o.stderr));
+}
+
+fn scratch_dbs() -> Vec<String> {
+    let out = Command::new("psql")
+        .args([
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-tAc",
+        ])
+        .arg("SELECT datname FROM pg_database WHERE datname LIKE 'znode\\_restore\\_%'")
+        .output()
+        .unwrap();
+    text(&out.stdout).lines().map(str::to_owned).collect()
+}
+
+/// The scratch database a verify run restored into, from its evidence.
+fn scratch_of(doc: &serde_json::Value, id: &str) -> String {
+    let ev = outcome(doc, id)["evidence"].to_string();
+    let at = ev
+        .find("znode_restore_")
+        .unwrap_or_else(|| panic!("no scratch database in {ev}"));
+    ev[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect()
+}
+
+#[test]
+fn restore_tests_pass_fail_and_always_drop_their_scratch_database() {
+    let db = PgDb::create("znode_rs");
+    let my = MyDb::create("znode_rs");
+    mysql(
+        &my.0,
+        "CREATE TABLE checks (id int PRIMARY KEY, rule text); INSERT INTO checks VALUES (1, 'a'), (2, 'b'), (3, 'c');",
+    );
+    psql(
+        &db.0,
+        "CREATE TABLE permits (id serial PRIMARY KEY, holder text, updated_at timestamptz DEFAULT now()); INSERT INTO permits (holder) SELECT 'holder ' || g FROM generate_series(1, 500) g;",
+    );
+    let node = BackupNode::new(&format!(
+        "  - id: permits
+    kind: postgres
+    path: pg/permits-%Y%m%d.dump
+    restore:
+      target: src
+      invariants:
+        - {{ table: public.permits, tolerance_pct: 5 }}
+        - {{ newest: \"SELECT max(updated_at) FROM permits\", newer_than: 2d }}
+  - id: broken-sql
+    kind: postgres
+    path: sql/broken-%Y%m%d.sql
+    restore: {{ target: src }}
+  - id: quality
+    kind: mysql
+    path: my/quality-%Y%m%d.sql.gz
+    restore:
+      target: quality-src
+      invariants: [{{ table: checks, tolerance_pct: 0 }}]
+targets:
+  src: {{ dsn: \"postgres://postgres@127.0.0.1:5432/{}?sslmode=disable\" }}
+  quality-src: {{ dsn: \"mysql://root@127.0.0.1:3306/{}\" }}
+",
+        db.0, my.0
+    ));
+    let o = Command::new("mysqldump")
+        .args(["-h", "127.0.0.1", "-u", "root", &my.0])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    gzip_file(
+        &o.stdout,
+        &node.path(&format!("my/quality-{}.sql.gz", day(0))),
+    );
+    let dump = node.path(&format!("pg/permits-{}.dump", day(0)));
+    pg_dump(&db.0, "-Fc", &dump);
+    std::fs::write(
+        node.path(&format!("sql/broken-{}.sql", day(0))),
+        "CREATE TABLE t (id int);\nINSERT INTO no_such_table VALUES (1);\n--\n-- PostgreSQL database dump complete\n--\n",
+    )
+    .unwrap();
+    assert!(node.run(&["backup", "seal"]).status.success());
+
+    let out = node.run(&["backup", "verify", "--deep", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            status(&doc, "backup.permits").as_str(),
+            rung(&doc, "backup.permits")
+        ),
+        ("OK", 7.0),
+        "{doc:#}"
+    );
+    let restore_time = outcome(&doc, "backup.permits")["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "restore_time")
+        .map(|m| m["value"].as_f64().unwrap())
+        .unwrap();
+    assert!(restore_time > 0.0);
+    let scratch = scratch_of(&doc, "backup.permits");
+    assert!(!scratch_dbs().contains(&scratch), "{scratch} was dropped");
+    // The broken dump fails to restore; its scratch database is dropped all the same.
+    let s = summary(&doc, "backup.broken-sql");
+    assert_eq!(status(&doc, "backup.broken-sql"), "CRIT", "{s}");
+    assert!(
+        s.contains("restore failed") && s.contains("no_such_table"),
+        "{s}"
+    );
+    assert_eq!(rung(&doc, "backup.broken-sql"), 6.0);
+    assert!(!scratch_dbs().contains(&scratch_of(&doc, "backup.broken-sql")));
+    assert_eq!(
+        (
+            status(&doc, "backup.quality").as_str(),
+            rung(&doc, "backup.quality")
+        ),
+        ("OK", 7.0),
+        "{doc:#}"
+    );
+    assert!(
+        outcome(&doc, "backup.quality")["evidence"]
+            .to_string()
+            .contains("checks: 3 rows, source 3")
+    );
+    let left = Command::new("mysql")
+        .args([
+            "-h",
+            "127.0.0.1",
+            "-u",
+            "root",
+            "-N",
+            "-e",
+            "SHOW DATABASES LIKE 'znode\\_restore\\_%'",
+        ])
+        .output()
+        .unwrap();
+    assert!(!text(&left.stdout).contains(&scratch_of(&doc, "backup.quality")));
+
+    // Rows deleted before the next dump: the restored copy has 60% fewer than the last restore.
+    psql(&db.0, "DELETE FROM permits WHERE id > 200");
+    std::fs::remove_file(&dump).unwrap();
+    std::fs::remove_file(format!("{}.sha256", dump.display())).unwrap();
+    pg_dump(&db.0, "-Fc", &dump);
+    assert!(node.run(&["backup", "seal"]).status.success());
+    let out = node.run(&[
+        "backup", "verify", "--deep", "--policy", "permits", "--format", "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let s = summary(&doc, "backup.permits");
+    assert_eq!(status(&doc, "backup.permits"), "CRIT", "{s}");
+    assert!(
+        s.contains("200 rows in the backup, 500 in the last restore (-60%"),
+        "{s}"
+    );
+    assert_eq!(rung(&doc, "backup.permits"), 6.0);
+}
+
+#[test]
+fn a_restore_killed_midway_leaves_nothing_behind() {
+    let db = PgDb::create("znode_rk");
+    psql(
+        &db.0,
+        "CREATE TABLE big (id bigint, payload text); INSERT INTO big SELECT g, repeat('x', 200) FROM generate_series(1, 400000) g;",
+    );
+    let node = BackupNode::new(&format!(
+        "  - {{ id: big, kind: postgres, path: pg/big-%Y%m%d.sql, restore: {{ target: src }} }}
+targets:
+  src: {{ dsn: \"postgres://postgres@127.0.0.1:5432/{}?sslmode=disable\" }}
+",
+        db.0
+    ));
+    pg_dump(&db.0, "-Fp", &node.path(&format!("pg/big-{}.sql", day(0))));
+    assert!(node.run(&["backup", "seal"]).status.success());
+    let mut child = znode()
+        .arg("-c")
+        .arg(node.dir.path().join("znode.yaml"))
+        .args(["backup", "verify", "--deep"])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mine = format!("znode_restore_{}_", child.id());
+    crate::support::wait_for(30, "the scratch database", || {
+        scratch_dbs().iter().any(|d| d.starts_with(&mine))
+    });
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(child.id() as i32),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .unwrap();
+    let _ = child.wait();
+    assert!(
+        scratch_dbs().iter().any(|d| d.starts_with(&mine)),
+        "killed before it could drop it"
+    );
+    // The next run recognises the leftover by its prefix and dead process, and drops it.
+    let out = node.run(&["backup", "verify", "--deep", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        outcome(&doc, "backup.big")["evidence"]
+            .to_string()
+            .contains("dropped leftover scratch databases"),
+        "{doc:#}"
+    );
+    assert!(!scratch_dbs().iter().any(|d| d.starts_with(&mine)));
+    assert_eq!(rung(&doc, "backup.big"), 7.0, "{doc:#}");
+}
