@@ -114,6 +114,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run')
             [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum')
+            [CompletionResult]::new('take', 'take', [CompletionResultType]::ParameterValue, 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -148,9 +149,23 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'znode;backup;take' {
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Only these policies')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'znode;backup;help' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run')
             [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum')
+            [CompletionResult]::new('take', 'take', [CompletionResultType]::ParameterValue, 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -158,6 +173,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;backup;help;seal' {
+            break
+        }
+        'znode;backup;help;take' {
             break
         }
         'znode;backup;help;help' {
@@ -452,12 +470,16 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;help;backup' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run')
             [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum')
+            [CompletionResult]::new('take', 'take', [CompletionResultType]::ParameterValue, 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))')
             break
         }
         'znode;help;backup;verify' {
             break
         }
         'znode;help;backup;seal' {
+            break
+        }
+        'znode;help;backup;take' {
             break
         }
         'znode;help;logs' {

@@ -52,6 +52,9 @@ _znode() {
             znode__subcmd__backup,seal)
                 cmd="znode__subcmd__backup__subcmd__seal"
                 ;;
+            znode__subcmd__backup,take)
+                cmd="znode__subcmd__backup__subcmd__take"
+                ;;
             znode__subcmd__backup,verify)
                 cmd="znode__subcmd__backup__subcmd__verify"
                 ;;
@@ -60,6 +63,9 @@ _znode() {
                 ;;
             znode__subcmd__backup__subcmd__help,seal)
                 cmd="znode__subcmd__backup__subcmd__help__subcmd__seal"
+                ;;
+            znode__subcmd__backup__subcmd__help,take)
+                cmd="znode__subcmd__backup__subcmd__help__subcmd__take"
                 ;;
             znode__subcmd__backup__subcmd__help,verify)
                 cmd="znode__subcmd__backup__subcmd__help__subcmd__verify"
@@ -108,6 +114,9 @@ _znode() {
                 ;;
             znode__subcmd__help__subcmd__backup,seal)
                 cmd="znode__subcmd__help__subcmd__backup__subcmd__seal"
+                ;;
+            znode__subcmd__help__subcmd__backup,take)
+                cmd="znode__subcmd__help__subcmd__backup__subcmd__take"
                 ;;
             znode__subcmd__help__subcmd__backup,verify)
                 cmd="znode__subcmd__help__subcmd__backup__subcmd__verify"
@@ -239,7 +248,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__backup)
-            opts="-c -h --config --store --timezone --node --lang --color --help verify seal help"
+            opts="-c -h --config --store --timezone --node --lang --color --help verify seal take help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -281,7 +290,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__backup__subcmd__help)
-            opts="verify seal help"
+            opts="verify seal take help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -322,6 +331,20 @@ _znode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        znode__subcmd__backup__subcmd__help__subcmd__take)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         znode__subcmd__backup__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -338,6 +361,52 @@ _znode() {
             ;;
         znode__subcmd__backup__subcmd__seal)
             opts="-c -h --policy --config --store --timezone --node --lang --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__backup__subcmd__take)
+            opts="-c -h --policy --config --store --timezone --node --lang --color --help config programs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -623,7 +692,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help__subcmd__backup)
-            opts="verify seal"
+            opts="verify seal take"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -637,6 +706,20 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help__subcmd__backup__subcmd__seal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__help__subcmd__backup__subcmd__take)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -11,6 +11,7 @@ pub mod checksum;
 pub mod ladder;
 pub mod restore;
 pub mod structure;
+pub mod take;
 
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -85,6 +86,11 @@ pub struct Policy {
     pub min_size: Option<crate::logs::retention::ByteSize>,
     /// The restore test (rung 7), for database dumps.
     pub restore: Option<restore::RestorePlan>,
+    /// What `znode backup take` archives: files, folders or globs (config and program policies).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// How `take` compresses: `gzip` (default) or `zstd`.
+    pub compression: Option<take::Compression>,
 }
 
 /// A backup found on disk.
@@ -138,6 +144,15 @@ impl Policy {
                     self.id
                 ),
                 "e.g. `size_drop_pct: 50`".into(),
+            ));
+        }
+        if !self.sources.is_empty() && !FIELDS.iter().any(|(f, _)| self.path.contains(f)) {
+            out.push((
+                format!(
+                    "backup `{}`: `take` needs date fields in `path` to name each archive",
+                    self.id
+                ),
+                "e.g. `path: /data/backup/config/config-%Y%m%d-%H%M%S.tar.gz`".into(),
             ));
         }
         if let Some(r) = &self.restore {

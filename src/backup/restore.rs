@@ -449,7 +449,11 @@ async fn check_invariants(
     let mut source = AnyConnection::connect(url).await.ok();
     for inv in &plan.invariants {
         if let Some(table) = &inv.table {
-            let int = if restored_url.starts_with("mysql") { "SIGNED" } else { "BIGINT" };
+            let int = if restored_url.starts_with("mysql") {
+                "SIGNED"
+            } else {
+                "BIGINT"
+            };
             let q = format!("SELECT CAST(count(*) AS {int}) FROM {table}");
             let rows: i64 = match sqlx::query(sqlx::AssertSqlSafe(q.clone()))
                 .fetch_one(&mut restored)

@@ -153,10 +153,10 @@ fn walk_tar<R: Read>(stream: R, outer: &str) -> Structure {
             "tar: {entries} entries, then the stream ends without the end-of-archive blocks (cut short?)"
         ));
     }
-    let what = if outer.is_empty() {
-        "tar".to_owned()
-    } else {
-        format!("tar.{outer}")
+    let what = match outer {
+        "gzip" => "tar.gz",
+        "zstd" => "tar.zst",
+        _ => "tar",
     };
     Structure::Intact(format!("{what}: {entries} entries read to the end"))
 }

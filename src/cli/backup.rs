@@ -19,6 +19,28 @@ pub(super) enum Command {
     /// Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no
     /// recorded checksum
     Seal(SealArgs),
+    /// Archive the declared config files or program folders into a dated tar.gz (or tar.zst)
+    /// with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))
+    Take(TakeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct TakeArgs {
+    /// What to take: the policies of kind `config` or `programs`
+    #[arg(value_enum)]
+    what: TakeWhat,
+    /// Only these policies
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    policy: Vec<String>,
+}
+
+/// The policy kinds `take` serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(super) enum TakeWhat {
+    /// Configuration files.
+    Config,
+    /// Program packages and folders.
+    Programs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -51,6 +73,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
     match c {
         Command::Verify(a) => verify(cx, a),
         Command::Seal(a) => seal(&cx, a),
+        Command::Take(a) => take(&cx, a),
     }
 }
 
@@ -155,6 +178,59 @@ fn seal(cx: &Context, a: SealArgs) -> Result<u8, Failure> {
     }
     writeln!(out, "{t}")?;
     writeln!(out, "写入 {sealed} 个校验文件，失败 {failed} 个")?;
+    out.flush()?;
+    Ok(if failed > 0 { 2 } else { 0 })
+}
+
+fn take(cx: &Context, a: TakeArgs) -> Result<u8, Failure> {
+    use crate::backup::Kind;
+    let settings = cx.settings()?;
+    let kind = match a.what {
+        TakeWhat::Config => Kind::Config,
+        TakeWhat::Programs => Kind::Programs,
+    };
+    let policies: Vec<_> = selected(&settings, &a.policy)?
+        .into_iter()
+        .filter(|p| p.kind == kind && !p.sources.is_empty())
+        .collect();
+    if policies.is_empty() {
+        return Err(Failure::Message(format!(
+            "no `{}` policy with `sources` is selected; declare one under `backups:`",
+            if kind == Kind::Config {
+                "config"
+            } else {
+                "programs"
+            }
+        )));
+    }
+    let now = chrono::Utc::now().with_timezone(&settings.timezone);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failed = 0;
+    for p in policies {
+        match crate::backup::take::take(p, &settings.base_dir, now) {
+            Ok(t) => {
+                writeln!(
+                    out,
+                    "{}: {} ({} 个文件, {} → {})",
+                    p.id,
+                    t.archive.display(),
+                    t.files,
+                    crate::outcome::format_value(t.bytes as f64, "B"),
+                    crate::outcome::format_value(t.size as f64, "B")
+                )?;
+                for s in &t.skipped {
+                    writeln!(out, "  跳过：{s}")?;
+                }
+                for r in &t.removed {
+                    writeln!(out, "  按保留策略删除：{}", r.display())?;
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                writeln!(out, "{}: 失败：{e}", p.id)?;
+            }
+        }
+    }
     out.flush()?;
     Ok(if failed > 0 { 2 } else { 0 })
 }
