@@ -114,6 +114,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run')
             [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung')
             [CompletionResult]::new('take', 'take', [CompletionResultType]::ParameterValue, 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -149,6 +150,21 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'znode;backup;status' {
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Only these policies')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'znode;backup;take' {
             [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Only these policies')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -165,6 +181,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;backup;help' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run')
             [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung')
             [CompletionResult]::new('take', 'take', [CompletionResultType]::ParameterValue, 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -173,6 +190,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;backup;help;seal' {
+            break
+        }
+        'znode;backup;help;status' {
             break
         }
         'znode;backup;help;take' {
@@ -470,6 +490,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;help;backup' {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run')
             [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung')
             [CompletionResult]::new('take', 'take', [CompletionResultType]::ParameterValue, 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))')
             break
         }
@@ -477,6 +498,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;backup;seal' {
+            break
+        }
+        'znode;help;backup;status' {
             break
         }
         'znode;help;backup;take' {

@@ -52,6 +52,9 @@ _znode() {
             znode__subcmd__backup,seal)
                 cmd="znode__subcmd__backup__subcmd__seal"
                 ;;
+            znode__subcmd__backup,status)
+                cmd="znode__subcmd__backup__subcmd__status"
+                ;;
             znode__subcmd__backup,take)
                 cmd="znode__subcmd__backup__subcmd__take"
                 ;;
@@ -63,6 +66,9 @@ _znode() {
                 ;;
             znode__subcmd__backup__subcmd__help,seal)
                 cmd="znode__subcmd__backup__subcmd__help__subcmd__seal"
+                ;;
+            znode__subcmd__backup__subcmd__help,status)
+                cmd="znode__subcmd__backup__subcmd__help__subcmd__status"
                 ;;
             znode__subcmd__backup__subcmd__help,take)
                 cmd="znode__subcmd__backup__subcmd__help__subcmd__take"
@@ -114,6 +120,9 @@ _znode() {
                 ;;
             znode__subcmd__help__subcmd__backup,seal)
                 cmd="znode__subcmd__help__subcmd__backup__subcmd__seal"
+                ;;
+            znode__subcmd__help__subcmd__backup,status)
+                cmd="znode__subcmd__help__subcmd__backup__subcmd__status"
                 ;;
             znode__subcmd__help__subcmd__backup,take)
                 cmd="znode__subcmd__help__subcmd__backup__subcmd__take"
@@ -248,7 +257,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__backup)
-            opts="-c -h --config --store --timezone --node --lang --color --help verify seal take help"
+            opts="-c -h --config --store --timezone --node --lang --color --help verify seal status take help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -290,7 +299,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__backup__subcmd__help)
-            opts="verify seal take help"
+            opts="verify seal status take help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -318,6 +327,20 @@ _znode() {
             return 0
             ;;
         znode__subcmd__backup__subcmd__help__subcmd__seal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__backup__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -368,6 +391,60 @@ _znode() {
             case "${prev}" in
                 --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__backup__subcmd__status)
+            opts="-f -c -h --policy --format --config --store --timezone --node --lang --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -692,7 +769,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help__subcmd__backup)
-            opts="verify seal take"
+            opts="verify seal status take"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -706,6 +783,20 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help__subcmd__backup__subcmd__seal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__help__subcmd__backup__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -107,6 +107,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand verify 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
             cand seal 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
+            cand status 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
             cand take 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -139,6 +140,20 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'znode;backup;status'= {
+            cand --policy 'Only these policies'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'znode;backup;take'= {
             cand --policy 'Only these policies'
             cand -c 'Configuration file [default: ./znode.yaml]'
@@ -154,12 +169,15 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;backup;help'= {
             cand verify 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
             cand seal 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
+            cand status 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
             cand take 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;backup;help;verify'= {
         }
         &'znode;backup;help;seal'= {
+        }
+        &'znode;backup;help;status'= {
         }
         &'znode;backup;help;take'= {
         }
@@ -423,11 +441,14 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;backup'= {
             cand verify 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
             cand seal 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
+            cand status 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
             cand take 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
         }
         &'znode;help;backup;verify'= {
         }
         &'znode;help;backup;seal'= {
+        }
+        &'znode;help;backup;status'= {
         }
         &'znode;help;backup;take'= {
         }

@@ -96,20 +96,21 @@ complete -c znode -n "__fish_znode_using_subcommand probe" -l color -d 'When to 
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal take help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
-complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal take help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal take help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal take help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal take help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
 en\t'English'"
-complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal take help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal take help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal take help" -f -a "verify" -d 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
-complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal take help" -f -a "seal" -d 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
-complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal take help" -f -a "take" -d 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
-complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal take help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -f -a "verify" -d 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
+complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -f -a "seal" -d 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
+complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -f -a "status" -d 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
+complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -f -a "take" -d 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
+complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from verify" -l policy -d 'Only these policies' -r
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from verify" -l timeout -d 'Time a policy\'s verification may take' -r
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from verify" -s f -l format -d 'Output format' -r -f -a "table\t'A table per inspection category, for people'
@@ -139,6 +140,19 @@ complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subc
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from seal" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from status" -l policy -d 'Only these policies' -r
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from status" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from status" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from status" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from status" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from status" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from status" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from status" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from take" -l policy -d 'Only these policies' -r
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from take" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from take" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -152,6 +166,7 @@ never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from take" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "seal" -d 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "status" -d 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "take" -d 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
@@ -370,6 +385,7 @@ complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_su
 complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup logs config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "seal" -d 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "status" -d 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "take" -d 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "scan" -d 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule\'s warn/crit and stored as a run'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "audit" -d 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'

@@ -19,9 +19,23 @@ pub(super) enum Command {
     /// Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no
     /// recorded checksum
     Seal(SealArgs),
+    /// Per policy: the newest backup, its age, the size trend, the rung reached, the last restore
+    /// test and its duration, and the share of verifications in 30 days that reached the
+    /// checksum rung
+    Status(StatusArgs),
     /// Archive the declared config files or program folders into a dated tar.gz (or tar.zst)
     /// with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))
     Take(TakeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct StatusArgs {
+    /// Only these policies
+    #[arg(long, value_delimiter = ',', value_name = "ID")]
+    policy: Vec<String>,
+    /// Output: table or json
+    #[arg(short = 'f', long, value_enum, default_value = "table")]
+    format: super::logs::ListFormat,
 }
 
 #[derive(Debug, clap::Args)]
@@ -74,6 +88,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
         Command::Verify(a) => verify(cx, a),
         Command::Seal(a) => seal(&cx, a),
         Command::Take(a) => take(&cx, a),
+        Command::Status(a) => status(&cx, a),
     }
 }
 
@@ -233,4 +248,176 @@ fn take(cx: &Context, a: TakeArgs) -> Result<u8, Failure> {
     }
     out.flush()?;
     Ok(if failed > 0 { 2 } else { 0 })
+}
+
+/// One policy's row of `backup status`.
+#[derive(serde::Serialize)]
+struct StatusRow {
+    policy: String,
+    title: String,
+    newest: Option<String>,
+    newest_at: Option<i64>,
+    age_s: Option<i64>,
+    sizes: Vec<u64>,
+    verifications_30d: usize,
+    checksum_verified_30d: usize,
+    last_rung: Option<u8>,
+    last_verified_at: Option<i64>,
+    last_restore_at: Option<i64>,
+    last_restore_s: Option<f64>,
+}
+
+fn status(cx: &Context, a: StatusArgs) -> Result<u8, Failure> {
+    let settings = cx.settings()?;
+    let policies = selected(&settings, &a.policy)?;
+    let now = crate::store::now_ms();
+    let since = now - 30 * 86_400_000;
+    let histories = super::run_async(async {
+        let store = match crate::store::Store::open_existing(&settings.store_url).await {
+            Ok(s) => s,
+            Err(crate::store::StoreError::Missing(_)) => {
+                return Ok(vec![Vec::new(); policies.len()]);
+            }
+            Err(e) => return Err(Failure::from(e)),
+        };
+        let mut all = Vec::new();
+        for p in &policies {
+            all.push(
+                store
+                    .check_history(&format!("backup.{}", p.id), since)
+                    .await?,
+            );
+        }
+        store.close().await;
+        Ok::<_, Failure>(all)
+    })?;
+    let metric = |m: &[crate::outcome::Metric], name: &str| {
+        m.iter()
+            .find(|x| x.name == name && x.label.is_none())
+            .map(|x| x.value)
+    };
+    let mut rows = Vec::new();
+    for (p, hist) in policies.iter().zip(histories) {
+        let backups = p
+            .discover(&settings.base_dir, settings.timezone)
+            .unwrap_or_default();
+        let newest = backups.last();
+        let last = hist.last();
+        let rungs: Vec<u8> = hist
+            .iter()
+            .filter_map(|h| metric(&h.2, "rung"))
+            .map(|r| r as u8)
+            .collect();
+        rows.push(StatusRow {
+            policy: p.id.clone(),
+            title: p.title().to_owned(),
+            newest: newest.map(|b| b.path.display().to_string()),
+            newest_at: newest.map(|b| b.taken),
+            age_s: newest.map(|b| (now - b.taken) / 1000),
+            sizes: backups.iter().rev().take(7).rev().map(|b| b.size).collect(),
+            verifications_30d: rungs.len(),
+            checksum_verified_30d: rungs.iter().filter(|r| **r >= 5).count(),
+            last_rung: last.and_then(|h| metric(&h.2, "rung")).map(|r| r as u8),
+            last_verified_at: last.map(|h| h.0),
+            last_restore_at: last
+                .and_then(|h| metric(&h.2, "restored_at"))
+                .map(|t| t as i64 * 1000),
+            last_restore_s: last.and_then(|h| metric(&h.2, "restore_time")),
+        });
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match a.format {
+        super::logs::ListFormat::Json => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &serde_json::json!({ "schema": "znode.backup-status/v1", "policies": rows }),
+            )
+            .map_err(|e| Failure::Message(e.to_string()))?;
+            writeln!(out)?;
+        }
+        super::logs::ListFormat::Table => {
+            let tz = settings.timezone;
+            let when = |ms: i64| {
+                chrono::DateTime::from_timestamp_millis(ms)
+                    .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default()
+            };
+            let mut t = crate::report::new_table(cx.color);
+            t.set_header([
+                "策略",
+                "最新备份",
+                "距今",
+                "大小趋势 (近 7 份)",
+                "最近验证",
+                "上次恢复测试",
+                "30 天校验率",
+            ]);
+            for r in &rows {
+                let rung = match (r.last_rung, r.last_verified_at) {
+                    (Some(n), Some(at)) if n > 0 => format!(
+                        "第 {n} 级 {}\n{}",
+                        crate::backup::ladder::RUNGS[usize::from(n) - 1],
+                        when(at)
+                    ),
+                    (Some(_), Some(at)) => format!("未通过\n{}", when(at)),
+                    _ => "从未验证".into(),
+                };
+                let restore = match (r.last_restore_at, r.last_restore_s) {
+                    (Some(at), Some(s)) => format!("{}\n用时 {s:.1} s", when(at)),
+                    _ => "从未".into(),
+                };
+                let share = if r.verifications_30d == 0 {
+                    "-".to_owned()
+                } else {
+                    format!(
+                        "{:.0}% ({}/{})",
+                        r.checksum_verified_30d as f64 * 100.0 / r.verifications_30d as f64,
+                        r.checksum_verified_30d,
+                        r.verifications_30d
+                    )
+                };
+                t.add_row([
+                    r.title.clone(),
+                    r.newest_at.map(when).unwrap_or_else(|| "无".into()),
+                    r.age_s
+                        .map(|s| {
+                            humantime::format_duration(std::time::Duration::from_secs(
+                                (s.max(0) as u64 / 60) * 60,
+                            ))
+                            .to_string()
+                        })
+                        .unwrap_or_default(),
+                    sparkline(&r.sizes),
+                    rung,
+                    restore,
+                    share,
+                ]);
+            }
+            writeln!(out, "{t}")?;
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+/// Sizes as a sparkline with the newest size: `▅▆▆▇█ 3.4 MiB`.
+fn sparkline(sizes: &[u64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let Some(&max) = sizes.iter().max() else {
+        return String::new();
+    };
+    let bars: String = sizes
+        .iter()
+        .map(|&s| {
+            BARS[if max == 0 {
+                0
+            } else {
+                ((s as f64 / max as f64) * 7.0).round() as usize
+            }]
+        })
+        .collect();
+    format!(
+        "{bars} {}",
+        crate::outcome::format_value(*sizes.last().unwrap_or(&0) as f64, "B")
+    )
 }

@@ -279,6 +279,34 @@ impl Store {
             .collect())
     }
 
+    /// Every stored outcome of a check since a time, oldest first: (finished_at ms, status,
+    /// metrics).
+    pub async fn check_history(
+        &self,
+        check: &str,
+        since: i64,
+    ) -> Result<Vec<(i64, Status, Vec<Metric>)>, StoreError> {
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT finished_at, status, metrics FROM outcomes WHERE check_id = $1 AND finished_at >= $2 \
+             ORDER BY finished_at",
+        )
+        .bind(check.to_owned())
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows
+            .into_iter()
+            .map(|(t, st, m)| {
+                (
+                    t,
+                    Status::parse(&st).unwrap_or(Status::Unknown),
+                    serde_json::from_str(&m).unwrap_or_default(),
+                )
+            })
+            .collect())
+    }
+
     /// Compares two runs check by check.
     pub async fn diff(&self, from: i64, to: i64) -> Result<Diff, StoreError> {
         let a = self.outcomes(from).await?;

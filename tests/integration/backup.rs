@@ -489,6 +489,25 @@ targets:
         "{s}"
     );
     assert_eq!(rung(&doc, "backup.permits"), 6.0);
+
+    // The status reads it all back from the history.
+    let out = node.run(&["backup", "status", "--format", "json"]);
+    let st: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let permits = st["policies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["policy"] == "permits")
+        .unwrap();
+    assert_eq!(permits["verifications_30d"], 2, "{st:#}");
+    assert_eq!(permits["checksum_verified_30d"], 2);
+    assert_eq!(permits["last_rung"], 6);
+    assert!(permits["last_restore_s"].as_f64().unwrap() > 0.0);
+    let table = text(&node.run(&["backup", "status"]).stdout);
+    assert!(
+        table.contains("100% (2/2)") && table.contains("第 6 级 结构"),
+        "{table}"
+    );
 }
 
 #[test]
