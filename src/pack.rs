@@ -17,6 +17,7 @@ pub const CHECKS: &[(&str, &str)] = &[
     ("middleware.yaml", include_str!("../checks/middleware.yaml")),
     ("business.yaml", include_str!("../checks/business.yaml")),
     ("log-review.yaml", include_str!("../checks/log-review.yaml")),
+    ("backup.yaml", include_str!("../checks/backup.yaml")),
 ];
 
 /// The sample configuration.

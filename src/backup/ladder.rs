@@ -3,7 +3,8 @@
 //! Rungs: 1 exists, 2 fresh, 3 complete, 4 size, 5 checksum, 6 structure (7, restore, runs
 //! only with `--deep`). Every rung is evaluated, so a stale backup still has its checksum and
 //! structure checked; the `rung` reached is the last of an unbroken run of passes from the
-//! bottom. A failed rung says what is wrong with a status: CRIT for what makes the backup
+//! bottom, where a gap in the sequence (rung 3) does not break the run: it is a fault of the
+//! set, not of the newest backup. A failed rung says what is wrong with a status: CRIT for what makes the backup
 //! unusable or too old, WARN for gaps that leave a usable backup.
 
 use std::path::Path;
@@ -72,10 +73,12 @@ impl Climb {
     }
 
     fn finish(&mut self) {
+        // A missing day is a fault of the sequence, not of this backup: it does not stop the
+        // climb (its status still counts).
         self.reached = self
             .steps
             .iter()
-            .take_while(|s| s.failure.is_none())
+            .take_while(|s| s.failure.is_none() || s.rung == 3)
             .map(|s| s.rung)
             .max()
             .unwrap_or(0);
