@@ -201,6 +201,7 @@ fn broken_backups_are_caught_at_their_rung() {
   - { id: stale, kind: file, path: f/data-%Y%m%d.bin }
   - { id: shrunk, kind: file, path: g/data-%Y%m%d.bin, keep: 4 }
   - { id: unsealed, kind: file, path: h/data-%Y%m%d.bin }
+  - { id: zip-crc, kind: programs, path: i/app-%Y%m%d.zip }
 ",
     );
     let sql = "-- MySQL dump\nCREATE TABLE t (id int);\nINSERT INTO t VALUES (1);\n".repeat(2000)
@@ -250,6 +251,19 @@ fn broken_backups_are_caught_at_their_rung() {
     )
     .unwrap();
     std::fs::write(node.path(&format!("h/data-{}.bin", day(0))), &data).unwrap();
+    // A zip whose stored entry has one byte changed: the entry's CRC no longer matches.
+    let zip_path = node.path(&format!("i/app-{}.zip", day(0)));
+    {
+        let mut z = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        z.start_file("app/bin/server", opts).unwrap();
+        z.write_all(&data).unwrap();
+        z.finish().unwrap();
+    }
+    let mut zb = std::fs::read(&zip_path).unwrap();
+    zb[1000] ^= 0xff;
+    std::fs::write(&zip_path, zb).unwrap();
 
     // Seal everything but `unsealed`, then flip one byte of `flipped`.
     for p in [
@@ -260,6 +274,7 @@ fn broken_backups_are_caught_at_their_rung() {
         "no-footer",
         "stale",
         "shrunk",
+        "zip-crc",
     ] {
         let out = node.run(&["backup", "seal", "--policy", p]);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -283,6 +298,7 @@ fn broken_backups_are_caught_at_their_rung() {
     crit("no-footer", "lacks pg_dump's completion footer", 5.0);
     crit("stale", "over the RPO", 1.0);
     crit("shrunk", "70% below the median", 3.0);
+    crit("zip-crc", "zip entry `app/bin/server`", 5.0);
     let s = summary(&doc, "backup.unsealed");
     assert_eq!(status(&doc, "backup.unsealed"), "WARN", "{s}");
     assert!(s.contains("no recorded checksum"), "{s}");
