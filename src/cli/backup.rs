@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::inspect::{Execution, execute};
-use super::{Context, Failure};
+use super::{Context, Failure, quoted};
 use crate::catalog::{Catalog, CheckSpec};
 use crate::error::Problems;
 use crate::report::Format;
@@ -115,10 +115,6 @@ fn selected<'a>(
         .iter()
         .filter(|p| ids.is_empty() || ids.contains(&p.id))
         .collect())
-}
-
-fn quoted(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
 }
 
 fn verify(cx: Context, a: VerifyArgs) -> Result<u8, Failure> {

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::inspect::{Execution, execute};
-use super::{Context, Failure};
+use super::{Context, Failure, quoted};
 use crate::catalog::{Catalog, CheckSpec};
 use crate::error::Problems;
 use crate::logs::{self, RuleKind, Source};
@@ -149,10 +149,6 @@ fn parse_time(s: &str, tz: chrono_tz::Tz) -> Result<String, Failure> {
     Err(Failure::Message(format!(
         "cannot read the time `{s}`; write RFC 3339 (2025-10-10T08:00:00+08:00) or `2025-10-10 08:00`"
     )))
-}
-
-fn quoted(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
 }
 
 /// The sources the filters select, or a message naming the known ones.

@@ -158,6 +158,11 @@ impl Context {
     }
 }
 
+/// Quotes a value for a single-quoted YAML scalar (checks synthesized from arguments).
+fn quoted(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
 /// Builds the tokio runtime; blocking probe threads stuck on a hung filesystem are not waited
 /// for at exit (see `shutdown_timeout` in `run_async`).
 fn run_async<F: std::future::Future>(f: F) -> F::Output {

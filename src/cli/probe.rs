@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use super::{Context, Failure};
+use super::{Context, Failure, quoted};
 use crate::catalog::{Catalog, CheckSpec};
 use crate::error::{Problem, Problems};
 use crate::judge::thresholds_for;
@@ -59,11 +59,6 @@ enum ProbeFormat {
     Nagios,
     /// The outcome as JSON.
     Json,
-}
-
-/// Quotes a value for a single-quoted YAML scalar.
-fn quoted(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
 }
 
 /// The check the arguments describe, as check-file YAML, and for each line the argument it
