@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Run the inspection (巡检): every selected check, stored in the history')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backup verification: the ladder (verify) and checksums (seal)')
+            [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List past runs, show one again, or compare two')
@@ -199,6 +200,154 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;backup;help;help' {
+            break
+        }
+        'znode;playbook' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The playbooks: shipped ones and those in the config''s playbooks/ folder')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A playbook''s phases and steps, with the commands its variables make')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed')
+            [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Run a playbook as a drill (演练): time per phase, an evaluation at the end')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Continue a run that paused or was killed, at the step it stopped at')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A run''s journal as a timeline, with the time spent per phase')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;playbook;list' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;playbook;show' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'A variable: NAME=VALUE')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;playbook;run' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'A variable: NAME=VALUE')
+            [CompletionResult]::new('--confirm', '--confirm', [CompletionResultType]::ParameterName, 'Confirm this destructive step in advance (repeat for several)')
+            [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer a decision in advance: STEP=CHOICE')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is running it (default: $USER)')
+            [CompletionResult]::new('--evaluation', '--evaluation', [CompletionResultType]::ParameterName, 'A drill''s evaluation, asked at the end on a terminal')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Walk the plan and print every step with its variables filled in; run nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer the confirmations of manual steps (never a destructive one)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer the confirmations of manual steps (never a destructive one)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;playbook;drill' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'A variable: NAME=VALUE')
+            [CompletionResult]::new('--confirm', '--confirm', [CompletionResultType]::ParameterName, 'Confirm this destructive step in advance (repeat for several)')
+            [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer a decision in advance: STEP=CHOICE')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is running it (default: $USER)')
+            [CompletionResult]::new('--evaluation', '--evaluation', [CompletionResultType]::ParameterName, 'A drill''s evaluation, asked at the end on a terminal')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Walk the plan and print every step with its variables filled in; run nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer the confirmations of manual steps (never a destructive one)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer the confirmations of manual steps (never a destructive one)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;playbook;resume' {
+            [CompletionResult]::new('--completed', '--completed', [CompletionResultType]::ParameterName, 'Whether the step that was running when it stopped had completed')
+            [CompletionResult]::new('--confirm', '--confirm', [CompletionResultType]::ParameterName, 'Confirm this destructive step in advance (repeat for several)')
+            [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer a decision in advance: STEP=CHOICE')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is running it (default: $USER)')
+            [CompletionResult]::new('--evaluation', '--evaluation', [CompletionResultType]::ParameterName, 'A drill''s evaluation, asked at the end on a terminal')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer the confirmations of manual steps (never a destructive one)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer the confirmations of manual steps (never a destructive one)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;playbook;log' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;playbook;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The playbooks: shipped ones and those in the config''s playbooks/ folder')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A playbook''s phases and steps, with the commands its variables make')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed')
+            [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Run a playbook as a drill (演练): time per phase, an evaluation at the end')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Continue a run that paused or was killed, at the step it stopped at')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A run''s journal as a timeline, with the time spent per phase')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;playbook;help;list' {
+            break
+        }
+        'znode;playbook;help;show' {
+            break
+        }
+        'znode;playbook;help;run' {
+            break
+        }
+        'znode;playbook;help;drill' {
+            break
+        }
+        'znode;playbook;help;resume' {
+            break
+        }
+        'znode;playbook;help;log' {
+            break
+        }
+        'znode;playbook;help;help' {
             break
         }
         'znode;logs' {
@@ -470,6 +619,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Run the inspection (巡检): every selected check, stored in the history')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backup verification: the ladder (verify) and checksums (seal)')
+            [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List past runs, show one again, or compare two')
@@ -504,6 +654,33 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;backup;take' {
+            break
+        }
+        'znode;help;playbook' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The playbooks: shipped ones and those in the config''s playbooks/ folder')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A playbook''s phases and steps, with the commands its variables make')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed')
+            [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Run a playbook as a drill (演练): time per phase, an evaluation at the end')
+            [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Continue a run that paused or was killed, at the step it stopped at')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A run''s journal as a timeline, with the time spent per phase')
+            break
+        }
+        'znode;help;playbook;list' {
+            break
+        }
+        'znode;help;playbook;show' {
+            break
+        }
+        'znode;help;playbook;run' {
+            break
+        }
+        'znode;help;playbook;drill' {
+            break
+        }
+        'znode;help;playbook;resume' {
+            break
+        }
+        'znode;help;playbook;log' {
             break
         }
         'znode;help;logs' {

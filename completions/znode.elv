@@ -33,6 +33,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand inspect 'Run the inspection (巡检): every selected check, stored in the history'
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
             cand backup 'Backup verification: the ladder (verify) and checksums (seal)'
+            cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand config 'Validate the configuration and every check file'
             cand history 'List past runs, show one again, or compare two'
@@ -182,6 +183,139 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;backup;help;take'= {
         }
         &'znode;backup;help;help'= {
+        }
+        &'znode;playbook'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'The playbooks: shipped ones and those in the config''s playbooks/ folder'
+            cand show 'A playbook''s phases and steps, with the commands its variables make'
+            cand run 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'
+            cand drill 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
+            cand resume 'Continue a run that paused or was killed, at the step it stopped at'
+            cand log 'A run''s journal as a timeline, with the time spent per phase'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;playbook;list'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;playbook;show'= {
+            cand --set 'A variable: NAME=VALUE'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;playbook;run'= {
+            cand --set 'A variable: NAME=VALUE'
+            cand --confirm 'Confirm this destructive step in advance (repeat for several)'
+            cand --answer 'Answer a decision in advance: STEP=CHOICE'
+            cand --operator 'Who is running it (default: $USER)'
+            cand --evaluation 'A drill''s evaluation, asked at the end on a terminal'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --dry-run 'Walk the plan and print every step with its variables filled in; run nothing'
+            cand -y 'Answer the confirmations of manual steps (never a destructive one)'
+            cand --yes 'Answer the confirmations of manual steps (never a destructive one)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;playbook;drill'= {
+            cand --set 'A variable: NAME=VALUE'
+            cand --confirm 'Confirm this destructive step in advance (repeat for several)'
+            cand --answer 'Answer a decision in advance: STEP=CHOICE'
+            cand --operator 'Who is running it (default: $USER)'
+            cand --evaluation 'A drill''s evaluation, asked at the end on a terminal'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --dry-run 'Walk the plan and print every step with its variables filled in; run nothing'
+            cand -y 'Answer the confirmations of manual steps (never a destructive one)'
+            cand --yes 'Answer the confirmations of manual steps (never a destructive one)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;playbook;resume'= {
+            cand --completed 'Whether the step that was running when it stopped had completed'
+            cand --confirm 'Confirm this destructive step in advance (repeat for several)'
+            cand --answer 'Answer a decision in advance: STEP=CHOICE'
+            cand --operator 'Who is running it (default: $USER)'
+            cand --evaluation 'A drill''s evaluation, asked at the end on a terminal'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -y 'Answer the confirmations of manual steps (never a destructive one)'
+            cand --yes 'Answer the confirmations of manual steps (never a destructive one)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;playbook;log'= {
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;playbook;help'= {
+            cand list 'The playbooks: shipped ones and those in the config''s playbooks/ folder'
+            cand show 'A playbook''s phases and steps, with the commands its variables make'
+            cand run 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'
+            cand drill 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
+            cand resume 'Continue a run that paused or was killed, at the step it stopped at'
+            cand log 'A run''s journal as a timeline, with the time spent per phase'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;playbook;help;list'= {
+        }
+        &'znode;playbook;help;show'= {
+        }
+        &'znode;playbook;help;run'= {
+        }
+        &'znode;playbook;help;drill'= {
+        }
+        &'znode;playbook;help;resume'= {
+        }
+        &'znode;playbook;help;log'= {
+        }
+        &'znode;playbook;help;help'= {
         }
         &'znode;logs'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
@@ -425,6 +559,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand inspect 'Run the inspection (巡检): every selected check, stored in the history'
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
             cand backup 'Backup verification: the ladder (verify) and checksums (seal)'
+            cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand config 'Validate the configuration and every check file'
             cand history 'List past runs, show one again, or compare two'
@@ -451,6 +586,26 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;backup;status'= {
         }
         &'znode;help;backup;take'= {
+        }
+        &'znode;help;playbook'= {
+            cand list 'The playbooks: shipped ones and those in the config''s playbooks/ folder'
+            cand show 'A playbook''s phases and steps, with the commands its variables make'
+            cand run 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'
+            cand drill 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
+            cand resume 'Continue a run that paused or was killed, at the step it stopped at'
+            cand log 'A run''s journal as a timeline, with the time spent per phase'
+        }
+        &'znode;help;playbook;list'= {
+        }
+        &'znode;help;playbook;show'= {
+        }
+        &'znode;help;playbook;run'= {
+        }
+        &'znode;help;playbook;drill'= {
+        }
+        &'znode;help;playbook;resume'= {
+        }
+        &'znode;help;playbook;log'= {
         }
         &'znode;help;logs'= {
             cand scan 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule''s warn/crit and stored as a run'

@@ -39,6 +39,7 @@ complete -c znode -n "__fish_znode_needs_command" -f -a "init" -d 'Write a compl
 complete -c znode -n "__fish_znode_needs_command" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
 complete -c znode -n "__fish_znode_needs_command" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
 complete -c znode -n "__fish_znode_needs_command" -f -a "backup" -d 'Backup verification: the ladder (verify) and checksums (seal)'
+complete -c znode -n "__fish_znode_needs_command" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
 complete -c znode -n "__fish_znode_needs_command" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
 complete -c znode -n "__fish_znode_needs_command" -f -a "config" -d 'Validate the configuration and every check file'
 complete -c znode -n "__fish_znode_needs_command" -f -a "history" -d 'List past runs, show one again, or compare two'
@@ -169,6 +170,114 @@ complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subc
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "status" -d 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "take" -d 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "list" -d 'The playbooks: shipped ones and those in the config\'s playbooks/ folder'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "show" -d 'A playbook\'s phases and steps, with the commands its variables make'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "run" -d 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "drill" -d 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "resume" -d 'Continue a run that paused or was killed, at the step it stopped at'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "log" -d 'A run\'s journal as a timeline, with the time spent per phase'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from list" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from list" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from list" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from list" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from list" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from list" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from show" -l set -d 'A variable: NAME=VALUE' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from show" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from show" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from show" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from show" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from show" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from show" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l set -d 'A variable: NAME=VALUE' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l operator -d 'Who is running it (default: $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l evaluation -d 'A drill\'s evaluation, asked at the end on a terminal' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l dry-run -d 'Walk the plan and print every step with its variables filled in; run nothing'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -s y -l yes -d 'Answer the confirmations of manual steps (never a destructive one)'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l set -d 'A variable: NAME=VALUE' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l operator -d 'Who is running it (default: $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l evaluation -d 'A drill\'s evaluation, asked at the end on a terminal' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l dry-run -d 'Walk the plan and print every step with its variables filled in; run nothing'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -s y -l yes -d 'Answer the confirmations of manual steps (never a destructive one)'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l completed -d 'Whether the step that was running when it stopped had completed' -r -f -a "yes\t''
+no\t''"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l operator -d 'Who is running it (default: $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l evaluation -d 'A drill\'s evaluation, asked at the end on a terminal' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -s y -l yes -d 'Answer the confirmations of manual steps (never a destructive one)'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from log" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from log" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from log" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from log" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from log" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from log" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from log" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "list" -d 'The playbooks: shipped ones and those in the config\'s playbooks/ folder'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "show" -d 'A playbook\'s phases and steps, with the commands its variables make'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "drill" -d 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Continue a run that paused or was killed, at the step it stopped at'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "log" -d 'A run\'s journal as a timeline, with the time spent per phase'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -373,20 +482,27 @@ complete -c znode -n "__fish_znode_using_subcommand man" -l color -d 'When to co
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup logs config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup logs config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup logs config history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup logs config history completions man help" -f -a "backup" -d 'Backup verification: the ladder (verify) and checksums (seal)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup logs config history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup logs config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup logs config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup logs config history completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup logs config history completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup logs config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "backup" -d 'Backup verification: the ladder (verify) and checksums (seal)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "seal" -d 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "status" -d 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "take" -d 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "list" -d 'The playbooks: shipped ones and those in the config\'s playbooks/ folder'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "show" -d 'A playbook\'s phases and steps, with the commands its variables make'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "run" -d 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "drill" -d 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "resume" -d 'Continue a run that paused or was killed, at the step it stopped at'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "log" -d 'A run\'s journal as a timeline, with the time spent per phase'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "scan" -d 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule\'s warn/crit and stored as a run'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "audit" -d 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "top" -d 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'

@@ -15,6 +15,7 @@ pub mod pack;
 pub mod par;
 pub mod probe;
 pub mod report;
+pub mod runbook;
 pub mod runner;
 pub mod secret;
 pub mod settings;

@@ -8,6 +8,7 @@ mod history;
 mod init;
 mod inspect;
 mod logs;
+mod playbook;
 mod probe;
 
 use std::io::IsTerminal;
@@ -87,6 +88,9 @@ enum Command {
     /// Backup verification: the ladder (verify) and checksums (seal)
     #[command(subcommand)]
     Backup(backup::Command),
+    /// Emergency playbooks (应急预案): list, show, run, drill, resume, log
+    #[command(subcommand)]
+    Playbook(playbook::Command),
     /// Log engine: scan, audit, top (templates), archive, purge
     #[command(subcommand)]
     Logs(logs::Command),
@@ -210,6 +214,7 @@ pub fn main() -> ExitCode {
         Command::Probe(a) => probe::run(&cx, a),
         Command::Logs(c) => logs::run(cx, c),
         Command::Backup(c) => backup::run(cx, c),
+        Command::Playbook(c) => playbook::run(cx, c),
         Command::Config(c) => config::run(&cx, c),
         Command::History(a) => history::run(&cx, a),
         Command::Completions(a) => generate::completions(a),

@@ -78,28 +78,11 @@ impl Probe for Command {
             Run::Line(l) => vec!["/bin/sh".into(), "-c".into(), l.clone()],
             Run::Argv(v) => v.clone(),
         };
-        let mut cmd = tokio::process::Command::new(&argv[0]);
-        cmd.args(&argv[1..])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .process_group(0)
-            .kill_on_drop(true);
-        if let Some(d) = &self.dir {
-            cmd.current_dir(d);
-        }
-        let start = Instant::now();
-        let mut child = cmd
-            .spawn()
-            .map_err(|e| ProbeError::unknown(format!("cannot start `{}`: {e}", argv[0])))?;
-        let _group = child.id().map(GroupGuard);
-        let (out, err) = (child.stdout.take(), child.stderr.take());
-        let (stdout, stderr, status) =
-            tokio::join!(read_bounded(out), read_bounded(err), child.wait());
-        let status =
-            status.map_err(|e| ProbeError::unknown(format!("waiting for `{}`: {e}", argv[0])))?;
-        let elapsed = start.elapsed().as_secs_f64();
-        let code = status.code().unwrap_or(-1);
+        let ran = run_process(&argv, self.dir.as_deref().map(std::path::Path::new))
+            .await
+            .map_err(ProbeError::unknown)?;
+        let (stdout, stderr, code) = (ran.stdout, ran.stderr, ran.code);
+        let elapsed = ran.elapsed.as_secs_f64();
         let first = |s: &str| {
             s.lines()
                 .find(|l| !l.trim().is_empty())
@@ -205,6 +188,53 @@ impl Probe for Command {
         }
         Ok(obs)
     }
+}
+
+/// What a finished process left: exit code (-1 when killed by a signal), bounded output.
+pub(crate) struct Ran {
+    /// Exit code.
+    pub code: i32,
+    /// The first 64 KiB of stdout.
+    pub stdout: String,
+    /// The first 64 KiB of stderr.
+    pub stderr: String,
+    /// Wall time.
+    pub elapsed: std::time::Duration,
+}
+
+/// Runs a program in its own process group with bounded output capture. Dropping the future
+/// (a timeout) kills the whole group.
+pub(crate) async fn run_process(
+    argv: &[String],
+    dir: Option<&std::path::Path>,
+) -> Result<Ran, String> {
+    let Some((prog, args)) = argv.split_first() else {
+        return Err("empty command".into());
+    };
+    let mut cmd = tokio::process::Command::new(prog);
+    cmd.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .kill_on_drop(true);
+    if let Some(d) = dir {
+        cmd.current_dir(d);
+    }
+    let start = Instant::now();
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start `{prog}`: {e}"))?;
+    let _group = child.id().map(GroupGuard);
+    let (out, err) = (child.stdout.take(), child.stderr.take());
+    let (stdout, stderr, status) = tokio::join!(read_bounded(out), read_bounded(err), child.wait());
+    let status = status.map_err(|e| format!("waiting for `{prog}`: {e}"))?;
+    Ok(Ran {
+        code: status.code().unwrap_or(-1),
+        stdout,
+        stderr,
+        elapsed: start.elapsed(),
+    })
 }
 
 /// Kills the child's whole process group when dropped: after a normal exit this only reaches

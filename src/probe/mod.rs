@@ -6,7 +6,7 @@
 //! [`crate::judge`].
 
 mod backup;
-mod command;
+pub(crate) mod command;
 mod cpu;
 mod disk;
 mod elasticsearch;

@@ -12,6 +12,7 @@
 
 mod logs;
 mod query;
+mod runbook;
 
 use std::time::Duration;
 
@@ -21,6 +22,7 @@ use sqlx::{Any, AnyPool, Executor};
 
 pub use logs::{KnownTemplate, template_hash};
 pub use query::{Diff, DiffEntry, RunRef, RunRow, StoredOutcome};
+pub use runbook::{Event as JournalEvent, PlaybookRun};
 
 use crate::outcome::{CheckInfo, Outcome, Status};
 
@@ -322,7 +324,7 @@ mod erased {
     }
 }
 
-fn hostname() -> String {
+pub(crate) fn hostname() -> String {
     nix::unistd::gethostname()
         .map(|h| h.to_string_lossy().into_owned())
         .unwrap_or_else(|_| "unknown".into())

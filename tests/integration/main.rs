@@ -9,6 +9,7 @@ mod logs;
 mod mysql;
 mod nginx;
 mod pack;
+mod playbook;
 mod postgres;
 mod probe_cmd;
 mod probes;

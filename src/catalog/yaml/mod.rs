@@ -110,6 +110,27 @@ impl Node {
         }
     }
 
+    /// A mapping split in two: the entries with these keys, and the others (same positions).
+    pub fn split(&self, keys: &[&str]) -> (Node, Node) {
+        let Value::Map(entries) = &self.value else {
+            return (self.clone(), self.clone());
+        };
+        let (a, b): (Vec<_>, Vec<_>) = entries
+            .iter()
+            .cloned()
+            .partition(|(k, _)| k.as_str().is_some_and(|k| keys.contains(&k)));
+        (
+            Node {
+                pos: self.pos,
+                value: Value::Map(a),
+            },
+            Node {
+                pos: self.pos,
+                value: Value::Map(b),
+            },
+        )
+    }
+
     /// Deserializes a typed value from this subtree.
     pub fn deserialize<T: DeserializeOwned>(&self) -> Result<T, DeError> {
         T::deserialize(NodeDeserializer(self, None))

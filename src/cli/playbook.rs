@@ -1,0 +1,515 @@
+//! `znode playbook list | show | run | drill | resume | log`.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, IsTerminal, Write};
+
+use super::{Context, Failure};
+use crate::runbook::engine::{self, End, Engine, Person};
+use crate::runbook::{Playbook, Step};
+
+#[derive(Debug, clap::Subcommand)]
+pub(super) enum Command {
+    /// The playbooks: shipped ones and those in the config's playbooks/ folder
+    List,
+    /// A playbook's phases and steps, with the commands its variables make
+    Show(ShowArgs),
+    /// Run a playbook; on a terminal it asks, unattended it stops where a person is needed
+    Run(RunArgs),
+    /// Run a playbook as a drill (演练): time per phase, an evaluation at the end
+    Drill(RunArgs),
+    /// Continue a run that paused or was killed, at the step it stopped at
+    Resume(ResumeArgs),
+    /// A run's journal as a timeline, with the time spent per phase
+    Log(LogArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct ShowArgs {
+    /// Playbook id
+    playbook: String,
+    /// A variable: NAME=VALUE
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    set: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct Answers {
+    /// Answer the confirmations of manual steps (never a destructive one)
+    #[arg(short = 'y', long)]
+    yes: bool,
+    /// Confirm this destructive step in advance (repeat for several)
+    #[arg(long = "confirm", value_name = "STEP")]
+    confirm: Vec<String>,
+    /// Answer a decision in advance: STEP=CHOICE
+    #[arg(long = "answer", value_name = "STEP=CHOICE")]
+    answer: Vec<String>,
+    /// Who is running it (default: $USER)
+    #[arg(long, env = "ZNODE_OPERATOR")]
+    operator: Option<String>,
+    /// A drill's evaluation, asked at the end on a terminal
+    #[arg(long)]
+    evaluation: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct RunArgs {
+    /// Playbook id
+    playbook: String,
+    /// A variable: NAME=VALUE
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    set: Vec<String>,
+    /// Walk the plan and print every step with its variables filled in; run nothing
+    #[arg(long)]
+    dry_run: bool,
+    #[command(flatten)]
+    answers: Answers,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct ResumeArgs {
+    /// Run id (from `znode playbook log` or the run's first line)
+    run: i64,
+    /// Whether the step that was running when it stopped had completed
+    #[arg(long, value_parser = ["yes", "no"])]
+    completed: Option<String>,
+    #[command(flatten)]
+    answers: Answers,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct LogArgs {
+    /// Run id; the newest runs when absent
+    run: Option<i64>,
+    /// Output: table or json
+    #[arg(short = 'f', long, value_enum, default_value = "table")]
+    format: super::logs::ListFormat,
+}
+
+/// Answers from flags, and from a person when stdin is a terminal.
+struct Responder {
+    flags: Answers,
+    completed: Option<bool>,
+    interactive: bool,
+}
+
+impl Responder {
+    fn ask(&self, prompt: &str) -> Option<String> {
+        if !self.interactive {
+            return None;
+        }
+        eprint!("{prompt}");
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).ok()?;
+        Some(line.trim().to_owned())
+    }
+}
+
+impl Person for Responder {
+    fn confirm(&mut self, step: &Step, instruction: &str) -> Option<String> {
+        if self.flags.yes {
+            return Some("(--yes)".into());
+        }
+        eprintln!("  ▶ {}：{instruction}", step.title);
+        let a = self.ask("    完成后输入 y 确认（可附备注：y 备注）：")?;
+        let (yes, comment) = a.split_once(' ').unwrap_or((&a, ""));
+        matches!(yes, "y" | "Y" | "yes" | "是").then(|| comment.trim().to_owned())
+    }
+
+    fn confirm_destructive(&mut self, step: &Step, command: &str) -> Option<bool> {
+        if self.flags.confirm.contains(&step.id) {
+            return Some(true);
+        }
+        eprintln!("  ⚠ 破坏性操作 {}：{command}", step.title);
+        let typed = self.ask(&format!(
+            "    输入步骤 id `{}` 确认执行（其他输入取消）：",
+            step.id
+        ))?;
+        Some(typed == step.id)
+    }
+
+    fn choose(&mut self, step: &Step, question: &str, choices: &[&str]) -> Option<String> {
+        let given = self.flags.answer.iter().find_map(|a| {
+            a.split_once('=')
+                .filter(|(s, _)| *s == step.id)
+                .map(|(_, c)| c.to_owned())
+        });
+        if given.is_some() {
+            return given;
+        }
+        self.ask(&format!("  ? {question} [{}]：", choices.join("/")))
+    }
+
+    fn completed(&mut self, step: &Step) -> Option<bool> {
+        if let Some(c) = self.completed {
+            return Some(c);
+        }
+        let a = self.ask(&format!(
+            "  上次中断时步骤 `{}`（{}）正在执行。它已完成吗？[y/n]：",
+            step.id, step.title
+        ))?;
+        Some(matches!(a.as_str(), "y" | "Y" | "yes" | "是"))
+    }
+
+    fn evaluate(&mut self) -> Option<String> {
+        self.flags.evaluation.clone().or_else(|| {
+            self.ask("  演练评估（一句话，回车结束）：")
+                .filter(|s| !s.is_empty())
+        })
+    }
+}
+
+fn load(cx: &Context) -> Result<(crate::settings::Settings, Vec<Playbook>), Failure> {
+    let settings = cx.settings()?;
+    let dir = settings.base_dir.join("playbooks");
+    let all = crate::runbook::load_all(&dir)?;
+    Ok((settings, all))
+}
+
+fn find<'a>(all: &'a [Playbook], id: &str) -> Result<&'a Playbook, Failure> {
+    all.iter().find(|p| p.id == id).ok_or_else(|| {
+        let ids: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
+        let hint = crate::catalog::yaml::did_you_mean(id, ids.iter().copied())
+            .map(|m| format!(" (did you mean `{m}`?)"))
+            .unwrap_or_default();
+        Failure::Message(format!(
+            "no playbook `{id}`{hint}; see `znode playbook list`"
+        ))
+    })
+}
+
+fn sets(raw: &[String]) -> Result<Vec<(String, String)>, Failure> {
+    raw.iter()
+        .map(|s| {
+            s.split_once('=')
+                .map(|(k, v)| (k.trim().to_owned(), v.to_owned()))
+                .ok_or_else(|| Failure::Message(format!("--set {s}: expected NAME=VALUE")))
+        })
+        .collect()
+}
+
+pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
+    match c {
+        Command::List => list(&cx),
+        Command::Show(a) => show(&cx, a),
+        Command::Run(a) => start(&cx, a, "run"),
+        Command::Drill(a) => start(&cx, a, "drill"),
+        Command::Resume(a) => resume(&cx, a),
+        Command::Log(a) => log(&cx, a),
+    }
+}
+
+fn list(cx: &Context) -> Result<u8, Failure> {
+    let (_, all) = load(cx)?;
+    let mut t = crate::report::new_table(cx.color);
+    t.set_header(["ID", "预案", "级别", "适用系统", "步骤", "文件"]);
+    for p in &all {
+        t.add_row([
+            p.id.clone(),
+            p.title.clone(),
+            p.severity.clone().unwrap_or_default(),
+            p.systems.join(", "),
+            p.steps.len().to_string(),
+            p.file.display().to_string(),
+        ]);
+    }
+    println!("{t}");
+    Ok(0)
+}
+
+fn show(cx: &Context, a: ShowArgs) -> Result<u8, Failure> {
+    let (_, all) = load(cx)?;
+    let pb = find(&all, &a.playbook)?;
+    let vars = pb.variables(&sets(&a.set)?).map_err(Failure::Message)?;
+    print_plan(pb, &vars, cx.color);
+    Ok(0)
+}
+
+fn print_plan(pb: &Playbook, vars: &BTreeMap<String, String>, color: bool) {
+    println!(
+        "{}（{}）级别：{}  角色：{}",
+        pb.title,
+        pb.id,
+        pb.severity.as_deref().unwrap_or("-"),
+        pb.roles.join("、")
+    );
+    if !vars.is_empty() {
+        let v: Vec<String> = vars.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        println!("变量：{}", v.join("  "));
+    }
+    let mut t = crate::report::new_table(color);
+    t.set_header(["#", "阶段", "步骤", "类型", "内容", "成功后", "失败后"]);
+    for (i, s) in pb.steps.iter().enumerate() {
+        let next = s
+            .next
+            .clone()
+            .unwrap_or_else(|| pb.steps.get(i + 1).map_or("end".into(), |n| n.id.clone()));
+        t.add_row([
+            (i + 1).to_string(),
+            s.phase.clone().unwrap_or_default(),
+            format!("{}\n{}", s.id, s.title),
+            s.action.kind().to_owned(),
+            engine::describe(s, vars),
+            next,
+            s.on_failure.clone().unwrap_or_else(|| "fail".into()),
+        ]);
+    }
+    println!("{t}");
+}
+
+fn operator(a: &Answers) -> String {
+    a.operator
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn start(cx: &Context, a: RunArgs, mode: &str) -> Result<u8, Failure> {
+    let (settings, all) = load(cx)?;
+    let pb = find(&all, &a.playbook)?.clone();
+    let vars = pb.variables(&sets(&a.set)?).map_err(Failure::Message)?;
+    if a.dry_run {
+        println!("演练计划（--dry-run：不执行任何命令）");
+        print_plan(&pb, &vars, cx.color);
+        return Ok(0);
+    }
+    let catalog = crate::catalog::Catalog::load(&settings)?;
+    let who = operator(&a.answers);
+    let mut person = Responder {
+        flags: a.answers,
+        completed: None,
+        interactive: std::io::stdin().is_terminal(),
+    };
+    super::run_async(async {
+        let store = crate::store::Store::open(&settings.store_url).await?;
+        let vjson = serde_json::to_string(&vars).unwrap_or_default();
+        let id = store
+            .begin_playbook(&pb.id, &pb.title, mode, &who, &vjson)
+            .await?;
+        eprintln!(
+            "{} run #{id}: {}（{}）",
+            if mode == "drill" {
+                "演练"
+            } else {
+                "预案执行"
+            },
+            pb.title,
+            pb.id
+        );
+        let mut engine = Engine {
+            settings: &settings,
+            catalog: &catalog,
+            store: &store,
+            operator: who.clone(),
+            person: &mut person,
+            progress: std::io::stderr().is_terminal(),
+        };
+        let end = engine.run(id, &pb, &vars, None).await?;
+        store.close().await;
+        Ok(report(id, &end))
+    })
+}
+
+fn report(id: i64, end: &End) -> u8 {
+    match end {
+        End::Finished => {
+            eprintln!("run #{id} finished");
+            0
+        }
+        End::Failed(r) => {
+            eprintln!("run #{id} failed: {r}");
+            2
+        }
+        End::Paused(step, r) => {
+            eprintln!(
+                "run #{id} paused at `{step}`: {r}\n  continue with: znode playbook resume {id} ..."
+            );
+            3
+        }
+    }
+}
+
+fn resume(cx: &Context, a: ResumeArgs) -> Result<u8, Failure> {
+    let (settings, all) = load(cx)?;
+    let catalog = crate::catalog::Catalog::load(&settings)?;
+    let who = operator(&a.answers);
+    let mut person = Responder {
+        flags: a.answers,
+        completed: a.completed.as_deref().map(|c| c == "yes"),
+        interactive: std::io::stdin().is_terminal(),
+    };
+    super::run_async(async {
+        let store = crate::store::Store::open_existing(&settings.store_url).await?;
+        let run = store.playbook_run(a.run).await?;
+        if run.state == "finished" {
+            return Err(Failure::Message(format!("run #{} is finished", run.id)));
+        }
+        let pb = find(&all, &run.playbook)?.clone();
+        let vars: BTreeMap<String, String> =
+            serde_json::from_str(&run.variables).unwrap_or_default();
+        let events = store.playbook_events(run.id).await?;
+        let (from, interrupted) = engine::resume_point(&pb, &events);
+        store.set_playbook_state(run.id, "running", None).await?;
+        store
+            .journal(
+                run.id,
+                None,
+                None,
+                "resume",
+                &who,
+                None,
+                &format!("resumed at {}", from.as_deref().unwrap_or("end")),
+            )
+            .await?;
+        let mut from = from;
+        if interrupted && let Some(id) = from.clone() {
+            let step = pb
+                .step(&id)
+                .ok_or_else(|| Failure::Message(format!("no step `{id}`")))?;
+            match person.completed(step) {
+                Some(true) => {
+                    // Completed before the process died: record it and go on; it is never run again.
+                    let index = pb.index(&id).unwrap_or(0);
+                    let next = step
+                        .next
+                        .clone()
+                        .or_else(|| pb.steps.get(index + 1).map(|s| s.id.clone()));
+                    store
+                        .journal(
+                            run.id,
+                            Some(&id),
+                            step.phase.as_deref(),
+                            "finish",
+                            &who,
+                            next.as_deref().or(Some("end")),
+                            "completed before the interruption (confirmed on resume)",
+                        )
+                        .await?;
+                    from = next;
+                }
+                Some(false) => {}
+                None => {
+                    store.set_playbook_state(run.id, "paused", None).await?;
+                    return Err(Failure::Message(format!(
+                        "step `{id}` was running when run #{} stopped: say whether it completed with --completed yes|no",
+                        run.id
+                    )));
+                }
+            }
+        }
+        let mut engine = Engine {
+            settings: &settings,
+            catalog: &catalog,
+            store: &store,
+            operator: who.clone(),
+            person: &mut person,
+            progress: std::io::stderr().is_terminal(),
+        };
+        let end = match from {
+            Some(f) => engine.run(run.id, &pb, &vars, Some(f)).await?,
+            None => {
+                store.set_playbook_state(run.id, "finished", None).await?;
+                End::Finished
+            }
+        };
+        store.close().await;
+        Ok(report(run.id, &end))
+    })
+}
+
+fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
+    let settings = cx.settings()?;
+    let tz = settings.timezone;
+    let when = |ms: i64| {
+        chrono::DateTime::from_timestamp_millis(ms)
+            .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_default()
+    };
+    super::run_async(async {
+        let store = crate::store::Store::open_existing(&settings.store_url).await?;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let Some(id) = a.run else {
+            let runs = store.playbook_runs(20).await?;
+            let mut t = crate::report::new_table(cx.color);
+            t.set_header(["运行", "预案", "方式", "状态", "开始", "结束", "执行人"]);
+            for r in runs {
+                t.add_row([
+                    r.id.to_string(),
+                    r.title.clone(),
+                    if r.mode == "drill" {
+                        "演练".into()
+                    } else {
+                        "执行".into()
+                    },
+                    r.state.clone(),
+                    when(r.started_at),
+                    r.finished_at.map(when).unwrap_or_default(),
+                    r.operator.clone(),
+                ]);
+            }
+            writeln!(out, "{t}")?;
+            return Ok(0);
+        };
+        let run = store.playbook_run(id).await?;
+        let events = store.playbook_events(id).await?;
+        let end = run
+            .finished_at
+            .or(events.last().map(|e| e.at))
+            .unwrap_or(run.started_at);
+        let phases = engine::phase_durations(&events, end);
+        match a.format {
+            super::logs::ListFormat::Json => {
+                serde_json::to_writer_pretty(
+                    &mut out,
+                    &serde_json::json!({
+                        "schema": "znode.playbook-journal/v1",
+                        "run": run,
+                        "phases": phases.iter().map(|(p, ms)| serde_json::json!({"phase": p, "ms": ms})).collect::<Vec<_>>(),
+                        "events": events,
+                    }),
+                )
+                .map_err(|e| Failure::Message(e.to_string()))?;
+                writeln!(out)?;
+            }
+            super::logs::ListFormat::Table => {
+                writeln!(
+                    out,
+                    "{} #{} · {}（{}）· {} · 执行人 {}",
+                    if run.mode == "drill" {
+                        "演练"
+                    } else {
+                        "预案执行"
+                    },
+                    run.id,
+                    run.title,
+                    run.playbook,
+                    run.state,
+                    run.operator
+                )?;
+                let mut t = crate::report::new_table(cx.color);
+                t.set_header(["时间", "阶段", "步骤", "事件", "人员", "内容"]);
+                for e in &events {
+                    let detail: String = e.detail.chars().take(300).collect();
+                    t.add_row([
+                        when(e.at),
+                        e.phase.clone().unwrap_or_default(),
+                        e.step.clone().unwrap_or_default(),
+                        e.event.clone(),
+                        e.operator.clone(),
+                        detail,
+                    ]);
+                }
+                writeln!(out, "{t}")?;
+                for (p, ms) in &phases {
+                    let s = ms / 1000;
+                    writeln!(out, "{p}：{} 分 {:02} 秒", s / 60, s % 60)?;
+                }
+                if let Some(ev) = &run.evaluation {
+                    writeln!(out, "演练评估：{ev}")?;
+                }
+            }
+        }
+        out.flush()?;
+        Ok(0)
+    })
+}

@@ -1,0 +1,683 @@
+//! The step engine: runs a playbook step by step, writing the journal before each move.
+//!
+//! Per step the journal gets `start` (with the rendered command or instruction), then what
+//! happened (`confirm`, `decision`, `output`), then `finish` with the step it leads to, `fail`
+//! with the reason, or `pause` when a person is needed and none is at hand. Resuming reads the
+//! journal back: after a `finish` it goes on at the recorded next step; after a `start` with
+//! nothing behind it (the process was killed there) it asks whether the step completed, and a
+//! destructive step said to be completed is never run again.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use super::{Action, Playbook, Run, Step, render};
+use crate::catalog::Catalog;
+use crate::outcome::Status;
+use crate::settings::Settings;
+use crate::store::{Store, StoreError};
+
+/// Who answers the engine's questions: a person at a terminal, or the flags of an unattended
+/// run. `None` means nobody can answer now: the run pauses there.
+pub trait Person {
+    /// A manual step is done; returns a comment (possibly empty).
+    fn confirm(&mut self, step: &Step, instruction: &str) -> Option<String>;
+    /// A destructive command may run (a typed confirmation).
+    fn confirm_destructive(&mut self, step: &Step, command: &str) -> Option<bool>;
+    /// The answer to a decision.
+    fn choose(&mut self, step: &Step, question: &str, choices: &[&str]) -> Option<String>;
+    /// Whether a step that was running when the process died had completed.
+    fn completed(&mut self, step: &Step) -> Option<bool>;
+    /// A drill's evaluation.
+    fn evaluate(&mut self) -> Option<String>;
+}
+
+/// How a run ended (for now).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum End {
+    /// Every step done.
+    Finished,
+    /// A step failed with nowhere to go.
+    Failed(String),
+    /// Waiting for a person at this step.
+    Paused(String, String),
+}
+
+/// What the engine needs around it.
+pub struct Engine<'a> {
+    /// The configuration (targets for inline checks, backup policies).
+    pub settings: &'a Settings,
+    /// The check pack, for `check` and `wait` steps.
+    pub catalog: &'a Catalog,
+    /// The journal.
+    pub store: &'a Store,
+    /// Who is running it.
+    pub operator: String,
+    /// Who answers.
+    pub person: &'a mut dyn Person,
+    /// Print progress lines on stderr (a terminal).
+    pub progress: bool,
+}
+
+enum StepEnd {
+    Done {
+        next: Option<String>,
+        detail: String,
+    },
+    Failed(String),
+    NeedsPerson(String),
+}
+
+/// Output kept in the journal per stream.
+const JOURNAL_OUTPUT: usize = 8 * 1024;
+
+impl Engine<'_> {
+    async fn log(
+        &self,
+        run: i64,
+        step: Option<&Step>,
+        event: &str,
+        next: Option<&str>,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        let mut detail = detail.to_owned();
+        for s in self.settings.secrets() {
+            detail = s.redact(&detail);
+        }
+        self.store
+            .journal(
+                run,
+                step.map(|s| s.id.as_str()),
+                step.and_then(|s| s.phase.as_deref()),
+                event,
+                &self.operator,
+                next,
+                &detail,
+            )
+            .await
+            .map(|_| ())
+    }
+
+    /// Runs from `from` (the first step when `None`) until the end, a failure or a pause.
+    pub async fn run(
+        &mut self,
+        run: i64,
+        pb: &Playbook,
+        vars: &BTreeMap<String, String>,
+        from: Option<String>,
+    ) -> Result<End, StoreError> {
+        let started = Instant::now();
+        let mut cursor = from.or_else(|| pb.steps.first().map(|s| s.id.clone()));
+        while let Some(id) = cursor.take() {
+            let Some(step) = pb.step(&id) else {
+                return self.end(run, End::Failed(format!("no step `{id}`"))).await;
+            };
+            let index = pb.index(&id).unwrap_or(0);
+            if self.progress {
+                let after = pb
+                    .steps
+                    .get(index + 1)
+                    .map(|s| s.id.as_str())
+                    .unwrap_or("结束");
+                eprintln!(
+                    "【{}】{}/{} {} {}  +{}  → {after}",
+                    step.phase.as_deref().unwrap_or("-"),
+                    index + 1,
+                    pb.steps.len(),
+                    step.id,
+                    step.title,
+                    clock(started.elapsed())
+                );
+            }
+            let shown = describe(step, vars);
+            self.log(run, Some(step), "start", None, &shown).await?;
+            match self.execute(run, step, vars).await? {
+                StepEnd::Done { next, detail } => {
+                    let target = next
+                        .or_else(|| step.next.clone())
+                        .unwrap_or_else(|| "next".into());
+                    let resolved = resolve(pb, index, &target);
+                    self.log(
+                        run,
+                        Some(step),
+                        "finish",
+                        resolved.as_deref().or(Some(&*target)),
+                        &detail,
+                    )
+                    .await?;
+                    match (target.as_str(), resolved) {
+                        ("fail", _) => {
+                            return self
+                                .end(
+                                    run,
+                                    End::Failed(format!("step `{}` leads to fail", step.id)),
+                                )
+                                .await;
+                        }
+                        (_, Some(n)) => cursor = Some(n),
+                        (_, None) => {}
+                    }
+                }
+                StepEnd::Failed(reason) => {
+                    self.log(run, Some(step), "fail", None, &reason).await?;
+                    if self.progress {
+                        eprintln!("  ✗ {reason}");
+                    }
+                    match step.on_failure.as_deref() {
+                        Some("fail") | None => {
+                            return self
+                                .end(run, End::Failed(format!("{}: {reason}", step.id)))
+                                .await;
+                        }
+                        Some(t) => cursor = resolve(pb, index, t),
+                    }
+                }
+                StepEnd::NeedsPerson(reason) => {
+                    self.log(run, Some(step), "pause", None, &reason).await?;
+                    return self.end(run, End::Paused(step.id.clone(), reason)).await;
+                }
+            }
+        }
+        self.end(run, End::Finished).await
+    }
+
+    async fn end(&mut self, run: i64, end: End) -> Result<End, StoreError> {
+        let state = match &end {
+            End::Finished => "finished",
+            End::Failed(_) => "failed",
+            End::Paused(..) => "paused",
+        };
+        let evaluation =
+            if end == End::Finished && self.store.playbook_run(run).await?.mode == "drill" {
+                self.person.evaluate()
+            } else {
+                None
+            };
+        if end != End::Finished || evaluation.is_some() {
+            let detail = match &end {
+                End::Failed(r) => r.clone(),
+                End::Paused(s, r) => format!("{s}: {r}"),
+                End::Finished => evaluation.clone().unwrap_or_default(),
+            };
+            let ev = if evaluation.is_some() {
+                "evaluation"
+            } else {
+                "end"
+            };
+            self.log(run, None, ev, None, &detail).await?;
+        }
+        self.store
+            .set_playbook_state(run, state, evaluation.as_deref())
+            .await?;
+        Ok(end)
+    }
+
+    async fn execute(
+        &mut self,
+        run: i64,
+        step: &Step,
+        vars: &BTreeMap<String, String>,
+    ) -> Result<StepEnd, StoreError> {
+        let r = |t: &str| render(t, vars).unwrap_or_else(|e| e);
+        Ok(match &step.action {
+            Action::Manual { instruction } => match self.person.confirm(step, &r(instruction)) {
+                Some(comment) => {
+                    self.log(run, Some(step), "confirm", None, &comment).await?;
+                    StepEnd::Done {
+                        next: None,
+                        detail: comment,
+                    }
+                }
+                None => StepEnd::NeedsPerson(
+                    "a manual step needs a confirmation (run it on a terminal, or pass --yes)"
+                        .into(),
+                ),
+            },
+            Action::Command {
+                run: cmd,
+                shell,
+                timeout,
+                expect_exit,
+                destructive,
+            } => {
+                let argv = argv(cmd, *shell, vars);
+                if *destructive {
+                    match self.person.confirm_destructive(step, &argv.join(" ")) {
+                        Some(true) => {
+                            self.log(
+                                run,
+                                Some(step),
+                                "confirm",
+                                None,
+                                "destructive step confirmed",
+                            )
+                            .await?
+                        }
+                        Some(false) => {
+                            return Ok(StepEnd::Failed(
+                                "the destructive step was not confirmed".into(),
+                            ));
+                        }
+                        None => {
+                            return Ok(StepEnd::NeedsPerson(format!(
+                                "destructive step: confirm it on a terminal or with --confirm {}",
+                                step.id
+                            )));
+                        }
+                    }
+                }
+                let limit = timeout.unwrap_or(Duration::from_secs(300));
+                self.command(run, step, &argv, limit, expect_exit).await?
+            }
+            Action::Check { checks, on } => {
+                let ids: Vec<String> = checks.iter().map(|c| r(c)).collect();
+                let (worst, detail) = self.checks(&ids).await;
+                let key = worst.as_str().to_owned();
+                match on.get(&key) {
+                    Some(t) => StepEnd::Done {
+                        next: Some(t.clone()),
+                        detail,
+                    },
+                    None if worst == Status::Ok => StepEnd::Done { next: None, detail },
+                    None => StepEnd::Failed(detail),
+                }
+            }
+            Action::Backup {
+                policy,
+                run: cmd,
+                min_rung,
+            } => {
+                if let Some(c) = cmd {
+                    let argv = argv(c, matches!(c, Run::Line(_)), vars);
+                    if let StepEnd::Failed(why) = self
+                        .command(run, step, &argv, Duration::from_secs(3600), &[])
+                        .await?
+                    {
+                        return Ok(StepEnd::Failed(format!("the backup command failed: {why}")));
+                    }
+                }
+                self.verify_backup(policy, min_rung.unwrap_or(5))
+            }
+            Action::Notify { channels, message } => {
+                let text = r(message);
+                let source = format!("playbook run {run} step {}", step.id);
+                let channels: Vec<&str> = if channels.is_empty() {
+                    vec!["journal"]
+                } else {
+                    channels.iter().map(String::as_str).collect()
+                };
+                for c in &channels {
+                    self.store.queue_message(c, &text, &source).await?;
+                }
+                self.log(
+                    run,
+                    Some(step),
+                    "note",
+                    None,
+                    &format!("→ {}: {text}", channels.join(", ")),
+                )
+                .await?;
+                StepEnd::Done {
+                    next: None,
+                    detail: format!("queued for {}", channels.join(", ")),
+                }
+            }
+            Action::Wait {
+                duration,
+                until,
+                interval,
+            } => {
+                if until.is_empty() {
+                    let d = duration.unwrap_or(Duration::from_secs(60));
+                    tokio::time::sleep(d).await;
+                    StepEnd::Done {
+                        next: None,
+                        detail: format!("waited {}", humantime::format_duration(d)),
+                    }
+                } else {
+                    let until: Vec<String> = until.iter().map(|c| r(c)).collect();
+                    let until = &until;
+                    let limit = duration.unwrap_or(Duration::from_secs(600));
+                    let every = interval.unwrap_or(Duration::from_secs(5));
+                    let start = Instant::now();
+                    loop {
+                        let (worst, detail) = self.checks(until).await;
+                        if worst == Status::Ok {
+                            break StepEnd::Done {
+                                next: None,
+                                detail: format!(
+                                    "passed after {}: {detail}",
+                                    clock(start.elapsed())
+                                ),
+                            };
+                        }
+                        if start.elapsed() + every > limit {
+                            break StepEnd::Failed(format!(
+                                "not passing after {}: {detail}",
+                                humantime::format_duration(limit)
+                            ));
+                        }
+                        tokio::time::sleep(every).await;
+                    }
+                }
+            }
+            Action::Decision { question, choices } => {
+                let names: Vec<&str> = choices.keys().map(String::as_str).collect();
+                match self.person.choose(step, &r(question), &names) {
+                    Some(a) if choices.contains_key(&a) => {
+                        self.log(run, Some(step), "decision", None, &a).await?;
+                        StepEnd::Done {
+                            next: choices.get(&a).cloned(),
+                            detail: a,
+                        }
+                    }
+                    Some(a) => {
+                        StepEnd::Failed(format!("`{a}` is not one of: {}", names.join(", ")))
+                    }
+                    None => StepEnd::NeedsPerson(format!(
+                        "a decision is needed: pass --answer {}=<{}>",
+                        step.id,
+                        names.join("|")
+                    )),
+                }
+            }
+        })
+    }
+
+    async fn command(
+        &self,
+        run: i64,
+        step: &Step,
+        argv: &[String],
+        limit: Duration,
+        expect: &[i32],
+    ) -> Result<StepEnd, StoreError> {
+        let ran = tokio::time::timeout(limit, crate::probe::command::run_process(argv, None)).await;
+        let ran = match ran {
+            Err(_) => {
+                return Ok(StepEnd::Failed(format!(
+                    "timed out after {}",
+                    humantime::format_duration(limit)
+                )));
+            }
+            Ok(Err(e)) => return Ok(StepEnd::Failed(e)),
+            Ok(Ok(r)) => r,
+        };
+        let clip = |s: &str| -> String {
+            match s.char_indices().nth(JOURNAL_OUTPUT) {
+                Some((i, _)) => format!("{}…", &s[..i]),
+                None => s.to_owned(),
+            }
+        };
+        let mut output = format!("exit {} in {:.1} s", ran.code, ran.elapsed.as_secs_f64());
+        for (name, text) in [("stdout", &ran.stdout), ("stderr", &ran.stderr)] {
+            if !text.trim().is_empty() {
+                output.push_str(&format!("\n--- {name}\n{}", clip(text.trim_end())));
+            }
+        }
+        self.log(run, Some(step), "output", None, &output).await?;
+        let ok = if expect.is_empty() {
+            ran.code == 0
+        } else {
+            expect.contains(&ran.code)
+        };
+        Ok(if ok {
+            StepEnd::Done {
+                next: None,
+                detail: format!("exit {}", ran.code),
+            }
+        } else {
+            let first = ran
+                .stderr
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default();
+            StepEnd::Failed(format!("exit {} {first}", ran.code).trim().to_owned())
+        })
+    }
+
+    /// Runs pack checks by id; the worst status and a one-line account.
+    async fn checks(&self, ids: &[String]) -> (Status, String) {
+        let shared = crate::probe::Shared::default();
+        let mut worst = Status::Ok;
+        let mut lines = Vec::new();
+        for id in ids {
+            let Some(spec) = self.catalog.get(id) else {
+                worst = worst.max(Status::Unknown);
+                lines.push(format!("{id}: no such check"));
+                continue;
+            };
+            let o = crate::runner::run_check(self.settings, spec, &shared, None).await;
+            worst = worst.max(o.effective_status());
+            lines.push(format!("{id} {}: {}", o.effective_status(), o.summary));
+        }
+        (worst, lines.join("; "))
+    }
+
+    fn verify_backup(&self, policy: &str, min_rung: u8) -> StepEnd {
+        let Some(p) = self.settings.backups.policy(policy) else {
+            return StepEnd::Failed(format!("no backup policy `{policy}`"));
+        };
+        let backups = match p.discover(&self.settings.base_dir, self.settings.timezone) {
+            Ok(b) => b,
+            Err(e) => return StepEnd::Failed(e),
+        };
+        let options = crate::backup::ladder::Options {
+            now: crate::store::now_ms(),
+            tz: self.settings.timezone,
+            all: false,
+            threads: 2,
+            tool_timeout: Duration::from_secs(600),
+        };
+        let climb = crate::backup::ladder::climb(p, &backups, &options);
+        let why: Vec<String> = climb
+            .steps
+            .iter()
+            .filter_map(|s| s.failure.as_ref().map(|f| f.1.clone()))
+            .collect();
+        let newest = backups
+            .last()
+            .map(|b| b.path.display().to_string())
+            .unwrap_or_default();
+        if climb.reached >= min_rung {
+            StepEnd::Done {
+                next: None,
+                detail: format!("backup {newest} verified to rung {}", climb.reached),
+            }
+        } else {
+            StepEnd::Failed(format!(
+                "backup verified only to rung {} (needs {min_rung}): {}",
+                climb.reached,
+                why.join("; ")
+            ))
+        }
+    }
+}
+
+/// The step a target names, seen from the step at `index`: `next` is the following one, `end`
+/// and `fail` end the run (`None`).
+fn resolve(pb: &Playbook, index: usize, target: &str) -> Option<String> {
+    match target {
+        "next" => pb.steps.get(index + 1).map(|s| s.id.clone()),
+        "end" | "fail" => None,
+        id => Some(id.to_owned()),
+    }
+}
+
+fn argv(run: &Run, shell: bool, vars: &BTreeMap<String, String>) -> Vec<String> {
+    let r = |t: &str| render(t, vars).unwrap_or_else(|e| e);
+    match run {
+        Run::Line(l) if shell => vec!["/bin/sh".into(), "-c".into(), r(l)],
+        Run::Line(l) => l.split_whitespace().map(r).collect(),
+        Run::Argv(v) => v.iter().map(|a| r(a)).collect(),
+    }
+}
+
+/// What a step will do, with the variables filled in (the journal's `start`, and dry runs).
+pub fn describe(step: &Step, vars: &BTreeMap<String, String>) -> String {
+    let r = |t: &str| render(t, vars).unwrap_or_else(|e| e);
+    match &step.action {
+        Action::Manual { instruction } => r(instruction),
+        Action::Command {
+            run,
+            shell,
+            destructive,
+            ..
+        } => {
+            format!(
+                "{}{}",
+                if *destructive { "[破坏性] " } else { "" },
+                argv(run, *shell, vars).join(" ")
+            )
+        }
+        Action::Check { checks, on } => {
+            let branches: Vec<String> = on.iter().map(|(k, v)| format!("{k}→{v}")).collect();
+            format!("checks {} {}", checks.join(", "), branches.join(" "))
+        }
+        Action::Backup {
+            policy,
+            run,
+            min_rung,
+        } => format!(
+            "{}verify backup `{policy}` to rung {}",
+            run.as_ref()
+                .map(|c| format!("{} ; ", argv(c, matches!(c, Run::Line(_)), vars).join(" ")))
+                .unwrap_or_default(),
+            min_rung.unwrap_or(5)
+        ),
+        Action::Notify { channels, message } => format!(
+            "→ {}: {}",
+            if channels.is_empty() {
+                "journal".into()
+            } else {
+                channels.join(", ")
+            },
+            r(message)
+        ),
+        Action::Wait {
+            duration, until, ..
+        } => match (until.is_empty(), duration) {
+            (true, d) => format!(
+                "wait {}",
+                humantime::format_duration(d.unwrap_or(Duration::from_secs(60)))
+            ),
+            (false, d) => format!(
+                "wait until {} pass (at most {})",
+                until.join(", "),
+                humantime::format_duration(d.unwrap_or(Duration::from_secs(600)))
+            ),
+        },
+        Action::Decision { question, choices } => {
+            let c: Vec<String> = choices.iter().map(|(k, v)| format!("{k}→{v}")).collect();
+            format!("{} [{}]", r(question), c.join(" "))
+        }
+    }
+}
+
+fn clock(d: Duration) -> String {
+    let s = d.as_secs();
+    format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
+/// Where a run stands from its journal: the step to start at, and whether it is a step that
+/// was interrupted mid-way (started, never finished).
+pub fn resume_point(
+    pb: &Playbook,
+    events: &[crate::store::JournalEvent],
+) -> (Option<String>, bool) {
+    let Some(last) = events.iter().rev().find(|e| e.step.is_some()) else {
+        return (pb.steps.first().map(|s| s.id.clone()), false);
+    };
+    let step = last.step.clone().unwrap_or_default();
+    match last.event.as_str() {
+        "finish" => match last.next_step.as_deref() {
+            Some("end") | Some("fail") | None => (None, false),
+            Some(n) => (Some(n.to_owned()), false),
+        },
+        "start" | "output" | "confirm" | "decision" | "note" => (Some(step), true),
+        // A pause or a failure: that step again.
+        _ => (Some(step), false),
+    }
+}
+
+/// Time spent in each phase, from the journal: (phase, ms), in order of first appearance.
+pub fn phase_durations(events: &[crate::store::JournalEvent], end: i64) -> Vec<(String, i64)> {
+    let mut out: Vec<(String, i64)> = Vec::new();
+    let mut current: Option<(String, i64)> = None;
+    for e in events.iter().filter(|e| e.event == "start") {
+        let Some(p) = &e.phase else { continue };
+        if current.as_ref().is_some_and(|c| &c.0 == p) {
+            continue;
+        }
+        if let Some((name, since)) = current.take() {
+            add(&mut out, name, e.at - since);
+        }
+        current = Some((p.clone(), e.at));
+    }
+    if let Some((name, since)) = current {
+        add(&mut out, name, end - since);
+    }
+    out
+}
+
+fn add(out: &mut Vec<(String, i64)>, name: String, ms: i64) {
+    match out.iter_mut().find(|(n, _)| *n == name) {
+        Some(x) => x.1 += ms,
+        None => out.push((name, ms)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::JournalEvent;
+
+    fn pb() -> Playbook {
+        super::super::parse(
+            std::path::Path::new("t.yaml"),
+            "id: t\ntitle: t\nsteps:\n  - { id: a, title: a, kind: manual, instruction: x }\n  - { id: b, title: b, kind: command, run: [\"true\"], destructive: true }\n  - { id: c, title: c, kind: manual, instruction: y }\n",
+        )
+        .unwrap()
+    }
+
+    fn ev(step: &str, event: &str, next: Option<&str>) -> JournalEvent {
+        JournalEvent {
+            seq: 0,
+            at: 0,
+            step: Some(step.into()),
+            phase: None,
+            event: event.into(),
+            operator: "t".into(),
+            next_step: next.map(str::to_owned),
+            detail: String::new(),
+        }
+    }
+
+    #[test]
+    fn resume_points_at_every_boundary() {
+        let p = pb();
+        // Nothing yet: the first step.
+        assert_eq!(resume_point(&p, &[]), (Some("a".into()), false));
+        // Killed between a and b: b, not interrupted.
+        assert_eq!(
+            resume_point(&p, &[ev("a", "start", None), ev("a", "finish", Some("b"))]),
+            (Some("b".into()), false)
+        );
+        // Killed inside b (started, confirmed, never finished): b, interrupted.
+        let inside = [
+            ev("a", "finish", Some("b")),
+            ev("b", "start", None),
+            ev("b", "confirm", None),
+        ];
+        assert_eq!(resume_point(&p, &inside), (Some("b".into()), true));
+        // Paused at c: c again.
+        assert_eq!(
+            resume_point(&p, &[ev("c", "start", None), ev("c", "pause", None)]),
+            (Some("c".into()), false)
+        );
+        // Killed after the last step finished: nothing left.
+        assert_eq!(
+            resume_point(&p, &[ev("c", "finish", Some("end"))]),
+            (None, false)
+        );
+    }
+}

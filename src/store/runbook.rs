@@ -1,0 +1,251 @@
+//! Playbook runs, their journals and the notification outbox in the store.
+
+use super::{Store, StoreError, hostname, now_ms};
+
+/// A playbook run as stored.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct PlaybookRun {
+    /// Run id.
+    pub id: i64,
+    /// Playbook id.
+    pub playbook: String,
+    /// Its title.
+    pub title: String,
+    /// `run` or `drill`.
+    pub mode: String,
+    /// `running`, `paused`, `finished` or `failed`.
+    pub state: String,
+    /// Who started it.
+    pub operator: String,
+    /// Variable values, JSON.
+    pub variables: String,
+    /// Start, epoch ms.
+    pub started_at: i64,
+    /// End, epoch ms.
+    pub finished_at: Option<i64>,
+    /// A drill's evaluation.
+    pub evaluation: Option<String>,
+}
+
+/// One journal event.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Event {
+    /// Order within the run.
+    pub seq: i64,
+    /// When, epoch ms.
+    pub at: i64,
+    /// The step, if any.
+    pub step: Option<String>,
+    /// The phase, if any.
+    pub phase: Option<String>,
+    /// What happened.
+    pub event: String,
+    /// Who.
+    pub operator: String,
+    /// Where a finished step leads.
+    pub next_step: Option<String>,
+    /// Details: output, comment, answer, reason.
+    pub detail: String,
+}
+
+type RunTuple = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<i64>,
+    Option<String>,
+);
+type EventTuple = (
+    i64,
+    i64,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    String,
+);
+
+impl Store {
+    /// Records a new run; returns its id.
+    pub async fn begin_playbook(
+        &self,
+        playbook: &str,
+        title: &str,
+        mode: &str,
+        operator: &str,
+        variables: &str,
+    ) -> Result<i64, StoreError> {
+        let id: (i64,) = sqlx::query_as(
+            "INSERT INTO playbook_runs (playbook, title, mode, state, operator, variables, started_at, host, pid) \
+             VALUES ($1, $2, $3, 'running', $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(playbook.to_owned())
+        .bind(title.to_owned())
+        .bind(mode.to_owned())
+        .bind(operator.to_owned())
+        .bind(variables.to_owned())
+        .bind(now_ms())
+        .bind(hostname())
+        .bind(i64::from(std::process::id()))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(id.0)
+    }
+
+    /// Appends a journal event in its own transaction; returns its time.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn journal(
+        &self,
+        run: i64,
+        step: Option<&str>,
+        phase: Option<&str>,
+        event: &str,
+        operator: &str,
+        next: Option<&str>,
+        detail: &str,
+    ) -> Result<i64, StoreError> {
+        let at = now_ms();
+        sqlx::query(
+            "INSERT INTO playbook_events (run_id, seq, at, step, phase, event, operator, next_step, detail) \
+             VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM playbook_events WHERE run_id = $1), $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(run)
+        .bind(at)
+        .bind(step.map(str::to_owned))
+        .bind(phase.map(str::to_owned))
+        .bind(event.to_owned())
+        .bind(operator.to_owned())
+        .bind(next.map(str::to_owned))
+        .bind(detail.to_owned())
+        .execute(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(at)
+    }
+
+    /// Sets a run's state (and its end time when it ends) and, for drills, the evaluation.
+    pub async fn set_playbook_state(
+        &self,
+        run: i64,
+        state: &str,
+        evaluation: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let finished = matches!(state, "finished" | "failed").then(now_ms);
+        sqlx::query(
+            "UPDATE playbook_runs SET state = $1, finished_at = $2, evaluation = COALESCE($3, evaluation), pid = $4 WHERE id = $5",
+        )
+        .bind(state.to_owned())
+        .bind(finished)
+        .bind(evaluation.map(str::to_owned))
+        .bind(i64::from(std::process::id()))
+        .bind(run)
+        .execute(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(())
+    }
+
+    /// One run.
+    pub async fn playbook_run(&self, id: i64) -> Result<PlaybookRun, StoreError> {
+        let r: Option<RunTuple> = sqlx::query_as(
+            "SELECT id, playbook, title, mode, state, operator, variables, started_at, finished_at, evaluation \
+             FROM playbook_runs WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(self.db())?;
+        r.map(run_of)
+            .ok_or_else(|| StoreError::NoSuchRun(format!("playbook run {id}")))
+    }
+
+    /// The newest runs.
+    pub async fn playbook_runs(&self, limit: i64) -> Result<Vec<PlaybookRun>, StoreError> {
+        let rows: Vec<RunTuple> = sqlx::query_as(
+            "SELECT id, playbook, title, mode, state, operator, variables, started_at, finished_at, evaluation \
+             FROM playbook_runs ORDER BY id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows.into_iter().map(run_of).collect())
+    }
+
+    /// A run's journal, in order.
+    pub async fn playbook_events(&self, run: i64) -> Result<Vec<Event>, StoreError> {
+        let rows: Vec<EventTuple> = sqlx::query_as(
+            "SELECT seq, at, step, phase, event, operator, next_step, detail FROM playbook_events \
+             WHERE run_id = $1 ORDER BY seq",
+        )
+        .bind(run)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Event {
+                seq: r.0,
+                at: r.1,
+                step: r.2,
+                phase: r.3,
+                event: r.4,
+                operator: r.5,
+                next_step: r.6,
+                detail: r.7,
+            })
+            .collect())
+    }
+
+    /// Queues a message for a channel.
+    pub async fn queue_message(
+        &self,
+        channel: &str,
+        message: &str,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO notify_outbox (created_at, channel, message, source, state) VALUES ($1, $2, $3, $4, 'queued')",
+        )
+        .bind(now_ms())
+        .bind(channel.to_owned())
+        .bind(message.to_owned())
+        .bind(source.to_owned())
+        .execute(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(())
+    }
+
+    /// Messages still queued: (channel, message, source).
+    pub async fn queued_messages(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+        sqlx::query_as(
+            "SELECT channel, message, source FROM notify_outbox WHERE state = 'queued' ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())
+    }
+}
+
+fn run_of(r: RunTuple) -> PlaybookRun {
+    PlaybookRun {
+        id: r.0,
+        playbook: r.1,
+        title: r.2,
+        mode: r.3,
+        state: r.4,
+        operator: r.5,
+        variables: r.6,
+        started_at: r.7,
+        finished_at: r.8,
+        evaluation: r.9,
+    }
+}

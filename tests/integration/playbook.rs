@@ -1,0 +1,330 @@
+//! `znode playbook`: unattended runs through every step kind, dry runs, destructive steps,
+//! decisions, and resuming after `kill -9`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use crate::support::{text, wait_for, znode};
+
+struct Node {
+    dir: tempfile::TempDir,
+}
+
+impl Node {
+    fn new(playbook: &str) -> Node {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("checks")).unwrap();
+        std::fs::create_dir_all(dir.path().join("playbooks")).unwrap();
+        std::fs::write(
+            dir.path().join("znode.yaml"),
+            "node: t\nstore: history.db\nchecks: [checks]\ntargets:\n  pg: { address: 127.0.0.1:5432 }\nbackups:\n  - { id: snap, kind: file, path: \"snap/s-%Y%m%d.bin\" }\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("checks/c.yaml"),
+            "checks:\n  - { id: pg-up, title: pg, category: daily, target: pg, probe: { kind: tcp } }\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("playbooks/p.yaml"), playbook).unwrap();
+        Node { dir }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = znode();
+        c.arg("-c")
+            .arg(self.path("znode.yaml"))
+            .args(args)
+            .current_dir(self.dir.path());
+        c.env("ZNODE_OPERATOR", "张工").stdin(Stdio::null());
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+
+    fn journal(&self, run: &str) -> serde_json::Value {
+        let out = self.run(&["playbook", "log", run, "--format", "json"]);
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(&out.stderr)))
+    }
+}
+
+fn events(j: &serde_json::Value) -> Vec<(String, String)> {
+    j["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["step"].as_str().unwrap_or("").to_owned(),
+                e["event"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+const ALL_KINDS: &str = r#"id: all-kinds
+title: 全部步骤
+phases: [先期处置, 应急处置]
+variables:
+  out: { default: out }
+steps:
+  - { id: manual, phase: 先期处置, title: 人工确认, kind: manual, instruction: "确认 {{out}} 可写" }
+  - { id: mkdir, phase: 先期处置, title: 命令, kind: command, run: [mkdir, -p, "{{out}}"] }
+  - { id: check, phase: 应急处置, title: 检查, kind: check, checks: [pg-up] }
+  - id: backup
+    phase: 应急处置
+    title: 先备份
+    kind: backup
+    policy: snap
+    run: [sh, -c, "mkdir -p snap && f=snap/s-$(date +%Y%m%d).bin && echo data > $f && (cd snap && sha256sum $(basename $f) > $(basename $f).sha256)"]
+  - { id: notify, phase: 应急处置, title: 通知, kind: notify, channels: [ops], message: "写入 {{out}}" }
+  - { id: pause, phase: 应急处置, title: 等一秒, kind: wait, duration: 1s }
+  - { id: until, phase: 应急处置, title: 等到通过, kind: wait, until: [pg-up], duration: 20s, interval: 1s }
+  - { id: choose, phase: 应急处置, title: 决定, kind: decision, question: 走哪边, choices: { 左: left, 右: right } }
+  - { id: left, phase: 应急处置, title: 左, kind: command, run: [touch, "{{out}}/left"], next: end }
+  - { id: right, phase: 应急处置, title: 右, kind: command, run: [touch, "{{out}}/right"] }
+"#;
+
+#[test]
+fn an_unattended_run_goes_through_every_step_kind() {
+    let node = Node::new(ALL_KINDS);
+    // Without --yes nobody can confirm the manual step: the run pauses there.
+    let out = node.run(&["playbook", "run", "all-kinds"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("paused at `manual`"),
+        "{}",
+        text(&out.stderr)
+    );
+    // A decision nobody answered pauses too; with the answer, the branch it names runs.
+    let out = node.run(&[
+        "playbook",
+        "run",
+        "all-kinds",
+        "--yes",
+        "--answer",
+        "choose=左",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(node.path("out/left").exists() && !node.path("out/right").exists());
+    let j = node.journal("2");
+    assert_eq!(j["run"]["state"], "finished");
+    assert_eq!(j["run"]["operator"], "张工");
+    let ev = events(&j);
+    for kind in [
+        "manual", "mkdir", "check", "backup", "notify", "pause", "until", "choose", "left",
+    ] {
+        assert!(
+            ev.contains(&(kind.to_owned(), "finish".to_owned())),
+            "{kind} finished: {ev:?}"
+        );
+    }
+    assert!(
+        ev.contains(&("manual".into(), "confirm".into()))
+            && ev.contains(&("choose".into(), "decision".into()))
+    );
+    assert!(
+        !ev.iter().any(|(s, _)| s == "right"),
+        "the other branch never ran"
+    );
+    let all = j["events"].to_string();
+    assert!(
+        all.contains("verified to rung 5") && all.contains("→ ops: 写入 out"),
+        "{all}"
+    );
+    let phases = j["phases"].as_array().unwrap();
+    assert_eq!(phases.len(), 2, "{j:#}");
+    assert!(
+        phases[1]["ms"].as_i64().unwrap() >= 1000,
+        "the wait counts in its phase"
+    );
+}
+
+#[test]
+fn a_dry_run_renders_commands_and_runs_nothing() {
+    let node = Node::new(
+        "id: dry\ntitle: 演练计划\nvariables:\n  marker: { default: should-not-exist }\nsteps:\n  - { id: make, title: 建文件, kind: command, run: [touch, \"{{marker}}\"], destructive: true }\n",
+    );
+    let out = node.run(&[
+        "playbook",
+        "run",
+        "dry",
+        "--dry-run",
+        "--set",
+        "marker=/tmp/znode-dry-marker-x",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("[破坏性] touch /tmp/znode-dry-marker-x"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        !Path::new("/tmp/znode-dry-marker-x").exists() && !node.path("should-not-exist").exists()
+    );
+    // Unknown variables are refused before anything runs.
+    let out = node.run(&["playbook", "run", "dry", "--set", "nope=1"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(text(&out.stderr).contains("has no variable `nope`"));
+}
+
+#[test]
+fn a_destructive_step_needs_its_typed_confirmation() {
+    let node = Node::new(
+        "id: rm\ntitle: 删除\nsteps:\n  - { id: wipe, title: 清理, kind: command, run: [touch, wiped], destructive: true }\n  - { id: after, title: 之后, kind: command, run: [touch, after] }\n",
+    );
+    let out = node.run(&["playbook", "run", "rm", "--yes"]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "--yes never answers a destructive step"
+    );
+    assert!(
+        text(&out.stderr).contains("--confirm wipe"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!node.path("wiped").exists());
+    let out = node.run(&["playbook", "resume", "1", "--confirm", "wipe"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(node.path("wiped").exists() && node.path("after").exists());
+}
+
+#[test]
+fn a_killed_run_resumes_and_never_repeats_a_completed_destructive_step() {
+    let node = Node::new(
+        "id: long
+title: 长流程
+steps:
+  - { id: first, title: 第一步, kind: command, run: [touch, first] }
+  - { id: slow, title: 慢步骤, kind: command, shell: true, run: \"echo run >> slow.count; [ -f go ] || sleep 60\" }
+  - { id: drop, title: 破坏性, kind: command, shell: true, run: \"echo run >> drop.count; [ -f go2 ] || sleep 60\", destructive: true }
+  - { id: last, title: 最后, kind: command, run: [touch, last] }
+",
+    );
+    let kill_when = |file: &str, args: &[&str]| {
+        let mut child = node.cmd(args).stderr(Stdio::null()).spawn().unwrap();
+        let f = node.path(file);
+        wait_for(30, file, || f.exists());
+        nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(child.id() as i32),
+            nix::sys::signal::Signal::SIGKILL,
+        )
+        .unwrap();
+        let _ = child.wait();
+    };
+    kill_when(
+        "slow.count",
+        &["playbook", "run", "long", "--confirm", "drop"],
+    );
+    let j = node.journal("1");
+    assert_eq!(j["run"]["state"], "running", "killed: nobody closed it");
+    // Nobody says whether the interrupted step completed: resume refuses to guess.
+    let out = node.run(&["playbook", "resume", "1"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        text(&out.stderr).contains("--completed yes|no"),
+        "{}",
+        text(&out.stderr)
+    );
+    // It did not: it runs again, then the destructive step runs (confirmed) and is killed.
+    std::fs::write(node.path("go"), "").unwrap();
+    std::fs::remove_file(node.path("first")).unwrap();
+    kill_when(
+        "drop.count",
+        &[
+            "playbook",
+            "resume",
+            "1",
+            "--completed",
+            "no",
+            "--confirm",
+            "drop",
+        ],
+    );
+    assert_eq!(
+        std::fs::read_to_string(node.path("slow.count"))
+            .unwrap()
+            .lines()
+            .count(),
+        2
+    );
+    assert!(
+        !node.path("first").exists(),
+        "a finished step is not run again"
+    );
+    // The destructive step had completed: it is never run again.
+    let out = node.run(&["playbook", "resume", "1", "--completed", "yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(node.path("drop.count"))
+            .unwrap()
+            .lines()
+            .count(),
+        1
+    );
+    assert!(node.path("last").exists());
+    let j = node.journal("1");
+    assert_eq!(j["run"]["state"], "finished");
+    let ev = events(&j);
+    assert_eq!(ev.iter().filter(|e| e.1 == "resume").count(), 3, "{ev:?}");
+}
+
+#[test]
+fn shipped_playbooks_show_and_drill_records_phases_and_evaluation() {
+    let node = Node::new(
+        "id: drill-me
+title: 演练
+phases: [先期处置, 启动预案, 应急处置, 应急结束, 后期处置]
+steps:
+  - { id: a, phase: 先期处置, title: a, kind: manual, instruction: 发现 }
+  - { id: b, phase: 启动预案, title: b, kind: manual, instruction: 启动 }
+  - { id: c, phase: 应急处置, title: c, kind: wait, duration: 1s }
+  - { id: d, phase: 应急结束, title: d, kind: notify, message: 结束 }
+  - { id: e, phase: 后期处置, title: e, kind: manual, instruction: 总结 }
+",
+    );
+    let out = node.run(&["playbook", "show", "data-corruption"]);
+    assert!(out.status.success());
+    let shown = text(&out.stdout);
+    assert!(
+        shown.contains("信息数据损坏应急预案")
+            && shown.contains("通知各委办局暂停数据上传")
+            && shown.contains("[破坏性] pg_restore"),
+        "{shown}"
+    );
+    let out = node.run(&[
+        "playbook",
+        "drill",
+        "drill-me",
+        "--yes",
+        "--evaluation",
+        "响应及时，通知环节需提速",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let j = node.journal("1");
+    assert_eq!(j["run"]["mode"], "drill");
+    assert_eq!(j["run"]["evaluation"], "响应及时，通知环节需提速");
+    let phases: Vec<&str> = j["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["phase"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        phases,
+        ["先期处置", "启动预案", "应急处置", "应急结束", "后期处置"]
+    );
+    let table = text(&node.run(&["playbook", "log", "1"]).stdout);
+    assert!(
+        table.contains("演练 #1")
+            && table.contains("应急处置：0 分 01 秒")
+            && table.contains("演练评估"),
+        "{table}"
+    );
+}
