@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backup verification: the ladder (verify) and checksums (seal)')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List past runs, show one again, or compare two')
@@ -350,6 +351,164 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;playbook;help;help' {
             break
         }
+        'znode;sync' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a release record for a version of the province''s standard edition')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Record a step (1-5, 7, 8, 10) as done, in order')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Carry out an executable step: 6 (test deployment, backup first) or 9 (cut-over)')
+            [CompletionResult]::new('rollback-plan', 'rollback-plan', [CompletionResultType]::ParameterValue, 'Record the rollback plan; step 9 cannot start without one')
+            [CompletionResult]::new('signoff', 'signoff', [CompletionResultType]::ParameterValue, 'Record a key user''s verification sign-off (needed for step 10)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each release''s progress through the ten steps')
+            [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'The version each system runs beside the province''s declared one, and who is behind')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;sync;start' {
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'A title (default: 版本同步 VERSION)')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who (default: $USER)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;sync;done' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What was done (goals, survey findings, test results...)')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who (default: $USER)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;sync;run' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'A playbook variable: NAME=VALUE')
+            [CompletionResult]::new('--confirm', '--confirm', [CompletionResultType]::ParameterName, 'Confirm this destructive step in advance (repeat for several)')
+            [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer a decision in advance: STEP=CHOICE')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is running it (default: $USER)')
+            [CompletionResult]::new('--evaluation', '--evaluation', [CompletionResultType]::ParameterName, 'A drill''s evaluation, asked at the end on a terminal')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer the confirmations of manual steps (never a destructive one)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer the confirmations of manual steps (never a destructive one)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;sync;rollback-plan' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The plan, in a file')
+            [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'The plan, inline')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;sync;signoff' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The key user who verified')
+            [CompletionResult]::new('--comment', '--comment', [CompletionResultType]::ParameterName, 'What they checked')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;sync;status' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;sync;versions' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;sync;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a release record for a version of the province''s standard edition')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Record a step (1-5, 7, 8, 10) as done, in order')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Carry out an executable step: 6 (test deployment, backup first) or 9 (cut-over)')
+            [CompletionResult]::new('rollback-plan', 'rollback-plan', [CompletionResultType]::ParameterValue, 'Record the rollback plan; step 9 cannot start without one')
+            [CompletionResult]::new('signoff', 'signoff', [CompletionResultType]::ParameterValue, 'Record a key user''s verification sign-off (needed for step 10)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each release''s progress through the ten steps')
+            [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'The version each system runs beside the province''s declared one, and who is behind')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;sync;help;start' {
+            break
+        }
+        'znode;sync;help;done' {
+            break
+        }
+        'znode;sync;help;run' {
+            break
+        }
+        'znode;sync;help;rollback-plan' {
+            break
+        }
+        'znode;sync;help;signoff' {
+            break
+        }
+        'znode;sync;help;status' {
+            break
+        }
+        'znode;sync;help;versions' {
+            break
+        }
+        'znode;sync;help;help' {
+            break
+        }
         'znode;logs' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -620,6 +779,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backup verification: the ladder (verify) and checksums (seal)')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List past runs, show one again, or compare two')
@@ -681,6 +841,37 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;playbook;log' {
+            break
+        }
+        'znode;help;sync' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Open a release record for a version of the province''s standard edition')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Record a step (1-5, 7, 8, 10) as done, in order')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Carry out an executable step: 6 (test deployment, backup first) or 9 (cut-over)')
+            [CompletionResult]::new('rollback-plan', 'rollback-plan', [CompletionResultType]::ParameterValue, 'Record the rollback plan; step 9 cannot start without one')
+            [CompletionResult]::new('signoff', 'signoff', [CompletionResultType]::ParameterValue, 'Record a key user''s verification sign-off (needed for step 10)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Each release''s progress through the ten steps')
+            [CompletionResult]::new('versions', 'versions', [CompletionResultType]::ParameterValue, 'The version each system runs beside the province''s declared one, and who is behind')
+            break
+        }
+        'znode;help;sync;start' {
+            break
+        }
+        'znode;help;sync;done' {
+            break
+        }
+        'znode;help;sync;run' {
+            break
+        }
+        'znode;help;sync;rollback-plan' {
+            break
+        }
+        'znode;help;sync;signoff' {
+            break
+        }
+        'znode;help;sync;status' {
+            break
+        }
+        'znode;help;sync;versions' {
             break
         }
         'znode;help;logs' {

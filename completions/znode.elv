@@ -34,6 +34,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
             cand backup 'Backup verification: the ladder (verify) and checksums (seal)'
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
+            cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand config 'Validate the configuration and every check file'
             cand history 'List past runs, show one again, or compare two'
@@ -317,6 +318,147 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;playbook;help;help'= {
         }
+        &'znode;sync'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand start 'Open a release record for a version of the province''s standard edition'
+            cand done 'Record a step (1-5, 7, 8, 10) as done, in order'
+            cand run 'Carry out an executable step: 6 (test deployment, backup first) or 9 (cut-over)'
+            cand rollback-plan 'Record the rollback plan; step 9 cannot start without one'
+            cand signoff 'Record a key user''s verification sign-off (needed for step 10)'
+            cand status 'Each release''s progress through the ten steps'
+            cand versions 'The version each system runs beside the province''s declared one, and who is behind'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;sync;start'= {
+            cand --title 'A title (default: 版本同步 VERSION)'
+            cand --operator 'Who (default: $USER)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;sync;done'= {
+            cand --note 'What was done (goals, survey findings, test results...)'
+            cand --operator 'Who (default: $USER)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;sync;run'= {
+            cand --set 'A playbook variable: NAME=VALUE'
+            cand --confirm 'Confirm this destructive step in advance (repeat for several)'
+            cand --answer 'Answer a decision in advance: STEP=CHOICE'
+            cand --operator 'Who is running it (default: $USER)'
+            cand --evaluation 'A drill''s evaluation, asked at the end on a terminal'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -y 'Answer the confirmations of manual steps (never a destructive one)'
+            cand --yes 'Answer the confirmations of manual steps (never a destructive one)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;sync;rollback-plan'= {
+            cand --file 'The plan, in a file'
+            cand --text 'The plan, inline'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;sync;signoff'= {
+            cand --user 'The key user who verified'
+            cand --comment 'What they checked'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;sync;status'= {
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;sync;versions'= {
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;sync;help'= {
+            cand start 'Open a release record for a version of the province''s standard edition'
+            cand done 'Record a step (1-5, 7, 8, 10) as done, in order'
+            cand run 'Carry out an executable step: 6 (test deployment, backup first) or 9 (cut-over)'
+            cand rollback-plan 'Record the rollback plan; step 9 cannot start without one'
+            cand signoff 'Record a key user''s verification sign-off (needed for step 10)'
+            cand status 'Each release''s progress through the ten steps'
+            cand versions 'The version each system runs beside the province''s declared one, and who is behind'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;sync;help;start'= {
+        }
+        &'znode;sync;help;done'= {
+        }
+        &'znode;sync;help;run'= {
+        }
+        &'znode;sync;help;rollback-plan'= {
+        }
+        &'znode;sync;help;signoff'= {
+        }
+        &'znode;sync;help;status'= {
+        }
+        &'znode;sync;help;versions'= {
+        }
+        &'znode;sync;help;help'= {
+        }
         &'znode;logs'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -560,6 +702,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
             cand backup 'Backup verification: the ladder (verify) and checksums (seal)'
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
+            cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand config 'Validate the configuration and every check file'
             cand history 'List past runs, show one again, or compare two'
@@ -606,6 +749,29 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;playbook;resume'= {
         }
         &'znode;help;playbook;log'= {
+        }
+        &'znode;help;sync'= {
+            cand start 'Open a release record for a version of the province''s standard edition'
+            cand done 'Record a step (1-5, 7, 8, 10) as done, in order'
+            cand run 'Carry out an executable step: 6 (test deployment, backup first) or 9 (cut-over)'
+            cand rollback-plan 'Record the rollback plan; step 9 cannot start without one'
+            cand signoff 'Record a key user''s verification sign-off (needed for step 10)'
+            cand status 'Each release''s progress through the ten steps'
+            cand versions 'The version each system runs beside the province''s declared one, and who is behind'
+        }
+        &'znode;help;sync;start'= {
+        }
+        &'znode;help;sync;done'= {
+        }
+        &'znode;help;sync;run'= {
+        }
+        &'znode;help;sync;rollback-plan'= {
+        }
+        &'znode;help;sync;signoff'= {
+        }
+        &'znode;help;sync;status'= {
+        }
+        &'znode;help;sync;versions'= {
         }
         &'znode;help;logs'= {
             cand scan 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule''s warn/crit and stored as a run'

@@ -40,6 +40,7 @@ complete -c znode -n "__fish_znode_needs_command" -f -a "inspect" -d 'Run the in
 complete -c znode -n "__fish_znode_needs_command" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
 complete -c znode -n "__fish_znode_needs_command" -f -a "backup" -d 'Backup verification: the ladder (verify) and checksums (seal)'
 complete -c znode -n "__fish_znode_needs_command" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
+complete -c znode -n "__fish_znode_needs_command" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
 complete -c znode -n "__fish_znode_needs_command" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
 complete -c znode -n "__fish_znode_needs_command" -f -a "config" -d 'Validate the configuration and every check file'
 complete -c znode -n "__fish_znode_needs_command" -f -a "history" -d 'List past runs, show one again, or compare two'
@@ -278,6 +279,120 @@ complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_su
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Continue a run that paused or was killed, at the step it stopped at'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "log" -d 'A run\'s journal as a timeline, with the time spent per phase'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -f -a "start" -d 'Open a release record for a version of the province\'s standard edition'
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -f -a "done" -d 'Record a step (1-5, 7, 8, 10) as done, in order'
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -f -a "run" -d 'Carry out an executable step: 6 (test deployment, backup first) or 9 (cut-over)'
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -f -a "rollback-plan" -d 'Record the rollback plan; step 9 cannot start without one'
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -f -a "signoff" -d 'Record a key user\'s verification sign-off (needed for step 10)'
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -f -a "status" -d 'Each release\'s progress through the ten steps'
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -f -a "versions" -d 'The version each system runs beside the province\'s declared one, and who is behind'
+complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -l title -d 'A title (default: 版本同步 VERSION)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -l operator -d 'Who (default: $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -l note -d 'What was done (goals, survey findings, test results...)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -l operator -d 'Who (default: $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l set -d 'A playbook variable: NAME=VALUE' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l operator -d 'Who is running it (default: $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l evaluation -d 'A drill\'s evaluation, asked at the end on a terminal' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -s y -l yes -d 'Answer the confirmations of manual steps (never a destructive one)'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from rollback-plan" -l file -d 'The plan, in a file' -r -F
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from rollback-plan" -l text -d 'The plan, inline' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from rollback-plan" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from rollback-plan" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from rollback-plan" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from rollback-plan" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from rollback-plan" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from rollback-plan" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from rollback-plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from signoff" -l user -d 'The key user who verified' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from signoff" -l comment -d 'What they checked' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from signoff" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from signoff" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from signoff" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from signoff" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from signoff" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from signoff" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from signoff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from status" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from status" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from status" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from status" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from status" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from status" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from status" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from versions" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from versions" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from versions" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from versions" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from versions" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from versions" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from versions" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from versions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "start" -d 'Open a release record for a version of the province\'s standard edition'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "done" -d 'Record a step (1-5, 7, 8, 10) as done, in order'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "run" -d 'Carry out an executable step: 6 (test deployment, backup first) or 9 (cut-over)'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "rollback-plan" -d 'Record the rollback plan; step 9 cannot start without one'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "signoff" -d 'Record a key user\'s verification sign-off (needed for step 10)'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "status" -d 'Each release\'s progress through the ten steps'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "versions" -d 'The version each system runs beside the province\'s declared one, and who is behind'
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -482,17 +597,18 @@ complete -c znode -n "__fish_znode_using_subcommand man" -l color -d 'When to co
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "backup" -d 'Backup verification: the ladder (verify) and checksums (seal)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook logs config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "backup" -d 'Backup verification: the ladder (verify) and checksums (seal)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "seal" -d 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "status" -d 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
@@ -503,6 +619,13 @@ complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "drill" -d 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "resume" -d 'Continue a run that paused or was killed, at the step it stopped at'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "log" -d 'A run\'s journal as a timeline, with the time spent per phase'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "start" -d 'Open a release record for a version of the province\'s standard edition'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "done" -d 'Record a step (1-5, 7, 8, 10) as done, in order'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "run" -d 'Carry out an executable step: 6 (test deployment, backup first) or 9 (cut-over)'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "rollback-plan" -d 'Record the rollback plan; step 9 cannot start without one'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "signoff" -d 'Record a key user\'s verification sign-off (needed for step 10)'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "status" -d 'Each release\'s progress through the ten steps'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "versions" -d 'The version each system runs beside the province\'s declared one, and who is behind'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "scan" -d 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule\'s warn/crit and stored as a run'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "audit" -d 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "top" -d 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'

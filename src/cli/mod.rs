@@ -10,6 +10,7 @@ mod inspect;
 mod logs;
 mod playbook;
 mod probe;
+mod sync;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -91,6 +92,9 @@ enum Command {
     /// Emergency playbooks (应急预案): list, show, run, drill, resume, log
     #[command(subcommand)]
     Playbook(playbook::Command),
+    /// Version sync (版本同步): releases through their ten steps; versions against the province's
+    #[command(subcommand)]
+    Sync(sync::Command),
     /// Log engine: scan, audit, top (templates), archive, purge
     #[command(subcommand)]
     Logs(logs::Command),
@@ -215,6 +219,7 @@ pub fn main() -> ExitCode {
         Command::Logs(c) => logs::run(cx, c),
         Command::Backup(c) => backup::run(cx, c),
         Command::Playbook(c) => playbook::run(cx, c),
+        Command::Sync(c) => sync::run(cx, c),
         Command::Config(c) => config::run(&cx, c),
         Command::History(a) => history::run(&cx, a),
         Command::Completions(a) => generate::completions(a),

@@ -159,14 +159,14 @@ impl Person for Responder {
     }
 }
 
-fn load(cx: &Context) -> Result<(crate::settings::Settings, Vec<Playbook>), Failure> {
+pub(super) fn load(cx: &Context) -> Result<(crate::settings::Settings, Vec<Playbook>), Failure> {
     let settings = cx.settings()?;
     let dir = settings.base_dir.join("playbooks");
     let all = crate::runbook::load_all(&dir)?;
     Ok((settings, all))
 }
 
-fn find<'a>(all: &'a [Playbook], id: &str) -> Result<&'a Playbook, Failure> {
+pub(super) fn find<'a>(all: &'a [Playbook], id: &str) -> Result<&'a Playbook, Failure> {
     all.iter().find(|p| p.id == id).ok_or_else(|| {
         let ids: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
         let hint = crate::catalog::yaml::did_you_mean(id, ids.iter().copied())
@@ -178,7 +178,7 @@ fn find<'a>(all: &'a [Playbook], id: &str) -> Result<&'a Playbook, Failure> {
     })
 }
 
-fn sets(raw: &[String]) -> Result<Vec<(String, String)>, Failure> {
+pub(super) fn sets(raw: &[String]) -> Result<Vec<(String, String)>, Failure> {
     raw.iter()
         .map(|s| {
             s.split_once('=')
@@ -257,7 +257,7 @@ fn print_plan(pb: &Playbook, vars: &BTreeMap<String, String>, color: bool) {
     println!("{t}");
 }
 
-fn operator(a: &Answers) -> String {
+pub(super) fn operator(a: &Answers) -> String {
     a.operator
         .clone()
         .or_else(|| std::env::var("USER").ok())
@@ -274,43 +274,58 @@ fn start(cx: &Context, a: RunArgs, mode: &str) -> Result<u8, Failure> {
         return Ok(0);
     }
     let catalog = crate::catalog::Catalog::load(&settings)?;
-    let who = operator(&a.answers);
-    let mut person = Responder {
-        flags: a.answers,
-        completed: None,
-        interactive: std::io::stdin().is_terminal(),
-    };
     super::run_async(async {
         let store = crate::store::Store::open(&settings.store_url).await?;
-        let vjson = serde_json::to_string(&vars).unwrap_or_default();
-        let id = store
-            .begin_playbook(&pb.id, &pb.title, mode, &who, &vjson)
-            .await?;
-        eprintln!(
-            "{} run #{id}: {}（{}）",
-            if mode == "drill" {
-                "演练"
-            } else {
-                "预案执行"
-            },
-            pb.title,
-            pb.id
-        );
-        let mut engine = Engine {
-            settings: &settings,
-            catalog: &catalog,
-            store: &store,
-            operator: who.clone(),
-            person: &mut person,
-            progress: std::io::stderr().is_terminal(),
-        };
-        let end = engine.run(id, &pb, &vars, None).await?;
+        let (id, end) = execute(&settings, &catalog, &store, &pb, &vars, mode, a.answers).await?;
         store.close().await;
         Ok(report(id, &end))
     })
 }
 
-fn report(id: i64, end: &End) -> u8 {
+/// Runs a playbook as a new journaled run (`run` or `drill`); returns the run id and how it
+/// ended. Shared by `playbook run` and the executable steps of `sync`.
+pub(super) async fn execute(
+    settings: &crate::settings::Settings,
+    catalog: &crate::catalog::Catalog,
+    store: &crate::store::Store,
+    pb: &Playbook,
+    vars: &BTreeMap<String, String>,
+    mode: &str,
+    answers: Answers,
+) -> Result<(i64, End), Failure> {
+    let who = operator(&answers);
+    let mut person = Responder {
+        flags: answers,
+        completed: None,
+        interactive: std::io::stdin().is_terminal(),
+    };
+    let vjson = serde_json::to_string(vars).unwrap_or_default();
+    let id = store
+        .begin_playbook(&pb.id, &pb.title, mode, &who, &vjson)
+        .await?;
+    eprintln!(
+        "{} run #{id}: {}（{}）",
+        if mode == "drill" {
+            "演练"
+        } else {
+            "预案执行"
+        },
+        pb.title,
+        pb.id
+    );
+    let mut engine = Engine {
+        settings,
+        catalog,
+        store,
+        operator: who,
+        person: &mut person,
+        progress: std::io::stderr().is_terminal(),
+    };
+    let end = engine.run(id, pb, vars, None).await?;
+    Ok((id, end))
+}
+
+pub(super) fn report(id: i64, end: &End) -> u8 {
     match end {
         End::Finished => {
             eprintln!("run #{id} finished");

@@ -30,7 +30,7 @@ mod swap;
 mod sysconfig;
 mod tcp;
 mod tomcat;
-mod version;
+pub(crate) mod version;
 
 use std::collections::HashMap;
 use std::future::Future;

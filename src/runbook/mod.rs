@@ -7,6 +7,7 @@
 //! step that was running and never runs a completed destructive step again.
 
 pub mod engine;
+pub mod sync;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -34,6 +35,14 @@ pub const SHIPPED: &[(&str, &str)] = &[
     (
         "middleware-restart.yaml",
         include_str!("../../playbooks/middleware-restart.yaml"),
+    ),
+    (
+        "sync-test-deploy.yaml",
+        include_str!("../../playbooks/sync-test-deploy.yaml"),
+    ),
+    (
+        "sync-cutover.yaml",
+        include_str!("../../playbooks/sync-cutover.yaml"),
     ),
 ];
 
@@ -484,7 +493,10 @@ mod tests {
         let all = super::load_all(std::path::Path::new("/nonexistent")).unwrap();
         assert_eq!(all.len(), super::SHIPPED.len());
         for p in &all {
-            if p.id != "middleware-restart" {
+            if !matches!(
+                p.id.as_str(),
+                "middleware-restart" | "sync-test-deploy" | "sync-cutover"
+            ) {
                 assert_eq!(p.phases, super::EMERGENCY_PHASES, "{}", p.id);
             }
         }

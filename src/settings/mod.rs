@@ -99,6 +99,22 @@ pub struct System {
     /// Free tags.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Where the running version is read, and the province's declared one (`znode sync versions`).
+    pub version: Option<SystemVersion>,
+}
+
+/// How to read a system's running version.
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SystemVersion {
+    /// A URL whose body (or `Server:` header) holds the version.
+    pub url: Option<String>,
+    /// Or a command whose output holds it.
+    pub command: Option<Vec<String>>,
+    /// Regex whose first group is the version; default: the first version-like token.
+    pub pattern: Option<String>,
+    /// The version the province declared for this system's standard edition.
+    pub declared: Option<String>,
 }
 
 impl Settings {

@@ -13,6 +13,7 @@
 mod logs;
 mod query;
 mod runbook;
+mod sync;
 
 use std::time::Duration;
 
@@ -23,6 +24,7 @@ use sqlx::{Any, AnyPool, Executor};
 pub use logs::{KnownTemplate, template_hash};
 pub use query::{Diff, DiffEntry, RunRef, RunRow, StoredOutcome};
 pub use runbook::{Event as JournalEvent, PlaybookRun};
+pub use sync::{Release, ReleaseStep};
 
 use crate::outcome::{CheckInfo, Outcome, Status};
 

@@ -20,6 +20,7 @@ mod secrets;
 mod secrets_probe;
 mod store;
 mod support;
+mod sync;
 mod sysconfig;
 mod tomcat;
 mod version;

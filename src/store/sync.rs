@@ -1,0 +1,202 @@
+//! Version-sync releases in the store.
+
+use super::{Store, StoreError, now_ms};
+
+/// A release as stored.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Release {
+    /// Id.
+    pub id: i64,
+    /// The province's version being taken on.
+    pub version: String,
+    /// Title.
+    pub title: String,
+    /// Who opened it.
+    pub operator: String,
+    /// When, epoch ms.
+    pub opened_at: i64,
+    /// When step 10 closed it.
+    pub closed_at: Option<i64>,
+    /// The rollback plan, required before step 9.
+    pub rollback_plan: Option<String>,
+    /// Steps recorded: (step, state, at, operator, note, playbook run).
+    pub steps: Vec<ReleaseStep>,
+    /// Key users' sign-offs: (user, at, comment).
+    pub signoffs: Vec<(String, i64, String)>,
+}
+
+/// One recorded step of a release.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ReleaseStep {
+    /// 1 to 10.
+    pub step: i64,
+    /// `done` or `failed`.
+    pub state: String,
+    /// When, epoch ms.
+    pub at: i64,
+    /// Who.
+    pub operator: String,
+    /// What was done or found.
+    pub note: String,
+    /// The playbook run that carried it out (steps 6 and 9).
+    pub playbook_run: Option<i64>,
+}
+
+type ReleaseTuple = (
+    i64,
+    String,
+    String,
+    String,
+    i64,
+    Option<i64>,
+    Option<String>,
+);
+
+impl Store {
+    /// Opens a release; returns its id.
+    pub async fn open_release(
+        &self,
+        version: &str,
+        title: &str,
+        operator: &str,
+    ) -> Result<i64, StoreError> {
+        let id: (i64,) = sqlx::query_as(
+            "INSERT INTO sync_releases (version, title, operator, opened_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(version.to_owned())
+        .bind(title.to_owned())
+        .bind(operator.to_owned())
+        .bind(now_ms())
+        .fetch_one(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(id.0)
+    }
+
+    /// Records a step's result (replacing an earlier failed attempt).
+    pub async fn record_sync_step(
+        &self,
+        release: i64,
+        step: i64,
+        state: &str,
+        operator: &str,
+        note: &str,
+        playbook_run: Option<i64>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(self.db())?;
+        sqlx::query("DELETE FROM sync_steps WHERE release_id = $1 AND step = $2")
+            .bind(release)
+            .bind(step)
+            .execute(&mut *tx)
+            .await
+            .map_err(self.db())?;
+        sqlx::query(
+            "INSERT INTO sync_steps (release_id, step, state, at, operator, note, playbook_run) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(release)
+        .bind(step)
+        .bind(state.to_owned())
+        .bind(now_ms())
+        .bind(operator.to_owned())
+        .bind(note.to_owned())
+        .bind(playbook_run)
+        .execute(&mut *tx)
+        .await
+        .map_err(self.db())?;
+        if step == 10 && state == "done" {
+            sqlx::query("UPDATE sync_releases SET closed_at = $1 WHERE id = $2")
+                .bind(now_ms())
+                .bind(release)
+                .execute(&mut *tx)
+                .await
+                .map_err(self.db())?;
+        }
+        tx.commit().await.map_err(self.db())
+    }
+
+    /// Records the rollback plan.
+    pub async fn set_rollback_plan(&self, release: i64, plan: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sync_releases SET rollback_plan = $1, rollback_at = $2 WHERE id = $3")
+            .bind(plan.to_owned())
+            .bind(now_ms())
+            .bind(release)
+            .execute(&self.pool)
+            .await
+            .map_err(self.db())?;
+        Ok(())
+    }
+
+    /// Records a key user's sign-off.
+    pub async fn sign_off(
+        &self,
+        release: i64,
+        user: &str,
+        comment: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO sync_signoffs (release_id, user_name, at, comment) VALUES ($1, $2, $3, $4)")
+            .bind(release)
+            .bind(user.to_owned())
+            .bind(now_ms())
+            .bind(comment.to_owned())
+            .execute(&self.pool)
+            .await
+            .map_err(self.db())?;
+        Ok(())
+    }
+
+    /// One release with its steps and sign-offs.
+    pub async fn release(&self, id: i64) -> Result<Release, StoreError> {
+        let r: Option<ReleaseTuple> = sqlx::query_as(
+            "SELECT id, version, title, operator, opened_at, closed_at, rollback_plan FROM sync_releases WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(self.db())?;
+        let r = r.ok_or_else(|| StoreError::NoSuchRun(format!("release {id}")))?;
+        let steps: Vec<(i64, String, i64, String, String, Option<i64>)> = sqlx::query_as(
+            "SELECT step, state, at, operator, note, playbook_run FROM sync_steps WHERE release_id = $1 ORDER BY step",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        let signoffs: Vec<(String, i64, String)> = sqlx::query_as(
+            "SELECT user_name, at, comment FROM sync_signoffs WHERE release_id = $1 ORDER BY at",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(Release {
+            id: r.0,
+            version: r.1,
+            title: r.2,
+            operator: r.3,
+            opened_at: r.4,
+            closed_at: r.5,
+            rollback_plan: r.6,
+            steps: steps
+                .into_iter()
+                .map(|s| ReleaseStep {
+                    step: s.0,
+                    state: s.1,
+                    at: s.2,
+                    operator: s.3,
+                    note: s.4,
+                    playbook_run: s.5,
+                })
+                .collect(),
+            signoffs,
+        })
+    }
+
+    /// Every release id, newest first.
+    pub async fn release_ids(&self) -> Result<Vec<i64>, StoreError> {
+        let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM sync_releases ORDER BY id DESC")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(self.db())?;
+        Ok(rows.into_iter().map(|r| r.0).collect())
+    }
+}
