@@ -113,11 +113,17 @@ impl Engine<'_> {
             };
             let index = pb.index(&id).unwrap_or(0);
             if self.progress {
-                let after = pb
-                    .steps
-                    .get(index + 1)
-                    .map(|s| s.id.as_str())
-                    .unwrap_or("结束");
+                let after = match (&step.action, step.next.as_deref()) {
+                    (Action::Decision { .. }, _) => "视回答而定",
+                    (Action::Check { on, .. }, _) if !on.is_empty() => "视检查结果而定",
+                    (_, Some("end")) => "结束",
+                    (_, Some(n)) if n != "next" => n,
+                    _ => pb
+                        .steps
+                        .get(index + 1)
+                        .map(|s| s.id.as_str())
+                        .unwrap_or("结束"),
+                };
                 eprintln!(
                     "【{}】{}/{} {} {}  +{}  → {after}",
                     step.phase.as_deref().unwrap_or("-"),
