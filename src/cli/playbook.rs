@@ -163,6 +163,13 @@ pub(super) fn load(cx: &Context) -> Result<(crate::settings::Settings, Vec<Playb
     let settings = cx.settings()?;
     let dir = settings.base_dir.join("playbooks");
     let all = crate::runbook::load_all(&dir)?;
+    let mut problems = crate::error::Problems::default();
+    for p in &all {
+        problems.extend(p.check_inline(&settings));
+    }
+    if !problems.is_empty() {
+        return Err(Failure::Problems(problems));
+    }
     Ok((settings, all))
 }
 
@@ -316,6 +323,7 @@ pub(super) async fn execute(
     let mut engine = Engine {
         settings,
         catalog,
+        playbook: pb,
         store,
         operator: who,
         person: &mut person,
@@ -415,6 +423,7 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<u8, Failure> {
         let mut engine = Engine {
             settings: &settings,
             catalog: &catalog,
+            playbook: &pb,
             store: &store,
             operator: who.clone(),
             person: &mut person,

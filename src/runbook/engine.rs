@@ -48,6 +48,8 @@ pub struct Engine<'a> {
     pub settings: &'a Settings,
     /// The check pack, for `check` and `wait` steps.
     pub catalog: &'a Catalog,
+    /// The playbook being run (for its inline probes).
+    pub playbook: &'a Playbook,
     /// The journal.
     pub store: &'a Store,
     /// Who is running it.
@@ -274,9 +276,31 @@ impl Engine<'_> {
                 let limit = timeout.unwrap_or(Duration::from_secs(300));
                 self.command(run, step, &argv, limit, expect_exit).await?
             }
-            Action::Check { checks, on } => {
+            Action::Check { checks, on, .. } => {
                 let ids: Vec<String> = checks.iter().map(|c| r(c)).collect();
-                let (worst, detail) = self.checks(&ids).await;
+                let (worst, detail) = match self.playbook.inline_check(step, self.settings) {
+                    Some(Ok(spec)) => {
+                        let o = crate::runner::run_check(
+                            self.settings,
+                            &spec,
+                            &crate::probe::Shared::default(),
+                            None,
+                        )
+                        .await;
+                        (
+                            o.effective_status(),
+                            format!("{} {}: {}", step.id, o.effective_status(), o.summary),
+                        )
+                    }
+                    Some(Err(list)) => (
+                        Status::Unknown,
+                        list.iter()
+                            .map(|p| p.message.clone())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                    None => self.checks(&ids).await,
+                };
                 let key = worst.as_str().to_owned();
                 match on.get(&key) {
                     Some(t) => StepEnd::Done {
@@ -535,9 +559,24 @@ pub fn describe(step: &Step, vars: &BTreeMap<String, String>) -> String {
                 argv(run, *shell, vars).join(" ")
             )
         }
-        Action::Check { checks, on } => {
+        Action::Check {
+            checks,
+            on,
+            probe,
+            target,
+        } => {
             let branches: Vec<String> = on.iter().map(|(k, v)| format!("{k}→{v}")).collect();
-            format!("checks {} {}", checks.join(", "), branches.join(" "))
+            let what = match probe {
+                Some(p) => format!(
+                    "probe {p}{}",
+                    target
+                        .as_ref()
+                        .map(|t| format!(" on {t}"))
+                        .unwrap_or_default()
+                ),
+                None => format!("checks {}", checks.join(", ")),
+            };
+            format!("{what} {}", branches.join(" "))
         }
         Action::Backup {
             policy,

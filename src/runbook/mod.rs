@@ -152,10 +152,16 @@ pub enum Action {
         #[serde(default)]
         destructive: bool,
     },
-    /// Checks from the pack (by id); branches on the worst status.
+    /// Checks from the pack (by id), or one inline probe; branches on the worst status.
     Check {
         /// Check ids.
+        #[serde(default)]
         checks: Vec<String>,
+        /// An inline probe, as in a check file (`{ kind: tcp }`), on `target`.
+        #[serde(default)]
+        probe: Option<serde_json::Value>,
+        /// The inline probe's target.
+        target: Option<String>,
         /// Status (`OK`, `WARN`, `CRIT`, `UNKNOWN`) to step; a status not listed: OK goes on,
         /// anything else fails the step.
         #[serde(default)]
@@ -327,6 +333,53 @@ impl Playbook {
         Ok(vars)
     }
 
+    /// An inline probe of a step as a check (the check-file format, read by the same loader).
+    pub fn inline_check(
+        &self,
+        step: &Step,
+        settings: &crate::settings::Settings,
+    ) -> Option<Result<crate::catalog::CheckSpec, Vec<Problem>>> {
+        let Action::Check {
+            probe: Some(probe),
+            target,
+            ..
+        } = &step.action
+        else {
+            return None;
+        };
+        // JSON is YAML: the probe goes through the check loader as written.
+        let mut yaml = format!(
+            "id: {}\ntitle: {}\ncategory: daily\nprobe: {probe}\n",
+            serde_json::Value::String(format!("{}.{}", self.id, step.id)),
+            serde_json::Value::String(step.title.clone())
+        );
+        if let Some(t) = target {
+            yaml.push_str(&format!(
+                "target: {}\n",
+                serde_json::Value::String(t.clone())
+            ));
+        }
+        Some(crate::catalog::Catalog::parse_check(
+            &self.file, &yaml, settings,
+        ))
+    }
+
+    /// Problems of inline probes against the configuration (targets, parameters).
+    pub fn check_inline(&self, settings: &crate::settings::Settings) -> Problems {
+        let mut problems = Problems::default();
+        for s in &self.steps {
+            if let Some(Err(list)) = self.inline_check(s, settings) {
+                for p in list {
+                    problems.push(
+                        Problem::file(&self.file, format!("step `{}`: {}", s.id, p.message))
+                            .hint(p.hint.unwrap_or_default()),
+                    );
+                }
+            }
+        }
+        problems
+    }
+
     /// Load-time problems: duplicate ids, unknown branch targets and phases, unknown variables.
     fn problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
@@ -365,6 +418,17 @@ impl Playbook {
                         "name a step id, or `next`, `end`, `fail`".into(),
                     ));
                 }
+            }
+            if let Action::Check { checks, probe, .. } = &s.action
+                && checks.is_empty() == probe.is_none()
+            {
+                out.push((
+                    format!(
+                        "check step `{}` names either `checks` or one inline `probe`",
+                        s.id
+                    ),
+                    "e.g. `checks: [db-shared-up]` or `probe: { kind: tcp }` with `target:`".into(),
+                ));
             }
             if let Some(p) = &s.phase
                 && !self.phases.is_empty()

@@ -76,6 +76,7 @@ steps:
   - { id: manual, phase: 先期处置, title: 人工确认, kind: manual, instruction: "确认 {{out}} 可写" }
   - { id: mkdir, phase: 先期处置, title: 命令, kind: command, run: [mkdir, -p, "{{out}}"] }
   - { id: check, phase: 应急处置, title: 检查, kind: check, checks: [pg-up] }
+  - { id: inline, phase: 应急处置, title: 内联探针, kind: check, probe: { kind: tcp }, target: pg }
   - id: backup
     phase: 应急处置
     title: 先备份
@@ -142,6 +143,20 @@ fn an_unattended_run_goes_through_every_step_kind() {
     assert!(
         phases[1]["ms"].as_i64().unwrap() >= 1000,
         "the wait counts in its phase"
+    );
+}
+
+#[test]
+fn an_inline_probe_on_an_unknown_target_is_a_load_error() {
+    let node = Node::new(
+        "id: bad\ntitle: 坏\nsteps:\n  - { id: probe, title: p, kind: check, probe: { kind: tcp }, target: nowhere }\n",
+    );
+    let out = node.run(&["playbook", "list"]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("p.yaml") && err.contains("step `probe`") && err.contains("nowhere"),
+        "{err}"
     );
 }
 
