@@ -88,9 +88,7 @@ impl Climb {
 }
 
 fn when(ms: i64, tz: chrono_tz::Tz) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
+    crate::report::local_time(ms, tz, "%Y-%m-%d %H:%M")
 }
 
 /// An age for people: `3d 4h`, `5h 12m`, `40s`.

@@ -333,11 +333,7 @@ fn status(cx: &Context, a: StatusArgs) -> Result<u8, Failure> {
         }
         super::logs::ListFormat::Table => {
             let tz = settings.timezone;
-            let when = |ms: i64| {
-                chrono::DateTime::from_timestamp_millis(ms)
-                    .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_default()
-            };
+            let when = |ms: i64| crate::report::local_time(ms, tz, "%Y-%m-%d %H:%M");
             let mut t = crate::report::new_table(cx.color);
             t.set_header([
                 "策略",

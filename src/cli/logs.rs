@@ -472,14 +472,11 @@ fn retention(cx: &Context, a: RetentionArgs, archive: bool) -> Result<u8, Failur
                     action,
                     e.path.display().to_string(),
                     crate::outcome::format_value(e.size as f64, "B"),
-                    chrono::DateTime::from_timestamp_millis(e.mtime)
-                        .filter(|_| e.mtime > 0)
-                        .map(|t| {
-                            t.with_timezone(&settings.timezone)
-                                .format("%Y-%m-%d %H:%M")
-                                .to_string()
-                        })
-                        .unwrap_or_default(),
+                    if e.mtime > 0 {
+                        crate::report::local_time(e.mtime, settings.timezone, "%Y-%m-%d %H:%M")
+                    } else {
+                        String::new()
+                    },
                     e.reason.clone(),
                 ]);
             }

@@ -444,11 +444,7 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<u8, Failure> {
 fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
     let settings = cx.settings()?;
     let tz = settings.timezone;
-    let when = |ms: i64| {
-        chrono::DateTime::from_timestamp_millis(ms)
-            .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S").to_string())
-            .unwrap_or_default()
-    };
+    let when = |ms: i64| crate::report::local_time(ms, tz, "%Y-%m-%d %H:%M:%S");
     super::run_async(async {
         let store = crate::store::Store::open_existing(&settings.store_url).await?;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());

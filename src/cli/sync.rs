@@ -254,11 +254,7 @@ fn print_status(
         return Ok(());
     }
     let tz = settings.timezone;
-    let when = |ms: i64| {
-        chrono::DateTime::from_timestamp_millis(ms)
-            .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_default()
-    };
+    let when = |ms: i64| crate::report::local_time(ms, tz, "%Y-%m-%d %H:%M");
     for r in list {
         let done = r.steps.iter().filter(|s| s.state == "done").count();
         writeln!(

@@ -51,9 +51,7 @@ impl Known {
 
 /// Formats epoch ms in a timezone, for findings.
 pub fn local(ts: i64, tz: chrono_tz::Tz) -> String {
-    chrono::DateTime::from_timestamp_millis(ts)
-        .map(|t| t.with_timezone(&tz).format("%m-%d %H:%M:%S").to_string())
-        .unwrap_or_default()
+    crate::report::local_time(ts, tz, "%m-%d %H:%M:%S")
 }
 
 struct Group<'a> {

@@ -9,6 +9,13 @@ mod prometheus;
 mod table;
 pub use table::new_table;
 
+/// Epoch milliseconds as local time in `tz`, in a chrono format; empty when out of range.
+pub fn local_time(ms: i64, tz: chrono_tz::Tz, format: &str) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.with_timezone(&tz).format(format).to_string())
+        .unwrap_or_default()
+}
+
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
