@@ -86,7 +86,8 @@ enum Command {
     Inspect(inspect::Args),
     /// Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`
     Probe(probe::Args),
-    /// Backup verification: the ladder (verify) and checksums (seal)
+    /// Backups: the verification ladder (verify), status, checksums (seal), config and program
+    /// backups (take)
     #[command(subcommand)]
     Backup(backup::Command),
     /// Emergency playbooks (应急预案): list, show, run, drill, resume, log
