@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a complete sample node (znode.yaml and the check pack) into DIR')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Run the inspection (巡检): every selected check, stored in the history')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`')
+            [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, 'Incidents and support requests (事件/工单) with their service-level clocks')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
@@ -76,6 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('--open-incidents', '--open-incidents', [CompletionResultType]::ParameterName, 'Open an incident (or add to the open one) for each check that is CRIT')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -102,6 +104,169 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;incident' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an incident or a support request')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge it: the response clock stops')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add a progress note')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Service restored: the restore clock stops')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close it')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Incidents with their clocks and breaches')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One incident and its timeline')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;incident;open' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Type: 咨询, 故障, 专项任务, 数据统计, 投诉')
+            [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'Severity: 一般, 较大, 重大, 特别重大')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'The system concerned')
+            [CompletionResult]::new('--reporter', '--reporter', [CompletionResultType]::ParameterName, 'Who reported it')
+            [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'Who handles it')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it was reported (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;incident;ack' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What was done')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;incident;update' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What was done')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;incident;resolve' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What was done')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;incident;close' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What was done')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;incident;list' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only those opened within this time')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('--open', '--open', [CompletionResultType]::ParameterName, 'Only those not closed')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;incident;show' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;incident;help' {
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an incident or a support request')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge it: the response clock stops')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add a progress note')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Service restored: the restore clock stops')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close it')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Incidents with their clocks and breaches')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One incident and its timeline')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;incident;help;open' {
+            break
+        }
+        'znode;incident;help;ack' {
+            break
+        }
+        'znode;incident;help;update' {
+            break
+        }
+        'znode;incident;help;resolve' {
+            break
+        }
+        'znode;incident;help;close' {
+            break
+        }
+        'znode;incident;help;list' {
+            break
+        }
+        'znode;incident;help;show' {
+            break
+        }
+        'znode;incident;help;help' {
             break
         }
         'znode;backup' {
@@ -777,6 +942,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a complete sample node (znode.yaml and the check pack) into DIR')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Run the inspection (巡检): every selected check, stored in the history')
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`')
+            [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, 'Incidents and support requests (事件/工单) with their service-level clocks')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
@@ -795,6 +961,37 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;probe' {
+            break
+        }
+        'znode;help;incident' {
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an incident or a support request')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge it: the response clock stops')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add a progress note')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Service restored: the restore clock stops')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close it')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Incidents with their clocks and breaches')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One incident and its timeline')
+            break
+        }
+        'znode;help;incident;open' {
+            break
+        }
+        'znode;help;incident;ack' {
+            break
+        }
+        'znode;help;incident;update' {
+            break
+        }
+        'znode;help;incident;resolve' {
+            break
+        }
+        'znode;help;incident;close' {
+            break
+        }
+        'znode;help;incident;list' {
+            break
+        }
+        'znode;help;incident;show' {
             break
         }
         'znode;help;backup' {

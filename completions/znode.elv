@@ -32,6 +32,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand init 'Write a complete sample node (znode.yaml and the check pack) into DIR'
             cand inspect 'Run the inspection (巡检): every selected check, stored in the history'
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+            cand incident 'Incidents and support requests (事件/工单) with their service-level clocks'
             cand backup 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
@@ -71,6 +72,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --node 'Node name shown in outputs (overrides `node:`)'
             cand --lang 'Language of tables and messages for people'
             cand --color 'When to colour tables'
+            cand --open-incidents 'Open an incident (or add to the open one) for each check that is CRIT'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -96,6 +98,152 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --color 'When to colour tables'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;incident'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand open 'Open an incident or a support request'
+            cand ack 'Acknowledge it: the response clock stops'
+            cand update 'Add a progress note'
+            cand resolve 'Service restored: the restore clock stops'
+            cand close 'Close it'
+            cand list 'Incidents with their clocks and breaches'
+            cand show 'One incident and its timeline'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;incident;open'= {
+            cand --type 'Type: 咨询, 故障, 专项任务, 数据统计, 投诉'
+            cand --severity 'Severity: 一般, 较大, 重大, 特别重大'
+            cand --system 'The system concerned'
+            cand --reporter 'Who reported it'
+            cand --assignee 'Who handles it'
+            cand --at 'When it was reported (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;incident;ack'= {
+            cand --note 'What was done'
+            cand --by 'Who'
+            cand --at 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;incident;update'= {
+            cand --note 'What was done'
+            cand --by 'Who'
+            cand --at 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;incident;resolve'= {
+            cand --note 'What was done'
+            cand --by 'Who'
+            cand --at 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;incident;close'= {
+            cand --note 'What was done'
+            cand --by 'Who'
+            cand --at 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;incident;list'= {
+            cand --since 'Only those opened within this time'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --open 'Only those not closed'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;incident;show'= {
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;incident;help'= {
+            cand open 'Open an incident or a support request'
+            cand ack 'Acknowledge it: the response clock stops'
+            cand update 'Add a progress note'
+            cand resolve 'Service restored: the restore clock stops'
+            cand close 'Close it'
+            cand list 'Incidents with their clocks and breaches'
+            cand show 'One incident and its timeline'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;incident;help;open'= {
+        }
+        &'znode;incident;help;ack'= {
+        }
+        &'znode;incident;help;update'= {
+        }
+        &'znode;incident;help;resolve'= {
+        }
+        &'znode;incident;help;close'= {
+        }
+        &'znode;incident;help;list'= {
+        }
+        &'znode;incident;help;show'= {
+        }
+        &'znode;incident;help;help'= {
         }
         &'znode;backup'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
@@ -700,6 +848,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand init 'Write a complete sample node (znode.yaml and the check pack) into DIR'
             cand inspect 'Run the inspection (巡检): every selected check, stored in the history'
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+            cand incident 'Incidents and support requests (事件/工单) with their service-level clocks'
             cand backup 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
@@ -715,6 +864,29 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;inspect'= {
         }
         &'znode;help;probe'= {
+        }
+        &'znode;help;incident'= {
+            cand open 'Open an incident or a support request'
+            cand ack 'Acknowledge it: the response clock stops'
+            cand update 'Add a progress note'
+            cand resolve 'Service restored: the restore clock stops'
+            cand close 'Close it'
+            cand list 'Incidents with their clocks and breaches'
+            cand show 'One incident and its timeline'
+        }
+        &'znode;help;incident;open'= {
+        }
+        &'znode;help;incident;ack'= {
+        }
+        &'znode;help;incident;update'= {
+        }
+        &'znode;help;incident;resolve'= {
+        }
+        &'znode;help;incident;close'= {
+        }
+        &'znode;help;incident;list'= {
+        }
+        &'znode;help;incident;show'= {
         }
         &'znode;help;backup'= {
             cand verify 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'

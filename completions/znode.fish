@@ -38,6 +38,7 @@ complete -c znode -n "__fish_znode_needs_command" -s V -l version -d 'Print vers
 complete -c znode -n "__fish_znode_needs_command" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
 complete -c znode -n "__fish_znode_needs_command" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
 complete -c znode -n "__fish_znode_needs_command" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+complete -c znode -n "__fish_znode_needs_command" -f -a "incident" -d 'Incidents and support requests (事件/工单) with their service-level clocks'
 complete -c znode -n "__fish_znode_needs_command" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
 complete -c znode -n "__fish_znode_needs_command" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
 complete -c znode -n "__fish_znode_needs_command" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
@@ -77,6 +78,7 @@ en\t'English'"
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand inspect" -l open-incidents -d 'Open an incident (or add to the open one) for each check that is CRIT'
 complete -c znode -n "__fish_znode_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand probe" -s s -l set -d 'A probe parameter as in a check file, e.g. `--set path=/health --set \'status=[200, 302]\'`' -r
 complete -c znode -n "__fish_znode_using_subcommand probe" -l warn -d 'WARNING range (Nagios syntax) on the probe\'s primary metric' -r
@@ -98,6 +100,133 @@ complete -c znode -n "__fish_znode_using_subcommand probe" -l color -d 'When to 
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "open" -d 'Open an incident or a support request'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "ack" -d 'Acknowledge it: the response clock stops'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "update" -d 'Add a progress note'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "resolve" -d 'Service restored: the restore clock stops'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "close" -d 'Close it'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "list" -d 'Incidents with their clocks and breaches'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "show" -d 'One incident and its timeline'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l type -d 'Type: 咨询, 故障, 专项任务, 数据统计, 投诉' -r -f -a "咨询\t''
+故障\t''
+专项任务\t''
+数据统计\t''
+投诉\t''"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l severity -d 'Severity: 一般, 较大, 重大, 特别重大' -r -f -a "一般\t''
+较大\t''
+重大\t''
+特别重大\t''"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l system -d 'The system concerned' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l reporter -d 'Who reported it' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l assignee -d 'Who handles it' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l at -d 'When it was reported (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from ack" -l note -d 'What was done' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from ack" -l by -d 'Who' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from ack" -l at -d 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from ack" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from ack" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from ack" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from ack" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from ack" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from ack" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from ack" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from update" -l note -d 'What was done' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from update" -l by -d 'Who' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from update" -l at -d 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from update" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from update" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from update" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from update" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from update" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from update" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from resolve" -l note -d 'What was done' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from resolve" -l by -d 'Who' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from resolve" -l at -d 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from resolve" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from resolve" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from resolve" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from resolve" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from resolve" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from resolve" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from close" -l note -d 'What was done' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from close" -l by -d 'Who' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from close" -l at -d 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from close" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from close" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from close" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from close" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from close" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from close" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from list" -l since -d 'Only those opened within this time' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from list" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from list" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from list" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from list" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from list" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from list" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from list" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from list" -l open -d 'Only those not closed'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from show" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from show" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from show" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from show" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from show" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from show" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from show" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "open" -d 'Open an incident or a support request'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "ack" -d 'Acknowledge it: the response clock stops'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "update" -d 'Add a progress note'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "resolve" -d 'Service restored: the restore clock stops'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close it'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "list" -d 'Incidents with their clocks and breaches'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "show" -d 'One incident and its timeline'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand backup; and not __fish_seen_subcommand_from verify seal status take help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -597,18 +726,26 @@ complete -c znode -n "__fish_znode_using_subcommand man" -l color -d 'When to co
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe backup playbook sync logs config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "incident" -d 'Incidents and support requests (事件/工单) with their service-level clocks'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "open" -d 'Open an incident or a support request'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "ack" -d 'Acknowledge it: the response clock stops'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "update" -d 'Add a progress note'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "resolve" -d 'Service restored: the restore clock stops'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "close" -d 'Close it'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "list" -d 'Incidents with their clocks and breaches'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "show" -d 'One incident and its timeline'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "seal" -d 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "status" -d 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'

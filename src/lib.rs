@@ -8,6 +8,7 @@ pub mod backup;
 pub mod catalog;
 pub mod cli;
 pub mod error;
+pub mod incident;
 pub mod judge;
 pub mod logs;
 pub mod outcome;

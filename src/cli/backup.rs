@@ -158,6 +158,7 @@ fn verify(cx: Context, a: VerifyArgs) -> Result<u8, Failure> {
             filters: filters.to_string(),
             format: a.format,
             incremental: false,
+            open_incidents: false,
         },
     )
 }

@@ -40,6 +40,9 @@ pub(super) struct Args {
     /// Output format
     #[arg(short = 'f', long, value_enum, default_value = "table")]
     format: Format,
+    /// Open an incident (or add to the open one) for each check that is CRIT
+    #[arg(long)]
+    open_incidents: bool,
 }
 
 fn parse_category(s: &str) -> Result<Category, String> {
@@ -78,6 +81,7 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<u8, Failure> {
             filters: serde_json::to_string(&filters).unwrap_or_default(),
             format: a.format,
             incremental: false,
+            open_incidents: a.open_incidents,
         },
     )
 }
@@ -92,6 +96,8 @@ pub(super) struct Execution {
     pub format: Format,
     /// Whether log checks read incrementally from their stored cursors.
     pub incremental: bool,
+    /// Open or update an incident for each CRIT outcome.
+    pub open_incidents: bool,
 }
 
 /// Runs a plan: records the run, streams outcomes into the store, handles signals, renders the
@@ -187,6 +193,11 @@ pub(super) fn execute(
         } else {
             save_shared_state(&store, &shared).await.err()
         };
+        let incident_error = if exec.open_incidents {
+            open_incidents(&store, &rows).await.err()
+        } else {
+            None
+        };
         let status = store.finish_run(run_id, interrupted).await;
         store.close().await;
         let run = RunRow {
@@ -221,12 +232,59 @@ pub(super) fn execute(
         if let Some(e) = store_error
             .or(status.err().map(|e| e.to_string()))
             .or(state_error.map(|e| e.to_string()))
+            .or(incident_error.map(|e| e.to_string()))
         {
             eprintln!("error: the run could not be fully stored: {e}");
             code = code.max(crate::outcome::Status::Unknown.exit_code());
         }
         Ok(code)
     })
+}
+
+/// An incident for each CRIT outcome: a new one, or a note on the one its check opened before
+/// and that is not closed yet.
+async fn open_incidents(
+    store: &Store,
+    rows: &[StoredOutcome],
+) -> Result<(), crate::store::StoreError> {
+    let now = crate::store::now_ms();
+    for r in rows
+        .iter()
+        .filter(|r| r.outcome.effective_status() == crate::outcome::Status::Crit)
+    {
+        let check = &r.outcome.check;
+        match store.open_incident_of_check(check).await? {
+            Some(id) => {
+                store
+                    .update_incident(
+                        id,
+                        "note",
+                        "znode inspect",
+                        &format!("仍为严重：{}", r.outcome.summary),
+                        now,
+                    )
+                    .await?;
+                eprintln!("incident #{id} updated: {check} is still CRIT");
+            }
+            None => {
+                let title = format!("{}：{}", r.info.title, r.outcome.summary);
+                let id = store
+                    .open_incident(&crate::store::NewIncident {
+                        kind: "故障",
+                        severity: "一般",
+                        system: r.info.system.as_deref(),
+                        title: &title,
+                        reporter: "znode inspect",
+                        assignee: None,
+                        source_check: Some(check),
+                        at: now,
+                    })
+                    .await?;
+                eprintln!("incident #{id} opened: {check} is CRIT");
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The run-wide probe state: for log checks, the audit baselines and incremental cursors.

@@ -122,7 +122,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
 }
 
 /// A time given on the command line, as RFC 3339.
-fn parse_time(s: &str, tz: chrono_tz::Tz) -> Result<String, Failure> {
+pub(super) fn parse_time(s: &str, tz: chrono_tz::Tz) -> Result<String, Failure> {
     use chrono::TimeZone;
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
         return Ok(t.to_rfc3339());
@@ -275,6 +275,7 @@ fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<u8, Failure> {
             filters: filters.to_string(),
             format: a.format,
             incremental: a.incremental,
+            open_incidents: false,
         },
     )
 }

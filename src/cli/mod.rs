@@ -5,6 +5,7 @@ mod backup;
 mod config;
 mod generate;
 mod history;
+mod incident;
 mod init;
 mod inspect;
 mod logs;
@@ -86,6 +87,9 @@ enum Command {
     Inspect(inspect::Args),
     /// Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`
     Probe(probe::Args),
+    /// Incidents and support requests (事件/工单) with their service-level clocks
+    #[command(subcommand)]
+    Incident(incident::Command),
     /// Backups: the verification ladder (verify), status, checksums (seal), config and program
     /// backups (take)
     #[command(subcommand)]
@@ -221,6 +225,7 @@ pub fn main() -> ExitCode {
         Command::Backup(c) => backup::run(cx, c),
         Command::Playbook(c) => playbook::run(cx, c),
         Command::Sync(c) => sync::run(cx, c),
+        Command::Incident(c) => incident::run(cx, c),
         Command::Config(c) => config::run(&cx, c),
         Command::History(a) => history::run(&cx, a),
         Command::Completions(a) => generate::completions(a),

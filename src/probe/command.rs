@@ -78,7 +78,7 @@ impl Probe for Command {
             Run::Line(l) => vec!["/bin/sh".into(), "-c".into(), l.clone()],
             Run::Argv(v) => v.clone(),
         };
-        let ran = run_process(&argv, self.dir.as_deref().map(std::path::Path::new))
+        let ran = run_process(&argv, self.dir.as_deref().map(std::path::Path::new), &[])
             .await
             .map_err(ProbeError::unknown)?;
         let (stdout, stderr, code) = (ran.stdout, ran.stderr, ran.code);
@@ -202,17 +202,19 @@ pub(crate) struct Ran {
     pub elapsed: std::time::Duration,
 }
 
-/// Runs a program in its own process group with bounded output capture. Dropping the future
-/// (a timeout) kills the whole group.
+/// Runs a program in its own process group with bounded output capture, with `env` added to
+/// its environment. Dropping the future (a timeout) kills the whole group.
 pub(crate) async fn run_process(
     argv: &[String],
     dir: Option<&std::path::Path>,
+    env: &[(&str, &str)],
 ) -> Result<Ran, String> {
     let Some((prog, args)) = argv.split_first() else {
         return Err("empty command".into());
     };
     let mut cmd = tokio::process::Command::new(prog);
     cmd.args(args)
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

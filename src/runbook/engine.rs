@@ -421,7 +421,14 @@ impl Engine<'_> {
         limit: Duration,
         expect: &[i32],
     ) -> Result<StepEnd, StoreError> {
-        let ran = tokio::time::timeout(limit, crate::probe::command::run_process(argv, None)).await;
+        // Commands see the node's timezone, so that a `date` in a backup's file name dates it
+        // as the backup ladder will read it.
+        let tz = self.settings.timezone.name();
+        let ran = tokio::time::timeout(
+            limit,
+            crate::probe::command::run_process(argv, None, &[("TZ", tz)]),
+        )
+        .await;
         let ran = match ran {
             Err(_) => {
                 return Ok(StepEnd::Failed(format!(

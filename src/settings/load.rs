@@ -14,6 +14,7 @@ use crate::error::{Problem, Problems};
 
 const TOP_KEYS: &[&str] = &[
     "node", "timezone", "store", "checks", "defaults", "systems", "targets", "logs", "backups",
+    "sla",
 ];
 
 #[derive(Deserialize)]
@@ -78,6 +79,7 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
         broken_targets: Default::default(),
         logs: crate::logs::LogSettings::with_shipped_rules(),
         backups: Default::default(),
+        sla: Default::default(),
     };
     let mut logs_node: Option<&Node> = None;
     // Both name systems, which may be declared further down the file.
@@ -121,6 +123,7 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
                 "targets" => load_targets(path, value, &base_dir, &mut s, &mut problems),
                 "logs" => logs_node = Some(value),
                 "backups" => backups_node = Some(value),
+                "sla" => s.sla = value.deserialize()?,
                 _ => {
                     let mut p = Problem::at(path, key.pos, format!("unknown key `{k}`"));
                     p = match did_you_mean(k, TOP_KEYS.iter().copied()) {

@@ -59,6 +59,8 @@ pub struct Settings {
     pub logs: crate::logs::LogSettings,
     /// Backup policies.
     pub backups: crate::backup::BackupSettings,
+    /// Service-level clocks of incidents.
+    pub sla: crate::incident::Sla,
 }
 
 /// Run-wide defaults.
@@ -137,6 +139,7 @@ impl Settings {
             broken_targets: Default::default(),
             logs: crate::logs::LogSettings::with_shipped_rules(),
             backups: Default::default(),
+            sla: Default::default(),
         }
     }
 

@@ -10,6 +10,7 @@
 //! One migration folder per backend, embedded in the binary; sqlx's `Any` driver serves both,
 //! which limits column types to integers, floats and text (hence JSON in text columns).
 
+mod incident;
 mod logs;
 mod query;
 mod runbook;
@@ -21,6 +22,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::MigrateDatabase;
 use sqlx::{Any, AnyPool, Executor};
 
+pub use incident::NewIncident;
 pub use logs::{KnownTemplate, template_hash};
 pub use query::{Diff, DiffEntry, RunRef, RunRow, StoredOutcome};
 pub use runbook::{Event as JournalEvent, PlaybookRun};

@@ -5,6 +5,7 @@
 mod backup;
 mod config_errors;
 mod elasticsearch;
+mod incident;
 mod logs;
 mod mysql;
 mod nginx;

@@ -1,0 +1,275 @@
+//! `znode incident`: support requests and faults with their service-level clocks.
+
+use std::io::Write;
+
+use super::{Context, Failure};
+use crate::incident::{Incident, KINDS, SEVERITIES};
+
+#[derive(Debug, clap::Subcommand)]
+pub(super) enum Command {
+    /// Open an incident or a support request
+    Open(OpenArgs),
+    /// Acknowledge it: the response clock stops
+    Ack(EventArgs),
+    /// Add a progress note
+    Update(EventArgs),
+    /// Service restored: the restore clock stops
+    Resolve(EventArgs),
+    /// Close it
+    Close(EventArgs),
+    /// Incidents with their clocks and breaches
+    List(ListArgs),
+    /// One incident and its timeline
+    Show(ShowArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct OpenArgs {
+    /// One line: what is asked or broken
+    title: String,
+    /// Type: 咨询, 故障, 专项任务, 数据统计, 投诉
+    #[arg(long = "type", default_value = "故障", value_parser = KINDS)]
+    kind: String,
+    /// Severity: 一般, 较大, 重大, 特别重大
+    #[arg(long, default_value = "一般", value_parser = SEVERITIES)]
+    severity: String,
+    /// The system concerned
+    #[arg(long)]
+    system: Option<String>,
+    /// Who reported it
+    #[arg(long, env = "ZNODE_OPERATOR")]
+    reporter: Option<String>,
+    /// Who handles it
+    #[arg(long)]
+    assignee: Option<String>,
+    /// When it was reported (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now
+    #[arg(long)]
+    at: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct EventArgs {
+    /// Incident id
+    id: i64,
+    /// What was done
+    #[arg(long, default_value = "")]
+    note: String,
+    /// Who
+    #[arg(long, env = "ZNODE_OPERATOR")]
+    by: Option<String>,
+    /// When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now
+    #[arg(long)]
+    at: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct ListArgs {
+    /// Only those opened within this time
+    #[arg(long, default_value = "31d", value_parser = humantime::parse_duration)]
+    since: std::time::Duration,
+    /// Only those not closed
+    #[arg(long)]
+    open: bool,
+    /// Output: table or json
+    #[arg(short = 'f', long, value_enum, default_value = "table")]
+    format: super::logs::ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct ShowArgs {
+    /// Incident id
+    id: i64,
+    /// Output: table or json
+    #[arg(short = 'f', long, value_enum, default_value = "table")]
+    format: super::logs::ListFormat,
+}
+
+fn who(w: &Option<String>) -> String {
+    w.clone()
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn when(at: &Option<String>, tz: chrono_tz::Tz) -> Result<i64, Failure> {
+    match at {
+        None => Ok(crate::store::now_ms()),
+        Some(s) => chrono::DateTime::parse_from_rfc3339(&super::logs::parse_time(s, tz)?)
+            .map(|t| t.timestamp_millis())
+            .map_err(|e| Failure::Message(e.to_string())),
+    }
+}
+
+pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
+    let settings = cx.settings()?;
+    let tz = settings.timezone;
+    super::run_async(async {
+        let store = crate::store::Store::open(&settings.store_url).await?;
+        let now = crate::store::now_ms();
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        match c {
+            Command::Open(a) => {
+                if let Some(s) = &a.system
+                    && settings.system(s).is_none()
+                {
+                    return Err(Failure::Message(format!("unknown system `{s}`")));
+                }
+                let reporter = who(&a.reporter);
+                let id = store
+                    .open_incident(&crate::store::NewIncident {
+                        kind: &a.kind,
+                        severity: &a.severity,
+                        system: a.system.as_deref(),
+                        title: &a.title,
+                        reporter: &reporter,
+                        assignee: a.assignee.as_deref(),
+                        source_check: None,
+                        at: when(&a.at, tz)?,
+                    })
+                    .await?;
+                writeln!(out, "incident #{id} opened")?;
+            }
+            Command::Ack(a) => record(&store, &mut out, a, "ack", tz).await?,
+            Command::Update(a) => record(&store, &mut out, a, "note", tz).await?,
+            Command::Resolve(a) => record(&store, &mut out, a, "restore", tz).await?,
+            Command::Close(a) => record(&store, &mut out, a, "close", tz).await?,
+            Command::List(a) => {
+                let list: Vec<Incident> = store
+                    .incidents_since(now - a.since.as_millis() as i64)
+                    .await?
+                    .into_iter()
+                    .filter(|i| !a.open || i.closed_at.is_none())
+                    .collect();
+                print_list(&mut out, &list, &settings, now, a.format, cx.color)?;
+            }
+            Command::Show(a) => {
+                let i = store.incident(a.id).await?;
+                let updates = store.incident_updates(a.id).await?;
+                let clocks = i.clocks(&settings.sla, now);
+                if a.format == super::logs::ListFormat::Json {
+                    let ups: Vec<serde_json::Value> = updates
+                        .iter()
+                        .map(|u| serde_json::json!({ "at": u.0, "author": u.1, "event": u.2, "text": u.3 }))
+                        .collect();
+                    serde_json::to_writer_pretty(
+                        &mut out,
+                        &serde_json::json!({ "schema": "znode.incident/v1", "incident": i, "state": i.state(), "clocks": clocks, "updates": ups }),
+                    )
+                    .map_err(|e| Failure::Message(e.to_string()))?;
+                    writeln!(out)?;
+                } else {
+                    writeln!(
+                        out,
+                        "#{} {} · {} · {} · {}",
+                        i.id,
+                        i.title,
+                        i.kind,
+                        i.severity,
+                        i.state()
+                    )?;
+                    writeln!(out, "{}", clock_line(&i, &settings, now))?;
+                    let mut t = crate::report::new_table(cx.color);
+                    t.set_header(["时间", "人员", "事件", "内容"]);
+                    for u in &updates {
+                        t.add_row([
+                            crate::report::local_time(u.0, tz, "%Y-%m-%d %H:%M"),
+                            u.1.clone(),
+                            u.2.clone(),
+                            u.3.clone(),
+                        ]);
+                    }
+                    writeln!(out, "{t}")?;
+                }
+            }
+        }
+        out.flush()?;
+        store.close().await;
+        Ok(0)
+    })
+}
+
+/// Records an event of an incident, refusing times before it was opened.
+async fn record(
+    store: &crate::store::Store,
+    out: &mut dyn Write,
+    a: EventArgs,
+    event: &str,
+    tz: chrono_tz::Tz,
+) -> Result<(), Failure> {
+    let i = store.incident(a.id).await?;
+    let at = when(&a.at, tz)?;
+    if at < i.opened_at {
+        return Err(Failure::Message(format!(
+            "incident #{} was opened at {}; an event cannot come before it",
+            i.id,
+            crate::report::local_time(i.opened_at, tz, "%Y-%m-%d %H:%M")
+        )));
+    }
+    store
+        .update_incident(a.id, event, &who(&a.by), &a.note, at)
+        .await?;
+    writeln!(out, "incident #{}: {event}", a.id)?;
+    Ok(())
+}
+
+fn clock_line(i: &Incident, settings: &crate::settings::Settings, now: i64) -> String {
+    let c = i.clocks(&settings.sla, now);
+    let mut s = format!(
+        "响应 {} 分钟{}",
+        c.response_min,
+        if c.response_breached {
+            "（超时）"
+        } else {
+            ""
+        }
+    );
+    if let Some(m) = c.restore_min {
+        s.push_str(&format!(
+            "，恢复 {m} 分钟{}",
+            if c.restore_breached {
+                "（超时）"
+            } else {
+                ""
+            }
+        ));
+    }
+    s
+}
+
+fn print_list(
+    out: &mut dyn Write,
+    list: &[Incident],
+    settings: &crate::settings::Settings,
+    now: i64,
+    format: super::logs::ListFormat,
+    color: bool,
+) -> Result<(), Failure> {
+    if format == super::logs::ListFormat::Json {
+        let rows: Vec<serde_json::Value> = list
+            .iter()
+            .map(|i| serde_json::json!({ "incident": i, "state": i.state(), "clocks": i.clocks(&settings.sla, now) }))
+            .collect();
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &serde_json::json!({ "schema": "znode.incidents/v1", "incidents": rows }),
+        )
+        .map_err(|e| Failure::Message(e.to_string()))?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let mut t = crate::report::new_table(color);
+    t.set_header(["#", "类型", "级别", "系统", "标题", "状态", "报告", "时限"]);
+    for i in list {
+        t.add_row([
+            i.id.to_string(),
+            i.kind.clone(),
+            i.severity.clone(),
+            i.system.clone().unwrap_or_default(),
+            i.title.clone(),
+            i.state().to_owned(),
+            crate::report::local_time(i.opened_at, settings.timezone, "%m-%d %H:%M"),
+            clock_line(i, settings, now),
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    Ok(())
+}

@@ -1,0 +1,187 @@
+//! Incidents and their updates in the store.
+
+use super::{Store, StoreError};
+use crate::incident::Incident;
+
+type IncidentTuple = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+);
+
+const COLUMNS: &str = "id, kind, severity, system, title, reporter, assignee, source_check, opened_at, acked_at, restored_at, closed_at";
+
+/// A new incident.
+pub struct NewIncident<'a> {
+    /// Type.
+    pub kind: &'a str,
+    /// Severity.
+    pub severity: &'a str,
+    /// System id.
+    pub system: Option<&'a str>,
+    /// One line.
+    pub title: &'a str,
+    /// Reporter.
+    pub reporter: &'a str,
+    /// Assignee.
+    pub assignee: Option<&'a str>,
+    /// The check that opened it.
+    pub source_check: Option<&'a str>,
+    /// When it was opened, epoch ms.
+    pub at: i64,
+}
+
+fn of(r: IncidentTuple) -> Incident {
+    Incident {
+        id: r.0,
+        kind: r.1,
+        severity: r.2,
+        system: r.3,
+        title: r.4,
+        reporter: r.5,
+        assignee: r.6,
+        source_check: r.7,
+        opened_at: r.8,
+        acked_at: r.9,
+        restored_at: r.10,
+        closed_at: r.11,
+    }
+}
+
+impl Store {
+    /// Opens an incident; returns its id.
+    pub async fn open_incident(&self, n: &NewIncident<'_>) -> Result<i64, StoreError> {
+        let mut tx = self.pool.begin().await.map_err(self.db())?;
+        let id: (i64,) = sqlx::query_as(
+            "INSERT INTO incidents (kind, severity, system, title, reporter, assignee, source_check, opened_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(n.kind.to_owned())
+        .bind(n.severity.to_owned())
+        .bind(n.system.map(str::to_owned))
+        .bind(n.title.to_owned())
+        .bind(n.reporter.to_owned())
+        .bind(n.assignee.map(str::to_owned))
+        .bind(n.source_check.map(str::to_owned))
+        .bind(n.at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(self.db())?;
+        sqlx::query("INSERT INTO incident_updates (incident_id, at, author, event, text) VALUES ($1, $2, $3, 'open', $4)")
+            .bind(id.0)
+            .bind(n.at)
+            .bind(n.reporter.to_owned())
+            .bind(n.title.to_owned())
+            .execute(&mut *tx)
+            .await
+            .map_err(self.db())?;
+        tx.commit().await.map_err(self.db())?;
+        Ok(id.0)
+    }
+
+    /// Records an update; `ack`, `restore` and `close` also set their clock (the first time).
+    pub async fn update_incident(
+        &self,
+        id: i64,
+        event: &str,
+        author: &str,
+        text: &str,
+        at: i64,
+    ) -> Result<(), StoreError> {
+        self.incident(id).await?;
+        let mut tx = self.pool.begin().await.map_err(self.db())?;
+        let column = match event {
+            "ack" => Some("acked_at"),
+            "restore" => Some("restored_at"),
+            "close" => Some("closed_at"),
+            _ => None,
+        };
+        if let Some(c) = column {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE incidents SET {c} = COALESCE({c}, $1) WHERE id = $2"
+            )))
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(self.db())?;
+        }
+        // Restoring or closing answers the request too, if nobody acknowledged it first.
+        if matches!(event, "restore" | "close") {
+            sqlx::query("UPDATE incidents SET acked_at = COALESCE(acked_at, $1) WHERE id = $2")
+                .bind(at)
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(self.db())?;
+        }
+        sqlx::query("INSERT INTO incident_updates (incident_id, at, author, event, text) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id)
+            .bind(at)
+            .bind(author.to_owned())
+            .bind(event.to_owned())
+            .bind(text.to_owned())
+            .execute(&mut *tx)
+            .await
+            .map_err(self.db())?;
+        tx.commit().await.map_err(self.db())
+    }
+
+    /// One incident.
+    pub async fn incident(&self, id: i64) -> Result<Incident, StoreError> {
+        let r: Option<IncidentTuple> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM incidents WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(self.db())?;
+        r.map(of)
+            .ok_or_else(|| StoreError::NoSuchRun(format!("incident {id}")))
+    }
+
+    /// Incidents opened since a time, newest first.
+    pub async fn incidents_since(&self, since: i64) -> Result<Vec<Incident>, StoreError> {
+        let rows: Vec<IncidentTuple> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM incidents WHERE opened_at >= $1 ORDER BY opened_at DESC"
+        )))
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows.into_iter().map(of).collect())
+    }
+
+    /// The open incident a check opened, if any.
+    pub async fn open_incident_of_check(&self, check: &str) -> Result<Option<i64>, StoreError> {
+        let r: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM incidents WHERE source_check = $1 AND closed_at IS NULL ORDER BY id DESC LIMIT 1",
+        )
+        .bind(check.to_owned())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(r.map(|r| r.0))
+    }
+
+    /// An incident's updates: (at, author, event, text).
+    pub async fn incident_updates(
+        &self,
+        id: i64,
+    ) -> Result<Vec<(i64, String, String, String)>, StoreError> {
+        sqlx::query_as("SELECT at, author, event, text FROM incident_updates WHERE incident_id = $1 ORDER BY at")
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(self.db())
+    }
+}

@@ -1,0 +1,179 @@
+//! `znode incident`: clocks from backfilled times, breaches by the contract's limits, and
+//! incidents opened by the inspection.
+
+use crate::support::{TestNode, closed_port, text};
+
+fn run(node: &TestNode, args: &[&str]) -> String {
+    let out = node.run(args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+#[test]
+fn clocks_and_breaches_follow_the_contract() {
+    let node = TestNode::new("  x: { address: 127.0.0.1:1 }");
+    // An ordinary fault: answered in 30 min, restored in 50 min. Within both limits.
+    run(
+        &node,
+        &[
+            "incident",
+            "open",
+            "门户无法登录",
+            "--system",
+            "portal",
+            "--reporter",
+            "委办局张三",
+            "--at",
+            "2026-11-02 09:00",
+        ],
+    );
+    run(
+        &node,
+        &[
+            "incident",
+            "ack",
+            "1",
+            "--by",
+            "李工",
+            "--at",
+            "2026-11-02 09:30",
+        ],
+    );
+    run(
+        &node,
+        &[
+            "incident",
+            "resolve",
+            "1",
+            "--note",
+            "重启认证服务",
+            "--at",
+            "2026-11-02 09:50",
+        ],
+    );
+    run(
+        &node,
+        &["incident", "close", "1", "--at", "2026-11-02 10:00"],
+    );
+    // An ordinary fault restored after 3 hours, answered after 75 minutes: both late.
+    run(
+        &node,
+        &[
+            "incident",
+            "open",
+            "交换任务失败",
+            "--at",
+            "2026-11-03 08:00",
+        ],
+    );
+    run(&node, &["incident", "ack", "2", "--at", "2026-11-03 09:15"]);
+    run(
+        &node,
+        &["incident", "resolve", "2", "--at", "2026-11-03 11:00"],
+    );
+    // A major fault restored after 20 hours: within its 24 hours.
+    run(
+        &node,
+        &[
+            "incident",
+            "open",
+            "共享库数据损坏",
+            "--severity",
+            "重大",
+            "--at",
+            "2026-11-04 08:00",
+        ],
+    );
+    run(&node, &["incident", "ack", "3", "--at", "2026-11-04 08:10"]);
+    run(
+        &node,
+        &["incident", "resolve", "3", "--at", "2026-11-05 04:00"],
+    );
+    // A question: no restore clock.
+    run(
+        &node,
+        &[
+            "incident",
+            "open",
+            "如何申请数据接口",
+            "--type",
+            "咨询",
+            "--at",
+            "2026-11-05 10:00",
+        ],
+    );
+    run(
+        &node,
+        &["incident", "close", "4", "--at", "2026-11-05 10:20"],
+    );
+
+    let out = node.run(&["incident", "list", "--since", "3650d", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let clocks = |id: i64| {
+        doc["incidents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["incident"]["id"] == id)
+            .unwrap()["clocks"]
+            .clone()
+    };
+    assert_eq!(
+        clocks(1),
+        serde_json::json!({"response_min": 30, "response_breached": false, "restore_min": 50, "restore_breached": false})
+    );
+    assert_eq!(
+        clocks(2),
+        serde_json::json!({"response_min": 75, "response_breached": true, "restore_min": 180, "restore_breached": true})
+    );
+    assert_eq!(
+        clocks(3),
+        serde_json::json!({"response_min": 10, "response_breached": false, "restore_min": 1200, "restore_breached": false})
+    );
+    assert_eq!(
+        clocks(4),
+        serde_json::json!({"response_min": 20, "response_breached": false, "restore_min": null, "restore_breached": false})
+    );
+    let shown = run(&node, &["incident", "show", "2"]);
+    assert!(
+        shown.contains("响应 75 分钟（超时），恢复 180 分钟（超时）"),
+        "{shown}"
+    );
+    // Events cannot come before the incident.
+    let out = node.run(&["incident", "ack", "4", "--at", "2026-11-01 00:00"]);
+    assert_eq!(out.status.code(), Some(3));
+}
+
+#[test]
+fn the_inspection_opens_and_then_updates_incidents_for_crit_checks() {
+    let port = closed_port();
+    let node = TestNode::new(&format!("  gone: {{ address: 127.0.0.1:{port} }}"));
+    node.checks("c.yaml", "  - { id: gone-up, title: 服务端口, category: daily, system: portal, target: gone, probe: { kind: tcp } }\n");
+    let out = node.run(&["inspect", "--open-incidents"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("incident #1 opened: gone-up is CRIT"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = node.run(&["inspect", "--open-incidents"]);
+    assert!(
+        text(&out.stderr).contains("incident #1 updated"),
+        "{}",
+        text(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(
+        &node
+            .run(&["incident", "show", "1", "--format", "json"])
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(doc["incident"]["source_check"], "gone-up");
+    assert_eq!(doc["incident"]["system"], "portal");
+    assert_eq!(doc["updates"].as_array().unwrap().len(), 2);
+}
