@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`')
             [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, 'Incidents and support requests (事件/工单) with their service-level clocks')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)')
+            [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notification channels: test one, flush the outbox, list it')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
@@ -366,6 +367,77 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;backup;help;help' {
+            break
+        }
+        'znode;notify' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message to a channel')
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Send the messages waiting in the outbox; those that fail stay for the next flush')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The messages waiting in the outbox, with their attempts and last error')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;notify;test' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;notify;flush' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;notify;list' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;notify;help' {
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message to a channel')
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Send the messages waiting in the outbox; those that fail stay for the next flush')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The messages waiting in the outbox, with their attempts and last error')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;notify;help;test' {
+            break
+        }
+        'znode;notify;help;flush' {
+            break
+        }
+        'znode;notify;help;list' {
+            break
+        }
+        'znode;notify;help;help' {
             break
         }
         'znode;playbook' {
@@ -944,6 +1016,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`')
             [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, 'Incidents and support requests (事件/工单) with their service-level clocks')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)')
+            [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notification channels: test one, flush the outbox, list it')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
@@ -1011,6 +1084,21 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;backup;take' {
+            break
+        }
+        'znode;help;notify' {
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message to a channel')
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Send the messages waiting in the outbox; those that fail stay for the next flush')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The messages waiting in the outbox, with their attempts and last error')
+            break
+        }
+        'znode;help;notify;test' {
+            break
+        }
+        'znode;help;notify;flush' {
+            break
+        }
+        'znode;help;notify;list' {
             break
         }
         'znode;help;playbook' {

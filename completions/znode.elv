@@ -34,6 +34,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
             cand incident 'Incidents and support requests (事件/工单) with their service-level clocks'
             cand backup 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
+            cand notify 'Notification channels: test one, flush the outbox, list it'
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
@@ -332,6 +333,68 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;backup;help;take'= {
         }
         &'znode;backup;help;help'= {
+        }
+        &'znode;notify'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand test 'Send a test message to a channel'
+            cand flush 'Send the messages waiting in the outbox; those that fail stay for the next flush'
+            cand list 'The messages waiting in the outbox, with their attempts and last error'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;notify;test'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;notify;flush'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;notify;list'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;notify;help'= {
+            cand test 'Send a test message to a channel'
+            cand flush 'Send the messages waiting in the outbox; those that fail stay for the next flush'
+            cand list 'The messages waiting in the outbox, with their attempts and last error'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;notify;help;test'= {
+        }
+        &'znode;notify;help;flush'= {
+        }
+        &'znode;notify;help;list'= {
+        }
+        &'znode;notify;help;help'= {
         }
         &'znode;playbook'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
@@ -850,6 +913,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
             cand incident 'Incidents and support requests (事件/工单) with their service-level clocks'
             cand backup 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
+            cand notify 'Notification channels: test one, flush the outbox, list it'
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
@@ -901,6 +965,17 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;backup;status'= {
         }
         &'znode;help;backup;take'= {
+        }
+        &'znode;help;notify'= {
+            cand test 'Send a test message to a channel'
+            cand flush 'Send the messages waiting in the outbox; those that fail stay for the next flush'
+            cand list 'The messages waiting in the outbox, with their attempts and last error'
+        }
+        &'znode;help;notify;test'= {
+        }
+        &'znode;help;notify;flush'= {
+        }
+        &'znode;help;notify;list'= {
         }
         &'znode;help;playbook'= {
             cand list 'The playbooks: shipped ones and those in the config''s playbooks/ folder'

@@ -40,6 +40,7 @@ complete -c znode -n "__fish_znode_needs_command" -f -a "inspect" -d 'Run the in
 complete -c znode -n "__fish_znode_needs_command" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
 complete -c znode -n "__fish_znode_needs_command" -f -a "incident" -d 'Incidents and support requests (事件/工单) with their service-level clocks'
 complete -c znode -n "__fish_znode_needs_command" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
+complete -c znode -n "__fish_znode_needs_command" -f -a "notify" -d 'Notification channels: test one, flush the outbox, list it'
 complete -c znode -n "__fish_znode_needs_command" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
 complete -c znode -n "__fish_znode_needs_command" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
 complete -c znode -n "__fish_znode_needs_command" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
@@ -300,6 +301,54 @@ complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subc
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "status" -d 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "take" -d 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -f -a "test" -d 'Send a test message to a channel'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -f -a "flush" -d 'Send the messages waiting in the outbox; those that fail stay for the next flush'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -f -a "list" -d 'The messages waiting in the outbox, with their attempts and last error'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from test" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from test" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from test" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from test" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from test" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from test" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from flush" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from flush" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from flush" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from flush" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from flush" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from flush" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from flush" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from list" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from list" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from list" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from list" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from list" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from list" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send a test message to a channel'
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Send the messages waiting in the outbox; those that fail stay for the next flush'
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "list" -d 'The messages waiting in the outbox, with their attempts and last error'
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -726,19 +775,20 @@ complete -c znode -n "__fish_znode_using_subcommand man" -l color -d 'When to co
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "incident" -d 'Incidents and support requests (事件/工单) with their service-level clocks'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup playbook sync logs config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "incident" -d 'Incidents and support requests (事件/工单) with their service-level clocks'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "notify" -d 'Notification channels: test one, flush the outbox, list it'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup notify playbook sync logs config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "open" -d 'Open an incident or a support request'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "ack" -d 'Acknowledge it: the response clock stops'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "update" -d 'Add a progress note'
@@ -750,6 +800,9 @@ complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "seal" -d 'Write a sha256 sidecar (FILE.sha256, sha256sum format) for every backup that has no recorded checksum'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "status" -d 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "take" -d 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "test" -d 'Send a test message to a channel'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "flush" -d 'Send the messages waiting in the outbox; those that fail stay for the next flush'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "list" -d 'The messages waiting in the outbox, with their attempts and last error'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "list" -d 'The playbooks: shipped ones and those in the config\'s playbooks/ folder'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "show" -d 'A playbook\'s phases and steps, with the commands its variables make'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "run" -d 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'

@@ -11,6 +11,7 @@ pub mod error;
 pub mod incident;
 pub mod judge;
 pub mod logs;
+pub mod notify;
 pub mod outcome;
 pub mod pack;
 pub mod par;

@@ -9,6 +9,7 @@ mod incident;
 mod init;
 mod inspect;
 mod logs;
+mod notify;
 mod playbook;
 mod probe;
 mod sync;
@@ -94,6 +95,9 @@ enum Command {
     /// backups (take)
     #[command(subcommand)]
     Backup(backup::Command),
+    /// Notification channels: test one, flush the outbox, list it
+    #[command(subcommand)]
+    Notify(notify::Command),
     /// Emergency playbooks (应急预案): list, show, run, drill, resume, log
     #[command(subcommand)]
     Playbook(playbook::Command),
@@ -226,6 +230,7 @@ pub fn main() -> ExitCode {
         Command::Playbook(c) => playbook::run(cx, c),
         Command::Sync(c) => sync::run(cx, c),
         Command::Incident(c) => incident::run(cx, c),
+        Command::Notify(c) => notify::run(cx, c),
         Command::Config(c) => config::run(&cx, c),
         Command::History(a) => history::run(&cx, a),
         Command::Completions(a) => generate::completions(a),

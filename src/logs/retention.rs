@@ -426,7 +426,6 @@ fn write_archive(root: &Path, name: &Path, batch: &[(Entry, String)]) -> io::Res
     let mut manifest =
         String::from("# sha256  size  mtime_ms  path (relative to the policy root)\n");
     for (e, rel) in batch {
-        let mut f = fs::File::open(&e.path)?;
         // Re-check containment right before reading: the tree may have changed since the walk.
         if !fs::canonicalize(&e.path)?.starts_with(root) {
             return Err(io::Error::other(format!(
@@ -434,15 +433,9 @@ fn write_archive(root: &Path, name: &Path, batch: &[(Entry, String)]) -> io::Res
                 e.path.display()
             )));
         }
-        let mut h = Sha256::new();
-        io::copy(&mut f, &mut h)?;
+        let digest = crate::backup::checksum::sha256_file(&e.path)?;
         tar.append_path_with_name(&e.path, rel)?;
-        manifest.push_str(&format!(
-            "{}  {}  {}  {rel}\n",
-            hex(&h.finalize()),
-            e.size,
-            e.mtime
-        ));
+        manifest.push_str(&format!("{}  {}  {}  {rel}\n", digest, e.size, e.mtime));
     }
     let gz = tar.into_inner()?;
     let hw = gz.finish()?;

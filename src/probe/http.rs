@@ -349,7 +349,7 @@ fn cert_days_left(der: &[u8]) -> Option<f64> {
 
 /// reqwest wraps the useful cause ("connection refused", "certificate expired") in layers that
 /// repeat the URL; keep the kind of failure and the innermost cause.
-pub(super) fn error_chain(e: &reqwest::Error) -> String {
+pub(crate) fn error_chain(e: &reqwest::Error) -> String {
     let mut inner: &dyn std::error::Error = e;
     while let Some(s) = inner.source() {
         inner = s;

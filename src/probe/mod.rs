@@ -307,6 +307,7 @@ impl ProbeSpec {
     }
 }
 
+pub(crate) use http::error_chain;
 pub(crate) use sql::with_credentials as dsn_with_credentials;
 
 /// What kind of endpoint a probe needs its target to have.

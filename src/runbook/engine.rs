@@ -335,8 +335,31 @@ impl Engine<'_> {
                 } else {
                     channels.iter().map(String::as_str).collect()
                 };
+                let mut results = Vec::new();
                 for c in &channels {
                     self.store.queue_message(c, &text, &source).await?;
+                    // Sent at once where a channel is configured; otherwise (or on failure) it
+                    // stays queued for `znode notify flush`.
+                    let Some(channel) = self.settings.notify.channels.get(*c) else {
+                        results.push(format!("{c}: queued"));
+                        continue;
+                    };
+                    let id = self.store.last_queued().await?;
+                    let sent = channel
+                        .send(
+                            &self.settings.node,
+                            &step.title,
+                            &text,
+                            self.settings.defaults.timeout,
+                        )
+                        .await;
+                    self.store
+                        .delivery(id, sent.as_ref().err().map(String::as_str))
+                        .await?;
+                    results.push(match sent {
+                        Ok(()) => format!("{c}: sent"),
+                        Err(e) => format!("{c}: queued, send failed: {e}"),
+                    });
                 }
                 self.log(
                     run,
@@ -348,7 +371,7 @@ impl Engine<'_> {
                 .await?;
                 StepEnd::Done {
                     next: None,
-                    detail: format!("queued for {}", channels.join(", ")),
+                    detail: results.join("; "),
                 }
             }
             Action::Wait {

@@ -80,6 +80,7 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
         logs: crate::logs::LogSettings::with_shipped_rules(),
         backups: Default::default(),
         sla: Default::default(),
+        notify: Default::default(),
     };
     let mut logs_node: Option<&Node> = None;
     // Both name systems, which may be declared further down the file.
@@ -124,6 +125,7 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
                 "logs" => logs_node = Some(value),
                 "backups" => backups_node = Some(value),
                 "sla" => s.sla = value.deserialize()?,
+                "notify" => load_notify(path, value, &base_dir, &mut s, &mut problems),
                 _ => {
                     let mut p = Problem::at(path, key.pos, format!("unknown key `{k}`"));
                     p = match did_you_mean(k, TOP_KEYS.iter().copied()) {
@@ -447,6 +449,42 @@ fn load_backups(path: &Path, node: &Node, s: &mut Settings, problems: &mut Probl
                 }
                 s.backups.policies.push(p);
             }
+            Err(e) => problems.push(Problem::from_de(path, e)),
+        }
+    }
+}
+
+fn load_notify(
+    path: &Path,
+    node: &Node,
+    base_dir: &Path,
+    s: &mut Settings,
+    problems: &mut Problems,
+) {
+    let Some(channels) = node.get("channels") else {
+        problems.push(
+            Problem::at(path, node.pos, "`notify` holds `channels:`")
+                .hint("write `notify: { channels: { ops: { kind: wecom, url_env: ... } } }`"),
+        );
+        return;
+    };
+    let Value::Map(entries) = &channels.value else {
+        problems.push(Problem::at(
+            path,
+            channels.pos,
+            "`notify.channels` must be a mapping of name to channel",
+        ));
+        return;
+    };
+    for (key, value) in entries {
+        let name = key.as_str().unwrap_or_default().to_owned();
+        match value.deserialize::<crate::notify::ChannelFile>() {
+            Ok(f) => match f.resolve(&name, base_dir) {
+                Ok(c) => {
+                    s.notify.channels.insert(name, c);
+                }
+                Err((msg, hint)) => problems.push(Problem::at(path, value.pos, msg).hint(hint)),
+            },
             Err(e) => problems.push(Problem::from_de(path, e)),
         }
     }

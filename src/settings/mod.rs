@@ -61,6 +61,8 @@ pub struct Settings {
     pub backups: crate::backup::BackupSettings,
     /// Service-level clocks of incidents.
     pub sla: crate::incident::Sla,
+    /// Notification channels.
+    pub notify: crate::notify::NotifySettings,
 }
 
 /// Run-wide defaults.
@@ -140,6 +142,7 @@ impl Settings {
             logs: crate::logs::LogSettings::with_shipped_rules(),
             backups: Default::default(),
             sla: Default::default(),
+            notify: Default::default(),
         }
     }
 
@@ -161,6 +164,12 @@ impl Settings {
         self.targets
             .values()
             .flat_map(|t| t.password.iter().chain(t.token.iter()))
+            .chain(
+                self.notify
+                    .channels
+                    .values()
+                    .flat_map(|c| std::iter::once(&c.url).chain(c.secret.iter())),
+            )
             .collect()
     }
 }

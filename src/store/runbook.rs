@@ -224,14 +224,44 @@ impl Store {
         Ok(())
     }
 
-    /// Messages still queued: (channel, message, source).
-    pub async fn queued_messages(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+    /// Messages still queued: (id, channel, message, source, attempts, last error).
+    #[allow(clippy::type_complexity)]
+    pub async fn queued_messages(
+        &self,
+    ) -> Result<Vec<(i64, String, String, String, i64, Option<String>)>, StoreError> {
         sqlx::query_as(
-            "SELECT channel, message, source FROM notify_outbox WHERE state = 'queued' ORDER BY id",
+            "SELECT id, channel, message, source, attempts, last_error FROM notify_outbox WHERE state = 'queued' ORDER BY id",
         )
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())
+    }
+
+    /// The id of the newest queued message (the one just queued).
+    pub async fn last_queued(&self) -> Result<i64, StoreError> {
+        let r: (i64,) = sqlx::query_as("SELECT MAX(id) FROM notify_outbox")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(self.db())?;
+        Ok(r.0)
+    }
+
+    /// Records a delivery attempt: sent, or still queued with the error.
+    pub async fn delivery(&self, id: i64, error: Option<&str>) -> Result<(), StoreError> {
+        let q = match error {
+            None => sqlx::query(
+                "UPDATE notify_outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2",
+            )
+            .bind(now_ms())
+            .bind(id),
+            Some(e) => sqlx::query(
+                "UPDATE notify_outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2",
+            )
+            .bind(e.to_owned())
+            .bind(id),
+        };
+        q.execute(&self.pool).await.map_err(self.db())?;
+        Ok(())
     }
 }
 

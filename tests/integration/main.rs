@@ -9,6 +9,7 @@ mod incident;
 mod logs;
 mod mysql;
 mod nginx;
+mod notify;
 mod pack;
 mod playbook;
 mod postgres;

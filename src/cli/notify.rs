@@ -1,0 +1,115 @@
+//! `znode notify`: send a test message, flush the outbox, list what waits in it.
+
+use std::io::Write;
+
+use super::{Context, Failure};
+
+#[derive(Debug, clap::Subcommand)]
+pub(super) enum Command {
+    /// Send a test message to a channel
+    Test(TestArgs),
+    /// Send the messages waiting in the outbox; those that fail stay for the next flush
+    Flush,
+    /// The messages waiting in the outbox, with their attempts and last error
+    List,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct TestArgs {
+    /// Channel name from `notify.channels`
+    channel: String,
+}
+
+pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
+    let settings = cx.settings()?;
+    super::run_async(async {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let code = match c {
+            Command::Test(a) => {
+                let Some(ch) = settings.notify.channels.get(&a.channel) else {
+                    let known: Vec<&str> = settings
+                        .notify
+                        .channels
+                        .keys()
+                        .map(String::as_str)
+                        .collect();
+                    return Err(Failure::Message(format!(
+                        "no channel `{}`; declared: {}",
+                        a.channel,
+                        if known.is_empty() {
+                            "none (add notify.channels to znode.yaml)".into()
+                        } else {
+                            known.join(", ")
+                        }
+                    )));
+                };
+                match ch
+                    .send(
+                        &settings.node,
+                        "znode 测试消息",
+                        &format!("{} 的通知通道 {} 工作正常。", settings.node, a.channel),
+                        settings.defaults.timeout,
+                    )
+                    .await
+                {
+                    Ok(()) => {
+                        writeln!(out, "{}: sent to {}", a.channel, ch.host())?;
+                        0
+                    }
+                    Err(e) => {
+                        writeln!(out, "{}: {e}", a.channel)?;
+                        2
+                    }
+                }
+            }
+            Command::Flush => {
+                let store = crate::store::Store::open(&settings.store_url).await?;
+                let (mut sent, mut failed) = (0, 0);
+                for (id, channel, message, source, _, _) in store.queued_messages().await? {
+                    let result = match settings.notify.channels.get(&channel) {
+                        Some(ch) => {
+                            ch.send(&settings.node, &source, &message, settings.defaults.timeout)
+                                .await
+                        }
+                        None => Err(format!("no channel `{channel}` is configured")),
+                    };
+                    store
+                        .delivery(id, result.as_ref().err().map(String::as_str))
+                        .await?;
+                    match result {
+                        Ok(()) => sent += 1,
+                        Err(e) => {
+                            failed += 1;
+                            writeln!(out, "#{id} {channel}: {e}")?;
+                        }
+                    }
+                }
+                store.close().await;
+                writeln!(out, "sent {sent}, still queued {failed}")?;
+                if failed > 0 { 2 } else { 0 }
+            }
+            Command::List => {
+                let store = crate::store::Store::open(&settings.store_url).await?;
+                let mut t = crate::report::new_table(cx.color);
+                t.set_header(["#", "通道", "来源", "消息", "尝试", "上次错误"]);
+                for (id, channel, message, source, attempts, error) in
+                    store.queued_messages().await?
+                {
+                    t.add_row([
+                        id.to_string(),
+                        channel,
+                        source,
+                        message,
+                        attempts.to_string(),
+                        error.unwrap_or_default(),
+                    ]);
+                }
+                store.close().await;
+                writeln!(out, "{t}")?;
+                0
+            }
+        };
+        out.flush()?;
+        Ok(code)
+    })
+}
