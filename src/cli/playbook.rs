@@ -151,6 +151,10 @@ impl Person for Responder {
         Some(matches!(a.as_str(), "y" | "Y" | "yes" | "是"))
     }
 
+    fn progress(&mut self, line: &str) {
+        eprintln!("{line}");
+    }
+
     fn evaluate(&mut self) -> Option<String> {
         self.flags.evaluation.clone().or_else(|| {
             self.ask("  演练评估（一句话，回车结束）：")

@@ -29,6 +29,8 @@ pub trait Person {
     fn completed(&mut self, step: &Step) -> Option<bool>;
     /// A drill's evaluation.
     fn evaluate(&mut self) -> Option<String>;
+    /// Shows where the run is (on a terminal).
+    fn progress(&mut self, line: &str);
 }
 
 /// How a run ended (for now).
@@ -56,7 +58,7 @@ pub struct Engine<'a> {
     pub operator: String,
     /// Who answers.
     pub person: &'a mut dyn Person,
-    /// Print progress lines on stderr (a terminal).
+    /// Report progress to the person (a terminal is watching).
     pub progress: bool,
 }
 
@@ -126,7 +128,7 @@ impl Engine<'_> {
                         .map(|s| s.id.as_str())
                         .unwrap_or("结束"),
                 };
-                eprintln!(
+                self.person.progress(&format!(
                     "【{}】{}/{} {} {}  +{}  → {after}",
                     step.phase.as_deref().unwrap_or("-"),
                     index + 1,
@@ -134,7 +136,7 @@ impl Engine<'_> {
                     step.id,
                     step.title,
                     clock(started.elapsed())
-                );
+                ));
             }
             let shown = describe(step, vars);
             self.log(run, Some(step), "start", None, &shown).await?;
@@ -168,7 +170,7 @@ impl Engine<'_> {
                 StepEnd::Failed(reason) => {
                     self.log(run, Some(step), "fail", None, &reason).await?;
                     if self.progress {
-                        eprintln!("  ✗ {reason}");
+                        self.person.progress(&format!("  ✗ {reason}"));
                     }
                     match step.on_failure.as_deref() {
                         Some("fail") | None => {
