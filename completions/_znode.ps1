@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`')
             [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, 'Incidents and support requests (事件/工单) with their service-level clocks')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Documents for the bureau from the history (巡检报告 so far)')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notification channels: test one, flush the outbox, list it')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
@@ -367,6 +368,47 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;backup;help;help' {
+            break
+        }
+        'znode;report' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('inspection', 'inspection', [CompletionResultType]::ParameterValue, 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;report;inspection' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: reports/巡检报告-<run>-<date>.md beside the config]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: reports/巡检报告-<run>-<date>.md beside the config]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;report;help' {
+            [CompletionResult]::new('inspection', 'inspection', [CompletionResultType]::ParameterValue, 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;report;help;inspection' {
+            break
+        }
+        'znode;report;help;help' {
             break
         }
         'znode;notify' {
@@ -1016,6 +1058,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('probe', 'probe', [CompletionResultType]::ParameterValue, 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`')
             [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, 'Incidents and support requests (事件/工单) with their service-level clocks')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Documents for the bureau from the history (巡检报告 so far)')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notification channels: test one, flush the outbox, list it')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
@@ -1084,6 +1127,13 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;backup;take' {
+            break
+        }
+        'znode;help;report' {
+            [CompletionResult]::new('inspection', 'inspection', [CompletionResultType]::ParameterValue, 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table')
+            break
+        }
+        'znode;help;report;inspection' {
             break
         }
         'znode;help;notify' {

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
             cand incident 'Incidents and support requests (事件/工单) with their service-level clocks'
             cand backup 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
+            cand report 'Documents for the bureau from the history (巡检报告 so far)'
             cand notify 'Notification channels: test one, flush the outbox, list it'
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
@@ -333,6 +334,42 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;backup;help;take'= {
         }
         &'znode;backup;help;help'= {
+        }
+        &'znode;report'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand inspection 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;report;inspection'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -o 'Where to write it; `-` for stdout [default: reports/巡检报告-<run>-<date>.md beside the config]'
+            cand --output 'Where to write it; `-` for stdout [default: reports/巡检报告-<run>-<date>.md beside the config]'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;report;help'= {
+            cand inspection 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;report;help;inspection'= {
+        }
+        &'znode;report;help;help'= {
         }
         &'znode;notify'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
@@ -913,6 +950,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand probe 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
             cand incident 'Incidents and support requests (事件/工单) with their service-level clocks'
             cand backup 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
+            cand report 'Documents for the bureau from the history (巡检报告 so far)'
             cand notify 'Notification channels: test one, flush the outbox, list it'
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
@@ -965,6 +1003,11 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;backup;status'= {
         }
         &'znode;help;backup;take'= {
+        }
+        &'znode;help;report'= {
+            cand inspection 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
+        }
+        &'znode;help;report;inspection'= {
         }
         &'znode;help;notify'= {
             cand test 'Send a test message to a channel'

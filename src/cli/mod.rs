@@ -12,6 +12,7 @@ mod logs;
 mod notify;
 mod playbook;
 mod probe;
+mod report;
 mod sync;
 
 use std::io::IsTerminal;
@@ -95,6 +96,9 @@ enum Command {
     /// backups (take)
     #[command(subcommand)]
     Backup(backup::Command),
+    /// Documents for the bureau from the history (巡检报告 so far)
+    #[command(subcommand)]
+    Report(report::Command),
     /// Notification channels: test one, flush the outbox, list it
     #[command(subcommand)]
     Notify(notify::Command),
@@ -231,6 +235,7 @@ pub fn main() -> ExitCode {
         Command::Sync(c) => sync::run(cx, c),
         Command::Incident(c) => incident::run(cx, c),
         Command::Notify(c) => notify::run(cx, c),
+        Command::Report(c) => report::run(cx, c),
         Command::Config(c) => config::run(&cx, c),
         Command::History(a) => history::run(&cx, a),
         Command::Completions(a) => generate::completions(a),

@@ -3,6 +3,7 @@
 //! `znode inspect` and `znode history show` both render a [`RunReport`] read back from the
 //! store, so what a run printed and what the history shows are the same by construction.
 
+pub mod document;
 mod json;
 mod nagios;
 mod prometheus;

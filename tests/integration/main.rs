@@ -18,6 +18,7 @@ mod probes;
 mod rabbitmq;
 mod redis;
 mod redundancy;
+mod report;
 mod secrets;
 mod secrets_probe;
 mod store;

@@ -1,0 +1,63 @@
+//! `znode report inspection`: the 巡检报告 of a stored run, rendered through its template.
+
+use crate::support::{TestNode, closed_port, text};
+
+#[test]
+fn the_inspection_report_holds_every_item_and_the_abnormal_ones_with_remediation() {
+    let port = closed_port();
+    let node = TestNode::new(&format!(
+        "  pg: {{ address: 127.0.0.1:5432 }}\n  gone: {{ address: 127.0.0.1:{port} }}"
+    ));
+    node.checks(
+        "c.yaml",
+        "  - { id: pg-up, title: 共享库端口, category: daily, item: 5, system: database, target: pg, probe: { kind: tcp } }
+  - { id: gone-up, title: 门户端口 | 前端, category: daily, item: 4, system: portal, target: gone, probe: { kind: tcp }, remediation: 启动门户服务后复测 }
+",
+    );
+    assert_eq!(node.run(&["inspect"]).status.code(), Some(2));
+    let path = node.path().join("out/r.md");
+    let out = node.run(&[
+        "report",
+        "inspection",
+        "latest",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let md = std::fs::read_to_string(&path).unwrap();
+    for needle in [
+        "# 测试节点例行巡检报告",
+        "| 巡检结论 | 严重 |",
+        "本次共检查 2 项：正常 1 项，告警 0 项，严重 1 项，未知 0 项。",
+        "| 日常检查 | 2 | 1 | 0 | 1 | 0 |",
+        "| (5) | 共享库端口 | 数据库 | 正常 |",
+        "| (4) | 门户端口 \\| 前端 | 大数据中心门户系统 | 严重 |",
+        "**1. 门户端口 | 前端**（严重，大数据中心门户系统）",
+        "- 处理建议：启动门户服务后复测",
+        "## 四、签字",
+    ] {
+        assert!(md.contains(needle), "`{needle}` not in:\n{md}");
+    }
+
+    // A node's own template replaces the shipped one; a variable it misnames is an error.
+    std::fs::create_dir_all(node.path().join("report-templates")).unwrap();
+    std::fs::write(
+        node.path().join("report-templates/inspection.md.hbs"),
+        "节点 {{node}} 共 {{summary.total}} 项\n",
+    )
+    .unwrap();
+    let out = node.run(&["report", "inspection", "1", "-o", "-"]);
+    assert_eq!(text(&out.stdout), "节点 测试节点 共 2 项\n");
+    std::fs::write(
+        node.path().join("report-templates/inspection.md.hbs"),
+        "{{nodes}}\n",
+    )
+    .unwrap();
+    let out = node.run(&["report", "inspection", "1", "-o", "-"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        text(&out.stderr).contains("inspection.md.hbs"),
+        "{}",
+        text(&out.stderr)
+    );
+}
