@@ -49,8 +49,11 @@ impl TomcatServer {
             .unwrap();
         assert!(out.status.success(), "catalina.sh: {}", text(&out.stderr));
         let t = TomcatServer { base, port };
+        // Right after start-up the status page can answer once and then fail (500) while the
+        // connectors' MBeans register: wait for three answers in a row.
+        let mut in_a_row = 0;
         wait_for(60, "Tomcat's manager status page", || {
-            Command::new("curl")
+            let ok = Command::new("curl")
                 .args([
                     "-sf",
                     "-u",
@@ -58,7 +61,9 @@ impl TomcatServer {
                     &format!("http://127.0.0.1:{port}/manager/status?XML=true"),
                 ])
                 .output()
-                .is_ok_and(|o| o.status.success())
+                .is_ok_and(|o| o.status.success());
+            in_a_row = if ok { in_a_row + 1 } else { 0 };
+            in_a_row >= 3
         });
         t
     }
