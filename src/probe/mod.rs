@@ -316,6 +316,8 @@ pub(crate) enum Needs {
     Address,
     /// `url:`.
     Url,
+    /// `dsn:` with one of these schemes (`postgres`, `postgresql`).
+    Dsn(&'static [&'static str]),
 }
 
 /// Load-time check that the check's target has the endpoint a probe needs, with an example.
@@ -326,8 +328,18 @@ pub(crate) fn require(
     example: &str,
 ) -> Result<(), (String, String)> {
     let (ok, what) = match needs {
-        Needs::Address => (target.and_then(Target::address).is_some(), "an address"),
-        Needs::Url => (target.and_then(Target::url).is_some(), "a `url`"),
+        Needs::Address => (
+            target.and_then(Target::address).is_some(),
+            "an address".to_owned(),
+        ),
+        Needs::Url => (target.and_then(Target::url).is_some(), "a `url`".to_owned()),
+        Needs::Dsn(schemes) => (
+            target
+                .and_then(Target::dsn)
+                .and_then(|d| d.split_once("://"))
+                .is_some_and(|(scheme, _)| schemes.contains(&scheme)),
+            format!("a {}:// dsn", schemes[0]),
+        ),
     };
     if ok {
         Ok(())
@@ -336,6 +348,17 @@ pub(crate) fn require(
             format!("the {kind} probe needs a target with {what}"),
             format!("e.g. `{example}`"),
         ))
+    }
+}
+
+/// Load-time check of a probe's `role` parameter against the roles it knows.
+pub(crate) fn require_role(role: Option<&str>, known: &[&str]) -> Result<(), (String, String)> {
+    match role {
+        Some(r) if !known.contains(&r) => Err((
+            format!("unknown role `{r}`"),
+            format!("use {}", known.join(" or ")),
+        )),
+        _ => Ok(()),
     }
 }
 

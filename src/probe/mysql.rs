@@ -13,7 +13,6 @@ use sqlx::{Connection, Executor, MySqlConnection, Row};
 use super::sql::{query_err, redact, with_credentials};
 use super::{Observation, Probe, ProbeContext, ProbeError};
 use crate::outcome::{Metric, Status};
-use crate::settings::Target;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -74,22 +73,13 @@ impl Probe for Mysql {
         target: Option<&crate::settings::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
-        if !target
-            .and_then(Target::dsn)
-            .is_some_and(|d| d.starts_with("mysql://") || d.starts_with("mariadb://"))
-        {
-            return Err((
-                "the mysql probe needs a target with a mysql:// dsn".into(),
-                "e.g. `dsn: mysql://monitor@127.0.0.1:3306/mysql`".into(),
-            ));
-        }
-        match self.role.as_deref() {
-            None | Some("primary" | "replica") => Ok(()),
-            Some(r) => Err((
-                format!("unknown role `{r}`"),
-                "use primary or replica".into(),
-            )),
-        }
+        super::require(
+            Self::KIND,
+            target,
+            super::Needs::Dsn(&["mysql", "mariadb"]),
+            "dsn: mysql://monitor@127.0.0.1:3306/mysql",
+        )?;
+        super::require_role(self.role.as_deref(), &["primary", "replica"])
     }
 
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {

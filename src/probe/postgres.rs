@@ -12,7 +12,6 @@ use sqlx::{Connection, Executor, PgConnection, Row};
 use super::sql::{query_err, redact, with_credentials};
 use super::{Observation, Probe, ProbeContext, ProbeError};
 use crate::outcome::{Metric, Status};
-use crate::settings::Target;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -56,22 +55,13 @@ impl Probe for Postgres {
         target: Option<&crate::settings::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
-        if !target
-            .and_then(Target::dsn)
-            .is_some_and(|d| d.starts_with("postgres://") || d.starts_with("postgresql://"))
-        {
-            return Err((
-                "the postgres probe needs a target with a postgres:// dsn".into(),
-                "e.g. `dsn: postgres://monitor@127.0.0.1:5432/postgres`".into(),
-            ));
-        }
-        match self.role.as_deref() {
-            None | Some("primary" | "standby") => Ok(()),
-            Some(r) => Err((
-                format!("unknown role `{r}`"),
-                "use primary or standby".into(),
-            )),
-        }
+        super::require(
+            Self::KIND,
+            target,
+            super::Needs::Dsn(&["postgres", "postgresql"]),
+            "dsn: postgres://monitor@127.0.0.1:5432/postgres",
+        )?;
+        super::require_role(self.role.as_deref(), &["primary", "standby"])
     }
 
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {

@@ -58,13 +58,7 @@ impl Probe for Redis {
             super::Needs::Address,
             "redis: { address: 127.0.0.1:6379 }",
         )?;
-        match self.role.as_deref() {
-            None | Some("master" | "slave" | "replica") => Ok(()),
-            Some(r) => Err((
-                format!("unknown role `{r}`"),
-                "use master or replica".into(),
-            )),
-        }
+        super::require_role(self.role.as_deref(), &["master", "replica", "slave"])
     }
 
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
