@@ -122,6 +122,17 @@ impl Incident {
         }
     }
 
+    /// The incident as it stood at `t` (epoch ms): later events not yet happened.
+    pub fn as_of(&self, t: i64) -> Incident {
+        let before = |x: Option<i64>| x.filter(|x| *x <= t);
+        Incident {
+            acked_at: before(self.acked_at),
+            restored_at: before(self.restored_at),
+            closed_at: before(self.closed_at),
+            ..self.clone()
+        }
+    }
+
     /// The clocks at `now` (epoch ms).
     pub fn clocks(&self, sla: &Sla, now: i64) -> Clocks {
         let minutes = |until: Option<i64>| (until.unwrap_or(now) - self.opened_at).max(0) / 60_000;

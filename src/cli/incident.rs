@@ -90,7 +90,7 @@ fn who(w: &Option<String>) -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-fn when(at: &Option<String>, tz: chrono_tz::Tz) -> Result<i64, Failure> {
+pub(super) fn when(at: &Option<String>, tz: chrono_tz::Tz) -> Result<i64, Failure> {
     match at {
         None => Ok(crate::store::now_ms()),
         Some(s) => chrono::DateTime::parse_from_rfc3339(&super::logs::parse_time(s, tz)?)

@@ -5,13 +5,24 @@ use std::path::PathBuf;
 use super::{Context, Failure};
 use crate::report::RunReport;
 use crate::report::document::{InspectionModel, render};
-use crate::store::{RunRef, Store};
+use crate::report::period::{Period, Routine};
+use crate::report::routine::{self, Request};
+use crate::settings::Settings;
+use crate::store::{Document, RunRef, Store};
 
 #[derive(Debug, clap::Subcommand)]
 pub(super) enum Command {
     /// The inspection report (巡检报告) of one run: every item with its result, the abnormal ones
     /// with their evidence and remediation, a sign-off table
     Inspection(InspectionArgs),
+    /// 运行维护周报 of an ISO week (default: last week)
+    Weekly(RoutineArgs),
+    /// 运行维护月报 of a month (default: last month), with the 考核 self-assessment
+    Monthly(RoutineArgs),
+    /// 运行维护季报 of a quarter (default: last quarter)
+    Quarterly(RoutineArgs),
+    /// 运行维护半年报 of a half-year (default: the last one)
+    HalfYear(RoutineArgs),
 }
 
 /// Document formats.
@@ -19,6 +30,28 @@ pub(super) enum Command {
 pub(super) enum DocFormat {
     /// Markdown.
     Md,
+    /// The report's data model as JSON, for scripts (`znode.report/v1`).
+    Json,
+}
+
+impl DocFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            DocFormat::Md => "md",
+            DocFormat::Json => "json",
+        }
+    }
+}
+
+/// Where and how a document is written.
+#[derive(Debug, clap::Args)]
+pub(super) struct Output {
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value = "md")]
+    format: DocFormat,
+    /// Where to write it; `-` for stdout [default: a dated file name in the reports folder]
+    #[arg(short = 'o', long, value_name = "PATH")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -26,17 +59,35 @@ pub(super) struct InspectionArgs {
     /// Run: an id, `latest` or `latest~N`
     #[arg(default_value = "latest")]
     run: RunRef,
-    /// Output format
-    #[arg(short = 'f', long, value_enum, default_value = "md")]
-    format: DocFormat,
-    /// Where to write it; `-` for stdout [default: reports/巡检报告-<run>-<date>.md beside the config]
-    #[arg(short = 'o', long, value_name = "PATH")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: Output,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct RoutineArgs {
+    /// The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one
+    /// that has ended]
+    #[arg(short = 'p', long)]
+    period: Option<String>,
+    /// Count only what happened up to this time (RFC 3339 or `YYYY-MM-DD HH:MM`), so a report
+    /// made again later gives the same figures [default: now]
+    #[arg(long, value_name = "TIME")]
+    as_of: Option<String>,
+    /// Record the document as handed in at this time (backfilling documents written before
+    /// znode kept the record) [default: now]
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    #[command(flatten)]
+    out: Output,
 }
 
 pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
     match c {
         Command::Inspection(a) => inspection(&cx, a),
+        Command::Weekly(a) => routine_report(&cx, Routine::Weekly, a),
+        Command::Monthly(a) => routine_report(&cx, Routine::Monthly, a),
+        Command::Quarterly(a) => routine_report(&cx, Routine::Quarterly, a),
+        Command::HalfYear(a) => routine_report(&cx, Routine::HalfYear, a),
     }
 }
 
@@ -62,26 +113,138 @@ fn inspection(cx: &Context, a: InspectionArgs) -> Result<u8, Failure> {
             .and_then(|c| c.get(id))
             .and_then(|c| c.remediation.clone())
     });
-    let text = match a.format {
-        DocFormat::Md => {
-            render("inspection.md.hbs", &model, &settings.base_dir).map_err(Failure::Message)?
+    let day = crate::report::local_time(report.run.started_at, settings.timezone, "%Y%m%d");
+    let doc = Written {
+        kind: "inspection",
+        subject: report.run.id.to_string(),
+        file_stem: format!("巡检报告-{}-{day}", report.run.id),
+        templates: &["inspection.md.hbs"],
+        at: crate::store::now_ms(),
+    };
+    write(&settings, &doc, &model, &a.out)
+}
+
+fn routine_report(cx: &Context, kind: Routine, a: RoutineArgs) -> Result<u8, Failure> {
+    let settings = cx.settings()?;
+    let tz = settings.timezone;
+    let now = crate::store::now_ms();
+    let today = chrono::DateTime::from_timestamp_millis(now)
+        .map(|t| t.with_timezone(&tz).date_naive())
+        .unwrap_or_default();
+    let period = match &a.period {
+        Some(p) => Period::parse(kind, p).map_err(Failure::Message)?,
+        None => Period::last_complete(kind, today),
+    };
+    let as_of = match &a.as_of {
+        Some(t) => super::incident::when(&Some(t.clone()), tz)?,
+        None => now,
+    };
+    let at = super::incident::when(&a.at, tz)?;
+    let model = super::run_async(async {
+        let store = Store::open_existing(&settings.store_url).await?;
+        let model = routine::build(
+            &store,
+            &Request {
+                settings: &settings,
+                period,
+                as_of,
+                now,
+            },
+        )
+        .await?;
+        store.close().await;
+        Ok::<_, Failure>(model)
+    })?;
+    if model.plan.missing && a.out.format != DocFormat::Json {
+        eprintln!(
+            "warning: no plan for {} yet; write it in {} and make the report again",
+            model.plan.heading, model.plan.path
+        );
+    }
+    let templates: &[&str] = match kind {
+        Routine::Weekly => &["weekly.md.hbs"],
+        Routine::Monthly => &["monthly.md.hbs"],
+        Routine::Quarterly => &["quarterly.md.hbs", "monthly.md.hbs"],
+        Routine::HalfYear => &["half-year.md.hbs", "monthly.md.hbs"],
+    };
+    let doc = Written {
+        kind: kind.id(),
+        subject: period.label(),
+        file_stem: format!("运行维护{}-{}", kind.zh(), period.label()),
+        templates,
+        at,
+    };
+    write(&settings, &doc, &model, &a.out)
+}
+
+/// A document about to be written.
+struct Written<'a> {
+    /// Report kind, as recorded.
+    kind: &'static str,
+    /// Period label or subject id.
+    subject: String,
+    /// The default file name without extension.
+    file_stem: String,
+    /// Template names, first found wins.
+    templates: &'a [&'a str],
+    /// When it counts as handed in.
+    at: i64,
+}
+
+fn write(
+    settings: &Settings,
+    doc: &Written<'_>,
+    model: &impl serde::Serialize,
+    out: &Output,
+) -> Result<u8, Failure> {
+    let bytes = match out.format {
+        DocFormat::Md => render(doc.templates, model, &settings.base_dir)
+            .map_err(Failure::Message)?
+            .into_bytes(),
+        DocFormat::Json => {
+            let mut v = serde_json::json!({ "schema": "znode.report/v1", "kind": doc.kind });
+            v["report"] =
+                serde_json::to_value(model).map_err(|e| Failure::Message(e.to_string()))?;
+            let mut s =
+                serde_json::to_string_pretty(&v).map_err(|e| Failure::Message(e.to_string()))?;
+            s.push('\n');
+            s.into_bytes()
         }
     };
-    let path = a.output.unwrap_or_else(|| {
-        let day = crate::report::local_time(report.run.started_at, settings.timezone, "%Y%m%d");
-        settings
-            .base_dir
-            .join("reports")
-            .join(format!("巡检报告-{}-{day}.md", report.run.id))
+    let path = out.output.clone().unwrap_or_else(|| {
+        settings.reports.folder(&settings.base_dir).join(format!(
+            "{}.{}",
+            doc.file_stem,
+            out.format.extension()
+        ))
     });
     if path.as_os_str() == "-" {
-        print!("{text}");
+        use std::io::Write;
+        std::io::stdout().write_all(&bytes)?;
         return Ok(0);
     }
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    std::fs::write(&path, text)?;
+    // Written beside and renamed, so a reader never sees half a document.
+    let partial = path.with_extension(format!("{}.partial", out.format.extension()));
+    std::fs::write(&partial, &bytes)?;
+    std::fs::rename(&partial, &path)?;
+    if out.format != DocFormat::Json {
+        let record = Document {
+            kind: doc.kind.to_owned(),
+            period: doc.subject.clone(),
+            generated_at: doc.at,
+            format: out.format.extension().to_owned(),
+            path: path.display().to_string(),
+        };
+        super::run_async(async {
+            let store = Store::open(&settings.store_url).await?;
+            store.record_document(&record).await?;
+            store.close().await;
+            Ok::<_, Failure>(())
+        })?;
+    }
     println!("{}", path.display());
     Ok(0)
 }

@@ -36,6 +36,7 @@ struct Health {
 
 impl Probe for Elasticsearch {
     const KIND: &'static str = "elasticsearch";
+    const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {
         Some("unassigned_shards")

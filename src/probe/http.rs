@@ -141,6 +141,7 @@ impl Http {
 
 impl Probe for Http {
     const KIND: &'static str = "http";
+    const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {
         Some("response_time")

@@ -163,6 +163,10 @@ pub trait Probe: Send + Sync + Sized + serde::de::DeserializeOwned {
     /// The name used in check files (`kind: tcp`).
     const KIND: &'static str;
 
+    /// True when a CRIT of this kind means the system is not serving: such outcomes make up
+    /// the availability and MTBF figures of the reports.
+    const SERVICE: bool = false;
+
     /// The metric that `warn`/`crit` on a check apply to, if the kind measures one.
     fn primary(&self) -> Option<&'static str>;
 
@@ -208,6 +212,13 @@ macro_rules! registry {
         impl ProbeSpec {
             /// Every kind name.
             pub const KINDS: &'static [&'static str] = &[$($module::$ty::KIND,)*];
+
+            /// The kinds whose CRIT means the system is not serving.
+            pub fn service_kinds() -> Vec<&'static str> {
+                let mut out = Vec::new();
+                $(if $module::$ty::SERVICE { out.push($module::$ty::KIND); })*
+                out
+            }
 
             fn parse_kind(kind: &str, params: &Node) -> Option<Result<ProbeSpec, DeError>> {
                 $(if kind == $module::$ty::KIND {

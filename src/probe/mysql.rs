@@ -45,6 +45,7 @@ const STATUS: &[&str] = &[
 
 impl Probe for Mysql {
     const KIND: &'static str = "mysql";
+    const SERVICE: bool = true;
 
     fn uses_history(&self) -> bool {
         true

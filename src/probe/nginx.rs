@@ -58,6 +58,7 @@ fn parse(text: &str) -> Option<StubStatus> {
 
 impl Probe for Nginx {
     const KIND: &'static str = "nginx";
+    const SERVICE: bool = true;
 
     fn uses_history(&self) -> bool {
         true

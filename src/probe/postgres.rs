@@ -30,6 +30,7 @@ fn yes() -> bool {
 
 impl Probe for Postgres {
     const KIND: &'static str = "postgres";
+    const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {
         Some("connections_pct")

@@ -26,6 +26,7 @@ pub struct Process {
 
 impl Probe for Process {
     const KIND: &'static str = "process";
+    const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {
         Some("count")

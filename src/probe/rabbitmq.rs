@@ -61,6 +61,7 @@ const CONNECTION: u16 = 10;
 
 impl Probe for Rabbitmq {
     const KIND: &'static str = "rabbitmq";
+    const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {
         Some("handshake_time")

@@ -34,6 +34,7 @@ impl Tcp {
 
 impl Probe for Tcp {
     const KIND: &'static str = "tcp";
+    const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {
         Some("connect_time")

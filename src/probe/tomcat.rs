@@ -111,6 +111,7 @@ fn parse(xml: &str) -> Option<Status> {
 
 impl Probe for Tomcat {
     const KIND: &'static str = "tomcat";
+    const SERVICE: bool = true;
 
     fn uses_history(&self) -> bool {
         true

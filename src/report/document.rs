@@ -5,7 +5,7 @@
 //! One template source per report: Markdown is what the templates write, and the other
 //! formats are made from it, so an edit to a template shows in every format.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use handlebars::Handlebars;
 use serde::Serialize;
@@ -14,14 +14,85 @@ use super::RunReport;
 use crate::catalog::Category;
 use crate::outcome::Status;
 
+/// `reports:` in the config.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    /// Where documents are written (default `reports/` beside the config).
+    pub folder: Option<PathBuf>,
+    /// The node as titles name it (default: the node name), e.g. 省政务大数据中心肇庆分节点.
+    pub title: Option<String>,
+    /// 编制人 on the cover.
+    pub author: Option<String>,
+    /// 审核人.
+    pub reviewer: Option<String>,
+    /// 批准人.
+    pub approver: Option<String>,
+    /// Folder of the plan files (`<period>.md`) the routine reports include (default
+    /// `plans/` in the reports folder).
+    pub plans: Option<PathBuf>,
+    /// A font with Chinese glyphs for the charts of DOCX reports.
+    pub font: Option<PathBuf>,
+    /// Channels `--send` delivers to.
+    #[serde(default)]
+    pub send: Vec<String>,
+}
+
+impl ReportSettings {
+    /// The folder documents are written to.
+    pub fn folder(&self, base_dir: &Path) -> PathBuf {
+        base_dir.join(self.folder.as_deref().unwrap_or(Path::new("reports")))
+    }
+
+    /// The folder of plan files.
+    pub fn plans(&self, base_dir: &Path) -> PathBuf {
+        match &self.plans {
+            Some(p) => base_dir.join(p),
+            None => self.folder(base_dir).join("plans"),
+        }
+    }
+}
+
+/// The sign-off table of a document.
+#[derive(Clone, Debug, Serialize)]
+pub struct Signoff {
+    /// 编制人.
+    pub author: String,
+    /// 审核人.
+    pub reviewer: String,
+    /// 批准人.
+    pub approver: String,
+}
+
+impl Signoff {
+    /// From the config; blanks stay blank for a pen.
+    pub fn of(s: &ReportSettings) -> Signoff {
+        Signoff {
+            author: s.author.clone().unwrap_or_default(),
+            reviewer: s.reviewer.clone().unwrap_or_default(),
+            approver: s.approver.clone().unwrap_or_default(),
+        }
+    }
+}
+
 /// The embedded templates, by file name.
-pub const TEMPLATES: &[(&str, &str)] = &[(
-    "inspection.md.hbs",
-    include_str!("../../report-templates/inspection.md.hbs"),
-)];
+pub const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "inspection.md.hbs",
+        include_str!("../../report-templates/inspection.md.hbs"),
+    ),
+    (
+        "weekly.md.hbs",
+        include_str!("../../report-templates/weekly.md.hbs"),
+    ),
+    (
+        "monthly.md.hbs",
+        include_str!("../../report-templates/monthly.md.hbs"),
+    ),
+];
 
 /// Makes text safe for a Markdown table cell: no pipes, no line breaks.
-fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace(['\r', '\n'], " ")
 }
 
@@ -166,17 +237,22 @@ impl InspectionModel {
     }
 }
 
-/// Renders a model with a template: the node's own `report-templates/NAME` when it exists,
-/// else the embedded one.
-pub fn render(name: &str, model: &impl Serialize, node_dir: &Path) -> Result<String, String> {
-    let own = node_dir.join("report-templates").join(name);
-    let text = match std::fs::read_to_string(&own) {
-        Ok(t) => t,
-        Err(_) => TEMPLATES
+/// Renders a model with the first of `names` found: each name is looked up in the node's own
+/// `report-templates/` folder first, then among the embedded ones (so a quarterly report uses
+/// the node's `quarterly.md.hbs` when there is one, else the monthly template).
+pub fn render(names: &[&str], model: &impl Serialize, node_dir: &Path) -> Result<String, String> {
+    let own = names.iter().find_map(|n| {
+        std::fs::read_to_string(node_dir.join("report-templates").join(n))
+            .ok()
+            .map(|t| (*n, t))
+    });
+    let (name, text) = match own {
+        Some(found) => found,
+        None => names
             .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, t)| (*t).to_owned())
-            .ok_or_else(|| format!("no template {name}"))?,
+            .find_map(|n| TEMPLATES.iter().find(|(e, _)| e == n))
+            .map(|(n, t)| (*n, (*t).to_owned()))
+            .ok_or_else(|| format!("no template {}", names.join(" or ")))?,
     };
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);

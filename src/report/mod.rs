@@ -3,10 +3,13 @@
 //! `znode inspect` and `znode history show` both render a [`RunReport`] read back from the
 //! store, so what a run printed and what the history shows are the same by construction.
 
+pub mod assessment;
 pub mod document;
 mod json;
 mod nagios;
+pub mod period;
 mod prometheus;
+pub mod routine;
 mod table;
 pub use table::new_table;
 

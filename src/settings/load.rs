@@ -13,8 +13,19 @@ use crate::catalog::yaml::{Node, Value, did_you_mean};
 use crate::error::{Problem, Problems};
 
 const TOP_KEYS: &[&str] = &[
-    "node", "timezone", "store", "checks", "defaults", "systems", "targets", "logs", "backups",
+    "node",
+    "timezone",
+    "store",
+    "checks",
+    "defaults",
+    "systems",
+    "targets",
+    "logs",
+    "backups",
     "sla",
+    "notify",
+    "reports",
+    "assessment",
 ];
 
 #[derive(Deserialize)]
@@ -81,6 +92,8 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
         backups: Default::default(),
         sla: Default::default(),
         notify: Default::default(),
+        reports: Default::default(),
+        assessment: Default::default(),
     };
     let mut logs_node: Option<&Node> = None;
     // Both name systems, which may be declared further down the file.
@@ -125,6 +138,8 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
                 "logs" => logs_node = Some(value),
                 "backups" => backups_node = Some(value),
                 "sla" => s.sla = value.deserialize()?,
+                "reports" => s.reports = value.deserialize()?,
+                "assessment" => s.assessment = value.deserialize()?,
                 "notify" => load_notify(path, value, &base_dir, &mut s, &mut problems),
                 _ => {
                     let mut p = Problem::at(path, key.pos, format!("unknown key `{k}`"));

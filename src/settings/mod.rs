@@ -63,6 +63,10 @@ pub struct Settings {
     pub sla: crate::incident::Sla,
     /// Notification channels.
     pub notify: crate::notify::NotifySettings,
+    /// Report documents: folder, sign-off names, plans (`reports:`).
+    pub reports: crate::report::document::ReportSettings,
+    /// The 考核 rules (`assessment:`).
+    pub assessment: crate::report::assessment::AssessmentSettings,
 }
 
 /// Run-wide defaults.
@@ -143,6 +147,8 @@ impl Settings {
             backups: Default::default(),
             sla: Default::default(),
             notify: Default::default(),
+            reports: Default::default(),
+            assessment: Default::default(),
         }
     }
 

@@ -161,6 +161,20 @@ impl Store {
         Ok(rows.into_iter().map(of).collect())
     }
 
+    /// Incidents that were open at some time in `[from, to)`, oldest first.
+    pub async fn incidents_in(&self, span: super::Span) -> Result<Vec<Incident>, StoreError> {
+        let rows: Vec<IncidentTuple> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM incidents WHERE opened_at < $2 AND (closed_at IS NULL OR closed_at >= $1) \
+             ORDER BY opened_at, id"
+        )))
+        .bind(span.from)
+        .bind(span.to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows.into_iter().map(of).collect())
+    }
+
     /// The open incident a check opened, if any.
     pub async fn open_incident_of_check(&self, check: &str) -> Result<Option<i64>, StoreError> {
         let r: Option<(i64,)> = sqlx::query_as(

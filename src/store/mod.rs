@@ -10,6 +10,8 @@
 //! One migration folder per backend, embedded in the binary; sqlx's `Any` driver serves both,
 //! which limits column types to integers, floats and text (hence JSON in text columns).
 
+mod aggregate;
+mod document;
 mod incident;
 mod logs;
 mod query;
@@ -22,6 +24,8 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::MigrateDatabase;
 use sqlx::{Any, AnyPool, Executor};
 
+pub use aggregate::{AbnormalCheck, CheckLatest, DayCount, DayRuns, Span, Uptime};
+pub use document::Document;
 pub use incident::NewIncident;
 pub use logs::{KnownTemplate, template_hash};
 pub use query::{Diff, DiffEntry, RunRef, RunRow, StoredOutcome};

@@ -179,6 +179,23 @@ impl Store {
         Ok(rows.into_iter().map(run_of).collect())
     }
 
+    /// The runs started in `[from, to)`, oldest first.
+    pub async fn playbook_runs_in(
+        &self,
+        span: super::Span,
+    ) -> Result<Vec<PlaybookRun>, StoreError> {
+        let rows: Vec<RunTuple> = sqlx::query_as(
+            "SELECT id, playbook, title, mode, state, operator, variables, started_at, finished_at, evaluation \
+             FROM playbook_runs WHERE started_at >= $1 AND started_at < $2 ORDER BY id",
+        )
+        .bind(span.from)
+        .bind(span.to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows.into_iter().map(run_of).collect())
+    }
+
     /// A run's journal, in order.
     pub async fn playbook_events(&self, run: i64) -> Result<Vec<Event>, StoreError> {
         let rows: Vec<EventTuple> = sqlx::query_as(

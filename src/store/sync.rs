@@ -191,6 +191,19 @@ impl Store {
         })
     }
 
+    /// The ids of the releases that were open at some time in `[from, to)`, oldest first.
+    pub async fn release_ids_in(&self, span: super::Span) -> Result<Vec<i64>, StoreError> {
+        let rows: Vec<(i64,)> = sqlx::query_as(
+            "SELECT id FROM sync_releases WHERE opened_at < $2 AND (closed_at IS NULL OR closed_at >= $1) ORDER BY id",
+        )
+        .bind(span.from)
+        .bind(span.to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows.into_iter().map(|r| r.0).collect())
+    }
+
     /// Every release id, newest first.
     pub async fn release_ids(&self) -> Result<Vec<i64>, StoreError> {
         let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM sync_releases ORDER BY id DESC")

@@ -19,6 +19,7 @@ mod rabbitmq;
 mod redis;
 mod redundancy;
 mod report;
+mod routine_report;
 mod secrets;
 mod secrets_probe;
 mod store;

@@ -4,23 +4,6 @@ use std::time::Duration;
 
 use crate::support::*;
 
-/// The `--store` flag for a backend, and the scratch database dropped when the test ends.
-fn store_url_flag(backend: &str) -> (Vec<String>, Option<PgDb>) {
-    match backend {
-        "postgres" => {
-            let db = PgDb::named("znode_store");
-            (
-                vec![
-                    "--store".into(),
-                    format!("postgres://postgres@127.0.0.1:5432/{}", db.0),
-                ],
-                Some(db),
-            )
-        }
-        _ => (vec![], None),
-    }
-}
-
 fn interrupted_run_is_kept(backend: &str) {
     let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
     let (store, _db) = store_url_flag(backend);

@@ -332,3 +332,20 @@ pub fn wait_for(secs: u64, what: &str, mut f: impl FnMut() -> bool) {
     }
     panic!("timed out waiting for {what}");
 }
+
+/// The `--store` flag for a backend, and the scratch database dropped when the test ends.
+pub fn store_url_flag(backend: &str) -> (Vec<String>, Option<PgDb>) {
+    match backend {
+        "postgres" => {
+            let db = PgDb::named("znode_store");
+            (
+                vec![
+                    "--store".into(),
+                    format!("postgres://postgres@127.0.0.1:5432/{}", db.0),
+                ],
+                Some(db),
+            )
+        }
+        _ => (vec![], None),
+    }
+}

@@ -1,0 +1,958 @@
+//! The routine reports (周报, 月报, 季报, 半年报): one data model over a period, filled from the
+//! store's aggregates ([`crate::store::Store::day_counts`] and its siblings) and rendered by the
+//! `weekly`/`monthly` templates. The model's fields are documented in
+//! `report-templates/README.md` for whoever edits a template.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::assessment::{Assessment, Inputs};
+use super::document::{Signoff, cell};
+use super::period::{self, Period};
+use crate::catalog::Category;
+use crate::incident::Incident;
+use crate::outcome::{Metric, Status};
+use crate::settings::Settings;
+use crate::store::{Store, StoreError};
+
+/// How many abnormal checks a report lists.
+const ABNORMAL_LIMIT: i64 = 30;
+/// SPEC R9's targets.
+const AVAILABILITY_TARGET: f64 = 99.0;
+const MTBF_TARGET_DAYS: f64 = 10.0;
+
+/// The model of a routine report.
+#[derive(Clone, Debug, Serialize)]
+pub struct RoutineModel {
+    /// `weekly`, `monthly`, `quarterly` or `half-year`.
+    pub kind: &'static str,
+    /// 周报, 月报, ...
+    pub kind_zh: &'static str,
+    /// True for the monthly and longer reports (the full outline).
+    pub long: bool,
+    /// The document title.
+    pub title: String,
+    /// The node as titles name it.
+    pub unit: String,
+    /// Node name.
+    pub node: String,
+    /// The period.
+    pub period: PeriodModel,
+    /// The period before, for trends.
+    pub previous: PeriodModel,
+    /// When the document was made.
+    pub generated: String,
+    /// The cut-off: nothing after it is counted.
+    pub as_of: String,
+    /// 编制人, 审核人, 批准人.
+    pub signoff: Signoff,
+    /// The headline figures.
+    pub overview: Overview,
+    /// Outcomes by category, with the previous period's OK share.
+    pub by_category: Vec<StatusRow>,
+    /// Outcomes by system.
+    pub by_system: Vec<StatusRow>,
+    /// Outcomes per day.
+    pub trend: Vec<DayRow>,
+    /// Checks not OK at least once, most often first.
+    pub abnormal: Vec<AbnormalRow>,
+    /// Incidents and requests.
+    pub incidents: IncidentSection,
+    /// Availability and MTBF per system.
+    pub availability: Vec<AvailabilityRow>,
+    /// Backup verification per policy.
+    pub backups: Vec<BackupRow>,
+    /// Log checks and audits.
+    pub logs: LogSection,
+    /// Version-sync releases and playbook runs.
+    pub changes: Changes,
+    /// Risks and recommendations, one per line.
+    pub risks: Vec<String>,
+    /// The plan for the next period.
+    pub plan: Plan,
+    /// The 考核 self-assessment.
+    pub assessment: Assessment,
+}
+
+/// A period in a report.
+#[derive(Clone, Debug, Serialize)]
+pub struct PeriodModel {
+    /// `2026-11`.
+    pub label: String,
+    /// 2026年11月.
+    pub zh: String,
+    /// First day, `YYYY-MM-DD`.
+    pub first: String,
+    /// Last day.
+    pub last: String,
+}
+
+impl PeriodModel {
+    fn of(p: Period) -> PeriodModel {
+        PeriodModel {
+            label: p.label(),
+            zh: p.zh(),
+            first: p.first.to_string(),
+            last: p.end.pred_opt().unwrap_or(p.end).to_string(),
+        }
+    }
+}
+
+/// The headline figures.
+#[derive(Clone, Debug, Serialize)]
+pub struct Overview {
+    /// `znode inspect` runs.
+    pub inspections: i64,
+    /// All runs (inspections, log scans, backup verifications).
+    pub runs: i64,
+    /// Check outcomes.
+    pub outcomes: i64,
+    /// Share of OK outcomes, `99.12%`.
+    pub ok_pct: String,
+    /// Checks not OK at least once.
+    pub abnormal_checks: usize,
+    /// Incidents and requests opened in the period.
+    pub incidents: usize,
+    /// Of which handled within their clocks, `100.00%` (`-` without any).
+    pub sla_pct: String,
+    /// The lowest availability of a system, `99.95%` (`-` without service checks).
+    pub availability_min: String,
+    /// One paragraph summing it up.
+    pub text: String,
+}
+
+/// Outcome counts of a category or system.
+#[derive(Clone, Debug, Serialize)]
+pub struct StatusRow {
+    /// Category or system name.
+    pub name: String,
+    /// Outcomes.
+    pub total: i64,
+    /// 正常.
+    pub ok: i64,
+    /// 告警.
+    pub warn: i64,
+    /// 严重.
+    pub crit: i64,
+    /// 未知.
+    pub unknown: i64,
+    /// OK share, `98.50%`.
+    pub ok_pct: String,
+    /// The previous period's OK share (`-` without outcomes).
+    pub prev_ok_pct: String,
+    /// ↑, ↓ or → against the previous period (`-` when there is nothing to compare).
+    pub trend: &'static str,
+}
+
+/// Outcomes of one day.
+#[derive(Clone, Debug, Serialize)]
+pub struct DayRow {
+    /// `MM-DD`.
+    pub date: String,
+    /// Counts.
+    pub ok: i64,
+    /// Counts.
+    pub warn: i64,
+    /// Counts.
+    pub crit: i64,
+    /// Counts.
+    pub unknown: i64,
+}
+
+/// An abnormal check.
+#[derive(Clone, Debug, Serialize)]
+pub struct AbnormalRow {
+    /// 1, 2, ...
+    pub number: usize,
+    /// Check title.
+    pub title: String,
+    /// Category.
+    pub category: String,
+    /// System name.
+    pub system: String,
+    /// Outcomes not OK.
+    pub times: i64,
+    /// Of which CRIT.
+    pub crit: i64,
+    /// First, `MM-DD HH:MM`.
+    pub first: String,
+    /// Last.
+    pub last: String,
+    /// The last such outcome's status in Chinese and summary.
+    pub summary: String,
+    /// The incidents it led to, or `-`.
+    pub follow_up: String,
+}
+
+/// Incidents and requests.
+#[derive(Clone, Debug, Serialize)]
+pub struct IncidentSection {
+    /// Opened in the period.
+    pub opened: usize,
+    /// Closed in the period.
+    pub closed: usize,
+    /// Still open at the cut-off (opened in or before the period).
+    pub open: usize,
+    /// Per type.
+    pub by_type: Vec<TypeRow>,
+    /// Every incident open during the period.
+    pub list: Vec<IncidentRow>,
+    /// Those handled late.
+    pub breaches: usize,
+}
+
+/// One incident type.
+#[derive(Clone, Debug, Serialize)]
+pub struct TypeRow {
+    /// 咨询, 故障, ...
+    pub kind: &'static str,
+    /// Opened in the period.
+    pub count: usize,
+    /// Answered within the response clock.
+    pub response_ok: usize,
+    /// With a restore clock (faults).
+    pub restore_due: usize,
+    /// Restored within it.
+    pub restore_ok: usize,
+    /// Share handled within every clock, `100.00%` (`-` when none).
+    pub attainment: String,
+}
+
+/// One incident.
+#[derive(Clone, Debug, Serialize)]
+pub struct IncidentRow {
+    /// Id.
+    pub id: i64,
+    /// Type.
+    pub kind: String,
+    /// Severity.
+    pub severity: String,
+    /// System name.
+    pub system: String,
+    /// Title.
+    pub title: String,
+    /// Opened, `MM-DD HH:MM`.
+    pub opened: String,
+    /// Minutes to the response.
+    pub response_min: i64,
+    /// Minutes to restoration, or `-`.
+    pub restore_min: String,
+    /// 已关闭, 已恢复, 处理中, 待响应.
+    pub state: &'static str,
+    /// 按时 or 超时.
+    pub on_time: &'static str,
+}
+
+/// Availability of one system.
+#[derive(Clone, Debug, Serialize)]
+pub struct AvailabilityRow {
+    /// System name.
+    pub system: String,
+    /// `99.95%`.
+    pub availability: String,
+    /// The number, for charts.
+    pub value: f64,
+    /// Time down, in words.
+    pub downtime: String,
+    /// Failures (serving → not serving).
+    pub failures: i64,
+    /// Mean time between failures, in words (`-` without failures).
+    pub mtbf: String,
+    /// 达标 or 未达标 against availability ≥ 99% and MTBF ≥ 10 days.
+    pub verdict: &'static str,
+    /// Inspections that observed it.
+    pub samples: i64,
+}
+
+/// Backup verification of one policy.
+#[derive(Clone, Debug, Serialize)]
+pub struct BackupRow {
+    /// Check title.
+    pub title: String,
+    /// Verifications in the period.
+    pub verifications: i64,
+    /// Of which passed.
+    pub passed: i64,
+    /// The last verification's rung (1–7), or `-`.
+    pub rung: String,
+    /// Its status in Chinese.
+    pub status: &'static str,
+    /// Its summary.
+    pub summary: String,
+    /// When.
+    pub last: String,
+}
+
+/// Log checks and audits.
+#[derive(Clone, Debug, Serialize)]
+pub struct LogSection {
+    /// `logs scan` and `logs audit` runs.
+    pub scans: i64,
+    /// Per log check.
+    pub checks: Vec<LogRow>,
+}
+
+/// One log check.
+#[derive(Clone, Debug, Serialize)]
+pub struct LogRow {
+    /// Title.
+    pub title: String,
+    /// Outcomes.
+    pub times: i64,
+    /// Of which not OK.
+    pub findings: i64,
+    /// The last outcome's status in Chinese.
+    pub status: &'static str,
+    /// Its summary.
+    pub summary: String,
+}
+
+/// Changes in the period.
+#[derive(Clone, Debug, Serialize)]
+pub struct Changes {
+    /// Version-sync releases.
+    pub releases: Vec<ReleaseRow>,
+    /// Playbook runs (emergencies and drills).
+    pub playbooks: Vec<PlaybookRow>,
+}
+
+/// A release.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReleaseRow {
+    /// Id.
+    pub id: i64,
+    /// Version.
+    pub version: String,
+    /// Title.
+    pub title: String,
+    /// Steps done of 10.
+    pub steps: usize,
+    /// 已上线 or 进行中.
+    pub state: &'static str,
+    /// Opened.
+    pub opened: String,
+}
+
+/// A playbook run.
+#[derive(Clone, Debug, Serialize)]
+pub struct PlaybookRow {
+    /// Id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// 演练 or 处置.
+    pub mode: &'static str,
+    /// State.
+    pub state: String,
+    /// Started.
+    pub started: String,
+    /// Duration in words.
+    pub duration: String,
+}
+
+/// The next period's plan.
+#[derive(Clone, Debug, Serialize)]
+pub struct Plan {
+    /// 下月, 下周, ...
+    pub heading: &'static str,
+    /// The file's Markdown, or a note that it is missing.
+    pub text: String,
+    /// Where it is read from.
+    pub path: String,
+    /// True when the file does not exist.
+    pub missing: bool,
+}
+
+/// What a routine report is built from besides the store.
+pub struct Request<'a> {
+    /// The node's settings.
+    pub settings: &'a Settings,
+    /// The period.
+    pub period: Period,
+    /// The cut-off, epoch ms.
+    pub as_of: i64,
+    /// Now, epoch ms.
+    pub now: i64,
+}
+
+const SHORT: &str = "%m-%d %H:%M";
+const LONG: &str = "%Y-%m-%d %H:%M";
+
+/// Builds the model of a routine report from the store.
+pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, StoreError> {
+    let s = r.settings;
+    let tz = s.timezone;
+    let span = r.period.span(tz);
+    let prev = r.period.previous();
+    let prev_span = prev.span(tz);
+    let cut = crate::store::Span {
+        from: span.from,
+        to: span.to.min(r.as_of.max(span.from)),
+    };
+    let offset = period::offset_ms(tz, span.from);
+    let names = s.system_names();
+    let system_name = |id: Option<&str>| match id {
+        Some(i) => names.get(i).cloned().unwrap_or_else(|| i.to_owned()),
+        None => "（节点）".to_owned(),
+    };
+    let show = |ms: i64, f: &str| super::local_time(ms, tz, f);
+
+    let counts = store.day_counts(cut, offset).await?;
+    let prev_counts = store.day_counts(prev_span, offset).await?;
+    let service = crate::probe::ProbeSpec::service_kinds();
+    let uptime = store.uptime(cut, cut.to, &service).await?;
+    let abnormal = store.abnormal_checks(cut, ABNORMAL_LIMIT).await?;
+    let day_runs = store.day_runs(cut, offset).await?;
+    let backups = store.latest_of_kind(cut, "backup").await?;
+    let logs = store.latest_of_kind(cut, "log").await?;
+    let incidents: Vec<Incident> = store
+        .incidents_in(cut)
+        .await?
+        .iter()
+        .map(|i| i.as_of(cut.to))
+        .collect();
+    let playbooks = store.playbook_runs_in(cut).await?;
+    let mut releases = Vec::new();
+    for id in store.release_ids_in(cut).await? {
+        releases.push(store.release(id).await?);
+    }
+    let mut documents = BTreeMap::new();
+    for kind in s.assessment.documents.keys() {
+        for (label, at) in store.first_documents(kind.id()).await? {
+            documents.insert((*kind, label), at);
+        }
+    }
+
+    // Inspections by category and system, against the previous period.
+    let tally = |rows: &[crate::store::DayCount],
+                 key: &dyn Fn(&crate::store::DayCount) -> String| {
+        let mut m: BTreeMap<String, [i64; 4]> = BTreeMap::new();
+        for c in rows {
+            let e = m.entry(key(c)).or_default();
+            let i = match Status::parse(&c.effective).unwrap_or(Status::Unknown) {
+                Status::Ok => 0,
+                Status::Warn => 1,
+                Status::Crit => 2,
+                Status::Unknown => 3,
+            };
+            e[i] += c.count;
+        }
+        m
+    };
+    let by_cat = tally(&counts, &|c| c.category.clone());
+    let prev_by_cat = tally(&prev_counts, &|c| c.category.clone());
+    let by_sys = tally(&counts, &|c| system_name(c.system.as_deref()));
+    let prev_by_sys = tally(&prev_counts, &|c| system_name(c.system.as_deref()));
+    let mut cat_order: Vec<String> = Category::ALL.iter().map(|c| c.zh().to_owned()).collect();
+    cat_order.extend(
+        by_cat
+            .keys()
+            .filter(|k| Category::parse(k).is_none())
+            .cloned(),
+    );
+    let by_category = rows_of(&cat_order, &by_cat, &prev_by_cat);
+    let sys_order: Vec<String> = by_sys.keys().cloned().collect();
+    let by_system = rows_of(&sys_order, &by_sys, &prev_by_sys);
+
+    let mut per_day: BTreeMap<i64, [i64; 4]> = BTreeMap::new();
+    for d in r.period.days() {
+        let n = period::number_of(d);
+        if period::day_start(d, tz) < cut.to {
+            per_day.insert(n, [0; 4]);
+        }
+    }
+    for (day, v) in tally(&counts, &|c| c.day.to_string()) {
+        if let Ok(n) = day.parse::<i64>() {
+            let e = per_day.entry(n).or_default();
+            for i in 0..4 {
+                e[i] += v[i];
+            }
+        }
+    }
+    let trend: Vec<DayRow> = per_day
+        .iter()
+        .map(|(n, v)| DayRow {
+            date: period::day_of(*n).format("%m-%d").to_string(),
+            ok: v[0],
+            warn: v[1],
+            crit: v[2],
+            unknown: v[3],
+        })
+        .collect();
+    let total: [i64; 4] = by_cat.values().fold([0; 4], |mut a, v| {
+        for i in 0..4 {
+            a[i] += v[i];
+        }
+        a
+    });
+    let outcomes: i64 = total.iter().sum();
+
+    // Abnormal items and their follow-up.
+    let abnormal_rows: Vec<AbnormalRow> = abnormal
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let linked: Vec<String> = incidents
+                .iter()
+                .filter(|x| x.source_check.as_deref() == Some(a.check_id.as_str()))
+                .map(|x| format!("事件#{}（{}）", x.id, state_zh(x)))
+                .collect();
+            AbnormalRow {
+                number: i + 1,
+                title: cell(&a.title),
+                category: a.category.clone(),
+                system: cell(&system_name(a.system.as_deref())),
+                times: a.times,
+                crit: a.crit,
+                first: show(a.first_at, SHORT),
+                last: show(a.last_at, SHORT),
+                summary: cell(&format!(
+                    "{}：{}",
+                    Status::parse(&a.last_status)
+                        .unwrap_or(Status::Unknown)
+                        .zh(),
+                    a.last_summary
+                )),
+                follow_up: if linked.is_empty() {
+                    "-".into()
+                } else {
+                    linked.join("、")
+                },
+            }
+        })
+        .collect();
+
+    // Incidents against their clocks, at the cut-off.
+    let opened: Vec<&Incident> = incidents
+        .iter()
+        .filter(|i| i.opened_at >= span.from && i.opened_at < span.to)
+        .collect();
+    let on_time = |i: &Incident| {
+        let c = i.clocks(&s.sla, r.as_of);
+        !c.response_breached && !c.restore_breached
+    };
+    let by_type = crate::incident::KINDS
+        .iter()
+        .map(|k| {
+            let of: Vec<&&Incident> = opened.iter().filter(|i| i.kind == *k).collect();
+            let clocks: Vec<_> = of.iter().map(|i| i.clocks(&s.sla, r.as_of)).collect();
+            TypeRow {
+                kind: k,
+                count: of.len(),
+                response_ok: clocks.iter().filter(|c| !c.response_breached).count(),
+                restore_due: clocks.iter().filter(|c| c.restore_min.is_some()).count(),
+                restore_ok: clocks
+                    .iter()
+                    .filter(|c| c.restore_min.is_some() && !c.restore_breached)
+                    .count(),
+                attainment: pct(
+                    of.iter().filter(|i| on_time(i)).count() as f64,
+                    of.len() as f64,
+                ),
+            }
+        })
+        .collect();
+    let breaches = opened.iter().filter(|i| !on_time(i)).count();
+    let incident_list = incidents
+        .iter()
+        .map(|i| {
+            let c = i.clocks(&s.sla, r.as_of);
+            IncidentRow {
+                id: i.id,
+                kind: i.kind.clone(),
+                severity: i.severity.clone(),
+                system: cell(&system_name(i.system.as_deref())),
+                title: cell(&i.title),
+                opened: show(i.opened_at, SHORT),
+                response_min: c.response_min,
+                restore_min: c
+                    .restore_min
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| "-".into()),
+                state: state_zh(i),
+                on_time: if on_time(i) { "按时" } else { "超时" },
+            }
+        })
+        .collect();
+    let closed_in = incidents
+        .iter()
+        .filter(|i| i.closed_at.is_some_and(|c| c >= span.from && c < cut.to))
+        .count();
+    let still_open = incidents
+        .iter()
+        .filter(|i| i.closed_at.is_none_or(|c| c >= cut.to))
+        .count();
+
+    // Availability and MTBF.
+    let availability: Vec<AvailabilityRow> = uptime
+        .iter()
+        .map(|u| {
+            let value = if u.observed_ms > 0 {
+                100.0 * (u.observed_ms - u.down_ms) as f64 / u.observed_ms as f64
+            } else {
+                100.0
+            };
+            let mtbf_ms = (u.failures > 0).then(|| (u.observed_ms - u.down_ms) / u.failures);
+            let meets = value >= AVAILABILITY_TARGET
+                && mtbf_ms.is_none_or(|m| m as f64 >= MTBF_TARGET_DAYS * 86_400_000.0);
+            AvailabilityRow {
+                system: cell(&system_name(Some(&u.system))),
+                availability: format!("{value:.2}%"),
+                value,
+                downtime: zh_duration(u.down_ms),
+                failures: u.failures,
+                mtbf: mtbf_ms.map(zh_duration).unwrap_or_else(|| "-".into()),
+                verdict: if meets { "达标" } else { "未达标" },
+                samples: u.samples,
+            }
+        })
+        .collect();
+
+    let backup_rows: Vec<BackupRow> = backups
+        .iter()
+        .map(|b| {
+            let metrics: Vec<Metric> = serde_json::from_str(&b.last_metrics).unwrap_or_default();
+            BackupRow {
+                title: cell(&b.title),
+                verifications: b.times,
+                passed: b.ok,
+                rung: metrics
+                    .iter()
+                    .find(|m| m.name == "rung")
+                    .map(|m| format!("{}", m.value as i64))
+                    .unwrap_or_else(|| "-".into()),
+                status: Status::parse(&b.last_status)
+                    .unwrap_or(Status::Unknown)
+                    .zh(),
+                summary: cell(&b.last_summary),
+                last: show(b.last_at, SHORT),
+            }
+        })
+        .collect();
+    let log_rows: Vec<LogRow> = logs
+        .iter()
+        .map(|l| LogRow {
+            title: cell(&l.title),
+            times: l.times,
+            findings: l.times - l.ok,
+            status: Status::parse(&l.last_status)
+                .unwrap_or(Status::Unknown)
+                .zh(),
+            summary: cell(&l.last_summary),
+        })
+        .collect();
+    let scans: i64 = day_runs
+        .iter()
+        .filter(|d| d.command.starts_with("logs "))
+        .map(|d| d.runs)
+        .sum();
+    let inspections: i64 = day_runs
+        .iter()
+        .filter(|d| d.command == "inspect")
+        .map(|d| d.runs)
+        .sum();
+    let runs: i64 = day_runs.iter().map(|d| d.runs).sum();
+    let first_inspection: BTreeMap<NaiveDate, i64> = day_runs
+        .iter()
+        .filter(|d| d.command == "inspect")
+        .map(|d| (period::day_of(d.day), d.first_at))
+        .collect();
+
+    let changes = Changes {
+        releases: releases
+            .iter()
+            .map(|x| ReleaseRow {
+                id: x.id,
+                version: cell(&x.version),
+                title: cell(&x.title),
+                steps: x
+                    .steps
+                    .iter()
+                    .filter(|st| st.state == "done")
+                    .map(|st| st.step)
+                    .collect::<BTreeSet<_>>()
+                    .len(),
+                state: if x.closed_at.is_some() {
+                    "已上线"
+                } else {
+                    "进行中"
+                },
+                opened: show(x.opened_at, SHORT),
+            })
+            .collect(),
+        playbooks: playbooks
+            .iter()
+            .map(|p| PlaybookRow {
+                id: p.id,
+                title: cell(&p.title),
+                mode: if p.mode == "drill" {
+                    "演练"
+                } else {
+                    "处置"
+                },
+                state: p.state.clone(),
+                started: show(p.started_at, SHORT),
+                duration: p
+                    .finished_at
+                    .map(|f| zh_duration(f - p.started_at))
+                    .unwrap_or_else(|| "未结束".into()),
+            })
+            .collect(),
+    };
+
+    let assessment = s.assessment.assess(&Inputs {
+        period: r.period,
+        tz,
+        as_of: r.as_of,
+        first_inspection: &first_inspection,
+        incidents: &incidents,
+        sla: &s.sla,
+        documents: &documents,
+    });
+
+    let risks = risks(
+        &availability,
+        &backup_rows,
+        &abnormal_rows,
+        breaches,
+        still_open,
+        &assessment,
+    );
+    let plan = plan(r, s);
+    let availability_min = availability
+        .iter()
+        .map(|a| a.value)
+        .min_by(f64::total_cmp)
+        .map(|v| format!("{v:.2}%"))
+        .unwrap_or_else(|| "-".into());
+    let sla_pct = pct(
+        opened.iter().filter(|i| on_time(i)).count() as f64,
+        opened.len() as f64,
+    );
+    let ok_pct = pct(total[0] as f64, outcomes as f64);
+    let unit = s.reports.title.clone().unwrap_or_else(|| s.node.clone());
+    let word = match r.period.kind {
+        period::Routine::Weekly => "周",
+        period::Routine::Monthly => "月",
+        period::Routine::Quarterly => "季度",
+        period::Routine::HalfYear => "半年",
+    };
+    let mut text = format!(
+        "本{word}（{}）共执行巡检 {inspections} 次，检查 {outcomes} 项次，正常率 {ok_pct}；{} 个检查项出现过异常；\
+         受理事件和服务请求 {} 件，按时完成率 {sla_pct}；各系统可用率最低 {availability_min}",
+        r.period.zh(),
+        abnormal_rows.len(),
+        opened.len(),
+    );
+    // The 考核 is monthly; a weekly report leaves it to the monthly one.
+    if r.period.kind != period::Routine::Weekly {
+        text.push_str(&format!(
+            "；考核自评 {} 分（{}）",
+            assessment.score, assessment.grade
+        ));
+    }
+    text.push('。');
+    Ok(RoutineModel {
+        kind: r.period.kind.id(),
+        kind_zh: r.period.kind.zh(),
+        long: r.period.kind != period::Routine::Weekly,
+        title: format!("{unit}运行维护{}（{}）", r.period.kind.zh(), r.period.zh()),
+        unit,
+        node: s.node.clone(),
+        period: PeriodModel::of(r.period),
+        previous: PeriodModel::of(prev),
+        generated: show(r.now, LONG),
+        as_of: show(cut.to, LONG),
+        signoff: Signoff::of(&s.reports),
+        overview: Overview {
+            inspections,
+            runs,
+            outcomes,
+            ok_pct,
+            abnormal_checks: abnormal_rows.len(),
+            incidents: opened.len(),
+            sla_pct,
+            availability_min,
+            text,
+        },
+        by_category,
+        by_system,
+        trend,
+        abnormal: abnormal_rows,
+        incidents: IncidentSection {
+            opened: opened.len(),
+            closed: closed_in,
+            open: still_open,
+            by_type,
+            list: incident_list,
+            breaches,
+        },
+        availability,
+        backups: backup_rows,
+        logs: LogSection {
+            scans,
+            checks: log_rows,
+        },
+        changes,
+        risks,
+        plan,
+        assessment,
+    })
+}
+
+fn rows_of(
+    order: &[String],
+    now: &BTreeMap<String, [i64; 4]>,
+    before: &BTreeMap<String, [i64; 4]>,
+) -> Vec<StatusRow> {
+    order
+        .iter()
+        .filter_map(|name| {
+            let v = now.get(name)?;
+            let total: i64 = v.iter().sum();
+            let share = |v: &[i64; 4]| {
+                let t: i64 = v.iter().sum();
+                (t > 0).then(|| 100.0 * v[0] as f64 / t as f64)
+            };
+            let cur = share(v);
+            let old = before.get(name).and_then(share);
+            Some(StatusRow {
+                name: name.clone(),
+                total,
+                ok: v[0],
+                warn: v[1],
+                crit: v[2],
+                unknown: v[3],
+                ok_pct: pct(v[0] as f64, total as f64),
+                prev_ok_pct: old
+                    .map(|p| format!("{p:.2}%"))
+                    .unwrap_or_else(|| "-".into()),
+                trend: match (cur, old) {
+                    (Some(c), Some(o)) if c > o + 0.005 => "↑",
+                    (Some(c), Some(o)) if c < o - 0.005 => "↓",
+                    (Some(_), Some(_)) => "→",
+                    _ => "-",
+                },
+            })
+        })
+        .collect()
+}
+
+/// `part / whole` as a percentage with two decimals; `-` when there is nothing to divide.
+fn pct(part: f64, whole: f64) -> String {
+    if whole > 0.0 {
+        format!("{:.2}%", 100.0 * part / whole)
+    } else {
+        "-".into()
+    }
+}
+
+fn state_zh(i: &Incident) -> &'static str {
+    match i.state() {
+        "closed" => "已关闭",
+        "restored" => "已恢复",
+        "acknowledged" => "处理中",
+        _ => "待响应",
+    }
+}
+
+/// A span of time in Chinese words: 2天3小时, 1小时5分, 12分, 0分.
+pub fn zh_duration(ms: i64) -> String {
+    let min = ms.max(0) / 60_000;
+    let (d, h, m) = (min / 1440, min % 1440 / 60, min % 60);
+    match (d, h, m) {
+        (0, 0, m) => format!("{m}分"),
+        (0, h, 0) => format!("{h}小时"),
+        (0, h, m) => format!("{h}小时{m}分"),
+        (d, 0, _) => format!("{d}天"),
+        (d, h, _) => format!("{d}天{h}小时"),
+    }
+}
+
+fn risks(
+    availability: &[AvailabilityRow],
+    backups: &[BackupRow],
+    abnormal: &[AbnormalRow],
+    breaches: usize,
+    still_open: usize,
+    assessment: &Assessment,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in availability.iter().filter(|a| a.verdict != "达标") {
+        out.push(format!(
+            "{} 可用率 {}、故障 {} 次（MTBF {}），未达到可用率 ≥ 99%、MTBF ≥ 10 天的指标；建议排查故障原因并评估冗余措施。",
+            a.system, a.availability, a.failures, a.mtbf
+        ));
+    }
+    for b in backups.iter().filter(|b| b.status != Status::Ok.zh()) {
+        out.push(format!(
+            "备份校验「{}」最近一次结果为{}：{}；建议尽快处理，保证数据可恢复。",
+            b.title, b.status, b.summary
+        ));
+    }
+    for a in abnormal.iter().filter(|a| a.crit >= 3).take(5) {
+        out.push(format!(
+            "「{}」（{}）本期 {} 次严重异常，属反复出现的问题；建议纳入问题管理，查明根因。",
+            a.title, a.system, a.crit
+        ));
+    }
+    if breaches > 0 {
+        out.push(format!(
+            "{breaches} 件事件未在服务时限内完成；建议复盘响应和处置流程。"
+        ));
+    }
+    if still_open > 0 {
+        out.push(format!(
+            "截至本期末仍有 {still_open} 件事件未关闭，需持续跟进。"
+        ));
+    }
+    if assessment.lost > 0 {
+        out.push(format!(
+            "考核自评扣 {} 分，见“考核自评”一节；建议对照扣分项整改。",
+            assessment.lost
+        ));
+    }
+    out
+}
+
+fn plan(r: &Request<'_>, s: &Settings) -> Plan {
+    let path = s
+        .reports
+        .plans(&s.base_dir)
+        .join(format!("{}.md", r.period.label()));
+    let heading = r.period.kind.next_zh();
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Plan {
+            heading,
+            text: text.trim().to_owned(),
+            path: path.display().to_string(),
+            missing: false,
+        },
+        Err(_) => Plan {
+            heading,
+            text: format!(
+                "（{heading}工作计划未编写：请在 {} 中填写。）",
+                path.display()
+            ),
+            path: path.display().to_string(),
+            missing: true,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_chinese() {
+        assert_eq!(zh_duration(0), "0分");
+        assert_eq!(zh_duration(65 * 60_000), "1小时5分");
+        assert_eq!(zh_duration(2 * 3_600_000), "2小时");
+        assert_eq!(zh_duration(50 * 3_600_000), "2天2小时");
+        assert_eq!(pct(1.0, 3.0), "33.33%");
+        assert_eq!(pct(0.0, 0.0), "-");
+    }
+}

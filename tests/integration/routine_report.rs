@@ -1,0 +1,449 @@
+//! The routine reports (周报, 月报, 季报): figures aggregated by the store, asserted exactly, on
+//! SQLite and PostgreSQL alike. The store is filled through the CLI: incidents and documents
+//! backfilled with `--at`, inspections run against a port the test opens and closes.
+
+use std::net::TcpListener;
+
+use crate::support::*;
+
+fn ok(node: &TestNode, store: &[String], args: &[&str]) -> String {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(store.iter().map(String::as_str));
+    let out = node.run(&all);
+    assert_eq!(out.status.code(), Some(0), "{all:?}: {}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+fn report_json(node: &TestNode, store: &[String], args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["report"];
+    all.extend_from_slice(args);
+    all.extend(["-f", "json", "-o", "-"]);
+    let doc: serde_json::Value = serde_json::from_str(&ok(node, store, &all)).unwrap();
+    assert_eq!(doc["schema"], "znode.report/v1");
+    doc["report"].clone()
+}
+
+/// Opens, acknowledges and resolves an incident at the given times (`None` skips the step).
+fn incident(
+    node: &TestNode,
+    store: &[String],
+    (kind, severity, title): (&str, &str, &str),
+    opened: &str,
+    acked: Option<&str>,
+    restored: Option<&str>,
+) {
+    let opened = ok(
+        node,
+        store,
+        &[
+            "incident",
+            "open",
+            title,
+            "--type",
+            kind,
+            "--severity",
+            severity,
+            "--system",
+            "portal",
+            "--at",
+            opened,
+        ],
+    );
+    let id = opened
+        .trim()
+        .strip_prefix("incident #")
+        .and_then(|s| s.strip_suffix(" opened"))
+        .unwrap_or_else(|| panic!("{opened}"))
+        .to_owned();
+    if let Some(t) = acked {
+        ok(node, store, &["incident", "ack", &id, "--at", t]);
+    }
+    if let Some(t) = restored {
+        ok(
+            node,
+            store,
+            &["incident", "resolve", &id, "--note", "已处理", "--at", t],
+        );
+        ok(node, store, &["incident", "close", &id, "--at", t]);
+    }
+}
+
+fn assessment_of_a_past_month(backend: &str) {
+    let node = TestNode::new("  x: { address: 127.0.0.1:1 }");
+    let (store, _db) = store_url_flag(backend);
+    let cfg = node.config();
+    let mut text_cfg = std::fs::read_to_string(&cfg).unwrap();
+    text_cfg.push_str(
+        "reports:\n  title: 肇庆分节点\n  author: 张工\n  reviewer: 李工\nassessment:\n  inspection: { every: day, due: 10h }\n  documents: { monthly: 5d, weekly: 2d }\n",
+    );
+    std::fs::write(&cfg, text_cfg).unwrap();
+
+    // June 2025. #1 in time; #2 restored after 2 h (late); #3 a major fault restored after
+    // 26 h (late major); #4 a question answered after 90 min (late); #5 opened in May.
+    incident(
+        &node,
+        &store,
+        ("故障", "一般", "门户登录失败"),
+        "2025-06-05 10:00",
+        Some("2025-06-05 10:20"),
+        Some("2025-06-05 10:50"),
+    );
+    incident(
+        &node,
+        &store,
+        ("故障", "一般", "接口超时"),
+        "2025-06-06 10:00",
+        Some("2025-06-06 10:10"),
+        Some("2025-06-06 12:00"),
+    );
+    incident(
+        &node,
+        &store,
+        ("故障", "重大", "共享库宕机"),
+        "2025-06-07 10:00",
+        Some("2025-06-07 10:05"),
+        Some("2025-06-08 12:00"),
+    );
+    incident(
+        &node,
+        &store,
+        ("咨询", "一般", "数据目录咨询"),
+        "2025-06-09 09:00",
+        Some("2025-06-09 10:30"),
+        Some("2025-06-09 11:00"),
+    );
+    incident(
+        &node,
+        &store,
+        ("数据统计", "一般", "五月调用量统计"),
+        "2025-05-31 16:00",
+        Some("2025-05-31 16:10"),
+        Some("2025-06-02 09:00"),
+    );
+    // The May report handed in on 7 June (due by the 5th, so 6 June 00:00): late.
+    ok(
+        &node,
+        &store,
+        &[
+            "report",
+            "monthly",
+            "--period",
+            "2025-05",
+            "--at",
+            "2025-06-07 10:00",
+        ],
+    );
+    // Weekly reports: W23 (2–8 June) in time, W24 late, the others missing.
+    ok(
+        &node,
+        &store,
+        &[
+            "report",
+            "weekly",
+            "--period",
+            "2025-W23",
+            "--at",
+            "2025-06-09 17:00",
+        ],
+    );
+    ok(
+        &node,
+        &store,
+        &[
+            "report",
+            "weekly",
+            "--period",
+            "2025-W24",
+            "--at",
+            "2025-06-18 09:00",
+        ],
+    );
+
+    let r = report_json(&node, &store, &["monthly", "--period", "2025-06"]);
+    assert_eq!(r["title"], "肇庆分节点运行维护月报（2025年6月）");
+    assert_eq!(r["previous"]["label"], "2025-05");
+    let types: Vec<(String, u64, u64, u64, u64, String)> = r["incidents"]["by_type"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["kind"].as_str().unwrap().to_owned(),
+                t["count"].as_u64().unwrap(),
+                t["response_ok"].as_u64().unwrap(),
+                t["restore_due"].as_u64().unwrap(),
+                t["restore_ok"].as_u64().unwrap(),
+                t["attainment"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(types[0], ("咨询".into(), 1, 0, 0, 0, "0.00%".into()));
+    assert_eq!(types[1], ("故障".into(), 3, 3, 3, 1, "33.33%".into()));
+    assert_eq!(types[3], ("数据统计".into(), 0, 0, 0, 0, "-".into()));
+    assert_eq!(r["incidents"]["opened"], 4);
+    assert_eq!(
+        r["incidents"]["closed"], 5,
+        "the May request closed in June counts"
+    );
+    assert_eq!(r["incidents"]["breaches"], 3);
+    assert_eq!(r["overview"]["sla_pct"], "25.00%");
+
+    // Points: no inspection on any of 30 days (capped at 10), two late events, one late major
+    // event; documents due in June: May's monthly (late), W22 (due 4 June, missing), W23 (in
+    // time), W24 (late), W25 (due 24 June, missing); W26 ends on 29 June, due 1 July.
+    let items: Vec<(String, u64)> = r["assessment"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["name"].as_str().unwrap().to_owned(),
+                i["lost"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("巡检服务按时完成".to_owned(), 10),
+            ("运维服务事件按时完成".to_owned(), 2),
+            ("重大事件处理时效".to_owned(), 1),
+            ("运维文档、报告按时提交".to_owned(), 4),
+        ]
+    );
+    assert_eq!(r["assessment"]["lost"], 17);
+    assert_eq!(r["assessment"]["score"], 83);
+    assert_eq!(r["assessment"]["grade"], "良");
+    let docs = r["assessment"]["items"][3]["occurrences"].to_string();
+    assert!(
+        docs.contains("2025年5月月报 2025-06-07 10:00 提交，应于 2025-06-06 00:00 前"),
+        "{docs}"
+    );
+
+    // The Markdown shows the same figures in the template's tables.
+    let md = ok(
+        &node,
+        &store,
+        &["report", "monthly", "--period", "2025-06", "-o", "-"],
+    );
+    for needle in [
+        "# 肇庆分节点运行维护月报（2025年6月）",
+        "| 张工 | 李工 |  |",
+        "| 故障 | 3 | 3 | 3 | 1 | 33.33% |",
+        "| 运维服务事件按时完成 | 10 | 2 |",
+        "| **合计** | 100 | 17 |",
+        "自评得分 **83** 分，等级 **良**",
+        "| #3 | 故障 | 重大 | 大数据中心门户系统 | 共享库宕机 | 06-07 10:00 | 5 | 1560 | 已关闭 | 超时 |",
+        "## 十、下月工作计划",
+    ] {
+        assert!(md.contains(needle), "`{needle}` not in:\n{md}");
+    }
+
+    // The plan is the team's own text, read from the plans folder.
+    std::fs::create_dir_all(node.path().join("reports/plans")).unwrap();
+    std::fs::write(
+        node.path().join("reports/plans/2025-06.md"),
+        "1. 完成共享库主备切换演练。\n2. 更新门户证书。\n",
+    )
+    .unwrap();
+    let md = ok(
+        &node,
+        &store,
+        &["report", "monthly", "--period", "2025-06", "-o", "-"],
+    );
+    assert!(
+        md.contains("## 十、下月工作计划\n\n1. 完成共享库主备切换演练。\n2. 更新门户证书。\n"),
+        "{md}"
+    );
+
+    // A report made with a cut-off before the late events counts them as they stood then:
+    // at 10:30 on 6 June #2 had been open half an hour, within its clock.
+    let r = report_json(
+        &node,
+        &store,
+        &[
+            "monthly",
+            "--period",
+            "2025-06",
+            "--as-of",
+            "2025-06-06 10:30",
+        ],
+    );
+    assert_eq!(r["incidents"]["opened"], 2);
+    assert_eq!(r["incidents"]["breaches"], 0);
+}
+
+#[test]
+fn a_past_month_is_assessed_on_sqlite() {
+    assessment_of_a_past_month("sqlite");
+}
+
+#[test]
+fn a_past_month_is_assessed_on_postgres() {
+    assessment_of_a_past_month("postgres");
+}
+
+fn availability_from_inspections(backend: &str) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let node = TestNode::new(&format!(
+        "  portal: {{ address: 127.0.0.1:{port} }}\n  pg: {{ address: 127.0.0.1:5432 }}"
+    ));
+    let (store, _db) = store_url_flag(backend);
+    node.checks(
+        "c.yaml",
+        "  - { id: portal-up, title: 门户端口, category: daily, system: portal, target: portal, probe: { kind: tcp } }
+  - { id: db-up, title: 共享库端口, category: middleware, system: database, target: pg, probe: { kind: tcp } }
+  - { id: batch, title: 批处理, category: performance, system: portal, probe: { kind: command, run: [\"true\"] } }
+",
+    );
+    let inspect = |open_incidents: bool| {
+        let mut args = vec!["inspect"];
+        if open_incidents {
+            args.push("--open-incidents");
+        }
+        args.extend(store.iter().map(String::as_str));
+        node.run(&args).status.code()
+    };
+    assert_eq!(inspect(false), Some(0));
+    drop(listener);
+    assert_eq!(inspect(true), Some(2));
+    let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
+    assert_eq!(inspect(false), Some(0));
+    drop(listener);
+
+    let mut args = vec!["history", "--format", "json"];
+    args.extend(store.iter().map(String::as_str));
+    let runs: serde_json::Value = serde_json::from_str(&ok(&node, &[], &args)).unwrap();
+    let mut starts: Vec<i64> = runs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["started_at"].as_i64().unwrap())
+        .collect();
+    starts.sort();
+    let as_of = starts[2] + 1500;
+    let tz: chrono_tz::Tz = "Asia/Shanghai".parse().unwrap();
+    let t = chrono::DateTime::from_timestamp_millis(as_of)
+        .unwrap()
+        .with_timezone(&tz);
+    let month = t.format("%Y-%m").to_string();
+    let as_of_text = t.to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
+
+    let r = report_json(
+        &node,
+        &store,
+        &["monthly", "--period", &month, "--as-of", &as_of_text],
+    );
+    let rows = r["availability"].as_array().unwrap();
+    // Systems in id order: database first, never down; the portal down from run 2 to run 3.
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0]["system"], "数据库");
+    assert_eq!(
+        (
+            rows[0]["availability"].as_str(),
+            rows[0]["failures"].as_i64()
+        ),
+        (Some("100.00%"), Some(0))
+    );
+    assert_eq!(rows[0]["verdict"], "达标");
+    let observed = (as_of - starts[0]) as f64;
+    let down = (starts[2] - starts[1]) as f64;
+    let expected = 100.0 * (observed - down) / observed;
+    assert_eq!(rows[1]["system"], "大数据中心门户系统");
+    // serde_json's default float parsing may be one ulp off; the text below is exact.
+    assert!((rows[1]["value"].as_f64().unwrap() - expected).abs() < 1e-9);
+    assert_eq!(rows[1]["availability"], format!("{expected:.2}%"));
+    assert_eq!(rows[1]["failures"], 1);
+    assert_eq!(rows[1]["samples"], 3);
+    assert_eq!(rows[1]["verdict"], "未达标");
+
+    // The abnormal item and the incident the inspection opened for it.
+    let abnormal = r["abnormal"].as_array().unwrap();
+    assert_eq!(abnormal.len(), 1, "{abnormal:?}");
+    assert_eq!(abnormal[0]["title"], "门户端口");
+    assert_eq!(
+        (abnormal[0]["times"].as_i64(), abnormal[0]["crit"].as_i64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(abnormal[0]["follow_up"], "事件#1（待响应）");
+    let cats: Vec<(String, i64, i64)> = r["by_category"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap().to_owned(),
+                c["total"].as_i64().unwrap(),
+                c["crit"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cats,
+        [
+            ("日常检查".to_owned(), 3, 1),
+            ("性能检查".to_owned(), 3, 0),
+            ("中间件检查".to_owned(), 3, 0)
+        ]
+    );
+    assert_eq!(r["overview"]["inspections"], 3);
+    assert_eq!(r["overview"]["outcomes"], 9);
+    assert_eq!(r["overview"]["ok_pct"], "88.89%");
+
+    // The weekly report is the short outline over the same store; the quarterly one the long
+    // outline under its own title.
+    let week = t.format("%G-W%V").to_string();
+    let md = ok(
+        &node,
+        &store,
+        &[
+            "report",
+            "weekly",
+            "--period",
+            &week,
+            "--as-of",
+            &as_of_text,
+            "-o",
+            "-",
+        ],
+    );
+    assert!(
+        md.contains("## 一、本周概况") && md.contains("| 门户端口 | 大数据中心门户系统 | 1 |"),
+        "{md}"
+    );
+    assert!(!md.contains("考核自评"));
+    let quarter = format!(
+        "{}-Q{}",
+        t.format("%Y"),
+        (t.format("%m").to_string().parse::<u32>().unwrap() - 1) / 3 + 1
+    );
+    let md = ok(
+        &node,
+        &store,
+        &[
+            "report",
+            "quarterly",
+            "--period",
+            &quarter,
+            "--as-of",
+            &as_of_text,
+            "-o",
+            "-",
+        ],
+    );
+    assert!(
+        md.contains("运行维护季报（") && md.contains("## 十一、考核自评"),
+        "{md}"
+    );
+}
+
+#[test]
+fn availability_comes_from_the_inspection_history_on_sqlite() {
+    availability_from_inspections("sqlite");
+}
+
+#[test]
+fn availability_comes_from_the_inspection_history_on_postgres() {
+    availability_from_inspections("postgres");
+}
