@@ -18,7 +18,7 @@ use crate::settings::Settings;
 use crate::store::{Store, StoreError};
 
 /// How many abnormal checks a report lists.
-const ABNORMAL_LIMIT: i64 = 30;
+const ABNORMAL_LIMIT: usize = 30;
 /// SPEC R9's targets.
 const AVAILABILITY_TARGET: f64 = 99.0;
 const MTBF_TARGET_DAYS: f64 = 10.0;
@@ -401,8 +401,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
 
     let counts = store.day_counts(cut, offset).await?;
     let prev_counts = store.day_counts(prev_span, offset).await?;
-    let service = crate::probe::ProbeSpec::service_kinds();
-    let uptime = store.uptime(cut, cut.to, &service).await?;
+    let uptime = store.uptime(cut, cut.to).await?;
     let abnormal = store.abnormal_checks(cut, ABNORMAL_LIMIT).await?;
     let day_runs = store.day_runs(cut, offset).await?;
     let backups = store.latest_of_kind(cut, "backup").await?;

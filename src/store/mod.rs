@@ -278,18 +278,26 @@ impl Store {
                 .map_err(self.db())?;
         let worst = Status::worst(statuses.iter().filter_map(|s| Status::parse(&s.0)));
         let finished = now_ms();
-        sqlx::query("UPDATE runs SET finished_at = $1, state = $2, status = $3 WHERE id = $4")
-            .bind(finished)
-            .bind(if interrupted {
-                "interrupted"
-            } else {
-                "finished"
-            })
-            .bind(worst.as_str())
-            .bind(run)
-            .execute(&self.pool)
-            .await
-            .map_err(self.db())?;
+        let mut tx = self.pool.begin().await.map_err(self.db())?;
+        let closed = sqlx::query(
+            "UPDATE runs SET finished_at = $1, state = $2, status = $3 WHERE id = $4 AND state = 'running'",
+        )
+        .bind(finished)
+        .bind(if interrupted {
+            "interrupted"
+        } else {
+            "finished"
+        })
+        .bind(worst.as_str())
+        .bind(run)
+        .execute(&mut *tx)
+        .await
+        .map_err(self.db())?;
+        // Rolled up once, by whoever closes the run, in the same transaction.
+        if closed.rows_affected() == 1 {
+            aggregate::roll_up(&mut tx, run).await.map_err(self.db())?;
+        }
+        tx.commit().await.map_err(self.db())?;
         Ok((worst, finished))
     }
 
