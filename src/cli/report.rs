@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::{Context, Failure};
 use crate::report::RunReport;
+use crate::report::chart::{self, Chart};
 use crate::report::document::{InspectionModel, render};
 use crate::report::period::{Period, Routine};
 use crate::report::routine::{self, Request};
@@ -28,8 +29,12 @@ pub(super) enum Command {
 /// Document formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub(super) enum DocFormat {
-    /// Markdown.
+    /// Markdown (charts as SVG files beside it).
     Md,
+    /// One self-contained HTML page: inline CSS and SVG charts; prints on A4.
+    Html,
+    /// Word: a cover page, headings, tables, charts as PNG, East-Asian fonts.
+    Docx,
     /// The report's data model as JSON, for scripts (`znode.report/v1`).
     Json,
 }
@@ -38,6 +43,8 @@ impl DocFormat {
     fn extension(self) -> &'static str {
         match self {
             DocFormat::Md => "md",
+            DocFormat::Html => "html",
+            DocFormat::Docx => "docx",
             DocFormat::Json => "json",
         }
     }
@@ -117,8 +124,10 @@ fn inspection(cx: &Context, a: InspectionArgs) -> Result<u8, Failure> {
     let doc = Written {
         kind: "inspection",
         subject: report.run.id.to_string(),
+        title: format!("{}例行巡检报告（#{}）", report.run.node, report.run.id),
         file_stem: format!("巡检报告-{}-{day}", report.run.id),
         templates: &["inspection.md.hbs"],
+        charts: Vec::new(),
         at: crate::store::now_ms(),
     };
     write(&settings, &doc, &model, &a.out)
@@ -170,8 +179,10 @@ fn routine_report(cx: &Context, kind: Routine, a: RoutineArgs) -> Result<u8, Fai
     let doc = Written {
         kind: kind.id(),
         subject: period.label(),
+        title: model.title.clone(),
         file_stem: format!("运行维护{}-{}", kind.zh(), period.label()),
         templates,
+        charts: model.charts(),
         at,
     };
     write(&settings, &doc, &model, &a.out)
@@ -183,10 +194,14 @@ struct Written<'a> {
     kind: &'static str,
     /// Period label or subject id.
     subject: String,
+    /// The document title (HTML `<title>`).
+    title: String,
     /// The default file name without extension.
     file_stem: String,
     /// Template names, first found wins.
     templates: &'a [&'a str],
+    /// The charts its template may place.
+    charts: Vec<(String, Chart)>,
     /// When it counts as handed in.
     at: i64,
 }
@@ -197,28 +212,67 @@ fn write(
     model: &impl serde::Serialize,
     out: &Output,
 ) -> Result<u8, Failure> {
+    let path = out.output.clone().unwrap_or_else(|| {
+        settings
+            .reports
+            .folder(&settings.base_dir)
+            .join(format!("{}.{}", doc.file_stem, out.format.extension()))
+    });
+    let to_stdout = path.as_os_str() == "-";
+    let markdown = || render(doc.templates, model, &settings.base_dir).map_err(Failure::Message);
+    let fonts = || chart::fonts(settings.reports.font.as_deref());
+    let svgs = |fonts: &chart::Fonts| -> Result<Vec<(String, String)>, Failure> {
+        doc.charts
+            .iter()
+            .map(|(n, c)| Ok((n.clone(), c.svg(fonts).map_err(Failure::Message)?)))
+            .collect()
+    };
+    // Charts of a Markdown file are SVG files beside it; on stdout there is nowhere to put them.
+    let mut beside: Vec<(PathBuf, String)> = Vec::new();
     let bytes = match out.format {
-        DocFormat::Md => render(doc.templates, model, &settings.base_dir)
-            .map_err(Failure::Message)?
-            .into_bytes(),
+        DocFormat::Md => {
+            let mut text = markdown()?;
+            let svgs = if to_stdout { Vec::new() } else { svgs(&fonts())? };
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            for (name, _) in &doc.charts {
+                let file = format!("{stem}.{name}.svg");
+                let link = format!("(chart:{name})");
+                if let Some((_, svg)) = svgs.iter().find(|(n, _)| n == name) {
+                    text = text.replace(&link, &format!("({file})"));
+                    beside.push((path.with_file_name(&file), svg.clone()));
+                }
+            }
+            drop_chart_lines(&text).into_bytes()
+        }
+        DocFormat::Html => {
+            crate::report::html::page(&markdown()?, &doc.title, &svgs(&fonts())?).into_bytes()
+        }
+        DocFormat::Docx => {
+            let fonts = fonts();
+            if fonts.path.is_none() && !doc.charts.is_empty() {
+                eprintln!(
+                    "warning: no font with Chinese glyphs found for the charts; install fonts-wqy-microhei (or Noto Sans CJK) or set reports.font"
+                );
+            }
+            let mut pngs = Vec::new();
+            for (name, svg) in svgs(&fonts)? {
+                let (png, w, h) = chart::png(&svg, &fonts).map_err(Failure::Message)?;
+                pngs.push((name, png, w, h));
+            }
+            crate::report::docx::document(&markdown()?, &pngs).map_err(Failure::Message)?
+        }
         DocFormat::Json => {
             let mut v = serde_json::json!({ "schema": "znode.report/v1", "kind": doc.kind });
-            v["report"] =
-                serde_json::to_value(model).map_err(|e| Failure::Message(e.to_string()))?;
-            let mut s =
-                serde_json::to_string_pretty(&v).map_err(|e| Failure::Message(e.to_string()))?;
+            v["report"] = serde_json::to_value(model).map_err(|e| Failure::Message(e.to_string()))?;
+            let mut s = serde_json::to_string_pretty(&v).map_err(|e| Failure::Message(e.to_string()))?;
             s.push('\n');
             s.into_bytes()
         }
     };
-    let path = out.output.clone().unwrap_or_else(|| {
-        settings.reports.folder(&settings.base_dir).join(format!(
-            "{}.{}",
-            doc.file_stem,
-            out.format.extension()
-        ))
-    });
-    if path.as_os_str() == "-" {
+    if to_stdout {
         use std::io::Write;
         std::io::stdout().write_all(&bytes)?;
         return Ok(0);
@@ -226,10 +280,10 @@ fn write(
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    // Written beside and renamed, so a reader never sees half a document.
-    let partial = path.with_extension(format!("{}.partial", out.format.extension()));
-    std::fs::write(&partial, &bytes)?;
-    std::fs::rename(&partial, &path)?;
+    for (file, svg) in &beside {
+        write_atomically(file, svg.as_bytes())?;
+    }
+    write_atomically(&path, &bytes)?;
     if out.format != DocFormat::Json {
         let record = Document {
             kind: doc.kind.to_owned(),
@@ -247,4 +301,23 @@ fn write(
     }
     println!("{}", path.display());
     Ok(0)
+}
+
+/// Written beside and renamed, so a reader never sees half a document.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, path)
+}
+
+/// Removes the image lines of charts that were not drawn.
+fn drop_chart_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if !(line.trim_start().starts_with("![") && line.contains("](chart:")) {
+            out.push_str(line);
+        }
+    }
+    out
 }

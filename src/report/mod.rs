@@ -4,7 +4,10 @@
 //! store, so what a run printed and what the history shows are the same by construction.
 
 pub mod assessment;
+pub mod chart;
 pub mod document;
+pub mod docx;
+pub mod html;
 mod json;
 mod nagios;
 pub mod period;

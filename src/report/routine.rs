@@ -801,6 +801,61 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
     })
 }
 
+impl RoutineModel {
+    /// The charts the templates place with `chart:trend`, `chart:availability` and
+    /// `chart:incidents`; a chart with nothing to show is left out.
+    pub fn charts(&self) -> Vec<(String, super::chart::Chart)> {
+        use super::chart::Chart;
+        let mut out = Vec::new();
+        if !self.trend.is_empty() {
+            let col = |f: fn(&DayRow) -> i64| self.trend.iter().map(|d| f(d) as f32).collect();
+            out.push((
+                "trend".to_owned(),
+                Chart::Lines {
+                    title: "每日异常检查结果（项次）".into(),
+                    x: self.trend.iter().map(|d| d.date.clone()).collect(),
+                    series: vec![
+                        ("告警".into(), col(|d| d.warn)),
+                        ("严重".into(), col(|d| d.crit)),
+                        ("未知".into(), col(|d| d.unknown)),
+                    ],
+                },
+            ));
+        }
+        if !self.availability.is_empty() {
+            out.push((
+                "availability".to_owned(),
+                Chart::Bars {
+                    title: "各系统可用率（%）".into(),
+                    x: self.availability.iter().map(|a| a.system.clone()).collect(),
+                    series: (
+                        "可用率".into(),
+                        self.availability
+                            .iter()
+                            .map(|a| (a.value * 100.0).round() as f32 / 100.0)
+                            .collect(),
+                    ),
+                },
+            ));
+        }
+        if self.incidents.by_type.iter().any(|t| t.count > 0) {
+            out.push((
+                "incidents".to_owned(),
+                Chart::Pie {
+                    title: "事件和服务请求类型".into(),
+                    parts: self
+                        .incidents
+                        .by_type
+                        .iter()
+                        .map(|t| (t.kind.to_owned(), t.count as f32))
+                        .collect(),
+                },
+            ));
+        }
+        out
+    }
+}
+
 fn rows_of(
     order: &[String],
     now: &BTreeMap<String, [i64; 4]>,

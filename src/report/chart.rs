@@ -1,0 +1,175 @@
+//! Charts of the reports: drawn as SVG by charts-rs (inlined in HTML) and rasterized to PNG by
+//! resvg (embedded in DOCX). Chinese labels need a font with CJK glyphs for both measuring
+//! (charts-rs) and drawing (resvg): `reports.font`, else the first of the usual system fonts.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use charts_rs::{HorizontalBarChart, LineChart, PieChart, Series};
+
+/// A chart a report asks for, by the data it shows.
+#[derive(Clone, Debug)]
+pub enum Chart {
+    /// Lines over a category axis (days).
+    Lines {
+        /// Title.
+        title: String,
+        /// The axis labels.
+        x: Vec<String>,
+        /// (name, one value per label).
+        series: Vec<(String, Vec<f32>)>,
+    },
+    /// One horizontal bar per category, labelled with its value.
+    Bars {
+        /// Title.
+        title: String,
+        /// The categories.
+        x: Vec<String>,
+        /// (series name, one value per category).
+        series: (String, Vec<f32>),
+    },
+    /// Shares of a whole.
+    Pie {
+        /// Title.
+        title: String,
+        /// (name, value); zero parts are left out.
+        parts: Vec<(String, f32)>,
+    },
+}
+
+/// Fonts on Debian/Ubuntu, RHEL/Kylin/openEuler and SUSE that carry Chinese glyphs.
+const CJK_FONTS: &[&str] = &[
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+];
+
+/// The font charts are drawn with.
+#[derive(Clone)]
+pub struct Fonts {
+    /// Family name as the SVG names it.
+    pub family: String,
+    data: Option<Arc<Vec<u8>>>,
+    /// Where it came from (None: no CJK font found; Chinese text will not show in PNGs).
+    pub path: Option<PathBuf>,
+}
+
+static LOADED: OnceLock<Fonts> = OnceLock::new();
+
+/// Finds and registers the CJK font once per process: `configured` first, then the usual
+/// system paths.
+pub fn fonts(configured: Option<&Path>) -> Fonts {
+    LOADED
+        .get_or_init(|| {
+            let candidates = configured
+                .map(Path::to_path_buf)
+                .into_iter()
+                .chain(CJK_FONTS.iter().map(PathBuf::from));
+            for path in candidates {
+                let Ok(bytes) = std::fs::read(&path) else {
+                    continue;
+                };
+                let before = charts_rs::get_font_families().unwrap_or_default();
+                if charts_rs::add_fonts(&[&bytes]).is_err() {
+                    continue;
+                }
+                let after = charts_rs::get_font_families().unwrap_or_default();
+                let Some(family) = after.into_iter().find(|f| !before.contains(f)) else {
+                    continue;
+                };
+                return Fonts {
+                    family,
+                    data: Some(Arc::new(bytes)),
+                    path: Some(path),
+                };
+            }
+            Fonts {
+                family: charts_rs::DEFAULT_FONT_FAMILY.to_owned(),
+                data: None,
+                path: None,
+            }
+        })
+        .clone()
+}
+
+const WIDTH: f32 = 720.0;
+
+impl Chart {
+    /// The chart as an SVG document.
+    pub fn svg(&self, fonts: &Fonts) -> Result<String, String> {
+        let err = |e: charts_rs::Error| format!("chart: {e}");
+        match self {
+            Chart::Lines { title, x, series } => {
+                let mut c = LineChart::new(
+                    series
+                        .iter()
+                        .map(|(n, v)| Series::new(n.clone(), v.clone()))
+                        .collect(),
+                    x.clone(),
+                );
+                c.base.title.text = title.clone();
+                c.base.font_family = fonts.family.clone();
+                c.base.width = WIDTH;
+                c.base.height = 320.0;
+                c.svg().map_err(err)
+            }
+            Chart::Bars { title, x, series } => {
+                let mut s = Series::new(series.0.clone(), series.1.clone());
+                s.label_show = true;
+                let mut c = HorizontalBarChart::new(vec![s], x.clone());
+                c.base.title.text = title.clone();
+                c.base.font_family = fonts.family.clone();
+                c.base.width = WIDTH;
+                c.base.height = (90.0 + 36.0 * x.len() as f32).max(200.0);
+                c.svg().map_err(err)
+            }
+            Chart::Pie { title, parts } => {
+                let mut series: Vec<Series> = parts
+                    .iter()
+                    .filter(|(_, v)| *v > 0.0)
+                    .map(|(n, v)| Series::new(n.clone(), vec![*v]))
+                    .collect();
+                for s in &mut series {
+                    s.label_show = true;
+                }
+                let mut c = PieChart::new(series);
+                c.base.title.text = title.clone();
+                c.base.font_family = fonts.family.clone();
+                c.base.width = WIDTH;
+                c.base.height = 360.0;
+                c.svg().map_err(err)
+            }
+        }
+    }
+}
+
+/// Rasterizes an SVG at twice its size (sharp when printed) into PNG bytes; returns them with
+/// the SVG's own width and height in pixels.
+pub fn png(svg: &str, fonts: &Fonts) -> Result<(Vec<u8>, u32, u32), String> {
+    let mut opt = resvg::usvg::Options {
+        font_family: fonts.family.clone(),
+        ..Default::default()
+    };
+    if let Some(data) = &fonts.data {
+        opt.fontdb_mut().load_font_data(data.as_ref().clone());
+    }
+    let tree = resvg::usvg::Tree::from_str(svg, &opt).map_err(|e| format!("chart: {e}"))?;
+    let size = tree.size();
+    let (w, h) = (size.width().ceil() as u32, size.height().ceil() as u32);
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w * 2, h * 2)
+        .ok_or_else(|| format!("chart: cannot draw {w}×{h}"))?;
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(2.0, 2.0),
+        &mut pixmap.as_mut(),
+    );
+    let bytes = pixmap.encode_png().map_err(|e| format!("chart: {e}"))?;
+    Ok((bytes, w, h))
+}
