@@ -213,10 +213,11 @@ fn write(
     out: &Output,
 ) -> Result<u8, Failure> {
     let path = out.output.clone().unwrap_or_else(|| {
-        settings
-            .reports
-            .folder(&settings.base_dir)
-            .join(format!("{}.{}", doc.file_stem, out.format.extension()))
+        settings.reports.folder(&settings.base_dir).join(format!(
+            "{}.{}",
+            doc.file_stem,
+            out.format.extension()
+        ))
     });
     let to_stdout = path.as_os_str() == "-";
     let markdown = || render(doc.templates, model, &settings.base_dir).map_err(Failure::Message);
@@ -232,7 +233,11 @@ fn write(
     let bytes = match out.format {
         DocFormat::Md => {
             let mut text = markdown()?;
-            let svgs = if to_stdout { Vec::new() } else { svgs(&fonts())? };
+            let svgs = if to_stdout {
+                Vec::new()
+            } else {
+                svgs(&fonts())?
+            };
             let stem = path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
@@ -266,8 +271,10 @@ fn write(
         }
         DocFormat::Json => {
             let mut v = serde_json::json!({ "schema": "znode.report/v1", "kind": doc.kind });
-            v["report"] = serde_json::to_value(model).map_err(|e| Failure::Message(e.to_string()))?;
-            let mut s = serde_json::to_string_pretty(&v).map_err(|e| Failure::Message(e.to_string()))?;
+            v["report"] =
+                serde_json::to_value(model).map_err(|e| Failure::Message(e.to_string()))?;
+            let mut s =
+                serde_json::to_string_pretty(&v).map_err(|e| Failure::Message(e.to_string()))?;
             s.push('\n');
             s.into_bytes()
         }

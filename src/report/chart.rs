@@ -117,6 +117,11 @@ impl Chart {
                 c.base.font_family = fonts.family.clone();
                 c.base.width = WIDTH;
                 c.base.height = 320.0;
+                // The status colours of the tables: 告警 amber, 严重 red, 未知 grey.
+                c.base.series.colors = ["#E6A23C", "#D9363E", "#909399"]
+                    .into_iter()
+                    .map(charts_rs::Color::from)
+                    .collect();
                 c.svg().map_err(err)
             }
             Chart::Bars { title, x, series } => {

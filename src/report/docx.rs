@@ -36,7 +36,10 @@ impl Inline {
             r = r.bold();
         }
         self.runs.push(r);
-        self.width += t.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
+        self.width += t
+            .chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum::<usize>();
     }
 
     fn take(&mut self) -> Vec<Run> {
@@ -55,7 +58,10 @@ pub fn document(markdown: &str, charts: &[ChartPng]) -> Result<Vec<u8>, String> 
         .ascii("Times New Roman")
         .hi_ansi("Times New Roman")
         .east_asia("宋体");
-    let hei = RunFonts::new().ascii("Arial").hi_ansi("Arial").east_asia("黑体");
+    let hei = RunFonts::new()
+        .ascii("Arial")
+        .hi_ansi("Arial")
+        .east_asia("黑体");
     let mut doc = Docx::new()
         .page_size(11906, 16838)
         .page_margin(
@@ -108,7 +114,10 @@ pub fn document(markdown: &str, charts: &[ChartPng]) -> Result<Vec<u8>, String> 
     let mut in_head = false;
     let mut chart: Option<String> = None;
 
-    for ev in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+    for ev in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
         match ev {
             Event::End(TagEnd::Heading(level)) => {
                 let runs = inline.take();
@@ -157,7 +166,9 @@ pub fn document(markdown: &str, charts: &[ChartPng]) -> Result<Vec<u8>, String> 
                 inline.text(&t)
             }
             Event::SoftBreak => inline.text(" "),
-            Event::HardBreak => inline.runs.push(Run::new().add_break(BreakType::TextWrapping)),
+            Event::HardBreak => inline
+                .runs
+                .push(Run::new().add_break(BreakType::TextWrapping)),
             Event::End(TagEnd::Paragraph) if list.is_empty() => {
                 let runs = inline.take();
                 let mut p = paragraph(runs);
@@ -181,7 +192,12 @@ pub fn document(markdown: &str, charts: &[ChartPng]) -> Result<Vec<u8>, String> 
                     _ => "• ".to_owned(),
                 };
                 let mut p = Paragraph::new()
-                    .indent(Some(420 * depth as i32), Some(docx_rs::SpecialIndentType::Hanging(300)), None, None)
+                    .indent(
+                        Some(420 * depth as i32),
+                        Some(docx_rs::SpecialIndentType::Hanging(300)),
+                        None,
+                        None,
+                    )
                     .add_run(Run::new().add_text(marker));
                 for r in runs {
                     p = p.add_run(r);
@@ -250,7 +266,10 @@ fn table(rows: Vec<(bool, Vec<Cell>)>, cover: bool) -> Table {
                             runs
                         };
                         let mut c = TableCell::new()
-                            .width(grid.get(i).copied().unwrap_or(width / columns), WidthType::Dxa)
+                            .width(
+                                grid.get(i).copied().unwrap_or(width / columns),
+                                WidthType::Dxa,
+                            )
                             .add_paragraph(paragraph(runs).size(size));
                         if head {
                             c = c.shading(Shading::new().fill("DCE6F2"));

@@ -23,9 +23,11 @@ tbody tr:nth-child(even) td { background: #fafbfc; }
 figure.chart { margin: 12px 0 20px; text-align: center; break-inside: avoid; }
 figure.chart svg { max-width: 100%; height: auto; }
 figure.chart figcaption { font-size: 13px; color: #52606d; }
-section.cover { min-height: 60vh; }
+section.cover { padding: 24px 0 40px; margin-bottom: 24px; border-bottom: 1px dashed var(--line); }
 section.cover table { width: 70%; margin: 16px auto; font-size: 15px; }
-@media print { section.cover { break-after: page; min-height: 0; } body { padding: 0; max-width: none; } }
+section.cover td { height: 2.4em; }
+@media print { section.cover { break-after: page; border: 0; padding-top: 30vh; }
+  body { padding: 0; max-width: none; } }
 "#;
 
 /// Renders the page; `charts` gives the SVG of each chart name (a missing one is left out).
@@ -35,7 +37,10 @@ pub fn page(markdown: &str, title: &str, charts: &[(String, String)]) -> String 
     let mut chart: Option<(String, String)> = None;
     let mut cover_open = true;
     events.push(Event::Html("<section class=\"cover\">\n".into()));
-    for ev in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+    for ev in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
         match ev {
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H2,
@@ -97,13 +102,23 @@ mod tests {
     #[test]
     fn cover_charts_and_tables() {
         let md = "# 标题\n\n| a | b |\n|---|---|\n| 1 | x \\| y |\n\n## 一、概况\n\n![趋势](chart:trend)\n\n![无](chart:none)\n\n正文 <script>alert(1)</script>\n";
-        let html = super::page(md, "标题 & 副", &[("trend".into(), "<?xml version=\"1.0\"?><svg width=\"1\"></svg>".into())]);
+        let html = super::page(
+            md,
+            "标题 & 副",
+            &[(
+                "trend".into(),
+                "<?xml version=\"1.0\"?><svg width=\"1\"></svg>".into(),
+            )],
+        );
         assert!(html.contains("<title>标题 &amp; 副</title>"));
         assert!(html.contains("<section class=\"cover\">\n<h1>标题</h1>"));
         assert!(html.contains("<td>x | y</td>"));
         assert!(html.contains("</section>\n<h2>一、概况</h2>"));
         assert!(html.contains("<figure class=\"chart\" data-chart=\"trend\"><svg width=\"1\"></svg><figcaption>趋势</figcaption></figure>"));
         assert!(!html.contains("chart:none") && !html.contains("<?xml"));
-        assert!(html.contains("正文 &lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+        assert!(
+            html.contains("正文 &lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
     }
 }

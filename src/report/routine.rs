@@ -807,7 +807,7 @@ impl RoutineModel {
     pub fn charts(&self) -> Vec<(String, super::chart::Chart)> {
         use super::chart::Chart;
         let mut out = Vec::new();
-        if !self.trend.is_empty() {
+        if self.overview.outcomes > 0 {
             let col = |f: fn(&DayRow) -> i64| self.trend.iter().map(|d| f(d) as f32).collect();
             out.push((
                 "trend".to_owned(),

@@ -447,3 +447,165 @@ fn availability_comes_from_the_inspection_history_on_sqlite() {
 fn availability_comes_from_the_inspection_history_on_postgres() {
     availability_from_inspections("postgres");
 }
+
+#[test]
+fn the_monthly_report_renders_as_html_and_as_a_word_document() {
+    let node = TestNode::new("  x: { address: 127.0.0.1:1 }");
+    let cfg = node.config();
+    let mut text_cfg = std::fs::read_to_string(&cfg).unwrap();
+    text_cfg.push_str(
+        "reports:\n  title: 肇庆分节点\n  author: 张工\n  reviewer: 李工\n  approver: 王处\n",
+    );
+    std::fs::write(&cfg, text_cfg).unwrap();
+    incident(
+        &node,
+        &[],
+        ("故障", "一般", "门户登录失败 <b>"),
+        "2025-06-05 10:00",
+        Some("2025-06-05 10:20"),
+        Some("2025-06-05 10:50"),
+    );
+    incident(
+        &node,
+        &[],
+        ("咨询", "一般", "数据目录咨询"),
+        "2025-06-09 09:00",
+        Some("2025-06-09 10:30"),
+        Some("2025-06-09 11:00"),
+    );
+    let dir = node.path().join("out");
+
+    // HTML: one page, the cover before the first section, every section, the chart inline.
+    let html_path = dir.join("m.html");
+    ok(
+        &node,
+        &[],
+        &[
+            "report",
+            "monthly",
+            "--period",
+            "2025-06",
+            "-f",
+            "html",
+            "-o",
+            html_path.to_str().unwrap(),
+        ],
+    );
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    assert!(html.contains("<title>肇庆分节点运行维护月报（2025年6月）</title>"));
+    assert!(
+        html.contains("<section class=\"cover\">\n<h1>肇庆分节点运行维护月报（2025年6月）</h1>")
+    );
+    let sections: Vec<&str> = html
+        .match_indices("<h2>")
+        .map(|(i, _)| &html[i + 4..i + 4 + html[i + 4..].find("</h2>").unwrap()])
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "一、服务概况",
+            "二、巡检情况",
+            "三、异常情况及跟进",
+            "四、事件和服务请求",
+            "五、系统可用性",
+            "六、备份校验",
+            "七、日志审计",
+            "八、变更与版本同步",
+            "九、风险与建议",
+            "十、下月工作计划",
+            "十一、考核自评"
+        ]
+    );
+    assert!(html.contains("</section>\n<h2>一、服务概况</h2>"));
+    assert!(html.contains("<figure class=\"chart\" data-chart=\"incidents\"><svg"));
+    assert!(html.contains("事件和服务请求类型"));
+    assert!(
+        html.contains("<td>故障</td><td>1</td><td>1</td><td>1</td><td>1</td><td>100.00%</td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("门户登录失败 &lt;b&gt;"),
+        "text from the store is never markup"
+    );
+    assert!(!html.contains("chart:") && !html.contains("<script"));
+    assert!(html.contains("<td>张工</td><td>李工</td><td>王处</td>"));
+
+    // DOCX: LibreOffice opens it; the text of its pages holds the cover, headings and tables.
+    let docx_path = dir.join("m.docx");
+    ok(
+        &node,
+        &[],
+        &[
+            "report",
+            "monthly",
+            "--period",
+            "2025-06",
+            "-f",
+            "docx",
+            "-o",
+            docx_path.to_str().unwrap(),
+        ],
+    );
+    let file = std::fs::File::open(&docx_path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/styles.xml").unwrap(), &mut styles)
+        .unwrap();
+    assert!(
+        styles.contains("w:eastAsia=\"宋体\"") && styles.contains("w:eastAsia=\"黑体\""),
+        "{styles}"
+    );
+    assert!(
+        styles.contains("<w:outlineLvl w:val=\"0\" />")
+            || styles.contains("<w:outlineLvl w:val=\"0\"/>"),
+        "{styles}"
+    );
+    let media: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
+        .collect();
+    assert_eq!(media.len(), 1, "the incidents chart: {media:?}");
+    let profile = node.path().join("lo-profile");
+    let out = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&docx_path)
+        .output()
+        .expect("LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let pdf = dir.join("m.pdf");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let pages = text(&out.stdout);
+    let page_count = pages.matches('\u{c}').count();
+    assert!(page_count >= 3, "{page_count} pages");
+    let cover = pages.split('\u{c}').next().unwrap();
+    assert!(
+        cover.contains("肇庆分节点运行维护月报（2025")
+            && cover.contains("编制人")
+            && !cover.contains("一、服务概况"),
+        "{cover}"
+    );
+    for needle in [
+        "一、服务概况",
+        "四、事件和服务请求",
+        "十一、考核自评",
+        "数据目录咨询",
+        "按时完成率",
+    ] {
+        assert!(
+            pages.contains(needle),
+            "`{needle}` not in the PDF:\n{pages}"
+        );
+    }
+}
