@@ -24,6 +24,12 @@ pub(super) enum Command {
     Quarterly(RoutineArgs),
     /// 运行维护半年报 of a half-year (default: the last one)
     HalfYear(RoutineArgs),
+    /// 故障处理简报 of an incident: its clocks, the handling timeline, the inspection results
+    Incident(SubjectArgs),
+    /// 演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation
+    Drill(SubjectArgs),
+    /// 版本同步报告 of a release: the ten steps, rollback plan, sign-offs
+    Sync(SubjectArgs),
 }
 
 /// Document formats.
@@ -88,6 +94,14 @@ pub(super) struct RoutineArgs {
     out: Output,
 }
 
+#[derive(Debug, clap::Args)]
+pub(super) struct SubjectArgs {
+    /// Its id (`znode incident list`, `znode playbook history`, `znode sync status`)
+    id: i64,
+    #[command(flatten)]
+    out: Output,
+}
+
 pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
     match c {
         Command::Inspection(a) => inspection(&cx, a),
@@ -95,7 +109,67 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
         Command::Monthly(a) => routine_report(&cx, Routine::Monthly, a),
         Command::Quarterly(a) => routine_report(&cx, Routine::Quarterly, a),
         Command::HalfYear(a) => routine_report(&cx, Routine::HalfYear, a),
+        Command::Incident(a) => special_report(&cx, Special::Incident, a),
+        Command::Drill(a) => special_report(&cx, Special::Drill, a),
+        Command::Sync(a) => special_report(&cx, Special::Sync, a),
     }
+}
+
+#[derive(Clone, Copy)]
+enum Special {
+    Incident,
+    Drill,
+    Sync,
+}
+
+fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<u8, Failure> {
+    use crate::report::special;
+    let settings = cx.settings()?;
+    let now = crate::store::now_ms();
+    let day = crate::report::local_time(now, settings.timezone, "%Y%m%d");
+    let id = a.id;
+    let (kind_id, file, template) = match kind {
+        Special::Incident => (
+            "incident",
+            format!("事件处理简报-{id}-{day}"),
+            "incident.md.hbs",
+        ),
+        Special::Drill => ("drill", format!("预案执行总结-{id}-{day}"), "drill.md.hbs"),
+        Special::Sync => ("sync", format!("版本同步报告-{id}-{day}"), "sync.md.hbs"),
+    };
+    let (model, title) = super::run_async(async {
+        let store = Store::open_existing(&settings.store_url).await?;
+        let (model, title) = match kind {
+            Special::Incident => {
+                let m = special::incident(&store, &settings, id, now).await?;
+                let t = m.header.title.clone();
+                (serde_json::to_value(m), t)
+            }
+            Special::Drill => {
+                let m = special::drill(&store, &settings, id, now).await?;
+                let t = m.header.title.clone();
+                (serde_json::to_value(m), t)
+            }
+            Special::Sync => {
+                let m = special::sync(&store, &settings, id, now).await?;
+                let t = m.header.title.clone();
+                (serde_json::to_value(m), t)
+            }
+        };
+        store.close().await;
+        let model = model.map_err(|e| Failure::Message(e.to_string()))?;
+        Ok::<_, Failure>((model, title))
+    })?;
+    let doc = Written {
+        kind: kind_id,
+        subject: id.to_string(),
+        title,
+        file_stem: file,
+        templates: &[template],
+        charts: Vec::new(),
+        at: now,
+    };
+    write(&settings, &doc, &model, &a.out)
 }
 
 fn inspection(cx: &Context, a: InspectionArgs) -> Result<u8, Failure> {

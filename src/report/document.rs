@@ -89,6 +89,18 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "monthly.md.hbs",
         include_str!("../../report-templates/monthly.md.hbs"),
     ),
+    (
+        "incident.md.hbs",
+        include_str!("../../report-templates/incident.md.hbs"),
+    ),
+    (
+        "drill.md.hbs",
+        include_str!("../../report-templates/drill.md.hbs"),
+    ),
+    (
+        "sync.md.hbs",
+        include_str!("../../report-templates/sync.md.hbs"),
+    ),
 ];
 
 /// Makes text safe for a Markdown table cell: no pipes, no line breaks.

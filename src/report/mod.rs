@@ -13,6 +13,7 @@ mod nagios;
 pub mod period;
 mod prometheus;
 pub mod routine;
+pub mod special;
 mod table;
 pub use table::new_table;
 

@@ -147,6 +147,20 @@ fn clocks_and_breaches_follow_the_contract() {
     // Events cannot come before the incident.
     let out = node.run(&["incident", "ack", "4", "--at", "2026-11-01 00:00"]);
     assert_eq!(out.status.code(), Some(3));
+
+    // The fault brief (故障处理简报) of #2: its clocks against the limits and its timeline.
+    let brief = run(&node, &["report", "incident", "2", "-o", "-"]);
+    for needle in [
+        "# 故障处理简报（#2 交换任务失败）",
+        "故障#2（一般）于 2026-11-03 08:00 受理，75 分钟内响应（超时）；3小时 恢复服务（超时）。",
+        "| 响应 | 75 | 60 | 超时 |",
+        "| 恢复 | 180 | 60 | 超时 |",
+        "| 恢复时间 | 2026-11-03 11:00 |",
+        "| 2026-11-03 09:15 |",
+    ] {
+        assert!(brief.contains(needle), "`{needle}` not in:\n{brief}");
+    }
+    assert!(run(&node, &["report", "incident", "4", "-o", "-"]).contains("| 恢复 | - | - | - |"));
 }
 
 #[test]

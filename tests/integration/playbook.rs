@@ -342,4 +342,17 @@ steps:
             && table.contains("演练评估"),
         "{table}"
     );
+
+    // The drill summary: phases with their time, the timeline, the evaluation.
+    let out = node.run(&["report", "drill", "1", "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    assert!(report.contains("# 演练演练总结报告（#1）"), "{report}");
+    assert!(report.contains("| 应急处置 | 0分01秒 |"), "{report}");
+    assert!(report.contains("| 张工 | c 开始 |"), "{report}");
+    assert!(
+        report.contains("## 五、评估\n\n响应及时，通知环节需提速"),
+        "{report}"
+    );
+    assert!(report.contains("共执行步骤 5 个"), "{report}");
 }

@@ -179,6 +179,17 @@ fn a_release_goes_through_the_ten_steps_in_order() {
     assert_eq!(steps.len(), 10);
     assert!(steps[5]["playbook_run"].is_i64() && steps[8]["playbook_run"].is_i64());
     assert_eq!(steps[0]["operator"], "李工");
+
+    // The version-sync report: every step with its state, the rollback plan, the sign-off.
+    let report = node.ok(&["report", "sync", "1", "-o", "-"]);
+    assert!(report.contains("# 版本同步报告（3.2.1 "), "{report}");
+    assert!(report.contains("已完成 10/10 步，当前已上线"), "{report}");
+    assert!(
+        report.contains("| 8 | 培训 | 已完成 |") && report.contains("培训 12 人"),
+        "{report}"
+    );
+    assert!(report.contains("（预案执行 #"), "{report}");
+    assert!(report.contains("| 王科长 | 业务验证通过 |"), "{report}");
 }
 
 #[test]

@@ -1,0 +1,587 @@
+//! The special reports (专项报告): a fault brief from an incident's record, an emergency or
+//! drill summary from a playbook journal, a version-sync report from a release. Each model is
+//! read from the store and rendered by its template (`incident.md.hbs`, `drill.md.hbs`,
+//! `sync.md.hbs`); the fields are documented in `report-templates/README.md`.
+
+use serde::Serialize;
+
+use super::document::{Signoff, cell};
+use super::routine::zh_duration;
+use crate::outcome::Status;
+use crate::settings::Settings;
+use crate::store::{Span, Store, StoreError};
+
+const LONG: &str = "%Y-%m-%d %H:%M";
+const SECONDS: &str = "%Y-%m-%d %H:%M:%S";
+
+/// What every special report carries besides its subject.
+#[derive(Clone, Debug, Serialize)]
+pub struct Header {
+    /// Document title.
+    pub title: String,
+    /// The node as titles name it.
+    pub unit: String,
+    /// When the document was made.
+    pub generated: String,
+    /// 编制人, 审核人, 批准人.
+    pub signoff: Signoff,
+}
+
+impl Header {
+    fn new(s: &Settings, title: String, now: i64) -> Header {
+        Header {
+            title,
+            unit: s.reports.title.clone().unwrap_or_else(|| s.node.clone()),
+            generated: super::local_time(now, s.timezone, LONG),
+            signoff: Signoff::of(&s.reports),
+        }
+    }
+}
+
+/// The model of a fault brief (故障处理简报).
+#[derive(Clone, Debug, Serialize)]
+pub struct IncidentBrief {
+    /// Title, unit, date, sign-off.
+    #[serde(flatten)]
+    pub header: Header,
+    /// The incident.
+    pub incident: IncidentFacts,
+    /// Its updates in order.
+    pub timeline: Vec<TimelineRow>,
+    /// The inspection results of the check that opened it, where the status changed.
+    pub observations: Vec<TimelineRow>,
+    /// Playbook runs while it was open.
+    pub playbooks: Vec<String>,
+    /// One paragraph.
+    pub conclusion: String,
+}
+
+/// An incident's facts and clocks.
+#[derive(Clone, Debug, Serialize)]
+pub struct IncidentFacts {
+    /// Id.
+    pub id: i64,
+    /// 故障, 咨询, ...
+    pub kind: String,
+    /// Severity.
+    pub severity: String,
+    /// System name.
+    pub system: String,
+    /// One line.
+    pub title: String,
+    /// Reporter.
+    pub reporter: String,
+    /// Assignee, or -.
+    pub assignee: String,
+    /// The check that opened it, or -.
+    pub source_check: String,
+    /// Times, `YYYY-MM-DD HH:MM` or -.
+    pub opened: String,
+    /// Acknowledged.
+    pub acked: String,
+    /// Service restored.
+    pub restored: String,
+    /// Closed.
+    pub closed: String,
+    /// 已关闭, 已恢复, 处理中, 待响应.
+    pub state: &'static str,
+    /// Minutes to the response (so far) and the limit.
+    pub response_min: i64,
+    /// The response limit in minutes.
+    pub response_limit: i64,
+    /// 按时 or 超时.
+    pub response_verdict: &'static str,
+    /// Minutes to restoration, or -.
+    pub restore_min: String,
+    /// The restore limit in minutes, or -.
+    pub restore_limit: String,
+    /// 按时, 超时 or - (not a fault).
+    pub restore_verdict: &'static str,
+}
+
+/// One line of a timeline.
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelineRow {
+    /// When.
+    pub at: String,
+    /// Who, or the source.
+    pub who: String,
+    /// What kind of event, in Chinese.
+    pub event: String,
+    /// What was said or found.
+    pub text: String,
+}
+
+fn event_zh(e: &str) -> &str {
+    match e {
+        "open" => "受理",
+        "ack" => "响应",
+        "note" => "进展",
+        "restore" => "恢复",
+        "close" => "关闭",
+        "start" => "开始",
+        "finish" => "完成",
+        "fail" => "失败",
+        "confirm" => "确认",
+        "decision" => "决策",
+        "output" => "输出",
+        "pause" => "暂停",
+        "resume" => "继续",
+        "end" => "结束",
+        other => other,
+    }
+}
+
+/// Builds the fault brief of an incident.
+pub async fn incident(
+    store: &Store,
+    s: &Settings,
+    id: i64,
+    now: i64,
+) -> Result<IncidentBrief, StoreError> {
+    let i = store.incident(id).await?;
+    let updates = store.incident_updates(id).await?;
+    let tz = s.timezone;
+    let show = |t: Option<i64>| {
+        t.map(|t| super::local_time(t, tz, LONG))
+            .unwrap_or_else(|| "-".into())
+    };
+    let c = i.clocks(&s.sla, now);
+    let fault = c.restore_min.is_some();
+    let limit = s
+        .sla
+        .restore
+        .get(&i.severity)
+        .map(|d| (d.as_secs() / 60) as i64);
+    let system = i
+        .system
+        .as_deref()
+        .map(|x| {
+            s.system(x)
+                .map(|y| y.name.clone())
+                .unwrap_or_else(|| x.to_owned())
+        })
+        .unwrap_or_else(|| "-".into());
+    let end = i.closed_at.or(i.restored_at).unwrap_or(now);
+    let mut observations = Vec::new();
+    if let Some(check) = &i.source_check {
+        let mut last: Option<Status> = None;
+        for (at, status, _) in store.check_history(check, i.opened_at - 3_600_000).await? {
+            if at > end + 3_600_000 {
+                break;
+            }
+            if last != Some(status) {
+                observations.push(TimelineRow {
+                    at: super::local_time(at, tz, LONG),
+                    who: check.clone(),
+                    event: status.zh().to_owned(),
+                    text: String::new(),
+                });
+                last = Some(status);
+            }
+        }
+    }
+    let playbooks = store
+        .playbook_runs_in(Span {
+            from: i.opened_at,
+            to: end + 1,
+        })
+        .await?
+        .into_iter()
+        .map(|p| {
+            format!(
+                "#{} {}（{}，{}）",
+                p.id,
+                p.title,
+                if p.mode == "drill" {
+                    "演练"
+                } else {
+                    "处置"
+                },
+                p.state
+            )
+        })
+        .collect();
+    let state = match i.state() {
+        "closed" => "已关闭",
+        "restored" => "已恢复",
+        "acknowledged" => "处理中",
+        _ => "待响应",
+    };
+    let verdict = |late: bool| if late { "超时" } else { "按时" };
+    let about = match &i.system {
+        Some(_) => format!("{}，{system}", i.severity),
+        None => i.severity.clone(),
+    };
+    let conclusion = format!(
+        "{}#{}（{about}）于 {} 受理，{}；{}。",
+        i.kind,
+        i.id,
+        show(Some(i.opened_at)),
+        match i.acked_at {
+            Some(_) => format!(
+                "{} 分钟内响应（{}）",
+                c.response_min,
+                verdict(c.response_breached)
+            ),
+            None => format!("已 {} 分钟未响应", c.response_min),
+        },
+        match (fault, i.restored_at.or(i.closed_at)) {
+            (true, Some(_)) => format!(
+                "{} 恢复服务（{}）",
+                zh_duration(c.restore_min.unwrap_or_default() * 60_000),
+                verdict(c.restore_breached)
+            ),
+            (true, None) => format!(
+                "尚未恢复，已 {}",
+                zh_duration(c.restore_min.unwrap_or_default() * 60_000)
+            ),
+            (false, _) => format!("当前{state}"),
+        }
+    );
+    Ok(IncidentBrief {
+        header: Header::new(
+            s,
+            format!("{}处理简报（#{} {}）", i.kind, i.id, i.title),
+            now,
+        ),
+        incident: IncidentFacts {
+            id: i.id,
+            kind: i.kind.clone(),
+            severity: i.severity.clone(),
+            system: cell(&system),
+            title: cell(&i.title),
+            reporter: cell(&i.reporter),
+            assignee: cell(i.assignee.as_deref().unwrap_or("-")),
+            source_check: cell(i.source_check.as_deref().unwrap_or("-")),
+            opened: show(Some(i.opened_at)),
+            acked: show(i.acked_at),
+            restored: show(i.restored_at),
+            closed: show(i.closed_at),
+            state,
+            response_min: c.response_min,
+            response_limit: (s.sla.response.as_secs() / 60) as i64,
+            response_verdict: verdict(c.response_breached),
+            restore_min: c
+                .restore_min
+                .map(|m| m.to_string())
+                .unwrap_or_else(|| "-".into()),
+            restore_limit: if fault {
+                limit.map(|m| m.to_string()).unwrap_or_else(|| "-".into())
+            } else {
+                "-".into()
+            },
+            restore_verdict: if fault {
+                verdict(c.restore_breached)
+            } else {
+                "-"
+            },
+        },
+        timeline: updates
+            .into_iter()
+            .map(|(at, author, event, text)| TimelineRow {
+                at: super::local_time(at, tz, LONG),
+                who: cell(&author),
+                event: event_zh(&event).to_owned(),
+                text: cell(&text),
+            })
+            .collect(),
+        observations,
+        playbooks,
+        conclusion,
+    })
+}
+
+/// The model of an emergency or drill summary (应急处置/演练总结报告).
+#[derive(Clone, Debug, Serialize)]
+pub struct DrillSummary {
+    /// Title, unit, date, sign-off.
+    #[serde(flatten)]
+    pub header: Header,
+    /// The run.
+    pub run: RunFacts,
+    /// Time per phase, in order.
+    pub phases: Vec<PhaseRow>,
+    /// Every journal event.
+    pub timeline: Vec<TimelineRow>,
+    /// Steps that failed.
+    pub failures: Vec<TimelineRow>,
+    /// The drill's evaluation, or a note that none was written.
+    pub evaluation: String,
+}
+
+/// A playbook run's facts.
+#[derive(Clone, Debug, Serialize)]
+pub struct RunFacts {
+    /// Run id.
+    pub id: i64,
+    /// Playbook id.
+    pub playbook: String,
+    /// Its title.
+    pub title: String,
+    /// 演练 or 处置.
+    pub mode: &'static str,
+    /// 已完成, 失败, 暂停, 进行中.
+    pub state: &'static str,
+    /// Who ran it.
+    pub operator: String,
+    /// Start.
+    pub started: String,
+    /// End, or -.
+    pub finished: String,
+    /// Duration in words.
+    pub duration: String,
+    /// `name=value` pairs.
+    pub variables: String,
+    /// Steps started, confirmations and decisions made.
+    pub steps: usize,
+    /// Confirmations.
+    pub confirmations: usize,
+    /// Decisions.
+    pub decisions: usize,
+}
+
+/// One phase.
+#[derive(Clone, Debug, Serialize)]
+pub struct PhaseRow {
+    /// Name.
+    pub phase: String,
+    /// Duration in words.
+    pub duration: String,
+    /// Seconds.
+    pub seconds: i64,
+}
+
+/// Builds the summary of a playbook run.
+pub async fn drill(
+    store: &Store,
+    s: &Settings,
+    id: i64,
+    now: i64,
+) -> Result<DrillSummary, StoreError> {
+    let run = store.playbook_run(id).await?;
+    let events = store.playbook_events(id).await?;
+    let tz = s.timezone;
+    let end = run
+        .finished_at
+        .or(events.last().map(|e| e.at))
+        .unwrap_or(run.started_at);
+    let phases = crate::runbook::engine::phase_durations(&events, end)
+        .into_iter()
+        .map(|(phase, ms)| PhaseRow {
+            phase,
+            duration: zh_seconds(ms),
+            seconds: ms / 1000,
+        })
+        .collect();
+    let row = |e: &crate::store::JournalEvent| TimelineRow {
+        at: super::local_time(e.at, tz, SECONDS),
+        who: cell(&e.operator),
+        event: format!(
+            "{}{}",
+            e.step
+                .as_deref()
+                .map(|x| format!("{x} "))
+                .unwrap_or_default(),
+            event_zh(&e.event)
+        ),
+        text: cell(&e.detail.chars().take(300).collect::<String>()),
+    };
+    let drill = run.mode == "drill";
+    let variables: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&run.variables).unwrap_or_default();
+    let count = |kind: &str| events.iter().filter(|e| e.event == kind).count();
+    Ok(DrillSummary {
+        header: Header::new(
+            s,
+            format!(
+                "{}{}（#{}）",
+                run.title,
+                if drill {
+                    "演练总结报告"
+                } else {
+                    "应急处置总结报告"
+                },
+                run.id
+            ),
+            now,
+        ),
+        run: RunFacts {
+            id: run.id,
+            playbook: run.playbook.clone(),
+            title: cell(&run.title),
+            mode: if drill { "演练" } else { "处置" },
+            state: match run.state.as_str() {
+                "finished" => "已完成",
+                "failed" => "失败",
+                "paused" => "暂停",
+                _ => "进行中",
+            },
+            operator: cell(&run.operator),
+            started: super::local_time(run.started_at, tz, SECONDS),
+            finished: run
+                .finished_at
+                .map(|f| super::local_time(f, tz, SECONDS))
+                .unwrap_or_else(|| "-".into()),
+            duration: zh_seconds(end - run.started_at),
+            variables: cell(
+                &variables
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or_default()))
+                    .collect::<Vec<_>>()
+                    .join("，"),
+            ),
+            steps: count("start"),
+            confirmations: count("confirm"),
+            decisions: count("decision"),
+        },
+        phases,
+        timeline: events.iter().map(row).collect(),
+        failures: events
+            .iter()
+            .filter(|e| e.event == "fail")
+            .map(row)
+            .collect(),
+        evaluation: run
+            .evaluation
+            .clone()
+            .unwrap_or_else(|| "（未填写评估）".into()),
+    })
+}
+
+/// A duration to the second in words: 3分05秒, 1小时2分.
+fn zh_seconds(ms: i64) -> String {
+    let s = ms.max(0) / 1000;
+    if s < 3600 {
+        format!("{}分{:02}秒", s / 60, s % 60)
+    } else {
+        zh_duration(ms)
+    }
+}
+
+/// The model of a version-sync report (版本同步报告).
+#[derive(Clone, Debug, Serialize)]
+pub struct SyncReport {
+    /// Title, unit, date, sign-off.
+    #[serde(flatten)]
+    pub header: Header,
+    /// The release.
+    pub release: ReleaseFacts,
+    /// The ten steps.
+    pub steps: Vec<StepRow>,
+    /// Key users' sign-offs.
+    pub signoffs: Vec<TimelineRow>,
+}
+
+/// A release's facts.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReleaseFacts {
+    /// Id.
+    pub id: i64,
+    /// Version.
+    pub version: String,
+    /// Title.
+    pub title: String,
+    /// Who opened it.
+    pub operator: String,
+    /// Opened.
+    pub opened: String,
+    /// Closed by step 10, or -.
+    pub closed: String,
+    /// 已上线 or 进行中.
+    pub state: &'static str,
+    /// Steps done of 10.
+    pub done: usize,
+    /// The rollback plan, or -.
+    pub rollback_plan: String,
+}
+
+/// One of the ten steps.
+#[derive(Clone, Debug, Serialize)]
+pub struct StepRow {
+    /// 1 to 10.
+    pub number: usize,
+    /// Its name.
+    pub name: &'static str,
+    /// 已完成, 失败 or 未进行.
+    pub state: &'static str,
+    /// When, or -.
+    pub at: String,
+    /// Who, or -.
+    pub operator: String,
+    /// The note, with the playbook run that carried it out.
+    pub note: String,
+}
+
+/// Builds the report of a release.
+pub async fn sync(
+    store: &Store,
+    s: &Settings,
+    id: i64,
+    now: i64,
+) -> Result<SyncReport, StoreError> {
+    let r = store.release(id).await?;
+    let tz = s.timezone;
+    let steps: Vec<StepRow> = crate::runbook::sync::STEPS
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let rec = r.steps.iter().find(|x| x.step == i as i64 + 1);
+            StepRow {
+                number: i + 1,
+                name,
+                state: match rec.map(|x| x.state.as_str()) {
+                    Some("done") => "已完成",
+                    Some(_) => "失败",
+                    None => "未进行",
+                },
+                at: rec
+                    .map(|x| super::local_time(x.at, tz, LONG))
+                    .unwrap_or_else(|| "-".into()),
+                operator: rec.map(|x| cell(&x.operator)).unwrap_or_else(|| "-".into()),
+                note: rec
+                    .map(|x| {
+                        let mut n = cell(&x.note);
+                        if let Some(p) = x.playbook_run {
+                            n.push_str(&format!("（预案执行 #{p}）"));
+                        }
+                        n
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+    let done = steps.iter().filter(|x| x.state == "已完成").count();
+    Ok(SyncReport {
+        header: Header::new(s, format!("版本同步报告（{} {}）", r.version, r.title), now),
+        release: ReleaseFacts {
+            id: r.id,
+            version: cell(&r.version),
+            title: cell(&r.title),
+            operator: cell(&r.operator),
+            opened: super::local_time(r.opened_at, tz, LONG),
+            closed: r
+                .closed_at
+                .map(|c| super::local_time(c, tz, LONG))
+                .unwrap_or_else(|| "-".into()),
+            state: if r.closed_at.is_some() {
+                "已上线"
+            } else {
+                "进行中"
+            },
+            done,
+            rollback_plan: r.rollback_plan.clone().unwrap_or_else(|| "-".into()),
+        },
+        steps,
+        signoffs: r
+            .signoffs
+            .iter()
+            .map(|(user, at, comment)| TimelineRow {
+                at: super::local_time(*at, tz, LONG),
+                who: cell(user),
+                event: "签认".into(),
+                text: cell(comment),
+            })
+            .collect(),
+    })
+}
