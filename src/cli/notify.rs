@@ -46,8 +46,12 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                 match ch
                     .send(
                         &settings.node,
-                        "znode 测试消息",
-                        &format!("{} 的通知通道 {} 工作正常。", settings.node, a.channel),
+                        &crate::notify::Outgoing {
+                            title: "znode 测试消息",
+                            text: &format!("{} 的通知通道 {} 工作正常。", settings.node, a.channel),
+                            html: None,
+                            attachment: None,
+                        },
                         settings.defaults.timeout,
                     )
                     .await
@@ -65,22 +69,32 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
             Command::Flush => {
                 let store = crate::store::Store::open(&settings.store_url).await?;
                 let (mut sent, mut failed) = (0, 0);
-                for (id, channel, message, source, _, _) in store.queued_messages().await? {
-                    let result = match settings.notify.channels.get(&channel) {
+                for q in store.queued_messages().await? {
+                    let attachment = q.attachment.as_deref().map(std::path::Path::new);
+                    let result = match settings.notify.channels.get(&q.channel) {
                         Some(ch) => {
-                            ch.send(&settings.node, &source, &message, settings.defaults.timeout)
-                                .await
+                            ch.send(
+                                &settings.node,
+                                &crate::notify::Outgoing {
+                                    title: &q.title,
+                                    text: &q.message,
+                                    html: q.html.as_deref(),
+                                    attachment,
+                                },
+                                settings.defaults.timeout,
+                            )
+                            .await
                         }
-                        None => Err(format!("no channel `{channel}` is configured")),
+                        None => Err(format!("no channel `{}` is configured", q.channel)),
                     };
                     store
-                        .delivery(id, result.as_ref().err().map(String::as_str))
+                        .delivery(q.id, result.as_ref().err().map(String::as_str))
                         .await?;
                     match result {
                         Ok(()) => sent += 1,
                         Err(e) => {
                             failed += 1;
-                            writeln!(out, "#{id} {channel}: {e}")?;
+                            writeln!(out, "#{} {}: {e}", q.id, q.channel)?;
                         }
                     }
                 }
@@ -92,16 +106,18 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                 let store = crate::store::Store::open(&settings.store_url).await?;
                 let mut t = crate::report::new_table(cx.color);
                 t.set_header(["#", "通道", "来源", "消息", "尝试", "上次错误"]);
-                for (id, channel, message, source, attempts, error) in
-                    store.queued_messages().await?
-                {
+                for q in store.queued_messages().await? {
+                    let mut message = q.title.clone();
+                    if let Some(a) = &q.attachment {
+                        message.push_str(&format!("（附件 {a}）"));
+                    }
                     t.add_row([
-                        id.to_string(),
-                        channel,
-                        source,
+                        q.id.to_string(),
+                        q.channel,
+                        q.source,
                         message,
-                        attempts.to_string(),
-                        error.unwrap_or_default(),
+                        q.attempts.to_string(),
+                        q.last_error.unwrap_or_default(),
                     ]);
                 }
                 store.close().await;

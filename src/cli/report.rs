@@ -65,6 +65,11 @@ pub(super) struct Output {
     /// Where to write it; `-` for stdout [default: a dated file name in the reports folder]
     #[arg(short = 'o', long, value_name = "PATH")]
     output: Option<PathBuf>,
+    /// Send it once written: to these channels, or without names to `reports.send`. E-mail
+    /// gets the HTML body and the file attached; robots a summary and where the file is. A send
+    /// that fails stays in the outbox for `znode notify flush` (exit 2)
+    #[arg(long, value_name = "CHANNEL", num_args = 0.., value_delimiter = ',')]
+    send: Option<Vec<String>>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -137,28 +142,34 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<u8, Fai
         Special::Drill => ("drill", format!("预案执行总结-{id}-{day}"), "drill.md.hbs"),
         Special::Sync => ("sync", format!("版本同步报告-{id}-{day}"), "sync.md.hbs"),
     };
-    let (model, title) = super::run_async(async {
+    let (model, title, summary) = super::run_async(async {
         let store = Store::open_existing(&settings.store_url).await?;
-        let (model, title) = match kind {
+        let (model, title, summary) = match kind {
             Special::Incident => {
                 let m = special::incident(&store, &settings, id, now).await?;
                 let t = m.header.title.clone();
-                (serde_json::to_value(m), t)
+                let c = m.conclusion.clone();
+                (serde_json::to_value(m), t, c)
             }
             Special::Drill => {
                 let m = special::drill(&store, &settings, id, now).await?;
                 let t = m.header.title.clone();
-                (serde_json::to_value(m), t)
+                let c = format!(
+                    "{}结果：{}，用时 {}。",
+                    m.run.mode, m.run.state, m.run.duration
+                );
+                (serde_json::to_value(m), t, c)
             }
             Special::Sync => {
                 let m = special::sync(&store, &settings, id, now).await?;
                 let t = m.header.title.clone();
-                (serde_json::to_value(m), t)
+                let c = format!("已完成 {}/10 步，{}。", m.release.done, m.release.state);
+                (serde_json::to_value(m), t, c)
             }
         };
         store.close().await;
         let model = model.map_err(|e| Failure::Message(e.to_string()))?;
-        Ok::<_, Failure>((model, title))
+        Ok::<_, Failure>((model, title, summary))
     })?;
     let doc = Written {
         kind: kind_id,
@@ -167,6 +178,7 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<u8, Fai
         file_stem: file,
         templates: &[template],
         charts: Vec::new(),
+        summary,
         at: now,
     };
     write(&settings, &doc, &model, &a.out)
@@ -202,6 +214,7 @@ fn inspection(cx: &Context, a: InspectionArgs) -> Result<u8, Failure> {
         file_stem: format!("巡检报告-{}-{day}", report.run.id),
         templates: &["inspection.md.hbs"],
         charts: Vec::new(),
+        summary: format!("巡检结论：{}。", model.conclusion()),
         at: crate::store::now_ms(),
     };
     write(&settings, &doc, &model, &a.out)
@@ -257,6 +270,7 @@ fn routine_report(cx: &Context, kind: Routine, a: RoutineArgs) -> Result<u8, Fai
         file_stem: format!("运行维护{}-{}", kind.zh(), period.label()),
         templates,
         charts: model.charts(),
+        summary: model.overview.text.clone(),
         at,
     };
     write(&settings, &doc, &model, &a.out)
@@ -276,6 +290,8 @@ struct Written<'a> {
     templates: &'a [&'a str],
     /// The charts its template may place.
     charts: Vec<(String, Chart)>,
+    /// One paragraph for robots and the e-mail's text part.
+    summary: String,
     /// When it counts as handed in.
     at: i64,
 }
@@ -294,6 +310,7 @@ fn write(
         ))
     });
     let to_stdout = path.as_os_str() == "-";
+    let channels = channels(settings, out, to_stdout)?;
     let markdown = || render(doc.templates, model, &settings.base_dir).map_err(Failure::Message);
     let fonts = || chart::fonts(settings.reports.font.as_deref());
     let svgs = |fonts: &chart::Fonts| -> Result<Vec<(String, String)>, Failure> {
@@ -381,7 +398,122 @@ fn write(
         })?;
     }
     println!("{}", path.display());
-    Ok(0)
+    if channels.is_empty() {
+        return Ok(0);
+    }
+    // E-mail carries the page itself as its body, whatever format was written.
+    let html = if channels.iter().any(|c| c.is_mail()) {
+        let svgs = svgs(&fonts())?;
+        Some(crate::report::html::page(&markdown()?, &doc.title, &svgs))
+    } else {
+        None
+    };
+    send(settings, doc, &path, html.as_deref(), &channels)
+}
+
+/// The channels `--send` names (or `reports.send`), checked before anything is written.
+fn channels<'a>(
+    settings: &'a Settings,
+    out: &Output,
+    to_stdout: bool,
+) -> Result<Vec<&'a crate::notify::Channel>, Failure> {
+    let Some(named) = &out.send else {
+        return Ok(Vec::new());
+    };
+    if to_stdout {
+        return Err(Failure::Message(
+            "--send sends a written file; drop `-o -` or give a path".into(),
+        ));
+    }
+    let names: Vec<&String> = if named.is_empty() {
+        settings.reports.send.iter().collect()
+    } else {
+        named.iter().collect()
+    };
+    if names.is_empty() {
+        return Err(Failure::Message(
+            "--send without channels needs `reports.send: [channel, ...]` in znode.yaml".into(),
+        ));
+    }
+    names
+        .into_iter()
+        .map(|n| {
+            settings.notify.channels.get(n).ok_or_else(|| {
+                let known: Vec<&str> = settings
+                    .notify
+                    .channels
+                    .keys()
+                    .map(String::as_str)
+                    .collect();
+                Failure::Message(format!(
+                    "no channel `{n}`; declared: {}",
+                    if known.is_empty() {
+                        "none (add notify.channels to znode.yaml)".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
+                ))
+            })
+        })
+        .collect()
+}
+
+/// Sends the written document: each message goes through the outbox, so one that fails stays
+/// there with its error for `znode notify flush`; exit 2 when any did.
+fn send(
+    settings: &Settings,
+    doc: &Written<'_>,
+    path: &std::path::Path,
+    html: Option<&str>,
+    channels: &[&crate::notify::Channel],
+) -> Result<u8, Failure> {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let shown = path.display().to_string();
+    let source = format!("report {} {}", doc.kind, doc.subject);
+    super::run_async(async {
+        let store = Store::open(&settings.store_url).await?;
+        let mut failed = 0;
+        for ch in channels {
+            let html = if ch.is_mail() { html } else { None };
+            let id = store
+                .queue_message(&crate::store::NewMessage {
+                    channel: &ch.name,
+                    title: &doc.title,
+                    message: &doc.summary,
+                    source: &source,
+                    html,
+                    attachment: Some(&shown),
+                })
+                .await?;
+            let result = ch
+                .send(
+                    &settings.node,
+                    &crate::notify::Outgoing {
+                        title: &doc.title,
+                        text: &doc.summary,
+                        html,
+                        attachment: Some(&path),
+                    },
+                    settings.defaults.timeout,
+                )
+                .await;
+            store
+                .delivery(id, result.as_ref().err().map(String::as_str))
+                .await?;
+            match result {
+                Ok(()) => eprintln!("sent to {} ({})", ch.name, ch.host()),
+                Err(e) => {
+                    failed += 1;
+                    eprintln!(
+                        "error: {}: {e}; the report stays at {shown} and the message is queued (#{id}): `znode notify flush` sends it",
+                        ch.name
+                    );
+                }
+            }
+        }
+        store.close().await;
+        Ok::<_, Failure>(if failed > 0 { 2 } else { 0 })
+    })
 }
 
 /// Written beside and renamed, so a reader never sees half a document.

@@ -249,6 +249,13 @@ impl InspectionModel {
     }
 }
 
+impl InspectionModel {
+    /// The run's result in words (正常, 告警, 严重, 未知).
+    pub fn conclusion(&self) -> &'static str {
+        self.conclusion
+    }
+}
+
 /// Renders a model with the first of `names` found: each name is looked up in the node's own
 /// `report-templates/` folder first, then among the embedded ones (so a quarterly report uses
 /// the node's `quarterly.md.hbs` when there is one, else the monthly template).

@@ -339,19 +339,32 @@ impl Engine<'_> {
                 };
                 let mut results = Vec::new();
                 for c in &channels {
-                    self.store.queue_message(c, &text, &source).await?;
+                    let id = self
+                        .store
+                        .queue_message(&crate::store::NewMessage {
+                            channel: c,
+                            title: &step.title,
+                            message: &text,
+                            source: &source,
+                            html: None,
+                            attachment: None,
+                        })
+                        .await?;
                     // Sent at once where a channel is configured; otherwise (or on failure) it
                     // stays queued for `znode notify flush`.
                     let Some(channel) = self.settings.notify.channels.get(*c) else {
                         results.push(format!("{c}: queued"));
                         continue;
                     };
-                    let id = self.store.last_queued().await?;
                     let sent = channel
                         .send(
                             &self.settings.node,
-                            &step.title,
-                            &text,
+                            &crate::notify::Outgoing {
+                                title: &step.title,
+                                text: &text,
+                                html: None,
+                                attachment: None,
+                            },
                             self.settings.defaults.timeout,
                         )
                         .await;

@@ -170,12 +170,7 @@ impl Settings {
         self.targets
             .values()
             .flat_map(|t| t.password.iter().chain(t.token.iter()))
-            .chain(
-                self.notify
-                    .channels
-                    .values()
-                    .flat_map(|c| std::iter::once(&c.url).chain(c.secret.iter())),
-            )
+            .chain(self.notify.channels.values().flat_map(|c| c.secrets()))
             .collect()
     }
 }

@@ -29,7 +29,7 @@ pub use document::Document;
 pub use incident::NewIncident;
 pub use logs::{KnownTemplate, template_hash};
 pub use query::{Diff, DiffEntry, RunRef, RunRow, StoredOutcome};
-pub use runbook::{Event as JournalEvent, PlaybookRun};
+pub use runbook::{Event as JournalEvent, NewMessage, PlaybookRun, QueuedMessage};
 pub use sync::{Release, ReleaseStep};
 
 use crate::outcome::{CheckInfo, Outcome, Status};

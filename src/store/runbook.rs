@@ -221,46 +221,48 @@ impl Store {
             .collect())
     }
 
-    /// Queues a message for a channel.
-    pub async fn queue_message(
-        &self,
-        channel: &str,
-        message: &str,
-        source: &str,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO notify_outbox (created_at, channel, message, source, state) VALUES ($1, $2, $3, $4, 'queued')",
+    /// Queues a message for a channel; returns its id.
+    pub async fn queue_message(&self, m: &NewMessage<'_>) -> Result<i64, StoreError> {
+        let id: (i64,) = sqlx::query_as(
+            "INSERT INTO notify_outbox (created_at, channel, message, source, state, title, html, attachment) \
+             VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7) RETURNING id",
         )
         .bind(now_ms())
-        .bind(channel.to_owned())
-        .bind(message.to_owned())
-        .bind(source.to_owned())
-        .execute(&self.pool)
+        .bind(m.channel.to_owned())
+        .bind(m.message.to_owned())
+        .bind(m.source.to_owned())
+        .bind(m.title.to_owned())
+        .bind(m.html.map(str::to_owned))
+        .bind(m.attachment.map(str::to_owned))
+        .fetch_one(&self.pool)
         .await
         .map_err(self.db())?;
-        Ok(())
+        Ok(id.0)
     }
 
-    /// Messages still queued: (id, channel, message, source, attempts, last error).
-    #[allow(clippy::type_complexity)]
-    pub async fn queued_messages(
-        &self,
-    ) -> Result<Vec<(i64, String, String, String, i64, Option<String>)>, StoreError> {
-        sqlx::query_as(
-            "SELECT id, channel, message, source, attempts, last_error FROM notify_outbox WHERE state = 'queued' ORDER BY id",
+    /// Messages still queued, oldest first.
+    pub async fn queued_messages(&self) -> Result<Vec<QueuedMessage>, StoreError> {
+        let rows: Vec<QueuedTuple> = sqlx::query_as(
+            "SELECT id, channel, message, source, attempts, last_error, title, html, attachment \
+             FROM notify_outbox WHERE state = 'queued' ORDER BY id",
         )
         .fetch_all(&self.pool)
         .await
-        .map_err(self.db())
-    }
-
-    /// The id of the newest queued message (the one just queued).
-    pub async fn last_queued(&self) -> Result<i64, StoreError> {
-        let r: (i64,) = sqlx::query_as("SELECT MAX(id) FROM notify_outbox")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(self.db())?;
-        Ok(r.0)
+        .map_err(self.db())?;
+        Ok(rows
+            .into_iter()
+            .map(|r| QueuedMessage {
+                id: r.0,
+                channel: r.1,
+                message: r.2,
+                title: r.6.unwrap_or_else(|| r.3.clone()),
+                source: r.3,
+                attempts: r.4,
+                last_error: r.5,
+                html: r.7,
+                attachment: r.8,
+            })
+            .collect())
     }
 
     /// Records a delivery attempt: sent, or still queued with the error.
@@ -280,6 +282,57 @@ impl Store {
         q.execute(&self.pool).await.map_err(self.db())?;
         Ok(())
     }
+}
+
+type QueuedTuple = (
+    i64,
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// A message for the outbox.
+pub struct NewMessage<'a> {
+    /// Channel name.
+    pub channel: &'a str,
+    /// Title or subject.
+    pub title: &'a str,
+    /// The text.
+    pub message: &'a str,
+    /// What sent it (`playbook run 3 step notify`, `report monthly 2026-11`).
+    pub source: &'a str,
+    /// An e-mail's HTML body.
+    pub html: Option<&'a str>,
+    /// A file to attach.
+    pub attachment: Option<&'a str>,
+}
+
+/// A message waiting in the outbox.
+#[derive(Clone, Debug)]
+pub struct QueuedMessage {
+    /// Id.
+    pub id: i64,
+    /// Channel name.
+    pub channel: String,
+    /// Title or subject.
+    pub title: String,
+    /// The text.
+    pub message: String,
+    /// What sent it.
+    pub source: String,
+    /// Delivery attempts so far.
+    pub attempts: i64,
+    /// The last attempt's error.
+    pub last_error: Option<String>,
+    /// An e-mail's HTML body.
+    pub html: Option<String>,
+    /// A file to attach.
+    pub attachment: Option<String>,
 }
 
 fn run_of(r: RunTuple) -> PlaybookRun {

@@ -189,3 +189,179 @@ fn robots_get_signed_payloads_and_failed_sends_wait_in_the_outbox() {
     let store = std::fs::read(node.dir.path().join("history.db")).unwrap_or_default();
     assert!(!String::from_utf8_lossy(&store).contains("tok-SECRET-123"));
 }
+
+/// A minimal SMTP server: accepts every message and keeps its DATA.
+fn smtp_sink(l: TcpListener) -> Arc<Mutex<Vec<String>>> {
+    let got: Arc<Mutex<Vec<String>>> = Arc::default();
+    let keep = got.clone();
+    std::thread::spawn(move || {
+        for stream in l.incoming().flatten() {
+            let mut w = stream.try_clone().unwrap();
+            let mut r = BufReader::new(stream);
+            let _ = w.write_all(b"220 sink ESMTP\r\n");
+            let mut line = String::new();
+            loop {
+                line.clear();
+                if r.read_line(&mut line).unwrap_or(0) == 0 {
+                    break;
+                }
+                let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+                let reply: &[u8] = match verb.as_str() {
+                    "EHLO" | "HELO" => b"250-sink\r\n250 8BITMIME\r\n",
+                    "DATA" => {
+                        let _ = w.write_all(b"354 go on\r\n");
+                        let mut data = String::new();
+                        loop {
+                            let mut l = String::new();
+                            if r.read_line(&mut l).unwrap_or(0) == 0 || l == ".\r\n" {
+                                break;
+                            }
+                            data.push_str(&l);
+                        }
+                        keep.lock().unwrap().push(data);
+                        b"250 queued\r\n"
+                    }
+                    "QUIT" => {
+                        let _ = w.write_all(b"221 bye\r\n");
+                        break;
+                    }
+                    _ => b"250 ok\r\n",
+                };
+                let _ = w.write_all(reply);
+            }
+        }
+    });
+    got
+}
+
+/// The base64 body of the MIME part whose headers contain `content_type`, decoded.
+fn part_bytes(message: &str, content_type: &str) -> Vec<u8> {
+    use base64::Engine as _;
+    let at = message.find(content_type).expect(content_type);
+    let rest = &message[at..];
+    let body_start = rest.find("\r\n\r\n").unwrap() + 4;
+    let body: String = rest[body_start..]
+        .lines()
+        .take_while(|l| !l.starts_with("--"))
+        .collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(body.trim())
+        .unwrap()
+}
+
+#[test]
+fn a_report_goes_by_mail_with_the_document_attached_and_a_failed_send_waits_in_the_outbox() {
+    let smtp_port = closed_port();
+    let (hook_port, seen) = receiver();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("znode.yaml"),
+        format!(
+            "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: []\nreports: {{ title: 肇庆分节点, send: [bureau, ops] }}\nnotify:\n  channels:\n    bureau: {{ kind: email, smtp: \"127.0.0.1:{smtp_port}\", tls: none, from: \"肇庆分节点运维 <ops@zq.example>\", to: [xxzx@zq.example], cc: [leader@zq.example] }}\n    ops: {{ kind: webhook, url: \"http://127.0.0.1:{hook_port}/hook\" }}\n"
+        ),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        znode()
+            .arg("-c")
+            .arg(dir.path().join("znode.yaml"))
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "incident",
+        "open",
+        "门户登录失败",
+        "--at",
+        "2025-06-05 10:00",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+
+    // The SMTP server is down: the report is written, the robot gets its summary, the mail
+    // waits in the outbox with the file, and the exit says so.
+    let out = run(&[
+        "report", "monthly", "--period", "2025-06", "-f", "docx", "--send",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("error: bureau: 127.0.0.1:") && err.contains("znode notify flush"),
+        "{err}"
+    );
+    let path = dir.path().join("reports/运行维护月报-2025-06.docx");
+    let written = std::fs::read(&path).unwrap();
+    {
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.len(), 1);
+        let body: serde_json::Value = serde_json::from_str(&seen[0].1).unwrap();
+        assert_eq!(body["title"], "肇庆分节点运行维护月报（2025年6月）");
+        let t = body["text"].as_str().unwrap();
+        assert!(
+            t.starts_with("本月（2025年6月）共执行巡检")
+                && t.contains("文件：/")
+                && t.ends_with("运行维护月报-2025-06.docx"),
+            "{t}"
+        );
+    }
+    let listed = text(&run(&["notify", "list"]).stdout);
+    assert!(
+        listed.contains("bureau") && listed.contains("运行维护月报-2025-06.docx"),
+        "{listed}"
+    );
+
+    // The server is back: the flush delivers the queued mail, with the page and the file.
+    let got = smtp_sink(TcpListener::bind(("127.0.0.1", smtp_port)).unwrap());
+    let out = run(&["notify", "flush"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    assert!(text(&out.stdout).contains("sent 1, still queued 0"));
+    let mails = got.lock().unwrap().clone();
+    assert_eq!(mails.len(), 1);
+    let m = &mails[0];
+    assert!(
+        m.contains("From: =?utf-8?b?") && m.contains("<ops@zq.example>"),
+        "{m}"
+    );
+    assert!(
+        m.contains("To: xxzx@zq.example") && m.contains("Cc: leader@zq.example"),
+        "{m}"
+    );
+    assert!(m.contains("Subject: =?utf-8?b?"), "{m}");
+    assert!(
+        m.contains("multipart/alternative") && m.contains("Content-Type: text/html; charset=utf-8"),
+        "{m}"
+    );
+    let html = String::from_utf8(part_bytes(m, "Content-Type: text/html")).unwrap();
+    assert!(
+        html.starts_with("<!DOCTYPE html>")
+            && html.contains("<h1>肇庆分节点运行维护月报（2025年6月）</h1>"),
+        "{html}"
+    );
+    let plain = String::from_utf8(part_bytes(m, "Content-Type: text/plain")).unwrap();
+    assert!(plain.starts_with("本月（2025年6月）共执行巡检"), "{plain}");
+    let attached = part_bytes(
+        m,
+        "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    assert_eq!(attached, written, "the attachment is the document on disk");
+    assert!(
+        m.contains("Content-Disposition: attachment;") && m.contains("%E6%8A%A5-2025-06.docx"),
+        "{m}"
+    );
+
+    // Sent now: the outbox is empty, and sending again goes straight through.
+    let listed = text(&run(&["notify", "list"]).stdout);
+    assert!(!listed.contains("bureau"), "{listed}");
+    let out = run(&[
+        "report", "monthly", "--period", "2025-06", "-f", "html", "--send", "bureau",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(got.lock().unwrap().len(), 2);
+}

@@ -53,3 +53,8 @@ FROM runs r JOIN outcomes o ON o.run_id = r.id
 WHERE r.state <> 'running' AND o.system IS NOT NULL
   AND o.kind IN ('tcp', 'http', 'process', 'listen', 'postgres', 'mysql', 'redis', 'nginx', 'rabbitmq', 'elasticsearch', 'tomcat')
 GROUP BY r.id, r.started_at, o.system;
+
+-- Queued messages keep what a retry needs: the title, an e-mail's HTML body, the attached file.
+ALTER TABLE notify_outbox ADD COLUMN title TEXT;
+ALTER TABLE notify_outbox ADD COLUMN html TEXT;
+ALTER TABLE notify_outbox ADD COLUMN attachment TEXT;
