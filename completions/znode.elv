@@ -346,13 +346,149 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand inspection 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
+            cand weekly '运行维护周报 of an ISO week (default: last week)'
+            cand monthly '运行维护月报 of a month (default: last month), with the 考核 self-assessment'
+            cand quarterly '运行维护季报 of a quarter (default: last quarter)'
+            cand half-year '运行维护半年报 of a half-year (default: the last one)'
+            cand incident '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
+            cand drill '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
+            cand sync '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;report;inspection'= {
             cand -f 'Output format'
             cand --format 'Output format'
-            cand -o 'Where to write it; `-` for stdout [default: reports/巡检报告-<run>-<date>.md beside the config]'
-            cand --output 'Where to write it; `-` for stdout [default: reports/巡检报告-<run>-<date>.md beside the config]'
+            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;report;weekly'= {
+            cand -p 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]'
+            cand --period 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]'
+            cand --as-of 'Count only what happened up to this time (RFC 3339 or `YYYY-MM-DD HH:MM`), so a report made again later gives the same figures [default: now]'
+            cand --at 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;report;monthly'= {
+            cand -p 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]'
+            cand --period 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]'
+            cand --as-of 'Count only what happened up to this time (RFC 3339 or `YYYY-MM-DD HH:MM`), so a report made again later gives the same figures [default: now]'
+            cand --at 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;report;quarterly'= {
+            cand -p 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]'
+            cand --period 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]'
+            cand --as-of 'Count only what happened up to this time (RFC 3339 or `YYYY-MM-DD HH:MM`), so a report made again later gives the same figures [default: now]'
+            cand --at 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;report;half-year'= {
+            cand -p 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]'
+            cand --period 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]'
+            cand --as-of 'Count only what happened up to this time (RFC 3339 or `YYYY-MM-DD HH:MM`), so a report made again later gives the same figures [default: now]'
+            cand --at 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;report;incident'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;report;drill'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;report;sync'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
             cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
@@ -365,9 +501,30 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;report;help'= {
             cand inspection 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
+            cand weekly '运行维护周报 of an ISO week (default: last week)'
+            cand monthly '运行维护月报 of a month (default: last month), with the 考核 self-assessment'
+            cand quarterly '运行维护季报 of a quarter (default: last quarter)'
+            cand half-year '运行维护半年报 of a half-year (default: the last one)'
+            cand incident '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
+            cand drill '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
+            cand sync '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;report;help;inspection'= {
+        }
+        &'znode;report;help;weekly'= {
+        }
+        &'znode;report;help;monthly'= {
+        }
+        &'znode;report;help;quarterly'= {
+        }
+        &'znode;report;help;half-year'= {
+        }
+        &'znode;report;help;incident'= {
+        }
+        &'znode;report;help;drill'= {
+        }
+        &'znode;report;help;sync'= {
         }
         &'znode;report;help;help'= {
         }
@@ -1006,8 +1163,29 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;help;report'= {
             cand inspection 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
+            cand weekly '运行维护周报 of an ISO week (default: last week)'
+            cand monthly '运行维护月报 of a month (default: last month), with the 考核 self-assessment'
+            cand quarterly '运行维护季报 of a quarter (default: last quarter)'
+            cand half-year '运行维护半年报 of a half-year (default: the last one)'
+            cand incident '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
+            cand drill '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
+            cand sync '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
         }
         &'znode;help;report;inspection'= {
+        }
+        &'znode;help;report;weekly'= {
+        }
+        &'znode;help;report;monthly'= {
+        }
+        &'znode;help;report;quarterly'= {
+        }
+        &'znode;help;report;half-year'= {
+        }
+        &'znode;help;report;incident'= {
+        }
+        &'znode;help;report;drill'= {
+        }
+        &'znode;help;report;sync'= {
         }
         &'znode;help;notify'= {
             cand test 'Send a test message to a channel'

@@ -302,20 +302,31 @@ complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subc
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "status" -d 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "take" -d 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
 en\t'English'"
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection help" -f -a "inspection" -d 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown'"
-complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -s o -l output -d 'Where to write it; `-` for stdout [default: reports/巡检报告-<run>-<date>.md beside the config]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "inspection" -d 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "weekly" -d '运行维护周报 of an ISO week (default: last week)'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "monthly" -d '运行维护月报 of a month (default: last month), with the 考核 self-assessment'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "quarterly" -d '运行维护季报 of a quarter (default: last quarter)'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "half-year" -d '运行维护半年报 of a half-year (default: the last one)'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "incident" -d '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "drill" -d '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "sync" -d '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
+html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
+docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
+json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -326,7 +337,138 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -s p -l period -d 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -l as-of -d 'Count only what happened up to this time (RFC 3339 or `YYYY-MM-DD HH:MM`), so a report made again later gives the same figures [default: now]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -l at -d 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
+html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
+docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
+json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -s p -l period -d 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -l as-of -d 'Count only what happened up to this time (RFC 3339 or `YYYY-MM-DD HH:MM`), so a report made again later gives the same figures [default: now]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -l at -d 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
+html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
+docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
+json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -s p -l period -d 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l as-of -d 'Count only what happened up to this time (RFC 3339 or `YYYY-MM-DD HH:MM`), so a report made again later gives the same figures [default: now]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l at -d 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
+html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
+docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
+json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -s p -l period -d 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -l as-of -d 'Count only what happened up to this time (RFC 3339 or `YYYY-MM-DD HH:MM`), so a report made again later gives the same figures [default: now]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -l at -d 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
+html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
+docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
+json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
+html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
+docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
+json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
+html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
+docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
+json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
+html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
+docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
+json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "inspection" -d 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "weekly" -d '运行维护周报 of an ISO week (default: last week)'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "monthly" -d '运行维护月报 of a month (default: last month), with the 考核 self-assessment'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "quarterly" -d '运行维护季报 of a quarter (default: last quarter)'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "half-year" -d '运行维护半年报 of a half-year (default: the last one)'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "incident" -d '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "drill" -d '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "sync" -d '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -829,6 +971,13 @@ complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "status" -d 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "take" -d 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "inspection" -d 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "weekly" -d '运行维护周报 of an ISO week (default: last week)'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "monthly" -d '运行维护月报 of a month (default: last month), with the 考核 self-assessment'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "quarterly" -d '运行维护季报 of a quarter (default: last quarter)'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "half-year" -d '运行维护半年报 of a half-year (default: the last one)'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "incident" -d '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "drill" -d '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "sync" -d '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "test" -d 'Send a test message to a channel'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "flush" -d 'Send the messages waiting in the outbox; those that fail stay for the next flush'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "list" -d 'The messages waiting in the outbox, with their attempts and last error'
