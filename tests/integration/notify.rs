@@ -190,48 +190,147 @@ fn robots_get_signed_payloads_and_failed_sends_wait_in_the_outbox() {
     assert!(!String::from_utf8_lossy(&store).contains("tok-SECRET-123"));
 }
 
-/// A minimal SMTP server: accepts every message and keeps its DATA.
+/// A minimal SMTP server: accepts every message and keeps its DATA (and any AUTH line).
 fn smtp_sink(l: TcpListener) -> Arc<Mutex<Vec<String>>> {
     let got: Arc<Mutex<Vec<String>>> = Arc::default();
     let keep = got.clone();
     std::thread::spawn(move || {
         for stream in l.incoming().flatten() {
-            let mut w = stream.try_clone().unwrap();
-            let mut r = BufReader::new(stream);
-            let _ = w.write_all(b"220 sink ESMTP\r\n");
-            let mut line = String::new();
-            loop {
-                line.clear();
-                if r.read_line(&mut line).unwrap_or(0) == 0 {
-                    break;
-                }
-                let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
-                let reply: &[u8] = match verb.as_str() {
-                    "EHLO" | "HELO" => b"250-sink\r\n250 8BITMIME\r\n",
-                    "DATA" => {
-                        let _ = w.write_all(b"354 go on\r\n");
-                        let mut data = String::new();
-                        loop {
-                            let mut l = String::new();
-                            if r.read_line(&mut l).unwrap_or(0) == 0 || l == ".\r\n" {
-                                break;
-                            }
-                            data.push_str(&l);
-                        }
-                        keep.lock().unwrap().push(data);
-                        b"250 queued\r\n"
-                    }
-                    "QUIT" => {
-                        let _ = w.write_all(b"221 bye\r\n");
-                        break;
-                    }
-                    _ => b"250 ok\r\n",
-                };
-                let _ = w.write_all(reply);
-            }
+            serve_smtp(stream, &keep);
         }
     });
     got
+}
+
+/// The same behind implicit TLS, with a certificate for 127.0.0.1; returns the CA's PEM.
+fn smtps_sink(l: TcpListener) -> (Arc<Mutex<Vec<String>>>, String) {
+    let key = rcgen::KeyPair::generate().unwrap();
+    let cert = rcgen::CertificateParams::new(vec!["127.0.0.1".into()])
+        .unwrap()
+        .self_signed(&key)
+        .unwrap();
+    let pem = cert.pem();
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(
+        vec![cert.der().clone()],
+        rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()),
+    )
+    .unwrap();
+    let config = Arc::new(config);
+    let got: Arc<Mutex<Vec<String>>> = Arc::default();
+    let keep = got.clone();
+    std::thread::spawn(move || {
+        for stream in l.incoming().flatten() {
+            let conn = rustls::ServerConnection::new(config.clone()).unwrap();
+            serve_smtp(rustls::StreamOwned::new(conn, stream), &keep);
+        }
+    });
+    (got, pem)
+}
+
+fn serve_smtp<S: Read + Write>(stream: S, keep: &Arc<Mutex<Vec<String>>>) {
+    let mut r = BufReader::new(stream);
+    let _ = r.get_mut().write_all(b"220 sink ESMTP\r\n");
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if r.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+        let reply: &[u8] = match verb.as_str() {
+            "EHLO" | "HELO" => b"250-sink\r\n250-8BITMIME\r\n250 AUTH PLAIN LOGIN\r\n",
+            "AUTH" => {
+                keep.lock().unwrap().push(line.trim().to_owned());
+                b"235 ok\r\n"
+            }
+            "DATA" => {
+                let _ = r.get_mut().write_all(b"354 go on\r\n");
+                let mut data = String::new();
+                loop {
+                    let mut l = String::new();
+                    if r.read_line(&mut l).unwrap_or(0) == 0 || l == ".\r\n" {
+                        break;
+                    }
+                    data.push_str(&l);
+                }
+                keep.lock().unwrap().push(data);
+                b"250 queued\r\n"
+            }
+            "QUIT" => {
+                let _ = r.get_mut().write_all(b"221 bye\r\n");
+                let _ = r.get_mut().flush();
+                break;
+            }
+            _ => b"250 ok\r\n",
+        };
+        let _ = r.get_mut().write_all(reply);
+        let _ = r.get_mut().flush();
+    }
+}
+
+#[test]
+fn mail_over_implicit_tls_trusts_the_configured_ca_and_logs_in_with_the_secret() {
+    use base64::Engine as _;
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let (got, ca) = smtps_sink(l);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ca.pem"), ca).unwrap();
+    let channel = |name: &str, ca: &str| {
+        format!(
+            "    {name}: {{ kind: email, smtp: \"127.0.0.1:{port}\", tls: implicit, {ca}from: ops@zq.example, to: [xxzx@zq.example], username: ops@zq.example, password_env: ZNODE_TEST_SMTP_PASSWORD }}\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("znode.yaml"),
+        format!(
+            "node: 测试节点\nstore: history.db\nchecks: []\nnotify:\n  channels:\n{}{}",
+            channel("mail", "ca_file: ca.pem, "),
+            channel("untrusted", "")
+        ),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        znode()
+            .arg("-c")
+            .arg(dir.path().join("znode.yaml"))
+            .args(args)
+            .env("ZNODE_TEST_SMTP_PASSWORD", "pw-SECRET-789")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["notify", "test", "mail"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    let got = got.lock().unwrap().clone();
+    assert_eq!(got.len(), 2, "{got:?}");
+    let auth = got[0].strip_prefix("AUTH PLAIN ").expect(&got[0]);
+    let auth = base64::engine::general_purpose::STANDARD
+        .decode(auth)
+        .unwrap();
+    assert_eq!(auth, b"\0ops@zq.example\0pw-SECRET-789");
+    assert!(got[1].contains("To: xxzx@zq.example"));
+    // Without the internal CA the server is not trusted, and the password is never shown.
+    let out = run(&["notify", "test", "untrusted"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(
+        said.contains("127.0.0.1:") && said.to_lowercase().contains("certificate"),
+        "{said}"
+    );
+    assert!(!said.contains("pw-SECRET-789"), "{said}");
 }
 
 /// The base64 body of the MIME part whose headers contain `content_type`, decoded.
