@@ -26,23 +26,10 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let code = match c {
             Command::Test(a) => {
-                let Some(ch) = settings.notify.channels.get(&a.channel) else {
-                    let known: Vec<&str> = settings
-                        .notify
-                        .channels
-                        .keys()
-                        .map(String::as_str)
-                        .collect();
-                    return Err(Failure::Message(format!(
-                        "no channel `{}`; declared: {}",
-                        a.channel,
-                        if known.is_empty() {
-                            "none (add notify.channels to znode.yaml)".into()
-                        } else {
-                            known.join(", ")
-                        }
-                    )));
-                };
+                let ch = settings
+                    .notify
+                    .channel(&a.channel)
+                    .map_err(Failure::Message)?;
                 match ch
                     .send(
                         &settings.node,

@@ -437,24 +437,7 @@ fn channels<'a>(
     }
     names
         .into_iter()
-        .map(|n| {
-            settings.notify.channels.get(n).ok_or_else(|| {
-                let known: Vec<&str> = settings
-                    .notify
-                    .channels
-                    .keys()
-                    .map(String::as_str)
-                    .collect();
-                Failure::Message(format!(
-                    "no channel `{n}`; declared: {}",
-                    if known.is_empty() {
-                        "none (add notify.channels to znode.yaml)".to_owned()
-                    } else {
-                        known.join(", ")
-                    }
-                ))
-            })
-        })
+        .map(|n| settings.notify.channel(n).map_err(Failure::Message))
         .collect()
 }
 

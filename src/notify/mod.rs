@@ -103,6 +103,23 @@ pub struct NotifySettings {
     pub channels: BTreeMap<String, Channel>,
 }
 
+impl NotifySettings {
+    /// The channel of that name, or a message naming the declared ones.
+    pub fn channel(&self, name: &str) -> Result<&Channel, String> {
+        self.channels.get(name).ok_or_else(|| {
+            let known: Vec<&str> = self.channels.keys().map(String::as_str).collect();
+            format!(
+                "no channel `{name}`; declared: {}",
+                if known.is_empty() {
+                    "none (add notify.channels to znode.yaml)".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            )
+        })
+    }
+}
+
 /// A message to send.
 #[derive(Clone, Copy, Debug)]
 pub struct Outgoing<'a> {

@@ -71,12 +71,7 @@ fn incident(
 fn assessment_of_a_past_month(backend: &str) {
     let node = TestNode::new("  x: { address: 127.0.0.1:1 }");
     let (store, _db) = store_url_flag(backend);
-    let cfg = node.config();
-    let mut text_cfg = std::fs::read_to_string(&cfg).unwrap();
-    text_cfg.push_str(
-        "reports:\n  title: 肇庆分节点\n  author: 张工\n  reviewer: 李工\nassessment:\n  inspection: { every: day, due: 10h }\n  documents: { monthly: 5d, weekly: 2d }\n",
-    );
-    std::fs::write(&cfg, text_cfg).unwrap();
+    node.add_config("reports:\n  title: 肇庆分节点\n  author: 张工\n  reviewer: 李工\nassessment:\n  inspection: { every: day, due: 10h }\n  documents: { monthly: 5d, weekly: 2d }\n");
 
     // June 2025. #1 in time; #2 restored after 2 h (late); #3 a major fault restored after
     // 26 h (late major); #4 a question answered after 90 min (late); #5 opened in May.
@@ -451,12 +446,9 @@ fn availability_comes_from_the_inspection_history_on_postgres() {
 #[test]
 fn the_monthly_report_renders_as_html_and_as_a_word_document() {
     let node = TestNode::new("  x: { address: 127.0.0.1:1 }");
-    let cfg = node.config();
-    let mut text_cfg = std::fs::read_to_string(&cfg).unwrap();
-    text_cfg.push_str(
+    node.add_config(
         "reports:\n  title: 肇庆分节点\n  author: 张工\n  reviewer: 李工\n  approver: 王处\n",
     );
-    std::fs::write(&cfg, text_cfg).unwrap();
     incident(
         &node,
         &[],

@@ -33,6 +33,14 @@ impl TestNode {
         self.dir.path().join("znode.yaml")
     }
 
+    /// Appends YAML (top-level keys) to the config.
+    pub fn add_config(&self, yaml: &str) -> &Self {
+        let mut text = std::fs::read_to_string(self.config()).unwrap();
+        text.push_str(yaml);
+        std::fs::write(self.config(), text).unwrap();
+        self
+    }
+
     /// Writes `checks/NAME` with a `checks:` list (YAML items, indented by two spaces).
     pub fn checks(&self, name: &str, items: &str) -> &Self {
         std::fs::write(
