@@ -231,10 +231,7 @@ fn routine_report(cx: &Context, kind: Routine, a: RoutineArgs) -> Result<u8, Fai
         Some(p) => Period::parse(kind, p).map_err(Failure::Message)?,
         None => Period::last_complete(kind, today),
     };
-    let as_of = match &a.as_of {
-        Some(t) => super::incident::when(&Some(t.clone()), tz)?,
-        None => now,
-    };
+    let as_of = super::incident::when(&a.as_of, tz)?;
     let at = super::incident::when(&a.at, tz)?;
     let model = super::run_async(async {
         let store = Store::open_existing(&settings.store_url).await?;
