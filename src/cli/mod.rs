@@ -96,7 +96,7 @@ enum Command {
     /// backups (take)
     #[command(subcommand)]
     Backup(backup::Command),
-    /// Documents for the bureau from the history (巡检报告 so far)
+    /// Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告
     #[command(subcommand)]
     Report(report::Command),
     /// Notification channels: test one, flush the outbox, list it
