@@ -195,15 +195,23 @@ fn smtp_sink(l: TcpListener) -> Arc<Mutex<Vec<String>>> {
     let got: Arc<Mutex<Vec<String>>> = Arc::default();
     let keep = got.clone();
     std::thread::spawn(move || {
-        for stream in l.incoming().flatten() {
-            serve_smtp(stream, &keep);
+        for mut stream in l.incoming().flatten() {
+            let _ = stream.write_all(b"220 sink ESMTP\r\n");
+            serve_smtp(&mut BufReader::new(stream), &keep, false);
         }
     });
     got
 }
 
-/// The same behind implicit TLS, with a certificate for 127.0.0.1; returns the CA's PEM.
-fn smtps_sink(l: TcpListener) -> (Arc<Mutex<Vec<String>>>, String) {
+/// How a TLS sink is reached.
+#[derive(Clone, Copy, PartialEq)]
+enum SinkTls {
+    Implicit,
+    Starttls,
+}
+
+/// The same with TLS and a certificate for 127.0.0.1; returns the CA's PEM.
+fn tls_sink(l: TcpListener, mode: SinkTls) -> (Arc<Mutex<Vec<String>>>, String) {
     let key = rcgen::KeyPair::generate().unwrap();
     let cert = rcgen::CertificateParams::new(vec!["127.0.0.1".into()])
         .unwrap()
@@ -225,26 +233,49 @@ fn smtps_sink(l: TcpListener) -> (Arc<Mutex<Vec<String>>>, String) {
     let got: Arc<Mutex<Vec<String>>> = Arc::default();
     let keep = got.clone();
     std::thread::spawn(move || {
-        for stream in l.incoming().flatten() {
+        for mut stream in l.incoming().flatten() {
             let conn = rustls::ServerConnection::new(config.clone()).unwrap();
-            serve_smtp(rustls::StreamOwned::new(conn, stream), &keep);
+            if mode == SinkTls::Starttls {
+                let _ = stream.write_all(b"220 sink ESMTP\r\n");
+                let mut plain = BufReader::new(stream);
+                if !serve_smtp(&mut plain, &keep, true) {
+                    continue;
+                }
+                let tls = rustls::StreamOwned::new(conn, plain.into_inner());
+                serve_smtp(&mut BufReader::new(tls), &keep, false);
+            } else {
+                let mut tls = rustls::StreamOwned::new(conn, stream);
+                let _ = tls.write_all(b"220 sink ESMTP\r\n");
+                serve_smtp(&mut BufReader::new(tls), &keep, false);
+            }
         }
     });
     (got, pem)
 }
 
-fn serve_smtp<S: Read + Write>(stream: S, keep: &Arc<Mutex<Vec<String>>>) {
-    let mut r = BufReader::new(stream);
-    let _ = r.get_mut().write_all(b"220 sink ESMTP\r\n");
+/// Serves commands until QUIT or, when it offers STARTTLS, until the client takes it
+/// (returns true: the caller goes on over TLS). Records AUTH lines and messages.
+fn serve_smtp<S: Read + Write>(
+    r: &mut BufReader<S>,
+    keep: &Arc<Mutex<Vec<String>>>,
+    offer_starttls: bool,
+) -> bool {
     let mut line = String::new();
     loop {
         line.clear();
         if r.read_line(&mut line).unwrap_or(0) == 0 {
-            break;
+            return false;
         }
-        let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
-        let reply: &[u8] = match verb.as_str() {
+        let verb = line.trim().to_ascii_uppercase();
+        let verb = verb.split_whitespace().next().unwrap_or("");
+        let reply: &[u8] = match verb {
+            "EHLO" | "HELO" if offer_starttls => b"250-sink\r\n250-8BITMIME\r\n250 STARTTLS\r\n",
             "EHLO" | "HELO" => b"250-sink\r\n250-8BITMIME\r\n250 AUTH PLAIN LOGIN\r\n",
+            "STARTTLS" => {
+                let _ = r.get_mut().write_all(b"220 go ahead\r\n");
+                let _ = r.get_mut().flush();
+                return true;
+            }
             "AUTH" => {
                 keep.lock().unwrap().push(line.trim().to_owned());
                 b"235 ok\r\n"
@@ -265,7 +296,7 @@ fn serve_smtp<S: Read + Write>(stream: S, keep: &Arc<Mutex<Vec<String>>>) {
             "QUIT" => {
                 let _ = r.get_mut().write_all(b"221 bye\r\n");
                 let _ = r.get_mut().flush();
-                break;
+                return false;
             }
             _ => b"250 ok\r\n",
         };
@@ -279,7 +310,7 @@ fn mail_over_implicit_tls_trusts_the_configured_ca_and_logs_in_with_the_secret()
     use base64::Engine as _;
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = l.local_addr().unwrap().port();
-    let (got, ca) = smtps_sink(l);
+    let (got, ca) = tls_sink(l, SinkTls::Implicit);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("ca.pem"), ca).unwrap();
     let channel = |name: &str, ca: &str| {
@@ -463,4 +494,47 @@ fn a_report_goes_by_mail_with_the_document_attached_and_a_failed_send_waits_in_t
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(got.lock().unwrap().len(), 2);
+}
+
+#[test]
+fn mail_with_starttls_upgrades_before_logging_in() {
+    use base64::Engine as _;
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let (got, ca) = tls_sink(l, SinkTls::Starttls);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ca.pem"), ca).unwrap();
+    std::fs::write(
+        dir.path().join("znode.yaml"),
+        format!(
+            "node: 测试节点\nstore: history.db\nchecks: []\nnotify:\n  channels:\n    mail: {{ kind: email, smtp: \"127.0.0.1:{port}\", tls: starttls, ca_file: ca.pem, from: ops@zq.example, to: [xxzx@zq.example], username: ops, password_file: pw }}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("pw"), "pw-from-file\n").unwrap();
+    let out = znode()
+        .arg("-c")
+        .arg(dir.path().join("znode.yaml"))
+        .args(["notify", "test", "mail"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    // AUTH is only offered after the upgrade, so a recorded login proves it happened over TLS.
+    let got = got.lock().unwrap().clone();
+    assert_eq!(got.len(), 2, "{got:?}");
+    let auth = got[0].strip_prefix("AUTH PLAIN ").expect(&got[0]);
+    assert_eq!(
+        base64::engine::general_purpose::STANDARD
+            .decode(auth)
+            .unwrap(),
+        b"\0ops\0pw-from-file"
+    );
+    assert!(got[1].contains("To: xxzx@zq.example") && got[1].contains("Subject: "));
 }
