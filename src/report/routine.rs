@@ -56,6 +56,8 @@ pub struct RoutineModel {
     pub by_system: Vec<StatusRow>,
     /// Outcomes per day.
     pub trend: Vec<DayRow>,
+    /// Per month, for the quarterly and half-year reports (empty otherwise).
+    pub by_month: Vec<MonthRow>,
     /// Checks not OK at least once, most often first.
     pub abnormal: Vec<AbnormalRow>,
     /// Incidents and requests.
@@ -159,6 +161,23 @@ pub struct DayRow {
     pub crit: i64,
     /// Counts.
     pub unknown: i64,
+}
+
+/// Outcomes and incidents of one month of a longer period.
+#[derive(Clone, Debug, Serialize)]
+pub struct MonthRow {
+    /// 2026年10月.
+    pub month: String,
+    /// Outcomes.
+    pub total: i64,
+    /// Counts.
+    pub warn: i64,
+    /// Counts.
+    pub crit: i64,
+    /// OK share.
+    pub ok_pct: String,
+    /// Incidents and requests opened.
+    pub incidents: usize,
 }
 
 /// An abnormal check.
@@ -480,6 +499,49 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
             unknown: v[3],
         })
         .collect();
+    let long_period = matches!(
+        r.period.kind,
+        period::Routine::Quarterly | period::Routine::HalfYear
+    );
+    let mut months: BTreeMap<String, ([i64; 4], usize)> = BTreeMap::new();
+    if long_period {
+        use chrono::Datelike;
+        let key = |d: NaiveDate| format!("{}年{:02}月", d.year(), d.month());
+        for d in r.period.days().filter(|d| d.day() == 1) {
+            months.insert(key(d), ([0; 4], 0));
+        }
+        for (n, v) in &per_day {
+            let e = months.entry(key(period::day_of(*n))).or_default();
+            for i in 0..4 {
+                e.0[i] += v[i];
+            }
+        }
+        for i in incidents
+            .iter()
+            .filter(|i| i.opened_at >= span.from && i.opened_at < span.to)
+        {
+            if let Some(t) = chrono::DateTime::from_timestamp_millis(i.opened_at) {
+                months
+                    .entry(key(t.with_timezone(&tz).date_naive()))
+                    .or_default()
+                    .1 += 1;
+            }
+        }
+    }
+    let by_month: Vec<MonthRow> = months
+        .into_iter()
+        .map(|(month, (v, incidents))| {
+            let total: i64 = v.iter().sum();
+            MonthRow {
+                month,
+                total,
+                warn: v[1],
+                crit: v[2],
+                ok_pct: pct(v[0] as f64, total as f64),
+                incidents,
+            }
+        })
+        .collect();
     let total: [i64; 4] = by_cat.values().fold([0; 4], |mut a, v| {
         for i in 0..4 {
             a[i] += v[i];
@@ -779,6 +841,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         by_category,
         by_system,
         trend,
+        by_month,
         abnormal: abnormal_rows,
         incidents: IncidentSection {
             opened: opened.len(),

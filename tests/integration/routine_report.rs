@@ -251,6 +251,29 @@ fn assessment_of_a_past_month(backend: &str) {
         "{md}"
     );
 
+    // The quarterly report adds a line per month.
+    let q = report_json(&node, &store, &["quarterly", "--period", "2025-Q2"]);
+    let months: Vec<(String, u64)> = q["by_month"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["month"].as_str().unwrap().to_owned(),
+                m["incidents"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        months,
+        [
+            ("2025年04月".to_owned(), 0),
+            ("2025年05月".to_owned(), 1),
+            ("2025年06月".to_owned(), 4)
+        ]
+    );
+    assert!(r["by_month"].as_array().unwrap().is_empty());
+
     // A report made with a cut-off before the late events counts them as they stood then:
     // at 10:30 on 6 June #2 had been open half an hour, within its clock.
     let r = report_json(
