@@ -484,9 +484,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
     for (day, v) in tally(&counts, &|c| c.day.to_string()) {
         if let Ok(n) = day.parse::<i64>() {
             let e = per_day.entry(n).or_default();
-            for i in 0..4 {
-                e[i] += v[i];
-            }
+            add_counts(e, &v);
         }
     }
     let trend: Vec<DayRow> = per_day
@@ -512,9 +510,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         }
         for (n, v) in &per_day {
             let e = months.entry(key(period::day_of(*n))).or_default();
-            for i in 0..4 {
-                e.0[i] += v[i];
-            }
+            add_counts(&mut e.0, v);
         }
         for i in incidents
             .iter()
@@ -543,9 +539,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         })
         .collect();
     let total: [i64; 4] = by_cat.values().fold([0; 4], |mut a, v| {
-        for i in 0..4 {
-            a[i] += v[i];
-        }
+        add_counts(&mut a, v);
         a
     });
     let outcomes: i64 = total.iter().sum();
@@ -916,6 +910,13 @@ impl RoutineModel {
             ));
         }
         out
+    }
+}
+
+/// Adds counts by status (OK, WARN, CRIT, UNKNOWN).
+fn add_counts(into: &mut [i64; 4], more: &[i64; 4]) {
+    for (a, b) in into.iter_mut().zip(more) {
+        *a += b;
     }
 }
 
