@@ -122,6 +122,16 @@ impl Incident {
         }
     }
 
+    /// The state as the bureau's documents and the team's tables say it.
+    pub fn state_zh(&self) -> &'static str {
+        match self.state() {
+            "closed" => "已关闭",
+            "restored" => "已恢复",
+            "acknowledged" => "处理中",
+            _ => "待响应",
+        }
+    }
+
     /// The incident as it stood at `t` (epoch ms): later events not yet happened.
     pub fn as_of(&self, t: i64) -> Incident {
         let before = |x: Option<i64>| x.filter(|x| *x <= t);

@@ -164,7 +164,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                         i.title,
                         i.kind,
                         i.severity,
-                        i.state()
+                        i.state_zh()
                     )?;
                     writeln!(out, "{}", clock_line(&i, &settings, now))?;
                     let mut t = crate::report::new_table(cx.color);
@@ -265,7 +265,7 @@ fn print_list(
             i.severity.clone(),
             i.system.clone().unwrap_or_default(),
             i.title.clone(),
-            i.state().to_owned(),
+            i.state_zh().to_owned(),
             crate::report::local_time(i.opened_at, settings.timezone, "%m-%d %H:%M"),
             clock_line(i, settings, now),
         ]);

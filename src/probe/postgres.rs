@@ -95,6 +95,8 @@ impl Postgres {
             .metric(Metric::new("connect_time", connect, "s"))
             .metric(Metric::new("round_trip", round_trip, "s"));
 
+        // Ages use clock_timestamp(): now() is this query's own start, so a transaction that
+        // began a moment later would show a negative age and break a `0:` range.
         let row = c
             .fetch_one(
                 "SELECT current_setting('server_version'), current_setting('server_version_num')::bigint, \
@@ -102,7 +104,7 @@ impl Postgres {
                  (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'), \
                  (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()), \
                  (SELECT count(*) FROM pg_stat_activity WHERE state IN ('idle in transaction', 'idle in transaction (aborted)')), \
-                 (SELECT coalesce(extract(epoch FROM max(now() - xact_start)), 0)::float8 FROM pg_stat_activity WHERE xact_start IS NOT NULL AND pid <> pg_backend_pid() AND backend_type = 'client backend'), \
+                 (SELECT greatest(coalesce(extract(epoch FROM max(clock_timestamp() - xact_start)), 0), 0)::float8 FROM pg_stat_activity WHERE xact_start IS NOT NULL AND pid <> pg_backend_pid() AND backend_type = 'client backend'), \
                  (SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'), \
                  (SELECT max(age(datfrozenxid))::bigint FROM pg_database)",
             )
@@ -195,7 +197,7 @@ impl Postgres {
             let r = c
                 .fetch_one(
                     "SELECT coalesce(pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()), 0)::float8, \
-                     coalesce(extract(epoch FROM now() - pg_last_xact_replay_timestamp()), 0)::float8, \
+                     greatest(coalesce(extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 0), 0)::float8, \
                      (SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming')",
                 )
                 .await

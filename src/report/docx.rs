@@ -5,10 +5,12 @@
 //! `![…](chart:NAME)`.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, PageMargin, Paragraph, Pic, Run, RunFonts, Shading, Style,
-    StyleType, Table, TableCell, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Pic, Run, RunFonts,
+    Shading, Style, StyleType, Table, TableCell, TableCellMargins, TableRow, WidthType,
 };
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::layout;
 
 /// A chart ready for the document: (name, PNG bytes, width px, height px).
 pub type ChartPng = (String, Vec<u8>, u32, u32);
@@ -27,6 +29,8 @@ struct Inline {
     bold: bool,
     /// Width of the text so far in half-ems (a Chinese character is two).
     width: usize,
+    /// Its widest unbreakable word.
+    word: usize,
 }
 
 impl Inline {
@@ -36,14 +40,13 @@ impl Inline {
             r = r.bold();
         }
         self.runs.push(r);
-        self.width += t
-            .chars()
-            .map(|c| if c.is_ascii() { 1 } else { 2 })
-            .sum::<usize>();
+        self.width += layout::text_width(t);
+        self.word = self.word.max(layout::word_width(t));
     }
 
     fn take(&mut self) -> Vec<Run> {
         self.width = 0;
+        self.word = 0;
         std::mem::take(&mut self.runs)
     }
 }
@@ -87,6 +90,7 @@ pub fn document(markdown: &str, charts: &[ChartPng]) -> Result<Vec<u8>, String> 
                 .fonts(hei.clone())
                 .size(32)
                 .bold()
+                .line_spacing(LineSpacing::new().before(360).after(180))
                 .outline_lvl(0),
         )
         .add_style(
@@ -95,6 +99,7 @@ pub fn document(markdown: &str, charts: &[ChartPng]) -> Result<Vec<u8>, String> 
                 .fonts(hei.clone())
                 .size(28)
                 .bold()
+                .line_spacing(LineSpacing::new().before(240).after(120))
                 .outline_lvl(1),
         )
         .add_style(
@@ -103,6 +108,7 @@ pub fn document(markdown: &str, charts: &[ChartPng]) -> Result<Vec<u8>, String> 
                 .fonts(hei)
                 .size(24)
                 .bold()
+                .line_spacing(LineSpacing::new().before(180).after(80))
                 .outline_lvl(2),
         );
 
@@ -211,10 +217,10 @@ pub fn document(markdown: &str, charts: &[ChartPng]) -> Result<Vec<u8>, String> 
             Event::End(TagEnd::TableHead) => in_head = false,
             Event::Start(Tag::TableRow) => rows.push((in_head, Vec::new())),
             Event::End(TagEnd::TableCell) => {
-                let width = inline.width;
+                let measure = (inline.width, inline.word);
                 let runs = inline.take();
                 if let Some((_, cells)) = rows.last_mut() {
-                    cells.push((runs, width));
+                    cells.push((runs, measure));
                 }
             }
             Event::End(TagEnd::Table) => {
@@ -231,11 +237,11 @@ pub fn document(markdown: &str, charts: &[ChartPng]) -> Result<Vec<u8>, String> 
     Ok(out.into_inner())
 }
 
-/// A table cell's runs and the width of its text.
-type Cell = (Vec<Run>, usize);
+/// A table cell's runs, the width of its text and of its widest word.
+type Cell = (Vec<Run>, (usize, usize));
 
-/// A table across the text width (three quarters on the cover), each column as wide as its
-/// longest text asks, within limits, so that names do not break a character per line.
+/// A table across the text width (three quarters on the cover), its columns as
+/// [`layout::shares`] gives them.
 fn table(rows: Vec<(bool, Vec<Cell>)>, cover: bool) -> Table {
     let columns = rows.iter().map(|r| r.1.len()).max().unwrap_or(1).max(1);
     let width = if cover {
@@ -243,15 +249,18 @@ fn table(rows: Vec<(bool, Vec<Cell>)>, cover: bool) -> Table {
     } else {
         TEXT_WIDTH_TWIPS
     };
-    let mut want = vec![6usize; columns];
-    for (_, cells) in &rows {
-        for (i, (_, w)) in cells.iter().enumerate() {
-            want[i] = want[i].max((*w + 2).clamp(6, 30));
+    let mut fit = vec![layout::Column::default(); columns];
+    for (head, cells) in &rows {
+        for (c, (_, (width, word))) in fit.iter_mut().zip(cells) {
+            c.fit_width(*width, *word, *head);
         }
     }
-    let total: usize = want.iter().sum();
-    let grid: Vec<usize> = want.iter().map(|w| width * w / total).collect();
+    // Font size in half-points; a half-em of it is five times that in twips.
     let size = if cover { 24 } else { 18 };
+    let grid: Vec<usize> = layout::shares(&fit, width / (size * 5))
+        .iter()
+        .map(|s| (s * width as f64) as usize)
+        .collect();
     let rows = rows
         .into_iter()
         .map(|(head, cells)| {
@@ -260,11 +269,11 @@ fn table(rows: Vec<(bool, Vec<Cell>)>, cover: bool) -> Table {
                     .into_iter()
                     .enumerate()
                     .map(|(i, (runs, _))| {
-                        let runs = if head {
-                            runs.into_iter().map(Run::bold).collect()
-                        } else {
-                            runs
-                        };
+                        // A paragraph's own size only sizes its mark: each run is sized.
+                        let runs = runs
+                            .into_iter()
+                            .map(|r| if head { r.bold() } else { r }.size(size))
+                            .collect();
                         let mut c = TableCell::new()
                             .width(
                                 grid.get(i).copied().unwrap_or(width / columns),
@@ -278,9 +287,13 @@ fn table(rows: Vec<(bool, Vec<Cell>)>, cover: bool) -> Table {
                     })
                     .collect(),
             )
+            .cant_split()
         })
         .collect();
-    let t = Table::new(rows).set_grid(grid).width(width, WidthType::Dxa);
+    let t = Table::new(rows)
+        .set_grid(grid)
+        .width(width, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(40, 100, 40, 100));
     if cover {
         t.align(docx_rs::TableAlignmentType::Center)
     } else {

@@ -4,6 +4,8 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::layout;
+
 const CSS: &str = r#"
 @page { size: A4; margin: 20mm 18mm; }
 :root { --ink: #1f2933; --line: #c9d2dc; --head: #eef2f7; --accent: #1d4f91; }
@@ -15,9 +17,11 @@ h1 { font-size: 26px; text-align: center; margin: 48px 0 32px; color: var(--acce
 h2 { font-size: 20px; border-bottom: 2px solid var(--accent); padding-bottom: 4px; margin: 32px 0 12px;
   break-after: avoid; }
 h3 { font-size: 17px; margin: 20px 0 8px; break-after: avoid; }
-table { border-collapse: collapse; width: 100%; margin: 10px 0 16px; font-size: 13px; break-inside: auto; }
+table { border-collapse: collapse; width: 100%; margin: 10px 0 16px; font-size: 13px; line-height: 1.5; break-inside: auto;
+  table-layout: fixed; }
 tr { break-inside: avoid; }
-th, td { border: 1px solid var(--line); padding: 4px 8px; vertical-align: top; text-align: left; }
+th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; }
 th { background: var(--head); font-weight: 600; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
 figure.chart { margin: 12px 0 20px; text-align: center; break-inside: avoid; }
@@ -36,6 +40,10 @@ pub fn page(markdown: &str, title: &str, charts: &[(String, String)]) -> String 
     // The chart an image names, and its alt text as it arrives.
     let mut chart: Option<(String, String)> = None;
     let mut cover_open = true;
+    // The table being read: where its events start, and its columns as measured so far.
+    let mut table: Option<(usize, Vec<layout::Column>)> = None;
+    // The cell being read: its column, its text, whether it is a header.
+    let mut cell = (0usize, String::new(), false);
     events.push(Event::Html("<section class=\"cover\">\n".into()));
     for ev in Parser::new_ext(
         markdown,
@@ -73,6 +81,45 @@ pub fn page(markdown: &str, title: &str, charts: &[(String, String)]) -> String 
                 }
             }
             _ if chart.is_some() => {}
+            Event::Start(Tag::Table(_)) => {
+                table = Some((events.len() + 1, Vec::new()));
+                events.push(ev);
+            }
+            Event::Start(Tag::TableHead) => {
+                cell = (0, String::new(), true);
+                events.push(ev);
+            }
+            Event::Start(Tag::TableRow) => {
+                cell = (0, String::new(), false);
+                events.push(ev);
+            }
+            Event::Text(ref t) | Event::Code(ref t) if table.is_some() => {
+                cell.1.push_str(t);
+                events.push(ev);
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some((_, columns)) = table.as_mut() {
+                    if columns.len() <= cell.0 {
+                        columns.resize(cell.0 + 1, layout::Column::default());
+                    }
+                    columns[cell.0].fit(&cell.1, cell.2);
+                }
+                cell = (cell.0 + 1, String::new(), cell.2);
+                events.push(ev);
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some((at, columns)) = table.take() {
+                    let cols: String = layout::shares(&columns, layout::PAGE)
+                        .iter()
+                        .map(|s| format!("<col style=\"width:{:.1}%\">", s * 100.0))
+                        .collect();
+                    events.insert(
+                        at,
+                        Event::Html(format!("<colgroup>{cols}</colgroup>\n").into()),
+                    );
+                }
+                events.push(ev);
+            }
             // Report text comes from the store (titles, summaries): any HTML in it is text.
             Event::Html(t) | Event::InlineHtml(t) => events.push(Event::Text(t)),
             _ => events.push(ev),

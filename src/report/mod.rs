@@ -9,6 +9,7 @@ pub mod document;
 pub mod docx;
 pub mod html;
 mod json;
+pub mod layout;
 mod nagios;
 pub mod period;
 mod prometheus;

@@ -552,7 +552,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
             let linked: Vec<String> = incidents
                 .iter()
                 .filter(|x| x.source_check.as_deref() == Some(a.check_id.as_str()))
-                .map(|x| format!("事件#{}（{}）", x.id, state_zh(x)))
+                .map(|x| format!("事件#{}（{}）", x.id, x.state_zh()))
                 .collect();
             AbnormalRow {
                 number: i + 1,
@@ -626,7 +626,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
                     .restore_min
                     .map(|m| m.to_string())
                     .unwrap_or_else(|| "-".into()),
-                state: state_zh(i),
+                state: i.state_zh(),
                 on_time: if on_time(i) { "按时" } else { "超时" },
             }
         })
@@ -773,7 +773,8 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         &abnormal_rows,
         breaches,
         still_open,
-        &assessment,
+        // The 考核 is monthly: a weekly report has no section to point to.
+        (r.period.kind != period::Routine::Weekly).then_some(&assessment),
     );
     let plan = plan(r, s);
     let availability_min = availability
@@ -967,15 +968,6 @@ fn pct(part: f64, whole: f64) -> String {
     }
 }
 
-fn state_zh(i: &Incident) -> &'static str {
-    match i.state() {
-        "closed" => "已关闭",
-        "restored" => "已恢复",
-        "acknowledged" => "处理中",
-        _ => "待响应",
-    }
-}
-
 /// A span of time in Chinese words: 2天3小时, 1小时5分, 12分, 0分.
 pub fn zh_duration(ms: i64) -> String {
     let min = ms.max(0) / 60_000;
@@ -995,7 +987,7 @@ fn risks(
     abnormal: &[AbnormalRow],
     breaches: usize,
     still_open: usize,
-    assessment: &Assessment,
+    assessment: Option<&Assessment>,
 ) -> Vec<String> {
     let mut out = Vec::new();
     for a in availability.iter().filter(|a| a.verdict != "达标") {
@@ -1026,10 +1018,10 @@ fn risks(
             "截至本期末仍有 {still_open} 件事件未关闭，需持续跟进。"
         ));
     }
-    if assessment.lost > 0 {
+    if let Some(a) = assessment.filter(|a| a.lost > 0) {
         out.push(format!(
             "考核自评扣 {} 分，见“考核自评”一节；建议对照扣分项整改。",
-            assessment.lost
+            a.lost
         ));
     }
     out

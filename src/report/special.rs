@@ -202,12 +202,7 @@ pub async fn incident(
             )
         })
         .collect();
-    let state = match i.state() {
-        "closed" => "已关闭",
-        "restored" => "已恢复",
-        "acknowledged" => "处理中",
-        _ => "待响应",
-    };
+    let state = i.state_zh();
     let verdict = |late: bool| if late { "超时" } else { "按时" };
     let about = match &i.system {
         Some(_) => format!("{}，{system}", i.severity),

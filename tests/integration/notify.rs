@@ -364,16 +364,44 @@ fn mail_over_implicit_tls_trusts_the_configured_ca_and_logs_in_with_the_secret()
     assert!(!said.contains("pw-SECRET-789"), "{said}");
 }
 
-/// The base64 body of the MIME part whose headers contain `content_type`, decoded.
+/// The body of the MIME part whose headers contain `content_type`, decoded by its
+/// Content-Transfer-Encoding (lettre picks base64 or quoted-printable by which is shorter).
 fn part_bytes(message: &str, content_type: &str) -> Vec<u8> {
     use base64::Engine as _;
     let at = message.find(content_type).expect(content_type);
     let rest = &message[at..];
     let body_start = rest.find("\r\n\r\n").unwrap() + 4;
-    let body: String = rest[body_start..]
+    let headers = &rest[..body_start];
+    let lines: Vec<&str> = rest[body_start..]
         .lines()
         .take_while(|l| !l.starts_with("--"))
         .collect();
+    if headers.contains("Content-Transfer-Encoding: quoted-printable") {
+        let mut out = Vec::new();
+        for line in lines {
+            let (line, soft) = match line.strip_suffix('=') {
+                Some(l) => (l, true),
+                None => (line, false),
+            };
+            let b = line.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if b[i] == b'=' && i + 2 < b.len() {
+                    let hex = std::str::from_utf8(&b[i + 1..i + 3]).unwrap();
+                    out.push(u8::from_str_radix(hex, 16).unwrap());
+                    i += 3;
+                } else {
+                    out.push(b[i]);
+                    i += 1;
+                }
+            }
+            if !soft {
+                out.extend_from_slice(b"\r\n");
+            }
+        }
+        return out;
+    }
+    let body: String = lines.concat();
     base64::engine::general_purpose::STANDARD
         .decode(body.trim())
         .unwrap()
