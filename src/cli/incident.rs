@@ -84,12 +84,6 @@ pub(super) struct ShowArgs {
     format: super::logs::ListFormat,
 }
 
-fn who(w: &Option<String>) -> String {
-    w.clone()
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "unknown".into())
-}
-
 pub(super) fn when(at: &Option<String>, tz: chrono_tz::Tz) -> Result<i64, Failure> {
     match at {
         None => Ok(crate::store::now_ms()),
@@ -113,7 +107,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                 {
                     return Err(Failure::Message(format!("unknown system `{s}`")));
                 }
-                let reporter = who(&a.reporter);
+                let reporter = super::operator(&a.reporter);
                 let id = store
                     .open_incident(&crate::store::NewIncident {
                         kind: &a.kind,
@@ -173,7 +167,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                         t.add_row([
                             crate::report::local_time(u.0, tz, "%Y-%m-%d %H:%M"),
                             u.1.clone(),
-                            u.2.clone(),
+                            crate::report::special::event_zh(&u.2).to_owned(),
                             u.3.clone(),
                         ]);
                     }
@@ -205,9 +199,9 @@ async fn record(
         )));
     }
     store
-        .update_incident(a.id, event, &who(&a.by), &a.note, at)
+        .update_incident(a.id, event, &super::operator(&a.by), &a.note, at)
         .await?;
-    writeln!(out, "incident #{}: {event}", a.id)?;
+    writeln!(out, "incident #{}: {event} recorded", a.id)?;
     Ok(())
 }
 

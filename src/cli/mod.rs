@@ -179,6 +179,23 @@ impl Context {
     }
 }
 
+/// Who is doing it, for the journals: `--operator`/`--by` (or `$ZNODE_OPERATOR`), else the
+/// login's `$USER`/`$LOGNAME`, else the account the process runs as (cron sets no `$USER`).
+fn operator(named: &Option<String>) -> String {
+    named
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("LOGNAME").ok())
+        .filter(|n| !n.is_empty())
+        .or_else(|| {
+            nix::unistd::User::from_uid(nix::unistd::getuid())
+                .ok()
+                .flatten()
+                .map(|u| u.name)
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
+
 /// Quotes a value for a single-quoted YAML scalar (checks synthesized from arguments).
 fn quoted(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))

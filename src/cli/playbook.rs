@@ -269,10 +269,7 @@ fn print_plan(pb: &Playbook, vars: &BTreeMap<String, String>, color: bool) {
 }
 
 pub(super) fn operator(a: &Answers) -> String {
-    a.operator
-        .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "unknown".into())
+    super::operator(&a.operator)
 }
 
 fn start(cx: &Context, a: RunArgs, mode: &str) -> Result<u8, Failure> {

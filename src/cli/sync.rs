@@ -112,12 +112,6 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
     }
 }
 
-fn who(op: &Option<String>) -> String {
-    op.clone()
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "unknown".into())
-}
-
 fn releases(cx: &Context, c: Command) -> Result<u8, Failure> {
     let settings = cx.settings()?;
     super::run_async(async {
@@ -129,7 +123,7 @@ fn releases(cx: &Context, c: Command) -> Result<u8, Failure> {
                     .clone()
                     .unwrap_or_else(|| format!("版本同步 {}", a.version));
                 let id = store
-                    .open_release(&a.version, &title, &who(&a.operator))
+                    .open_release(&a.version, &title, &super::operator(&a.operator))
                     .await?;
                 println!("release #{id}: {title}");
                 0
@@ -146,7 +140,14 @@ fn releases(cx: &Context, c: Command) -> Result<u8, Failure> {
                     return Err(Failure::Message(why));
                 }
                 store
-                    .record_sync_step(a.release, a.step, "done", &who(&a.operator), &a.note, None)
+                    .record_sync_step(
+                        a.release,
+                        a.step,
+                        "done",
+                        &super::operator(&a.operator),
+                        &a.note,
+                        None,
+                    )
                     .await?;
                 println!(
                     "release #{}: step {}（{}）done",

@@ -103,16 +103,16 @@ impl Probe for Tcp {
             ));
             if expect.0.is_match(&text) {
                 obs.summary = format!(
-                    "{addr} answered `{}` in {:.0} ms",
-                    first_line.escape_debug(),
+                    "{addr} answered {} in {:.0} ms",
+                    readable(&first_line),
                     start.elapsed().as_secs_f64() * 1000.0
                 );
             } else {
                 obs.fail(
                     Status::Crit,
                     format!(
-                        "{addr} answered `{}`, expected /{}/",
-                        first_line.escape_debug(),
+                        "{addr} answered {}, expected /{}/",
+                        readable(&first_line),
                         expect.as_str()
                     ),
                 );
@@ -122,8 +122,33 @@ impl Probe for Tcp {
     }
 }
 
+/// A banner as a report can show it: its text up to the first control character, and how
+/// many bytes follow (a binary greeting such as AMQP's `AMQP\0\0\t\x01` reads `AMQP` + 4 bytes).
+fn readable(banner: &str) -> String {
+    let text: String = banner.chars().take_while(|c| !c.is_control()).collect();
+    let rest = banner.len() - text.len();
+    if rest == 0 {
+        format!("`{text}`")
+    } else {
+        format!("`{text}` + {rest} bytes")
+    }
+}
+
 fn unescape(s: &str) -> String {
     s.replace("\\r", "\r")
         .replace("\\n", "\n")
         .replace("\\0", "\0")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn banners_read_as_text_and_a_count_of_binary_bytes() {
+        assert_eq!(super::readable("AMQP\0\0\t\u{1}"), "`AMQP` + 4 bytes");
+        assert_eq!(
+            super::readable("SSH-2.0-OpenSSH_9.2"),
+            "`SSH-2.0-OpenSSH_9.2`"
+        );
+        assert_eq!(super::readable(""), "``");
+    }
 }

@@ -112,7 +112,8 @@ pub struct TimelineRow {
     pub text: String,
 }
 
-fn event_zh(e: &str) -> &str {
+/// A journal or incident event in the words of the documents.
+pub fn event_zh(e: &str) -> &str {
     match e {
         "open" => "受理",
         "ack" => "响应",
