@@ -308,8 +308,14 @@ pub(super) async fn execute(
         interactive: std::io::stdin().is_terminal(),
     };
     let vjson = serde_json::to_string(vars).unwrap_or_default();
+    let titles: BTreeMap<&str, &str> = pb
+        .steps
+        .iter()
+        .map(|s| (s.id.as_str(), s.title.as_str()))
+        .collect();
+    let tjson = serde_json::to_string(&titles).unwrap_or_default();
     let id = store
-        .begin_playbook(&pb.id, &pb.title, mode, &who, &vjson)
+        .begin_playbook(&pb.id, &pb.title, mode, &who, &vjson, &tjson)
         .await?;
     eprintln!(
         "{} run #{id}: {}（{}）",

@@ -129,6 +129,7 @@ pub fn event_zh(e: &str) -> &str {
         "pause" => "暂停",
         "resume" => "继续",
         "end" => "结束",
+        "evaluation" => "评估",
         other => other,
     }
 }
@@ -357,6 +358,7 @@ pub async fn drill(
 ) -> Result<DrillSummary, StoreError> {
     let run = store.playbook_run(id).await?;
     let events = store.playbook_events(id).await?;
+    let titles = store.playbook_step_titles(id).await?;
     let tz = s.timezone;
     let end = run
         .finished_at
@@ -377,7 +379,7 @@ pub async fn drill(
             "{}{}",
             e.step
                 .as_deref()
-                .map(|x| format!("{x} "))
+                .map(|x| format!("{} ", titles.get(x).map_or(x, String::as_str)))
                 .unwrap_or_default(),
             event_zh(&e.event)
         ),

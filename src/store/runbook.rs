@@ -72,7 +72,7 @@ type EventTuple = (
 );
 
 impl Store {
-    /// Records a new run; returns its id.
+    /// Records a new run (`variables` and `step_titles` as JSON objects); returns its id.
     pub async fn begin_playbook(
         &self,
         playbook: &str,
@@ -80,10 +80,11 @@ impl Store {
         mode: &str,
         operator: &str,
         variables: &str,
+        step_titles: &str,
     ) -> Result<i64, StoreError> {
         let id: (i64,) = sqlx::query_as(
-            "INSERT INTO playbook_runs (playbook, title, mode, state, operator, variables, started_at, host, pid) \
-             VALUES ($1, $2, $3, 'running', $4, $5, $6, $7, $8) RETURNING id",
+            "INSERT INTO playbook_runs (playbook, title, mode, state, operator, variables, started_at, host, pid, step_titles) \
+             VALUES ($1, $2, $3, 'running', $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(playbook.to_owned())
         .bind(title.to_owned())
@@ -93,6 +94,7 @@ impl Store {
         .bind(now_ms())
         .bind(hostname())
         .bind(i64::from(std::process::id()))
+        .bind(step_titles.to_owned())
         .fetch_one(&self.pool)
         .await
         .map_err(self.db())?;
@@ -164,6 +166,22 @@ impl Store {
         .map_err(self.db())?;
         r.map(run_of)
             .ok_or_else(|| StoreError::NoSuchRun(format!("playbook run {id}")))
+    }
+
+    /// The titles of a run's steps by id, as recorded when it started (empty for older runs).
+    pub async fn playbook_step_titles(
+        &self,
+        run: i64,
+    ) -> Result<std::collections::BTreeMap<String, String>, StoreError> {
+        let r: Option<(Option<String>,)> =
+            sqlx::query_as("SELECT step_titles FROM playbook_runs WHERE id = $1")
+                .bind(run)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(self.db())?;
+        Ok(r.and_then(|(t,)| t)
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default())
     }
 
     /// The newest runs.

@@ -299,7 +299,7 @@ phases: [先期处置, 启动预案, 应急处置, 应急结束, 后期处置]
 steps:
   - { id: a, phase: 先期处置, title: a, kind: manual, instruction: 发现 }
   - { id: b, phase: 启动预案, title: b, kind: manual, instruction: 启动 }
-  - { id: c, phase: 应急处置, title: c, kind: wait, duration: 1s }
+  - { id: c, phase: 应急处置, title: 等待恢复, kind: wait, duration: 1s }
   - { id: d, phase: 应急结束, title: d, kind: notify, message: 结束 }
   - { id: e, phase: 后期处置, title: e, kind: manual, instruction: 总结 }
 ",
@@ -349,9 +349,10 @@ steps:
     let report = text(&out.stdout);
     assert!(report.contains("# 演练演练总结报告（#1）"), "{report}");
     assert!(report.contains("| 应急处置 | 0分01秒 |"), "{report}");
-    assert!(report.contains("| 张工 | c 开始 |"), "{report}");
+    // Steps are named by the titles the playbook gave them when it ran.
+    assert!(report.contains("| 张工 | 等待恢复 开始 |"), "{report}");
     assert!(
-        report.contains("## 五、评估\n\n响应及时，通知环节需提速"),
+        report.contains("## 四、评估\n\n响应及时，通知环节需提速"),
         "{report}"
     );
     assert!(report.contains("共执行步骤 5 个"), "{report}");
