@@ -160,6 +160,13 @@ mod tests {
         assert!(html.contains("<title>标题 &amp; 副</title>"));
         assert!(html.contains("<section class=\"cover\">\n<h1>标题</h1>"));
         assert!(html.contains("<td>x | y</td>"));
+        // Column widths from the cells, the same rule as the Word document's.
+        assert!(
+            html.contains(
+                "<table><colgroup><col style=\"width:33.3%\"><col style=\"width:66.7%\"></colgroup>"
+            ),
+            "{html}"
+        );
         assert!(html.contains("</section>\n<h2>一、概况</h2>"));
         assert!(html.contains("<figure class=\"chart\" data-chart=\"trend\"><svg width=\"1\"></svg><figcaption>趋势</figcaption></figure>"));
         assert!(!html.contains("chart:none") && !html.contains("<?xml"));
