@@ -468,7 +468,7 @@ fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
                     } else {
                         "执行".into()
                     },
-                    r.state.clone(),
+                    crate::report::special::run_state_zh(&r.state).to_owned(),
                     when(r.started_at),
                     r.finished_at.map(when).unwrap_or_default(),
                     r.operator.clone(),
@@ -479,6 +479,7 @@ fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
         };
         let run = store.playbook_run(id).await?;
         let events = store.playbook_events(id).await?;
+        let titles = store.playbook_step_titles(id).await?;
         let end = run
             .finished_at
             .or(events.last().map(|e| e.at))
@@ -492,6 +493,7 @@ fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
                         "schema": "znode.playbook-journal/v1",
                         "run": run,
                         "phases": phases.iter().map(|(p, ms)| serde_json::json!({"phase": p, "ms": ms})).collect::<Vec<_>>(),
+                        "step_titles": titles,
                         "events": events,
                     }),
                 )
@@ -510,7 +512,7 @@ fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
                     run.id,
                     run.title,
                     run.playbook,
-                    run.state,
+                    crate::report::special::run_state_zh(&run.state),
                     run.operator
                 )?;
                 let mut t = crate::report::new_table(cx.color);
@@ -520,8 +522,15 @@ fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
                     t.add_row([
                         when(e.at),
                         e.phase.clone().unwrap_or_default(),
-                        e.step.clone().unwrap_or_default(),
-                        e.event.clone(),
+                        // The id is what `--confirm`/`--answer` take; the title what it is.
+                        e.step
+                            .as_deref()
+                            .map(|x| match titles.get(x) {
+                                Some(t) => format!("{x} {t}"),
+                                None => x.to_owned(),
+                            })
+                            .unwrap_or_default(),
+                        crate::report::special::event_zh(&e.event).to_owned(),
                         e.operator.clone(),
                         detail,
                     ]);

@@ -339,7 +339,9 @@ steps:
     assert!(
         table.contains("演练 #1")
             && table.contains("应急处置：0 分 01 秒")
-            && table.contains("演练评估"),
+            && table.contains("演练评估")
+            && table.contains("已完成")
+            && table.contains("c 等待恢复"),
         "{table}"
     );
 
