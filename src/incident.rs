@@ -17,7 +17,7 @@ pub const SEVERITIES: [&str; 4] = ["一般", "较大", "重大", "特别重大"]
 #[serde(deny_unknown_fields)]
 pub struct Sla {
     /// Time to the first response (acknowledgement).
-    #[serde(default = "response", with = "crate::catalog::duration")]
+    #[serde(default = "response", with = "crate::core::duration::required")]
     pub response: Duration,
     /// Time to restore service, per fault severity.
     #[serde(default = "restore", deserialize_with = "durations")]

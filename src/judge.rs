@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use crate::catalog::CheckSpec;
-use crate::catalog::threshold::Thresholds;
-use crate::outcome::{Outcome, Status, WaiverNote};
+use crate::core::outcome::{Outcome, Status, WaiverNote};
+use crate::core::threshold::Thresholds;
 use crate::probe::{Observation, ProbeError};
 
 /// The thresholds that apply to a metric name: the check's own, else the config's

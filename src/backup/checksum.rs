@@ -2,11 +2,10 @@
 //! `sha256sum`-format sidecar (`FILE.sha256`) or a `SHA256SUMS` file in its folder.
 //! `znode backup seal` writes sidecars for backups that have none.
 
-use std::fs::File;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
+use crate::core::fsx::sha256_file;
 
 /// Where a backup's expected checksum was found, and what it says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,21 +72,6 @@ fn read_sums(file: &Path, name: &str, sidecar: bool) -> io::Result<Option<String
         }
     }
     Ok(None)
-}
-
-/// SHA-256 of a file, read in 1 MiB blocks.
-pub fn sha256_file(path: &Path) -> io::Result<String> {
-    let mut f = File::open(path)?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        h.update(&buf[..n]);
-    }
-    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Writes `FILE.sha256` (sha256sum format) for a backup that has no recorded checksum; returns

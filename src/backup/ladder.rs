@@ -13,7 +13,7 @@ use std::time::Duration;
 use super::checksum;
 use super::structure::{self, Structure};
 use super::{Backup, Policy};
-use crate::outcome::{Metric, Status, format_value};
+use crate::core::outcome::{Metric, Status, format_value};
 
 /// The rungs, by number.
 pub const RUNGS: [&str; 7] = ["存在", "新鲜", "完整", "大小", "校验和", "结构", "恢复"];
@@ -88,7 +88,7 @@ impl Climb {
 }
 
 fn when(ms: i64, tz: chrono_tz::Tz) -> String {
-    crate::report::local_time(ms, tz, "%Y-%m-%d %H:%M")
+    crate::core::clock::local_time(ms, tz, "%Y-%m-%d %H:%M")
 }
 
 /// An age for people: `3d 4h`, `5h 12m`, `40s`.
@@ -326,10 +326,10 @@ fn verify_files(files: &[&Backup], kind: super::Kind, o: &Options) -> Vec<FileRe
     let one = |b: &Backup| -> FileResult {
         let sum = checksum::expected(&b.path).and_then(|e| match e {
             None => Ok(None),
-            Some(e) => checksum::sha256_file(&b.path).map(|h| Some(h == e.sha256)),
+            Some(e) => crate::core::fsx::sha256_file(&b.path).map(|h| Some(h == e.sha256)),
         });
         let st = structure::check(Path::new(&b.path), kind, o.tool_timeout);
         (sum, st)
     };
-    crate::par::map(files, o.threads, |b| one(b))
+    crate::core::par::map(files, o.threads, |b| one(b))
 }

@@ -72,10 +72,10 @@ pub struct Policy {
     /// (`/data/backup/shared/shared-%Y%m%d.dump`). Relative to the config's folder.
     pub path: String,
     /// How often a backup is taken (default a day).
-    #[serde(default, with = "crate::catalog::duration_opt")]
+    #[serde(default, with = "crate::core::duration::opt")]
     pub every: Option<Duration>,
     /// How old the newest backup may be (default `every` + 2 h: 26 h for a daily backup).
-    #[serde(default, with = "crate::catalog::duration_opt")]
+    #[serde(default, with = "crate::core::duration::opt")]
     pub rpo: Option<Duration>,
     /// How many backups must be kept (the retention); checked with the sequence of periods.
     pub keep: Option<u32>,
@@ -83,7 +83,7 @@ pub struct Policy {
     /// (default 50: a sudden halving is CRIT).
     pub size_drop_pct: Option<f64>,
     /// Backups smaller than this are not backups (default 1 byte: an empty dump is CRIT).
-    pub min_size: Option<crate::logs::retention::ByteSize>,
+    pub min_size: Option<crate::core::fsx::ByteSize>,
     /// The restore test (rung 7), for database dumps.
     pub restore: Option<restore::RestorePlan>,
     /// What `znode backup take` archives: files, folders or globs (config and program policies).

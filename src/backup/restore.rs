@@ -13,8 +13,8 @@ use serde::Deserialize;
 use sqlx::{AnyConnection, Connection, Executor, Row};
 
 use super::Kind;
-use crate::outcome::{Metric, Status};
-use crate::settings::Target;
+use crate::core::outcome::{Metric, Status};
+use crate::core::target::Target;
 
 /// Prefix of every scratch database.
 pub const PREFIX: &str = "znode_restore_";
@@ -27,7 +27,7 @@ pub struct RestorePlan {
     /// row counts are compared with.
     pub target: String,
     /// Restore on every verify once the last restore test is this old (without `--deep`).
-    #[serde(default, with = "crate::catalog::duration_opt")]
+    #[serde(default, with = "crate::core::duration::opt")]
     pub every: Option<Duration>,
     /// What must hold in the restored copy.
     #[serde(default)]
@@ -47,7 +47,7 @@ pub struct Invariant {
     /// A query returning one timestamp: the newest data in the backup.
     pub newest: Option<String>,
     /// How old that newest timestamp may be, counted from the backup's time.
-    #[serde(default, with = "crate::catalog::duration_opt")]
+    #[serde(default, with = "crate::core::duration::opt")]
     pub newer_than: Option<Duration>,
 }
 
@@ -223,10 +223,10 @@ pub async fn run(
         ));
         return out;
     };
-    let url = match crate::probe::dsn_with_credentials(dsn, target) {
+    let url = match target.dsn_with_credentials(dsn) {
         Ok(u) => u,
         Err(e) => {
-            out.failures.push((Status::Unknown, e.message));
+            out.failures.push((Status::Unknown, e));
             return out;
         }
     };
@@ -338,7 +338,7 @@ fn restore_blocking(
     use std::io::Read;
     let mut head = [0u8; 5];
     let n = std::fs::File::open(path)
-        .and_then(|mut f| crate::logs::read::read_full(&mut f, &mut head))
+        .and_then(|mut f| crate::core::fsx::read_full(&mut f, &mut head))
         .map_err(|e| e.to_string())?;
     let custom = head[..n].starts_with(b"PGDMP");
     let mut cmd = match (kind, custom) {

@@ -42,7 +42,7 @@ impl<R: Read> Read for Counting<R> {
 /// The backup's content, decompressed when it is gzip or zstd (by magic bytes).
 pub fn decompressed(path: &Path) -> io::Result<Box<dyn Read + Send>> {
     let mut head = [0u8; 4];
-    let n = crate::logs::read::read_full(&mut File::open(path)?, &mut head)?;
+    let n = crate::core::fsx::read_full(&mut File::open(path)?, &mut head)?;
     Ok(match &head[..n] {
         [0x1f, 0x8b, ..] => Box::new(flate2::read::MultiGzDecoder::new(BufReader::with_capacity(
             1 << 20,
@@ -56,7 +56,7 @@ pub fn decompressed(path: &Path) -> io::Result<Box<dyn Read + Send>> {
 /// Checks a backup's structure; `timeout` bounds the external `pg_restore --list`.
 pub fn check(path: &Path, kind: Kind, timeout: Duration) -> io::Result<Structure> {
     let mut head = [0u8; 8];
-    let n = crate::logs::read::read_full(&mut File::open(path)?, &mut head)?;
+    let n = crate::core::fsx::read_full(&mut File::open(path)?, &mut head)?;
     let head = &head[..n];
     let outer = match head {
         [0x1f, 0x8b, ..] => "gzip",
@@ -76,7 +76,7 @@ pub fn check(path: &Path, kind: Kind, timeout: Duration) -> io::Result<Structure
     };
     // The first block of the content says whether it is a tar archive or a SQL dump.
     let mut first = vec![0u8; 512];
-    let got = match crate::logs::read::read_some(&mut stream, &mut first) {
+    let got = match crate::core::fsx::read_some(&mut stream, &mut first) {
         (n, None) => n,
         (_, Some(e)) => return Ok(broken(outer, &stream, &e)),
     };

@@ -165,7 +165,7 @@ pub fn take(
     file.sync_all()?;
     fs::rename(&partial, &archive)?;
     taken.size = fs::metadata(&archive)?.len();
-    let digest = super::checksum::sha256_file(&archive)?;
+    let digest = crate::core::fsx::sha256_file(&archive)?;
     let name = archive
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -1,119 +1,17 @@
 //! [`CheckSpec`]: one declared check.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use super::threshold::{Range, Thresholds};
-use super::yaml::{Node, Pos, Value, did_you_mean};
-use crate::error::Problem;
+use crate::core::error::Problem;
+use crate::core::outcome::{Category, CheckInfo};
+use crate::core::threshold::{Range, Thresholds};
+use crate::core::yaml::{Node, Pos, Value, did_you_mean};
 use crate::probe::ProbeSpec;
 use crate::settings::Settings;
-
-/// The seven inspection categories of the specification, in the order reports list them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Category {
-    /// 日常检查: daily checks.
-    #[serde(rename = "日常检查", alias = "daily")]
-    Daily,
-    /// 性能检查: performance.
-    #[serde(rename = "性能检查", alias = "performance")]
-    Performance,
-    /// 脆弱性检查: vulnerability.
-    #[serde(rename = "脆弱性检查", alias = "vulnerability")]
-    Vulnerability,
-    /// 常规检查: routine.
-    #[serde(rename = "常规检查", alias = "routine")]
-    Routine,
-    /// 应用服务器检查: application servers.
-    #[serde(rename = "应用服务器检查", alias = "app-server")]
-    AppServer,
-    /// 中间件检查: middleware.
-    #[serde(rename = "中间件检查", alias = "middleware")]
-    Middleware,
-    /// 系统业务检查: business.
-    #[serde(rename = "系统业务检查", alias = "business")]
-    Business,
-    /// 日志审计: SPEC R2's operation-log review (`znode logs audit`).
-    #[serde(rename = "日志审计", alias = "log-review")]
-    LogReview,
-    /// 备份检查: SPEC R7's backup verification (`znode backup verify`).
-    #[serde(rename = "备份检查", alias = "backup")]
-    Backup,
-}
-
-impl Category {
-    /// All categories in report order.
-    pub const ALL: [Category; 9] = [
-        Category::Daily,
-        Category::Performance,
-        Category::Vulnerability,
-        Category::Routine,
-        Category::AppServer,
-        Category::Middleware,
-        Category::Business,
-        Category::LogReview,
-        Category::Backup,
-    ];
-
-    /// The Chinese name.
-    pub fn zh(self) -> &'static str {
-        match self {
-            Category::Daily => "日常检查",
-            Category::Performance => "性能检查",
-            Category::Vulnerability => "脆弱性检查",
-            Category::Routine => "常规检查",
-            Category::AppServer => "应用服务器检查",
-            Category::Middleware => "中间件检查",
-            Category::Business => "系统业务检查",
-            Category::LogReview => "日志审计",
-            Category::Backup => "备份检查",
-        }
-    }
-
-    /// The English alias, accepted in files and filters.
-    pub fn en(self) -> &'static str {
-        match self {
-            Category::Daily => "daily",
-            Category::Performance => "performance",
-            Category::Vulnerability => "vulnerability",
-            Category::Routine => "routine",
-            Category::AppServer => "app-server",
-            Category::Middleware => "middleware",
-            Category::Business => "business",
-            Category::LogReview => "log-review",
-            Category::Backup => "backup",
-        }
-    }
-
-    /// Parses either name.
-    pub fn parse(s: &str) -> Option<Category> {
-        Category::ALL
-            .into_iter()
-            .find(|c| c.zh() == s || c.en().eq_ignore_ascii_case(s))
-    }
-
-    /// How many numbered items the specification lists under this category.
-    pub fn item_count(self) -> u8 {
-        match self {
-            Category::Daily | Category::Vulnerability => 6,
-            Category::Routine => 4,
-            Category::Business => 2,
-            Category::LogReview => 3,
-            Category::Backup => 0,
-            Category::Performance | Category::AppServer | Category::Middleware => 1,
-        }
-    }
-}
-
-impl fmt::Display for Category {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(self.zh())
-    }
-}
 
 /// An accepted finding: the check still runs, its status is shown but does not count until the
 /// waiver expires.
@@ -163,6 +61,21 @@ pub struct CheckSpec {
     pub pos: Pos,
 }
 
+impl CheckSpec {
+    /// What a stored outcome keeps of this check.
+    pub fn info(&self) -> CheckInfo {
+        CheckInfo {
+            title: self.title.clone(),
+            category: self.category,
+            item: self.item,
+            system: self.system.clone(),
+            target: self.target.clone(),
+            kind: self.probe.kind().to_owned(),
+            service: self.probe.is_service(),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CheckFile {
@@ -176,7 +89,7 @@ struct CheckFile {
     crit: Option<Range>,
     #[serde(default)]
     thresholds: BTreeMap<String, Thresholds>,
-    #[serde(default, with = "super::duration_opt")]
+    #[serde(default, with = "crate::core::duration::opt")]
     timeout: Option<Duration>,
     retries: Option<u32>,
     #[serde(default)]

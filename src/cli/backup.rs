@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::inspect::{Execution, execute};
 use super::{Context, Failure, quoted};
 use crate::catalog::{Catalog, CheckSpec};
-use crate::error::Problems;
+use crate::core::error::Problems;
 use crate::report::Format;
 use crate::runner::Plan;
 
@@ -227,8 +227,8 @@ fn take(cx: &Context, a: TakeArgs) -> Result<u8, Failure> {
                     p.id,
                     t.archive.display(),
                     t.files,
-                    crate::outcome::format_value(t.bytes as f64, "B"),
-                    crate::outcome::format_value(t.size as f64, "B")
+                    crate::core::outcome::format_value(t.bytes as f64, "B"),
+                    crate::core::outcome::format_value(t.size as f64, "B")
                 )?;
                 for s in &t.skipped {
                     writeln!(out, "  跳过：{s}")?;
@@ -267,7 +267,7 @@ struct StatusRow {
 fn status(cx: &Context, a: StatusArgs) -> Result<u8, Failure> {
     let settings = cx.settings()?;
     let policies = selected(&settings, &a.policy)?;
-    let now = crate::store::now_ms();
+    let now = crate::core::clock::now_ms();
     let since = now - 30 * 86_400_000;
     let histories = super::run_async(async {
         let store = match crate::store::Store::open_existing(&settings.store_url).await {
@@ -288,7 +288,7 @@ fn status(cx: &Context, a: StatusArgs) -> Result<u8, Failure> {
         store.close().await;
         Ok::<_, Failure>(all)
     })?;
-    let metric = |m: &[crate::outcome::Metric], name: &str| {
+    let metric = |m: &[crate::core::outcome::Metric], name: &str| {
         m.iter()
             .find(|x| x.name == name && x.label.is_none())
             .map(|x| x.value)
@@ -334,7 +334,7 @@ fn status(cx: &Context, a: StatusArgs) -> Result<u8, Failure> {
         }
         super::logs::ListFormat::Table => {
             let tz = settings.timezone;
-            let when = |ms: i64| crate::report::local_time(ms, tz, "%Y-%m-%d %H:%M");
+            let when = |ms: i64| crate::core::clock::local_time(ms, tz, "%Y-%m-%d %H:%M");
             let mut t = crate::report::new_table(cx.color);
             t.set_header([
                 "策略",
@@ -411,6 +411,6 @@ fn sparkline(sizes: &[u64]) -> String {
         .collect();
     format!(
         "{bars} {}",
-        crate::outcome::format_value(*sizes.last().unwrap_or(&0) as f64, "B")
+        crate::core::outcome::format_value(*sizes.last().unwrap_or(&0) as f64, "B")
     )
 }

@@ -105,7 +105,7 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
                     !d.worse.is_empty()
                         || d.new
                             .iter()
-                            .any(|e| e.after != Some(crate::outcome::Status::Ok)),
+                            .any(|e| e.after != Some(crate::core::outcome::Status::Ok)),
                 )
             }
         };

@@ -86,7 +86,7 @@ pub(super) struct ShowArgs {
 
 pub(super) fn when(at: &Option<String>, tz: chrono_tz::Tz) -> Result<i64, Failure> {
     match at {
-        None => Ok(crate::store::now_ms()),
+        None => Ok(crate::core::clock::now_ms()),
         Some(s) => chrono::DateTime::parse_from_rfc3339(&super::logs::parse_time(s, tz)?)
             .map(|t| t.timestamp_millis())
             .map_err(|e| Failure::Message(e.to_string())),
@@ -98,7 +98,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
     let tz = settings.timezone;
     super::run_async(async {
         let store = crate::store::Store::open(&settings.store_url).await?;
-        let now = crate::store::now_ms();
+        let now = crate::core::clock::now_ms();
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         match c {
             Command::Open(a) => {
@@ -165,7 +165,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                     t.set_header(["时间", "人员", "事件", "内容"]);
                     for u in &updates {
                         t.add_row([
-                            crate::report::local_time(u.0, tz, "%Y-%m-%d %H:%M"),
+                            crate::core::clock::local_time(u.0, tz, "%Y-%m-%d %H:%M"),
                             u.1.clone(),
                             crate::report::special::event_zh(&u.2).to_owned(),
                             u.3.clone(),
@@ -195,7 +195,7 @@ async fn record(
         return Err(Failure::Message(format!(
             "incident #{} was opened at {}; an event cannot come before it",
             i.id,
-            crate::report::local_time(i.opened_at, tz, "%Y-%m-%d %H:%M")
+            crate::core::clock::local_time(i.opened_at, tz, "%Y-%m-%d %H:%M")
         )));
     }
     store
@@ -260,7 +260,7 @@ fn print_list(
             i.system.clone().unwrap_or_default(),
             i.title.clone(),
             i.state_zh().to_owned(),
-            crate::report::local_time(i.opened_at, settings.timezone, "%m-%d %H:%M"),
+            crate::core::clock::local_time(i.opened_at, settings.timezone, "%m-%d %H:%M"),
             clock_line(i, settings, now),
         ]);
     }

@@ -10,8 +10,8 @@ use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 
 use super::{Context, Failure};
-use crate::catalog::Category;
-use crate::outcome::CheckInfo;
+use crate::core::outcome::Category;
+use crate::core::outcome::CheckInfo;
 use crate::report::{Format, RunReport};
 use crate::runner::{Filters, Plan, RunEvent};
 use crate::store::{NewRun, RunRow, Store, StoredOutcome};
@@ -130,7 +130,7 @@ pub(super) fn execute(
         let infos: BTreeMap<String, CheckInfo> = plan
             .checks
             .iter()
-            .map(|c| (c.id.clone(), CheckInfo::of(c)))
+            .map(|c| (c.id.clone(), c.info()))
             .collect();
         let planned = plan.checks.len();
         let settings = Arc::new(settings);
@@ -209,7 +209,7 @@ pub(super) fn execute(
                 status
                     .as_ref()
                     .map(|s| s.1)
-                    .unwrap_or_else(|_| crate::store::now_ms()),
+                    .unwrap_or_else(|_| crate::core::clock::now_ms()),
             ),
             state: if interrupted {
                 "interrupted"
@@ -235,7 +235,7 @@ pub(super) fn execute(
             .or(incident_error.map(|e| e.to_string()))
         {
             eprintln!("error: the run could not be fully stored: {e}");
-            code = code.max(crate::outcome::Status::Unknown.exit_code());
+            code = code.max(crate::core::outcome::Status::Unknown.exit_code());
         }
         Ok(code)
     })
@@ -247,10 +247,10 @@ async fn open_incidents(
     store: &Store,
     rows: &[StoredOutcome],
 ) -> Result<(), crate::store::StoreError> {
-    let now = crate::store::now_ms();
+    let now = crate::core::clock::now_ms();
     for r in rows
         .iter()
-        .filter(|r| r.outcome.effective_status() == crate::outcome::Status::Crit)
+        .filter(|r| r.outcome.effective_status() == crate::core::outcome::Status::Crit)
     {
         let check = &r.outcome.check;
         match store.open_incident_of_check(check).await? {

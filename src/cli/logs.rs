@@ -11,7 +11,7 @@ use std::time::Duration;
 use super::inspect::{Execution, execute};
 use super::{Context, Failure, quoted};
 use crate::catalog::{Catalog, CheckSpec};
-use crate::error::Problems;
+use crate::core::error::Problems;
 use crate::logs::{self, RuleKind, Source};
 use crate::report::Format;
 use crate::runner::Plan;
@@ -288,7 +288,7 @@ fn window_of(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<logs::Window, Failure>
     };
     Ok(match (&w.from, &w.to) {
         (None, None) => logs::Window {
-            from: Some(crate::store::now_ms() - w.since.as_millis() as i64),
+            from: Some(crate::core::clock::now_ms() - w.since.as_millis() as i64),
             to: None,
         },
         (f, t) => logs::Window {
@@ -434,7 +434,7 @@ fn retention(cx: &Context, a: RetentionArgs, archive: bool) -> Result<u8, Failur
         .filter(|p| a.policy.is_empty() || a.policy.contains(&p.id))
         .cloned()
         .collect();
-    let now = crate::store::now_ms();
+    let now = crate::core::clock::now_ms();
     let entries = if archive {
         let stamp = chrono::Utc::now()
             .with_timezone(&settings.timezone)
@@ -472,9 +472,9 @@ fn retention(cx: &Context, a: RetentionArgs, archive: bool) -> Result<u8, Failur
                     e.policy.clone(),
                     action,
                     e.path.display().to_string(),
-                    crate::outcome::format_value(e.size as f64, "B"),
+                    crate::core::outcome::format_value(e.size as f64, "B"),
                     if e.mtime > 0 {
-                        crate::report::local_time(e.mtime, settings.timezone, "%Y-%m-%d %H:%M")
+                        crate::core::clock::local_time(e.mtime, settings.timezone, "%Y-%m-%d %H:%M")
                     } else {
                         String::new()
                     },
@@ -493,7 +493,7 @@ fn retention(cx: &Context, a: RetentionArgs, archive: bool) -> Result<u8, Failur
                 out,
                 "{verb} {} 个文件，共 {}",
                 acted.len(),
-                crate::outcome::format_value(bytes as f64, "B")
+                crate::core::outcome::format_value(bytes as f64, "B")
             )?;
             if !a.apply && !acted.is_empty() {
                 writeln!(out, "（演练：未做任何改动；确认后加 --apply 执行）")?;

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::error::Problems;
+use crate::core::error::Problems;
 use crate::report::Lang;
 use crate::settings::{Overrides, Settings};
 

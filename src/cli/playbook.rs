@@ -167,7 +167,7 @@ pub(super) fn load(cx: &Context) -> Result<(crate::settings::Settings, Vec<Playb
     let settings = cx.settings()?;
     let dir = settings.base_dir.join("playbooks");
     let all = crate::runbook::load_all(&dir)?;
-    let mut problems = crate::error::Problems::default();
+    let mut problems = crate::core::error::Problems::default();
     for p in &all {
         problems.extend(p.check_inline(&settings));
     }
@@ -180,7 +180,7 @@ pub(super) fn load(cx: &Context) -> Result<(crate::settings::Settings, Vec<Playb
 pub(super) fn find<'a>(all: &'a [Playbook], id: &str) -> Result<&'a Playbook, Failure> {
     all.iter().find(|p| p.id == id).ok_or_else(|| {
         let ids: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
-        let hint = crate::catalog::yaml::did_you_mean(id, ids.iter().copied())
+        let hint = crate::core::yaml::did_you_mean(id, ids.iter().copied())
             .map(|m| format!(" (did you mean `{m}`?)"))
             .unwrap_or_default();
         Failure::Message(format!(
@@ -451,7 +451,7 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<u8, Failure> {
 fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
     let settings = cx.settings()?;
     let tz = settings.timezone;
-    let when = |ms: i64| crate::report::local_time(ms, tz, "%Y-%m-%d %H:%M:%S");
+    let when = |ms: i64| crate::core::clock::local_time(ms, tz, "%Y-%m-%d %H:%M:%S");
     super::run_async(async {
         let store = crate::store::Store::open_existing(&settings.store_url).await?;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -10,12 +10,13 @@ use std::time::Duration;
 
 use super::{Context, Failure, quoted};
 use crate::catalog::{Catalog, CheckSpec};
-use crate::error::{Problem, Problems};
+use crate::core::error::{Problem, Problems};
+use crate::core::outcome::Outcome;
+use crate::core::target::Target;
 use crate::judge::thresholds_for;
-use crate::outcome::Outcome;
 use crate::probe::Shared;
 use crate::report::perfdata;
-use crate::settings::{Settings, Target};
+use crate::settings::Settings;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {

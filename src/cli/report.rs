@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 
 use super::{Context, Failure};
+use crate::core::period::{Period, Routine};
 use crate::report::RunReport;
 use crate::report::chart::{self, Chart};
 use crate::report::document::{InspectionModel, render};
-use crate::report::period::{Period, Routine};
 use crate::report::routine::{self, Request};
 use crate::settings::Settings;
 use crate::store::{Document, RunRef, Store};
@@ -130,8 +130,8 @@ enum Special {
 fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<u8, Failure> {
     use crate::report::special;
     let settings = cx.settings()?;
-    let now = crate::store::now_ms();
-    let day = crate::report::local_time(now, settings.timezone, "%Y%m%d");
+    let now = crate::core::clock::now_ms();
+    let day = crate::core::clock::local_time(now, settings.timezone, "%Y%m%d");
     let id = a.id;
     let (kind_id, file, template) = match kind {
         Special::Incident => (
@@ -206,7 +206,7 @@ fn inspection(cx: &Context, a: InspectionArgs) -> Result<u8, Failure> {
             .and_then(|c| c.get(id))
             .and_then(|c| c.remediation.clone())
     });
-    let day = crate::report::local_time(report.run.started_at, settings.timezone, "%Y%m%d");
+    let day = crate::core::clock::local_time(report.run.started_at, settings.timezone, "%Y%m%d");
     let doc = Written {
         kind: "inspection",
         subject: report.run.id.to_string(),
@@ -215,7 +215,7 @@ fn inspection(cx: &Context, a: InspectionArgs) -> Result<u8, Failure> {
         templates: &["inspection.md.hbs"],
         charts: Vec::new(),
         summary: format!("巡检结论：{}。", model.conclusion()),
-        at: crate::store::now_ms(),
+        at: crate::core::clock::now_ms(),
     };
     write(&settings, &doc, &model, &a.out)
 }
@@ -223,7 +223,7 @@ fn inspection(cx: &Context, a: InspectionArgs) -> Result<u8, Failure> {
 fn routine_report(cx: &Context, kind: Routine, a: RoutineArgs) -> Result<u8, Failure> {
     let settings = cx.settings()?;
     let tz = settings.timezone;
-    let now = crate::store::now_ms();
+    let now = crate::core::clock::now_ms();
     let today = chrono::DateTime::from_timestamp_millis(now)
         .map(|t| t.with_timezone(&tz).date_naive())
         .unwrap_or_default();

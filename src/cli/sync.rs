@@ -255,7 +255,7 @@ fn print_status(
         return Ok(());
     }
     let tz = settings.timezone;
-    let when = |ms: i64| crate::report::local_time(ms, tz, "%Y-%m-%d %H:%M");
+    let when = |ms: i64| crate::core::clock::local_time(ms, tz, "%Y-%m-%d %H:%M");
     for r in list {
         let done = r.steps.iter().filter(|s| s.state == "done").count();
         writeln!(

@@ -51,7 +51,7 @@ impl Known {
 
 /// Formats epoch ms in a timezone, for findings.
 pub fn local(ts: i64, tz: chrono_tz::Tz) -> String {
-    crate::report::local_time(ts, tz, "%m-%d %H:%M:%S")
+    crate::core::clock::local_time(ts, tz, "%m-%d %H:%M:%S")
 }
 
 struct Group<'a> {
@@ -164,7 +164,7 @@ fn plain(rule: &Rule, key: &str, events: &[&Event], tz: chrono_tz::Tz) -> Findin
         evidence: events
             .iter()
             .take(EVIDENCE)
-            .map(|e| crate::secret::mask_inline(&e.text))
+            .map(|e| crate::core::secret::mask_inline(&e.text))
             .collect(),
     }
 }
@@ -218,7 +218,7 @@ fn burst(
         evidence: timed[s..=e]
             .iter()
             .take(EVIDENCE)
-            .map(|e| crate::secret::mask_inline(&e.text))
+            .map(|e| crate::core::secret::mask_inline(&e.text))
             .collect(),
     })
 }
@@ -226,7 +226,7 @@ fn burst(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::yaml::Node;
+    use crate::core::yaml::Node;
 
     fn rule(yaml: &str) -> Rule {
         super::super::rules::read_list(&Node::parse(yaml).unwrap())

@@ -89,7 +89,7 @@ impl Cursors {
         let mut bytes = vec![0u8; HEAD];
         let (got, compressed) = match read::open(&file.path, Declared::Utf8, 0) {
             Ok(mut o) => (
-                read::read_full(&mut o.reader, &mut bytes).unwrap_or(0),
+                crate::core::fsx::read_full(&mut o.reader, &mut bytes).unwrap_or(0),
                 o.compression != read::Compression::None,
             ),
             Err(_) => (0, false),

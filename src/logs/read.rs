@@ -9,6 +9,8 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
+use crate::core::fsx::{read_full, read_some};
+
 /// How a file is compressed, from its magic bytes (never its name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -103,29 +105,6 @@ pub fn open(path: &Path, declared: Declared, skip: u64) -> io::Result<Opened> {
         compression,
         encoding,
     })
-}
-
-/// Like `read_exact` but stops at EOF; returns how much was read.
-pub fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
-    match read_some(r, buf) {
-        (n, None) => Ok(n),
-        (_, Some(e)) => Err(e),
-    }
-}
-
-/// Fills `buf` as far as the stream goes; on an error, how much was read before it and the
-/// error (a truncated gzip still yields the lines before the cut).
-pub fn read_some(r: &mut impl Read, buf: &mut [u8]) -> (usize, Option<io::Error>) {
-    let mut got = 0;
-    while got < buf.len() {
-        match r.read(&mut buf[got..]) {
-            Ok(0) => break,
-            Ok(n) => got += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return (got, Some(e)),
-        }
-    }
-    (got, None)
 }
 
 /// Yields its error once, then end of file.

@@ -20,6 +20,8 @@ use std::time::Duration;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use crate::core::fsx::ByteSize;
+
 /// A retention policy from `logs.retention`.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -31,61 +33,15 @@ pub struct Policy {
     /// Globs relative to the root (`*.log.*`, `**/*.gz`).
     pub include: Vec<String>,
     /// Archive files last written longer ago than this.
-    #[serde(default, with = "crate::catalog::duration_opt")]
+    #[serde(default, with = "crate::core::duration::opt")]
     pub archive_after: Option<Duration>,
     /// Where archives go.
     pub archive_to: Option<PathBuf>,
     /// Delete files last written longer ago than this.
-    #[serde(default, with = "crate::catalog::duration_opt")]
+    #[serde(default, with = "crate::core::duration::opt")]
     pub delete_after: Option<Duration>,
     /// Delete the oldest files while the governed files take more than this (`10GiB`).
     pub max_total: Option<ByteSize>,
-}
-
-/// A size written as `500MiB`, `10GiB`, `2GB` or bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ByteSize(pub u64);
-
-impl<'de> Deserialize<'de> for ByteSize {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ByteSize, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            N(u64),
-            S(String),
-        }
-        match Raw::deserialize(d)? {
-            Raw::N(n) => Ok(ByteSize(n)),
-            Raw::S(s) => parse_size(&s).map(ByteSize).ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "invalid size `{s}`; write e.g. `500MiB` or `10GiB`"
-                ))
-            }),
-        }
-    }
-}
-
-/// Parses `10GiB`, `500 MB`, `1024`.
-pub fn parse_size(s: &str) -> Option<u64> {
-    let s = s.trim();
-    let split = s
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(s.len());
-    let (n, unit) = s.split_at(split);
-    let n: f64 = n.parse().ok()?;
-    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "k" | "kb" => 1000,
-        "kib" => 1 << 10,
-        "m" | "mb" => 1_000_000,
-        "mib" => 1 << 20,
-        "g" | "gb" => 1_000_000_000,
-        "gib" => 1 << 30,
-        "t" | "tb" => 1_000_000_000_000,
-        "tib" => 1 << 40,
-        _ => return None,
-    };
-    Some((n * mult as f64) as u64)
 }
 
 impl Policy {
@@ -433,7 +389,7 @@ fn write_archive(root: &Path, name: &Path, batch: &[(Entry, String)]) -> io::Res
                 e.path.display()
             )));
         }
-        let digest = crate::backup::checksum::sha256_file(&e.path)?;
+        let digest = crate::core::fsx::sha256_file(&e.path)?;
         tar.append_path_with_name(&e.path, rel)?;
         manifest.push_str(&format!("{}  {}  {}  {rel}\n", digest, e.size, e.mtime));
     }
@@ -489,8 +445,8 @@ pub fn purge(policies: &[Policy], base: &Path, now_ms: i64, apply: bool) -> Vec<
                 (Some(d), _) => format!("older than {}", span(d)),
                 (None, Some(max)) => format!(
                     "total {} over {}",
-                    crate::outcome::format_value(total as f64, "B"),
-                    crate::outcome::format_value(max.0 as f64, "B")
+                    crate::core::outcome::format_value(total as f64, "B"),
+                    crate::core::outcome::format_value(max.0 as f64, "B")
                 ),
                 (None, None) => "within retention".into(),
             };
@@ -534,18 +490,4 @@ pub fn purge(policies: &[Policy], base: &Path, now_ms: i64, apply: bool) -> Vec<
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes() {
-        assert_eq!(parse_size("10GiB"), Some(10 << 30));
-        assert_eq!(parse_size("500 MB"), Some(500_000_000));
-        assert_eq!(parse_size("1024"), Some(1024));
-        assert_eq!(parse_size("1.5KiB"), Some(1536));
-        assert_eq!(parse_size("ten"), None);
-    }
 }

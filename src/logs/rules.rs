@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use crate::catalog::threshold::Range;
-use crate::catalog::yaml::{DeError, Node, Value};
+use crate::core::threshold::Range;
+use crate::core::yaml::{DeError, Node, Value};
 
 /// The shipped rules.
 pub const SHIPPED: &str = include_str!("../../rules/log-rules.yaml");
@@ -170,11 +170,11 @@ pub enum Severity {
 
 impl Severity {
     /// The outcome status of a finding of this severity.
-    pub fn status(self) -> crate::outcome::Status {
+    pub fn status(self) -> crate::core::outcome::Status {
         match self {
-            Severity::Info => crate::outcome::Status::Ok,
-            Severity::Warn => crate::outcome::Status::Warn,
-            Severity::Crit => crate::outcome::Status::Crit,
+            Severity::Info => crate::core::outcome::Status::Ok,
+            Severity::Warn => crate::core::outcome::Status::Warn,
+            Severity::Crit => crate::core::outcome::Status::Crit,
         }
     }
 }
@@ -186,7 +186,7 @@ pub struct Burst {
     /// Matches that make a burst.
     pub count: u32,
     /// The span they must fall in.
-    #[serde(with = "crate::catalog::duration")]
+    #[serde(with = "crate::core::duration::required")]
     pub within: Duration,
 }
 
@@ -336,7 +336,7 @@ impl Rule {
             .collect()
     }
 
-    fn check(&self, pos: crate::catalog::yaml::Pos) -> Result<(), DeError> {
+    fn check(&self, pos: crate::core::yaml::Pos) -> Result<(), DeError> {
         let names: BTreeSet<&str> = self.pattern.0.capture_names().flatten().collect();
         for f in self.fields() {
             if !names.contains(f) {

@@ -18,9 +18,10 @@ use std::sync::Arc;
 use encoding_rs::UTF_8;
 use memchr::{memchr, memrchr};
 
-use super::read::{self, Compression, Declared, display_line, read_full, read_some};
+use super::read::{self, Compression, Declared, display_line};
 use super::rules::Rule;
 use super::time::{self, TimeContext};
+use crate::core::fsx::{read_full, read_some};
 
 /// Lines longer than this are searched in their first part only.
 pub const MAX_LINE: usize = 1 << 20;
@@ -525,7 +526,7 @@ fn sample(text: &[u8], header: usize, ls: usize, le: usize, ts: Option<i64>) -> 
     };
     Sample {
         ts,
-        text: crate::secret::mask_inline(&text),
+        text: crate::core::secret::mask_inline(&text),
     }
 }
 
@@ -539,7 +540,7 @@ pub fn clip(s: &str) -> String {
 
 /// Scans files on up to `threads` threads, results in the order of `jobs`.
 pub fn scan_files(jobs: &[FileJob<'_>], rules: &Compiled, threads: usize) -> Vec<FileScan> {
-    crate::par::map(jobs, threads, |j| scan_file(j, rules))
+    crate::core::par::map(jobs, threads, |j| scan_file(j, rules))
 }
 
 /// Reads the first lines of a file (decompressed, decoded), for format detection.

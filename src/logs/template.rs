@@ -135,7 +135,7 @@ impl Miner {
                         count: n,
                         first: ts,
                         last: ts,
-                        sample: crate::secret::mask_inline(&crate::logs::scan::clip(line)),
+                        sample: crate::core::secret::mask_inline(&crate::logs::scan::clip(line)),
                     },
                 });
                 ci
@@ -151,7 +151,7 @@ impl Miner {
             .map(|n| {
                 let mut c = n.cluster;
                 // `password=<*>` keeps a value without digits as a token: mask it.
-                c.template = crate::secret::mask_inline(&n.tokens.join(" "));
+                c.template = crate::core::secret::mask_inline(&n.tokens.join(" "));
                 c
             })
             .collect();

@@ -17,7 +17,7 @@ use serde::Deserialize;
 pub use mail::{Mail, Tls};
 pub use robot::{dingtalk_sign, feishu_sign};
 
-use crate::secret::Secret;
+use crate::core::secret::Secret;
 
 /// What a channel is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]

@@ -5,7 +5,7 @@ use base64::Engine as _;
 use hmac::{KeyInit, Mac};
 
 use super::Outgoing;
-use crate::secret::Secret;
+use crate::core::secret::Secret;
 
 fn hmac_b64(key: &[u8], msg: &[u8]) -> String {
     let mut mac =
@@ -77,7 +77,7 @@ pub(super) async fn send(
         .json(&body)
         .send()
         .await
-        .map_err(|e| url.redact(&format!("{host}: {}", crate::probe::error_chain(&e))))?;
+        .map_err(|e| url.redact(&format!("{host}: {}", crate::core::net::error_chain(&e))))?;
     let status = resp.status();
     let answer: serde_json::Value = resp.json().await.unwrap_or(serde_json::Value::Null);
     if !status.is_success() {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking};
 use crate::backup::ladder::{self, RUNGS};
 use crate::backup::restore;
-use crate::outcome::{Metric, Status};
+use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -38,7 +38,7 @@ impl Probe for Backup {
 
     fn validate(
         &self,
-        _target: Option<&crate::settings::Target>,
+        _target: Option<&crate::core::target::Target>,
         settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         if let Some(p) = settings.backups.policy(&self.policy) {
@@ -64,7 +64,7 @@ impl Probe for Backup {
         let known = settings.backups.ids();
         Err((
             format!("unknown backup policy `{}`", self.policy),
-            match crate::catalog::yaml::did_you_mean(&self.policy, known.iter().copied()) {
+            match crate::core::yaml::did_you_mean(&self.policy, known.iter().copied()) {
                 Some(m) => format!("did you mean `{m}`?"),
                 None if known.is_empty() => "declare it under `backups:` in znode.yaml".into(),
                 None => format!("one of: {}", known.join(", ")),
@@ -84,7 +84,7 @@ impl Probe for Backup {
         let base = settings.base_dir.clone();
         let tz = settings.timezone;
         let options = ladder::Options {
-            now: crate::store::now_ms(),
+            now: crate::core::clock::now_ms(),
             tz,
             all: self.all,
             threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
@@ -145,7 +145,7 @@ impl Backup {
         climb: &mut ladder::Climb,
         notes: &mut Vec<String>,
     ) {
-        let now = crate::store::now_ms() / 1000;
+        let now = crate::core::clock::now_ms() / 1000;
         let last = cx
             .previous
             .and_then(|p| p.iter().find(|m| m.name == "restored_at"))

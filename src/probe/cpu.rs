@@ -5,14 +5,14 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking, procfs};
-use crate::outcome::Metric;
+use crate::core::outcome::Metric;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cpu {
     /// How long to sample (default 1s; must be shorter than the timeout).
-    #[serde(default, with = "crate::catalog::duration_opt")]
+    #[serde(default, with = "crate::core::duration::opt")]
     sample: Option<Duration>,
 }
 

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking, procfs};
-use crate::outcome::Metric;
+use crate::core::outcome::Metric;
 
 /// Filesystem types that hold no operator data.
 const PSEUDO: &[&str] = &[
@@ -110,12 +110,15 @@ impl Probe for Disk {
                     .push(Metric::labelled("inode_pct", mnt.clone(), inode_pct, "%"));
                 obs.evidence.push(format!(
                     "{mnt} ({fstype} on {dev}): {used_pct:.1}% of {} used, inodes {inode_pct:.1}%",
-                    crate::outcome::format_value(total, "B")
+                    crate::core::outcome::format_value(total, "B")
                 ));
             }
             for m in &mounts {
                 if !seen.contains(m) {
-                    obs.fail(crate::outcome::Status::Crit, format!("{m} is not mounted"));
+                    obs.fail(
+                        crate::core::outcome::Status::Crit,
+                        format!("{m} is not mounted"),
+                    );
                 }
             }
             let worst = obs

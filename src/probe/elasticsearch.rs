@@ -6,7 +6,7 @@ use std::time::Instant;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
-use crate::outcome::{Metric, Status};
+use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -50,7 +50,7 @@ impl Probe for Elasticsearch {
 
     fn validate(
         &self,
-        target: Option<&crate::settings::Target>,
+        target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         super::require(
@@ -79,10 +79,9 @@ impl Probe for Elasticsearch {
             );
         }
         let start = Instant::now();
-        let resp = req
-            .send()
-            .await
-            .map_err(|e| ProbeError::down(format!("{url}: {}", super::http::error_chain(&e))))?;
+        let resp = req.send().await.map_err(|e| {
+            ProbeError::down(format!("{url}: {}", crate::core::net::error_chain(&e)))
+        })?;
         let code = resp.status();
         if !code.is_success() {
             return Err(ProbeError::down(format!("{url}: HTTP {}", code.as_u16())));

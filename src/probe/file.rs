@@ -11,7 +11,7 @@ use std::time::SystemTime;
 use serde::Deserialize;
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError, blocking};
-use crate::outcome::{Metric, Status};
+use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -51,7 +51,7 @@ impl Probe for File {
 
     fn validate(
         &self,
-        _target: Option<&crate::settings::Target>,
+        _target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         if let Some(m) = &self.mode
@@ -98,7 +98,7 @@ impl Probe for File {
             let mut obs = Observation::new(format!(
                 "{} {}, modified {} ago",
                 path.display(),
-                crate::outcome::format_value(meta.len() as f64, "B"),
+                crate::core::outcome::format_value(meta.len() as f64, "B"),
                 humantime::format_duration(std::time::Duration::from_secs(age as u64))
             ))
             .metric(Metric::new("age", age, "s"))

@@ -6,8 +6,9 @@ use std::time::Instant;
 use serde::Deserialize;
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError};
-use crate::outcome::{Metric, Status};
-use crate::settings::Target;
+use crate::core::net::error_chain;
+use crate::core::outcome::{Metric, Status};
+use crate::core::target::Target;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -74,7 +75,7 @@ enum Auth {
 struct JsonExpect {
     pointer: String,
     equals: Option<String>,
-    range: Option<crate::catalog::threshold::Range>,
+    range: Option<crate::core::threshold::Range>,
 }
 
 /// Which client settings a check needs; clients are shared per key within a run.
@@ -159,7 +160,7 @@ impl Probe for Http {
 
     fn validate(
         &self,
-        target: Option<&crate::settings::Target>,
+        target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         let Some(url) = self.url(target) else {
@@ -208,7 +209,7 @@ impl Probe for Http {
         if let Some(b) = &self.body {
             req = req.body(b.clone());
         }
-        let secrets: Vec<&crate::secret::Secret> = cx
+        let secrets: Vec<&crate::core::secret::Secret> = cx
             .target
             .map(|t| t.password.iter().chain(t.token.iter()).collect())
             .unwrap_or_default();
@@ -346,31 +347,4 @@ fn cert_days_left(der: &[u8]) -> Option<f64> {
     let (_, cert) = x509_parser::parse_x509_certificate(der).ok()?;
     let not_after = cert.validity().not_after.timestamp();
     Some((not_after - chrono::Utc::now().timestamp()) as f64 / 86400.0)
-}
-
-/// reqwest wraps the useful cause ("connection refused", "certificate expired") in layers that
-/// repeat the URL; keep the kind of failure and the innermost cause.
-pub(crate) fn error_chain(e: &reqwest::Error) -> String {
-    let mut inner: &dyn std::error::Error = e;
-    while let Some(s) = inner.source() {
-        inner = s;
-    }
-    let cause = inner.to_string();
-    if e.is_timeout() {
-        return "timed out".to_owned();
-    }
-    let what = if e.is_connect() {
-        "cannot connect"
-    } else if e.is_redirect() {
-        "redirect failed"
-    } else if e.is_body() || e.is_decode() {
-        "bad response body"
-    } else {
-        "request failed"
-    };
-    if cause == e.to_string() {
-        what.to_owned()
-    } else {
-        format!("{what}: {cause}")
-    }
 }

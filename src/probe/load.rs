@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking, procfs};
-use crate::outcome::Metric;
+use crate::core::outcome::Metric;
 
 /// Parameters: none.
 #[derive(Debug, Deserialize)]

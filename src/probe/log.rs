@@ -9,11 +9,11 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
-use crate::catalog::threshold::Thresholds;
+use crate::core::outcome::{Metric, Status, format_value};
+use crate::core::threshold::Thresholds;
 use crate::logs::audit::{self, Known, local};
 use crate::logs::rules::{Rule, RuleKind, RulePattern, Severity};
 use crate::logs::{ScanRequest, SourceScan, Window};
-use crate::outcome::{Metric, Status, format_value};
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -27,7 +27,7 @@ pub struct Log {
     /// An extra rule: lines matching this regex are counted (judged by the check's warn/crit).
     pattern: Option<RulePattern>,
     /// How far back from now (default 24h).
-    #[serde(default, with = "crate::catalog::duration_opt")]
+    #[serde(default, with = "crate::core::duration::opt")]
     window: Option<Duration>,
     /// An absolute window start (RFC 3339), instead of `window`.
     from: Option<chrono::DateTime<chrono::FixedOffset>>,
@@ -78,14 +78,14 @@ impl Probe for Log {
 
     fn validate(
         &self,
-        _target: Option<&crate::settings::Target>,
+        _target: Option<&crate::core::target::Target>,
         settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         if settings.logs.source(&self.source).is_none() {
             let known = settings.logs.source_ids();
             return Err((
                 format!("unknown log source `{}`", self.source),
-                match crate::catalog::yaml::did_you_mean(&self.source, known.iter().copied()) {
+                match crate::core::yaml::did_you_mean(&self.source, known.iter().copied()) {
                     Some(m) => format!("did you mean `{m}`?"),
                     None if known.is_empty() => {
                         "declare it under `logs.sources` in znode.yaml".into()
@@ -98,7 +98,7 @@ impl Probe for Log {
             if settings.logs.rule(r).is_none() {
                 return Err((
                     format!("unknown log rule `{r}`"),
-                    match crate::catalog::yaml::did_you_mean(
+                    match crate::core::yaml::did_you_mean(
                         r,
                         settings.logs.rules.iter().map(|x| x.id.as_str()),
                     ) {

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking, procfs};
-use crate::outcome::Metric;
+use crate::core::outcome::Metric;
 
 /// Parameters: none.
 #[derive(Debug, Deserialize)]
@@ -35,7 +35,7 @@ impl Probe for Memory {
             };
             Ok(Observation::new(format!(
                 "memory {used_pct:.1}% used of {}",
-                crate::outcome::format_value(total, "B")
+                crate::core::outcome::format_value(total, "B")
             ))
             .metric(Metric::new("used_pct", used_pct, "%"))
             .metric(Metric::new("available_bytes", avail, "B"))

@@ -37,9 +37,9 @@ use std::future::Future;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::catalog::yaml::{DeError, Node, Value, did_you_mean};
-use crate::outcome::{Metric, Status};
-use crate::settings::Target;
+use crate::core::outcome::{Metric, Status};
+use crate::core::target::Target;
+use crate::core::yaml::{DeError, Node, Value, did_you_mean};
 
 /// What a probe saw.
 #[derive(Clone, Debug, Default)]
@@ -213,11 +213,9 @@ macro_rules! registry {
             /// Every kind name.
             pub const KINDS: &'static [&'static str] = &[$($module::$ty::KIND,)*];
 
-            /// The kinds whose CRIT means the system is not serving.
-            pub fn service_kinds() -> Vec<&'static str> {
-                let mut out = Vec::new();
-                $(if $module::$ty::SERVICE { out.push($module::$ty::KIND); })*
-                out
+            /// Whether a CRIT of this probe means the system is not serving.
+            pub fn is_service(&self) -> bool {
+                match self { $(ProbeSpec::$variant(_) => $module::$ty::SERVICE,)* }
             }
 
             fn parse_kind(kind: &str, params: &Node) -> Option<Result<ProbeSpec, DeError>> {
@@ -248,7 +246,7 @@ macro_rules! registry {
             }
 
             /// Load-time validation against the target.
-            pub fn validate(&self, target: Option<&crate::settings::Target>, settings: &crate::settings::Settings) -> Result<(), (String, String)> {
+            pub fn validate(&self, target: Option<&crate::core::target::Target>, settings: &crate::settings::Settings) -> Result<(), (String, String)> {
                 match self { $(ProbeSpec::$variant(p) => p.validate(target, settings),)* }
             }
 
@@ -317,9 +315,6 @@ impl ProbeSpec {
         })
     }
 }
-
-pub(crate) use http::error_chain;
-pub(crate) use sql::with_credentials as dsn_with_credentials;
 
 /// What kind of endpoint a probe needs its target to have.
 pub(crate) enum Needs {

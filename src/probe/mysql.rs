@@ -12,7 +12,7 @@ use sqlx::{Connection, Executor, MySqlConnection, Row};
 
 use super::sql::{query_err, redact, with_credentials};
 use super::{Observation, Probe, ProbeContext, ProbeError};
-use crate::outcome::{Metric, Status};
+use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -71,7 +71,7 @@ impl Probe for Mysql {
 
     fn validate(
         &self,
-        target: Option<&crate::settings::Target>,
+        target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         super::require(

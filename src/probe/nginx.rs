@@ -7,7 +7,7 @@ use std::time::Instant;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
-use crate::outcome::{Metric, Status};
+use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -81,7 +81,7 @@ impl Probe for Nginx {
 
     fn validate(
         &self,
-        target: Option<&crate::settings::Target>,
+        target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         super::require(
@@ -106,12 +106,13 @@ impl Probe for Nginx {
             .timeout(cx.timeout)
             .send()
             .await
-            .map_err(|e| ProbeError::down(format!("{url}: {}", super::http::error_chain(&e))))?;
+            .map_err(|e| {
+                ProbeError::down(format!("{url}: {}", crate::core::net::error_chain(&e)))
+            })?;
         let code = resp.status();
-        let body = resp
-            .text()
-            .await
-            .map_err(|e| ProbeError::down(format!("{url}: {}", super::http::error_chain(&e))))?;
+        let body = resp.text().await.map_err(|e| {
+            ProbeError::down(format!("{url}: {}", crate::core::net::error_chain(&e)))
+        })?;
         let elapsed = start.elapsed().as_secs_f64();
         if !code.is_success() {
             return Err(ProbeError::down(format!(

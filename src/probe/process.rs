@@ -6,7 +6,7 @@ use serde::Deserialize;
 use sysinfo::{ProcessRefreshKind, ProcessesToUpdate, RefreshKind, System, UpdateKind};
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError, blocking};
-use crate::outcome::Metric;
+use crate::core::outcome::Metric;
 
 /// Parameters; at least one of `name` and `cmdline`.
 #[derive(Debug, Deserialize)]
@@ -20,7 +20,7 @@ pub struct Process {
     user: Option<String>,
     /// Measure current CPU use over this interval (e.g. `1s`). Unset, CPU is the average over
     /// each process's lifetime, as `ps` and check_procs report it, and the check does not wait.
-    #[serde(default, with = "crate::catalog::duration_opt")]
+    #[serde(default, with = "crate::core::duration::opt")]
     cpu_sample: Option<Duration>,
 }
 
@@ -41,7 +41,7 @@ impl Probe for Process {
 
     fn validate(
         &self,
-        _target: Option<&crate::settings::Target>,
+        _target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         if self.name.is_none() && self.cmdline.is_none() {
@@ -126,7 +126,7 @@ impl Probe for Process {
                 format!(
                     "{count} {what} process{} , RSS {}, CPU {cpu:.1}%",
                     if count == 1 { "" } else { "es" },
-                    crate::outcome::format_value(rss as f64, "B")
+                    crate::core::outcome::format_value(rss as f64, "B")
                 )
                 .replace(" ,", ","),
             )

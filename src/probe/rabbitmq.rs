@@ -10,7 +10,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
-use crate::outcome::{Metric, Status};
+use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -83,7 +83,7 @@ impl Probe for Rabbitmq {
 
     fn validate(
         &self,
-        target: Option<&crate::settings::Target>,
+        target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         super::require(
@@ -334,7 +334,7 @@ async fn management_get<T: serde::de::DeserializeOwned>(
         .map_err(|e| {
             ProbeError::down(format!(
                 "management API {api}: {}",
-                super::http::error_chain(&e)
+                crate::core::net::error_chain(&e)
             ))
         })?;
     resp.json()

@@ -12,7 +12,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
-use crate::outcome::{Metric, Status};
+use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -50,7 +50,7 @@ impl Probe for Redis {
 
     fn validate(
         &self,
-        target: Option<&crate::settings::Target>,
+        target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         super::require(
@@ -104,7 +104,7 @@ impl Probe for Redis {
             text("role"),
             ping * 1000.0,
             num("connected_clients").unwrap_or(0.0),
-            crate::outcome::format_value(num("used_memory").unwrap_or(0.0), "B"),
+            crate::core::outcome::format_value(num("used_memory").unwrap_or(0.0), "B"),
         ))
         .metric(Metric::new("ping_time", ping, "s"))
         .metric(Metric::new("response_time", total, "s"));
@@ -133,7 +133,7 @@ impl Probe for Redis {
                 .push(Metric::new("memory_pct", 100.0 * used / max, "%"));
             obs.evidence.push(format!(
                 "maxmemory {} ({})",
-                crate::outcome::format_value(max, "B"),
+                crate::core::outcome::format_value(max, "B"),
                 text("maxmemory_policy")
             ));
         }

@@ -8,8 +8,9 @@ use serde::Deserialize;
 use tokio::task::JoinSet;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
-use crate::outcome::{Metric, Status};
-use crate::settings::{Settings, Target};
+use crate::core::outcome::{Metric, Status};
+use crate::core::target::Target;
+use crate::settings::Settings;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]

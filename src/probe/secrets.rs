@@ -13,7 +13,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking};
-use crate::outcome::Metric;
+use crate::core::outcome::Metric;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -188,7 +188,7 @@ impl Probe for Secrets {
 
     fn validate(
         &self,
-        _target: Option<&crate::settings::Target>,
+        _target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         if self.paths.is_empty() {

@@ -8,9 +8,9 @@ use serde::Deserialize;
 use sqlx::{Column, Connection, Executor, Row, TypeInfo, ValueRef};
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
-use crate::outcome::{Metric, Status};
-use crate::secret::Secret;
-use crate::settings::Target;
+use crate::core::outcome::{Metric, Status};
+use crate::core::secret::Secret;
+use crate::core::target::Target;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -51,7 +51,7 @@ impl Probe for Sql {
 
     fn validate(
         &self,
-        target: Option<&crate::settings::Target>,
+        target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         let hint = "point `target:` at a target with `dsn: postgres://user@host:5432/db` (or mysql://, sqlite://)";
@@ -203,22 +203,10 @@ impl Backend {
 }
 
 /// The target's DSN with its username and password filled in, for the driver only.
-pub(crate) fn with_credentials(dsn: &str, target: &Target) -> Result<String, ProbeError> {
-    let mut url =
-        reqwest::Url::parse(dsn).map_err(|e| ProbeError::unknown(format!("invalid dsn: {e}")))?;
-    if url.scheme() == "mariadb" {
-        // sqlx knows MariaDB as mysql://.
-        let rest = dsn.trim_start_matches("mariadb:");
-        url = reqwest::Url::parse(&format!("mysql:{rest}"))
-            .map_err(|e| ProbeError::unknown(format!("invalid dsn: {e}")))?;
-    }
-    if let Some(u) = &target.username {
-        let _ = url.set_username(u);
-    }
-    if let Some(p) = &target.password {
-        let _ = url.set_password(Some(p.expose()));
-    }
-    Ok(url.to_string())
+pub(super) fn with_credentials(dsn: &str, target: &Target) -> Result<String, ProbeError> {
+    target
+        .dsn_with_credentials(dsn)
+        .map_err(ProbeError::unknown)
 }
 
 /// Maps a query error: a broken connection means the server is down (CRIT); an error the

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking, procfs};
-use crate::outcome::Metric;
+use crate::core::outcome::Metric;
 
 /// Parameters: none.
 #[derive(Debug, Deserialize)]
@@ -37,7 +37,7 @@ impl Probe for Swap {
             let summary = if total > 0.0 {
                 format!(
                     "swap {pct:.1}% used of {}",
-                    crate::outcome::format_value(total, "B")
+                    crate::core::outcome::format_value(total, "B")
                 )
             } else {
                 "no swap configured".to_owned()

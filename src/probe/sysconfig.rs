@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError, blocking, procfs};
-use crate::catalog::threshold::Range;
-use crate::outcome::{Metric, Status};
+use crate::core::outcome::{Metric, Status};
+use crate::core::threshold::Range;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -81,7 +81,7 @@ impl Probe for Sysconfig {
 
     fn validate(
         &self,
-        _target: Option<&crate::settings::Target>,
+        _target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         if let Some(bad) = self

@@ -7,8 +7,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError};
-use crate::outcome::{Metric, Status};
-use crate::settings::Target;
+use crate::core::outcome::{Metric, Status};
+use crate::core::target::Target;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -42,7 +42,7 @@ impl Probe for Tcp {
 
     fn validate(
         &self,
-        target: Option<&crate::settings::Target>,
+        target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         match self.address(target) {

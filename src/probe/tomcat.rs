@@ -10,8 +10,8 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
-use crate::outcome::Metric;
-use crate::settings::Target;
+use crate::core::outcome::Metric;
+use crate::core::target::Target;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -162,10 +162,9 @@ impl Probe for Tomcat {
             );
         }
         let start = Instant::now();
-        let resp = req
-            .send()
-            .await
-            .map_err(|e| ProbeError::down(format!("{url}: {}", super::http::error_chain(&e))))?;
+        let resp = req.send().await.map_err(|e| {
+            ProbeError::down(format!("{url}: {}", crate::core::net::error_chain(&e)))
+        })?;
         let code = resp.status().as_u16();
         if code == 401 || code == 403 {
             return Err(ProbeError::unknown(format!(
@@ -175,10 +174,9 @@ impl Probe for Tomcat {
         if !(200..300).contains(&code) {
             return Err(ProbeError::down(format!("{url}: HTTP {code}")));
         }
-        let body = resp
-            .text()
-            .await
-            .map_err(|e| ProbeError::down(format!("{url}: {}", super::http::error_chain(&e))))?;
+        let body = resp.text().await.map_err(|e| {
+            ProbeError::down(format!("{url}: {}", crate::core::net::error_chain(&e)))
+        })?;
         let elapsed = start.elapsed().as_secs_f64();
         let s = parse(&body).ok_or_else(|| {
             ProbeError::unknown(format!("{url} is not a manager status page (XML)"))
@@ -221,8 +219,8 @@ impl Probe for Tomcat {
         obs.summary = format!(
             "{} connector(s): {busiest}; heap {} of {}",
             s.connectors.len(),
-            crate::outcome::format_value(heap_used, "B"),
-            crate::outcome::format_value(s.heap_max, "B")
+            crate::core::outcome::format_value(heap_used, "B"),
+            crate::core::outcome::format_value(s.heap_max, "B")
         );
         Ok(obs)
     }

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError, blocking};
-use crate::outcome::Status;
-use crate::settings::Target;
+use crate::core::outcome::Status;
+use crate::core::target::Target;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -53,7 +53,7 @@ impl Probe for Version {
 
     fn validate(
         &self,
-        target: Option<&crate::settings::Target>,
+        target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
     ) -> Result<(), (String, String)> {
         match &self.from {
@@ -118,7 +118,7 @@ impl Probe for Version {
                     .send()
                     .await
                     .map_err(|e| {
-                        ProbeError::down(format!("{url}: {}", super::http::error_chain(&e)))
+                        ProbeError::down(format!("{url}: {}", crate::core::net::error_chain(&e)))
                     })?;
                 let headers: String = resp
                     .headers()

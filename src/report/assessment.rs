@@ -7,85 +7,13 @@
 //! measured by a tool and are taken as full marks, which the report states.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::period::{Period, Routine, day_start};
+use crate::core::period::{Period, Routine, day_start};
 use crate::incident::{Incident, Sla};
-
-/// How often the full inspection is due (`assessment.inspection.every`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Every {
-    /// Each day.
-    Day,
-    /// Each ISO week.
-    Week,
-    /// Each month (the contract's minimum).
-    #[default]
-    Month,
-}
-
-/// When inspections are due.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InspectionDue {
-    /// The slot each inspection belongs to.
-    #[serde(default)]
-    pub every: Every,
-    /// How long after the slot starts it must have started (default: within the slot).
-    #[serde(default, with = "crate::catalog::duration_opt")]
-    pub due: Option<Duration>,
-}
-
-/// `assessment:` in the config.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AssessmentSettings {
-    /// The inspection schedule.
-    #[serde(default)]
-    pub inspection: InspectionDue,
-    /// Routine reports that are due, and how long after their period ends.
-    #[serde(default = "documents", deserialize_with = "document_dues")]
-    pub documents: BTreeMap<Routine, Duration>,
-}
-
-impl Default for AssessmentSettings {
-    fn default() -> Self {
-        AssessmentSettings {
-            inspection: InspectionDue::default(),
-            documents: documents(),
-        }
-    }
-}
-
-/// The contract's table: the 服务月报 is due monthly; five days to hand it in.
-fn documents() -> BTreeMap<Routine, Duration> {
-    [(Routine::Monthly, Duration::from_secs(5 * 86400))].into()
-}
-
-fn document_dues<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<BTreeMap<Routine, Duration>, D::Error> {
-    let raw = BTreeMap::<String, String>::deserialize(d)?;
-    let mut out = BTreeMap::new();
-    for (k, v) in raw {
-        let kind = Routine::ALL
-            .into_iter()
-            .find(|r| r.id() == k)
-            .ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "unknown report `{k}`; one of: weekly, monthly, quarterly, half-year"
-                ))
-            })?;
-        let d = humantime::parse_duration(&v)
-            .map_err(|e| serde::de::Error::custom(format!("`{v}`: {e}")))?;
-        out.insert(kind, d);
-    }
-    Ok(out)
-}
+use crate::settings::{AssessmentSettings, Every};
 
 /// One item of the assessment.
 #[derive(Clone, Debug, Serialize)]
@@ -147,7 +75,7 @@ impl AssessmentSettings {
     /// Counts the points lost in a period.
     pub fn assess(&self, x: &Inputs<'_>) -> Assessment {
         let span = x.period.span(x.tz);
-        let show = |ms: i64| super::local_time(ms, x.tz, FMT);
+        let show = |ms: i64| crate::core::clock::local_time(ms, x.tz, FMT);
         let mut inspections = Vec::new();
         for (slot, next) in self.slots(x.period) {
             let start = day_start(slot, x.tz);
@@ -276,7 +204,10 @@ impl AssessmentSettings {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
+    use crate::settings::InspectionDue;
 
     fn tz() -> chrono_tz::Tz {
         "Asia/Shanghai".parse().unwrap()
@@ -312,7 +243,7 @@ mod tests {
                 every: Every::Week,
                 due: Some(Duration::from_secs(2 * 86400)),
             },
-            documents: documents(),
+            documents: AssessmentSettings::default().documents,
         };
         let period = Period::parse(Routine::Monthly, "2025-06").unwrap();
         // Weeks of June 2025: 1 (Sun), 2–8, 9–15, 16–22, 23–29, 30. Week 9–15 inspected late

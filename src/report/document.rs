@@ -5,53 +5,15 @@
 //! One template source per report: Markdown is what the templates write, and the other
 //! formats are made from it, so an edit to a template shows in every format.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use handlebars::Handlebars;
 use serde::Serialize;
 
 use super::RunReport;
-use crate::catalog::Category;
-use crate::outcome::Status;
-
-/// `reports:` in the config.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReportSettings {
-    /// Where documents are written (default `reports/` beside the config).
-    pub folder: Option<PathBuf>,
-    /// The node as titles name it (default: the node name), e.g. 省政务大数据中心肇庆分节点.
-    pub title: Option<String>,
-    /// 编制人 on the cover.
-    pub author: Option<String>,
-    /// 审核人.
-    pub reviewer: Option<String>,
-    /// 批准人.
-    pub approver: Option<String>,
-    /// Folder of the plan files (`<period>.md`) the routine reports include (default
-    /// `plans/` in the reports folder).
-    pub plans: Option<PathBuf>,
-    /// A font with Chinese glyphs for the charts of DOCX reports.
-    pub font: Option<PathBuf>,
-    /// Channels `--send` delivers to.
-    #[serde(default)]
-    pub send: Vec<String>,
-}
-
-impl ReportSettings {
-    /// The folder documents are written to.
-    pub fn folder(&self, base_dir: &Path) -> PathBuf {
-        base_dir.join(self.folder.as_deref().unwrap_or(Path::new("reports")))
-    }
-
-    /// The folder of plan files.
-    pub fn plans(&self, base_dir: &Path) -> PathBuf {
-        match &self.plans {
-            Some(p) => base_dir.join(p),
-            None => self.folder(base_dir).join("plans"),
-        }
-    }
-}
+use crate::core::outcome::Category;
+use crate::core::outcome::Status;
+use crate::settings::ReportSettings;
 
 /// The sign-off table of a document.
 #[derive(Clone, Debug, Serialize)]
@@ -231,15 +193,19 @@ impl InspectionModel {
             .collect();
         InspectionModel {
             node: r.run.node.clone(),
-            generated: crate::report::local_time(crate::store::now_ms(), r.timezone, fmt),
+            generated: crate::core::clock::local_time(
+                crate::core::clock::now_ms(),
+                r.timezone,
+                fmt,
+            ),
             conclusion: r.status().zh(),
             run: RunModel {
                 id: r.run.id,
-                started: crate::report::local_time(r.run.started_at, r.timezone, fmt),
+                started: crate::core::clock::local_time(r.run.started_at, r.timezone, fmt),
                 finished: r
                     .run
                     .finished_at
-                    .map(|f| crate::report::local_time(f, r.timezone, fmt))
+                    .map(|f| crate::core::clock::local_time(f, r.timezone, fmt))
                     .unwrap_or_else(|| "未完成".into()),
             },
             summary: r.summary(),

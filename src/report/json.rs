@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{RunReport, Summary};
-use crate::outcome::{Metric, Status, WaiverNote};
+use crate::core::outcome::{Metric, Status, WaiverNote};
 use crate::store::StoredOutcome;
 
 #[derive(Serialize)]

@@ -11,19 +11,11 @@ pub mod html;
 mod json;
 pub mod layout;
 mod nagios;
-pub mod period;
 mod prometheus;
 pub mod routine;
 pub mod special;
 mod table;
 pub use table::new_table;
-
-/// Epoch milliseconds as local time in `tz`, in a chrono format; empty when out of range.
-pub fn local_time(ms: i64, tz: chrono_tz::Tz, format: &str) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.with_timezone(&tz).format(format).to_string())
-        .unwrap_or_default()
-}
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -32,7 +24,7 @@ pub use nagios::perfdata;
 pub use table::render_diff;
 pub use table::render_runs;
 
-use crate::outcome::Status;
+use crate::core::outcome::Status;
 use crate::store::{RunRow, StoredOutcome};
 
 /// Output formats for outcomes.

@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 
 use super::RunReport;
-use crate::catalog::threshold::Range;
-use crate::outcome::{Metric, Status};
+use crate::core::outcome::{Metric, Status};
+use crate::core::threshold::Range;
 
 /// One perfdata item, `'label'=value[UOM];warn;crit;;`, by the plugin guidelines: labels may not
 /// contain `'` or `=`, and only s, %, B and c are units Nagios knows.

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::RunReport;
-use crate::outcome::Status;
+use crate::core::outcome::Status;
 
 fn esc(s: &str) -> String {
     s.replace('\\', "\\\\")

@@ -10,10 +10,10 @@ use serde::Serialize;
 
 use super::assessment::{Assessment, Inputs};
 use super::document::{Signoff, cell};
-use super::period::{self, Period};
-use crate::catalog::Category;
+use crate::core::outcome::Category;
+use crate::core::outcome::{Metric, Status};
+use crate::core::period::{self, Period};
 use crate::incident::Incident;
-use crate::outcome::{Metric, Status};
 use crate::settings::Settings;
 use crate::store::{Store, StoreError};
 
@@ -406,7 +406,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
     let span = r.period.span(tz);
     let prev = r.period.previous();
     let prev_span = prev.span(tz);
-    let cut = crate::store::Span {
+    let cut = crate::core::period::Span {
         from: span.from,
         to: span.to.min(r.as_of.max(span.from)),
     };
@@ -416,7 +416,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         Some(i) => names.get(i).cloned().unwrap_or_else(|| i.to_owned()),
         None => "（节点）".to_owned(),
     };
-    let show = |ms: i64, f: &str| super::local_time(ms, tz, f);
+    let show = |ms: i64, f: &str| crate::core::clock::local_time(ms, tz, f);
 
     let counts = store.day_counts(cut, offset).await?;
     let prev_counts = store.day_counts(prev_span, offset).await?;

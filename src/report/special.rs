@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use super::document::{Signoff, cell};
 use super::routine::zh_duration;
-use crate::outcome::Status;
+use crate::core::outcome::Status;
+use crate::core::period::Span;
 use crate::settings::Settings;
-use crate::store::{Span, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 const LONG: &str = "%Y-%m-%d %H:%M";
 const SECONDS: &str = "%Y-%m-%d %H:%M:%S";
@@ -32,7 +33,7 @@ impl Header {
         Header {
             title,
             unit: s.reports.title.clone().unwrap_or_else(|| s.node.clone()),
-            generated: super::local_time(now, s.timezone, LONG),
+            generated: crate::core::clock::local_time(now, s.timezone, LONG),
             signoff: Signoff::of(&s.reports),
         }
     }
@@ -155,7 +156,7 @@ pub async fn incident(
     let updates = store.incident_updates(id).await?;
     let tz = s.timezone;
     let show = |t: Option<i64>| {
-        t.map(|t| super::local_time(t, tz, LONG))
+        t.map(|t| crate::core::clock::local_time(t, tz, LONG))
             .unwrap_or_else(|| "-".into())
     };
     let c = i.clocks(&s.sla, now);
@@ -184,7 +185,7 @@ pub async fn incident(
             }
             if last != Some(status) {
                 observations.push(TimelineRow {
-                    at: super::local_time(at, tz, LONG),
+                    at: crate::core::clock::local_time(at, tz, LONG),
                     who: check.clone(),
                     event: status.zh().to_owned(),
                     text: String::new(),
@@ -287,7 +288,7 @@ pub async fn incident(
         timeline: updates
             .into_iter()
             .map(|(at, author, event, text)| TimelineRow {
-                at: super::local_time(at, tz, LONG),
+                at: crate::core::clock::local_time(at, tz, LONG),
                 who: cell(&author),
                 event: event_zh(&event).to_owned(),
                 text: cell(&text),
@@ -383,7 +384,7 @@ pub async fn drill(
         })
         .collect();
     let row = |e: &crate::store::JournalEvent| TimelineRow {
-        at: super::local_time(e.at, tz, SECONDS),
+        at: crate::core::clock::local_time(e.at, tz, SECONDS),
         who: cell(&e.operator),
         event: format!(
             "{}{}",
@@ -421,10 +422,10 @@ pub async fn drill(
             mode: if drill { "演练" } else { "处置" },
             state: run_state_zh(&run.state),
             operator: cell(&run.operator),
-            started: super::local_time(run.started_at, tz, SECONDS),
+            started: crate::core::clock::local_time(run.started_at, tz, SECONDS),
             finished: run
                 .finished_at
-                .map(|f| super::local_time(f, tz, SECONDS))
+                .map(|f| crate::core::clock::local_time(f, tz, SECONDS))
                 .unwrap_or_else(|| "-".into()),
             duration: zh_seconds(end - run.started_at),
             variables: cell(
@@ -539,7 +540,7 @@ pub async fn sync(
                     None => "未进行",
                 },
                 at: rec
-                    .map(|x| super::local_time(x.at, tz, LONG))
+                    .map(|x| crate::core::clock::local_time(x.at, tz, LONG))
                     .unwrap_or_else(|| "-".into()),
                 operator: rec.map(|x| cell(&x.operator)).unwrap_or_else(|| "-".into()),
                 note: rec
@@ -562,10 +563,10 @@ pub async fn sync(
             version: cell(&r.version),
             title: cell(&r.title),
             operator: cell(&r.operator),
-            opened: super::local_time(r.opened_at, tz, LONG),
+            opened: crate::core::clock::local_time(r.opened_at, tz, LONG),
             closed: r
                 .closed_at
-                .map(|c| super::local_time(c, tz, LONG))
+                .map(|c| crate::core::clock::local_time(c, tz, LONG))
                 .unwrap_or_else(|| "-".into()),
             state: if r.closed_at.is_some() {
                 "已上线"
@@ -580,7 +581,7 @@ pub async fn sync(
             .signoffs
             .iter()
             .map(|(user, at, comment)| TimelineRow {
-                at: super::local_time(*at, tz, LONG),
+                at: crate::core::clock::local_time(*at, tz, LONG),
                 who: cell(user),
                 event: "签认".into(),
                 text: cell(comment),

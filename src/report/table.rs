@@ -6,8 +6,8 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
 
 use super::{Lang, RunReport, status_word};
-use crate::catalog::Category;
-use crate::outcome::Status;
+use crate::core::outcome::Category;
+use crate::core::outcome::Status;
 use crate::store::{Diff, DiffEntry, RunRow, StoredOutcome};
 
 fn status_cell(s: Status, label: String, color: bool) -> Cell {

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use super::{Action, Playbook, Run, Step, render};
 use crate::catalog::Catalog;
-use crate::outcome::Status;
+use crate::core::outcome::Status;
 use crate::settings::Settings;
 use crate::store::{Store, StoreError};
 
@@ -464,7 +464,7 @@ impl Engine<'_> {
         let tz = self.settings.timezone.name();
         let ran = tokio::time::timeout(
             limit,
-            crate::probe::command::run_process(argv, None, &[("TZ", tz)]),
+            crate::core::process::run_process(argv, None, &[("TZ", tz)]),
         )
         .await;
         let ran = match ran {
@@ -537,7 +537,7 @@ impl Engine<'_> {
             Err(e) => return StepEnd::Failed(e),
         };
         let options = crate::backup::ladder::Options {
-            now: crate::store::now_ms(),
+            now: crate::core::clock::now_ms(),
             tz: self.settings.timezone,
             all: false,
             threads: 2,

@@ -15,8 +15,8 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use crate::catalog::yaml::Node;
-use crate::error::{Problem, Problems};
+use crate::core::error::{Problem, Problems};
+use crate::core::yaml::Node;
 
 /// The shipped playbooks, by file name.
 pub const SHIPPED: &[(&str, &str)] = &[
@@ -143,7 +143,7 @@ pub enum Action {
         #[serde(default)]
         shell: bool,
         /// Time it may take (default 5m).
-        #[serde(default, with = "crate::catalog::duration_opt")]
+        #[serde(default, with = "crate::core::duration::opt")]
         timeout: Option<Duration>,
         /// Exit codes that mean success (default `[0]`).
         #[serde(default)]
@@ -188,13 +188,13 @@ pub enum Action {
     /// Waits a time, or until checks pass.
     Wait {
         /// How long; with `until`, the most it waits.
-        #[serde(default, with = "crate::catalog::duration_opt")]
+        #[serde(default, with = "crate::core::duration::opt")]
         duration: Option<Duration>,
         /// Check ids that must all be OK.
         #[serde(default)]
         until: Vec<String>,
         /// Between attempts (default 5s).
-        #[serde(default, with = "crate::catalog::duration_opt")]
+        #[serde(default, with = "crate::core::duration::opt")]
         interval: Option<Duration>,
     },
     /// A question whose answer picks the next step.
@@ -472,7 +472,7 @@ pub fn parse(file: &Path, text: &str) -> Result<Playbook, Problems> {
     };
     pb.file = file.to_owned();
     match node.get("steps").map(|n| &n.value) {
-        Some(crate::catalog::yaml::Value::Seq(items)) => {
+        Some(crate::core::yaml::Value::Seq(items)) => {
             for item in items {
                 let (head, action) = item.split(STEP_KEYS);
                 let step = head.deserialize::<StepHead>().and_then(|h| {

@@ -97,7 +97,7 @@ pub async fn read(v: &SystemVersion, settings: &Settings) -> Result<String, Stri
     } else if let Some(cmd) = &v.command {
         let ran = tokio::time::timeout(
             settings.defaults.timeout,
-            crate::probe::command::run_process(cmd, None, &[]),
+            crate::core::process::run_process(cmd, None, &[]),
         )
         .await
         .map_err(|_| "the version command timed out".to_owned())??;

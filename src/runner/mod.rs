@@ -16,8 +16,8 @@ use tokio::task::JoinSet;
 pub use plan::{Filters, Plan};
 
 use crate::catalog::CheckSpec;
+use crate::core::outcome::{Metric, Outcome, Status};
 use crate::judge;
-use crate::outcome::{Metric, Outcome, Status};
 use crate::probe::{ProbeContext, ProbeError, Shared};
 use crate::settings::Settings;
 

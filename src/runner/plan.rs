@@ -1,6 +1,7 @@
 //! Selecting which checks of the catalog run.
 
-use crate::catalog::{Catalog, Category, CheckSpec};
+use crate::catalog::{Catalog, CheckSpec};
+use crate::core::outcome::Category;
 
 /// Selection from the command line; empty lists select everything.
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -46,7 +47,7 @@ impl Plan {
     pub fn new(catalog: Catalog, filters: &Filters) -> Result<Plan, String> {
         for id in &filters.checks {
             if catalog.get(id).is_none() {
-                let hint = crate::catalog::yaml::did_you_mean(
+                let hint = crate::core::yaml::did_you_mean(
                     id,
                     catalog.checks.iter().map(|c| c.id.as_str()),
                 )

@@ -6,11 +6,11 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use super::target::{self, TargetFile};
 use super::{Defaults, Overrides, Settings, System};
-use crate::catalog::threshold::Thresholds;
-use crate::catalog::yaml::{Node, Value, did_you_mean};
-use crate::error::{Problem, Problems};
+use crate::core::error::{Problem, Problems};
+use crate::core::target::{self, TargetFile};
+use crate::core::threshold::Thresholds;
+use crate::core::yaml::{Node, Value, did_you_mean};
 
 const TOP_KEYS: &[&str] = &[
     "node",
@@ -31,7 +31,7 @@ const TOP_KEYS: &[&str] = &[
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DefaultsFile {
-    #[serde(default, with = "crate::catalog::duration_opt")]
+    #[serde(default, with = "crate::core::duration::opt")]
     timeout: Option<Duration>,
     retries: Option<u32>,
     jobs: Option<usize>,
@@ -99,7 +99,7 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
     // Both name systems, which may be declared further down the file.
     let mut backups_node: Option<&Node> = None;
     let mut store: Option<String> = None;
-    let mut timezone: Option<(String, crate::catalog::yaml::Pos)> = None;
+    let mut timezone: Option<(String, crate::core::yaml::Pos)> = None;
     let entries = match &root.value {
         Value::Map(e) => e.as_slice(),
         Value::Null => &[],
@@ -117,7 +117,7 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
     };
     for (key, value) in entries {
         let k = key.as_str().unwrap_or_default();
-        let r: Result<(), crate::catalog::yaml::DeError> = (|| {
+        let r: Result<(), crate::core::yaml::DeError> = (|| {
             match k {
                 "node" => s.node = value.deserialize()?,
                 "timezone" => timezone = Some((value.deserialize()?, value.pos)),

@@ -6,16 +6,17 @@
 //! absent). Loading reports every problem of the file at once, each with line and column.
 
 mod load;
-mod target;
+mod reports;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
 pub use load::{load, load_lenient};
-pub use target::{Target, TargetKind};
+pub use reports::{AssessmentSettings, Every, InspectionDue, ReportSettings};
 
-use crate::catalog::threshold::Thresholds;
+use crate::core::target::Target;
+use crate::core::threshold::Thresholds;
 
 /// Values that come from the environment or flags and win over the file.
 #[derive(Clone, Debug, Default)]
@@ -64,9 +65,9 @@ pub struct Settings {
     /// Notification channels.
     pub notify: crate::notify::NotifySettings,
     /// Report documents: folder, sign-off names, plans (`reports:`).
-    pub reports: crate::report::document::ReportSettings,
+    pub reports: ReportSettings,
     /// The 考核 rules (`assessment:`).
-    pub assessment: crate::report::assessment::AssessmentSettings,
+    pub assessment: AssessmentSettings,
 }
 
 /// Run-wide defaults.
@@ -166,7 +167,7 @@ impl Settings {
     }
 
     /// Every secret the configuration resolved, for redaction of anything we print or store.
-    pub fn secrets(&self) -> Vec<&crate::secret::Secret> {
+    pub fn secrets(&self) -> Vec<&crate::core::secret::Secret> {
         self.targets
             .values()
             .flat_map(|t| t.password.iter().chain(t.token.iter()))

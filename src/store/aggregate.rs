@@ -15,15 +15,7 @@
 use std::collections::BTreeMap;
 
 use super::{Store, StoreError};
-
-/// A time range `[from, to)`, epoch ms UTC.
-#[derive(Clone, Copy, Debug)]
-pub struct Span {
-    /// Start, inclusive.
-    pub from: i64,
-    /// End, exclusive.
-    pub to: i64,
-}
+use crate::core::period::Span;
 
 /// Outcome counts of one local day, category, system and effective status.
 #[derive(Clone, Debug)]
@@ -188,21 +180,16 @@ pub(super) async fn roll_up(
     .bind(run)
     .execute(&mut **tx)
     .await?;
-    let kinds = crate::probe::ProbeSpec::service_kinds();
-    let list: Vec<String> = (0..kinds.len()).map(|i| format!("${}", i + 2)).collect();
-    let sql = format!(
+    sqlx::query(
         "INSERT INTO run_systems (run_id, started_at, system, down) \
          SELECT r.id, r.started_at, o.system, MAX(CASE WHEN o.effective = 'CRIT' THEN 1 ELSE 0 END) \
          FROM runs r JOIN outcomes o ON o.run_id = r.id \
-         WHERE r.id = $1 AND o.system IS NOT NULL AND o.kind IN ({}) \
+         WHERE r.id = $1 AND o.system IS NOT NULL AND o.service = 1 \
          GROUP BY r.id, r.started_at, o.system",
-        list.join(", ")
-    );
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(run);
-    for k in kinds {
-        q = q.bind(k.to_owned());
-    }
-    q.execute(&mut **tx).await?;
+    )
+    .bind(run)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 

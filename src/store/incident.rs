@@ -162,7 +162,10 @@ impl Store {
     }
 
     /// Incidents that were open at some time in `[from, to)`, oldest first.
-    pub async fn incidents_in(&self, span: super::Span) -> Result<Vec<Incident>, StoreError> {
+    pub async fn incidents_in(
+        &self,
+        span: crate::core::period::Span,
+    ) -> Result<Vec<Incident>, StoreError> {
         let rows: Vec<IncidentTuple> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM incidents WHERE opened_at < $2 AND (closed_at IS NULL OR closed_at >= $1) \
              ORDER BY opened_at, id"

@@ -3,7 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Store, StoreError, now_ms};
+use super::{Store, StoreError};
+use crate::core::clock::now_ms;
 use crate::logs::cursor::{Head, Stored, Update};
 use crate::logs::template::Cluster;
 

@@ -24,7 +24,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::MigrateDatabase;
 use sqlx::{Any, AnyPool, Executor};
 
-pub use aggregate::{AbnormalCheck, CheckLatest, DayCount, DayRuns, Span, Uptime};
+pub use aggregate::{AbnormalCheck, CheckLatest, DayCount, DayRuns, Uptime};
 pub use document::Document;
 pub use incident::NewIncident;
 pub use logs::{KnownTemplate, template_hash};
@@ -32,7 +32,8 @@ pub use query::{Diff, DiffEntry, RunRef, RunRow, StoredOutcome};
 pub use runbook::{Event as JournalEvent, NewMessage, PlaybookRun, QueuedMessage};
 pub use sync::{Release, ReleaseStep};
 
-use crate::outcome::{CheckInfo, Outcome, Status};
+use crate::core::clock::now_ms;
+use crate::core::outcome::{CheckInfo, Outcome, Status};
 
 /// Why the store could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -79,11 +80,6 @@ pub struct NewRun<'a> {
     pub disabled: usize,
     /// JSON of the selection.
     pub filters: String,
-}
-
-/// Epoch milliseconds now.
-pub fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
 }
 
 impl Store {
@@ -216,7 +212,7 @@ impl Store {
         run: i64,
         outcomes: &[(&CheckInfo, &Outcome)],
     ) -> Result<(), StoreError> {
-        const COLUMNS: usize = 19;
+        const COLUMNS: usize = 20;
         // sqlx's SQLite driver resolves each `$N` by name, quadratic in a statement's parameters;
         // 8 rows of 19 keeps that cheap and far below every backend's parameter limit.
         const ROWS: usize = 8;
@@ -225,7 +221,7 @@ impl Store {
         let mut tx = self.pool.begin().await.map_err(self.db())?;
         for chunk in outcomes.chunks(ROWS) {
             let mut sql = String::from(
-                "INSERT INTO outcomes (run_id, check_id, title, category, item, system, target, kind, status, effective, \
+                "INSERT INTO outcomes (run_id, check_id, title, category, item, system, target, kind, service, status, effective, \
                  summary, primary_key, metrics, evidence, duration_ms, attempts, flaky, waiver, finished_at) VALUES ",
             );
             for r in 0..chunk.len() {
@@ -247,6 +243,7 @@ impl Store {
                     .bind(info.system.clone())
                     .bind(info.target.clone())
                     .bind(info.kind.clone())
+                    .bind(i64::from(info.service))
                     .bind(o.status.as_str())
                     .bind(o.effective_status().as_str())
                     .bind(o.summary.clone())

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::{Store, StoreError};
-use crate::catalog::Category;
-use crate::outcome::{CheckInfo, Metric, Outcome, Status};
+use crate::core::outcome::Category;
+use crate::core::outcome::{CheckInfo, Metric, Outcome, Status};
 
 /// One run as listed.
 #[derive(Clone, Debug, Serialize)]
@@ -129,24 +129,57 @@ type RunTuple = (
     i64,
     i64,
 );
-type OutcomeTuple = (
-    String,
-    String,
-    String,
-    Option<i64>,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    i64,
-    i64,
-    i64,
-    Option<String>,
-);
+/// One row of `outcomes` as history reads it.
+#[derive(sqlx::FromRow)]
+struct OutcomeRow {
+    check_id: String,
+    title: String,
+    category: String,
+    item: Option<i64>,
+    system: Option<String>,
+    target: Option<String>,
+    kind: String,
+    service: i64,
+    status: String,
+    summary: String,
+    primary_key: Option<String>,
+    metrics: String,
+    evidence: String,
+    duration_ms: i64,
+    attempts: i64,
+    flaky: i64,
+    waiver: Option<String>,
+}
+
+impl From<OutcomeRow> for StoredOutcome {
+    fn from(r: OutcomeRow) -> StoredOutcome {
+        StoredOutcome {
+            info: CheckInfo {
+                title: r.title,
+                category: Category::parse(&r.category).unwrap_or(Category::Daily),
+                item: r.item.and_then(|i| u8::try_from(i).ok()),
+                system: r.system,
+                target: r.target,
+                kind: r.kind,
+                service: r.service != 0,
+            },
+            outcome: Outcome {
+                check: r.check_id,
+                status: Status::parse(&r.status).unwrap_or(Status::Unknown),
+                summary: r.summary,
+                primary: r.primary_key,
+                metrics: serde_json::from_str(&r.metrics).unwrap_or_default(),
+                evidence: serde_json::from_str(&r.evidence).unwrap_or_default(),
+                duration: std::time::Duration::from_millis(
+                    u64::try_from(r.duration_ms).unwrap_or(0),
+                ),
+                attempts: u32::try_from(r.attempts).unwrap_or(1),
+                flaky: r.flaky != 0,
+                waiver: r.waiver.and_then(|w| serde_json::from_str(&w).ok()),
+            },
+        }
+    }
+}
 
 impl Store {
     /// The newest runs first.
@@ -223,39 +256,15 @@ impl Store {
 
     /// Every outcome of a run, in the order the checks were declared when it ran.
     pub async fn outcomes(&self, run: i64) -> Result<Vec<StoredOutcome>, StoreError> {
-        let rows: Vec<OutcomeTuple> = sqlx::query_as(
-            "SELECT check_id, title, category, item, system, target, kind, status, summary, primary_key, metrics, evidence, \
-             duration_ms, attempts, flaky, waiver FROM outcomes WHERE run_id = $1 ORDER BY finished_at, check_id",
+        let rows: Vec<OutcomeRow> = sqlx::query_as(
+            "SELECT check_id, title, category, item, system, target, kind, service, status, summary, primary_key, \
+             metrics, evidence, duration_ms, attempts, flaky, waiver FROM outcomes WHERE run_id = $1 ORDER BY finished_at, check_id",
         )
         .bind(run)
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())?;
-        Ok(rows
-            .into_iter()
-            .map(|r| StoredOutcome {
-                info: CheckInfo {
-                    title: r.1,
-                    category: Category::parse(&r.2).unwrap_or(Category::Daily),
-                    item: r.3.and_then(|i| u8::try_from(i).ok()),
-                    system: r.4,
-                    target: r.5,
-                    kind: r.6,
-                },
-                outcome: Outcome {
-                    check: r.0,
-                    status: Status::parse(&r.7).unwrap_or(Status::Unknown),
-                    summary: r.8,
-                    primary: r.9,
-                    metrics: serde_json::from_str(&r.10).unwrap_or_default(),
-                    evidence: serde_json::from_str(&r.11).unwrap_or_default(),
-                    duration: std::time::Duration::from_millis(u64::try_from(r.12).unwrap_or(0)),
-                    attempts: u32::try_from(r.13).unwrap_or(1),
-                    flaky: r.14 != 0,
-                    waiver: r.15.and_then(|w| serde_json::from_str(&w).ok()),
-                },
-            })
-            .collect())
+        Ok(rows.into_iter().map(StoredOutcome::from).collect())
     }
 
     /// The metrics of each check's most recent outcome before `run`: the previous observation

@@ -1,6 +1,7 @@
 //! Playbook runs, their journals and the notification outbox in the store.
 
-use super::{Store, StoreError, hostname, now_ms};
+use super::{Store, StoreError, hostname};
+use crate::core::clock::now_ms;
 
 /// A playbook run as stored.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -200,7 +201,7 @@ impl Store {
     /// The runs started in `[from, to)`, oldest first.
     pub async fn playbook_runs_in(
         &self,
-        span: super::Span,
+        span: crate::core::period::Span,
     ) -> Result<Vec<PlaybookRun>, StoreError> {
         let rows: Vec<RunTuple> = sqlx::query_as(
             "SELECT id, playbook, title, mode, state, operator, variables, started_at, finished_at, evaluation \

@@ -1,6 +1,7 @@
 //! Version-sync releases in the store.
 
-use super::{Store, StoreError, now_ms};
+use super::{Store, StoreError};
+use crate::core::clock::now_ms;
 
 /// A release as stored.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -192,7 +193,10 @@ impl Store {
     }
 
     /// The ids of the releases that were open at some time in `[from, to)`, oldest first.
-    pub async fn release_ids_in(&self, span: super::Span) -> Result<Vec<i64>, StoreError> {
+    pub async fn release_ids_in(
+        &self,
+        span: crate::core::period::Span,
+    ) -> Result<Vec<i64>, StoreError> {
         let rows: Vec<(i64,)> = sqlx::query_as(
             "SELECT id FROM sync_releases WHERE opened_at < $2 AND (closed_at IS NULL OR closed_at >= $1) ORDER BY id",
         )

@@ -171,8 +171,8 @@ impl Thresholds {
     }
 
     /// Judges a value: CRIT, WARN, or `None` when fine; with the breached range in words.
-    pub fn judge(&self, value: f64) -> Option<(crate::outcome::Status, String)> {
-        use crate::outcome::Status;
+    pub fn judge(&self, value: f64) -> Option<(crate::core::outcome::Status, String)> {
+        use crate::core::outcome::Status;
         if let Some(c) = &self.crit
             && c.alerts(value)
         {
@@ -224,10 +224,10 @@ mod tests {
     #[test]
     fn crit_before_warn() {
         let t = Thresholds::parse(Some("80"), Some("90"));
-        assert_eq!(t.judge(95.0).unwrap().0, crate::outcome::Status::Crit);
+        assert_eq!(t.judge(95.0).unwrap().0, crate::core::outcome::Status::Crit);
         assert_eq!(
             t.judge(85.0).unwrap(),
-            (crate::outcome::Status::Warn, "> 80".to_owned())
+            (crate::core::outcome::Status::Warn, "> 80".to_owned())
         );
         assert_eq!(t.judge(50.0), None);
     }

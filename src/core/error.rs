@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::catalog::yaml::{DeError, Pos};
+use crate::core::yaml::{DeError, Pos};
 
 /// One thing wrong with a file the operator wrote.
 #[derive(Clone, Debug, PartialEq)]

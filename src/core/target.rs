@@ -5,13 +5,13 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::catalog::yaml::Pos;
-use crate::secret::Secret;
+use crate::core::secret::Secret;
+use crate::core::yaml::Pos;
 
 /// A target as written in `znode.yaml`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct TargetFile {
+pub struct TargetFile {
     address: Option<String>,
     url: Option<String>,
     dsn: Option<String>,
@@ -83,6 +83,24 @@ impl Target {
         }
     }
 
+    /// `dsn` with this target's username and password filled in, for the driver only (sqlx
+    /// knows MariaDB as `mysql://`). The error says why the DSN cannot be parsed.
+    pub fn dsn_with_credentials(&self, dsn: &str) -> Result<String, String> {
+        let mut url = reqwest::Url::parse(dsn).map_err(|e| format!("invalid dsn: {e}"))?;
+        if url.scheme() == "mariadb" {
+            let rest = dsn.trim_start_matches("mariadb:");
+            url = reqwest::Url::parse(&format!("mysql:{rest}"))
+                .map_err(|e| format!("invalid dsn: {e}"))?;
+        }
+        if let Some(u) = &self.username {
+            let _ = url.set_username(u);
+        }
+        if let Some(p) = &self.password {
+            let _ = url.set_password(Some(p.expose()));
+        }
+        Ok(url.to_string())
+    }
+
     /// A short description for tables: the address or URL, never credentials.
     pub fn describe(&self) -> String {
         match &self.kind {
@@ -121,7 +139,7 @@ impl Target {
 }
 
 /// Resolves a declared target; every problem is returned with the key it concerns.
-pub(super) fn resolve(
+pub fn resolve(
     name: &str,
     raw: TargetFile,
     pos: Pos,

@@ -2,10 +2,8 @@
 
 use chrono::{Datelike, NaiveDate, TimeZone};
 
-use crate::store::Span;
-
 /// The routine report kinds (周报, 月报, 季报, 半年报).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Routine {
     /// 周报.
@@ -286,4 +284,13 @@ mod tests {
         assert_eq!(m.span(tz).from, 1_767_196_800_000);
         assert_eq!(offset_ms(tz, 0), 8 * 3600 * 1000);
     }
+}
+
+/// A time range `[from, to)`, epoch ms UTC.
+#[derive(Clone, Copy, Debug)]
+pub struct Span {
+    /// Start, inclusive.
+    pub from: i64,
+    /// End, exclusive.
+    pub to: i64,
 }

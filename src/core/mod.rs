@@ -1,0 +1,16 @@
+//! The bottom layer: types and helpers every other module uses, importing nothing else of the
+//! crate. A helper two modules need moves here rather than sideways between them.
+
+pub mod clock;
+pub mod duration;
+pub mod error;
+pub mod fsx;
+pub mod net;
+pub mod outcome;
+pub mod par;
+pub mod period;
+pub mod process;
+pub mod secret;
+pub mod target;
+pub mod threshold;
+pub mod yaml;
