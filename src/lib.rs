@@ -4,6 +4,7 @@
 //! The library holds everything; `main.rs` only calls [`cli::main`]. Nothing outside `cli/`
 //! prints or reads command-line types.
 
+pub mod app;
 pub mod backup;
 pub mod catalog;
 pub mod cli;
@@ -12,6 +13,7 @@ pub mod incident;
 pub mod judge;
 pub mod logs;
 pub mod notify;
+pub mod outbox;
 pub mod pack;
 pub mod probe;
 pub mod report;

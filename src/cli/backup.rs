@@ -4,10 +4,13 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
-use super::inspect::{Execution, execute};
-use super::{Context, Failure, quoted};
+use super::inspect::execute;
+use super::{Context, quoted};
+use crate::app::inspection::Options;
 use crate::catalog::{Catalog, CheckSpec};
+use crate::core::error::Error;
 use crate::core::error::Problems;
+use crate::core::outcome::Status;
 use crate::report::Format;
 use crate::runner::Plan;
 
@@ -83,7 +86,7 @@ pub(super) struct SealArgs {
     policy: Vec<String>,
 }
 
-pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
+pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
     match c {
         Command::Verify(a) => verify(cx, a),
         Command::Seal(a) => seal(&cx, a),
@@ -95,15 +98,15 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
 fn selected<'a>(
     settings: &'a crate::settings::Settings,
     ids: &[String],
-) -> Result<Vec<&'a crate::backup::Policy>, Failure> {
+) -> Result<Vec<&'a crate::backup::Policy>, Error> {
     if settings.backups.policies.is_empty() {
-        return Err(Failure::Message(
+        return Err(Error::Message(
             "no backup policies are declared; add `backups:` to znode.yaml (see README, \"Backups\")".into(),
         ));
     }
     for id in ids {
         if settings.backups.policy(id).is_none() {
-            return Err(Failure::Message(format!(
+            return Err(Error::Message(format!(
                 "no backup policy `{id}`; declared: {}",
                 settings.backups.ids().join(", ")
             )));
@@ -117,7 +120,7 @@ fn selected<'a>(
         .collect())
 }
 
-fn verify(cx: Context, a: VerifyArgs) -> Result<u8, Failure> {
+fn verify(cx: Context, a: VerifyArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let mut checks: Vec<CheckSpec> = Vec::new();
     let mut problems = Problems::default();
@@ -143,7 +146,7 @@ fn verify(cx: Context, a: VerifyArgs) -> Result<u8, Failure> {
         }
     }
     if !problems.is_empty() {
-        return Err(Failure::Problems(problems));
+        return Err(Error::Config(problems));
     }
     let filters = serde_json::json!({ "policies": a.policy, "all": a.all, "deep": a.deep });
     execute(
@@ -153,26 +156,26 @@ fn verify(cx: Context, a: VerifyArgs) -> Result<u8, Failure> {
             checks,
             disabled: 0,
         },
-        Execution {
+        Options {
             command: "backup verify",
             filters: filters.to_string(),
-            format: a.format,
             incremental: false,
             open_incidents: false,
         },
+        a.format,
     )
 }
 
-fn seal(cx: &Context, a: SealArgs) -> Result<u8, Failure> {
+fn seal(cx: &Context, a: SealArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut t = crate::report::new_table(cx.color);
+    let mut t = crate::report::new_table(cx.style);
     t.set_header(["策略", "备份", "结果"]);
     let (mut sealed, mut failed) = (0, 0);
     for p in selected(&settings, &a.policy)? {
         let backups = p
             .discover(&settings.base_dir, settings.timezone)
-            .map_err(Failure::Message)?;
+            .map_err(Error::Message)?;
         for b in backups {
             let result = match crate::backup::checksum::seal(&b.path) {
                 Ok(Some(side)) => {
@@ -191,10 +194,10 @@ fn seal(cx: &Context, a: SealArgs) -> Result<u8, Failure> {
     writeln!(out, "{t}")?;
     writeln!(out, "写入 {sealed} 个校验文件，失败 {failed} 个")?;
     out.flush()?;
-    Ok(if failed > 0 { 2 } else { 0 })
+    Ok(if failed > 0 { Status::Crit } else { Status::Ok })
 }
 
-fn take(cx: &Context, a: TakeArgs) -> Result<u8, Failure> {
+fn take(cx: &Context, a: TakeArgs) -> Result<Status, Error> {
     use crate::backup::Kind;
     let settings = cx.settings()?;
     let kind = match a.what {
@@ -206,7 +209,7 @@ fn take(cx: &Context, a: TakeArgs) -> Result<u8, Failure> {
         .filter(|p| p.kind == kind && !p.sources.is_empty())
         .collect();
     if policies.is_empty() {
-        return Err(Failure::Message(format!(
+        return Err(Error::Message(format!(
             "no `{}` policy with `sources` is selected; declare one under `backups:`",
             if kind == Kind::Config {
                 "config"
@@ -244,7 +247,7 @@ fn take(cx: &Context, a: TakeArgs) -> Result<u8, Failure> {
         }
     }
     out.flush()?;
-    Ok(if failed > 0 { 2 } else { 0 })
+    Ok(if failed > 0 { Status::Crit } else { Status::Ok })
 }
 
 /// One policy's row of `backup status`.
@@ -264,7 +267,7 @@ struct StatusRow {
     last_restore_s: Option<f64>,
 }
 
-fn status(cx: &Context, a: StatusArgs) -> Result<u8, Failure> {
+fn status(cx: &Context, a: StatusArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let policies = selected(&settings, &a.policy)?;
     let now = crate::core::clock::now_ms();
@@ -275,7 +278,7 @@ fn status(cx: &Context, a: StatusArgs) -> Result<u8, Failure> {
             Err(crate::store::StoreError::Missing(_)) => {
                 return Ok(vec![Vec::new(); policies.len()]);
             }
-            Err(e) => return Err(Failure::from(e)),
+            Err(e) => return Err(Error::from(e)),
         };
         let mut all = Vec::new();
         for p in &policies {
@@ -286,7 +289,7 @@ fn status(cx: &Context, a: StatusArgs) -> Result<u8, Failure> {
             );
         }
         store.close().await;
-        Ok::<_, Failure>(all)
+        Ok::<_, Error>(all)
     })?;
     let metric = |m: &[crate::core::outcome::Metric], name: &str| {
         m.iter()
@@ -329,13 +332,13 @@ fn status(cx: &Context, a: StatusArgs) -> Result<u8, Failure> {
                 &mut out,
                 &serde_json::json!({ "schema": "znode.backup-status/v1", "policies": rows }),
             )
-            .map_err(|e| Failure::Message(e.to_string()))?;
+            .map_err(|e| Error::Message(e.to_string()))?;
             writeln!(out)?;
         }
         super::logs::ListFormat::Table => {
             let tz = settings.timezone;
             let when = |ms: i64| crate::core::clock::local_time(ms, tz, "%Y-%m-%d %H:%M");
-            let mut t = crate::report::new_table(cx.color);
+            let mut t = crate::report::new_table(cx.style);
             t.set_header([
                 "策略",
                 "最新备份",
@@ -390,7 +393,7 @@ fn status(cx: &Context, a: StatusArgs) -> Result<u8, Failure> {
         }
     }
     out.flush()?;
-    Ok(0)
+    Ok(Status::Ok)
 }
 
 /// Sizes as a sparkline with the newest size: `▅▆▆▇█ 3.4 MiB`.

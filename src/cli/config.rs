@@ -2,7 +2,9 @@
 
 use clap::Subcommand;
 
-use super::{Context, Failure};
+use super::Context;
+use crate::core::error::Error;
+use crate::core::outcome::Status;
 
 #[derive(Debug, Subcommand)]
 pub(super) enum Command {
@@ -10,7 +12,7 @@ pub(super) enum Command {
     Check,
 }
 
-pub(super) fn run(cx: &Context, cmd: Command) -> Result<u8, Failure> {
+pub(super) fn run(cx: &Context, cmd: Command) -> Result<Status, Error> {
     match cmd {
         Command::Check => {
             let (settings, catalog) = cx.settings_and_catalog()?;
@@ -25,7 +27,7 @@ pub(super) fn run(cx: &Context, cmd: Command) -> Result<u8, Failure> {
                 settings.targets.len(),
                 crate::store::redact_url(&settings.store_url)
             );
-            Ok(0)
+            Ok(Status::Ok)
         }
     }
 }

@@ -2,7 +2,8 @@
 
 use clap_complete::Shell;
 
-use super::Failure;
+use crate::core::error::Error;
+use crate::core::outcome::Status;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct CompletionsArgs {
@@ -10,17 +11,17 @@ pub(super) struct CompletionsArgs {
     shell: Shell,
 }
 
-pub(super) fn completions(a: CompletionsArgs) -> Result<u8, Failure> {
+pub(super) fn completions(a: CompletionsArgs) -> Result<Status, Error> {
     clap_complete::generate(
         a.shell,
         &mut super::command(),
         "znode",
         &mut std::io::stdout(),
     );
-    Ok(0)
+    Ok(Status::Ok)
 }
 
-pub(super) fn man() -> Result<u8, Failure> {
+pub(super) fn man() -> Result<Status, Error> {
     clap_mangen::Man::new(super::command()).render(&mut std::io::stdout())?;
-    Ok(0)
+    Ok(Status::Ok)
 }

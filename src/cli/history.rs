@@ -4,7 +4,9 @@ use std::io::Write;
 
 use clap::Subcommand;
 
-use super::{Context, Failure};
+use super::Context;
+use crate::core::error::Error;
+use crate::core::outcome::Status;
 use crate::report::{Format, RunReport, render_diff, render_runs};
 use crate::store::{RunRef, Store, StoreError};
 
@@ -45,7 +47,7 @@ enum Command {
     },
 }
 
-pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
+pub(super) fn run(cx: &Context, a: Args) -> Result<Status, Error> {
     let settings = cx.settings()?;
     super::run_async(async {
         let store = match Store::open_existing(&settings.store_url).await {
@@ -55,7 +57,7 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
                     Format::Json => println!("[]"),
                     _ => println!("no runs yet; run `znode inspect`"),
                 }
-                return Ok(0);
+                return Ok(Status::Ok);
             }
             Err(e) => return Err(e.into()),
         };
@@ -67,21 +69,21 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
                 match a.format {
                     Format::Json => {
                         serde_json::to_writer_pretty(&mut out, &runs)
-                            .map_err(|e| Failure::Message(e.to_string()))?;
+                            .map_err(|e| Error::Message(e.to_string()))?;
                         writeln!(out)?;
                     }
                     _ if runs.is_empty() => writeln!(out, "no runs yet; run `znode inspect`")?,
-                    _ => render_runs(&runs, settings.timezone, cx.lang, cx.color, &mut out)?,
+                    _ => render_runs(&runs, settings.timezone, cx.lang, cx.style, &mut out)?,
                 }
-                0
+                Status::Ok
             }
             Some(Command::Show { run, format }) => {
                 let row = store.resolve(&run).await?;
                 let outcomes = store.outcomes(row.id).await?;
                 let report =
                     RunReport::new(row, outcomes, settings.timezone, settings.system_names());
-                report.render(format, cx.lang, cx.color, &mut out)?;
-                report.status().exit_code()
+                report.render(format, cx.lang, cx.style, &mut out)?;
+                report.status()
             }
             Some(Command::Diff {
                 from,
@@ -95,18 +97,17 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<u8, Failure> {
                 match format {
                     Format::Json => {
                         serde_json::to_writer_pretty(&mut out, &d)
-                            .map_err(|e| Failure::Message(e.to_string()))?;
+                            .map_err(|e| Error::Message(e.to_string()))?;
                         writeln!(out)?;
                     }
-                    _ => render_diff(&d, all, cx.lang, cx.color, &mut out)?,
+                    _ => render_diff(&d, all, cx.lang, cx.style, &mut out)?,
                 }
                 // Something got worse or appeared broken: WARN, so scripts can alert on regressions.
-                u8::from(
-                    !d.worse.is_empty()
-                        || d.new
-                            .iter()
-                            .any(|e| e.after != Some(crate::core::outcome::Status::Ok)),
-                )
+                if !d.worse.is_empty() || d.new.iter().any(|e| e.after != Some(Status::Ok)) {
+                    Status::Warn
+                } else {
+                    Status::Ok
+                }
             }
         };
         out.flush()?;

@@ -2,7 +2,9 @@
 
 use std::io::Write;
 
-use super::{Context, Failure};
+use super::Context;
+use crate::core::error::Error;
+use crate::core::outcome::Status;
 use crate::incident::{Incident, KINDS, SEVERITIES};
 
 #[derive(Debug, clap::Subcommand)]
@@ -84,16 +86,16 @@ pub(super) struct ShowArgs {
     format: super::logs::ListFormat,
 }
 
-pub(super) fn when(at: &Option<String>, tz: chrono_tz::Tz) -> Result<i64, Failure> {
+pub(super) fn when(at: &Option<String>, tz: chrono_tz::Tz) -> Result<i64, Error> {
     match at {
         None => Ok(crate::core::clock::now_ms()),
         Some(s) => chrono::DateTime::parse_from_rfc3339(&super::logs::parse_time(s, tz)?)
             .map(|t| t.timestamp_millis())
-            .map_err(|e| Failure::Message(e.to_string())),
+            .map_err(|e| Error::Message(e.to_string())),
     }
 }
 
-pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
+pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let tz = settings.timezone;
     super::run_async(async {
@@ -105,7 +107,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                 if let Some(s) = &a.system
                     && settings.system(s).is_none()
                 {
-                    return Err(Failure::Message(format!("unknown system `{s}`")));
+                    return Err(Error::Message(format!("unknown system `{s}`")));
                 }
                 let reporter = super::operator(&a.reporter);
                 let id = store
@@ -133,7 +135,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                     .into_iter()
                     .filter(|i| !a.open || i.closed_at.is_none())
                     .collect();
-                print_list(&mut out, &list, &settings, now, a.format, cx.color)?;
+                print_list(&mut out, &list, &settings, now, a.format, cx.style)?;
             }
             Command::Show(a) => {
                 let i = store.incident(a.id).await?;
@@ -148,7 +150,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                         &mut out,
                         &serde_json::json!({ "schema": "znode.incident/v1", "incident": i, "state": i.state(), "clocks": clocks, "updates": ups }),
                     )
-                    .map_err(|e| Failure::Message(e.to_string()))?;
+                    .map_err(|e| Error::Message(e.to_string()))?;
                     writeln!(out)?;
                 } else {
                     writeln!(
@@ -161,7 +163,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                         i.state_zh()
                     )?;
                     writeln!(out, "{}", clock_line(&i, &settings, now))?;
-                    let mut t = crate::report::new_table(cx.color);
+                    let mut t = crate::report::new_table(cx.style);
                     t.set_header(["时间", "人员", "事件", "内容"]);
                     for u in &updates {
                         t.add_row([
@@ -177,7 +179,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
         }
         out.flush()?;
         store.close().await;
-        Ok(0)
+        Ok(Status::Ok)
     })
 }
 
@@ -188,11 +190,11 @@ async fn record(
     a: EventArgs,
     event: &str,
     tz: chrono_tz::Tz,
-) -> Result<(), Failure> {
+) -> Result<(), Error> {
     let i = store.incident(a.id).await?;
     let at = when(&a.at, tz)?;
     if at < i.opened_at {
-        return Err(Failure::Message(format!(
+        return Err(Error::Message(format!(
             "incident #{} was opened at {}; an event cannot come before it",
             i.id,
             crate::core::clock::local_time(i.opened_at, tz, "%Y-%m-%d %H:%M")
@@ -235,8 +237,8 @@ fn print_list(
     settings: &crate::settings::Settings,
     now: i64,
     format: super::logs::ListFormat,
-    color: bool,
-) -> Result<(), Failure> {
+    style: crate::report::TableStyle,
+) -> Result<(), Error> {
     if format == super::logs::ListFormat::Json {
         let rows: Vec<serde_json::Value> = list
             .iter()
@@ -246,11 +248,11 @@ fn print_list(
             &mut *out,
             &serde_json::json!({ "schema": "znode.incidents/v1", "incidents": rows }),
         )
-        .map_err(|e| Failure::Message(e.to_string()))?;
+        .map_err(|e| Error::Message(e.to_string()))?;
         writeln!(out)?;
         return Ok(());
     }
-    let mut t = crate::report::new_table(color);
+    let mut t = crate::report::new_table(style);
     t.set_header(["#", "类型", "级别", "系统", "标题", "状态", "报告", "时限"]);
     for i in list {
         t.add_row([

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use super::{Context, Failure};
+use super::Context;
+use crate::core::error::Error;
+use crate::core::outcome::Status;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
@@ -13,7 +15,7 @@ pub(super) struct Args {
     force: bool,
 }
 
-pub(super) fn run(_cx: &Context, a: Args) -> Result<u8, Failure> {
+pub(super) fn run(_cx: &Context, a: Args) -> Result<Status, Error> {
     let files = crate::pack::sample_node();
     let existing: Vec<String> = files
         .iter()
@@ -22,7 +24,7 @@ pub(super) fn run(_cx: &Context, a: Args) -> Result<u8, Failure> {
         .map(|p| p.display().to_string())
         .collect();
     if !existing.is_empty() && !a.force {
-        return Err(Failure::Message(format!(
+        return Err(Error::Message(format!(
             "{} already exist: {}; use --force to overwrite",
             existing.len(),
             existing.join(", ")
@@ -31,12 +33,11 @@ pub(super) fn run(_cx: &Context, a: Args) -> Result<u8, Failure> {
     for (rel, text) in &files {
         let path = a.dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Failure::Message(format!("cannot create {}: {e}", parent.display()))
-            })?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::Message(format!("cannot create {}: {e}", parent.display())))?;
         }
         std::fs::write(&path, text)
-            .map_err(|e| Failure::Message(format!("cannot write {}: {e}", path.display())))?;
+            .map_err(|e| Error::Message(format!("cannot write {}: {e}", path.display())))?;
     }
     let cfg = a.dir.join("znode.yaml");
     println!("wrote {} files to {}", files.len(), a.dir.display());
@@ -50,5 +51,5 @@ pub(super) fn run(_cx: &Context, a: Args) -> Result<u8, Failure> {
         "edit {} to point the targets at the node's real addresses; secrets go in environment variables or files",
         cfg.display()
     );
-    Ok(0)
+    Ok(Status::Ok)
 }

@@ -8,10 +8,13 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
-use super::inspect::{Execution, execute};
-use super::{Context, Failure, quoted};
+use super::inspect::execute;
+use super::{Context, quoted};
+use crate::app::inspection::Options;
 use crate::catalog::{Catalog, CheckSpec};
+use crate::core::error::Error;
 use crate::core::error::Problems;
+use crate::core::outcome::Status;
 use crate::logs::{self, RuleKind, Source};
 use crate::report::Format;
 use crate::runner::Plan;
@@ -111,7 +114,7 @@ pub(super) enum ListFormat {
     Json,
 }
 
-pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
+pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
     match c {
         Command::Scan(a) => scan(cx, a, RuleKind::Scan),
         Command::Audit(a) => scan(cx, a, RuleKind::Audit),
@@ -122,7 +125,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
 }
 
 /// A time given on the command line, as RFC 3339.
-pub(super) fn parse_time(s: &str, tz: chrono_tz::Tz) -> Result<String, Failure> {
+pub(super) fn parse_time(s: &str, tz: chrono_tz::Tz) -> Result<String, Error> {
     use chrono::TimeZone;
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
         return Ok(t.to_rfc3339());
@@ -146,7 +149,7 @@ pub(super) fn parse_time(s: &str, tz: chrono_tz::Tz) -> Result<String, Failure> 
     {
         return Ok(t.fixed_offset().to_rfc3339());
     }
-    Err(Failure::Message(format!(
+    Err(Error::Message(format!(
         "cannot read the time `{s}`; write RFC 3339 (2025-10-10T08:00:00+08:00) or `2025-10-10 08:00`"
     )))
 }
@@ -156,16 +159,16 @@ fn selected<'a>(
     settings: &'a Settings,
     systems: &[String],
     ids: &[String],
-) -> Result<Vec<&'a Source>, Failure> {
+) -> Result<Vec<&'a Source>, Error> {
     if settings.logs.sources.is_empty() {
-        return Err(Failure::Message(
+        return Err(Error::Message(
             "no log sources are declared; add `logs: { sources: [...] }` to znode.yaml (see README, \"Logs\")".into(),
         ));
     }
     for id in ids {
         if settings.logs.source(id).is_none() {
             let known = settings.logs.source_ids();
-            return Err(Failure::Message(format!(
+            return Err(Error::Message(format!(
                 "no log source `{id}`; declared: {}",
                 known.join(", ")
             )));
@@ -179,14 +182,12 @@ fn selected<'a>(
         .filter(|s| systems.is_empty() || s.system.as_ref().is_some_and(|x| systems.contains(x)))
         .collect();
     if out.is_empty() {
-        return Err(Failure::Message(
-            "no log source matches the selection".into(),
-        ));
+        return Err(Error::Message("no log source matches the selection".into()));
     }
     Ok(out)
 }
 
-fn window_yaml(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<Vec<String>, Failure> {
+fn window_yaml(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<Vec<String>, Error> {
     let mut lines = Vec::new();
     if w.from.is_none() && w.to.is_none() {
         lines.push(format!("  window: {}s", w.since.as_secs()));
@@ -200,7 +201,7 @@ fn window_yaml(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<Vec<String>, Failure
     Ok(lines)
 }
 
-fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<u8, Failure> {
+fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let sources = selected(&settings, &a.system, &a.source)?;
     let window = window_yaml(&a.window, settings.timezone)?;
@@ -239,10 +240,10 @@ fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<u8, Failure> {
         }
     }
     if !problems.is_empty() {
-        return Err(Failure::Problems(problems));
+        return Err(Error::Config(problems));
     }
     if checks.is_empty() {
-        return Err(Failure::Message(format!(
+        return Err(Error::Message(format!(
             "no {} rule applies to the selected sources' formats",
             if kind == RuleKind::Scan {
                 "scan"
@@ -266,24 +267,24 @@ fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<u8, Failure> {
             checks,
             disabled: 0,
         },
-        Execution {
+        Options {
             command: if kind == RuleKind::Scan {
                 "logs scan"
             } else {
                 "logs audit"
             },
             filters: filters.to_string(),
-            format: a.format,
             incremental: a.incremental,
             open_incidents: false,
         },
+        a.format,
     )
 }
 
-fn window_of(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<logs::Window, Failure> {
-    let ms = |s: &str| -> Result<i64, Failure> {
+fn window_of(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<logs::Window, Error> {
+    let ms = |s: &str| -> Result<i64, Error> {
         Ok(chrono::DateTime::parse_from_rfc3339(&parse_time(s, tz)?)
-            .map_err(|e| Failure::Message(e.to_string()))?
+            .map_err(|e| Error::Message(e.to_string()))?
             .timestamp_millis())
     };
     Ok(match (&w.from, &w.to) {
@@ -307,7 +308,7 @@ struct TopRow {
     cluster: logs::template::Cluster,
 }
 
-fn top(cx: &Context, a: TopArgs) -> Result<u8, Failure> {
+fn top(cx: &Context, a: TopArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let sources = selected(&settings, &a.system, &a.source)?;
     let window = window_of(&a.window, settings.timezone)?;
@@ -341,7 +342,7 @@ fn top(cx: &Context, a: TopArgs) -> Result<u8, Failure> {
             &req,
             &Default::default(),
         )
-        .map_err(Failure::Message)?;
+        .map_err(Error::Message)?;
         let mut miner = logs::template::Miner::default();
         for (ts, line) in &scan.collected {
             miner.add(logs::template::message(line), *ts);
@@ -367,7 +368,7 @@ fn top(cx: &Context, a: TopArgs) -> Result<u8, Failure> {
             counts.push((source.clone(), *lines, clusters.len(), fresh));
         }
         store.close().await;
-        Ok::<_, Failure>(counts)
+        Ok::<_, Error>(counts)
     })?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
@@ -376,7 +377,7 @@ fn top(cx: &Context, a: TopArgs) -> Result<u8, Failure> {
                 &mut out,
                 &serde_json::json!({ "schema": "znode.log-templates/v1", "templates": rows }),
             )
-            .map_err(|e| Failure::Message(e.to_string()))?;
+            .map_err(|e| Error::Message(e.to_string()))?;
             writeln!(out)?;
         }
         ListFormat::Table => {
@@ -390,7 +391,7 @@ fn top(cx: &Context, a: TopArgs) -> Result<u8, Failure> {
                     writeln!(out)?;
                     continue;
                 }
-                let mut t = crate::report::new_table(cx.color);
+                let mut t = crate::report::new_table(cx.style);
                 t.set_header(["新", "次数", "首次", "末次", "模板"]);
                 for r in rows.iter().filter(|r| &r.source == source).take(a.limit) {
                     let c = &r.cluster;
@@ -411,20 +412,20 @@ fn top(cx: &Context, a: TopArgs) -> Result<u8, Failure> {
         }
     }
     out.flush()?;
-    Ok(0)
+    Ok(Status::Ok)
 }
 
-fn retention(cx: &Context, a: RetentionArgs, archive: bool) -> Result<u8, Failure> {
+fn retention(cx: &Context, a: RetentionArgs, archive: bool) -> Result<Status, Error> {
     let settings = cx.settings()?;
     if settings.logs.retention.is_empty() {
-        return Err(Failure::Message(
+        return Err(Error::Message(
             "no retention policies are declared; add `logs: { retention: [...] }` to znode.yaml"
                 .into(),
         ));
     }
     for id in &a.policy {
         if !settings.logs.retention.iter().any(|p| &p.id == id) {
-            return Err(Failure::Message(format!("no retention policy `{id}`")));
+            return Err(Error::Message(format!("no retention policy `{id}`")));
         }
     }
     let policies: Vec<_> = settings
@@ -453,11 +454,11 @@ fn retention(cx: &Context, a: RetentionArgs, archive: bool) -> Result<u8, Failur
                 &mut out,
                 &serde_json::json!({ "schema": "znode.log-retention/v1", "applied": a.apply, "entries": entries }),
             )
-            .map_err(|e| Failure::Message(e.to_string()))?;
+            .map_err(|e| Error::Message(e.to_string()))?;
             writeln!(out)?;
         }
         ListFormat::Table => {
-            let mut t = crate::report::new_table(cx.color);
+            let mut t = crate::report::new_table(cx.style);
             t.set_header(["策略", "动作", "文件", "大小", "最后写入", "原因"]);
             for e in &entries {
                 let action = match (e.action, e.done, &e.error) {
@@ -501,5 +502,5 @@ fn retention(cx: &Context, a: RetentionArgs, archive: bool) -> Result<u8, Failur
         }
     }
     out.flush()?;
-    Ok(if failed > 0 { 2 } else { 0 })
+    Ok(if failed > 0 { Status::Crit } else { Status::Ok })
 }

@@ -14,6 +14,7 @@ mod playbook;
 mod probe;
 mod report;
 mod sync;
+mod values;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -21,7 +22,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::core::error::Problems;
+use crate::core::error::Error;
 use crate::report::Lang;
 use crate::settings::{Overrides, Settings};
 
@@ -122,58 +123,31 @@ enum Command {
     Man,
 }
 
-/// Why a command could not do its work; every kind exits 3 (UNKNOWN).
-#[derive(Debug)]
-pub(crate) enum Failure {
-    /// Problems in files the operator wrote.
-    Problems(Problems),
-    /// Anything else, with what to do about it.
-    Message(String),
-}
-
-impl From<Problems> for Failure {
-    fn from(p: Problems) -> Failure {
-        Failure::Problems(p)
-    }
-}
-
-impl From<crate::store::StoreError> for Failure {
-    fn from(e: crate::store::StoreError) -> Failure {
-        Failure::Message(e.to_string())
-    }
-}
-
-impl From<std::io::Error> for Failure {
-    fn from(e: std::io::Error) -> Failure {
-        Failure::Message(e.to_string())
-    }
-}
-
 /// Shared state of one invocation.
 pub(crate) struct Context {
     config: PathBuf,
     overrides: Overrides,
     lang: Lang,
-    color: bool,
+    style: crate::report::TableStyle,
 }
 
 impl Context {
-    fn settings(&self) -> Result<Settings, Failure> {
+    fn settings(&self) -> Result<Settings, Error> {
         Ok(crate::settings::load(&self.config, &self.overrides)?)
     }
 
     /// Settings and check pack, with the problems of both reported together.
-    fn settings_and_catalog(&self) -> Result<(Settings, crate::catalog::Catalog), Failure> {
+    fn settings_and_catalog(&self) -> Result<(Settings, crate::catalog::Catalog), Error> {
         let (settings, mut problems) = crate::settings::load_lenient(&self.config, &self.overrides);
         let Some(settings) = settings else {
-            return Err(Failure::Problems(problems));
+            return Err(Error::Config(problems));
         };
         match crate::catalog::Catalog::load(&settings) {
             Ok(c) if problems.is_empty() => Ok((settings, c)),
-            Ok(_) => Err(Failure::Problems(problems)),
+            Ok(_) => Err(Error::Config(problems)),
             Err(p) => {
                 problems.extend(p);
-                Err(Failure::Problems(problems))
+                Err(Error::Config(problems))
             }
         }
     }
@@ -203,23 +177,34 @@ fn quoted(s: &str) -> String {
 
 /// Builds the tokio runtime; blocking probe threads stuck on a hung filesystem are not waited
 /// for at exit (see `shutdown_timeout` in `run_async`).
-fn run_async<F: std::future::Future>(f: F) -> F::Output {
+fn run_async<T, F: std::future::Future<Output = Result<T, Error>>>(f: F) -> Result<T, Error> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .unwrap_or_else(|e| {
-            eprintln!("error: cannot start the async runtime: {e}");
-            std::process::exit(3)
-        });
+        .map_err(|e| Error::Message(format!("cannot start the async runtime: {e}")))?;
     let out = rt.block_on(f);
     rt.shutdown_timeout(std::time::Duration::from_millis(200));
     out
 }
 
+/// The width of the terminal stdout is, if it is one.
+fn terminal_width() -> Option<u16> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size().map(|(w, _)| w.0)
+}
+
 /// Entry point: parse, dispatch, and turn the result into an exit code.
 pub fn main() -> ExitCode {
     let _ = rustls::crypto::ring::default_provider().install_default();
-    let cli = Cli::parse();
+    let cli = match parse_args() {
+        Ok(cli) => cli,
+        Err(e) => {
+            report_error(&e);
+            return ExitCode::from(e.code());
+        }
+    };
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -240,7 +225,10 @@ pub fn main() -> ExitCode {
             timeout: None,
         },
         lang: cli.lang,
-        color,
+        style: crate::report::TableStyle {
+            color,
+            width: terminal_width(),
+        },
     };
     let result = match cli.command {
         Command::Init(a) => init::run(&cx, a),
@@ -259,8 +247,18 @@ pub fn main() -> ExitCode {
         Command::Man => generate::man(),
     };
     match result {
-        Ok(code) => ExitCode::from(code),
-        Err(Failure::Problems(p)) => {
+        Ok(status) => ExitCode::from(status.exit_code()),
+        Err(e) => {
+            report_error(&e);
+            ExitCode::from(e.code())
+        }
+    }
+}
+
+/// Prints a failure on stderr: every problem of a config with its position, else one line.
+fn report_error(e: &Error) {
+    match e {
+        Error::Config(p) => {
             for problem in &p.0 {
                 eprintln!("{problem}");
             }
@@ -269,12 +267,24 @@ pub fn main() -> ExitCode {
                 p.0.len(),
                 if p.0.len() == 1 { "" } else { "s" }
             );
-            ExitCode::from(3)
         }
-        Err(Failure::Message(m)) => {
-            eprintln!("error: {m}");
-            ExitCode::from(3)
-        }
+        // clap's message is complete, with its own `error:` and a usage line.
+        Error::Usage(m) => eprint!("{m}"),
+        other => eprintln!("error: {other}"),
+    }
+}
+
+/// Parses the command line. `--help` and `--version` print and exit 0; a usage error exits 3
+/// (Nagios UNKNOWN) rather than clap's 2, which monitoring would read as CRITICAL.
+fn parse_args() -> Result<Cli, Error> {
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(e) => match e.kind() {
+            clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                e.exit()
+            }
+            _ => Err(Error::Usage(e.render().to_string())),
+        },
     }
 }
 

@@ -2,7 +2,9 @@
 
 use std::io::Write;
 
-use super::{Context, Failure};
+use super::Context;
+use crate::core::error::Error;
+use crate::core::outcome::Status;
 
 #[derive(Debug, clap::Subcommand)]
 pub(super) enum Command {
@@ -20,7 +22,7 @@ pub(super) struct TestArgs {
     channel: String,
 }
 
-pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
+pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
     let settings = cx.settings()?;
     super::run_async(async {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -29,7 +31,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                 let ch = settings
                     .notify
                     .channel(&a.channel)
-                    .map_err(Failure::Message)?;
+                    .map_err(Error::Message)?;
                 match ch
                     .send(
                         &settings.node,
@@ -45,41 +47,27 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                 {
                     Ok(()) => {
                         writeln!(out, "{}: sent to {}", a.channel, ch.host())?;
-                        0
+                        Status::Ok
                     }
                     Err(e) => {
                         writeln!(out, "{}: {e}", a.channel)?;
-                        2
+                        Status::Crit
                     }
                 }
             }
             Command::Flush => {
                 let store = crate::store::Store::open(&settings.store_url).await?;
+                let outbox = crate::outbox::Outbox::new(
+                    &store,
+                    &settings.notify,
+                    &settings.node,
+                    settings.defaults.timeout,
+                );
                 let (mut sent, mut failed) = (0, 0);
-                for q in store.queued_messages().await? {
-                    let attachment = q.attachment.as_deref().map(std::path::Path::new);
-                    let result = match settings.notify.channels.get(&q.channel) {
-                        Some(ch) => {
-                            ch.send(
-                                &settings.node,
-                                &crate::notify::Outgoing {
-                                    title: &q.title,
-                                    text: &q.message,
-                                    html: q.html.as_deref(),
-                                    attachment,
-                                },
-                                settings.defaults.timeout,
-                            )
-                            .await
-                        }
-                        None => Err(format!("no channel `{}` is configured", q.channel)),
-                    };
-                    store
-                        .delivery(q.id, result.as_ref().err().map(String::as_str))
-                        .await?;
-                    match result {
-                        Ok(()) => sent += 1,
-                        Err(e) => {
+                for (q, error) in outbox.flush().await? {
+                    match error {
+                        None => sent += 1,
+                        Some(e) => {
                             failed += 1;
                             writeln!(out, "#{} {}: {e}", q.id, q.channel)?;
                         }
@@ -87,11 +75,11 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                 }
                 store.close().await;
                 writeln!(out, "sent {sent}, still queued {failed}")?;
-                if failed > 0 { 2 } else { 0 }
+                if failed > 0 { Status::Crit } else { Status::Ok }
             }
             Command::List => {
                 let store = crate::store::Store::open(&settings.store_url).await?;
-                let mut t = crate::report::new_table(cx.color);
+                let mut t = crate::report::new_table(cx.style);
                 t.set_header(["#", "通道", "来源", "消息", "尝试", "上次错误"]);
                 for q in store.queued_messages().await? {
                     let mut message = q.title.clone();
@@ -109,7 +97,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
                 }
                 store.close().await;
                 writeln!(out, "{t}")?;
-                0
+                Status::Ok
             }
         };
         out.flush()?;

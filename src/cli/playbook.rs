@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal, Write};
 
-use super::{Context, Failure};
+use super::Context;
+use crate::core::error::Error;
+use crate::core::outcome::Status;
 use crate::runbook::engine::{self, End, Engine, Person};
 use crate::runbook::{Playbook, Step};
 
@@ -163,7 +165,7 @@ impl Person for Responder {
     }
 }
 
-pub(super) fn load(cx: &Context) -> Result<(crate::settings::Settings, Vec<Playbook>), Failure> {
+pub(super) fn load(cx: &Context) -> Result<(crate::settings::Settings, Vec<Playbook>), Error> {
     let settings = cx.settings()?;
     let dir = settings.base_dir.join("playbooks");
     let all = crate::runbook::load_all(&dir)?;
@@ -172,34 +174,34 @@ pub(super) fn load(cx: &Context) -> Result<(crate::settings::Settings, Vec<Playb
         problems.extend(p.check_inline(&settings));
     }
     if !problems.is_empty() {
-        return Err(Failure::Problems(problems));
+        return Err(Error::Config(problems));
     }
     Ok((settings, all))
 }
 
-pub(super) fn find<'a>(all: &'a [Playbook], id: &str) -> Result<&'a Playbook, Failure> {
+pub(super) fn find<'a>(all: &'a [Playbook], id: &str) -> Result<&'a Playbook, Error> {
     all.iter().find(|p| p.id == id).ok_or_else(|| {
         let ids: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
         let hint = crate::core::yaml::did_you_mean(id, ids.iter().copied())
             .map(|m| format!(" (did you mean `{m}`?)"))
             .unwrap_or_default();
-        Failure::Message(format!(
+        Error::Message(format!(
             "no playbook `{id}`{hint}; see `znode playbook list`"
         ))
     })
 }
 
-pub(super) fn sets(raw: &[String]) -> Result<Vec<(String, String)>, Failure> {
+pub(super) fn sets(raw: &[String]) -> Result<Vec<(String, String)>, Error> {
     raw.iter()
         .map(|s| {
             s.split_once('=')
                 .map(|(k, v)| (k.trim().to_owned(), v.to_owned()))
-                .ok_or_else(|| Failure::Message(format!("--set {s}: expected NAME=VALUE")))
+                .ok_or_else(|| Error::Message(format!("--set {s}: expected NAME=VALUE")))
         })
         .collect()
 }
 
-pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
+pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
     match c {
         Command::List => list(&cx),
         Command::Show(a) => show(&cx, a),
@@ -210,9 +212,9 @@ pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
     }
 }
 
-fn list(cx: &Context) -> Result<u8, Failure> {
+fn list(cx: &Context) -> Result<Status, Error> {
     let (_, all) = load(cx)?;
-    let mut t = crate::report::new_table(cx.color);
+    let mut t = crate::report::new_table(cx.style);
     t.set_header(["ID", "预案", "级别", "适用系统", "步骤", "文件"]);
     for p in &all {
         t.add_row([
@@ -225,18 +227,18 @@ fn list(cx: &Context) -> Result<u8, Failure> {
         ]);
     }
     println!("{t}");
-    Ok(0)
+    Ok(Status::Ok)
 }
 
-fn show(cx: &Context, a: ShowArgs) -> Result<u8, Failure> {
+fn show(cx: &Context, a: ShowArgs) -> Result<Status, Error> {
     let (_, all) = load(cx)?;
     let pb = find(&all, &a.playbook)?;
-    let vars = pb.variables(&sets(&a.set)?).map_err(Failure::Message)?;
-    print_plan(pb, &vars, cx.color);
-    Ok(0)
+    let vars = pb.variables(&sets(&a.set)?).map_err(Error::Message)?;
+    print_plan(pb, &vars, cx.style);
+    Ok(Status::Ok)
 }
 
-fn print_plan(pb: &Playbook, vars: &BTreeMap<String, String>, color: bool) {
+fn print_plan(pb: &Playbook, vars: &BTreeMap<String, String>, style: crate::report::TableStyle) {
     println!(
         "{}（{}）级别：{}  角色：{}",
         pb.title,
@@ -248,7 +250,7 @@ fn print_plan(pb: &Playbook, vars: &BTreeMap<String, String>, color: bool) {
         let v: Vec<String> = vars.iter().map(|(k, v)| format!("{k}={v}")).collect();
         println!("变量：{}", v.join("  "));
     }
-    let mut t = crate::report::new_table(color);
+    let mut t = crate::report::new_table(style);
     t.set_header(["#", "阶段", "步骤", "类型", "内容", "成功后", "失败后"]);
     for (i, s) in pb.steps.iter().enumerate() {
         let next = s
@@ -272,14 +274,14 @@ pub(super) fn operator(a: &Answers) -> String {
     super::operator(&a.operator)
 }
 
-fn start(cx: &Context, a: RunArgs, mode: &str) -> Result<u8, Failure> {
+fn start(cx: &Context, a: RunArgs, mode: &str) -> Result<Status, Error> {
     let (settings, all) = load(cx)?;
     let pb = find(&all, &a.playbook)?.clone();
-    let vars = pb.variables(&sets(&a.set)?).map_err(Failure::Message)?;
+    let vars = pb.variables(&sets(&a.set)?).map_err(Error::Message)?;
     if a.dry_run {
         println!("演练计划（--dry-run：不执行任何命令）");
-        print_plan(&pb, &vars, cx.color);
-        return Ok(0);
+        print_plan(&pb, &vars, cx.style);
+        return Ok(Status::Ok);
     }
     let catalog = crate::catalog::Catalog::load(&settings)?;
     super::run_async(async {
@@ -300,7 +302,7 @@ pub(super) async fn execute(
     vars: &BTreeMap<String, String>,
     mode: &str,
     answers: Answers,
-) -> Result<(i64, End), Failure> {
+) -> Result<(i64, End), Error> {
     let who = operator(&answers);
     let mut person = Responder {
         flags: answers,
@@ -340,26 +342,26 @@ pub(super) async fn execute(
     Ok((id, end))
 }
 
-pub(super) fn report(id: i64, end: &End) -> u8 {
+pub(super) fn report(id: i64, end: &End) -> Status {
     match end {
         End::Finished => {
             eprintln!("run #{id} finished");
-            0
+            Status::Ok
         }
         End::Failed(r) => {
             eprintln!("run #{id} failed: {r}");
-            2
+            Status::Crit
         }
         End::Paused(step, r) => {
             eprintln!(
                 "run #{id} paused at `{step}`: {r}\n  continue with: znode playbook resume {id} ..."
             );
-            3
+            Status::Unknown
         }
     }
 }
 
-fn resume(cx: &Context, a: ResumeArgs) -> Result<u8, Failure> {
+fn resume(cx: &Context, a: ResumeArgs) -> Result<Status, Error> {
     let (settings, all) = load(cx)?;
     let catalog = crate::catalog::Catalog::load(&settings)?;
     let who = operator(&a.answers);
@@ -372,7 +374,7 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<u8, Failure> {
         let store = crate::store::Store::open_existing(&settings.store_url).await?;
         let run = store.playbook_run(a.run).await?;
         if run.state == "finished" {
-            return Err(Failure::Message(format!("run #{} is finished", run.id)));
+            return Err(Error::Message(format!("run #{} is finished", run.id)));
         }
         let pb = find(&all, &run.playbook)?.clone();
         let vars: BTreeMap<String, String> =
@@ -395,7 +397,7 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<u8, Failure> {
         if interrupted && let Some(id) = from.clone() {
             let step = pb
                 .step(&id)
-                .ok_or_else(|| Failure::Message(format!("no step `{id}`")))?;
+                .ok_or_else(|| Error::Message(format!("no step `{id}`")))?;
             match person.completed(step) {
                 Some(true) => {
                     // Completed before the process died: record it and go on; it is never run again.
@@ -420,7 +422,7 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<u8, Failure> {
                 Some(false) => {}
                 None => {
                     store.set_playbook_state(run.id, "paused", None).await?;
-                    return Err(Failure::Message(format!(
+                    return Err(Error::Message(format!(
                         "step `{id}` was running when run #{} stopped: say whether it completed with --completed yes|no",
                         run.id
                     )));
@@ -448,7 +450,7 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<u8, Failure> {
     })
 }
 
-fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
+fn log(cx: &Context, a: LogArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let tz = settings.timezone;
     let when = |ms: i64| crate::core::clock::local_time(ms, tz, "%Y-%m-%d %H:%M:%S");
@@ -457,7 +459,7 @@ fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let Some(id) = a.run else {
             let runs = store.playbook_runs(20).await?;
-            let mut t = crate::report::new_table(cx.color);
+            let mut t = crate::report::new_table(cx.style);
             t.set_header(["运行", "预案", "方式", "状态", "开始", "结束", "执行人"]);
             for r in runs {
                 t.add_row([
@@ -475,7 +477,7 @@ fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
                 ]);
             }
             writeln!(out, "{t}")?;
-            return Ok(0);
+            return Ok(Status::Ok);
         };
         let run = store.playbook_run(id).await?;
         let events = store.playbook_events(id).await?;
@@ -497,7 +499,7 @@ fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
                         "events": events,
                     }),
                 )
-                .map_err(|e| Failure::Message(e.to_string()))?;
+                .map_err(|e| Error::Message(e.to_string()))?;
                 writeln!(out)?;
             }
             super::logs::ListFormat::Table => {
@@ -515,7 +517,7 @@ fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
                     crate::report::special::run_state_zh(&run.state),
                     run.operator
                 )?;
-                let mut t = crate::report::new_table(cx.color);
+                let mut t = crate::report::new_table(cx.style);
                 t.set_header(["时间", "阶段", "步骤", "事件", "人员", "内容"]);
                 for e in &events {
                     let detail: String = e.detail.chars().take(300).collect();
@@ -546,6 +548,6 @@ fn log(cx: &Context, a: LogArgs) -> Result<u8, Failure> {
             }
         }
         out.flush()?;
-        Ok(0)
+        Ok(Status::Ok)
     })
 }

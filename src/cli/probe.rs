@@ -8,10 +8,12 @@
 use std::path::Path;
 use std::time::Duration;
 
-use super::{Context, Failure, quoted};
+use super::{Context, quoted};
 use crate::catalog::{Catalog, CheckSpec};
+use crate::core::error::Error;
 use crate::core::error::{Problem, Problems};
 use crate::core::outcome::Outcome;
+use crate::core::outcome::Status;
 use crate::core::target::Target;
 use crate::judge::thresholds_for;
 use crate::probe::Shared;
@@ -149,7 +151,7 @@ fn relabel(p: Problem, origins: &[String]) -> Problem {
     }
 }
 
-pub(super) fn run(_cx: &Context, a: Args) -> Result<u8, Failure> {
+pub(super) fn run(_cx: &Context, a: Args) -> Result<Status, Error> {
     let target = match &a.target {
         Some(t) => Some(
             Target::from_arg(
@@ -177,20 +179,17 @@ pub(super) fn run(_cx: &Context, a: Args) -> Result<u8, Failure> {
     let (yaml, origins) = check_yaml(&a)?;
     let spec = Catalog::parse_check(Path::new("arguments"), &yaml, &settings)
         .map_err(|list| Problems(list.into_iter().map(|p| relabel(p, &origins)).collect()))?;
-    let outcome = super::run_async(crate::runner::run_check(
-        &settings,
-        &spec,
-        &Shared::default(),
-        None,
-    ));
+    let outcome = super::run_async(async {
+        Ok(crate::runner::run_check(&settings, &spec, &Shared::default(), None).await)
+    })?;
     match a.format {
         ProbeFormat::Json => println!(
             "{}",
-            serde_json::to_string_pretty(&outcome).map_err(|e| Failure::Message(e.to_string()))?
+            serde_json::to_string_pretty(&outcome).map_err(|e| Error::Message(e.to_string()))?
         ),
         ProbeFormat::Nagios => println!("{}", nagios_line(&spec, &outcome, &settings)),
     }
-    Ok(outcome.effective_status().exit_code())
+    Ok(outcome.effective_status())
 }
 
 /// `KIND STATUS: text | 'label'=value[UOM];warn;crit;;` with the thresholds that applied.

@@ -2,8 +2,11 @@
 
 use std::path::PathBuf;
 
-use super::{Context, Failure};
+use super::Context;
+use crate::core::error::Error;
+use crate::core::outcome::Status;
 use crate::core::period::{Period, Routine};
+use crate::outbox::{Delivery, Outbox, Post};
 use crate::report::RunReport;
 use crate::report::chart::{self, Chart};
 use crate::report::document::{InspectionModel, render};
@@ -107,7 +110,7 @@ pub(super) struct SubjectArgs {
     out: Output,
 }
 
-pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
+pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
     match c {
         Command::Inspection(a) => inspection(&cx, a),
         Command::Weekly(a) => routine_report(&cx, Routine::Weekly, a),
@@ -127,7 +130,7 @@ enum Special {
     Sync,
 }
 
-fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<u8, Failure> {
+fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<Status, Error> {
     use crate::report::special;
     let settings = cx.settings()?;
     let now = crate::core::clock::now_ms();
@@ -168,8 +171,8 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<u8, Fai
             }
         };
         store.close().await;
-        let model = model.map_err(|e| Failure::Message(e.to_string()))?;
-        Ok::<_, Failure>((model, title, summary))
+        let model = model.map_err(|e| Error::Message(e.to_string()))?;
+        Ok::<_, Error>((model, title, summary))
     })?;
     let doc = Written {
         kind: kind_id,
@@ -184,14 +187,14 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<u8, Fai
     write(&settings, &doc, &model, &a.out)
 }
 
-fn inspection(cx: &Context, a: InspectionArgs) -> Result<u8, Failure> {
+fn inspection(cx: &Context, a: InspectionArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let report = super::run_async(async {
         let store = Store::open_existing(&settings.store_url).await?;
         let run = store.resolve(&a.run).await?;
         let rows = store.outcomes(run.id).await?;
         store.close().await;
-        Ok::<_, Failure>(RunReport::new(
+        Ok::<_, Error>(RunReport::new(
             run,
             rows,
             settings.timezone,
@@ -220,7 +223,7 @@ fn inspection(cx: &Context, a: InspectionArgs) -> Result<u8, Failure> {
     write(&settings, &doc, &model, &a.out)
 }
 
-fn routine_report(cx: &Context, kind: Routine, a: RoutineArgs) -> Result<u8, Failure> {
+fn routine_report(cx: &Context, kind: Routine, a: RoutineArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let tz = settings.timezone;
     let now = crate::core::clock::now_ms();
@@ -228,7 +231,7 @@ fn routine_report(cx: &Context, kind: Routine, a: RoutineArgs) -> Result<u8, Fai
         .map(|t| t.with_timezone(&tz).date_naive())
         .unwrap_or_default();
     let period = match &a.period {
-        Some(p) => Period::parse(kind, p).map_err(Failure::Message)?,
+        Some(p) => Period::parse(kind, p).map_err(Error::Message)?,
         None => Period::last_complete(kind, today),
     };
     let as_of = super::incident::when(&a.as_of, tz)?;
@@ -246,7 +249,7 @@ fn routine_report(cx: &Context, kind: Routine, a: RoutineArgs) -> Result<u8, Fai
         )
         .await?;
         store.close().await;
-        Ok::<_, Failure>(model)
+        Ok::<_, Error>(model)
     })?;
     if model.plan.missing && a.out.format != DocFormat::Json {
         eprintln!(
@@ -298,7 +301,7 @@ fn write(
     doc: &Written<'_>,
     model: &impl serde::Serialize,
     out: &Output,
-) -> Result<u8, Failure> {
+) -> Result<Status, Error> {
     let path = out.output.clone().unwrap_or_else(|| {
         settings.reports.folder(&settings.base_dir).join(format!(
             "{}.{}",
@@ -308,12 +311,12 @@ fn write(
     });
     let to_stdout = path.as_os_str() == "-";
     let channels = channels(settings, out, to_stdout)?;
-    let markdown = || render(doc.templates, model, &settings.base_dir).map_err(Failure::Message);
+    let markdown = || render(doc.templates, model, &settings.base_dir).map_err(Error::Message);
     let fonts = || chart::fonts(settings.reports.font.as_deref());
-    let svgs = |fonts: &chart::Fonts| -> Result<Vec<(String, String)>, Failure> {
+    let svgs = |fonts: &chart::Fonts| -> Result<Vec<(String, String)>, Error> {
         doc.charts
             .iter()
-            .map(|(n, c)| Ok((n.clone(), c.svg(fonts).map_err(Failure::Message)?)))
+            .map(|(n, c)| Ok((n.clone(), c.svg(fonts).map_err(Error::Message)?)))
             .collect()
     };
     // Charts of a Markdown file are SVG files beside it; on stdout there is nowhere to put them.
@@ -352,17 +355,16 @@ fn write(
             }
             let mut pngs = Vec::new();
             for (name, svg) in svgs(&fonts)? {
-                let (png, w, h) = chart::png(&svg, &fonts).map_err(Failure::Message)?;
+                let (png, w, h) = chart::png(&svg, &fonts).map_err(Error::Message)?;
                 pngs.push((name, png, w, h));
             }
-            crate::report::docx::document(&markdown()?, &pngs).map_err(Failure::Message)?
+            crate::report::docx::document(&markdown()?, &pngs).map_err(Error::Message)?
         }
         DocFormat::Json => {
             let mut v = serde_json::json!({ "schema": "znode.report/v1", "kind": doc.kind });
-            v["report"] =
-                serde_json::to_value(model).map_err(|e| Failure::Message(e.to_string()))?;
+            v["report"] = serde_json::to_value(model).map_err(|e| Error::Message(e.to_string()))?;
             let mut s =
-                serde_json::to_string_pretty(&v).map_err(|e| Failure::Message(e.to_string()))?;
+                serde_json::to_string_pretty(&v).map_err(|e| Error::Message(e.to_string()))?;
             s.push('\n');
             s.into_bytes()
         }
@@ -370,7 +372,7 @@ fn write(
     if to_stdout {
         use std::io::Write;
         std::io::stdout().write_all(&bytes)?;
-        return Ok(0);
+        return Ok(Status::Ok);
     }
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
@@ -391,12 +393,12 @@ fn write(
             let store = Store::open(&settings.store_url).await?;
             store.record_document(&record).await?;
             store.close().await;
-            Ok::<_, Failure>(())
+            Ok::<_, Error>(())
         })?;
     }
     println!("{}", path.display());
     if channels.is_empty() {
-        return Ok(0);
+        return Ok(Status::Ok);
     }
     // E-mail carries the page itself as its body, whatever format was written.
     let html = if channels.iter().any(|c| c.is_mail()) {
@@ -413,12 +415,12 @@ fn channels<'a>(
     settings: &'a Settings,
     out: &Output,
     to_stdout: bool,
-) -> Result<Vec<&'a crate::notify::Channel>, Failure> {
+) -> Result<Vec<&'a crate::notify::Channel>, Error> {
     let Some(named) = &out.send else {
         return Ok(Vec::new());
     };
     if to_stdout {
-        return Err(Failure::Message(
+        return Err(Error::Message(
             "--send sends a written file; drop `-o -` or give a path".into(),
         ));
     }
@@ -428,13 +430,13 @@ fn channels<'a>(
         named.iter().collect()
     };
     if names.is_empty() {
-        return Err(Failure::Message(
+        return Err(Error::Message(
             "--send without channels needs `reports.send: [channel, ...]` in znode.yaml".into(),
         ));
     }
     names
         .into_iter()
-        .map(|n| settings.notify.channel(n).map_err(Failure::Message))
+        .map(|n| settings.notify.channel(n).map_err(Error::Message))
         .collect()
 }
 
@@ -446,53 +448,51 @@ fn send(
     path: &std::path::Path,
     html: Option<&str>,
     channels: &[&crate::notify::Channel],
-) -> Result<u8, Failure> {
+) -> Result<Status, Error> {
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let shown = path.display().to_string();
     let source = format!("report {} {}", doc.kind, doc.subject);
     super::run_async(async {
         let store = Store::open(&settings.store_url).await?;
+        let outbox = Outbox::new(
+            &store,
+            &settings.notify,
+            &settings.node,
+            settings.defaults.timeout,
+        );
         let mut failed = 0;
         for ch in channels {
-            let html = if ch.is_mail() { html } else { None };
-            let id = store
-                .queue_message(&crate::store::NewMessage {
-                    channel: &ch.name,
+            let post = Post {
+                channel: &ch.name,
+                source: &source,
+                message: crate::notify::Outgoing {
                     title: &doc.title,
-                    message: &doc.summary,
-                    source: &source,
-                    html,
-                    attachment: Some(&shown),
-                })
-                .await?;
-            let result = ch
-                .send(
-                    &settings.node,
-                    &crate::notify::Outgoing {
-                        title: &doc.title,
-                        text: &doc.summary,
-                        html,
-                        attachment: Some(&path),
-                    },
-                    settings.defaults.timeout,
-                )
-                .await;
-            store
-                .delivery(id, result.as_ref().err().map(String::as_str))
-                .await?;
-            match result {
-                Ok(()) => eprintln!("sent to {} ({})", ch.name, ch.host()),
-                Err(e) => {
+                    text: &doc.summary,
+                    html: if ch.is_mail() { html } else { None },
+                    attachment: Some(&path),
+                },
+            };
+            match outbox.post(&post).await? {
+                (_, Delivery::Sent) => eprintln!("sent to {} ({})", ch.name, ch.host()),
+                (id, Delivery::Failed(e)) => {
                     failed += 1;
                     eprintln!(
                         "error: {}: {e}; the report stays at {shown} and the message is queued (#{id}): `znode notify flush` sends it",
                         ch.name
                     );
                 }
+                // The channels were looked up among the declared ones before anything was written.
+                (id, Delivery::NoChannel) => {
+                    failed += 1;
+                    eprintln!(
+                        "error: no channel `{}` is configured; the message is queued (#{id})",
+                        ch.name
+                    );
+                }
             }
         }
         store.close().await;
-        Ok::<_, Failure>(if failed > 0 { 2 } else { 0 })
+        Ok::<_, Error>(if failed > 0 { Status::Crit } else { Status::Ok })
     })
 }
 

@@ -3,8 +3,10 @@
 
 use std::io::Write;
 
+use super::Context;
 use super::playbook::{self, Answers};
-use super::{Context, Failure};
+use crate::core::error::Error;
+use crate::core::outcome::Status;
 use crate::runbook::engine::End;
 use crate::runbook::sync::{self, STEPS};
 
@@ -105,14 +107,14 @@ pub(super) struct VersionsArgs {
     format: super::logs::ListFormat,
 }
 
-pub(super) fn run(cx: Context, c: Command) -> Result<u8, Failure> {
+pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
     match c {
         Command::Versions(a) => versions(&cx, a),
         other => releases(&cx, other),
     }
 }
 
-fn releases(cx: &Context, c: Command) -> Result<u8, Failure> {
+fn releases(cx: &Context, c: Command) -> Result<Status, Error> {
     let settings = cx.settings()?;
     super::run_async(async {
         let store = crate::store::Store::open(&settings.store_url).await?;
@@ -126,18 +128,18 @@ fn releases(cx: &Context, c: Command) -> Result<u8, Failure> {
                     .open_release(&a.version, &title, &super::operator(&a.operator))
                     .await?;
                 println!("release #{id}: {title}");
-                0
+                Status::Ok
             }
             Command::Done(a) => {
                 let r = store.release(a.release).await?;
                 if sync::playbook_of(a.step).is_some() {
-                    return Err(Failure::Message(format!(
+                    return Err(Error::Message(format!(
                         "step {} is carried out by its playbook: znode sync run {} {}",
                         a.step, a.release, a.step
                     )));
                 }
                 if let Some(why) = sync::refusal(&r, a.step) {
-                    return Err(Failure::Message(why));
+                    return Err(Error::Message(why));
                 }
                 store
                     .record_sync_step(
@@ -155,24 +157,24 @@ fn releases(cx: &Context, c: Command) -> Result<u8, Failure> {
                     a.step,
                     STEPS[a.step as usize - 1]
                 );
-                0
+                Status::Ok
             }
             Command::Run(a) => {
                 let Some(name) = sync::playbook_of(a.step) else {
-                    return Err(Failure::Message(format!(
+                    return Err(Error::Message(format!(
                         "step {} is recorded, not run: znode sync done {} {} --note ...",
                         a.step, a.release, a.step
                     )));
                 };
                 let r = store.release(a.release).await?;
                 if let Some(why) = sync::refusal(&r, a.step) {
-                    return Err(Failure::Message(why));
+                    return Err(Error::Message(why));
                 }
                 let (_, all) = playbook::load(cx)?;
                 let pb = playbook::find(&all, name)?.clone();
                 let vars = pb
                     .variables(&playbook::sets(&a.set)?)
-                    .map_err(Failure::Message)?;
+                    .map_err(Error::Message)?;
                 let catalog = crate::catalog::Catalog::load(&settings)?;
                 let operator = playbook::operator(&a.answers);
                 let (run, end) =
@@ -193,16 +195,14 @@ fn releases(cx: &Context, c: Command) -> Result<u8, Failure> {
             Command::RollbackPlan(a) => {
                 let plan = match (&a.file, &a.text) {
                     (Some(f), _) => std::fs::read_to_string(f)
-                        .map_err(|e| Failure::Message(format!("{}: {e}", f.display())))?,
+                        .map_err(|e| Error::Message(format!("{}: {e}", f.display())))?,
                     (None, Some(t)) => t.clone(),
                     (None, None) => {
-                        return Err(Failure::Message(
-                            "give the plan with --file or --text".into(),
-                        ));
+                        return Err(Error::Message("give the plan with --file or --text".into()));
                     }
                 };
                 if plan.trim().is_empty() {
-                    return Err(Failure::Message("the rollback plan is empty".into()));
+                    return Err(Error::Message("the rollback plan is empty".into()));
                 }
                 store.release(a.release).await?;
                 store.set_rollback_plan(a.release, &plan).await?;
@@ -211,13 +211,13 @@ fn releases(cx: &Context, c: Command) -> Result<u8, Failure> {
                     a.release,
                     plan.lines().count()
                 );
-                0
+                Status::Ok
             }
             Command::Signoff(a) => {
                 store.release(a.release).await?;
                 store.sign_off(a.release, &a.user, &a.comment).await?;
                 println!("release #{}: sign-off by {}", a.release, a.user);
-                0
+                Status::Ok
             }
             Command::Status(a) => {
                 let ids = match a.release {
@@ -229,9 +229,9 @@ fn releases(cx: &Context, c: Command) -> Result<u8, Failure> {
                     list.push(store.release(id).await?);
                 }
                 print_status(cx, &settings, &list, a.format)?;
-                0
+                Status::Ok
             }
-            Command::Versions(_) => 0,
+            Command::Versions(_) => Status::Ok,
         };
         store.close().await;
         Ok(code)
@@ -243,14 +243,14 @@ fn print_status(
     settings: &crate::settings::Settings,
     list: &[crate::store::Release],
     format: super::logs::ListFormat,
-) -> Result<(), Failure> {
+) -> Result<(), Error> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if format == super::logs::ListFormat::Json {
         serde_json::to_writer_pretty(
             &mut out,
             &serde_json::json!({ "schema": "znode.sync/v1", "releases": list }),
         )
-        .map_err(|e| Failure::Message(e.to_string()))?;
+        .map_err(|e| Error::Message(e.to_string()))?;
         writeln!(out)?;
         return Ok(());
     }
@@ -271,7 +271,7 @@ fn print_status(
                 ""
             }
         )?;
-        let mut t = crate::report::new_table(cx.color);
+        let mut t = crate::report::new_table(cx.style);
         t.set_header(["步骤", "内容", "状态", "时间", "人员", "记录"]);
         for (i, name) in STEPS.iter().enumerate() {
             let n = i as i64 + 1;
@@ -324,7 +324,7 @@ struct VersionRow {
     error: Option<String>,
 }
 
-fn versions(cx: &Context, a: VersionsArgs) -> Result<u8, Failure> {
+fn versions(cx: &Context, a: VersionsArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let rows = super::run_async(async {
         let mut rows = Vec::new();
@@ -353,10 +353,10 @@ fn versions(cx: &Context, a: VersionsArgs) -> Result<u8, Failure> {
                 error,
             });
         }
-        rows
-    });
+        Ok(rows)
+    })?;
     if rows.is_empty() {
-        return Err(Failure::Message(
+        return Err(Error::Message(
             "no system declares `version:`; add `version: { url | command, pattern, declared }` to the systems".into(),
         ));
     }
@@ -367,11 +367,11 @@ fn versions(cx: &Context, a: VersionsArgs) -> Result<u8, Failure> {
                 &mut out,
                 &serde_json::json!({ "schema": "znode.versions/v1", "systems": rows }),
             )
-            .map_err(|e| Failure::Message(e.to_string()))?;
+            .map_err(|e| Error::Message(e.to_string()))?;
             writeln!(out)?;
         }
         super::logs::ListFormat::Table => {
-            let mut t = crate::report::new_table(cx.color);
+            let mut t = crate::report::new_table(cx.style);
             t.set_header(["系统", "运行版本", "省中心版本", "结论"]);
             for r in &rows {
                 t.add_row([
@@ -410,10 +410,10 @@ fn versions(cx: &Context, a: VersionsArgs) -> Result<u8, Failure> {
     out.flush()?;
     // Behind is a finding (WARN); a version that could not be read is UNKNOWN.
     Ok(if rows.iter().any(|r| r.state == "unknown") {
-        3
+        Status::Unknown
     } else if rows.iter().any(|r| r.state == "behind") {
-        1
+        Status::Warn
     } else {
-        0
+        Status::Ok
     })
 }

@@ -106,3 +106,54 @@ impl fmt::Display for Problems {
 }
 
 impl std::error::Error for Problems {}
+
+/// Why a command could not do its work. Each kind has its exit code, named once here: all are
+/// 3 (UNKNOWN) for now, since monitoring reads 1 and 2 as WARNING and CRITICAL of the checked
+/// systems, and a command that could not run has not checked anything.
+#[derive(Debug)]
+pub enum Error {
+    /// Problems in files the operator wrote, each with its position; nothing was run.
+    Config(Problems),
+    /// The command line asks for something that cannot be done (clap's errors included).
+    Usage(String),
+    /// The history store could not be opened, migrated, read or written.
+    Store(String),
+    /// A file or stream could not be read or written.
+    Io(std::io::Error),
+    /// Anything else, with what to do about it.
+    Message(String),
+}
+
+impl Error {
+    /// The process exit code of this kind of failure.
+    pub fn code(&self) -> u8 {
+        match self {
+            Error::Config(_) | Error::Usage(_) | Error::Store(_) | Error::Io(_) => 3,
+            Error::Message(_) => 3,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Error::Config(p) => write!(f, "{p}; nothing was run"),
+            Error::Usage(m) | Error::Store(m) | Error::Message(m) => f.write_str(m),
+            Error::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<Problems> for Error {
+    fn from(p: Problems) -> Error {
+        Error::Config(p)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Error {
+        Error::Io(e)
+    }
+}

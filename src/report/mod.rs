@@ -15,7 +15,7 @@ mod prometheus;
 pub mod routine;
 pub mod special;
 mod table;
-pub use table::new_table;
+pub use table::{TableStyle, new_table};
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -28,7 +28,7 @@ use crate::core::outcome::Status;
 use crate::store::{RunRow, StoredOutcome};
 
 /// Output formats for outcomes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// A table per inspection category, for people.
     Table,
@@ -41,7 +41,7 @@ pub enum Format {
 }
 
 /// Language of words in human output.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
     /// 中文 (default).
     Zh,
@@ -163,11 +163,11 @@ impl RunReport {
         &self,
         format: Format,
         lang: Lang,
-        color: bool,
+        style: TableStyle,
         w: &mut dyn Write,
     ) -> io::Result<()> {
         match format {
-            Format::Table => table::render_run(self, lang, color, w),
+            Format::Table => table::render_run(self, lang, style, w),
             Format::Json => json::render_run(self, w),
             Format::Nagios => nagios::render_run(self, w),
             Format::Prometheus => prometheus::render_run(self, w),

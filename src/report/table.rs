@@ -1,6 +1,6 @@
 //! Tables for people: one block per inspection category, then the summary.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
@@ -23,26 +23,32 @@ fn status_cell(s: Status, label: String, color: bool) -> Cell {
     }
 }
 
+/// How tables are drawn: in colour or not, and the width of the terminal they go to (`None`
+/// when stdout is not a terminal, or it reports no usable width).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TableStyle {
+    /// ANSI colours on status cells.
+    pub color: bool,
+    /// Columns of the terminal.
+    pub width: Option<u16>,
+}
+
 /// A table in the house style: condensed UTF-8 borders, wrapped to a wide enough terminal.
-pub fn new_table(color: bool) -> Table {
+pub fn new_table(style: TableStyle) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
-    // Wrap to the terminal only when it reports a usable width: `script`, serial consoles and
-    // some jump hosts report 0, and wrapping to that squeezes every column to one character.
-    let width = if std::io::stdout().is_terminal() {
-        t.width()
-    } else {
-        None
-    };
-    match width {
+    // Wrap only to a usable width: `script`, serial consoles and some jump hosts report 0, and
+    // wrapping to that squeezes every column to one character.
+    match style.width {
         Some(w) if w >= 80 => {
+            t.set_width(w);
             t.set_content_arrangement(ContentArrangement::Dynamic);
         }
         _ => {
             t.force_no_tty();
         }
     }
-    if color {
+    if style.color {
         t.enforce_styling();
     }
     t
@@ -59,7 +65,7 @@ fn category_title(c: Category, lang: Lang) -> String {
 pub(super) fn render_run(
     r: &RunReport,
     lang: Lang,
-    color: bool,
+    style: TableStyle,
     w: &mut dyn Write,
 ) -> io::Result<()> {
     let zh = lang == Lang::Zh;
@@ -93,7 +99,7 @@ pub(super) fn render_run(
             continue;
         }
         writeln!(w, "\n{}", category_title(cat, lang))?;
-        let mut t = new_table(color);
+        let mut t = new_table(style);
         let header: &[&str] = if zh {
             &["状态", "编号", "检查项", "ID", "系统", "值", "说明"]
         } else {
@@ -117,7 +123,7 @@ pub(super) fn render_run(
                 status_cell(
                     o.effective_status().max(o.status.min(Status::Warn)),
                     label,
-                    color,
+                    style.color,
                 ),
                 Cell::new(item),
                 Cell::new(&row.info.title),
@@ -229,11 +235,11 @@ pub fn render_runs(
     runs: &[RunRow],
     tz: chrono_tz::Tz,
     lang: Lang,
-    color: bool,
+    style: TableStyle,
     w: &mut dyn Write,
 ) -> io::Result<()> {
     let zh = lang == Lang::Zh;
-    let mut t = new_table(color);
+    let mut t = new_table(style);
     let header: &[&str] = if zh {
         &[
             "运行",
@@ -270,7 +276,7 @@ pub fn render_runs(
         let count = |s: Status| r.counts.get(&s).copied().unwrap_or(0).to_string();
         let result = r
             .status
-            .map(|s| status_cell(s, status_word(s, lang).into(), color))
+            .map(|s| status_cell(s, status_word(s, lang).into(), style.color))
             .unwrap_or_else(|| Cell::new("-"));
         t.add_row(vec![
             Cell::new(format!("#{}", r.id)),
@@ -293,7 +299,7 @@ pub fn render_diff(
     d: &Diff,
     all: bool,
     lang: Lang,
-    color: bool,
+    style: TableStyle,
     w: &mut dyn Write,
 ) -> io::Result<()> {
     let zh = lang == Lang::Zh;
@@ -326,7 +332,7 @@ pub fn render_diff(
             if zh { zh_name } else { en_name },
             list.len()
         )?;
-        let mut t = new_table(color);
+        let mut t = new_table(style);
         t.set_header(if zh {
             vec!["ID", "检查项", "之前", "之后", "说明"]
         } else {
@@ -334,7 +340,7 @@ pub fn render_diff(
         });
         for e in list {
             let after = match e.after {
-                Some(s) => status_cell(s, word(Some(s)), color),
+                Some(s) => status_cell(s, word(Some(s)), style.color),
                 None => Cell::new("-"),
             };
             t.add_row(vec![

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use super::{Action, Playbook, Run, Step, render};
 use crate::catalog::Catalog;
 use crate::core::outcome::Status;
+use crate::outbox::Delivery;
 use crate::settings::Settings;
 use crate::store::{Store, StoreError};
 
@@ -337,43 +338,30 @@ impl Engine<'_> {
                 } else {
                     channels.iter().map(String::as_str).collect()
                 };
+                let outbox = crate::outbox::Outbox::new(
+                    self.store,
+                    &self.settings.notify,
+                    &self.settings.node,
+                    self.settings.defaults.timeout,
+                );
                 let mut results = Vec::new();
                 for c in &channels {
-                    let id = self
-                        .store
-                        .queue_message(&crate::store::NewMessage {
-                            channel: c,
-                            title: &step.title,
-                            message: &text,
-                            source: &source,
-                            html: None,
-                            attachment: None,
-                        })
-                        .await?;
                     // Sent at once where a channel is configured; otherwise (or on failure) it
                     // stays queued for `znode notify flush`.
-                    let Some(channel) = self.settings.notify.channels.get(*c) else {
-                        results.push(format!("{c}: queued"));
-                        continue;
+                    let post = crate::outbox::Post {
+                        channel: c,
+                        source: &source,
+                        message: crate::notify::Outgoing {
+                            title: &step.title,
+                            text: &text,
+                            html: None,
+                            attachment: None,
+                        },
                     };
-                    let sent = channel
-                        .send(
-                            &self.settings.node,
-                            &crate::notify::Outgoing {
-                                title: &step.title,
-                                text: &text,
-                                html: None,
-                                attachment: None,
-                            },
-                            self.settings.defaults.timeout,
-                        )
-                        .await;
-                    self.store
-                        .delivery(id, sent.as_ref().err().map(String::as_str))
-                        .await?;
-                    results.push(match sent {
-                        Ok(()) => format!("{c}: sent"),
-                        Err(e) => format!("{c}: queued, send failed: {e}"),
+                    results.push(match outbox.post(&post).await?.1 {
+                        Delivery::Sent => format!("{c}: sent"),
+                        Delivery::NoChannel => format!("{c}: queued"),
+                        Delivery::Failed(e) => format!("{c}: queued, send failed: {e}"),
                     });
                 }
                 self.log(

@@ -353,3 +353,9 @@ pub fn redact_url(url: &str) -> String {
         _ => url.to_owned(),
     }
 }
+
+impl From<StoreError> for crate::core::error::Error {
+    fn from(e: StoreError) -> crate::core::error::Error {
+        crate::core::error::Error::Store(e.to_string())
+    }
+}

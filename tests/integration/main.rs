@@ -6,6 +6,7 @@ mod backup;
 mod config_errors;
 mod elasticsearch;
 mod incident;
+mod layers;
 mod logs;
 mod mysql;
 mod nginx;

@@ -1,0 +1,343 @@
+//! The inspection session: one run of a plan from its first row in the store to its closing.
+//! Used by `inspect`, `logs scan|audit` and `backup verify`.
+//!
+//! The run is recorded before the first check starts; outcomes are stored as they arrive
+//! (those arriving while a write is in progress share the next commit); SIGINT and SIGTERM stop
+//! it at once, keeping what finished and marking the run interrupted. What could not be stored
+//! is reported, never hidden: the run's outcomes are still returned for display.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc;
+
+use crate::core::clock::now_ms;
+use crate::core::error::Error;
+use crate::core::outcome::{CheckInfo, Status};
+use crate::probe::Shared;
+use crate::report::RunReport;
+use crate::runner::{Plan, RunEvent};
+use crate::settings::Settings;
+use crate::store::{NewIncident, NewRun, RunRow, Store, StoreError, StoredOutcome};
+
+/// How a plan is run and recorded.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The command recorded with the run (`inspect`, `logs scan`...).
+    pub command: &'static str,
+    /// JSON of the selection, recorded with the run.
+    pub filters: String,
+    /// Whether log checks read incrementally from their stored cursors.
+    pub incremental: bool,
+    /// Open or update an incident for each CRIT outcome.
+    pub open_incidents: bool,
+}
+
+/// Who watches a run as it happens (the progress bar on a terminal).
+pub trait Observer {
+    /// Whether it wants [`RunEvent::Started`]: a live display does; without one nobody reads
+    /// them, and a thousand extra wake-ups of the receiver are not free.
+    fn wants_starts(&self) -> bool;
+    /// One event of the run, in the order they arrive.
+    fn event(&mut self, event: &RunEvent);
+}
+
+/// What `--open-incidents` did for a CRIT check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IncidentAction {
+    /// A new incident was opened.
+    Opened {
+        /// Incident id.
+        id: i64,
+        /// Check id.
+        check: String,
+    },
+    /// The incident the check opened before, still open, got a note.
+    Updated {
+        /// Incident id.
+        id: i64,
+        /// Check id.
+        check: String,
+    },
+}
+
+/// A finished (or interrupted) session.
+pub struct Finished {
+    /// The run with every outcome that finished, for display.
+    pub report: RunReport,
+    /// Checks in the plan.
+    pub planned: usize,
+    /// Stopped by SIGINT or SIGTERM.
+    pub interrupted: bool,
+    /// Incidents opened or updated.
+    pub incidents: Vec<IncidentAction>,
+    /// The first thing that could not be stored (an outcome, log state, incidents, the run's
+    /// closing): the history is incomplete.
+    pub store_error: Option<String>,
+}
+
+impl Finished {
+    /// The status the command exits with: the worst outcome, or UNKNOWN when the history could
+    /// not take everything (what was not stored is unknown to it, whatever the run found).
+    pub fn status(&self) -> Status {
+        if self.store_error.is_some() {
+            Status::Unknown
+        } else {
+            self.report.status()
+        }
+    }
+}
+
+/// Runs a plan as one recorded run.
+pub async fn run(
+    settings: Settings,
+    plan: Plan,
+    options: &Options,
+    observer: &mut dyn Observer,
+) -> Result<Finished, Error> {
+    let store = Store::open(&settings.store_url).await?;
+    let disabled = plan.disabled;
+    let new = NewRun {
+        disabled,
+        node: &settings.node,
+        command: options.command,
+        planned: plan.checks.len(),
+        filters: options.filters.clone(),
+    };
+    let (run_id, started_at) = store.begin_run(&new).await?;
+    let previous = if plan.checks.iter().any(|c| c.probe.uses_history()) {
+        store.previous_metrics(run_id).await?
+    } else {
+        Default::default()
+    };
+    let shared = Arc::new(shared_state(&store, &plan, options.incremental).await?);
+    let infos: BTreeMap<String, CheckInfo> = plan
+        .checks
+        .iter()
+        .map(|c| (c.id.clone(), c.info()))
+        .collect();
+    let planned = plan.checks.len();
+    let settings = Arc::new(settings);
+    let (tx, mut rx) = mpsc::channel(256);
+
+    let mut sigint = signal(SignalKind::interrupt())?;
+    let mut sigterm = signal(SignalKind::terminate())?;
+    // Signals are taken over before the first check starts, so an early Ctrl-C is handled.
+    let runner = tokio::spawn(crate::runner::run(
+        settings.clone(),
+        Arc::new(plan),
+        Arc::new(previous),
+        shared.clone(),
+        tx,
+        observer.wants_starts(),
+    ));
+    let mut rec = Recorder {
+        store: &store,
+        run_id,
+        infos: &infos,
+        observer,
+        rows: Vec::with_capacity(planned),
+        error: None,
+    };
+    let mut interrupted = false;
+    loop {
+        let first = tokio::select! {
+            ev = rx.recv() => match ev {
+                Some(ev) => ev,
+                None => break,
+            },
+            _ = sigint.recv() => { interrupted = true; break; }
+            _ = sigterm.recv() => { interrupted = true; break; }
+        };
+        rec.take(Some(first), &mut rx).await;
+    }
+    // Aborting the runner drops every check in flight; command probes kill their process
+    // groups on drop, so nothing keeps running after we leave.
+    runner.abort();
+    let _ = runner.await;
+    // Checks that finished just before the interrupt are kept too.
+    rec.take(None, &mut rx).await;
+    let Recorder { rows, error, .. } = rec;
+    // An interrupted run keeps its cursors where they were: the lines are read again next
+    // time rather than lost.
+    let state_error = if interrupted {
+        None
+    } else {
+        save_shared_state(&store, &shared).await.err()
+    };
+    let mut incidents = Vec::new();
+    let incident_error = if options.open_incidents {
+        open_incidents(&store, &rows, &mut incidents).await.err()
+    } else {
+        None
+    };
+    let closed = store.finish_run(run_id, interrupted).await;
+    store.close().await;
+    let (status, finished_at) = match &closed {
+        Ok((status, at)) => (Some(*status), *at),
+        Err(_) => (None, now_ms()),
+    };
+    let store_error = error
+        .or(closed.err().map(|e| e.to_string()))
+        .or(state_error.map(|e| e.to_string()))
+        .or(incident_error.map(|e| e.to_string()));
+    let run = RunRow {
+        id: run_id,
+        node: settings.node.clone(),
+        command: options.command.into(),
+        started_at,
+        finished_at: Some(finished_at),
+        state: if interrupted {
+            "interrupted"
+        } else {
+            "finished"
+        }
+        .into(),
+        status,
+        planned: planned as i64,
+        disabled: disabled as i64,
+        done: rows.len() as i64,
+        counts: Default::default(),
+    };
+    Ok(Finished {
+        report: RunReport::new(run, rows, settings.timezone, settings.system_names()),
+        planned,
+        interrupted,
+        incidents,
+        store_error,
+    })
+}
+
+/// An incident for each CRIT outcome: a new one, or a note on the one its check opened before
+/// and that is not closed yet. What was done before an error stays in `done`.
+async fn open_incidents(
+    store: &Store,
+    rows: &[StoredOutcome],
+    done: &mut Vec<IncidentAction>,
+) -> Result<(), StoreError> {
+    let now = now_ms();
+    for r in rows
+        .iter()
+        .filter(|r| r.outcome.effective_status() == Status::Crit)
+    {
+        let check = &r.outcome.check;
+        match store.open_incident_of_check(check).await? {
+            Some(id) => {
+                store
+                    .update_incident(
+                        id,
+                        "note",
+                        "znode inspect",
+                        &format!("仍为严重：{}", r.outcome.summary),
+                        now,
+                    )
+                    .await?;
+                done.push(IncidentAction::Updated {
+                    id,
+                    check: check.clone(),
+                });
+            }
+            None => {
+                let title = format!("{}：{}", r.info.title, r.outcome.summary);
+                let id = store
+                    .open_incident(&NewIncident {
+                        kind: "故障",
+                        severity: "一般",
+                        system: r.info.system.as_deref(),
+                        title: &title,
+                        reporter: "znode inspect",
+                        assignee: None,
+                        source_check: Some(check),
+                        at: now,
+                    })
+                    .await?;
+                done.push(IncidentAction::Opened {
+                    id,
+                    check: check.clone(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The run-wide probe state: for log checks, the audit baselines and incremental cursors.
+async fn shared_state(store: &Store, plan: &Plan, incremental: bool) -> Result<Shared, StoreError> {
+    let mut shared = Shared::default();
+    if plan.checks.iter().any(|c| c.probe.kind() == "log") {
+        shared.logs.known.before = store.log_known().await?;
+        if incremental {
+            shared.logs.incremental = true;
+            shared.logs.cursors = Arc::new(crate::logs::cursor::Cursors::new(
+                store.log_cursors().await?,
+            ));
+        }
+    }
+    Ok(shared)
+}
+
+/// Stores what log checks learned: new audit values and, for incremental runs, cursors.
+async fn save_shared_state(store: &Store, shared: &Shared) -> Result<(), StoreError> {
+    let seen = std::mem::take(
+        &mut *shared
+            .logs
+            .known
+            .seen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()),
+    );
+    if !seen.is_empty() {
+        store.save_log_known(&seen).await?;
+    }
+    if shared.logs.incremental {
+        let updates: Vec<crate::logs::cursor::Update> = shared
+            .logs
+            .finished()
+            .iter()
+            .filter_map(|s| s.as_ref().as_ref().ok())
+            .flat_map(|s| s.cursors.iter().cloned())
+            .collect();
+        store.save_log_cursors(&updates).await?;
+    }
+    Ok(())
+}
+
+/// Collects outcomes as they arrive and stores them.
+struct Recorder<'a> {
+    store: &'a Store,
+    run_id: i64,
+    infos: &'a BTreeMap<String, CheckInfo>,
+    observer: &'a mut dyn Observer,
+    rows: Vec<StoredOutcome>,
+    /// The first store error; the run goes on and the error is reported at the end.
+    error: Option<String>,
+}
+
+impl Recorder<'_> {
+    /// Takes `first` and every event already waiting, and stores their outcomes in one commit.
+    async fn take(&mut self, first: Option<RunEvent>, rx: &mut mpsc::Receiver<RunEvent>) {
+        let before = self.rows.len();
+        let mut next = first;
+        while let Some(ev) = next.take().or_else(|| rx.try_recv().ok()) {
+            self.observer.event(&ev);
+            if let RunEvent::Finished(outcome) = ev {
+                let info = self.infos[&outcome.check].clone();
+                self.rows.push(StoredOutcome {
+                    info,
+                    outcome: *outcome,
+                });
+            }
+        }
+        if self.rows.len() == before {
+            return;
+        }
+        let fresh: Vec<_> = self.rows[before..]
+            .iter()
+            .map(|r| (&r.info, &r.outcome))
+            .collect();
+        if let Err(e) = self.store.record(self.run_id, &fresh).await {
+            self.error.get_or_insert(e.to_string());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! The notification outbox: every message is written to the store before it is sent, and a
+//! send that fails leaves it queued with its error for `znode notify flush`. One implementation
+//! for playbook notify steps, `report --send` and the flush.
+//!
+//! It sits with the engines rather than in `app/` because the playbook engine posts through it.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::notify::{NotifySettings, Outgoing};
+use crate::store::{NewMessage, QueuedMessage, Store, StoreError};
+
+/// A message for one channel.
+#[derive(Clone, Copy, Debug)]
+pub struct Post<'a> {
+    /// Channel name, as declared under `notify.channels`.
+    pub channel: &'a str,
+    /// What sends it (`playbook run 3 step notify`, `report monthly 2026-11`).
+    pub source: &'a str,
+    /// Title, text, HTML body and attachment.
+    pub message: Outgoing<'a>,
+}
+
+/// What became of a posted message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// Sent and marked sent.
+    Sent,
+    /// The send failed; the message waits in the outbox with this error.
+    Failed(String),
+    /// No channel of that name is configured: queued without an attempt.
+    NoChannel,
+}
+
+/// The outbox of a store, sending through the node's channels.
+pub struct Outbox<'a> {
+    store: &'a Store,
+    channels: &'a NotifySettings,
+    node: &'a str,
+    timeout: Duration,
+}
+
+impl<'a> Outbox<'a> {
+    /// The outbox in `store`; `node` signs the messages, `timeout` bounds each send.
+    pub fn new(
+        store: &'a Store,
+        channels: &'a NotifySettings,
+        node: &'a str,
+        timeout: Duration,
+    ) -> Outbox<'a> {
+        Outbox {
+            store,
+            channels,
+            node,
+            timeout,
+        }
+    }
+
+    /// Queues the message, then sends it at once when its channel is configured; returns the
+    /// outbox id and what happened.
+    pub async fn post(&self, p: &Post<'_>) -> Result<(i64, Delivery), StoreError> {
+        let attachment = p.message.attachment.map(|a| a.display().to_string());
+        let id = self
+            .store
+            .queue_message(&NewMessage {
+                channel: p.channel,
+                title: p.message.title,
+                message: p.message.text,
+                source: p.source,
+                html: p.message.html,
+                attachment: attachment.as_deref(),
+            })
+            .await?;
+        let Some(channel) = self.channels.channels.get(p.channel) else {
+            return Ok((id, Delivery::NoChannel));
+        };
+        let sent = channel.send(self.node, &p.message, self.timeout).await;
+        self.store
+            .delivery(id, sent.as_ref().err().map(String::as_str))
+            .await?;
+        Ok((
+            id,
+            match sent {
+                Ok(()) => Delivery::Sent,
+                Err(e) => Delivery::Failed(e),
+            },
+        ))
+    }
+
+    /// Tries every queued message once, oldest first; each comes back with the error of its
+    /// attempt, if any.
+    pub async fn flush(&self) -> Result<Vec<(QueuedMessage, Option<String>)>, StoreError> {
+        let mut out = Vec::new();
+        for q in self.store.queued_messages().await? {
+            let result = match self.channels.channels.get(&q.channel) {
+                Some(ch) => {
+                    ch.send(
+                        self.node,
+                        &Outgoing {
+                            title: &q.title,
+                            text: &q.message,
+                            html: q.html.as_deref(),
+                            attachment: q.attachment.as_deref().map(Path::new),
+                        },
+                        self.timeout,
+                    )
+                    .await
+                }
+                None => Err(format!("no channel `{}` is configured", q.channel)),
+            };
+            self.store
+                .delivery(q.id, result.as_ref().err().map(String::as_str))
+                .await?;
+            out.push((q, result.err()));
+        }
+        Ok(out)
+    }
+}
