@@ -36,9 +36,9 @@ pub struct Options {
 
 /// Who watches a run as it happens (the progress bar on a terminal).
 pub trait Observer {
-    /// Whether it wants [`RunEvent::Started`]: a live display does; without one nobody reads
-    /// them, and a thousand extra wake-ups of the receiver are not free.
-    fn wants_starts(&self) -> bool;
+    /// Whether it wants [`RunEvent::CheckStarted`] and [`RunEvent::Retry`]: a live display
+    /// does; without one nobody reads them, and a thousand extra wake-ups are not free.
+    fn wants_progress(&self) -> bool;
     /// One event of the run, in the order they arrive.
     fn event(&mut self, event: &RunEvent);
 }
@@ -130,7 +130,7 @@ pub async fn run(
         Arc::new(previous),
         shared.clone(),
         tx,
-        observer.wants_starts(),
+        observer.wants_progress(),
     ));
     let mut rec = Recorder {
         store: &store,
@@ -158,6 +158,9 @@ pub async fn run(
     let _ = runner.await;
     // Checks that finished just before the interrupt are kept too.
     rec.take(None, &mut rx).await;
+    if interrupted {
+        rec.observer.event(&RunEvent::RunFinished { interrupted });
+    }
     let Recorder { rows, error, .. } = rec;
     // An interrupted run keeps its cursors where they were: the lines are read again next
     // time rather than lost.
@@ -321,7 +324,7 @@ impl Recorder<'_> {
         let mut next = first;
         while let Some(ev) = next.take().or_else(|| rx.try_recv().ok()) {
             self.observer.event(&ev);
-            if let RunEvent::Finished(outcome) = ev {
+            if let RunEvent::CheckFinished(outcome) = ev {
                 let info = self.infos[&outcome.check].clone();
                 self.rows.push(StoredOutcome {
                     info,

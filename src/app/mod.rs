@@ -1,4 +1,6 @@
 //! Use cases that combine the engines: what a command does, without how it is asked for or
 //! shown. `cli/` calls these and prints what they return.
 
+pub mod backup;
 pub mod inspection;
+pub mod logs;

@@ -76,6 +76,58 @@ impl CheckSpec {
     }
 }
 
+/// A check a command makes from the configuration (a backup policy, a log rule) rather than
+/// reads from a check file.
+#[derive(Debug)]
+pub struct Derived {
+    /// Check id.
+    pub id: String,
+    /// Chinese title.
+    pub title: String,
+    /// Inspection category.
+    pub category: Category,
+    /// Item number within the category.
+    pub item: Option<u8>,
+    /// System id.
+    pub system: Option<String>,
+    /// Per-attempt timeout.
+    pub timeout: Duration,
+    /// What to do when it fails.
+    pub remediation: Option<String>,
+    /// The probe.
+    pub probe: ProbeSpec,
+    /// Where it comes from, in problems (`(backup)`, `(logs)`).
+    pub origin: &'static str,
+}
+
+impl CheckSpec {
+    /// A derived check, its probe validated against the configuration as a file's would be.
+    pub fn derived(d: Derived, settings: &Settings) -> Result<CheckSpec, Problem> {
+        let file = PathBuf::from(d.origin);
+        if let Err((msg, hint)) = d.probe.validate(None, settings) {
+            return Err(Problem::file(&file, format!("check `{}`: {msg}", d.id)).hint(hint));
+        }
+        Ok(CheckSpec {
+            id: d.id,
+            title: d.title,
+            category: d.category,
+            item: d.item,
+            system: d.system,
+            target: None,
+            probe: d.probe,
+            thresholds: BTreeMap::new(),
+            timeout: Some(d.timeout),
+            retries: None,
+            tags: Vec::new(),
+            remediation: d.remediation,
+            enabled: true,
+            waiver: None,
+            file,
+            pos: Pos::default(),
+        })
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CheckFile {

@@ -9,7 +9,7 @@ pub mod check;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-pub use check::{CheckSpec, Waiver};
+pub use check::{CheckSpec, Derived, Waiver};
 
 use crate::core::error::{Problem, Problems};
 use crate::core::yaml::{Node, Value};

@@ -1,15 +1,13 @@
 //! `znode backup`: verify (the ladder, stored as a run) and seal (write missing checksums).
 
 use std::io::Write;
-use std::path::Path;
 use std::time::Duration;
 
+use super::Context;
 use super::inspect::execute;
-use super::{Context, quoted};
+use crate::app::backup;
 use crate::app::inspection::Options;
-use crate::catalog::{Catalog, CheckSpec};
 use crate::core::error::Error;
-use crate::core::error::Problems;
 use crate::core::outcome::Status;
 use crate::report::Format;
 use crate::runner::Plan;
@@ -95,59 +93,10 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
     }
 }
 
-fn selected<'a>(
-    settings: &'a crate::settings::Settings,
-    ids: &[String],
-) -> Result<Vec<&'a crate::backup::Policy>, Error> {
-    if settings.backups.policies.is_empty() {
-        return Err(Error::Message(
-            "no backup policies are declared; add `backups:` to znode.yaml (see README, \"Backups\")".into(),
-        ));
-    }
-    for id in ids {
-        if settings.backups.policy(id).is_none() {
-            return Err(Error::Message(format!(
-                "no backup policy `{id}`; declared: {}",
-                settings.backups.ids().join(", ")
-            )));
-        }
-    }
-    Ok(settings
-        .backups
-        .policies
-        .iter()
-        .filter(|p| ids.is_empty() || ids.contains(&p.id))
-        .collect())
-}
-
 fn verify(cx: Context, a: VerifyArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
-    let mut checks: Vec<CheckSpec> = Vec::new();
-    let mut problems = Problems::default();
-    for p in selected(&settings, &a.policy)? {
-        let mut yaml = vec![
-            format!("id: {}", quoted(&format!("backup.{}", p.id))),
-            format!("title: {}", quoted(&format!("备份验证：{}", p.title()))),
-            "category: 备份检查".to_owned(),
-            format!("timeout: {}s", a.timeout.as_secs().max(1)),
-        ];
-        if let Some(sys) = &p.system {
-            yaml.push(format!("system: {}", quoted(sys)));
-        }
-        yaml.push(format!(
-            "probe: {{ kind: backup, policy: {}, all: {}, deep: {} }}",
-            quoted(&p.id),
-            a.all,
-            a.deep
-        ));
-        match Catalog::parse_check(Path::new("(backup)"), &(yaml.join("\n") + "\n"), &settings) {
-            Ok(c) => checks.push(c),
-            Err(list) => list.into_iter().for_each(|p| problems.push(p)),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::Config(problems));
-    }
+    let policies = backup::select(&settings, &a.policy)?;
+    let checks = backup::verification_checks(&settings, &policies, a.all, a.deep, a.timeout)?;
     let filters = serde_json::json!({ "policies": a.policy, "all": a.all, "deep": a.deep });
     execute(
         &cx,
@@ -172,7 +121,7 @@ fn seal(cx: &Context, a: SealArgs) -> Result<Status, Error> {
     let mut t = crate::report::new_table(cx.style);
     t.set_header(["策略", "备份", "结果"]);
     let (mut sealed, mut failed) = (0, 0);
-    for p in selected(&settings, &a.policy)? {
+    for p in backup::select(&settings, &a.policy)? {
         let backups = p
             .discover(&settings.base_dir, settings.timezone)
             .map_err(Error::Message)?;
@@ -204,7 +153,7 @@ fn take(cx: &Context, a: TakeArgs) -> Result<Status, Error> {
         TakeWhat::Config => Kind::Config,
         TakeWhat::Programs => Kind::Programs,
     };
-    let policies: Vec<_> = selected(&settings, &a.policy)?
+    let policies: Vec<_> = backup::select(&settings, &a.policy)?
         .into_iter()
         .filter(|p| p.kind == kind && !p.sources.is_empty())
         .collect();
@@ -250,81 +199,10 @@ fn take(cx: &Context, a: TakeArgs) -> Result<Status, Error> {
     Ok(if failed > 0 { Status::Crit } else { Status::Ok })
 }
 
-/// One policy's row of `backup status`.
-#[derive(serde::Serialize)]
-struct StatusRow {
-    policy: String,
-    title: String,
-    newest: Option<String>,
-    newest_at: Option<i64>,
-    age_s: Option<i64>,
-    sizes: Vec<u64>,
-    verifications_30d: usize,
-    checksum_verified_30d: usize,
-    last_rung: Option<u8>,
-    last_verified_at: Option<i64>,
-    last_restore_at: Option<i64>,
-    last_restore_s: Option<f64>,
-}
-
 fn status(cx: &Context, a: StatusArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
-    let policies = selected(&settings, &a.policy)?;
-    let now = crate::core::clock::now_ms();
-    let since = now - 30 * 86_400_000;
-    let histories = super::run_async(async {
-        let store = match crate::store::Store::open_existing(&settings.store_url).await {
-            Ok(s) => s,
-            Err(crate::store::StoreError::Missing(_)) => {
-                return Ok(vec![Vec::new(); policies.len()]);
-            }
-            Err(e) => return Err(Error::from(e)),
-        };
-        let mut all = Vec::new();
-        for p in &policies {
-            all.push(
-                store
-                    .check_history(&format!("backup.{}", p.id), since)
-                    .await?,
-            );
-        }
-        store.close().await;
-        Ok::<_, Error>(all)
-    })?;
-    let metric = |m: &[crate::core::outcome::Metric], name: &str| {
-        m.iter()
-            .find(|x| x.name == name && x.label.is_none())
-            .map(|x| x.value)
-    };
-    let mut rows = Vec::new();
-    for (p, hist) in policies.iter().zip(histories) {
-        let backups = p
-            .discover(&settings.base_dir, settings.timezone)
-            .unwrap_or_default();
-        let newest = backups.last();
-        let last = hist.last();
-        let rungs: Vec<u8> = hist
-            .iter()
-            .filter_map(|h| metric(&h.2, "rung"))
-            .map(|r| r as u8)
-            .collect();
-        rows.push(StatusRow {
-            policy: p.id.clone(),
-            title: p.title().to_owned(),
-            newest: newest.map(|b| b.path.display().to_string()),
-            newest_at: newest.map(|b| b.taken),
-            age_s: newest.map(|b| (now - b.taken) / 1000),
-            sizes: backups.iter().rev().take(7).rev().map(|b| b.size).collect(),
-            verifications_30d: rungs.len(),
-            checksum_verified_30d: rungs.iter().filter(|r| **r >= 5).count(),
-            last_rung: last.and_then(|h| metric(&h.2, "rung")).map(|r| r as u8),
-            last_verified_at: last.map(|h| h.0),
-            last_restore_at: last
-                .and_then(|h| metric(&h.2, "restored_at"))
-                .map(|t| t as i64 * 1000),
-            last_restore_s: last.and_then(|h| metric(&h.2, "restore_time")),
-        });
-    }
+    let policies = backup::select(&settings, &a.policy)?;
+    let rows = super::run_async(backup::status(&settings, &policies))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         super::logs::ListFormat::Json => {

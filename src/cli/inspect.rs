@@ -131,14 +131,19 @@ pub(super) fn execute(
 struct Progress(ProgressBar);
 
 impl Observer for Progress {
-    fn wants_starts(&self) -> bool {
+    fn wants_progress(&self) -> bool {
         !self.0.is_hidden()
     }
 
     fn event(&mut self, event: &RunEvent) {
         match event {
-            RunEvent::Started { check } => self.0.set_message(check.clone()),
-            RunEvent::Finished(_) => self.0.inc(1),
+            RunEvent::RunStarted { planned } => self.0.set_length(*planned as u64),
+            RunEvent::CheckStarted { check } => self.0.set_message(check.clone()),
+            RunEvent::Retry { check, attempt, .. } => self
+                .0
+                .set_message(format!("{check}（第 {attempt} 次未通过，重试）")),
+            RunEvent::CheckFinished(_) => self.0.inc(1),
+            RunEvent::RunFinished { .. } => self.0.finish_and_clear(),
         }
     }
 }

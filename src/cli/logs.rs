@@ -5,20 +5,17 @@
 //! every output format work on them). The checks of one source share a single pass.
 
 use std::io::Write;
-use std::path::Path;
 use std::time::Duration;
 
+use super::Context;
 use super::inspect::execute;
-use super::{Context, quoted};
-use crate::app::inspection::Options;
-use crate::catalog::{Catalog, CheckSpec};
+use crate::app::{self, inspection::Options};
 use crate::core::error::Error;
-use crate::core::error::Problems;
 use crate::core::outcome::Status;
-use crate::logs::{self, RuleKind, Source};
+use crate::logs::{self, RuleKind};
+use crate::probe::log::Span;
 use crate::report::Format;
 use crate::runner::Plan;
-use crate::settings::Settings;
 
 #[derive(Debug, clap::Subcommand)]
 pub(super) enum Command {
@@ -126,132 +123,33 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
 
 /// A time given on the command line, as RFC 3339.
 pub(super) fn parse_time(s: &str, tz: chrono_tz::Tz) -> Result<String, Error> {
-    use chrono::TimeZone;
-    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
-        return Ok(t.to_rfc3339());
-    }
-    for f in [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-    ] {
-        if let Ok(n) = chrono::NaiveDateTime::parse_from_str(s, f)
-            && let Some(t) = tz.from_local_datetime(&n).earliest()
-        {
-            return Ok(t.fixed_offset().to_rfc3339());
-        }
-    }
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        && let Some(t) = d
-            .and_hms_opt(0, 0, 0)
-            .and_then(|n| tz.from_local_datetime(&n).earliest())
-    {
-        return Ok(t.fixed_offset().to_rfc3339());
-    }
-    Err(Error::Message(format!(
-        "cannot read the time `{s}`; write RFC 3339 (2025-10-10T08:00:00+08:00) or `2025-10-10 08:00`"
-    )))
+    crate::core::clock::parse_local(s, tz)
+        .map(|t| t.to_rfc3339())
+        .map_err(Error::Message)
 }
 
-/// The sources the filters select, or a message naming the known ones.
-fn selected<'a>(
-    settings: &'a Settings,
-    systems: &[String],
-    ids: &[String],
-) -> Result<Vec<&'a Source>, Error> {
-    if settings.logs.sources.is_empty() {
-        return Err(Error::Message(
-            "no log sources are declared; add `logs: { sources: [...] }` to znode.yaml (see README, \"Logs\")".into(),
-        ));
-    }
-    for id in ids {
-        if settings.logs.source(id).is_none() {
-            let known = settings.logs.source_ids();
-            return Err(Error::Message(format!(
-                "no log source `{id}`; declared: {}",
-                known.join(", ")
-            )));
+/// The part of the logs a scan reads, as the window flags say.
+fn span_of(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<Span, Error> {
+    let at = |s: &Option<String>| {
+        s.as_deref()
+            .map(|t| crate::core::clock::parse_local(t, tz).map_err(Error::Message))
+            .transpose()
+    };
+    Ok(if w.from.is_none() && w.to.is_none() {
+        Span::Last(w.since)
+    } else {
+        Span::Between {
+            from: at(&w.from)?,
+            to: at(&w.to)?,
         }
-    }
-    let out: Vec<&Source> = settings
-        .logs
-        .sources
-        .iter()
-        .filter(|s| ids.is_empty() || ids.contains(&s.id))
-        .filter(|s| systems.is_empty() || s.system.as_ref().is_some_and(|x| systems.contains(x)))
-        .collect();
-    if out.is_empty() {
-        return Err(Error::Message("no log source matches the selection".into()));
-    }
-    Ok(out)
-}
-
-fn window_yaml(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<Vec<String>, Error> {
-    let mut lines = Vec::new();
-    if w.from.is_none() && w.to.is_none() {
-        lines.push(format!("  window: {}s", w.since.as_secs()));
-    }
-    if let Some(f) = &w.from {
-        lines.push(format!("  from: {}", quoted(&parse_time(f, tz)?)));
-    }
-    if let Some(t) = &w.to {
-        lines.push(format!("  to: {}", quoted(&parse_time(t, tz)?)));
-    }
-    Ok(lines)
+    })
 }
 
 fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<Status, Error> {
     let settings = cx.settings()?;
-    let sources = selected(&settings, &a.system, &a.source)?;
-    let window = window_yaml(&a.window, settings.timezone)?;
-    let mut checks: Vec<CheckSpec> = Vec::new();
-    let mut problems = Problems::default();
-    let (category, item) = match kind {
-        RuleKind::Scan => ("日常检查", 6),
-        RuleKind::Audit => ("日志审计", 1),
-    };
-    for src in sources {
-        let (files, _) = logs::discover(src, &settings.base_dir);
-        let format = logs::format_of(src, &files);
-        for rule in logs::rules_for(&settings.logs, src, format, &[kind]) {
-            let mut yaml = vec![
-                format!("id: {}", quoted(&format!("log.{}.{}", src.id, rule.id))),
-                format!("title: {}", quoted(&format!("{}：{}", src.id, rule.title))),
-                format!("category: {category}"),
-                format!("item: {item}"),
-                format!("timeout: {}s", a.timeout.as_secs().max(1)),
-            ];
-            if let Some(sys) = &src.system {
-                yaml.push(format!("system: {}", quoted(sys)));
-            }
-            if let Some(r) = &rule.remediation {
-                yaml.push(format!("remediation: {}", quoted(r)));
-            }
-            yaml.push("probe:".into());
-            yaml.push("  kind: log".into());
-            yaml.push(format!("  source: {}", quoted(&src.id)));
-            yaml.push(format!("  rules: [{}]", quoted(&rule.id)));
-            yaml.extend(window.iter().cloned());
-            match Catalog::parse_check(Path::new("(logs)"), &(yaml.join("\n") + "\n"), &settings) {
-                Ok(c) => checks.push(c),
-                Err(list) => list.into_iter().for_each(|p| problems.push(p)),
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::Config(problems));
-    }
-    if checks.is_empty() {
-        return Err(Error::Message(format!(
-            "no {} rule applies to the selected sources' formats",
-            if kind == RuleKind::Scan {
-                "scan"
-            } else {
-                "audit"
-            }
-        )));
-    }
+    let sources = app::logs::select(&settings, &a.system, &a.source)?;
+    let span = span_of(&a.window, settings.timezone)?;
+    let checks = app::logs::rule_checks(&settings, &sources, kind, span, a.timeout)?;
     let filters = serde_json::json!({
         "systems": a.system,
         "sources": a.source,
@@ -299,101 +197,42 @@ fn window_of(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<logs::Window, Error> {
     })
 }
 
-/// One template row of `logs top`.
-#[derive(serde::Serialize)]
-struct TopRow {
-    source: String,
-    new: bool,
-    #[serde(flatten)]
-    cluster: logs::template::Cluster,
-}
-
 fn top(cx: &Context, a: TopArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
-    let sources = selected(&settings, &a.system, &a.source)?;
+    let sources = app::logs::select(&settings, &a.system, &a.source)?;
     let window = window_of(&a.window, settings.timezone)?;
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let mut rows: Vec<TopRow> = Vec::new();
-    let mut scanned = Vec::new();
-    for src in sources {
-        let req = logs::ScanRequest {
-            kinds: vec![RuleKind::Scan],
-            window,
-            // Error-like rules; 5xx and slow requests are URLs, not messages.
-            collect: [
-                "error",
-                "exception",
-                "oom",
-                "timeout",
-                "refused",
-                "resource",
-            ]
-            .map(String::from)
-            .to_vec(),
-            collect_max: 2_000_000,
-            threads,
-            ..Default::default()
-        };
-        let scan = logs::scan_source(
-            &settings.logs,
-            src,
-            &settings.base_dir,
-            settings.timezone,
-            &req,
-            &Default::default(),
-        )
-        .map_err(Error::Message)?;
-        let mut miner = logs::template::Miner::default();
-        for (ts, line) in &scan.collected {
-            miner.add(logs::template::message(line), *ts);
-        }
-        scanned.push((src.id.clone(), miner.clusters(), scan.collected.len()));
-    }
-    let new_counts: Vec<(String, usize, usize, usize)> = super::run_async(async {
-        let store = crate::store::Store::open(&settings.store_url).await?;
-        let mut counts = Vec::new();
-        for (source, clusters, lines) in &scanned {
-            let known = store.log_templates(source).await?;
-            let mut fresh = 0;
-            for c in clusters {
-                let new = !known.contains_key(&crate::store::template_hash(&c.template));
-                fresh += usize::from(new);
-                rows.push(TopRow {
-                    source: source.clone(),
-                    new,
-                    cluster: c.clone(),
-                });
-            }
-            store.save_log_templates(source, clusters).await?;
-            counts.push((source.clone(), *lines, clusters.len(), fresh));
-        }
-        store.close().await;
-        Ok::<_, Error>(counts)
-    })?;
+    let mined = super::run_async(app::logs::mine_templates(&settings, &sources, window))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         ListFormat::Json => {
             serde_json::to_writer_pretty(
                 &mut out,
-                &serde_json::json!({ "schema": "znode.log-templates/v1", "templates": rows }),
+                &serde_json::json!({
+                    "schema": "znode.log-templates/v1",
+                    "templates": mined.iter().flat_map(|m| &m.templates).collect::<Vec<_>>(),
+                }),
             )
             .map_err(|e| Error::Message(e.to_string()))?;
             writeln!(out)?;
         }
         ListFormat::Table => {
             let tz = settings.timezone;
-            for (source, lines, clusters, fresh) in &new_counts {
+            for m in &mined {
                 writeln!(
                     out,
-                    "{source}: {lines} 条错误行归并为 {clusters} 个模板，其中新出现 {fresh} 个"
+                    "{}: {} 条错误行归并为 {} 个模板，其中新出现 {} 个",
+                    m.source,
+                    m.lines,
+                    m.templates.len(),
+                    m.fresh()
                 )?;
-                if *clusters == 0 {
+                if m.templates.is_empty() {
                     writeln!(out)?;
                     continue;
                 }
                 let mut t = crate::report::new_table(cx.style);
                 t.set_header(["新", "次数", "首次", "末次", "模板"]);
-                for r in rows.iter().filter(|r| &r.source == source).take(a.limit) {
+                for r in m.templates.iter().take(a.limit) {
                     let c = &r.cluster;
                     t.add_row([
                         if r.new { "★" } else { "" }.to_owned(),

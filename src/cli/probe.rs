@@ -180,7 +180,7 @@ pub(super) fn run(_cx: &Context, a: Args) -> Result<Status, Error> {
     let spec = Catalog::parse_check(Path::new("arguments"), &yaml, &settings)
         .map_err(|list| Problems(list.into_iter().map(|p| relabel(p, &origins)).collect()))?;
     let outcome = super::run_async(async {
-        Ok(crate::runner::run_check(&settings, &spec, &Shared::default(), None).await)
+        Ok(crate::runner::run_check(&settings, &spec, &Shared::default(), None, None).await)
     })?;
     match a.format {
         ProbeFormat::Json => println!(

@@ -24,6 +24,18 @@ pub struct Backup {
     deep: bool,
 }
 
+impl Backup {
+    /// Verification of `policy`: the newest backup, or every kept one with `all`; `deep` runs
+    /// the restore test now.
+    pub fn new(policy: &str, all: bool, deep: bool) -> Backup {
+        Backup {
+            policy: policy.to_owned(),
+            all,
+            deep,
+        }
+    }
+}
+
 impl Probe for Backup {
     const KIND: &'static str = "backup";
 

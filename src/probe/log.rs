@@ -35,6 +35,38 @@ pub struct Log {
     to: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
+/// The part of a log a check reads.
+#[derive(Clone, Copy, Debug)]
+pub enum Span {
+    /// The last stretch up to now.
+    Last(Duration),
+    /// Between two times; an open end reaches the start or the end of the files.
+    Between {
+        /// Start, inclusive.
+        from: Option<chrono::DateTime<chrono::FixedOffset>>,
+        /// End, exclusive.
+        to: Option<chrono::DateTime<chrono::FixedOffset>>,
+    },
+}
+
+impl Log {
+    /// One rule of `logs.rules` over one source.
+    pub fn rule(source: &str, rule: &str, span: Span) -> Log {
+        let (window, from, to) = match span {
+            Span::Last(d) => (Some(d), None, None),
+            Span::Between { from, to } => (None, from, to),
+        };
+        Log {
+            source: source.to_owned(),
+            rules: vec![rule.to_owned()],
+            pattern: None,
+            window,
+            from,
+            to,
+        }
+    }
+}
+
 const DEFAULT_WINDOW: Duration = Duration::from_secs(24 * 3600);
 const SHOWN_SAMPLES: usize = 4;
 

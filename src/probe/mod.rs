@@ -5,8 +5,8 @@
 //! module and one line there. Judging metrics against thresholds happens once, in
 //! [`crate::judge`].
 
-mod backup;
-pub(crate) mod command;
+pub mod backup;
+mod command;
 mod cpu;
 mod disk;
 mod elasticsearch;
@@ -14,7 +14,7 @@ mod file;
 mod http;
 mod listen;
 mod load;
-mod log;
+pub mod log;
 mod memory;
 mod mysql;
 mod nginx;

@@ -288,6 +288,7 @@ impl Engine<'_> {
                             &spec,
                             &crate::probe::Shared::default(),
                             None,
+                            None,
                         )
                         .await;
                         (
@@ -509,7 +510,7 @@ impl Engine<'_> {
                 lines.push(format!("{id}: no such check"));
                 continue;
             };
-            let o = crate::runner::run_check(self.settings, spec, &shared, None).await;
+            let o = crate::runner::run_check(self.settings, spec, &shared, None, None).await;
             worst = worst.max(o.effective_status());
             lines.push(format!("{id} {}: {}", o.effective_status(), o.summary));
         }

@@ -21,32 +21,56 @@ use crate::judge;
 use crate::probe::{ProbeContext, ProbeError, Shared};
 use crate::settings::Settings;
 
-/// What happens during a run, in order per check.
+/// What happens during a run, in order per check (as cargo-nextest reports a test run).
 #[derive(Debug)]
 pub enum RunEvent {
+    /// The run began.
+    RunStarted {
+        /// Checks in the plan.
+        planned: usize,
+    },
     /// A check began its first attempt.
-    Started {
+    CheckStarted {
         /// Check id.
         check: String,
     },
+    /// An attempt of a check was not OK and it is tried again.
+    Retry {
+        /// Check id.
+        check: String,
+        /// The attempt that failed, from 1.
+        attempt: u32,
+        /// What it found.
+        status: Status,
+    },
     /// A check is done.
-    Finished(Box<Outcome>),
+    CheckFinished(Box<Outcome>),
+    /// Every check is done, or the run was stopped.
+    RunFinished {
+        /// Stopped by a signal before every check finished.
+        interrupted: bool,
+    },
 }
 
 /// Runs every check of the plan, sending events as they happen; returns when all are done or
-/// the receiver is gone. `Started` events are sent only when `starts` is set: without a live
-/// display nobody reads them, and a thousand extra wake-ups of the receiver are not free.
+/// the receiver is gone. `CheckStarted` and `Retry` are sent only when `progress` is set:
+/// without a live display nobody reads them, and a thousand extra wake-ups of the receiver
+/// are not free. `RunFinished` comes last, after every `CheckFinished`.
 pub async fn run(
     settings: Arc<Settings>,
     plan: Arc<Plan>,
     previous: Arc<HashMap<String, Vec<Metric>>>,
     shared: Arc<Shared>,
     events: mpsc::Sender<RunEvent>,
-    starts: bool,
+    progress: bool,
 ) {
+    let planned = plan.checks.len();
+    if events.send(RunEvent::RunStarted { planned }).await.is_err() {
+        return;
+    }
     let sem = Arc::new(Semaphore::new(settings.defaults.jobs));
     let mut set = JoinSet::new();
-    for idx in 0..plan.checks.len() {
+    for idx in 0..planned {
         // Taking the permit before spawning starts checks in plan order and keeps at most
         // `jobs` tasks alive; finished tasks are reaped as we go.
         let Ok(permit) = sem.clone().acquire_owned().await else {
@@ -63,9 +87,9 @@ pub async fn run(
         set.spawn(async move {
             let _permit = permit;
             let spec = &plan.checks[idx];
-            if starts
+            if progress
                 && events
-                    .send(RunEvent::Started {
+                    .send(RunEvent::CheckStarted {
                         check: spec.id.clone(),
                     })
                     .await
@@ -74,22 +98,30 @@ pub async fn run(
                 return;
             }
             let before = previous.get(&spec.id).map(Vec::as_slice);
-            let outcome = run_check(&settings, spec, &shared, before).await;
-            let _ = events.send(RunEvent::Finished(Box::new(outcome))).await;
+            let retries = progress.then_some(&events);
+            let outcome = run_check(&settings, spec, &shared, before, retries).await;
+            let _ = events
+                .send(RunEvent::CheckFinished(Box::new(outcome)))
+                .await;
         });
     }
     while set.join_next().await.is_some() {}
+    let _ = events
+        .send(RunEvent::RunFinished { interrupted: false })
+        .await;
 }
 
-/// Runs one check with its retries; `previous` is its last stored observation.
+/// Runs one check with its retries; `previous` is its last stored observation. Each attempt
+/// that is retried is reported on `retries` when given.
 pub async fn run_check(
     settings: &Settings,
     spec: &CheckSpec,
     shared: &Shared,
     previous: Option<&[Metric]>,
+    retries: Option<&mpsc::Sender<RunEvent>>,
 ) -> Outcome {
     let timeout = spec.timeout.unwrap_or(settings.defaults.timeout);
-    let retries = spec.retries.unwrap_or(settings.defaults.retries);
+    let allowed = spec.retries.unwrap_or(settings.defaults.retries);
     let target = spec.target.as_ref().and_then(|t| settings.targets.get(t));
     let cx = ProbeContext {
         target,
@@ -120,11 +152,20 @@ pub async fn run_check(
                 .iter_mut()
                 .for_each(|e| *e = s.redact(e));
         }
-        if verdict.status == Status::Ok || attempt > retries {
+        if verdict.status == Status::Ok || attempt > allowed {
             let today = chrono::Utc::now()
                 .with_timezone(&settings.timezone)
                 .date_naive();
             return judge::outcome(spec, verdict, elapsed, attempt, today);
+        }
+        if let Some(events) = retries {
+            let _ = events
+                .send(RunEvent::Retry {
+                    check: spec.id.clone(),
+                    attempt,
+                    status: verdict.status,
+                })
+                .await;
         }
         let backoff = Duration::from_millis(200u64.saturating_mul(1 << (attempt - 1).min(4)))
             .min(Duration::from_secs(2));

@@ -7,43 +7,18 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{PgDb, outcome, psql, text, znode};
+use crate::support::{PgDb, TestNode, outcome, psql, text, znode};
 
-struct BackupNode {
-    dir: tempfile::TempDir,
+/// A node with only `backups:` (the policies, YAML indented by two spaces).
+fn backup_node(policies: &str) -> TestNode {
+    TestNode::with_config(&format!(
+        "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: []\nsystems:\n  - id: database\n    name: 数据库\nbackups:\n{policies}"
+    ))
 }
 
-impl BackupNode {
-    fn new(policies: &str) -> BackupNode {
-        let dir = tempfile::tempdir().unwrap();
-        let cfg = format!(
-            "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: []\nsystems:\n  - id: database\n    name: 数据库\nbackups:\n{policies}"
-        );
-        std::fs::write(dir.path().join("znode.yaml"), cfg).unwrap();
-        BackupNode { dir }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        let p = self.dir.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        p
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        znode()
-            .arg("-c")
-            .arg(self.dir.path().join("znode.yaml"))
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn verify(&self) -> (i32, serde_json::Value) {
-        let out = self.run(&["backup", "verify", "--format", "json"]);
-        let doc = serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{e}: {}\n{}", text(&out.stdout), text(&out.stderr)));
-        (out.status.code().unwrap(), doc)
-    }
+/// `backup verify --format json`: the exit code and the document.
+fn verify(node: &TestNode) -> (i32, serde_json::Value) {
+    node.json(&["backup", "verify", "--format", "json"])
 }
 
 /// `YYYYMMDD` of `days` ago in Asia/Shanghai.
@@ -95,7 +70,7 @@ fn real_dumps_climb_the_ladder() {
         &db.0,
         "CREATE TABLE permits (id serial PRIMARY KEY, holder text); INSERT INTO permits (holder) SELECT 'holder ' || g FROM generate_series(1, 500) g;",
     );
-    let node = BackupNode::new(
+    let node = backup_node(
         "  - { id: shared-db, system: database, kind: postgres, path: pg/shared-%Y%m%d.dump, keep: 5 }
   - { id: shared-sql, kind: postgres, path: pgsql/shared-%Y%m%d.sql.gz, keep: 1 }
   - { id: quality-db, kind: mysql, path: my/quality-%Y%m%d.sql.gz, keep: 2 }
@@ -106,14 +81,14 @@ fn real_dumps_climb_the_ladder() {
         pg_dump(
             &db.0,
             "-Fc",
-            &node.path(&format!("pg/shared-{}.dump", day(d))),
+            &node.at(&format!("pg/shared-{}.dump", day(d))),
         );
     }
-    let sql = node.path("pgsql/plain.sql");
+    let sql = node.at("pgsql/plain.sql");
     pg_dump(&db.0, "-Fp", &sql);
     gzip_file(
         &std::fs::read(&sql).unwrap(),
-        &node.path(&format!("pgsql/shared-{}.sql.gz", day(0))),
+        &node.at(&format!("pgsql/shared-{}.sql.gz", day(0))),
     );
     std::fs::remove_file(&sql).unwrap();
     for d in [0, 1] {
@@ -124,12 +99,12 @@ fn real_dumps_climb_the_ladder() {
         assert!(o.status.success(), "mysqldump: {}", text(&o.stderr));
         gzip_file(
             &o.stdout,
-            &node.path(&format!("my/quality-{}.sql.gz", day(d))),
+            &node.at(&format!("my/quality-{}.sql.gz", day(d))),
         );
     }
 
     // Before sealing, no backup has a recorded checksum: rung 5 is not reached.
-    let (code, doc) = node.verify();
+    let (code, doc) = verify(&node);
     assert_eq!(code, 1, "{doc:#}");
     assert!(
         summary(&doc, "backup.quality-db").contains("znode backup seal"),
@@ -138,7 +113,7 @@ fn real_dumps_climb_the_ladder() {
     assert_eq!(rung(&doc, "backup.quality-db"), 4.0);
 
     let out = node.run(&["backup", "seal"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.code(0);
     assert!(
         text(&out.stdout).contains("写入 8 个校验文件"),
         "{}",
@@ -147,7 +122,7 @@ fn real_dumps_climb_the_ladder() {
     let check = Command::new("sha256sum")
         .arg("-c")
         .arg(format!("shared-{}.dump.sha256", day(0)))
-        .current_dir(node.path("pg/x").parent().unwrap())
+        .current_dir(node.at("pg/x").parent().unwrap())
         .output()
         .unwrap();
     assert!(
@@ -155,7 +130,7 @@ fn real_dumps_climb_the_ladder() {
         "sealed files check with sha256sum -c"
     );
 
-    let (code, doc) = node.verify();
+    let (code, doc) = verify(&node);
     assert_eq!(code, 1, "the missing day is a WARN: {doc:#}");
     assert_eq!(
         (
@@ -192,7 +167,7 @@ fn real_dumps_climb_the_ladder() {
 
 #[test]
 fn broken_backups_are_caught_at_their_rung() {
-    let node = BackupNode::new(
+    let node = backup_node(
         "  - { id: truncated-gz, kind: mysql, path: a/db-%Y%m%d.sql.gz }
   - { id: flipped, kind: file, path: b/data-%Y%m%d.bin }
   - { id: tar-cut, kind: directory, path: c/files-%Y%m%d.tar }
@@ -212,13 +187,13 @@ fn broken_backups_are_caught_at_their_rung() {
         e.write_all(sql.as_bytes()).unwrap();
     }
     gz.truncate(gz.len() / 2);
-    std::fs::write(node.path(&format!("a/db-{}.sql.gz", day(0))), &gz).unwrap();
+    std::fs::write(node.at(&format!("a/db-{}.sql.gz", day(0))), &gz).unwrap();
 
     let data: Vec<u8> = (0..100_000u32).map(|i| (i % 251) as u8).collect();
-    let flipped = node.path(&format!("b/data-{}.bin", day(0)));
+    let flipped = node.at(&format!("b/data-{}.bin", day(0)));
     std::fs::write(&flipped, &data).unwrap();
 
-    let tar_path = node.path(&format!("c/files-{}.tar", day(0)));
+    let tar_path = node.at(&format!("c/files-{}.tar", day(0)));
     {
         let mut b = tar::Builder::new(std::fs::File::create(&tar_path).unwrap());
         let mut h = tar::Header::new_gnu();
@@ -235,24 +210,20 @@ fn broken_backups_are_caught_at_their_rung() {
         .set_len(len - 1024)
         .unwrap();
 
-    std::fs::write(node.path(&format!("d/db-{}.sql", day(0))), b"").unwrap();
+    std::fs::write(node.at(&format!("d/db-{}.sql", day(0))), b"").unwrap();
     std::fs::write(
-        node.path(&format!("e/db-{}.sql", day(0))),
+        node.at(&format!("e/db-{}.sql", day(0))),
         "--\n-- PostgreSQL database dump\n--\nCREATE TABLE t (id int);\nCOPY t (id) FROM stdin;\n1\n",
     )
     .unwrap();
-    std::fs::write(node.path(&format!("f/data-{}.bin", day(3))), &data).unwrap();
+    std::fs::write(node.at(&format!("f/data-{}.bin", day(3))), &data).unwrap();
     for d in 1..4 {
-        std::fs::write(node.path(&format!("g/data-{}.bin", day(d))), &data).unwrap();
+        std::fs::write(node.at(&format!("g/data-{}.bin", day(d))), &data).unwrap();
     }
-    std::fs::write(
-        node.path(&format!("g/data-{}.bin", day(0))),
-        &data[..30_000],
-    )
-    .unwrap();
-    std::fs::write(node.path(&format!("h/data-{}.bin", day(0))), &data).unwrap();
+    std::fs::write(node.at(&format!("g/data-{}.bin", day(0))), &data[..30_000]).unwrap();
+    std::fs::write(node.at(&format!("h/data-{}.bin", day(0))), &data).unwrap();
     // A zip whose stored entry has one byte changed: the entry's CRC no longer matches.
-    let zip_path = node.path(&format!("i/app-{}.zip", day(0)));
+    let zip_path = node.at(&format!("i/app-{}.zip", day(0)));
     {
         let mut z = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
         let opts = zip::write::SimpleFileOptions::default()
@@ -277,13 +248,13 @@ fn broken_backups_are_caught_at_their_rung() {
         "zip-crc",
     ] {
         let out = node.run(&["backup", "seal", "--policy", p]);
-        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        out.code(0);
     }
     let mut bytes = std::fs::read(&flipped).unwrap();
     bytes[50_000] ^= 0x01;
     std::fs::write(&flipped, bytes).unwrap();
 
-    let (code, doc) = node.verify();
+    let (code, doc) = verify(&node);
     assert_eq!(code, 2);
     let crit = |id: &str, needle: &str, at: f64| {
         let s = summary(&doc, &format!("backup.{id}"));
@@ -306,11 +277,11 @@ fn broken_backups_are_caught_at_their_rung() {
 
 #[test]
 fn unknown_policies_are_config_errors() {
-    let node = BackupNode::new(
+    let node = backup_node(
         "  - { id: shared-db, kind: postgres, path: pg/x-%Y%m%d.dump, system: databse }\n",
     );
     let out = node.run(&["backup", "verify"]);
-    assert_eq!(out.status.code(), Some(3));
+    out.code(3);
     let err = text(&out.stderr);
     assert!(
         err.contains("znode.yaml:")
@@ -389,7 +360,7 @@ fn restore_tests_pass_fail_and_always_drop_their_scratch_database() {
         &db.0,
         "CREATE TABLE permits (id serial PRIMARY KEY, holder text, updated_at timestamptz DEFAULT now()); INSERT INTO permits (holder) SELECT 'holder ' || g FROM generate_series(1, 500) g;",
     );
-    let node = BackupNode::new(&format!(
+    let node = backup_node(&format!(
         "  - id: permits
     kind: postgres
     path: pg/permits-%Y%m%d.dump
@@ -421,12 +392,12 @@ targets:
     assert!(o.status.success(), "{}", text(&o.stderr));
     gzip_file(
         &o.stdout,
-        &node.path(&format!("my/quality-{}.sql.gz", day(0))),
+        &node.at(&format!("my/quality-{}.sql.gz", day(0))),
     );
-    let dump = node.path(&format!("pg/permits-{}.dump", day(0)));
+    let dump = node.at(&format!("pg/permits-{}.dump", day(0)));
     pg_dump(&db.0, "-Fc", &dump);
     std::fs::write(
-        node.path(&format!("sql/broken-{}.sql", day(0))),
+        node.at(&format!("sql/broken-{}.sql", day(0))),
         "CREATE TABLE t (id int);\nINSERT INTO no_such_table VALUES (1);\n--\n-- PostgreSQL database dump complete\n--\n",
     )
     .unwrap();
@@ -533,14 +504,14 @@ fn a_restore_killed_midway_leaves_nothing_behind() {
         &db.0,
         "CREATE TABLE big (id bigint, payload text); INSERT INTO big SELECT g, repeat('x', 200) FROM generate_series(1, 400000) g;",
     );
-    let node = BackupNode::new(&format!(
+    let node = backup_node(&format!(
         "  - {{ id: big, kind: postgres, path: pg/big-%Y%m%d.sql, restore: {{ target: src }} }}
 targets:
   src: {{ dsn: \"postgres://postgres@127.0.0.1:5432/{}?sslmode=disable\" }}
 ",
         db.0
     ));
-    pg_dump(&db.0, "-Fp", &node.path(&format!("pg/big-{}.sql", day(0))));
+    pg_dump(&db.0, "-Fp", &node.at(&format!("pg/big-{}.sql", day(0))));
     assert!(node.run(&["backup", "seal"]).status.success());
     let mut child = znode()
         .arg("-c")
@@ -578,7 +549,7 @@ targets:
 
 #[test]
 fn take_archives_config_restorable_with_plain_tar_and_keeps_the_retention() {
-    let node = BackupNode::new(
+    let node = backup_node(
         "  - id: node-config
     kind: config
     path: cfg/config-%Y%m%d-%H%M%S.tar.gz
@@ -586,34 +557,28 @@ fn take_archives_config_restorable_with_plain_tar_and_keeps_the_retention() {
     keep: 2
 ",
     );
-    std::fs::write(node.path("etc/nginx/nginx.conf"), "worker_processes 2;\n").unwrap();
+    std::fs::write(node.at("etc/nginx/nginx.conf"), "worker_processes 2;\n").unwrap();
     std::fs::write(
-        node.path("etc/nginx/conf.d/portal.conf"),
+        node.at("etc/nginx/conf.d/portal.conf"),
         "server { listen 80; }\n",
     )
     .unwrap();
     std::fs::write(
-        node.path("etc/app.properties"),
+        node.at("etc/app.properties"),
         "db.url=jdbc:postgresql://db/shared\n",
     )
     .unwrap();
-    std::os::unix::fs::symlink("nginx.conf", node.path("etc/nginx/current.conf")).unwrap();
+    std::os::unix::fs::symlink("nginx.conf", node.at("etc/nginx/current.conf")).unwrap();
     let mut archives = Vec::new();
     for _ in 0..3 {
         let out = node.run(&["backup", "take", "config"]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}{}",
-            text(&out.stdout),
-            text(&out.stderr)
-        );
+        out.code(0);
         archives.push(text(&out.stdout));
         std::thread::sleep(std::time::Duration::from_millis(1100));
     }
     assert!(archives[0].contains("3 个文件"), "{}", archives[0]);
     assert!(archives[2].contains("按保留策略删除"), "{}", archives[2]);
-    let mut kept: Vec<PathBuf> = std::fs::read_dir(node.path("cfg/x").parent().unwrap())
+    let mut kept: Vec<PathBuf> = std::fs::read_dir(node.at("cfg/x").parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with(".tar.gz"))
@@ -630,9 +595,7 @@ fn take_archives_config_restorable_with_plain_tar_and_keeps_the_retention() {
         .output()
         .unwrap();
     assert!(x.status.success(), "{}", text(&x.stderr));
-    let root = dest
-        .path()
-        .join(node.path("etc").strip_prefix("/").unwrap());
+    let root = dest.path().join(node.at("etc").strip_prefix("/").unwrap());
     assert_eq!(
         std::fs::read_to_string(root.join("nginx/conf.d/portal.conf")).unwrap(),
         "server { listen 80; }\n"
@@ -648,7 +611,7 @@ fn take_archives_config_restorable_with_plain_tar_and_keeps_the_retention() {
     );
     // And the ladder verifies its checksum and structure (completeness is about days, and these
     // were taken seconds apart).
-    let (_, doc) = node.verify();
+    let (_, doc) = verify(&node);
     let ev = outcome(&doc, "backup.node-config")["evidence"].to_string();
     assert!(ev.contains("✓ 5 ") && ev.contains("✓ 6 "), "{ev}");
     assert!(

@@ -16,14 +16,14 @@ fn tripwire(node: &TestNode) -> std::path::PathBuf {
 fn assert_refused(node: &TestNode, marker: &std::path::Path) -> String {
     let out = node.run(&["inspect"]);
     let err = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(3), "stderr: {err}");
+    out.code(3);
     assert!(!marker.exists(), "a probe ran despite bad config");
     assert!(
         !node.path().join("history.db").exists(),
         "the store was touched"
     );
     let check = node.run(&["config", "check"]);
-    assert_eq!(check.status.code(), Some(3));
+    check.code(3);
     assert_eq!(
         text(&check.stderr),
         err,
@@ -151,12 +151,8 @@ fn unknown_top_level_key_and_inline_password() {
 #[test]
 fn missing_config_file_says_how_to_start() {
     let dir = tempfile::tempdir().unwrap();
-    let out = znode()
-        .current_dir(dir.path())
-        .args(["inspect"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = znode().current_dir(dir.path()).args(["inspect"]).ran();
+    out.code(3);
     let err = text(&out.stderr);
     assert!(
         err.contains("znode.yaml: error: cannot read the configuration")
@@ -173,7 +169,7 @@ fn config_check_passes_on_a_good_node() {
         "  - { id: web, title: 端口, category: 日常检查, target: web, probe: { kind: tcp } }\n",
     );
     let out = node.run(&["config", "check"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.code(0);
     assert!(text(&out.stdout).contains("OK — 1 checks (1 enabled) in 1 files"));
 }
 
@@ -185,7 +181,7 @@ fn layering_is_defaults_then_file_then_env_then_flags() {
         "  - { id: m, title: 内存, category: 脆弱性检查, probe: { kind: memory } }\n",
     );
     let node_name = |cmd: &mut std::process::Command| {
-        let out = cmd.output().unwrap();
+        let out = cmd.ran();
         let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         doc["run"]["node"].as_str().unwrap().to_owned()
     };
@@ -211,8 +207,7 @@ fn layering_is_defaults_then_file_then_env_then_flags() {
         .env("ZNODE_CONFIG", node.config())
         .env("ZNODE_STORE", &other)
         .args(["inspect", "--format", "json"])
-        .output()
-        .unwrap();
+        .ran();
     assert!(
         out.status.code().is_some_and(|c| c <= 3),
         "{}",
@@ -220,11 +215,31 @@ fn layering_is_defaults_then_file_then_env_then_flags() {
     );
     assert!(other.exists(), "ZNODE_STORE was not used");
     // A bad timezone from the environment is a config problem, before any probe.
-    let out = node
-        .cmd(&args)
-        .env("ZNODE_TIMEZONE", "Mars/Olympus")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = node.cmd(&args).env("ZNODE_TIMEZONE", "Mars/Olympus").ran();
+    out.code(3);
     assert!(text(&out.stderr).contains("unknown timezone `Mars/Olympus`"));
+}
+
+/// A command line znode does not understand exits 3 (UNKNOWN) with clap's message, never 2,
+/// which monitoring would read as CRITICAL; `--help` and `--version` still exit 0.
+#[test]
+fn usage_errors_exit_unknown() {
+    znode()
+        .arg("nosuchcommand")
+        .ran()
+        .code(3)
+        .stderr_has("unrecognized subcommand 'nosuchcommand'")
+        .stderr_has("Usage: znode");
+    znode()
+        .args(["inspect", "--format", "yaml"])
+        .ran()
+        .code(3)
+        .stderr_has("invalid value 'yaml'")
+        .stderr_has("table, json, nagios, prometheus");
+    znode()
+        .arg("--help")
+        .ran()
+        .code(0)
+        .stdout_has("Usage: znode");
+    znode().arg("--version").ran().code(0).stdout_has("znode ");
 }

@@ -5,12 +5,7 @@ use crate::support::{TestNode, closed_port, text};
 
 fn run(node: &TestNode, args: &[&str]) -> String {
     let out = node.run(args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{args:?}: {}",
-        text(&out.stderr)
-    );
+    out.code(0);
     text(&out.stdout)
 }
 
@@ -146,7 +141,7 @@ fn clocks_and_breaches_follow_the_contract() {
     );
     // Events cannot come before the incident.
     let out = node.run(&["incident", "ack", "4", "--at", "2026-11-01 00:00"]);
-    assert_eq!(out.status.code(), Some(3));
+    out.code(3);
 
     // The fault brief (故障处理简报) of #2: its clocks against the limits and its timeline.
     let brief = run(&node, &["report", "incident", "2", "-o", "-"]);
@@ -169,7 +164,7 @@ fn the_inspection_opens_and_then_updates_incidents_for_crit_checks() {
     let node = TestNode::new(&format!("  gone: {{ address: 127.0.0.1:{port} }}"));
     node.checks("c.yaml", "  - { id: gone-up, title: 服务端口, category: daily, system: portal, target: gone, probe: { kind: tcp } }\n");
     let out = node.run(&["inspect", "--open-incidents"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     assert!(
         text(&out.stderr).contains("incident #1 opened: gone-up is CRIT"),
         "{}",

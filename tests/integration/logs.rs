@@ -6,65 +6,34 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use crate::support::{outcome, text, znode};
-
-/// A node with a `logs:` section, in a temp dir.
-struct LogNode {
-    dir: tempfile::TempDir,
-}
+use crate::support::{TestNode, outcome, text};
 
 /// 2025-10-10 23:00 +08:00: every fixture file was last written then (the syslog year comes
 /// from it, and the window below includes it).
 const MTIME: u64 = 1_760_108_400;
 const WINDOW: [&str; 4] = ["--from", "2025-10-10 00:00", "--to", "2025-10-11 00:00"];
 
-impl LogNode {
-    fn new(logs_yaml: &str) -> LogNode {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("logs")).unwrap();
-        std::fs::create_dir_all(dir.path().join("checks")).unwrap();
-        let cfg = format!(
-            "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: [checks]\nsystems:\n  - id: portal\n    name: 门户\nlogs:\n{logs_yaml}"
-        );
-        std::fs::write(dir.path().join("znode.yaml"), cfg).unwrap();
-        LogNode { dir }
-    }
+/// A node with a `logs:` section (YAML indented by two spaces).
+fn log_node(logs_yaml: &str) -> TestNode {
+    let node = TestNode::with_config(&format!(
+        "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: [checks]\nsystems:\n  - id: portal\n    name: 门户\nlogs:\n{logs_yaml}"
+    ));
+    std::fs::create_dir_all(node.path().join("logs")).unwrap();
+    node
+}
 
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
+/// Writes a fixture under the node and dates it at [`MTIME`].
+fn write(node: &TestNode, rel: &str, bytes: &[u8]) -> PathBuf {
+    let p = node.file(rel, bytes);
+    set_mtime(&p, MTIME);
+    p
+}
 
-    /// Writes a fixture and dates it.
-    fn write(&self, rel: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.path(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, bytes).unwrap();
-        set_mtime(&p, MTIME);
-        p
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        znode()
-            .arg("-c")
-            .arg(self.dir.path().join("znode.yaml"))
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> (i32, serde_json::Value) {
-        let mut all = args.to_vec();
-        all.extend(["--format", "json"]);
-        let out = self.run(&all);
-        let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!(
-                "not JSON ({e}): {}\nstderr: {}",
-                text(&out.stdout),
-                text(&out.stderr)
-            )
-        });
-        (out.status.code().unwrap(), doc)
-    }
+/// A `logs` command with `--format json`: the exit code and the document.
+fn json(node: &TestNode, args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    node.json(&all)
 }
 
 fn set_mtime(p: &Path, secs: u64) {
@@ -100,7 +69,7 @@ fn evidence(doc: &serde_json::Value, id: &str) -> String {
 
 #[test]
 fn scan_counts_records_in_the_window_across_rotations_and_encodings() {
-    let node = LogNode::new(
+    let node = log_node(
         "  sources:\n    - id: app\n      system: portal\n      format: java\n      paths: [logs/app.log*, logs/gbk.log]\n",
     );
     // A truncated gzip: two errors early, then filler cut off in the middle.
@@ -117,8 +86,9 @@ fn scan_counts_records_in_the_window_across_rotations_and_encodings() {
         "2025-10-10 07:00:00,000 ERROR [a] rotated error one password=hunter2\n2025-10-10 07:00:01,000 ERROR [a] rotated error two\n{filler}"
     )]);
     trunc.truncate(trunc.len() * 2 / 3);
-    node.write("logs/app.log.2.gz", &trunc);
-    node.write(
+    write(&node, "logs/app.log.2.gz", &trunc);
+    write(
+        &node,
         "logs/app.log.1.gz",
         &gzip(&[
             "2025-10-10 08:00:00,000 ERROR [b] first member\n",
@@ -142,22 +112,22 @@ fn scan_counts_records_in_the_window_across_rotations_and_encodings() {
     }
     app.extend_from_slice(b"2025-10-10 10:00:00,000 FATAL \xff\xfe\x00\x01 junk bytes\r\n");
     app.extend_from_slice(&[0u8, 0xff, 0x13, b'\n']);
-    node.write("logs/app.log", &app);
+    write(&node, "logs/app.log", &app);
     // A zstd rotation is read like the gzip ones.
     let zst = zstd::encode_all(
         &b"2025-10-10 06:00:00,000 WARN [z] java.lang.OutOfMemoryError: Metaspace\n"[..],
         3,
     )
     .unwrap();
-    node.write("logs/app.log.3.zst", &zst);
+    write(&node, "logs/app.log.3.zst", &zst);
     let (gbk, _, _) = encoding_rs::GBK.encode(
         "2025-10-10 11:00:00,000 ERROR 数据库连接失败\n2025-10-10 11:01:00,000 WARN 接口请求超时\n",
     );
-    node.write("logs/gbk.log", &gbk);
+    write(&node, "logs/gbk.log", &gbk);
 
     let mut args = vec!["logs", "scan"];
     args.extend(WINDOW);
-    let (code, doc) = node.json(&args);
+    let (code, doc) = json(&node, &args);
     // 2 (truncated gz) + 2 (two gzip members) + 1 + 1 (one stack-trace record) + 1 FATAL + 1 GBK.
     assert_eq!(count(&doc, "log.app.error"), 8.0, "{doc:#}");
     // The exception and its cause are one record; the zstd file's OutOfMemoryError is another.
@@ -178,7 +148,7 @@ fn scan_counts_records_in_the_window_across_rotations_and_encodings() {
         "{errors}"
     );
     for f in ["history.db", "history.db-wal"] {
-        if let Ok(bytes) = std::fs::read(node.path(f)) {
+        if let Ok(bytes) = std::fs::read(node.at(f)) {
             assert!(
                 !bytes.windows(7).any(|w| w == b"hunter2"),
                 "{f} holds the password"
@@ -199,22 +169,21 @@ fn scan_counts_records_in_the_window_across_rotations_and_encodings() {
 
 #[test]
 fn a_50_mb_line_takes_bounded_memory() {
-    let node = LogNode::new(
-        "  sources:\n    - id: big\n      format: java\n      paths: [logs/big.log]\n",
-    );
+    let node =
+        log_node("  sources:\n    - id: big\n      format: java\n      paths: [logs/big.log]\n");
     let mut big = b"2025-10-10 12:00:00,000 ERROR start of a huge line ".to_vec();
     big.extend(std::iter::repeat_n(b'x', 50 << 20));
     big.extend_from_slice(
         b"\n2025-10-10 12:00:01,000 ERROR java.lang.OutOfMemoryError: Java heap space\n",
     );
-    node.write("logs/big.log", &big);
+    write(&node, "logs/big.log", &big);
     let mut args: Vec<&str> = vec!["logs", "scan", "--format", "json"];
     args.extend(WINDOW);
     let out = std::process::Command::new("/usr/bin/time")
         .args(["-f", "maxrss_kb=%M"])
         .arg(env!("CARGO_BIN_EXE_znode"))
         .arg("-c")
-        .arg(node.path("znode.yaml"))
+        .arg(node.at("znode.yaml"))
         .args(&args)
         .output()
         .unwrap();
@@ -233,19 +202,18 @@ fn a_50_mb_line_takes_bounded_memory() {
 
 #[test]
 fn incremental_scans_read_only_new_lines_through_rotation() {
-    let node = LogNode::new(
-        "  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log*]\n",
-    );
+    let node =
+        log_node("  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log*]\n");
     let line = |n: u32| {
         format!(
             "2025-10-10 09:{n:02}:00,000 ERROR [x] failure number {n} {}\n",
             "z".repeat(80)
         )
     };
-    let app = node.path("logs/app.log");
+    let app = node.at("logs/app.log");
     std::fs::write(&app, format!("{}{}", line(1), line(2))).unwrap();
     let scan = || {
-        let (_, doc) = node.json(&["logs", "scan", "--incremental", "--source", "app"]);
+        let (_, doc) = json(&node, &["logs", "scan", "--incremental", "--source", "app"]);
         count(&doc, "log.app.error")
     };
     assert_eq!(scan(), 2.0);
@@ -266,13 +234,13 @@ fn incremental_scans_read_only_new_lines_through_rotation() {
     assert_eq!(scan(), 1.0, "the finished line is read once");
     // logrotate: a last line lands, the file is renamed, a new one starts.
     append(&app, &line(5));
-    std::fs::rename(&app, node.path("logs/app.log.1")).unwrap();
+    std::fs::rename(&app, node.at("logs/app.log.1")).unwrap();
     std::fs::write(&app, line(6)).unwrap();
     assert_eq!(scan(), 2.0, "the tail of the rotated file and the new file");
     // The rotation is compressed: same content under a new name and inode, nothing new.
-    let old = std::fs::read_to_string(node.path("logs/app.log.1")).unwrap();
-    std::fs::write(node.path("logs/app.log.2.gz"), gzip(&[&old])).unwrap();
-    std::fs::remove_file(node.path("logs/app.log.1")).unwrap();
+    let old = std::fs::read_to_string(node.at("logs/app.log.1")).unwrap();
+    std::fs::write(node.at("logs/app.log.2.gz"), gzip(&[&old])).unwrap();
+    std::fs::remove_file(node.at("logs/app.log.1")).unwrap();
     assert_eq!(scan(), 0.0);
     // copytruncate: the file starts over and is read from its start.
     std::fs::write(&app, line(7)).unwrap();
@@ -300,7 +268,7 @@ Oct 10 09:43:00 node1 su[130]: pam_unix(su:session): session opened for user roo
 
 #[test]
 fn audit_findings_are_exactly_the_planted_ones() {
-    let node = LogNode::new(
+    let node = log_node(
         "  sources:
     - id: auth
       format: auth
@@ -317,20 +285,21 @@ fn audit_findings_are_exactly_the_planted_ones() {
       paths: [logs/operation.log]
 ",
     );
-    node.write("logs/secure", AUTH.as_bytes());
-    node.write(
+    write(&node, "logs/secure", AUTH.as_bytes());
+    write(&node,
         "logs/postgresql.log",
         b"2025-10-10 14:00:00.000 CST [4242] LOG:  statement: DROP TABLE public.applicant_archive;\n\
           2025-10-10 14:01:00.000 CST [4242] LOG:  statement: DELETE FROM permits;\n\
           2025-10-10 14:02:00.000 CST [4242] LOG:  statement: DELETE FROM permits WHERE id = 7;\n",
     );
-    node.write(
+    write(&node,
         "logs/access.log",
         b"10.1.1.1 - - [10/Oct/2025:10:00:00 +0800] \"GET /api/items?id=1 HTTP/1.1\" 200 512 \"-\" \"curl\" 0.010\n\
           198.51.100.9 - - [10/Oct/2025:10:00:01 +0800] \"GET /download?file=../../etc/passwd HTTP/1.1\" 400 0 \"-\" \"scan\" 0.001\n\
           198.51.100.9 - - [10/Oct/2025:10:00:02 +0800] \"GET /q?name=1%20union%20select%20password HTTP/1.1\" 403 0 \"-\" \"scan\" 0.001\n",
     );
-    node.write(
+    write(
+        &node,
         "logs/operation.log",
         "2025-10-10 15:00:00 user=zhang ip=10.2.2.2 action=删除 object=证照库 count=5000\n\
          2025-10-10 15:05:00 user=li ip=10.2.2.3 action=删除 object=证照库 count=3\n"
@@ -338,7 +307,7 @@ fn audit_findings_are_exactly_the_planted_ones() {
     );
     let mut args = vec!["logs", "audit"];
     args.extend(WINDOW);
-    let (code, doc) = node.json(&args);
+    let (code, doc) = json(&node, &args);
     assert_eq!(code, 2, "{doc:#}");
     let status = |id: &str| outcome(&doc, id)["status"].as_str().unwrap().to_owned();
     let findings = |id: &str| {
@@ -417,8 +386,8 @@ fn audit_findings_are_exactly_the_planted_ones() {
     // A login from an address never seen before is found by the next audit.
     let mut auth = AUTH.to_owned();
     auth.push_str("Oct 10 16:00:00 node1 sshd[200]: Accepted password for ops from 10.9.9.9 port 50200 ssh2\n");
-    node.write("logs/secure", auth.as_bytes());
-    let (_, doc) = node.json(&args);
+    write(&node, "logs/secure", auth.as_bytes());
+    let (_, doc) = json(&node, &args);
     let found = outcome(&doc, "log.auth.login-new-address");
     assert_eq!(found["status"], "WARN", "{found:#}");
     let ev = evidence(&doc, "log.auth.login-new-address");
@@ -430,16 +399,16 @@ fn audit_findings_are_exactly_the_planted_ones() {
 
 #[test]
 fn log_checks_in_check_files_share_the_engine() {
-    let node = LogNode::new(
-        "  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log]\n",
-    );
-    node.write(
+    let node =
+        log_node("  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log]\n");
+    write(
+        &node,
         "logs/app.log",
         b"2025-10-10 09:00:00,000 ERROR java.lang.OutOfMemoryError: Java heap space\n\
           2025-10-10 09:01:00,000 INFO license expires in 3 days\n",
     );
     std::fs::write(
-        node.path("checks/logs.yaml"),
+        node.at("checks/logs.yaml"),
         "checks:
   - id: tomcat-oom
     title: 应用日志内存溢出
@@ -462,12 +431,12 @@ fn log_checks_in_check_files_share_the_engine() {
 
     // A check naming an unknown source is a config error with a hint, and nothing runs.
     std::fs::write(
-        node.path("checks/bad.yaml"),
+        node.at("checks/bad.yaml"),
         "checks:\n  - id: bad\n    title: x\n    category: daily\n    probe: { kind: log, source: ap }\n",
     )
     .unwrap();
     let out = node.run(&["inspect"]);
-    assert_eq!(out.status.code(), Some(3));
+    out.code(3);
     let err = text(&out.stderr);
     assert!(
         err.contains("bad.yaml:")
@@ -479,9 +448,8 @@ fn log_checks_in_check_files_share_the_engine() {
 
 #[test]
 fn top_groups_errors_and_marks_new_templates() {
-    let node = LogNode::new(
-        "  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log]\n",
-    );
+    let node =
+        log_node("  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log]\n");
     let mut lines = String::new();
     for i in 0..30 {
         lines.push_str(&format!(
@@ -497,7 +465,7 @@ fn top_groups_errors_and_marks_new_templates() {
             "2025-10-10 10:{i:02}:00,000 ERROR [exec-1] c.x.Upload - cannot open /data/upload/{i}/a.csv\n"
         ));
     }
-    node.write("logs/app.log", lines.as_bytes());
+    write(&node, "logs/app.log", lines.as_bytes());
     let mut args = vec!["logs", "top", "--format", "json"];
     args.extend(WINDOW);
     let first = node.run(&args);
@@ -516,7 +484,7 @@ fn top_groups_errors_and_marks_new_templates() {
     );
 
     lines.push_str("2025-10-10 11:00:00,000 ERROR [exec-2] c.x.Sign - signature verification failed for cert 7781\n");
-    node.write("logs/app.log", lines.as_bytes());
+    write(&node, "logs/app.log", lines.as_bytes());
     let doc: serde_json::Value = serde_json::from_slice(&node.run(&args).stdout).unwrap();
     let fresh: Vec<&serde_json::Value> = doc["templates"]
         .as_array()
@@ -542,16 +510,16 @@ fn archive_and_purge_stay_inside_the_root_and_spare_open_files() {
     std::fs::create_dir(outside.path().join("sub")).unwrap();
     std::fs::write(outside.path().join("sub/deep.log"), "keep me too\n").unwrap();
     set_mtime(&outside.path().join("sub/deep.log"), MTIME);
-    let node = LogNode::new(
+    let node = log_node(
         "  retention:\n    - id: app\n      root: app-logs\n      include: ['*.log', '**/*.log']\n      archive_after: 1d\n      archive_to: archive\n      delete_after: 30d\n",
     );
-    node.write("app-logs/old.log", b"2025-10-10 old content\n");
-    node.write("app-logs/nested/older.log", b"nested old content\n");
-    let held = node.write("app-logs/held.log", b"being written\n");
-    let fresh = node.path("app-logs/fresh.log");
+    write(&node, "app-logs/old.log", b"2025-10-10 old content\n");
+    write(&node, "app-logs/nested/older.log", b"nested old content\n");
+    let held = write(&node, "app-logs/held.log", b"being written\n");
+    let fresh = node.at("app-logs/fresh.log");
     std::fs::write(&fresh, "today\n").unwrap();
-    std::os::unix::fs::symlink(&victim, node.path("app-logs/link.log")).unwrap();
-    std::os::unix::fs::symlink(outside.path().join("sub"), node.path("app-logs/outside")).unwrap();
+    std::os::unix::fs::symlink(&victim, node.at("app-logs/link.log")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("sub"), node.at("app-logs/outside")).unwrap();
     // This process holds held.log open for writing, as a running service would.
     let _writer = std::fs::OpenOptions::new()
         .append(true)
@@ -584,10 +552,10 @@ fn archive_and_purge_stay_inside_the_root_and_spare_open_files() {
         "{}",
         text(&out.stdout)
     );
-    assert!(!node.path("archive").exists(), "a dry run writes nothing");
+    assert!(!node.at("archive").exists(), "a dry run writes nothing");
 
     let out = node.run(&["logs", "archive", "--apply", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.code(0);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         entry(&doc, "held.log")["reason"],
@@ -624,23 +592,23 @@ fn archive_and_purge_stay_inside_the_root_and_spare_open_files() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(entry(&doc, "old.log")["done"], true);
     assert!(
-        !node.path("app-logs/old.log").exists() && !node.path("app-logs/nested/older.log").exists()
+        !node.at("app-logs/old.log").exists() && !node.at("app-logs/nested/older.log").exists()
     );
     assert!(held.exists() && fresh.exists(), "open and young files stay");
     assert!(
         victim.exists() && outside.path().join("sub/deep.log").exists(),
         "nothing outside the root is touched"
     );
-    assert!(node.path("app-logs/link.log").symlink_metadata().is_ok());
+    assert!(node.at("app-logs/link.log").symlink_metadata().is_ok());
 }
 
 #[test]
 fn retention_patterns_may_not_leave_the_root() {
-    let node = LogNode::new(
+    let node = log_node(
         "  retention:\n    - id: bad\n      root: logs\n      include: ['../*.log']\n      delete_after: 1d\n",
     );
     let out = node.run(&["logs", "purge"]);
-    assert_eq!(out.status.code(), Some(3));
+    out.code(3);
     let err = text(&out.stderr);
     assert!(
         err.contains("znode.yaml:") && err.contains("leaves the root"),

@@ -3,10 +3,10 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::process::{Output, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 
-use crate::support::{closed_port, text, znode};
+use crate::support::{RunExt, TestNode, closed_port, text, znode};
 
 /// Requests received: (path with query, body).
 type Seen = Arc<Mutex<Vec<(String, String)>>>;
@@ -51,66 +51,35 @@ fn receiver() -> (u16, Seen) {
     (port, seen)
 }
 
-struct Node {
-    dir: tempfile::TempDir,
-    port: u16,
+/// The config of a node whose robots post to the receiver on `port`; the channel `broken`
+/// points at `broken_url`.
+fn robots_config(port: u16, broken_url: &str) -> String {
+    format!(
+        "node: 测试节点\nstore: history.db\nchecks: []\nnotify:\n  channels:\n    ding: {{ kind: dingtalk, url_env: ZNODE_TEST_DING_URL, secret_env: ZNODE_TEST_DING_SECRET }}\n    wecom: {{ kind: wecom, url_env: ZNODE_TEST_WECOM_URL }}\n    hook: {{ kind: webhook, url: \"http://127.0.0.1:{port}/hook\" }}\n    broken: {{ kind: webhook, url: \"{broken_url}\" }}\n"
+    )
 }
 
-impl Node {
-    fn config(&self, broken_url: &str) {
-        let port = self.port;
-        std::fs::write(
-            self.dir.path().join("znode.yaml"),
-            format!(
-                "node: 测试节点\nstore: history.db\nchecks: []\nnotify:\n  channels:\n    ding: {{ kind: dingtalk, url_env: ZNODE_TEST_DING_URL, secret_env: ZNODE_TEST_DING_SECRET }}\n    wecom: {{ kind: wecom, url_env: ZNODE_TEST_WECOM_URL }}\n    hook: {{ kind: webhook, url: \"http://127.0.0.1:{port}/hook\" }}\n    broken: {{ kind: webhook, url: \"{broken_url}\" }}\n"
-            ),
+/// A node with the robots of [`robots_config`], their URLs and secrets in its environment.
+fn robots_node(port: u16, broken_url: &str) -> TestNode {
+    TestNode::with_config(&robots_config(port, broken_url))
+        .env(
+            "ZNODE_TEST_DING_URL",
+            &format!("http://127.0.0.1:{port}/robot/send?access_token=tok-SECRET-123"),
         )
-        .unwrap();
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        znode()
-            .arg("-c")
-            .arg(self.dir.path().join("znode.yaml"))
-            .args(args)
-            .env(
-                "ZNODE_TEST_DING_URL",
-                format!(
-                    "http://127.0.0.1:{}/robot/send?access_token=tok-SECRET-123",
-                    self.port
-                ),
-            )
-            .env("ZNODE_TEST_DING_SECRET", "SECxyz-signing")
-            .env(
-                "ZNODE_TEST_WECOM_URL",
-                format!(
-                    "http://127.0.0.1:{}/cgi-bin/webhook/send?key=wecom-KEY-456",
-                    self.port
-                ),
-            )
-            .stdin(Stdio::null())
-            .output()
-            .unwrap()
-    }
+        .env("ZNODE_TEST_DING_SECRET", "SECxyz-signing")
+        .env(
+            "ZNODE_TEST_WECOM_URL",
+            &format!("http://127.0.0.1:{port}/cgi-bin/webhook/send?key=wecom-KEY-456"),
+        )
 }
 
 #[test]
 fn robots_get_signed_payloads_and_failed_sends_wait_in_the_outbox() {
     let (port, seen) = receiver();
-    let node = Node {
-        dir: tempfile::tempdir().unwrap(),
-        port,
-    };
-    node.config(&format!("http://127.0.0.1:{}/x", closed_port()));
+    let node = robots_node(port, &format!("http://127.0.0.1:{}/x", closed_port()));
 
     let out = node.run(&["notify", "test", "ding"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
+    out.code(0);
     let (path, body) = seen.lock().unwrap()[0].clone();
     let url = reqwest::Url::parse(&format!("http://x{path}")).unwrap();
     let q: std::collections::HashMap<String, String> = url.query_pairs().into_owned().collect();
@@ -130,19 +99,17 @@ fn robots_get_signed_payloads_and_failed_sends_wait_in_the_outbox() {
             .contains("测试节点")
     );
 
-    assert_eq!(
-        node.run(&["notify", "test", "wecom"]).status.code(),
-        Some(0)
-    );
+    node.run(&["notify", "test", "wecom"]).code(0);
     let (path, body) = seen.lock().unwrap()[1].clone();
     assert!(path.contains("key=wecom-KEY-456"));
     assert!(body.contains("\"msgtype\":\"markdown\""));
 
     // A channel that cannot be reached: the error names the host only, never a key.
-    let out = node.run(&["notify", "test", "broken"]);
-    assert_eq!(out.status.code(), Some(2));
-    let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
-    assert!(all.contains("127.0.0.1"), "{all}");
+    node.run(&["notify", "test", "broken"])
+        .code(2)
+        .stdout_has("127.0.0.1")
+        .never_shows("tok-SECRET-123")
+        .never_shows("wecom-KEY-456");
 
     // A playbook's notify step: sent where it can be, queued where it cannot.
     std::fs::create_dir_all(node.dir.path().join("playbooks")).unwrap();
@@ -152,7 +119,7 @@ fn robots_get_signed_payloads_and_failed_sends_wait_in_the_outbox() {
     )
     .unwrap();
     let out = node.run(&["playbook", "run", "tell"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.code(0);
     let hook: Vec<(String, String)> = seen
         .lock()
         .unwrap()
@@ -172,11 +139,14 @@ fn robots_get_signed_payloads_and_failed_sends_wait_in_the_outbox() {
         "{listed}"
     );
     let out = node.run(&["notify", "flush"]);
-    assert_eq!(out.status.code(), Some(2), "still unreachable");
+    out.code(2); // still unreachable
     // The channel is fixed: the next flush delivers it.
-    node.config(&format!("http://127.0.0.1:{port}/fixed"));
+    node.file(
+        "znode.yaml",
+        robots_config(port, &format!("http://127.0.0.1:{port}/fixed")),
+    );
     let out = node.run(&["notify", "flush"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    out.code(0);
     assert!(text(&out.stdout).contains("sent 1, still queued 0"));
     assert!(
         seen.lock()
@@ -334,17 +304,10 @@ fn mail_over_implicit_tls_trusts_the_configured_ca_and_logs_in_with_the_secret()
             .args(args)
             .env("ZNODE_TEST_SMTP_PASSWORD", "pw-SECRET-789")
             .stdin(Stdio::null())
-            .output()
-            .unwrap()
+            .ran()
     };
     let out = run(&["notify", "test", "mail"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
+    out.code(0);
     let got = got.lock().unwrap().clone();
     assert_eq!(got.len(), 2, "{got:?}");
     let auth = got[0].strip_prefix("AUTH PLAIN ").expect(&got[0]);
@@ -355,7 +318,7 @@ fn mail_over_implicit_tls_trusts_the_configured_ca_and_logs_in_with_the_secret()
     assert!(got[1].contains("To: xxzx@zq.example"));
     // Without the internal CA the server is not trusted, and the password is never shown.
     let out = run(&["notify", "test", "untrusted"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
     assert!(
         said.contains("127.0.0.1:") && said.to_lowercase().contains("certificate"),
@@ -425,8 +388,7 @@ fn a_report_goes_by_mail_with_the_document_attached_and_a_failed_send_waits_in_t
             .arg(dir.path().join("znode.yaml"))
             .args(args)
             .stdin(Stdio::null())
-            .output()
-            .unwrap()
+            .ran()
     };
     let out = run(&[
         "incident",
@@ -435,14 +397,14 @@ fn a_report_goes_by_mail_with_the_document_attached_and_a_failed_send_waits_in_t
         "--at",
         "2025-06-05 10:00",
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.code(0);
 
     // The SMTP server is down: the report is written, the robot gets its summary, the mail
     // waits in the outbox with the file, and the exit says so.
     let out = run(&[
         "report", "monthly", "--period", "2025-06", "-f", "docx", "--send",
     ]);
-    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    out.code(2);
     let err = text(&out.stderr);
     assert!(
         err.contains("error: bureau: 127.0.0.1:") && err.contains("znode notify flush"),
@@ -472,13 +434,7 @@ fn a_report_goes_by_mail_with_the_document_attached_and_a_failed_send_waits_in_t
     // The server is back: the flush delivers the queued mail, with the page and the file.
     let got = smtp_sink(TcpListener::bind(("127.0.0.1", smtp_port)).unwrap());
     let out = run(&["notify", "flush"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
+    out.code(0);
     assert!(text(&out.stdout).contains("sent 1, still queued 0"));
     let mails = got.lock().unwrap().clone();
     assert_eq!(mails.len(), 1);
@@ -520,7 +476,7 @@ fn a_report_goes_by_mail_with_the_document_attached_and_a_failed_send_waits_in_t
     let out = run(&[
         "report", "monthly", "--period", "2025-06", "-f", "html", "--send", "bureau",
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.code(0);
     assert_eq!(got.lock().unwrap().len(), 2);
 }
 
@@ -545,15 +501,8 @@ fn mail_with_starttls_upgrades_before_logging_in() {
         .arg(dir.path().join("znode.yaml"))
         .args(["notify", "test", "mail"])
         .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
+        .ran();
+    out.code(0);
     // AUTH is only offered after the upgrade, so a recorded login proves it happened over TLS.
     let got = got.lock().unwrap().clone();
     assert_eq!(got.len(), 2, "{got:?}");

@@ -8,22 +8,16 @@ use crate::support::*;
 fn init_writes_a_node_that_validates_and_covers_every_spec_item() {
     let dir = tempfile::tempdir().unwrap();
     let node = dir.path().join("node");
-    let out = znode().args(["init"]).arg(&node).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let again = znode().args(["init"]).arg(&node).output().unwrap();
-    assert_eq!(again.status.code(), Some(3), "init refuses to overwrite");
+    let out = znode().args(["init"]).arg(&node).ran();
+    out.code(0);
+    let again = znode().args(["init"]).arg(&node).ran();
+    again.code(3); // init refuses to overwrite
     let check = znode()
         .arg("-c")
         .arg(node.join("znode.yaml"))
         .args(["config", "check"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "sample node: {}",
-        text(&check.stderr)
-    );
+        .ran();
+    check.code(0);
 
     // Every numbered item of SPEC R1 has a check: 6 + 1 + 6 + 4 + 1 + 1 + 2 = 21.
     let mut covered = BTreeSet::new();
@@ -81,8 +75,8 @@ fn committed_completions_are_current() {
         ("powershell", "_znode.ps1"),
         ("elvish", "znode.elv"),
     ] {
-        let out = znode().args(["completions", shell]).output().unwrap();
-        assert_eq!(out.status.code(), Some(0));
+        let out = znode().args(["completions", shell]).ran();
+        out.code(0);
         let committed = std::fs::read(format!("{}/completions/{file}", env!("CARGO_MANIFEST_DIR")))
             .unwrap_or_default();
         assert!(
@@ -94,15 +88,15 @@ fn committed_completions_are_current() {
 
 #[test]
 fn man_page_and_help() {
-    let out = znode().arg("man").output().unwrap();
+    let out = znode().arg("man").ran();
     let man = text(&out.stdout);
     assert!(
         man.contains(".TH znode") && man.contains("inspect"),
         "{man}"
     );
-    let help = text(&znode().arg("--help").output().unwrap().stdout);
+    let help = text(&znode().arg("--help").ran().stdout);
     assert!(help.contains("巡检") && help.contains("history"));
-    let v = znode().arg("--version").output().unwrap();
+    let v = znode().arg("--version").ran();
     assert!(text(&v.stdout).starts_with("znode "));
 }
 

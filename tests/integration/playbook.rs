@@ -1,56 +1,31 @@
 //! `znode playbook`: unattended runs through every step kind, dry runs, destructive steps,
 //! decisions, and resuming after `kill -9`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 
-use crate::support::{text, wait_for, znode};
+use crate::support::{TestNode, text, wait_for};
 
-struct Node {
-    dir: tempfile::TempDir,
+/// A node with one check (`pg-up`), a backup policy (`snap`) and `playbook` as
+/// `playbooks/p.yaml`; commands run in its folder as 张工.
+fn playbook_node(playbook: &str) -> TestNode {
+    let node = TestNode::with_config(
+        "node: t\nstore: history.db\nchecks: [checks]\ntargets:\n  pg: { address: 127.0.0.1:5432 }\nbackups:\n  - { id: snap, kind: file, path: \"snap/s-%Y%m%d.bin\" }\n",
+    )
+    .env("ZNODE_OPERATOR", "张工")
+    .in_dir();
+    node.file(
+        "checks/c.yaml",
+        "checks:\n  - { id: pg-up, title: pg, category: daily, target: pg, probe: { kind: tcp } }\n",
+    );
+    node.file("playbooks/p.yaml", playbook);
+    node
 }
 
-impl Node {
-    fn new(playbook: &str) -> Node {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("checks")).unwrap();
-        std::fs::create_dir_all(dir.path().join("playbooks")).unwrap();
-        std::fs::write(
-            dir.path().join("znode.yaml"),
-            "node: t\nstore: history.db\nchecks: [checks]\ntargets:\n  pg: { address: 127.0.0.1:5432 }\nbackups:\n  - { id: snap, kind: file, path: \"snap/s-%Y%m%d.bin\" }\n",
-        )
-        .unwrap();
-        std::fs::write(
-            dir.path().join("checks/c.yaml"),
-            "checks:\n  - { id: pg-up, title: pg, category: daily, target: pg, probe: { kind: tcp } }\n",
-        )
-        .unwrap();
-        std::fs::write(dir.path().join("playbooks/p.yaml"), playbook).unwrap();
-        Node { dir }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = znode();
-        c.arg("-c")
-            .arg(self.path("znode.yaml"))
-            .args(args)
-            .current_dir(self.dir.path());
-        c.env("ZNODE_OPERATOR", "张工").stdin(Stdio::null());
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
-    }
-
-    fn journal(&self, run: &str) -> serde_json::Value {
-        let out = self.run(&["playbook", "log", run, "--format", "json"]);
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(&out.stderr)))
-    }
+/// A run's journal (`playbook log RUN --format json`).
+fn journal(node: &TestNode, run: &str) -> serde_json::Value {
+    node.run(&["playbook", "log", run, "--format", "json"])
+        .json()
 }
 
 fn events(j: &serde_json::Value) -> Vec<(String, String)> {
@@ -93,10 +68,10 @@ steps:
 
 #[test]
 fn an_unattended_run_goes_through_every_step_kind() {
-    let node = Node::new(ALL_KINDS);
+    let node = playbook_node(ALL_KINDS);
     // Without --yes nobody can confirm the manual step: the run pauses there.
     let out = node.run(&["playbook", "run", "all-kinds"]);
-    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    out.code(3);
     assert!(
         text(&out.stderr).contains("paused at `manual`"),
         "{}",
@@ -111,9 +86,9 @@ fn an_unattended_run_goes_through_every_step_kind() {
         "--answer",
         "choose=左",
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(node.path("out/left").exists() && !node.path("out/right").exists());
-    let j = node.journal("2");
+    out.code(0);
+    assert!(node.path().join("out/left").exists() && !node.path().join("out/right").exists());
+    let j = journal(&node, "2");
     assert_eq!(j["run"]["state"], "finished");
     assert_eq!(j["run"]["operator"], "张工");
     let ev = events(&j);
@@ -148,11 +123,11 @@ fn an_unattended_run_goes_through_every_step_kind() {
 
 #[test]
 fn an_inline_probe_on_an_unknown_target_is_a_load_error() {
-    let node = Node::new(
+    let node = playbook_node(
         "id: bad\ntitle: 坏\nsteps:\n  - { id: probe, title: p, kind: check, probe: { kind: tcp }, target: nowhere }\n",
     );
     let out = node.run(&["playbook", "list"]);
-    assert_eq!(out.status.code(), Some(3));
+    out.code(3);
     let err = text(&out.stderr);
     assert!(
         err.contains("p.yaml") && err.contains("step `probe`") && err.contains("nowhere"),
@@ -162,7 +137,7 @@ fn an_inline_probe_on_an_unknown_target_is_a_load_error() {
 
 #[test]
 fn a_dry_run_renders_commands_and_runs_nothing() {
-    let node = Node::new(
+    let node = playbook_node(
         "id: dry\ntitle: 演练计划\nvariables:\n  marker: { default: should-not-exist }\nsteps:\n  - { id: make, title: 建文件, kind: command, run: [touch, \"{{marker}}\"], destructive: true }\n",
     );
     let out = node.run(&[
@@ -173,46 +148,43 @@ fn a_dry_run_renders_commands_and_runs_nothing() {
         "--set",
         "marker=/tmp/znode-dry-marker-x",
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.code(0);
     assert!(
         text(&out.stdout).contains("[破坏性] touch /tmp/znode-dry-marker-x"),
         "{}",
         text(&out.stdout)
     );
     assert!(
-        !Path::new("/tmp/znode-dry-marker-x").exists() && !node.path("should-not-exist").exists()
+        !Path::new("/tmp/znode-dry-marker-x").exists()
+            && !node.path().join("should-not-exist").exists()
     );
     // Unknown variables are refused before anything runs.
     let out = node.run(&["playbook", "run", "dry", "--set", "nope=1"]);
-    assert_eq!(out.status.code(), Some(3));
+    out.code(3);
     assert!(text(&out.stderr).contains("has no variable `nope`"));
 }
 
 #[test]
 fn a_destructive_step_needs_its_typed_confirmation() {
-    let node = Node::new(
+    let node = playbook_node(
         "id: rm\ntitle: 删除\nsteps:\n  - { id: wipe, title: 清理, kind: command, run: [touch, wiped], destructive: true }\n  - { id: after, title: 之后, kind: command, run: [touch, after] }\n",
     );
     let out = node.run(&["playbook", "run", "rm", "--yes"]);
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "--yes never answers a destructive step"
-    );
+    out.code(3); // --yes never answers a destructive step
     assert!(
         text(&out.stderr).contains("--confirm wipe"),
         "{}",
         text(&out.stderr)
     );
-    assert!(!node.path("wiped").exists());
+    assert!(!node.path().join("wiped").exists());
     let out = node.run(&["playbook", "resume", "1", "--confirm", "wipe"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(node.path("wiped").exists() && node.path("after").exists());
+    out.code(0);
+    assert!(node.path().join("wiped").exists() && node.path().join("after").exists());
 }
 
 #[test]
 fn a_killed_run_resumes_and_never_repeats_a_completed_destructive_step() {
-    let node = Node::new(
+    let node = playbook_node(
         "id: long
 title: 长流程
 steps:
@@ -224,7 +196,7 @@ steps:
     );
     let kill_when = |file: &str, args: &[&str]| {
         let mut child = node.cmd(args).stderr(Stdio::null()).spawn().unwrap();
-        let f = node.path(file);
+        let f = node.path().join(file);
         wait_for(30, file, || f.exists());
         nix::sys::signal::kill(
             nix::unistd::Pid::from_raw(child.id() as i32),
@@ -237,19 +209,19 @@ steps:
         "slow.count",
         &["playbook", "run", "long", "--confirm", "drop"],
     );
-    let j = node.journal("1");
+    let j = journal(&node, "1");
     assert_eq!(j["run"]["state"], "running", "killed: nobody closed it");
     // Nobody says whether the interrupted step completed: resume refuses to guess.
     let out = node.run(&["playbook", "resume", "1"]);
-    assert_eq!(out.status.code(), Some(3));
+    out.code(3);
     assert!(
         text(&out.stderr).contains("--completed yes|no"),
         "{}",
         text(&out.stderr)
     );
     // It did not: it runs again, then the destructive step runs (confirmed) and is killed.
-    std::fs::write(node.path("go"), "").unwrap();
-    std::fs::remove_file(node.path("first")).unwrap();
+    std::fs::write(node.path().join("go"), "").unwrap();
+    std::fs::remove_file(node.path().join("first")).unwrap();
     kill_when(
         "drop.count",
         &[
@@ -263,28 +235,28 @@ steps:
         ],
     );
     assert_eq!(
-        std::fs::read_to_string(node.path("slow.count"))
+        std::fs::read_to_string(node.path().join("slow.count"))
             .unwrap()
             .lines()
             .count(),
         2
     );
     assert!(
-        !node.path("first").exists(),
+        !node.path().join("first").exists(),
         "a finished step is not run again"
     );
     // The destructive step had completed: it is never run again.
     let out = node.run(&["playbook", "resume", "1", "--completed", "yes"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.code(0);
     assert_eq!(
-        std::fs::read_to_string(node.path("drop.count"))
+        std::fs::read_to_string(node.path().join("drop.count"))
             .unwrap()
             .lines()
             .count(),
         1
     );
-    assert!(node.path("last").exists());
-    let j = node.journal("1");
+    assert!(node.path().join("last").exists());
+    let j = journal(&node, "1");
     assert_eq!(j["run"]["state"], "finished");
     let ev = events(&j);
     assert_eq!(ev.iter().filter(|e| e.1 == "resume").count(), 3, "{ev:?}");
@@ -292,7 +264,7 @@ steps:
 
 #[test]
 fn shipped_playbooks_show_and_drill_records_phases_and_evaluation() {
-    let node = Node::new(
+    let node = playbook_node(
         "id: drill-me
 title: 演练
 phases: [先期处置, 启动预案, 应急处置, 应急结束, 后期处置]
@@ -321,8 +293,8 @@ steps:
         "--evaluation",
         "响应及时，通知环节需提速",
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let j = node.journal("1");
+    out.code(0);
+    let j = journal(&node, "1");
     assert_eq!(j["run"]["mode"], "drill");
     assert_eq!(j["run"]["evaluation"], "响应及时，通知环节需提速");
     let phases: Vec<&str> = j["phases"]
@@ -347,7 +319,7 @@ steps:
 
     // The drill summary: phases with their time, the timeline, the evaluation.
     let out = node.run(&["report", "drill", "1", "-o", "-"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.code(0);
     let report = text(&out.stdout);
     assert!(report.contains("# 演练演练总结报告（#1）"), "{report}");
     assert!(report.contains("| 应急处置 | 0分01秒 |"), "{report}");

@@ -382,7 +382,7 @@ fn nagios_and_prometheus_outputs() {
 "#,
     );
     let out = node.run(&["inspect", "--format", "nagios"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     let s = text(&out.stdout);
     let first = s.lines().next().unwrap();
     assert!(

@@ -38,8 +38,7 @@ impl RedisServer {
         let out = Command::new("redis-cli")
             .args(["-p", &self.port.to_string()])
             .args(args)
-            .output()
-            .unwrap();
+            .ran();
         text(&out.stdout) + &text(&out.stderr)
     }
 
@@ -101,8 +100,7 @@ fn memory_at_maxmemory_is_critical() {
     let (code, out, _) = {
         let o = znode()
             .args(["probe", "redis", &format!("127.0.0.1:{}", r.port)])
-            .output()
-            .unwrap();
+            .ran();
         (o.status.code(), text(&o.stdout), text(&o.stderr))
     };
     assert_eq!(code, Some(2), "{out}");
@@ -172,8 +170,8 @@ fn evictions_and_restarts_are_judged_against_the_last_run() {
 fn auth_from_the_environment_and_wrong_role() {
     let r = RedisServer::start(closed_port(), &["--requirepass", "Zq-redis-pw-55"]);
     let target = format!("127.0.0.1:{}", r.port);
-    let o = znode().args(["probe", "redis", &target]).output().unwrap();
-    assert_eq!(o.status.code(), Some(2));
+    let o = znode().args(["probe", "redis", &target]).ran();
+    o.code(2);
     assert!(text(&o.stdout).contains("NOAUTH"), "{}", text(&o.stdout));
     let o = znode()
         .args([
@@ -186,10 +184,9 @@ fn auth_from_the_environment_and_wrong_role() {
             "role=replica",
         ])
         .env("ZNODE_T_REDIS_PW", "Zq-redis-pw-55")
-        .output()
-        .unwrap();
+        .ran();
     let out = text(&o.stdout);
-    assert_eq!(o.status.code(), Some(2), "{out}");
+    o.code(2);
     assert!(out.contains("role is master, expected slave"), "{out}");
     let o = znode()
         .args([
@@ -200,10 +197,9 @@ fn auth_from_the_environment_and_wrong_role() {
             "ZNODE_T_REDIS_PW",
         ])
         .env("ZNODE_T_REDIS_PW", "wrong-Zq-pw")
-        .output()
-        .unwrap();
+        .ran();
     let out = text(&o.stdout);
-    assert_eq!(o.status.code(), Some(2));
+    o.code(2);
     assert!(
         out.contains("AUTH") && !out.contains("wrong-Zq-pw"),
         "{out}"
@@ -230,7 +226,7 @@ fn a_service_stopped_during_the_run_is_reported_and_the_run_goes_on() {
     r.stop();
     let out = child.wait_with_output().unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(2), "{doc:#}");
     assert_eq!(outcome(&doc, "a-before")["status"], "OK");
     let c = outcome(&doc, "b-cache");
     assert_eq!(c["status"], "CRIT", "{c:#}");

@@ -52,7 +52,7 @@ fn unknown_instances_are_refused_at_load() {
     let node = TestNode::new("  app-1: { address: \"127.0.0.1:1\" }\n");
     node.checks("r.yaml", "  - { id: r, title: 冗余, category: 脆弱性检查, probe: { kind: redundancy, service: x, instances: [app-1, app-9] } }\n");
     let out = node.run(&["config", "check"]);
-    assert_eq!(out.status.code(), Some(3));
+    out.code(3);
     assert!(
         text(&out.stderr).contains("unknown target `app-9` in `instances`"),
         "{}",

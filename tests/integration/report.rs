@@ -23,7 +23,7 @@ fn the_inspection_report_holds_every_item_and_the_abnormal_ones_with_remediation
         "-o",
         path.to_str().unwrap(),
     ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out.code(0);
     let md = std::fs::read_to_string(&path).unwrap();
     for needle in [
         "# 测试节点例行巡检报告",
@@ -54,7 +54,7 @@ fn the_inspection_report_holds_every_item_and_the_abnormal_ones_with_remediation
     )
     .unwrap();
     let out = node.run(&["report", "inspection", "1", "-o", "-"]);
-    assert_eq!(out.status.code(), Some(3));
+    out.code(3);
     assert!(
         text(&out.stderr).contains("inspection.md.hbs"),
         "{}",

@@ -40,7 +40,7 @@ fn one_real_password_among_decoys() {
         &format!("  - {{ id: plain, title: 明码密码, category: 脆弱性检查, item: 3, probe: {{ kind: secrets, paths: [\"{}\"] }} }}\n", conf.display()),
     );
     let out = node.run(&["inspect", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(2));
+    out.code(2);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let o = outcome(&doc, "plain");
     assert_eq!(o["status"], "CRIT", "{o:#}");

@@ -66,7 +66,7 @@ fn interrupted_run_is_kept(backend: &str) {
     assert_eq!(doc["run"]["state"], "interrupted");
     assert_eq!(doc["outcomes"].as_array().unwrap().len(), 3);
     assert_eq!(doc["run"]["planned"], 5);
-    assert_eq!(shown.status.code(), Some(3));
+    shown.code(3);
     std::thread::sleep(Duration::from_millis(300));
     let left = std::process::Command::new("pgrep")
         .args(["-f", &format!("sleep {tag}")])
@@ -102,7 +102,7 @@ fn diff_is_exact(backend: &str) {
         .concat(),
     );
     let first = node.run(&[&args[..], &["inspect", "--format", "json"]].concat());
-    assert_eq!(first.status.code(), Some(2));
+    first.code(2);
     std::fs::remove_file(f("a")).unwrap();
     std::fs::write(f("b"), "").unwrap();
     node.checks(
@@ -116,7 +116,7 @@ fn diff_is_exact(backend: &str) {
         .concat(),
     );
     let second = node.run(&[&args[..], &["inspect", "--format", "json"]].concat());
-    assert_eq!(second.status.code(), Some(2));
+    second.code(2);
 
     let out = node.run(
         &[
@@ -125,7 +125,7 @@ fn diff_is_exact(backend: &str) {
         ]
         .concat(),
     );
-    assert_eq!(out.status.code(), Some(1), "something got worse: exit 1");
+    out.code(1); // something got worse: exit 1
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let ids = |k: &str| {
         d[k].as_array()
@@ -158,7 +158,7 @@ fn diff_is_exact(backend: &str) {
         "{list}"
     );
     let missing = node.run(&[&args[..], &["history", "show", "99"]].concat());
-    assert_eq!(missing.status.code(), Some(3));
+    missing.code(3);
     assert!(text(&missing.stderr).contains("no run #99"));
 }
 
@@ -229,4 +229,34 @@ fn a_killed_run_is_marked_interrupted_later() {
     let out = node.run(&["history", "--format", "json"]);
     let runs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(runs[0]["state"], "interrupted");
+}
+
+/// The two migration folders hold the same migrations, differing only where the dialects must:
+/// an auto-increment key is `INTEGER PRIMARY KEY AUTOINCREMENT` in SQLite and `BIGSERIAL
+/// PRIMARY KEY` in PostgreSQL. A migration added to one folder only, or edited in one only,
+/// would give the two backends different schemas.
+#[test]
+fn sqlite_and_postgres_migrations_stay_equal() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
+    let list = |backend: &str| -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(root.join(backend))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let (sqlite, postgres) = (list("sqlite"), list("postgres"));
+    assert_eq!(sqlite, postgres, "the same migration files in both folders");
+    assert!(!sqlite.is_empty());
+    for name in &sqlite {
+        let read = |backend: &str| std::fs::read_to_string(root.join(backend).join(name)).unwrap();
+        let as_postgres =
+            read("sqlite").replace("INTEGER PRIMARY KEY AUTOINCREMENT", "BIGSERIAL PRIMARY KEY");
+        assert_eq!(
+            as_postgres,
+            read("postgres"),
+            "{name}: the SQLite and PostgreSQL versions differ beyond the key type"
+        );
+    }
 }

@@ -8,9 +8,14 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::thread;
 use std::time::Duration;
 
-/// A node folder with a config and check files, and its own SQLite store.
+/// A node folder with a config and check files, and its own SQLite store: the one fixture the
+/// integration tests share.
 pub struct TestNode {
     pub dir: tempfile::TempDir,
+    /// Variables every command of this node runs with.
+    env: Vec<(String, String)>,
+    /// Commands run in the node's folder rather than the package's.
+    in_dir: bool,
 }
 
 impl TestNode {
@@ -22,7 +27,44 @@ impl TestNode {
             "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: [checks]\ndefaults:\n  timeout: 5s\nsystems:\n  - id: portal\n    name: 大数据中心门户系统\n  - id: database\n    name: 数据库\ntargets:\n{targets}\n"
         );
         std::fs::write(dir.path().join("znode.yaml"), cfg).unwrap();
-        TestNode { dir }
+        TestNode {
+            dir,
+            env: Vec::new(),
+            in_dir: false,
+        }
+    }
+
+    /// A node whose `znode.yaml` is exactly `config`, with an empty `checks/` folder.
+    pub fn with_config(config: &str) -> TestNode {
+        let node = TestNode::new("");
+        std::fs::write(node.config(), config).unwrap();
+        node
+    }
+
+    /// Every command of this node gets `key=value` in its environment.
+    pub fn env(mut self, key: &str, value: &str) -> TestNode {
+        self.env.push((key.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// Commands run in the node's folder (relative paths in arguments are the node's).
+    pub fn in_dir(mut self) -> TestNode {
+        self.in_dir = true;
+        self
+    }
+
+    /// `rel` under the node, its parent folders made.
+    pub fn at(&self, rel: &str) -> PathBuf {
+        let p = self.dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        p
+    }
+
+    /// Writes a file under the node (parent folders made); returns its path.
+    pub fn file(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.at(rel);
+        std::fs::write(&p, contents).unwrap();
+        p
     }
 
     pub fn path(&self) -> &Path {
@@ -51,31 +93,147 @@ impl TestNode {
         self
     }
 
-    /// A command with `-c` set and a clean environment for znode's own variables.
+    /// A command with `-c` set, a clean environment for znode's own variables and no stdin.
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut c = znode();
         c.arg("-c").arg(self.config()).args(args);
+        c.envs(self.env.iter().map(|(k, v)| (k, v)));
+        c.stdin(std::process::Stdio::null());
+        if self.in_dir {
+            c.current_dir(self.dir.path());
+        }
         c
     }
 
-    /// Runs and returns the output.
-    pub fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
+    /// Runs a command and keeps what it left.
+    pub fn run(&self, args: &[&str]) -> Ran {
+        self.cmd(args).ran()
+    }
+
+    /// Runs a command whose stdout is a JSON document: its exit code and the document.
+    #[track_caller]
+    pub fn json(&self, args: &[&str]) -> (i32, serde_json::Value) {
+        let out = self.run(args);
+        (out.status.code().unwrap_or(-1), out.json())
     }
 
     /// Runs `inspect --format json` with extra args and parses the document.
+    #[track_caller]
     pub fn inspect_json(&self, extra: &[&str]) -> (i32, serde_json::Value) {
         let mut args = vec!["inspect", "--format", "json"];
         args.extend_from_slice(extra);
-        let out = self.run(&args);
-        let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!(
-                "bad JSON ({e}); stdout: {} stderr: {}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            )
-        });
-        (out.status.code().unwrap_or(-1), doc)
+        self.json(&args)
+    }
+}
+
+/// What a run of the binary left. Its assertions print the command, the exit code, stdout and
+/// stderr together, at the caller's line.
+pub struct Ran {
+    out: Output,
+    what: String,
+}
+
+impl std::ops::Deref for Ran {
+    type Target = Output;
+    fn deref(&self) -> &Output {
+        &self.out
+    }
+}
+
+impl Ran {
+    fn report(&self) -> String {
+        format!(
+            "{}\n  exit: {:?}\n  stdout:\n{}\n  stderr:\n{}",
+            self.what,
+            self.out.status.code(),
+            text(&self.out.stdout),
+            text(&self.out.stderr)
+        )
+    }
+
+    /// stdout as text.
+    pub fn stdout(&self) -> String {
+        text(&self.out.stdout)
+    }
+
+    /// stderr as text.
+    pub fn stderr(&self) -> String {
+        text(&self.out.stderr)
+    }
+
+    /// Asserts the exit code.
+    #[track_caller]
+    pub fn code(&self, expected: i32) -> &Ran {
+        assert_eq!(
+            self.out.status.code(),
+            Some(expected),
+            "expected exit {expected}: {}",
+            self.report()
+        );
+        self
+    }
+
+    /// Asserts that stdout contains `needle`.
+    #[track_caller]
+    pub fn stdout_has(&self, needle: &str) -> &Ran {
+        assert!(
+            self.stdout().contains(needle),
+            "stdout lacks {needle:?}: {}",
+            self.report()
+        );
+        self
+    }
+
+    /// Asserts that stderr contains `needle`.
+    #[track_caller]
+    pub fn stderr_has(&self, needle: &str) -> &Ran {
+        assert!(
+            self.stderr().contains(needle),
+            "stderr lacks {needle:?}: {}",
+            self.report()
+        );
+        self
+    }
+
+    /// Asserts that neither stdout nor stderr contains `needle` (a secret, say).
+    #[track_caller]
+    pub fn never_shows(&self, needle: &str) -> &Ran {
+        assert!(
+            !self.stdout().contains(needle) && !self.stderr().contains(needle),
+            "{needle:?} was shown: {}",
+            self.report()
+        );
+        self
+    }
+
+    /// stdout parsed as one JSON document.
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.out.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.report()))
+    }
+}
+
+/// Runs a command to completion and keeps what it left.
+pub trait RunExt {
+    /// Runs and keeps the output.
+    fn ran(&mut self) -> Ran;
+}
+
+impl RunExt for Command {
+    fn ran(&mut self) -> Ran {
+        let what = format!(
+            "{} {}",
+            self.get_program().to_string_lossy(),
+            self.get_args()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let out = self
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {what}: {e}"));
+        Ran { out, what }
     }
 }
 

@@ -1,68 +1,38 @@
 //! `znode sync`: a release through its ten steps (6 and 9 as playbooks, 9 refused without a
 //! rollback plan, 10 without sign-offs), and versions compared across mixed formats.
 
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 
-use crate::support::{http_server, text, znode};
+use crate::support::{TestNode, http_server, text};
 
-struct Node {
-    dir: tempfile::TempDir,
+/// A node with one check (`pg-up`) and `extra` config; commands run as 李工.
+fn sync_node(extra: &str) -> TestNode {
+    let node = TestNode::with_config(&format!(
+        "node: t\nstore: history.db\nchecks: [checks]\ntargets:\n  pg: {{ address: 127.0.0.1:5432 }}\n{extra}"
+    ))
+    .env("ZNODE_OPERATOR", "李工");
+    node.file(
+        "checks/c.yaml",
+        "checks:\n  - { id: pg-up, title: pg, category: daily, target: pg, probe: { kind: tcp } }\n",
+    );
+    node
 }
 
-impl Node {
-    fn new(extra: &str) -> Node {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("checks")).unwrap();
-        std::fs::write(
-            dir.path().join("checks/c.yaml"),
-            "checks:\n  - { id: pg-up, title: pg, category: daily, target: pg, probe: { kind: tcp } }\n",
-        )
-        .unwrap();
-        std::fs::write(
-            dir.path().join("znode.yaml"),
-            format!("node: t\nstore: history.db\nchecks: [checks]\ntargets:\n  pg: {{ address: 127.0.0.1:5432 }}\n{extra}"),
-        )
-        .unwrap();
-        Node { dir }
-    }
+/// Runs a command that must succeed; its stdout.
+#[track_caller]
+fn ok(node: &TestNode, args: &[&str]) -> String {
+    node.run(args).code(0).stdout()
+}
 
-    fn run(&self, args: &[&str]) -> Output {
-        znode()
-            .arg("-c")
-            .arg(self.dir.path().join("znode.yaml"))
-            .args(args)
-            .env("ZNODE_OPERATOR", "李工")
-            .stdin(Stdio::null())
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?}: {}{}",
-            text(&out.stdout),
-            text(&out.stderr)
-        );
-        text(&out.stdout)
-    }
-
-    fn refused(&self, args: &[&str], why: &str) {
-        let out = self.run(args);
-        assert_eq!(out.status.code(), Some(3), "{args:?} should be refused");
-        assert!(
-            text(&out.stderr).contains(why),
-            "{args:?}: {}",
-            text(&out.stderr)
-        );
-    }
+/// Runs a command that must be refused (exit 3) saying `why`.
+#[track_caller]
+fn refused(node: &TestNode, args: &[&str], why: &str) {
+    node.run(args).code(3).stderr_has(why);
 }
 
 #[test]
 fn a_release_goes_through_the_ten_steps_in_order() {
-    let node = Node::new(
+    let node = sync_node(
         "backups:
   - { id: programs, kind: programs, path: \"bk/programs-%Y%m%d-%H%M%S.tar.gz\" }
   - { id: shared-db, kind: postgres, path: \"db/shared-%Y%m%d.dump\" }
@@ -86,34 +56,37 @@ fn a_release_goes_through_the_ten_steps_in_order() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", text(&o.stderr));
-    node.ok(&["backup", "seal", "--policy", "shared-db"]);
+    ok(&node, &["backup", "seal", "--policy", "shared-db"]);
 
-    assert!(node.ok(&["sync", "start", "3.2.1"]).contains("release #1"));
+    assert!(ok(&node, &["sync", "start", "3.2.1"]).contains("release #1"));
     for step in ["1", "2", "3", "4", "5"] {
-        node.ok(&["sync", "done", "1", step, "--note", "记录"]);
+        ok(&node, &["sync", "done", "1", step, "--note", "记录"]);
     }
-    node.refused(&["sync", "done", "1", "7"], "step 6");
-    node.refused(&["sync", "done", "1", "6"], "znode sync run 1 6");
+    refused(&node, &["sync", "done", "1", "7"], "step 6");
+    refused(&node, &["sync", "done", "1", "6"], "znode sync run 1 6");
     let set = |k: &str, v: String| format!("{k}={v}");
     let app = d.join("app").display().to_string();
-    node.ok(&[
-        "sync",
-        "run",
-        "1",
-        "6",
-        "--set",
-        &set("app_dir", app),
-        "--set",
-        &set("backup_dir", d.join("bk").display().to_string()),
-        "--set",
-        &set("package", d.join("release.tar.gz").display().to_string()),
-        "--set",
-        &set("deploy", format!("touch {}/deployed", d.display())),
-        "--set",
-        "app_check=pg-up",
-        "--confirm",
-        "deploy",
-    ]);
+    ok(
+        &node,
+        &[
+            "sync",
+            "run",
+            "1",
+            "6",
+            "--set",
+            &set("app_dir", app),
+            "--set",
+            &set("backup_dir", d.join("bk").display().to_string()),
+            "--set",
+            &set("package", d.join("release.tar.gz").display().to_string()),
+            "--set",
+            &set("deploy", format!("touch {}/deployed", d.display())),
+            "--set",
+            "app_check=pg-up",
+            "--confirm",
+            "deploy",
+        ],
+    );
     assert!(
         d.join("deployed").exists(),
         "deployed after the backup was verified"
@@ -123,8 +96,8 @@ fn a_release_goes_through_the_ten_steps_in_order() {
         2,
         "the archive and its checksum"
     );
-    node.ok(&["sync", "done", "1", "7", "--note", "测试通过"]);
-    node.ok(&["sync", "done", "1", "8", "--note", "培训 12 人"]);
+    ok(&node, &["sync", "done", "1", "7", "--note", "测试通过"]);
+    ok(&node, &["sync", "done", "1", "8", "--note", "培训 12 人"]);
 
     let cutover = |extra: &[&str]| {
         let mut args = vec![
@@ -145,43 +118,52 @@ fn a_release_goes_through_the_ten_steps_in_order() {
     let migrate = format!("migrate=touch {}/migrated", d.display());
     let args = cutover(&["--set", &migrate]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    node.refused(&args, "rollback plan");
+    refused(&node, &args, "rollback plan");
     assert!(!d.join("migrated").exists());
-    node.ok(&[
-        "sync",
-        "rollback-plan",
-        "1",
-        "--text",
-        "恢复 programs 备份与 shared-db 备份，重启服务",
-    ]);
-    node.ok(&args);
+    ok(
+        &node,
+        &[
+            "sync",
+            "rollback-plan",
+            "1",
+            "--text",
+            "恢复 programs 备份与 shared-db 备份，重启服务",
+        ],
+    );
+    ok(&node, &args);
     assert!(d.join("migrated").exists());
 
-    node.refused(&["sync", "done", "1", "10"], "sign-offs");
-    node.ok(&[
-        "sync",
-        "signoff",
-        "1",
-        "--user",
-        "王科长",
-        "--comment",
-        "业务验证通过",
-    ]);
-    node.ok(&["sync", "done", "1", "10", "--note", "已发上线通知"]);
-    let status = node.ok(&["sync", "status", "1"]);
+    refused(&node, &["sync", "done", "1", "10"], "sign-offs");
+    ok(
+        &node,
+        &[
+            "sync",
+            "signoff",
+            "1",
+            "--user",
+            "王科长",
+            "--comment",
+            "业务验证通过",
+        ],
+    );
+    ok(
+        &node,
+        &["sync", "done", "1", "10", "--note", "已发上线通知"],
+    );
+    let status = ok(&node, &["sync", "status", "1"]);
     assert!(
         status.contains("10/10 步 · 已上线") && status.contains("验证签字：王科长"),
         "{status}"
     );
     let json: serde_json::Value =
-        serde_json::from_str(&node.ok(&["sync", "status", "--format", "json"])).unwrap();
+        serde_json::from_str(&ok(&node, &["sync", "status", "--format", "json"])).unwrap();
     let steps = json["releases"][0]["steps"].as_array().unwrap();
     assert_eq!(steps.len(), 10);
     assert!(steps[5]["playbook_run"].is_i64() && steps[8]["playbook_run"].is_i64());
     assert_eq!(steps[0]["operator"], "李工");
 
     // The version-sync report: every step with its state, the rollback plan, the sign-off.
-    let report = node.ok(&["report", "sync", "1", "-o", "-"]);
+    let report = ok(&node, &["report", "sync", "1", "-o", "-"]);
     assert!(report.contains("# 版本同步报告（3.2.1 "), "{report}");
     assert!(report.contains("已完成 10/10 步，当前已上线"), "{report}");
     assert!(
@@ -195,7 +177,7 @@ fn a_release_goes_through_the_ten_steps_in_order() {
 #[test]
 fn versions_are_compared_across_formats() {
     let port = http_server();
-    let node = Node::new(&format!(
+    let node = sync_node(&format!(
         "systems:
   - id: portal
     name: 门户
@@ -215,11 +197,7 @@ fn versions_are_compared_across_formats() {
 "
     ));
     let out = node.run(&["sync", "versions", "--format", "json"]);
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "a version that cannot be read is UNKNOWN"
-    );
+    out.code(3); // a version that cannot be read is UNKNOWN
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let state = |id: &str| {
         doc["systems"]

@@ -114,7 +114,7 @@ fn requirements_are_validated_at_load_time() {
         "  - { id: a, title: 限制, category: 脆弱性检查, probe: { kind: sysconfig, limits: { nofiles: \"1:\" }, process: { name: x } } }\n  - { id: b, title: 缺进程, category: 脆弱性检查, probe: { kind: sysconfig, limits: { nofile: \"1:\" } } }\n",
     );
     let out = node.run(&["config", "check"]);
-    assert_eq!(out.status.code(), Some(3));
+    out.code(3);
     let err = text(&out.stderr);
     assert!(err.contains("unknown limit `nofiles`"), "{err}");
     assert!(err.contains("need `process: { name: ... }`"), "{err}");
