@@ -4,3 +4,4 @@
 pub mod backup;
 pub mod inspection;
 pub mod logs;
+pub mod release;

@@ -5,10 +5,10 @@ use std::io::Write;
 
 use super::Context;
 use super::playbook::{self, Answers};
+use crate::app::release;
 use crate::core::error::Error;
 use crate::core::outcome::Status;
-use crate::runbook::engine::End;
-use crate::runbook::sync::{self, STEPS};
+use crate::runbook::sync::STEPS;
 
 #[derive(Debug, clap::Subcommand)]
 pub(super) enum Command {
@@ -120,56 +120,29 @@ fn releases(cx: &Context, c: Command) -> Result<Status, Error> {
         let store = crate::store::Store::open(&settings.store_url).await?;
         let code = match c {
             Command::Start(a) => {
-                let title = a
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| format!("版本同步 {}", a.version));
-                let id = store
-                    .open_release(&a.version, &title, &super::operator(&a.operator))
-                    .await?;
+                let (id, title) = release::open(
+                    &store,
+                    &a.version,
+                    a.title.as_deref(),
+                    &super::operator(&a.operator),
+                )
+                .await?;
                 println!("release #{id}: {title}");
                 Status::Ok
             }
             Command::Done(a) => {
-                let r = store.release(a.release).await?;
-                if sync::playbook_of(a.step).is_some() {
-                    return Err(Error::Message(format!(
-                        "step {} is carried out by its playbook: znode sync run {} {}",
-                        a.step, a.release, a.step
-                    )));
-                }
-                if let Some(why) = sync::refusal(&r, a.step) {
-                    return Err(Error::Message(why));
-                }
-                store
-                    .record_sync_step(
-                        a.release,
-                        a.step,
-                        "done",
-                        &super::operator(&a.operator),
-                        &a.note,
-                        None,
-                    )
-                    .await?;
+                let who = super::operator(&a.operator);
+                release::record_done(&store, a.release, a.step, &who, &a.note).await?;
                 println!(
                     "release #{}: step {}（{}）done",
                     a.release,
                     a.step,
-                    STEPS[a.step as usize - 1]
+                    release::step_name(a.step)
                 );
                 Status::Ok
             }
             Command::Run(a) => {
-                let Some(name) = sync::playbook_of(a.step) else {
-                    return Err(Error::Message(format!(
-                        "step {} is recorded, not run: znode sync done {} {} --note ...",
-                        a.step, a.release, a.step
-                    )));
-                };
-                let r = store.release(a.release).await?;
-                if let Some(why) = sync::refusal(&r, a.step) {
-                    return Err(Error::Message(why));
-                }
+                let name = release::playbook_to_run(&store, a.release, a.step).await?;
                 let (_, all) = playbook::load(cx)?;
                 let pb = playbook::find(&all, name)?.clone();
                 let vars = pb
@@ -180,16 +153,7 @@ fn releases(cx: &Context, c: Command) -> Result<Status, Error> {
                 let (run, end) =
                     playbook::execute(&settings, &catalog, &store, &pb, &vars, "run", a.answers)
                         .await?;
-                let (state, note) = match &end {
-                    End::Finished => ("done", format!("playbook run #{run} finished")),
-                    End::Failed(r) => ("failed", format!("playbook run #{run} failed: {r}")),
-                    End::Paused(s, r) => {
-                        ("failed", format!("playbook run #{run} paused at {s}: {r}"))
-                    }
-                };
-                store
-                    .record_sync_step(a.release, a.step, state, &operator, &note, Some(run))
-                    .await?;
+                release::record_playbook(&store, a.release, a.step, &operator, run, &end).await?;
                 playbook::report(run, &end)
             }
             Command::RollbackPlan(a) => {
@@ -201,33 +165,20 @@ fn releases(cx: &Context, c: Command) -> Result<Status, Error> {
                         return Err(Error::Message("give the plan with --file or --text".into()));
                     }
                 };
-                if plan.trim().is_empty() {
-                    return Err(Error::Message("the rollback plan is empty".into()));
-                }
-                store.release(a.release).await?;
-                store.set_rollback_plan(a.release, &plan).await?;
+                let lines = release::set_rollback_plan(&store, a.release, &plan).await?;
                 println!(
-                    "release #{}: rollback plan recorded ({} lines)",
-                    a.release,
-                    plan.lines().count()
+                    "release #{}: rollback plan recorded ({lines} lines)",
+                    a.release
                 );
                 Status::Ok
             }
             Command::Signoff(a) => {
-                store.release(a.release).await?;
-                store.sign_off(a.release, &a.user, &a.comment).await?;
+                release::sign_off(&store, a.release, &a.user, &a.comment).await?;
                 println!("release #{}: sign-off by {}", a.release, a.user);
                 Status::Ok
             }
             Command::Status(a) => {
-                let ids = match a.release {
-                    Some(id) => vec![id],
-                    None => store.release_ids().await?,
-                };
-                let mut list = Vec::new();
-                for id in ids {
-                    list.push(store.release(id).await?);
-                }
+                let list = release::list(&store, a.release).await?;
                 print_status(cx, &settings, &list, a.format)?;
                 Status::Ok
             }
@@ -257,7 +208,7 @@ fn print_status(
     let tz = settings.timezone;
     let when = |ms: i64| crate::core::clock::local_time(ms, tz, "%Y-%m-%d %H:%M");
     for r in list {
-        let done = r.steps.iter().filter(|s| s.state == "done").count();
+        let done = release::done_steps(r);
         writeln!(
             out,
             "release #{} · {} · 版本 {} · {}/10 步{}",
@@ -313,53 +264,9 @@ fn print_status(
     Ok(())
 }
 
-/// One system's versions.
-#[derive(serde::Serialize)]
-struct VersionRow {
-    system: String,
-    name: String,
-    running: Option<String>,
-    declared: Option<String>,
-    state: &'static str,
-    error: Option<String>,
-}
-
 fn versions(cx: &Context, a: VersionsArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
-    let rows = super::run_async(async {
-        let mut rows = Vec::new();
-        for s in &settings.systems {
-            let Some(v) = &s.version else { continue };
-            let read = sync::read(v, &settings).await;
-            let (running, error) = match read {
-                Ok(r) => (Some(r), None),
-                Err(e) => (None, Some(e)),
-            };
-            let state = match (&running, &v.declared) {
-                (Some(r), Some(d)) => match sync::compare(r, d) {
-                    std::cmp::Ordering::Less => "behind",
-                    std::cmp::Ordering::Equal => "same",
-                    std::cmp::Ordering::Greater => "ahead",
-                },
-                (None, _) => "unknown",
-                (Some(_), None) => "undeclared",
-            };
-            rows.push(VersionRow {
-                system: s.id.clone(),
-                name: s.name.clone(),
-                running,
-                declared: v.declared.clone(),
-                state,
-                error,
-            });
-        }
-        Ok(rows)
-    })?;
-    if rows.is_empty() {
-        return Err(Error::Message(
-            "no system declares `version:`; add `version: { url | command, pattern, declared }` to the systems".into(),
-        ));
-    }
+    let rows = super::run_async(release::versions(&settings))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         super::logs::ListFormat::Json => {
@@ -380,20 +287,13 @@ fn versions(cx: &Context, a: VersionsArgs) -> Result<Status, Error> {
                         format!("未知：{}", r.error.clone().unwrap_or_default())
                     }),
                     r.declared.clone().unwrap_or_else(|| "未声明".into()),
-                    match r.state {
-                        "same" => "一致",
-                        "behind" => "落后",
-                        "ahead" => "领先",
-                        "undeclared" => "未声明",
-                        _ => "未知",
-                    }
-                    .to_owned(),
+                    r.state.zh().to_owned(),
                 ]);
             }
             writeln!(out, "{t}")?;
             let behind: Vec<&str> = rows
                 .iter()
-                .filter(|r| r.state == "behind")
+                .filter(|r| r.state == release::Standing::Behind)
                 .map(|r| r.name.as_str())
                 .collect();
             writeln!(
@@ -408,12 +308,5 @@ fn versions(cx: &Context, a: VersionsArgs) -> Result<Status, Error> {
         }
     }
     out.flush()?;
-    // Behind is a finding (WARN); a version that could not be read is UNKNOWN.
-    Ok(if rows.iter().any(|r| r.state == "unknown") {
-        Status::Unknown
-    } else if rows.iter().any(|r| r.state == "behind") {
-        Status::Warn
-    } else {
-        Status::Ok
-    })
+    Ok(Status::worst(rows.iter().map(|r| r.state.status())))
 }

@@ -725,7 +725,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
                 steps: x
                     .steps
                     .iter()
-                    .filter(|st| st.state == "done")
+                    .filter(|st| st.state == crate::store::StepState::Done)
                     .map(|st| st.step)
                     .collect::<BTreeSet<_>>()
                     .len(),

@@ -534,9 +534,9 @@ pub async fn sync(
             StepRow {
                 number: i + 1,
                 name,
-                state: match rec.map(|x| x.state.as_str()) {
-                    Some("done") => "已完成",
-                    Some(_) => "失败",
+                state: match rec.map(|x| x.state) {
+                    Some(crate::store::StepState::Done) => "已完成",
+                    Some(crate::store::StepState::Failed) => "失败",
                     None => "未进行",
                 },
                 at: rec

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use crate::settings::{Settings, SystemVersion};
-use crate::store::Release;
+use crate::store::{Release, StepState};
 
 /// The ten steps, in order.
 pub const STEPS: [&str; 10] = [
@@ -37,7 +37,11 @@ pub fn refusal(r: &Release, step: i64) -> Option<String> {
     if r.closed_at.is_some() {
         return Some(format!("release #{} is closed", r.id));
     }
-    let done = |n: i64| r.steps.iter().any(|s| s.step == n && s.state == "done");
+    let done = |n: i64| {
+        r.steps
+            .iter()
+            .any(|s| s.step == n && s.state == StepState::Done)
+    };
     if let Some(missing) = (1..step).find(|n| !done(*n)) {
         return Some(format!(
             "step {missing}（{}）is not done yet",

@@ -30,7 +30,7 @@ pub use incident::NewIncident;
 pub use logs::{KnownTemplate, template_hash};
 pub use query::{Diff, DiffEntry, RunRef, RunRow, StoredOutcome};
 pub use runbook::{Event as JournalEvent, NewMessage, PlaybookRun, QueuedMessage};
-pub use sync::{Release, ReleaseStep};
+pub use sync::{Release, ReleaseStep, StepState};
 
 use crate::core::clock::now_ms;
 use crate::core::outcome::{CheckInfo, Outcome, Status};

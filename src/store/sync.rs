@@ -26,13 +26,42 @@ pub struct Release {
     pub signoffs: Vec<(String, i64, String)>,
 }
 
+/// How a release step ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepState {
+    /// Carried out; the next step may start.
+    Done,
+    /// Tried and failed (or its playbook stopped); it may be tried again.
+    Failed,
+}
+
+impl StepState {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepState::Done => "done",
+            StepState::Failed => "failed",
+        }
+    }
+
+    /// From the store; anything but `done` did not complete.
+    fn parse(s: &str) -> StepState {
+        if s == "done" {
+            StepState::Done
+        } else {
+            StepState::Failed
+        }
+    }
+}
+
 /// One recorded step of a release.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ReleaseStep {
     /// 1 to 10.
     pub step: i64,
-    /// `done` or `failed`.
-    pub state: String,
+    /// How it ended.
+    pub state: StepState,
     /// When, epoch ms.
     pub at: i64,
     /// Who.
@@ -79,7 +108,7 @@ impl Store {
         &self,
         release: i64,
         step: i64,
-        state: &str,
+        state: StepState,
         operator: &str,
         note: &str,
         playbook_run: Option<i64>,
@@ -96,7 +125,7 @@ impl Store {
         )
         .bind(release)
         .bind(step)
-        .bind(state.to_owned())
+        .bind(state.as_str())
         .bind(now_ms())
         .bind(operator.to_owned())
         .bind(note.to_owned())
@@ -104,7 +133,7 @@ impl Store {
         .execute(&mut *tx)
         .await
         .map_err(self.db())?;
-        if step == 10 && state == "done" {
+        if step == 10 && state == StepState::Done {
             sqlx::query("UPDATE sync_releases SET closed_at = $1 WHERE id = $2")
                 .bind(now_ms())
                 .bind(release)
@@ -181,7 +210,7 @@ impl Store {
                 .into_iter()
                 .map(|s| ReleaseStep {
                     step: s.0,
-                    state: s.1,
+                    state: StepState::parse(&s.1),
                     at: s.2,
                     operator: s.3,
                     note: s.4,
