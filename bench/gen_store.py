@@ -38,15 +38,15 @@ def outcome_select(concat, runs_src, checks_src):
     return (
         f"SELECT r.id, 'check-' {concat} c.n, {title}, {category_case('c.n')}, NULL, "
         f"'sys' {concat} (c.n % 10), NULL, {kind}, {status}, {status}, "
-        f"'summary of ' {concat} c.n, NULL, '[]', '[]', 12, 1, 0, NULL, r.started_at + 3000 "
+        f"'summary of ' {concat} c.n, NULL, '[]', '[]', 12, 1, 0, NULL, r.started_at + 3000, "
+        f"CASE WHEN c.n % 4 = 0 THEN 1 ELSE 0 END "
         f"FROM {runs_src} r CROSS JOIN {checks_src} c"
     )
 
 
-SERVICE = "('tcp', 'http', 'process', 'listen', 'postgres', 'mysql', 'redis', 'nginx', 'rabbitmq', 'elasticsearch', 'tomcat')"
 # The roll-ups znode writes as each run closes, made here the way migration 0007 makes them
 # for an existing history.
-ROLL_UP = f"""
+ROLL_UP = """
 DELETE FROM outcome_hours;
 DELETE FROM run_systems;
 INSERT INTO outcome_hours (hour, check_id, effective, title, category, system, kind, runs, first_run, last_run)
@@ -57,7 +57,7 @@ GROUP BY r.started_at / 3600000, o.check_id, o.effective;
 INSERT INTO run_systems (run_id, started_at, system, down)
 SELECT r.id, r.started_at, o.system, MAX(CASE WHEN o.effective = 'CRIT' THEN 1 ELSE 0 END)
 FROM runs r JOIN outcomes o ON o.run_id = r.id
-WHERE o.system IS NOT NULL AND o.kind IN {SERVICE}
+WHERE o.system IS NOT NULL AND o.service = 1
 GROUP BY r.id, r.started_at, o.system;
 """
 

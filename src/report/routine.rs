@@ -12,10 +12,13 @@ use super::assessment::{Assessment, Inputs};
 use super::document::{Signoff, cell};
 use crate::core::outcome::Category;
 use crate::core::outcome::{Metric, Status};
-use crate::core::period::{self, Period};
+use crate::core::period::{self, Period, Routine, Span};
 use crate::incident::Incident;
 use crate::settings::Settings;
-use crate::store::{Store, StoreError};
+use crate::store::{
+    AbnormalCheck, CheckLatest, DayCount, DayRuns, PlaybookRun, Release, StepState, Store,
+    StoreError, Uptime,
+};
 
 /// How many abnormal checks a report lists.
 const ABNORMAL_LIMIT: usize = 30;
@@ -399,70 +402,142 @@ pub struct Request<'a> {
 const SHORT: &str = "%m-%d %H:%M";
 const LONG: &str = "%Y-%m-%d %H:%M";
 
+/// Everything a routine report reads from the store, up to its cut-off.
+struct Facts {
+    counts: Vec<DayCount>,
+    prev_counts: Vec<DayCount>,
+    uptime: Vec<Uptime>,
+    abnormal: Vec<AbnormalCheck>,
+    day_runs: Vec<DayRuns>,
+    backups: Vec<CheckLatest>,
+    logs: Vec<CheckLatest>,
+    /// Incidents open during the period, as they stood at the cut-off.
+    incidents: Vec<Incident>,
+    playbooks: Vec<PlaybookRun>,
+    releases: Vec<Release>,
+    /// First time each routine document was written: (kind, period label) → epoch ms.
+    documents: BTreeMap<(Routine, String), i64>,
+}
+
+impl Facts {
+    async fn read(store: &Store, w: &Frame<'_>) -> Result<Facts, StoreError> {
+        let cut = w.cut;
+        let mut releases = Vec::new();
+        for id in store.release_ids_in(cut).await? {
+            releases.push(store.release(id).await?);
+        }
+        let mut documents = BTreeMap::new();
+        for kind in w.settings.assessment.documents.keys() {
+            for (label, at) in store.first_documents(kind.id()).await? {
+                documents.insert((*kind, label), at);
+            }
+        }
+        Ok(Facts {
+            counts: store.day_counts(cut, w.offset).await?,
+            prev_counts: store
+                .day_counts(w.request.period.previous().span(w.tz), w.offset)
+                .await?,
+            uptime: store.uptime(cut, cut.to).await?,
+            abnormal: store.abnormal_checks(cut, ABNORMAL_LIMIT).await?,
+            day_runs: store.day_runs(cut, w.offset).await?,
+            backups: store.latest_of_kind(cut, "backup").await?,
+            logs: store.latest_of_kind(cut, "log").await?,
+            incidents: store
+                .incidents_in(cut)
+                .await?
+                .iter()
+                .map(|i| i.as_of(cut.to))
+                .collect(),
+            playbooks: store.playbook_runs_in(cut).await?,
+            releases,
+            documents,
+        })
+    }
+}
+
+/// The period a report covers and how it shows times and names.
+struct Frame<'a> {
+    request: &'a Request<'a>,
+    settings: &'a Settings,
+    tz: chrono_tz::Tz,
+    /// The whole period.
+    span: Span,
+    /// The period up to the cut-off: nothing after it is counted.
+    cut: Span,
+    /// The node's UTC offset at the period's start, which turns epoch ms into local days.
+    offset: i64,
+    names: BTreeMap<String, String>,
+}
+
+impl<'a> Frame<'a> {
+    fn new(r: &'a Request<'a>) -> Frame<'a> {
+        let tz = r.settings.timezone;
+        let span = r.period.span(tz);
+        Frame {
+            request: r,
+            settings: r.settings,
+            tz,
+            span,
+            cut: Span {
+                from: span.from,
+                to: span.to.min(r.as_of.max(span.from)),
+            },
+            offset: period::offset_ms(tz, span.from),
+            names: r.settings.system_names(),
+        }
+    }
+
+    /// A system's Chinese name; outcomes without a system belong to the node.
+    fn system_name(&self, id: Option<&str>) -> String {
+        match id {
+            Some(i) => self.names.get(i).cloned().unwrap_or_else(|| i.to_owned()),
+            None => "（节点）".to_owned(),
+        }
+    }
+
+    fn show(&self, ms: i64, format: &str) -> String {
+        crate::core::clock::local_time(ms, self.tz, format)
+    }
+
+    /// Opened within the period (rather than carried over from before it).
+    fn opened_in(&self, i: &Incident) -> bool {
+        i.opened_at >= self.span.from && i.opened_at < self.span.to
+    }
+
+    /// Handled within both clocks, as they stood at the cut-off.
+    fn on_time(&self, i: &Incident) -> bool {
+        let c = i.clocks(&self.settings.sla, self.request.as_of);
+        !c.response_breached && !c.restore_breached
+    }
+}
+
+/// Outcome counts by status (OK, WARN, CRIT, UNKNOWN) under a key.
+fn tally(rows: &[DayCount], key: impl Fn(&DayCount) -> String) -> BTreeMap<String, [i64; 4]> {
+    let mut m: BTreeMap<String, [i64; 4]> = BTreeMap::new();
+    for c in rows {
+        let e = m.entry(key(c)).or_default();
+        let i = match Status::parse(&c.effective).unwrap_or(Status::Unknown) {
+            Status::Ok => 0,
+            Status::Warn => 1,
+            Status::Crit => 2,
+            Status::Unknown => 3,
+        };
+        e[i] += c.count;
+    }
+    m
+}
+
 /// Builds the model of a routine report from the store.
 pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, StoreError> {
+    let w = Frame::new(r);
+    let f = Facts::read(store, &w).await?;
     let s = r.settings;
-    let tz = s.timezone;
-    let span = r.period.span(tz);
-    let prev = r.period.previous();
-    let prev_span = prev.span(tz);
-    let cut = crate::core::period::Span {
-        from: span.from,
-        to: span.to.min(r.as_of.max(span.from)),
-    };
-    let offset = period::offset_ms(tz, span.from);
-    let names = s.system_names();
-    let system_name = |id: Option<&str>| match id {
-        Some(i) => names.get(i).cloned().unwrap_or_else(|| i.to_owned()),
-        None => "（节点）".to_owned(),
-    };
-    let show = |ms: i64, f: &str| crate::core::clock::local_time(ms, tz, f);
-
-    let counts = store.day_counts(cut, offset).await?;
-    let prev_counts = store.day_counts(prev_span, offset).await?;
-    let uptime = store.uptime(cut, cut.to).await?;
-    let abnormal = store.abnormal_checks(cut, ABNORMAL_LIMIT).await?;
-    let day_runs = store.day_runs(cut, offset).await?;
-    let backups = store.latest_of_kind(cut, "backup").await?;
-    let logs = store.latest_of_kind(cut, "log").await?;
-    let incidents: Vec<Incident> = store
-        .incidents_in(cut)
-        .await?
-        .iter()
-        .map(|i| i.as_of(cut.to))
-        .collect();
-    let playbooks = store.playbook_runs_in(cut).await?;
-    let mut releases = Vec::new();
-    for id in store.release_ids_in(cut).await? {
-        releases.push(store.release(id).await?);
-    }
-    let mut documents = BTreeMap::new();
-    for kind in s.assessment.documents.keys() {
-        for (label, at) in store.first_documents(kind.id()).await? {
-            documents.insert((*kind, label), at);
-        }
-    }
 
     // Inspections by category and system, against the previous period.
-    let tally = |rows: &[crate::store::DayCount],
-                 key: &dyn Fn(&crate::store::DayCount) -> String| {
-        let mut m: BTreeMap<String, [i64; 4]> = BTreeMap::new();
-        for c in rows {
-            let e = m.entry(key(c)).or_default();
-            let i = match Status::parse(&c.effective).unwrap_or(Status::Unknown) {
-                Status::Ok => 0,
-                Status::Warn => 1,
-                Status::Crit => 2,
-                Status::Unknown => 3,
-            };
-            e[i] += c.count;
-        }
-        m
-    };
-    let by_cat = tally(&counts, &|c| c.category.clone());
-    let prev_by_cat = tally(&prev_counts, &|c| c.category.clone());
-    let by_sys = tally(&counts, &|c| system_name(c.system.as_deref()));
-    let prev_by_sys = tally(&prev_counts, &|c| system_name(c.system.as_deref()));
+    let by_cat = tally(&f.counts, |c| c.category.clone());
+    let prev_by_cat = tally(&f.prev_counts, |c| c.category.clone());
+    let by_sys = tally(&f.counts, |c| w.system_name(c.system.as_deref()));
+    let prev_by_sys = tally(&f.prev_counts, |c| w.system_name(c.system.as_deref()));
     let mut cat_order: Vec<String> = Category::ALL.iter().map(|c| c.zh().to_owned()).collect();
     cat_order.extend(
         by_cat
@@ -470,61 +545,134 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
             .filter(|k| Category::parse(k).is_none())
             .cloned(),
     );
-    let by_category = rows_of(&cat_order, &by_cat, &prev_by_cat);
     let sys_order: Vec<String> = by_sys.keys().cloned().collect();
-    let by_system = rows_of(&sys_order, &by_sys, &prev_by_sys);
+    let total: [i64; 4] = by_cat.values().fold([0; 4], |mut a, v| {
+        add_counts(&mut a, v);
+        a
+    });
+    let per_day = per_day(&w, &f);
+    let abnormal = abnormal_rows(&w, &f);
+    let incidents = incident_section(&w, &f);
+    let availability = availability_rows(&w, &f);
+    let backups = backup_rows(&w, &f);
+    let first_inspection: BTreeMap<NaiveDate, i64> = f
+        .day_runs
+        .iter()
+        .filter(|d| d.command == "inspect")
+        .map(|d| (period::day_of(d.day), d.first_at))
+        .collect();
+    let assessment = s.assessment.assess(&Inputs {
+        period: r.period,
+        tz: w.tz,
+        as_of: r.as_of,
+        first_inspection: &first_inspection,
+        incidents: &f.incidents,
+        sla: &s.sla,
+        documents: &f.documents,
+    });
+    let risks = risks(
+        &availability,
+        &backups,
+        &abnormal,
+        incidents.breaches,
+        incidents.open,
+        // The 考核 is monthly: a weekly report has no section to point to.
+        (r.period.kind != period::Routine::Weekly).then_some(&assessment),
+    );
+    let overview = overview(
+        &w,
+        &f,
+        &total,
+        &abnormal,
+        &incidents,
+        &availability,
+        &assessment,
+    );
+    let unit = s.reports.title.clone().unwrap_or_else(|| s.node.clone());
+    Ok(RoutineModel {
+        kind: r.period.kind.id(),
+        kind_zh: r.period.kind.zh(),
+        long: r.period.kind != period::Routine::Weekly,
+        title: format!("{unit}运行维护{}（{}）", r.period.kind.zh(), r.period.zh()),
+        unit,
+        node: s.node.clone(),
+        period: PeriodModel::of(r.period),
+        previous: PeriodModel::of(r.period.previous()),
+        generated: w.show(r.now, LONG),
+        as_of: w.show(w.cut.to, LONG),
+        signoff: Signoff::of(&s.reports),
+        overview,
+        by_category: rows_of(&cat_order, &by_cat, &prev_by_cat),
+        by_system: rows_of(&sys_order, &by_sys, &prev_by_sys),
+        trend: per_day
+            .iter()
+            .map(|(n, v)| DayRow {
+                date: period::day_of(*n).format("%m-%d").to_string(),
+                ok: v[0],
+                warn: v[1],
+                crit: v[2],
+                unknown: v[3],
+            })
+            .collect(),
+        by_month: month_rows(&w, &f, &per_day),
+        abnormal,
+        incidents,
+        availability,
+        backups,
+        logs: log_section(&f),
+        changes: changes(&w, &f),
+        risks,
+        plan: plan(r, s),
+        assessment,
+    })
+}
 
+/// Outcome counts of each local day of the period up to the cut-off (days since 1970-01-01).
+fn per_day(w: &Frame<'_>, f: &Facts) -> BTreeMap<i64, [i64; 4]> {
     let mut per_day: BTreeMap<i64, [i64; 4]> = BTreeMap::new();
-    for d in r.period.days() {
+    for d in w.request.period.days() {
         let n = period::number_of(d);
-        if period::day_start(d, tz) < cut.to {
+        if period::day_start(d, w.tz) < w.cut.to {
             per_day.insert(n, [0; 4]);
         }
     }
-    for (day, v) in tally(&counts, &|c| c.day.to_string()) {
+    for (day, v) in tally(&f.counts, |c| c.day.to_string()) {
         if let Ok(n) = day.parse::<i64>() {
             let e = per_day.entry(n).or_default();
             add_counts(e, &v);
         }
     }
-    let trend: Vec<DayRow> = per_day
-        .iter()
-        .map(|(n, v)| DayRow {
-            date: period::day_of(*n).format("%m-%d").to_string(),
-            ok: v[0],
-            warn: v[1],
-            crit: v[2],
-            unknown: v[3],
-        })
-        .collect();
-    let long_period = matches!(
-        r.period.kind,
+    per_day
+}
+
+/// A line per month for the quarterly and half-year reports; none for shorter periods.
+fn month_rows(w: &Frame<'_>, f: &Facts, per_day: &BTreeMap<i64, [i64; 4]>) -> Vec<MonthRow> {
+    use chrono::Datelike;
+    let period = w.request.period;
+    if !matches!(
+        period.kind,
         period::Routine::Quarterly | period::Routine::HalfYear
-    );
+    ) {
+        return Vec::new();
+    }
+    let key = |d: NaiveDate| format!("{}年{:02}月", d.year(), d.month());
     let mut months: BTreeMap<String, ([i64; 4], usize)> = BTreeMap::new();
-    if long_period {
-        use chrono::Datelike;
-        let key = |d: NaiveDate| format!("{}年{:02}月", d.year(), d.month());
-        for d in r.period.days().filter(|d| d.day() == 1) {
-            months.insert(key(d), ([0; 4], 0));
-        }
-        for (n, v) in &per_day {
-            let e = months.entry(key(period::day_of(*n))).or_default();
-            add_counts(&mut e.0, v);
-        }
-        for i in incidents
-            .iter()
-            .filter(|i| i.opened_at >= span.from && i.opened_at < span.to)
-        {
-            if let Some(t) = chrono::DateTime::from_timestamp_millis(i.opened_at) {
-                months
-                    .entry(key(t.with_timezone(&tz).date_naive()))
-                    .or_default()
-                    .1 += 1;
-            }
+    for d in period.days().filter(|d| d.day() == 1) {
+        months.insert(key(d), ([0; 4], 0));
+    }
+    for (n, v) in per_day {
+        let e = months.entry(key(period::day_of(*n))).or_default();
+        add_counts(&mut e.0, v);
+    }
+    for i in f.incidents.iter().filter(|i| w.opened_in(i)) {
+        if let Some(t) = chrono::DateTime::from_timestamp_millis(i.opened_at) {
+            months
+                .entry(key(t.with_timezone(&w.tz).date_naive()))
+                .or_default()
+                .1 += 1;
         }
     }
-    let by_month: Vec<MonthRow> = months
+    months
         .into_iter()
         .map(|(month, (v, incidents))| {
             let total: i64 = v.iter().sum();
@@ -537,19 +685,17 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
                 incidents,
             }
         })
-        .collect();
-    let total: [i64; 4] = by_cat.values().fold([0; 4], |mut a, v| {
-        add_counts(&mut a, v);
-        a
-    });
-    let outcomes: i64 = total.iter().sum();
+        .collect()
+}
 
-    // Abnormal items and their follow-up.
-    let abnormal_rows: Vec<AbnormalRow> = abnormal
+/// Abnormal items and their follow-up: the incidents their checks opened.
+fn abnormal_rows(w: &Frame<'_>, f: &Facts) -> Vec<AbnormalRow> {
+    f.abnormal
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let linked: Vec<String> = incidents
+            let linked: Vec<String> = f
+                .incidents
                 .iter()
                 .filter(|x| x.source_check.as_deref() == Some(a.check_id.as_str()))
                 .map(|x| format!("事件#{}（{}）", x.id, x.state_zh()))
@@ -558,11 +704,11 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
                 number: i + 1,
                 title: cell(&a.title),
                 category: a.category.clone(),
-                system: cell(&system_name(a.system.as_deref())),
+                system: cell(&w.system_name(a.system.as_deref())),
                 times: a.times,
                 crit: a.crit,
-                first: show(a.first_at, SHORT),
-                last: show(a.last_at, SHORT),
+                first: w.show(a.first_at, SHORT),
+                last: w.show(a.last_at, SHORT),
                 summary: cell(&format!(
                     "{}：{}",
                     Status::parse(&a.last_status)
@@ -577,22 +723,18 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
                 },
             }
         })
-        .collect();
+        .collect()
+}
 
-    // Incidents against their clocks, at the cut-off.
-    let opened: Vec<&Incident> = incidents
-        .iter()
-        .filter(|i| i.opened_at >= span.from && i.opened_at < span.to)
-        .collect();
-    let on_time = |i: &Incident| {
-        let c = i.clocks(&s.sla, r.as_of);
-        !c.response_breached && !c.restore_breached
-    };
+/// Incidents against their clocks, at the cut-off.
+fn incident_section(w: &Frame<'_>, f: &Facts) -> IncidentSection {
+    let (sla, as_of) = (&w.settings.sla, w.request.as_of);
+    let opened: Vec<&Incident> = f.incidents.iter().filter(|i| w.opened_in(i)).collect();
     let by_type = crate::incident::KINDS
         .iter()
         .map(|k| {
             let of: Vec<&&Incident> = opened.iter().filter(|i| i.kind == *k).collect();
-            let clocks: Vec<_> = of.iter().map(|i| i.clocks(&s.sla, r.as_of)).collect();
+            let clocks: Vec<_> = of.iter().map(|i| i.clocks(sla, as_of)).collect();
             TypeRow {
                 kind: k,
                 count: of.len(),
@@ -603,45 +745,58 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
                     .filter(|c| c.restore_min.is_some() && !c.restore_breached)
                     .count(),
                 attainment: pct(
-                    of.iter().filter(|i| on_time(i)).count() as f64,
+                    of.iter().filter(|i| w.on_time(i)).count() as f64,
                     of.len() as f64,
                 ),
             }
         })
         .collect();
-    let breaches = opened.iter().filter(|i| !on_time(i)).count();
-    let incident_list = incidents
+    let list = f
+        .incidents
         .iter()
         .map(|i| {
-            let c = i.clocks(&s.sla, r.as_of);
+            let c = i.clocks(sla, as_of);
             IncidentRow {
                 id: i.id,
                 kind: i.kind.clone(),
                 severity: i.severity.clone(),
-                system: cell(&system_name(i.system.as_deref())),
+                system: cell(&w.system_name(i.system.as_deref())),
                 title: cell(&i.title),
-                opened: show(i.opened_at, SHORT),
+                opened: w.show(i.opened_at, SHORT),
                 response_min: c.response_min,
                 restore_min: c
                     .restore_min
                     .map(|m| m.to_string())
                     .unwrap_or_else(|| "-".into()),
                 state: i.state_zh(),
-                on_time: if on_time(i) { "按时" } else { "超时" },
+                on_time: if w.on_time(i) { "按时" } else { "超时" },
             }
         })
         .collect();
-    let closed_in = incidents
-        .iter()
-        .filter(|i| i.closed_at.is_some_and(|c| c >= span.from && c < cut.to))
-        .count();
-    let still_open = incidents
-        .iter()
-        .filter(|i| i.closed_at.is_none_or(|c| c >= cut.to))
-        .count();
+    IncidentSection {
+        opened: opened.len(),
+        closed: f
+            .incidents
+            .iter()
+            .filter(|i| {
+                i.closed_at
+                    .is_some_and(|c| c >= w.span.from && c < w.cut.to)
+            })
+            .count(),
+        open: f
+            .incidents
+            .iter()
+            .filter(|i| i.closed_at.is_none_or(|c| c >= w.cut.to))
+            .count(),
+        by_type,
+        list,
+        breaches: opened.iter().filter(|i| !w.on_time(i)).count(),
+    }
+}
 
-    // Availability and MTBF.
-    let availability: Vec<AvailabilityRow> = uptime
+/// Availability, downtime and MTBF per system, from the inspection history.
+fn availability_rows(w: &Frame<'_>, f: &Facts) -> Vec<AvailabilityRow> {
+    f.uptime
         .iter()
         .map(|u| {
             let value = if u.observed_ms > 0 {
@@ -653,7 +808,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
             let meets = value >= AVAILABILITY_TARGET
                 && mtbf_ms.is_none_or(|m| m as f64 >= MTBF_TARGET_DAYS * 86_400_000.0);
             AvailabilityRow {
-                system: cell(&system_name(Some(&u.system))),
+                system: cell(&w.system_name(Some(&u.system))),
                 availability: format!("{value:.2}%"),
                 value,
                 downtime: zh_duration(u.down_ms),
@@ -663,9 +818,12 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
                 samples: u.samples,
             }
         })
-        .collect();
+        .collect()
+}
 
-    let backup_rows: Vec<BackupRow> = backups
+/// Each backup verification check: how often it ran and passed, its last rung.
+fn backup_rows(w: &Frame<'_>, f: &Facts) -> Vec<BackupRow> {
+    f.backups
         .iter()
         .map(|b| {
             let metrics: Vec<Metric> = serde_json::from_str(&b.last_metrics).unwrap_or_default();
@@ -682,41 +840,42 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
                     .unwrap_or(Status::Unknown)
                     .zh(),
                 summary: cell(&b.last_summary),
-                last: show(b.last_at, SHORT),
+                last: w.show(b.last_at, SHORT),
             }
         })
-        .collect();
-    let log_rows: Vec<LogRow> = logs
-        .iter()
-        .map(|l| LogRow {
-            title: cell(&l.title),
-            times: l.times,
-            findings: l.times - l.ok,
-            status: Status::parse(&l.last_status)
-                .unwrap_or(Status::Unknown)
-                .zh(),
-            summary: cell(&l.last_summary),
-        })
-        .collect();
-    let scans: i64 = day_runs
-        .iter()
-        .filter(|d| d.command.starts_with("logs "))
-        .map(|d| d.runs)
-        .sum();
-    let inspections: i64 = day_runs
-        .iter()
-        .filter(|d| d.command == "inspect")
-        .map(|d| d.runs)
-        .sum();
-    let runs: i64 = day_runs.iter().map(|d| d.runs).sum();
-    let first_inspection: BTreeMap<NaiveDate, i64> = day_runs
-        .iter()
-        .filter(|d| d.command == "inspect")
-        .map(|d| (period::day_of(d.day), d.first_at))
-        .collect();
+        .collect()
+}
 
-    let changes = Changes {
-        releases: releases
+/// The log checks and how many scans ran.
+fn log_section(f: &Facts) -> LogSection {
+    LogSection {
+        scans: f
+            .day_runs
+            .iter()
+            .filter(|d| d.command.starts_with("logs "))
+            .map(|d| d.runs)
+            .sum(),
+        checks: f
+            .logs
+            .iter()
+            .map(|l| LogRow {
+                title: cell(&l.title),
+                times: l.times,
+                findings: l.times - l.ok,
+                status: Status::parse(&l.last_status)
+                    .unwrap_or(Status::Unknown)
+                    .zh(),
+                summary: cell(&l.last_summary),
+            })
+            .collect(),
+    }
+}
+
+/// Releases (version sync) and playbook runs of the period.
+fn changes(w: &Frame<'_>, f: &Facts) -> Changes {
+    Changes {
+        releases: f
+            .releases
             .iter()
             .map(|x| ReleaseRow {
                 id: x.id,
@@ -725,7 +884,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
                 steps: x
                     .steps
                     .iter()
-                    .filter(|st| st.state == crate::store::StepState::Done)
+                    .filter(|st| st.state == StepState::Done)
                     .map(|st| st.step)
                     .collect::<BTreeSet<_>>()
                     .len(),
@@ -734,10 +893,11 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
                 } else {
                     "进行中"
                 },
-                opened: show(x.opened_at, SHORT),
+                opened: w.show(x.opened_at, SHORT),
             })
             .collect(),
-        playbooks: playbooks
+        playbooks: f
+            .playbooks
             .iter()
             .map(|p| PlaybookRow {
                 id: p.id,
@@ -748,35 +908,36 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
                     "处置"
                 },
                 state: p.state.clone(),
-                started: show(p.started_at, SHORT),
+                started: w.show(p.started_at, SHORT),
                 duration: p
                     .finished_at
                     .map(|f| zh_duration(f - p.started_at))
                     .unwrap_or_else(|| "未结束".into()),
             })
             .collect(),
+    }
+}
+
+/// The overview's figures and its paragraph.
+fn overview(
+    w: &Frame<'_>,
+    f: &Facts,
+    total: &[i64; 4],
+    abnormal: &[AbnormalRow],
+    incidents: &IncidentSection,
+    availability: &[AvailabilityRow],
+    assessment: &Assessment,
+) -> Overview {
+    let period = w.request.period;
+    let runs_of = |command: &str| -> i64 {
+        f.day_runs
+            .iter()
+            .filter(|d| d.command == command)
+            .map(|d| d.runs)
+            .sum()
     };
-
-    let assessment = s.assessment.assess(&Inputs {
-        period: r.period,
-        tz,
-        as_of: r.as_of,
-        first_inspection: &first_inspection,
-        incidents: &incidents,
-        sla: &s.sla,
-        documents: &documents,
-    });
-
-    let risks = risks(
-        &availability,
-        &backup_rows,
-        &abnormal_rows,
-        breaches,
-        still_open,
-        // The 考核 is monthly: a weekly report has no section to point to.
-        (r.period.kind != period::Routine::Weekly).then_some(&assessment),
-    );
-    let plan = plan(r, s);
+    let inspections = runs_of("inspect");
+    let outcomes: i64 = total.iter().sum();
     let availability_min = availability
         .iter()
         .map(|a| a.value)
@@ -784,12 +945,11 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         .map(|v| format!("{v:.2}%"))
         .unwrap_or_else(|| "-".into());
     let sla_pct = pct(
-        opened.iter().filter(|i| on_time(i)).count() as f64,
-        opened.len() as f64,
+        (incidents.opened - incidents.breaches) as f64,
+        incidents.opened as f64,
     );
     let ok_pct = pct(total[0] as f64, outcomes as f64);
-    let unit = s.reports.title.clone().unwrap_or_else(|| s.node.clone());
-    let word = match r.period.kind {
+    let word = match period.kind {
         period::Routine::Weekly => "周",
         period::Routine::Monthly => "月",
         period::Routine::Quarterly => "季度",
@@ -798,65 +958,29 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
     let mut text = format!(
         "本{word}（{}）共执行巡检 {inspections} 次，检查 {outcomes} 项次，正常率 {ok_pct}；{} 个检查项出现过异常；\
          受理事件和服务请求 {} 件，按时完成率 {sla_pct}；各系统可用率最低 {availability_min}",
-        r.period.zh(),
-        abnormal_rows.len(),
-        opened.len(),
+        period.zh(),
+        abnormal.len(),
+        incidents.opened,
     );
     // The 考核 is monthly; a weekly report leaves it to the monthly one.
-    if r.period.kind != period::Routine::Weekly {
+    if period.kind != period::Routine::Weekly {
         text.push_str(&format!(
             "；考核自评 {} 分（{}）",
             assessment.score, assessment.grade
         ));
     }
     text.push('。');
-    Ok(RoutineModel {
-        kind: r.period.kind.id(),
-        kind_zh: r.period.kind.zh(),
-        long: r.period.kind != period::Routine::Weekly,
-        title: format!("{unit}运行维护{}（{}）", r.period.kind.zh(), r.period.zh()),
-        unit,
-        node: s.node.clone(),
-        period: PeriodModel::of(r.period),
-        previous: PeriodModel::of(prev),
-        generated: show(r.now, LONG),
-        as_of: show(cut.to, LONG),
-        signoff: Signoff::of(&s.reports),
-        overview: Overview {
-            inspections,
-            runs,
-            outcomes,
-            ok_pct,
-            abnormal_checks: abnormal_rows.len(),
-            incidents: opened.len(),
-            sla_pct,
-            availability_min,
-            text,
-        },
-        by_category,
-        by_system,
-        trend,
-        by_month,
-        abnormal: abnormal_rows,
-        incidents: IncidentSection {
-            opened: opened.len(),
-            closed: closed_in,
-            open: still_open,
-            by_type,
-            list: incident_list,
-            breaches,
-        },
-        availability,
-        backups: backup_rows,
-        logs: LogSection {
-            scans,
-            checks: log_rows,
-        },
-        changes,
-        risks,
-        plan,
-        assessment,
-    })
+    Overview {
+        inspections,
+        runs: f.day_runs.iter().map(|d| d.runs).sum(),
+        outcomes,
+        ok_pct,
+        abnormal_checks: abnormal.len(),
+        incidents: incidents.opened,
+        sla_pct,
+        availability_min,
+        text,
+    }
 }
 
 impl RoutineModel {

@@ -229,20 +229,8 @@ impl Engine<'_> {
         vars: &BTreeMap<String, String>,
     ) -> Result<StepEnd, StoreError> {
         let r = |t: &str| render(t, vars).unwrap_or_else(|e| e);
-        Ok(match &step.action {
-            Action::Manual { instruction } => match self.person.confirm(step, &r(instruction)) {
-                Some(comment) => {
-                    self.log(run, Some(step), "confirm", None, &comment).await?;
-                    StepEnd::Done {
-                        next: None,
-                        detail: comment,
-                    }
-                }
-                None => StepEnd::NeedsPerson(
-                    "a manual step needs a confirmation (run it on a terminal, or pass --yes)"
-                        .into(),
-                ),
-            },
+        match &step.action {
+            Action::Manual { instruction } => self.manual(run, step, &r(instruction)).await,
             Action::Command {
                 run: cmd,
                 shell,
@@ -251,69 +239,17 @@ impl Engine<'_> {
                 destructive,
             } => {
                 let argv = argv(cmd, *shell, vars);
-                if *destructive {
-                    match self.person.confirm_destructive(step, &argv.join(" ")) {
-                        Some(true) => {
-                            self.log(
-                                run,
-                                Some(step),
-                                "confirm",
-                                None,
-                                "destructive step confirmed",
-                            )
-                            .await?
-                        }
-                        Some(false) => {
-                            return Ok(StepEnd::Failed(
-                                "the destructive step was not confirmed".into(),
-                            ));
-                        }
-                        None => {
-                            return Ok(StepEnd::NeedsPerson(format!(
-                                "destructive step: confirm it on a terminal or with --confirm {}",
-                                step.id
-                            )));
-                        }
-                    }
+                if *destructive
+                    && let Some(refused) = self.confirm_destructive(run, step, &argv).await?
+                {
+                    return Ok(refused);
                 }
                 let limit = timeout.unwrap_or(Duration::from_secs(300));
-                self.command(run, step, &argv, limit, expect_exit).await?
+                self.command(run, step, &argv, limit, expect_exit).await
             }
             Action::Check { checks, on, .. } => {
                 let ids: Vec<String> = checks.iter().map(|c| r(c)).collect();
-                let (worst, detail) = match self.playbook.inline_check(step, self.settings) {
-                    Some(Ok(spec)) => {
-                        let o = crate::runner::run_check(
-                            self.settings,
-                            &spec,
-                            &crate::probe::Shared::default(),
-                            None,
-                            None,
-                        )
-                        .await;
-                        (
-                            o.effective_status(),
-                            format!("{} {}: {}", step.id, o.effective_status(), o.summary),
-                        )
-                    }
-                    Some(Err(list)) => (
-                        Status::Unknown,
-                        list.iter()
-                            .map(|p| p.message.clone())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    ),
-                    None => self.checks(&ids).await,
-                };
-                let key = worst.as_str().to_owned();
-                match on.get(&key) {
-                    Some(t) => StepEnd::Done {
-                        next: Some(t.clone()),
-                        detail,
-                    },
-                    None if worst == Status::Ok => StepEnd::Done { next: None, detail },
-                    None => StepEnd::Failed(detail),
-                }
+                Ok(self.check(step, &ids, on).await)
             }
             Action::Backup {
                 policy,
@@ -329,114 +265,232 @@ impl Engine<'_> {
                         return Ok(StepEnd::Failed(format!("the backup command failed: {why}")));
                     }
                 }
-                self.verify_backup(policy, min_rung.unwrap_or(5))
+                Ok(self.verify_backup(policy, min_rung.unwrap_or(5)))
             }
             Action::Notify { channels, message } => {
-                let text = r(message);
-                let source = format!("playbook run {run} step {}", step.id);
-                let channels: Vec<&str> = if channels.is_empty() {
-                    vec!["journal"]
-                } else {
-                    channels.iter().map(String::as_str).collect()
-                };
-                let outbox = crate::outbox::Outbox::new(
-                    self.store,
-                    &self.settings.notify,
-                    &self.settings.node,
-                    self.settings.defaults.timeout,
-                );
-                let mut results = Vec::new();
-                for c in &channels {
-                    // Sent at once where a channel is configured; otherwise (or on failure) it
-                    // stays queued for `znode notify flush`.
-                    let post = crate::outbox::Post {
-                        channel: c,
-                        source: &source,
-                        message: crate::notify::Outgoing {
-                            title: &step.title,
-                            text: &text,
-                            html: None,
-                            attachment: None,
-                        },
-                    };
-                    results.push(match outbox.post(&post).await?.1 {
-                        Delivery::Sent => format!("{c}: sent"),
-                        Delivery::NoChannel => format!("{c}: queued"),
-                        Delivery::Failed(e) => format!("{c}: queued, send failed: {e}"),
-                    });
-                }
-                self.log(
-                    run,
-                    Some(step),
-                    "note",
-                    None,
-                    &format!("→ {}: {text}", channels.join(", ")),
-                )
-                .await?;
-                StepEnd::Done {
-                    next: None,
-                    detail: results.join("; "),
-                }
+                self.notify(run, step, channels, &r(message)).await
             }
             Action::Wait {
                 duration,
                 until,
                 interval,
             } => {
-                if until.is_empty() {
-                    let d = duration.unwrap_or(Duration::from_secs(60));
-                    tokio::time::sleep(d).await;
-                    StepEnd::Done {
-                        next: None,
-                        detail: format!("waited {}", humantime::format_duration(d)),
-                    }
-                } else {
-                    let until: Vec<String> = until.iter().map(|c| r(c)).collect();
-                    let until = &until;
-                    let limit = duration.unwrap_or(Duration::from_secs(600));
-                    let every = interval.unwrap_or(Duration::from_secs(5));
-                    let start = Instant::now();
-                    loop {
-                        let (worst, detail) = self.checks(until).await;
-                        if worst == Status::Ok {
-                            break StepEnd::Done {
-                                next: None,
-                                detail: format!(
-                                    "passed after {}: {detail}",
-                                    clock(start.elapsed())
-                                ),
-                            };
-                        }
-                        if start.elapsed() + every > limit {
-                            break StepEnd::Failed(format!(
-                                "not passing after {}: {detail}",
-                                humantime::format_duration(limit)
-                            ));
-                        }
-                        tokio::time::sleep(every).await;
-                    }
-                }
+                let until: Vec<String> = until.iter().map(|c| r(c)).collect();
+                Ok(self.wait(*duration, &until, *interval).await)
             }
             Action::Decision { question, choices } => {
-                let names: Vec<&str> = choices.keys().map(String::as_str).collect();
-                match self.person.choose(step, &r(question), &names) {
-                    Some(a) if choices.contains_key(&a) => {
-                        self.log(run, Some(step), "decision", None, &a).await?;
-                        StepEnd::Done {
-                            next: choices.get(&a).cloned(),
-                            detail: a,
-                        }
-                    }
-                    Some(a) => {
-                        StepEnd::Failed(format!("`{a}` is not one of: {}", names.join(", ")))
-                    }
-                    None => StepEnd::NeedsPerson(format!(
-                        "a decision is needed: pass --answer {}=<{}>",
-                        step.id,
-                        names.join("|")
-                    )),
+                self.decision(run, step, &r(question), choices).await
+            }
+        }
+    }
+
+    /// A person does it and confirms.
+    async fn manual(
+        &mut self,
+        run: i64,
+        step: &Step,
+        instruction: &str,
+    ) -> Result<StepEnd, StoreError> {
+        Ok(match self.person.confirm(step, instruction) {
+            Some(comment) => {
+                self.log(run, Some(step), "confirm", None, &comment).await?;
+                StepEnd::Done {
+                    next: None,
+                    detail: comment,
                 }
             }
+            None => StepEnd::NeedsPerson(
+                "a manual step needs a confirmation (run it on a terminal, or pass --yes)".into(),
+            ),
+        })
+    }
+
+    /// A destructive command runs only once a person typed its step id: `None` when confirmed
+    /// (and journaled), else how the step ends.
+    async fn confirm_destructive(
+        &mut self,
+        run: i64,
+        step: &Step,
+        argv: &[String],
+    ) -> Result<Option<StepEnd>, StoreError> {
+        Ok(
+            match self.person.confirm_destructive(step, &argv.join(" ")) {
+                Some(true) => {
+                    self.log(
+                        run,
+                        Some(step),
+                        "confirm",
+                        None,
+                        "destructive step confirmed",
+                    )
+                    .await?;
+                    None
+                }
+                Some(false) => Some(StepEnd::Failed(
+                    "the destructive step was not confirmed".into(),
+                )),
+                None => Some(StepEnd::NeedsPerson(format!(
+                    "destructive step: confirm it on a terminal or with --confirm {}",
+                    step.id
+                ))),
+            },
+        )
+    }
+
+    /// Checks from the pack, or the step's inline probe; the worst status picks the next step.
+    async fn check(
+        &mut self,
+        step: &Step,
+        ids: &[String],
+        on: &BTreeMap<String, super::Target>,
+    ) -> StepEnd {
+        let (worst, detail) = match self.playbook.inline_check(step, self.settings) {
+            Some(Ok(spec)) => {
+                let o = crate::runner::run_check(
+                    self.settings,
+                    &spec,
+                    &crate::probe::Shared::default(),
+                    None,
+                    None,
+                )
+                .await;
+                (
+                    o.effective_status(),
+                    format!("{} {}: {}", step.id, o.effective_status(), o.summary),
+                )
+            }
+            Some(Err(list)) => (
+                Status::Unknown,
+                list.iter()
+                    .map(|p| p.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            None => self.checks(ids).await,
+        };
+        match on.get(worst.as_str()) {
+            Some(t) => StepEnd::Done {
+                next: Some(t.clone()),
+                detail,
+            },
+            None if worst == Status::Ok => StepEnd::Done { next: None, detail },
+            None => StepEnd::Failed(detail),
+        }
+    }
+
+    /// Posts the message to each channel (the `journal` when none is named): sent at once where
+    /// a channel is configured; otherwise, or when the send fails, it stays queued for
+    /// `znode notify flush`.
+    async fn notify(
+        &mut self,
+        run: i64,
+        step: &Step,
+        channels: &[String],
+        text: &str,
+    ) -> Result<StepEnd, StoreError> {
+        let source = format!("playbook run {run} step {}", step.id);
+        let channels: Vec<&str> = if channels.is_empty() {
+            vec!["journal"]
+        } else {
+            channels.iter().map(String::as_str).collect()
+        };
+        let outbox = crate::outbox::Outbox::new(
+            self.store,
+            &self.settings.notify,
+            &self.settings.node,
+            self.settings.defaults.timeout,
+        );
+        let mut results = Vec::new();
+        for c in &channels {
+            let post = crate::outbox::Post {
+                channel: c,
+                source: &source,
+                message: crate::notify::Outgoing {
+                    title: &step.title,
+                    text,
+                    html: None,
+                    attachment: None,
+                },
+            };
+            results.push(match outbox.post(&post).await?.1 {
+                Delivery::Sent => format!("{c}: sent"),
+                Delivery::NoChannel => format!("{c}: queued"),
+                Delivery::Failed(e) => format!("{c}: queued, send failed: {e}"),
+            });
+        }
+        self.log(
+            run,
+            Some(step),
+            "note",
+            None,
+            &format!("→ {}: {text}", channels.join(", ")),
+        )
+        .await?;
+        Ok(StepEnd::Done {
+            next: None,
+            detail: results.join("; "),
+        })
+    }
+
+    /// Waits a time, or until the checks `until` all pass (at most `duration`).
+    async fn wait(
+        &mut self,
+        duration: Option<Duration>,
+        until: &[String],
+        interval: Option<Duration>,
+    ) -> StepEnd {
+        if until.is_empty() {
+            let d = duration.unwrap_or(Duration::from_secs(60));
+            tokio::time::sleep(d).await;
+            return StepEnd::Done {
+                next: None,
+                detail: format!("waited {}", humantime::format_duration(d)),
+            };
+        }
+        let limit = duration.unwrap_or(Duration::from_secs(600));
+        let every = interval.unwrap_or(Duration::from_secs(5));
+        let start = Instant::now();
+        loop {
+            let (worst, detail) = self.checks(until).await;
+            if worst == Status::Ok {
+                break StepEnd::Done {
+                    next: None,
+                    detail: format!("passed after {}: {detail}", clock(start.elapsed())),
+                };
+            }
+            if start.elapsed() + every > limit {
+                break StepEnd::Failed(format!(
+                    "not passing after {}: {detail}",
+                    humantime::format_duration(limit)
+                ));
+            }
+            tokio::time::sleep(every).await;
+        }
+    }
+
+    /// A person picks an answer; the answer picks the next step.
+    async fn decision(
+        &mut self,
+        run: i64,
+        step: &Step,
+        question: &str,
+        choices: &BTreeMap<String, super::Target>,
+    ) -> Result<StepEnd, StoreError> {
+        let names: Vec<&str> = choices.keys().map(String::as_str).collect();
+        Ok(match self.person.choose(step, question, &names) {
+            Some(a) if choices.contains_key(&a) => {
+                self.log(run, Some(step), "decision", None, &a).await?;
+                StepEnd::Done {
+                    next: choices.get(&a).cloned(),
+                    detail: a,
+                }
+            }
+            Some(a) => StepEnd::Failed(format!("`{a}` is not one of: {}", names.join(", "))),
+            None => StepEnd::NeedsPerson(format!(
+                "a decision is needed: pass --answer {}=<{}>",
+                step.id,
+                names.join("|")
+            )),
         })
     }
 
