@@ -17,6 +17,8 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::core::error::Invalid;
+
 use serde::Deserialize;
 
 /// The `backups:` section of the config.
@@ -124,44 +126,44 @@ impl Policy {
     }
 
     /// Load-time problems, with hints.
-    pub fn problems(&self) -> Vec<(String, String)> {
+    pub fn problems(&self) -> Vec<Invalid> {
         let mut out = Vec::new();
         if let Err(e) = glob::Pattern::new(&date_glob(&self.path)) {
-            out.push((
+            out.push(Invalid::new(
                 format!(
                     "backup `{}`: bad path pattern `{}`: {e}",
                     self.id, self.path
                 ),
-                "write a glob such as /data/backup/db-%Y%m%d*.dump".into(),
+                "write a glob such as /data/backup/db-%Y%m%d*.dump",
             ));
         }
         if let Some(p) = self.size_drop_pct
             && !(0.0..=100.0).contains(&p)
         {
-            out.push((
+            out.push(Invalid::new(
                 format!(
                     "backup `{}`: size_drop_pct must be between 0 and 100",
                     self.id
                 ),
-                "e.g. `size_drop_pct: 50`".into(),
+                "e.g. `size_drop_pct: 50`",
             ));
         }
         if !self.sources.is_empty() && !FIELDS.iter().any(|(f, _)| self.path.contains(f)) {
-            out.push((
+            out.push(Invalid::new(
                 format!(
                     "backup `{}`: `take` needs date fields in `path` to name each archive",
                     self.id
                 ),
-                "e.g. `path: /data/backup/config/config-%Y%m%d-%H%M%S.tar.gz`".into(),
+                "e.g. `path: /data/backup/config/config-%Y%m%d-%H%M%S.tar.gz`",
             ));
         }
         if let Some(r) = &self.restore {
             out.extend(r.problems(&self.id, self.kind));
         }
         if self.every().is_zero() {
-            out.push((
+            out.push(Invalid::new(
                 format!("backup `{}`: `every` must be more than zero", self.id),
-                "e.g. `every: 1d`".into(),
+                "e.g. `every: 1d`",
             ));
         }
         out

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use sqlx::{AnyConnection, Connection, Executor, Row};
 
 use super::Kind;
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 use crate::core::target::Target;
 
@@ -53,31 +54,28 @@ pub struct Invariant {
 
 impl RestorePlan {
     /// Load-time problems, with hints.
-    pub fn problems(&self, policy: &str, kind: Kind) -> Vec<(String, String)> {
+    pub fn problems(&self, policy: &str, kind: Kind) -> Vec<Invalid> {
         let mut out = Vec::new();
         if !matches!(kind, Kind::Postgres | Kind::Mysql) {
-            out.push((
+            out.push(Invalid::new(
                 format!("backup `{policy}`: restore tests exist for postgres and mysql dumps"),
-                "drop `restore:` or set `kind: postgres|mysql`".into(),
+                "drop `restore:` or set `kind: postgres|mysql`",
             ));
         }
         for i in &self.invariants {
             if i.table.is_some() == i.newest.is_some() {
-                out.push((
-                    format!("backup `{policy}`: an invariant names either `table` or `newest`"),
-                    "e.g. `- { table: public.permits, tolerance_pct: 5 }` or `- { newest: \"SELECT max(updated_at) FROM permits\", newer_than: 2d }`".into(),
-                ));
+                out.push(Invalid::new(format!("backup `{policy}`: an invariant names either `table` or `newest`"), "e.g. `- { table: public.permits, tolerance_pct: 5 }` or `- { newest: \"SELECT max(updated_at) FROM permits\", newer_than: 2d }`"));
             }
             if let Some(t) = &i.table
                 && !t
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
             {
-                out.push((
+                out.push(Invalid::new(
                     format!(
                         "backup `{policy}`: table name `{t}` must be letters, digits, `_` and `.`"
                     ),
-                    "write it as schema.table".into(),
+                    "write it as schema.table",
                 ));
             }
         }

@@ -104,8 +104,10 @@ impl CheckSpec {
     /// A derived check, its probe validated against the configuration as a file's would be.
     pub fn derived(d: Derived, settings: &Settings) -> Result<CheckSpec, Problem> {
         let file = PathBuf::from(d.origin);
-        if let Err((msg, hint)) = d.probe.validate(None, settings) {
-            return Err(Problem::file(&file, format!("check `{}`: {msg}", d.id)).hint(hint));
+        if let Err(e) = d.probe.validate(None, settings) {
+            return Err(
+                Problem::file(&file, format!("check `{}`: {}", d.id, e.message)).hint(e.hint),
+            );
         }
         Ok(CheckSpec {
             id: d.id,
@@ -245,10 +247,8 @@ pub(super) fn read(
     };
     if raw.target.is_none() || target.is_some() {
         // A check on a broken target is not validated further: its target problem is reported.
-        if let Err((msg, hint)) = probe.validate(target, settings) {
-            problems.push(
-                Problem::at(file, probe_node.map(|n| n.pos).unwrap_or(node.pos), msg).hint(hint),
-            );
+        if let Err(e) = probe.validate(target, settings) {
+            problems.push(e.at(file, probe_node.map(|n| n.pos).unwrap_or(node.pos)));
         }
     }
     let mut thresholds = raw.thresholds;

@@ -157,3 +157,34 @@ impl From<std::io::Error> for Error {
         Error::Io(e)
     }
 }
+
+/// Something wrong with a part of the configuration, found before it is placed in a file:
+/// what is wrong and how to fix it. The loader turns it into a [`Problem`] at the right line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invalid {
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+impl Invalid {
+    /// A fault and its fix.
+    pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Invalid {
+        Invalid {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
+    /// The problem at `pos` of `file`.
+    pub fn at(self, file: &Path, pos: Pos) -> Problem {
+        Problem::at(file, pos, self.message).hint(self.hint)
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.hint)
+    }
+}

@@ -20,6 +20,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use crate::core::error::Invalid;
 use crate::core::fsx::ByteSize;
 
 /// A retention policy from `logs.retention`.
@@ -46,7 +47,7 @@ pub struct Policy {
 
 impl Policy {
     /// Load-time problems: patterns that could leave the root.
-    pub fn problems(&self) -> Vec<(String, String)> {
+    pub fn problems(&self) -> Vec<Invalid> {
         let mut out = Vec::new();
         for p in &self.include {
             if Path::new(p).is_absolute()
@@ -54,33 +55,33 @@ impl Policy {
                     .components()
                     .any(|c| c == std::path::Component::ParentDir)
             {
-                out.push((
+                out.push(Invalid::new(
                     format!(
                         "retention `{}`: include pattern `{p}` leaves the root",
                         self.id
                     ),
-                    "write patterns relative to `root`, without `..`".into(),
+                    "write patterns relative to `root`, without `..`",
                 ));
             } else if let Err(e) = glob::Pattern::new(p) {
-                out.push((
+                out.push(Invalid::new(
                     format!("retention `{}`: bad pattern `{p}`: {e}", self.id),
-                    "see glob syntax: *, **, ?, [abc]".into(),
+                    "see glob syntax: *, **, ?, [abc]",
                 ));
             }
         }
         if self.archive_after.is_some() != self.archive_to.is_some() {
-            out.push((
+            out.push(Invalid::new(
                 format!(
                     "retention `{}`: `archive_after` and `archive_to` go together",
                     self.id
                 ),
-                "set both to archive, or neither".into(),
+                "set both to archive, or neither",
             ));
         }
         if self.archive_after.is_none() && self.delete_after.is_none() && self.max_total.is_none() {
-            out.push((
+            out.push(Invalid::new(
                 format!("retention `{}` does nothing", self.id),
-                "set archive_after/archive_to, delete_after or max_total".into(),
+                "set archive_after/archive_to, delete_after or max_total",
             ));
         }
         out

@@ -11,6 +11,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::Deserialize;
 
 use super::{ChannelFile, Outgoing};
+use crate::core::error::Invalid;
 use crate::core::secret::Secret;
 
 /// How the connection to the SMTP server is protected.
@@ -52,9 +53,13 @@ impl Mail {
         f: &ChannelFile,
         password: Option<Secret>,
         base: &Path,
-    ) -> Result<Mail, (String, String)> {
-        let bad =
-            |what: String, hint: &str| Err((format!("channel `{name}`: {what}"), hint.to_owned()));
+    ) -> Result<Mail, Invalid> {
+        let bad = |what: String, hint: &str| {
+            Err(Invalid::new(
+                format!("channel `{name}`: {what}"),
+                hint.to_owned(),
+            ))
+        };
         let Some(smtp) = &f.smtp else {
             return bad(
                 "`smtp` is missing".into(),
@@ -81,11 +86,11 @@ impl Mail {
                 "use tls: implicit (465) or starttls (587); `none` is only for a relay on this machine",
             );
         }
-        let mailbox = |s: &str| -> Result<Mailbox, (String, String)> {
+        let mailbox = |s: &str| -> Result<Mailbox, Invalid> {
             s.parse::<Mailbox>().map_err(|e| {
-                (
+                Invalid::new(
                     format!("channel `{name}`: `{s}` is not an e-mail address: {e}"),
-                    "write 名称 <user@host> or user@host".to_owned(),
+                    "write 名称 <user@host> or user@host",
                 )
             })
         };
@@ -111,9 +116,9 @@ impl Mail {
         };
         let ca = match &f.ca_file {
             Some(p) => Some(std::fs::read(base.join(p)).map_err(|e| {
-                (
+                Invalid::new(
                     format!("channel `{name}`: cannot read {}: {e}", p.display()),
-                    "ca_file is a PEM file with the CA certificate".to_owned(),
+                    "ca_file is a PEM file with the CA certificate",
                 )
             })?),
             None => None,

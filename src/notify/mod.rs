@@ -17,6 +17,7 @@ use serde::Deserialize;
 pub use mail::{Mail, Tls};
 pub use robot::{dingtalk_sign, feishu_sign};
 
+use crate::core::error::Invalid;
 use crate::core::secret::Secret;
 
 /// What a channel is.
@@ -141,12 +142,12 @@ fn one_of(
     env: Option<&String>,
     file: Option<&PathBuf>,
     base: &Path,
-) -> Result<Option<String>, (String, String)> {
+) -> Result<Option<String>, Invalid> {
     match (direct, env, file) {
         (None, None, None) => Ok(None),
         (Some(u), None, None) => Ok(Some(u.clone())),
         (None, Some(v), None) => std::env::var(v).map(Some).map_err(|_| {
-            (
+            Invalid::new(
                 format!("channel `{name}`: environment variable `{v}` is not set"),
                 format!("export {v}=... in the environment of znode"),
             )
@@ -154,12 +155,12 @@ fn one_of(
         (None, None, Some(f)) => std::fs::read_to_string(base.join(f))
             .map(|s| Some(s.trim().to_owned()))
             .map_err(|e| {
-                (
+                Invalid::new(
                     format!("channel `{name}`: cannot read {}: {e}", f.display()),
-                    "check the file and its permissions".into(),
+                    "check the file and its permissions",
                 )
             }),
-        _ => Err((
+        _ => Err(Invalid::new(
             format!("channel `{name}` takes only one way to give its {what}"),
             format!("keep one of the {what}'s keys"),
         )),
@@ -168,7 +169,7 @@ fn one_of(
 
 impl ChannelFile {
     /// Resolves the URL or mail settings and the secrets; problems as (message, hint).
-    pub fn resolve(self, name: &str, base: &Path) -> Result<Channel, (String, String)> {
+    pub fn resolve(self, name: &str, base: &Path) -> Result<Channel, Invalid> {
         let mail_keys = self.smtp.is_some()
             || self.tls.is_some()
             || self.from.is_some()
@@ -176,9 +177,9 @@ impl ChannelFile {
             || self.username.is_some();
         if self.kind == Kind::Email {
             if self.url.is_some() || self.url_env.is_some() || self.url_file.is_some() {
-                return Err((
+                return Err(Invalid::new(
                     format!("channel `{name}`: e-mail takes `smtp`, not a URL"),
-                    "write smtp: host:port, from:, to: [...]".into(),
+                    "write smtp: host:port, from:, to: [...]",
                 ));
             }
             let password = one_of(
@@ -198,9 +199,9 @@ impl ChannelFile {
             });
         }
         if mail_keys {
-            return Err((
+            return Err(Invalid::new(
                 format!("channel `{name}`: `smtp`, `from`, `to` belong to `kind: email`"),
-                "remove them, or make the channel `kind: email`".into(),
+                "remove them, or make the channel `kind: email`",
             ));
         }
         let url = one_of(
@@ -212,15 +213,15 @@ impl ChannelFile {
             base,
         )?
         .ok_or_else(|| {
-            (
+            Invalid::new(
                 format!("channel `{name}` needs exactly one of `url`, `url_env`, `url_file`"),
-                "robot URLs hold their key: prefer url_env or url_file".into(),
+                "robot URLs hold their key: prefer url_env or url_file",
             )
         })?;
         if reqwest::Url::parse(&url).is_err() {
-            return Err((
+            return Err(Invalid::new(
                 format!("channel `{name}`: the URL does not parse"),
-                "write it as https://host/path?...".into(),
+                "write it as https://host/path?...",
             ));
         }
         let secret =

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking};
 use crate::backup::ladder::{self, RUNGS};
 use crate::backup::restore;
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
@@ -52,29 +53,31 @@ impl Probe for Backup {
         &self,
         _target: Option<&crate::core::target::Target>,
         settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         if let Some(p) = settings.backups.policy(&self.policy) {
             return match p
                 .restore
                 .as_ref()
                 .map(|r| (r, settings.targets.get(&r.target)))
             {
-                Some((r, None)) if !settings.broken_targets.contains(&r.target) => Err((
-                    format!(
-                        "backup `{}` restores on unknown target `{}`",
-                        p.id, r.target
-                    ),
-                    "declare it under `targets:` with a `dsn`".into(),
-                )),
-                Some((r, Some(t))) if t.dsn().is_none() => Err((
+                Some((r, None)) if !settings.broken_targets.contains(&r.target) => {
+                    Err(Invalid::new(
+                        format!(
+                            "backup `{}` restores on unknown target `{}`",
+                            p.id, r.target
+                        ),
+                        "declare it under `targets:` with a `dsn`",
+                    ))
+                }
+                Some((r, Some(t))) if t.dsn().is_none() => Err(Invalid::new(
                     format!("restore target `{}` has no `dsn`", r.target),
-                    "e.g. `dsn: postgres://znode@db:5432/shared`".into(),
+                    "e.g. `dsn: postgres://znode@db:5432/shared`",
                 )),
                 _ => Ok(()),
             };
         }
         let known = settings.backups.ids();
-        Err((
+        Err(Invalid::new(
             format!("unknown backup policy `{}`", self.policy),
             match crate::core::yaml::did_you_mean(&self.policy, known.iter().copied()) {
                 Some(m) => format!("did you mean `{m}`?"),

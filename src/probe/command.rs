@@ -7,6 +7,7 @@
 use serde::Deserialize;
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError};
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 use crate::core::process::run_process;
 
@@ -55,14 +56,20 @@ impl Probe for Command {
         &self,
         _target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         match (&self.run, self.shell) {
-            (Run::Argv(v), _) if v.is_empty() => Err(("`run` is empty".into(), "give the program and its arguments as a list".into())),
-            (Run::Line(_), false) => Err((
-                "`run` is a single string but `shell` is not set".into(),
-                "write `run: [prog, arg1, arg2]`, or set `shell: true` to run the string with /bin/sh -c".into(),
+            (Run::Argv(v), _) if v.is_empty() => Err(Invalid::new(
+                "`run` is empty",
+                "give the program and its arguments as a list",
             )),
-            (Run::Argv(_), true) => Err(("with `shell: true`, `run` must be one string".into(), "write `run: \"cmd | filter\"`".into())),
+            (Run::Line(_), false) => Err(Invalid::new(
+                "`run` is a single string but `shell` is not set",
+                "write `run: [prog, arg1, arg2]`, or set `shell: true` to run the string with /bin/sh -c",
+            )),
+            (Run::Argv(_), true) => Err(Invalid::new(
+                "with `shell: true`, `run` must be one string",
+                "write `run: \"cmd | filter\"`",
+            )),
             _ => Ok(()),
         }
     }

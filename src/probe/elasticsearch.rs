@@ -6,6 +6,7 @@ use std::time::Instant;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
@@ -52,7 +53,7 @@ impl Probe for Elasticsearch {
         &self,
         target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         super::require(
             Self::KIND,
             target,

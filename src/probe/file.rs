@@ -11,6 +11,7 @@ use std::time::SystemTime;
 use serde::Deserialize;
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError, blocking};
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
@@ -53,13 +54,13 @@ impl Probe for File {
         &self,
         _target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         if let Some(m) = &self.mode
             && u32::from_str_radix(m.trim_start_matches("0o"), 8).is_err()
         {
-            return Err((
+            return Err(Invalid::new(
                 format!("invalid mode `{m}`"),
-                "write octal permission bits in quotes, e.g. \"0640\"".into(),
+                "write octal permission bits in quotes, e.g. \"0640\"",
             ));
         }
         Ok(())

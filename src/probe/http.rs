@@ -6,6 +6,7 @@ use std::time::Instant;
 use serde::Deserialize;
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError};
+use crate::core::error::Invalid;
 use crate::core::net::error_chain;
 use crate::core::outcome::{Metric, Status};
 use crate::core::target::Target;
@@ -162,35 +163,38 @@ impl Probe for Http {
         &self,
         target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         let Some(url) = self.url(target) else {
-            return Err((
-                "the http probe has no URL".into(),
-                "set `target:` to a target with `url:`, or `url:` on the probe".into(),
+            return Err(Invalid::new(
+                "the http probe has no URL",
+                "set `target:` to a target with `url:`, or `url:` on the probe",
             ));
         };
         if let Err(e) = reqwest::Url::parse(&url) {
-            return Err((
+            return Err(Invalid::new(
                 format!("invalid URL `{url}`: {e}"),
-                "write a full URL such as http://127.0.0.1:8080/health".into(),
+                "write a full URL such as http://127.0.0.1:8080/health",
             ));
         }
         if reqwest::Method::from_bytes(self.method.as_bytes()).is_err() {
-            return Err((
+            return Err(Invalid::new(
                 format!("invalid HTTP method `{}`", self.method),
-                "use GET, HEAD, POST...".into(),
+                "use GET, HEAD, POST...",
             ));
         }
         match (self.auth, target) {
-            (Some(Auth::Basic), t) if t.and_then(|t| t.password.as_ref()).is_none() => Err((
-                "basic auth needs a target with `username` and `password_env`/`password_file`"
-                    .into(),
-                "add them to the target in znode.yaml".into(),
-            )),
-            (Some(Auth::Bearer), t) if t.and_then(|t| t.token.as_ref()).is_none() => Err((
-                "bearer auth needs a target with `token_env` or `token_file`".into(),
-                "add one to the target in znode.yaml".into(),
-            )),
+            (Some(Auth::Basic), t) if t.and_then(|t| t.password.as_ref()).is_none() => {
+                Err(Invalid::new(
+                    "basic auth needs a target with `username` and `password_env`/`password_file`",
+                    "add them to the target in znode.yaml",
+                ))
+            }
+            (Some(Auth::Bearer), t) if t.and_then(|t| t.token.as_ref()).is_none() => {
+                Err(Invalid::new(
+                    "bearer auth needs a target with `token_env` or `token_file`",
+                    "add one to the target in znode.yaml",
+                ))
+            }
             _ => Ok(()),
         }
     }

@@ -9,6 +9,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status, format_value};
 use crate::core::threshold::Thresholds;
 use crate::logs::audit::{self, Known, local};
@@ -112,10 +113,10 @@ impl Probe for Log {
         &self,
         _target: Option<&crate::core::target::Target>,
         settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         if settings.logs.source(&self.source).is_none() {
             let known = settings.logs.source_ids();
-            return Err((
+            return Err(Invalid::new(
                 format!("unknown log source `{}`", self.source),
                 match crate::core::yaml::did_you_mean(&self.source, known.iter().copied()) {
                     Some(m) => format!("did you mean `{m}`?"),
@@ -128,7 +129,7 @@ impl Probe for Log {
         }
         for r in &self.rules {
             if settings.logs.rule(r).is_none() {
-                return Err((
+                return Err(Invalid::new(
                     format!("unknown log rule `{r}`"),
                     match crate::core::yaml::did_you_mean(
                         r,

@@ -37,6 +37,7 @@ use std::future::Future;
 use std::sync::Mutex;
 use std::time::Duration;
 
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 use crate::core::target::Target;
 use crate::core::yaml::{DeError, Node, Value, did_you_mean};
@@ -189,7 +190,7 @@ pub trait Probe: Send + Sync + Sized + serde::de::DeserializeOwned {
         &self,
         _target: Option<&Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         Ok(())
     }
 
@@ -246,7 +247,7 @@ macro_rules! registry {
             }
 
             /// Load-time validation against the target.
-            pub fn validate(&self, target: Option<&crate::core::target::Target>, settings: &crate::settings::Settings) -> Result<(), (String, String)> {
+            pub fn validate(&self, target: Option<&crate::core::target::Target>, settings: &crate::settings::Settings) -> Result<(), Invalid> {
                 match self { $(ProbeSpec::$variant(p) => p.validate(target, settings),)* }
             }
 
@@ -332,7 +333,7 @@ pub(crate) fn require(
     target: Option<&Target>,
     needs: Needs,
     example: &str,
-) -> Result<(), (String, String)> {
+) -> Result<(), Invalid> {
     let (ok, what) = match needs {
         Needs::Address => (
             target.and_then(Target::address).is_some(),
@@ -350,7 +351,7 @@ pub(crate) fn require(
     if ok {
         Ok(())
     } else {
-        Err((
+        Err(Invalid::new(
             format!("the {kind} probe needs a target with {what}"),
             format!("e.g. `{example}`"),
         ))
@@ -358,9 +359,9 @@ pub(crate) fn require(
 }
 
 /// Load-time check of a probe's `role` parameter against the roles it knows.
-pub(crate) fn require_role(role: Option<&str>, known: &[&str]) -> Result<(), (String, String)> {
+pub(crate) fn require_role(role: Option<&str>, known: &[&str]) -> Result<(), Invalid> {
     match role {
-        Some(r) if !known.contains(&r) => Err((
+        Some(r) if !known.contains(&r) => Err(Invalid::new(
             format!("unknown role `{r}`"),
             format!("use {}", known.join(" or ")),
         )),

@@ -12,6 +12,7 @@ use sqlx::{Connection, Executor, MySqlConnection, Row};
 
 use super::sql::{query_err, redact, with_credentials};
 use super::{Observation, Probe, ProbeContext, ProbeError};
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
@@ -73,7 +74,7 @@ impl Probe for Mysql {
         &self,
         target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         super::require(
             Self::KIND,
             target,

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use sysinfo::{ProcessRefreshKind, ProcessesToUpdate, RefreshKind, System, UpdateKind};
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError, blocking};
+use crate::core::error::Invalid;
 use crate::core::outcome::Metric;
 
 /// Parameters; at least one of `name` and `cmdline`.
@@ -43,11 +44,11 @@ impl Probe for Process {
         &self,
         _target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         if self.name.is_none() && self.cmdline.is_none() {
-            return Err((
-                "the process probe needs `name` or `cmdline`".into(),
-                "e.g. `name: nginx` or `cmdline: 'java .*portal'`".into(),
+            return Err(Invalid::new(
+                "the process probe needs `name` or `cmdline`",
+                "e.g. `name: nginx` or `cmdline: 'java .*portal'`",
             ));
         }
         Ok(())

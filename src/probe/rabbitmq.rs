@@ -10,6 +10,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
@@ -85,7 +86,7 @@ impl Probe for Rabbitmq {
         &self,
         target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         super::require(
             Self::KIND,
             target,

@@ -12,6 +12,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 
 /// Parameters.
@@ -52,7 +53,7 @@ impl Probe for Redis {
         &self,
         target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         super::require(
             Self::KIND,
             target,

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use tokio::task::JoinSet;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 use crate::core::target::Target;
 use crate::settings::Settings;
@@ -44,15 +45,11 @@ impl Probe for Redundancy {
         Some("healthy")
     }
 
-    fn validate(
-        &self,
-        _target: Option<&Target>,
-        settings: &Settings,
-    ) -> Result<(), (String, String)> {
+    fn validate(&self, _target: Option<&Target>, settings: &Settings) -> Result<(), Invalid> {
         if self.instances.is_empty() {
-            return Err((
-                "`instances` is empty".into(),
-                "list the target names of the service's instances".into(),
+            return Err(Invalid::new(
+                "`instances` is empty",
+                "list the target names of the service's instances",
             ));
         }
         for name in &self.instances {
@@ -60,9 +57,9 @@ impl Probe for Redundancy {
                 if settings.broken_targets.contains(name) {
                     continue;
                 }
-                return Err((
+                return Err(Invalid::new(
                     format!("unknown target `{name}` in `instances`"),
-                    "declare each instance under `targets:` in znode.yaml".into(),
+                    "declare each instance under `targets:` in znode.yaml",
                 ));
             };
             let usable = match self.via {
@@ -70,7 +67,7 @@ impl Probe for Redundancy {
                 Via::Http => t.url().is_some(),
             };
             if !usable {
-                return Err((
+                return Err(Invalid::new(
                     format!(
                         "instance `{name}` has no {}",
                         if self.via == Via::Tcp {
@@ -79,14 +76,14 @@ impl Probe for Redundancy {
                             "url"
                         }
                     ),
-                    "give it `address:` for tcp or `url:` for http".into(),
+                    "give it `address:` for tcp or `url:` for http",
                 ));
             }
         }
         if self.min.is_some_and(|m| m == 0 || m > self.instances.len()) {
-            return Err((
+            return Err(Invalid::new(
                 format!("`min` must be between 1 and {}", self.instances.len()),
-                "the number of instances that must be healthy".into(),
+                "the number of instances that must be healthy",
             ));
         }
         Ok(())

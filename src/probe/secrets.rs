@@ -13,6 +13,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking};
+use crate::core::error::Invalid;
 use crate::core::outcome::Metric;
 
 /// Parameters.
@@ -190,11 +191,11 @@ impl Probe for Secrets {
         &self,
         _target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         if self.paths.is_empty() {
-            return Err((
-                "`paths` is empty".into(),
-                "list the configuration folders, e.g. [/etc/tomcat10, /opt/app/conf]".into(),
+            return Err(Invalid::new(
+                "`paths` is empty",
+                "list the configuration folders, e.g. [/etc/tomcat10, /opt/app/conf]",
             ));
         }
         Ok(())

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use sqlx::{Column, Connection, Executor, Row, TypeInfo, ValueRef};
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 use crate::core::secret::Secret;
 use crate::core::target::Target;
@@ -53,19 +54,19 @@ impl Probe for Sql {
         &self,
         target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         let hint = "point `target:` at a target with `dsn: postgres://user@host:5432/db` (or mysql://, sqlite://)";
         let Some(dsn) = target.and_then(Target::dsn) else {
-            return Err((
-                "the sql probe needs a target with a `dsn`".into(),
-                hint.into(),
+            return Err(Invalid::new(
+                "the sql probe needs a target with a `dsn`",
+                hint,
             ));
         };
         match Backend::of(dsn) {
             Some(_) => Ok(()),
-            None => Err((
+            None => Err(Invalid::new(
                 format!("unsupported database DSN scheme in `{dsn}`"),
-                hint.into(),
+                hint,
             )),
         }
     }

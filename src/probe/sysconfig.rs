@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError, blocking, procfs};
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 use crate::core::threshold::Range;
 
@@ -83,14 +84,14 @@ impl Probe for Sysconfig {
         &self,
         _target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         if let Some(bad) = self
             .limits
             .keys()
             .find(|k| !LIMITS.iter().any(|(n, _)| n == k))
         {
             let names: Vec<&str> = LIMITS.iter().map(|(n, _)| *n).collect();
-            return Err((
+            return Err(Invalid::new(
                 format!("unknown limit `{bad}`"),
                 format!("one of: {}", names.join(", ")),
             ));
@@ -101,15 +102,15 @@ impl Probe for Sysconfig {
                 .as_ref()
                 .is_none_or(|p| p.name.is_none() && p.cmdline.is_none())
         {
-            return Err((
-                "limits and java requirements need `process: { name: ... }` or `cmdline`".into(),
-                "name the middleware's process".into(),
+            return Err(Invalid::new(
+                "limits and java requirements need `process: { name: ... }` or `cmdline`",
+                "name the middleware's process",
             ));
         }
         if self.limits.is_empty() && self.sysctl.is_empty() && self.java.is_none() {
-            return Err((
-                "the sysconfig probe has nothing to check".into(),
-                "declare `limits`, `sysctl` or `java` requirements".into(),
+            return Err(Invalid::new(
+                "the sysconfig probe has nothing to check",
+                "declare `limits`, `sysctl` or `java` requirements",
             ));
         }
         Ok(())

@@ -7,6 +7,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError};
+use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 use crate::core::target::Target;
 
@@ -44,13 +45,12 @@ impl Probe for Tcp {
         &self,
         target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         match self.address(target) {
             Some(_) => Ok(()),
-            None => Err((
-                "the tcp probe has no address".into(),
-                "set `target:` to a target with an address, url or dsn, or `address: host:port`"
-                    .into(),
+            None => Err(Invalid::new(
+                "the tcp probe has no address",
+                "set `target:` to a target with an address, url or dsn, or `address: host:port`",
             )),
         }
     }

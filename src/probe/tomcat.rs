@@ -10,6 +10,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
+use crate::core::error::Invalid;
 use crate::core::outcome::Metric;
 use crate::core::target::Target;
 
@@ -137,7 +138,7 @@ impl Probe for Tomcat {
         &self,
         target: Option<&Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         super::require(
             Self::KIND,
             target,

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError, blocking};
+use crate::core::error::Invalid;
 use crate::core::outcome::Status;
 use crate::core::target::Target;
 
@@ -55,19 +56,19 @@ impl Probe for Version {
         &self,
         target: Option<&crate::core::target::Target>,
         _settings: &crate::settings::Settings,
-    ) -> Result<(), (String, String)> {
+    ) -> Result<(), Invalid> {
         match &self.from {
-            Source::Command(argv) if argv.is_empty() => Err((
-                "`from: { command: [] }` is empty".into(),
-                "give the program and its arguments".into(),
+            Source::Command(argv) if argv.is_empty() => Err(Invalid::new(
+                "`from: { command: [] }` is empty",
+                "give the program and its arguments",
             )),
-            Source::Sql(_) if target.and_then(Target::dsn).is_none() => Err((
-                "a sql version source needs a target with a `dsn`".into(),
-                "point `target:` at a database".into(),
+            Source::Sql(_) if target.and_then(Target::dsn).is_none() => Err(Invalid::new(
+                "a sql version source needs a target with a `dsn`",
+                "point `target:` at a database",
             )),
-            Source::Http(_) if target.and_then(Target::url).is_none() => Err((
-                "an http version source needs a target with a `url`".into(),
-                "point `target:` at a URL target; `http:` is the path".into(),
+            Source::Http(_) if target.and_then(Target::url).is_none() => Err(Invalid::new(
+                "an http version source needs a target with a `url`",
+                "point `target:` at a URL target; `http:` is the path",
             )),
             _ => Ok(()),
         }

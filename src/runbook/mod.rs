@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use crate::core::error::{Problem, Problems};
+use crate::core::error::{Invalid, Problem, Problems};
 use crate::core::yaml::Node;
 
 /// The shipped playbooks, by file name.
@@ -381,20 +381,20 @@ impl Playbook {
     }
 
     /// Load-time problems: duplicate ids, unknown branch targets and phases, unknown variables.
-    fn problems(&self) -> Vec<(String, String)> {
+    fn problems(&self) -> Vec<Invalid> {
         let mut out = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
         for s in &self.steps {
             if matches!(s.id.as_str(), "next" | "end" | "fail") {
-                out.push((
+                out.push(Invalid::new(
                     format!("`{}` is a reserved step target, not a step id", s.id),
-                    "rename the step".into(),
+                    "rename the step",
                 ));
             }
             if !seen.insert(s.id.as_str()) {
-                out.push((
+                out.push(Invalid::new(
                     format!("step `{}` is declared twice", s.id),
-                    "give each step its own id".into(),
+                    "give each step its own id",
                 ));
             }
         }
@@ -413,43 +413,43 @@ impl Playbook {
                 .chain(s.next.as_deref())
             {
                 if !ok_target(t) {
-                    out.push((
+                    out.push(Invalid::new(
                         format!("step `{}` leads to unknown step `{t}`", s.id),
-                        "name a step id, or `next`, `end`, `fail`".into(),
+                        "name a step id, or `next`, `end`, `fail`",
                     ));
                 }
             }
             if let Action::Check { checks, probe, .. } = &s.action
                 && checks.is_empty() == probe.is_none()
             {
-                out.push((
+                out.push(Invalid::new(
                     format!(
                         "check step `{}` names either `checks` or one inline `probe`",
                         s.id
                     ),
-                    "e.g. `checks: [db-shared-up]` or `probe: { kind: tcp }` with `target:`".into(),
+                    "e.g. `checks: [db-shared-up]` or `probe: { kind: tcp }` with `target:`",
                 ));
             }
             if let Some(p) = &s.phase
                 && !self.phases.is_empty()
                 && !self.phases.contains(p)
             {
-                out.push((
+                out.push(Invalid::new(
                     format!("step `{}` is in unknown phase `{p}`", s.id),
                     format!("one of: {}", self.phases.join(", ")),
                 ));
             }
             for t in s.action.texts() {
                 if let Err(e) = render(t, &names) {
-                    out.push((
+                    out.push(Invalid::new(
                         format!("step `{}`: {e}", s.id),
-                        "declare it under `variables:`".into(),
+                        "declare it under `variables:`",
                     ));
                 }
             }
         }
         if self.steps.is_empty() {
-            out.push(("a playbook needs steps".into(), "add `steps:`".into()));
+            out.push(Invalid::new("a playbook needs steps", "add `steps:`"));
         }
         out
     }
@@ -503,8 +503,8 @@ pub fn parse(file: &Path, text: &str) -> Result<Playbook, Problems> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    for (msg, hint) in pb.problems() {
-        problems.push(Problem::at(file, node.pos, msg).hint(hint));
+    for e in pb.problems() {
+        problems.push(e.at(file, node.pos));
     }
     if problems.is_empty() {
         Ok(pb)

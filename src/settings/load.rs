@@ -391,8 +391,8 @@ fn load_logs(path: &Path, node: &Node, base_dir: &Path, s: &mut Settings, proble
                             Value::Seq(items) => items.get(i).map_or(value.pos, |n| n.pos),
                             _ => value.pos,
                         };
-                        for (msg, hint) in p.problems() {
-                            problems.push(Problem::at(path, pos, msg).hint(hint));
+                        for e in p.problems() {
+                            problems.push(e.at(path, pos));
                         }
                         p.root = base_dir.join(&p.root);
                         p.archive_to = p.archive_to.map(|a| base_dir.join(a));
@@ -459,8 +459,8 @@ fn load_backups(path: &Path, node: &Node, s: &mut Settings, problems: &mut Probl
                     }
                     problems.push(pr);
                 }
-                for (msg, hint) in p.problems() {
-                    problems.push(Problem::at(path, item.pos, msg).hint(hint));
+                for e in p.problems() {
+                    problems.push(e.at(path, item.pos));
                 }
                 s.backups.policies.push(p);
             }
@@ -498,7 +498,7 @@ fn load_notify(
                 Ok(c) => {
                     s.notify.channels.insert(name, c);
                 }
-                Err((msg, hint)) => problems.push(Problem::at(path, value.pos, msg).hint(hint)),
+                Err(e) => problems.push(e.at(path, value.pos)),
             },
             Err(e) => problems.push(Problem::from_de(path, e)),
         }
