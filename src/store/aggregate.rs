@@ -18,7 +18,7 @@ use super::{Store, StoreError};
 use crate::core::period::Span;
 
 /// Outcome counts of one local day, category, system and effective status.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct DayCount {
     /// Local day: days since 1970-01-01 in the node's timezone.
     pub day: i64,
@@ -113,7 +113,7 @@ pub struct CheckLatest {
 }
 
 /// One check's rows of a span, from the roll-up and the raw edges alike.
-#[derive(Default)]
+#[derive(Default, sqlx::FromRow)]
 struct Tally {
     times: i64,
     crit: i64,
@@ -201,13 +201,12 @@ impl Store {
         span: Span,
         offset_ms: i64,
     ) -> Result<Vec<DayCount>, StoreError> {
-        type Row = (i64, String, Option<String>, String, i64);
         let (hours, edges) = split(span);
-        let mut rows: Vec<Row> = Vec::new();
+        let mut rows: Vec<DayCount> = Vec::new();
         if let Some((first, end)) = hours {
             rows.extend(
-                sqlx::query_as::<_, Row>(
-                    "SELECT (hour * 3600000 + $3) / 86400000, category, system, effective, CAST(SUM(runs) AS BIGINT) \
+                sqlx::query_as::<_, DayCount>(
+                    "SELECT (hour * 3600000 + $3) / 86400000 AS day, category, system, effective, CAST(SUM(runs) AS BIGINT) AS count \
                      FROM outcome_hours WHERE hour >= $1 AND hour < $2 \
                      GROUP BY (hour * 3600000 + $3) / 86400000, category, system, effective",
                 )
@@ -221,8 +220,8 @@ impl Store {
         }
         for e in edges {
             rows.extend(
-                sqlx::query_as::<_, Row>(
-                    "SELECT (r.started_at + $3) / 86400000, o.category, o.system, o.effective, COUNT(*) \
+                sqlx::query_as::<_, DayCount>(
+                    "SELECT (r.started_at + $3) / 86400000 AS day, o.category, o.system, o.effective, COUNT(*) AS count \
                      FROM runs r JOIN outcomes o ON o.run_id = r.id \
                      WHERE r.started_at >= $1 AND r.started_at < $2 AND r.state <> 'running' \
                      GROUP BY (r.started_at + $3) / 86400000, o.category, o.system, o.effective",
@@ -236,10 +235,10 @@ impl Store {
             );
         }
         let mut merged: BTreeMap<(i64, String, Option<String>, String), i64> = BTreeMap::new();
-        for (day, category, system, effective, count) in rows {
+        for r in rows {
             *merged
-                .entry((day, category, system, effective))
-                .or_default() += count;
+                .entry((r.day, r.category, r.system, r.effective))
+                .or_default() += r.count;
         }
         Ok(merged
             .into_iter()
@@ -295,26 +294,26 @@ impl Store {
         filter: &str,
         kind: Option<&str>,
     ) -> Result<BTreeMap<String, Tally>, StoreError> {
-        type Row = (String, i64, i64, i64, i64, i64);
+        /// One check's tally as a query returns it.
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            check_id: String,
+            #[sqlx(flatten)]
+            tally: Tally,
+        }
         let (hours, edges) = split(span);
         let mut out: BTreeMap<String, Tally> = BTreeMap::new();
         let mut add = |rows: Vec<Row>| {
             for r in rows {
-                out.entry(r.0).or_default().add(&Tally {
-                    times: r.1,
-                    crit: r.2,
-                    ok: r.3,
-                    first_run: r.4,
-                    last_run: r.5,
-                });
+                out.entry(r.check_id).or_default().add(&r.tally);
             }
         };
         if let Some((first, end)) = hours {
             let sql = format!(
-                "SELECT check_id, CAST(SUM(runs) AS BIGINT), \
-                        CAST(SUM(CASE WHEN effective = 'CRIT' THEN runs ELSE 0 END) AS BIGINT), \
-                        CAST(SUM(CASE WHEN effective = 'OK' THEN runs ELSE 0 END) AS BIGINT), \
-                        MIN(first_run), MAX(last_run) \
+                "SELECT check_id, CAST(SUM(runs) AS BIGINT) AS times, \
+                        CAST(SUM(CASE WHEN effective = 'CRIT' THEN runs ELSE 0 END) AS BIGINT) AS crit, \
+                        CAST(SUM(CASE WHEN effective = 'OK' THEN runs ELSE 0 END) AS BIGINT) AS ok, \
+                        MIN(first_run) AS first_run, MAX(last_run) AS last_run \
                  FROM outcome_hours WHERE hour >= $1 AND hour < $2 AND {filter} GROUP BY check_id"
             );
             let mut q = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
@@ -327,10 +326,10 @@ impl Store {
         }
         for e in edges {
             let sql = format!(
-                "SELECT check_id, COUNT(*), \
-                        CAST(SUM(CASE WHEN effective = 'CRIT' THEN 1 ELSE 0 END) AS BIGINT), \
-                        CAST(SUM(CASE WHEN effective = 'OK' THEN 1 ELSE 0 END) AS BIGINT), \
-                        MIN(run_id), MAX(run_id) \
+                "SELECT check_id, COUNT(*) AS times, \
+                        CAST(SUM(CASE WHEN effective = 'CRIT' THEN 1 ELSE 0 END) AS BIGINT) AS crit, \
+                        CAST(SUM(CASE WHEN effective = 'OK' THEN 1 ELSE 0 END) AS BIGINT) AS ok, \
+                        MIN(run_id) AS first_run, MAX(run_id) AS last_run \
                  FROM outcomes WHERE run_id IN \
                    (SELECT id FROM runs WHERE started_at >= $1 AND started_at < $2 AND state <> 'running') \
                    AND {filter} GROUP BY check_id"

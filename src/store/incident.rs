@@ -3,20 +3,22 @@
 use super::{Store, StoreError};
 use crate::incident::Incident;
 
-type IncidentTuple = (
-    i64,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    i64,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-);
+/// A row of `incidents` (the columns of [`COLUMNS`]).
+#[derive(sqlx::FromRow)]
+struct IncidentRow {
+    id: i64,
+    kind: String,
+    severity: String,
+    system: Option<String>,
+    title: String,
+    reporter: String,
+    assignee: Option<String>,
+    source_check: Option<String>,
+    opened_at: i64,
+    acked_at: Option<i64>,
+    restored_at: Option<i64>,
+    closed_at: Option<i64>,
+}
 
 const COLUMNS: &str = "id, kind, severity, system, title, reporter, assignee, source_check, opened_at, acked_at, restored_at, closed_at";
 
@@ -40,20 +42,20 @@ pub struct NewIncident<'a> {
     pub at: i64,
 }
 
-fn of(r: IncidentTuple) -> Incident {
+fn of(r: IncidentRow) -> Incident {
     Incident {
-        id: r.0,
-        kind: r.1,
-        severity: r.2,
-        system: r.3,
-        title: r.4,
-        reporter: r.5,
-        assignee: r.6,
-        source_check: r.7,
-        opened_at: r.8,
-        acked_at: r.9,
-        restored_at: r.10,
-        closed_at: r.11,
+        id: r.id,
+        kind: r.kind,
+        severity: r.severity,
+        system: r.system,
+        title: r.title,
+        reporter: r.reporter,
+        assignee: r.assignee,
+        source_check: r.source_check,
+        opened_at: r.opened_at,
+        acked_at: r.acked_at,
+        restored_at: r.restored_at,
+        closed_at: r.closed_at,
     }
 }
 
@@ -138,7 +140,7 @@ impl Store {
 
     /// One incident.
     pub async fn incident(&self, id: i64) -> Result<Incident, StoreError> {
-        let r: Option<IncidentTuple> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        let r: Option<IncidentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM incidents WHERE id = $1"
         )))
         .bind(id)
@@ -151,7 +153,7 @@ impl Store {
 
     /// Incidents opened since a time, newest first.
     pub async fn incidents_since(&self, since: i64) -> Result<Vec<Incident>, StoreError> {
-        let rows: Vec<IncidentTuple> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        let rows: Vec<IncidentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM incidents WHERE opened_at >= $1 ORDER BY opened_at DESC"
         )))
         .bind(since)
@@ -166,7 +168,7 @@ impl Store {
         &self,
         span: crate::core::period::Span,
     ) -> Result<Vec<Incident>, StoreError> {
-        let rows: Vec<IncidentTuple> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        let rows: Vec<IncidentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM incidents WHERE opened_at < $2 AND (closed_at IS NULL OR closed_at >= $1) \
              ORDER BY opened_at, id"
         )))

@@ -118,17 +118,20 @@ pub struct Diff {
     pub unchanged_ok: usize,
 }
 
-type RunTuple = (
-    i64,
-    String,
-    String,
-    i64,
-    Option<i64>,
-    String,
-    Option<String>,
-    i64,
-    i64,
-);
+/// A row of `runs` as history reads it.
+#[derive(sqlx::FromRow)]
+struct RunRecord {
+    id: i64,
+    node: String,
+    command: String,
+    started_at: i64,
+    finished_at: Option<i64>,
+    state: String,
+    status: Option<String>,
+    planned: i64,
+    disabled: i64,
+}
+
 /// One row of `outcomes` as history reads it.
 #[derive(sqlx::FromRow)]
 struct OutcomeRow {
@@ -184,7 +187,7 @@ impl From<OutcomeRow> for StoredOutcome {
 impl Store {
     /// The newest runs first.
     pub async fn list_runs(&self, limit: i64) -> Result<Vec<RunRow>, StoreError> {
-        let rows: Vec<RunTuple> = sqlx::query_as(
+        let rows: Vec<RunRecord> = sqlx::query_as(
             "SELECT id, node, command, started_at, finished_at, state, status, planned, disabled FROM runs ORDER BY id DESC LIMIT $1",
         )
         .bind(limit)
@@ -198,11 +201,11 @@ impl Store {
         Ok(out)
     }
 
-    async fn run_row(&self, r: RunTuple) -> Result<RunRow, StoreError> {
+    async fn run_row(&self, r: RunRecord) -> Result<RunRow, StoreError> {
         let counts: Vec<(String, i64)> = sqlx::query_as(
             "SELECT effective, COUNT(*) FROM outcomes WHERE run_id = $1 GROUP BY effective",
         )
-        .bind(r.0)
+        .bind(r.id)
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())?;
@@ -211,15 +214,15 @@ impl Store {
             .filter_map(|(s, n)| Some((Status::parse(&s)?, n)))
             .collect();
         Ok(RunRow {
-            id: r.0,
-            node: r.1,
-            command: r.2,
-            started_at: r.3,
-            finished_at: r.4,
-            state: r.5,
-            status: r.6.as_deref().and_then(Status::parse),
-            planned: r.7,
-            disabled: r.8,
+            id: r.id,
+            node: r.node,
+            command: r.command,
+            started_at: r.started_at,
+            finished_at: r.finished_at,
+            state: r.state,
+            status: r.status.as_deref().and_then(Status::parse),
+            planned: r.planned,
+            disabled: r.disabled,
             done: counts.values().sum(),
             counts,
         })
@@ -243,7 +246,7 @@ impl Store {
                 },
             ),
         };
-        let row: Option<RunTuple> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let row: Option<RunRecord> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(arg)
             .fetch_optional(&self.pool)
             .await

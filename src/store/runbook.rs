@@ -4,7 +4,7 @@ use super::{Store, StoreError, hostname};
 use crate::core::clock::now_ms;
 
 /// A playbook run as stored.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, sqlx::FromRow)]
 pub struct PlaybookRun {
     /// Run id.
     pub id: i64,
@@ -29,7 +29,7 @@ pub struct PlaybookRun {
 }
 
 /// One journal event.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, sqlx::FromRow)]
 pub struct Event {
     /// Order within the run.
     pub seq: i64,
@@ -48,29 +48,6 @@ pub struct Event {
     /// Details: output, comment, answer, reason.
     pub detail: String,
 }
-
-type RunTuple = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    Option<i64>,
-    Option<String>,
-);
-type EventTuple = (
-    i64,
-    i64,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-    Option<String>,
-    String,
-);
 
 impl Store {
     /// Records a new run (`variables` and `step_titles` as JSON objects); returns its id.
@@ -157,7 +134,7 @@ impl Store {
 
     /// One run.
     pub async fn playbook_run(&self, id: i64) -> Result<PlaybookRun, StoreError> {
-        let r: Option<RunTuple> = sqlx::query_as(
+        let r: Option<PlaybookRun> = sqlx::query_as(
             "SELECT id, playbook, title, mode, state, operator, variables, started_at, finished_at, evaluation \
              FROM playbook_runs WHERE id = $1",
         )
@@ -165,8 +142,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await
         .map_err(self.db())?;
-        r.map(run_of)
-            .ok_or_else(|| StoreError::NoSuchRun(format!("playbook run {id}")))
+        r.ok_or_else(|| StoreError::NoSuchRun(format!("playbook run {id}")))
     }
 
     /// The titles of a run's steps by id, as recorded when it started (empty for older runs).
@@ -187,7 +163,7 @@ impl Store {
 
     /// The newest runs.
     pub async fn playbook_runs(&self, limit: i64) -> Result<Vec<PlaybookRun>, StoreError> {
-        let rows: Vec<RunTuple> = sqlx::query_as(
+        let rows: Vec<PlaybookRun> = sqlx::query_as(
             "SELECT id, playbook, title, mode, state, operator, variables, started_at, finished_at, evaluation \
              FROM playbook_runs ORDER BY id DESC LIMIT $1",
         )
@@ -195,7 +171,7 @@ impl Store {
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())?;
-        Ok(rows.into_iter().map(run_of).collect())
+        Ok(rows)
     }
 
     /// The runs started in `[from, to)`, oldest first.
@@ -203,7 +179,7 @@ impl Store {
         &self,
         span: crate::core::period::Span,
     ) -> Result<Vec<PlaybookRun>, StoreError> {
-        let rows: Vec<RunTuple> = sqlx::query_as(
+        let rows: Vec<PlaybookRun> = sqlx::query_as(
             "SELECT id, playbook, title, mode, state, operator, variables, started_at, finished_at, evaluation \
              FROM playbook_runs WHERE started_at >= $1 AND started_at < $2 ORDER BY id",
         )
@@ -212,12 +188,12 @@ impl Store {
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())?;
-        Ok(rows.into_iter().map(run_of).collect())
+        Ok(rows)
     }
 
     /// A run's journal, in order.
     pub async fn playbook_events(&self, run: i64) -> Result<Vec<Event>, StoreError> {
-        let rows: Vec<EventTuple> = sqlx::query_as(
+        let rows: Vec<Event> = sqlx::query_as(
             "SELECT seq, at, step, phase, event, operator, next_step, detail FROM playbook_events \
              WHERE run_id = $1 ORDER BY seq",
         )
@@ -225,19 +201,7 @@ impl Store {
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())?;
-        Ok(rows
-            .into_iter()
-            .map(|r| Event {
-                seq: r.0,
-                at: r.1,
-                step: r.2,
-                phase: r.3,
-                event: r.4,
-                operator: r.5,
-                next_step: r.6,
-                detail: r.7,
-            })
-            .collect())
+        Ok(rows)
     }
 
     /// Queues a message for a channel; returns its id.
@@ -261,27 +225,15 @@ impl Store {
 
     /// Messages still queued, oldest first.
     pub async fn queued_messages(&self) -> Result<Vec<QueuedMessage>, StoreError> {
-        let rows: Vec<QueuedTuple> = sqlx::query_as(
-            "SELECT id, channel, message, source, attempts, last_error, title, html, attachment \
+        let rows: Vec<QueuedMessage> = sqlx::query_as(
+            // Messages queued before titles were stored are titled by their source.
+            "SELECT id, channel, message, source, attempts, last_error, COALESCE(title, source) AS title, html, attachment \
              FROM notify_outbox WHERE state = 'queued' ORDER BY id",
         )
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())?;
-        Ok(rows
-            .into_iter()
-            .map(|r| QueuedMessage {
-                id: r.0,
-                channel: r.1,
-                message: r.2,
-                title: r.6.unwrap_or_else(|| r.3.clone()),
-                source: r.3,
-                attempts: r.4,
-                last_error: r.5,
-                html: r.7,
-                attachment: r.8,
-            })
-            .collect())
+        Ok(rows)
     }
 
     /// Records a delivery attempt: sent, or still queued with the error.
@@ -303,18 +255,6 @@ impl Store {
     }
 }
 
-type QueuedTuple = (
-    i64,
-    String,
-    String,
-    String,
-    i64,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-
 /// A message for the outbox.
 pub struct NewMessage<'a> {
     /// Channel name.
@@ -332,7 +272,7 @@ pub struct NewMessage<'a> {
 }
 
 /// A message waiting in the outbox.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct QueuedMessage {
     /// Id.
     pub id: i64,
@@ -352,19 +292,4 @@ pub struct QueuedMessage {
     pub html: Option<String>,
     /// A file to attach.
     pub attachment: Option<String>,
-}
-
-fn run_of(r: RunTuple) -> PlaybookRun {
-    PlaybookRun {
-        id: r.0,
-        playbook: r.1,
-        title: r.2,
-        mode: r.3,
-        state: r.4,
-        operator: r.5,
-        variables: r.6,
-        started_at: r.7,
-        finished_at: r.8,
-        evaluation: r.9,
-    }
 }

@@ -72,15 +72,28 @@ pub struct ReleaseStep {
     pub playbook_run: Option<i64>,
 }
 
-type ReleaseTuple = (
-    i64,
-    String,
-    String,
-    String,
-    i64,
-    Option<i64>,
-    Option<String>,
-);
+/// A row of `sync_releases`.
+#[derive(sqlx::FromRow)]
+struct ReleaseRow {
+    id: i64,
+    version: String,
+    title: String,
+    operator: String,
+    opened_at: i64,
+    closed_at: Option<i64>,
+    rollback_plan: Option<String>,
+}
+
+/// A row of `sync_steps`.
+#[derive(sqlx::FromRow)]
+struct StepRow {
+    step: i64,
+    state: String,
+    at: i64,
+    operator: String,
+    note: String,
+    playbook_run: Option<i64>,
+}
 
 impl Store {
     /// Opens a release; returns its id.
@@ -176,7 +189,7 @@ impl Store {
 
     /// One release with its steps and sign-offs.
     pub async fn release(&self, id: i64) -> Result<Release, StoreError> {
-        let r: Option<ReleaseTuple> = sqlx::query_as(
+        let r: Option<ReleaseRow> = sqlx::query_as(
             "SELECT id, version, title, operator, opened_at, closed_at, rollback_plan FROM sync_releases WHERE id = $1",
         )
         .bind(id)
@@ -184,7 +197,7 @@ impl Store {
         .await
         .map_err(self.db())?;
         let r = r.ok_or_else(|| StoreError::NoSuchRun(format!("release {id}")))?;
-        let steps: Vec<(i64, String, i64, String, String, Option<i64>)> = sqlx::query_as(
+        let steps: Vec<StepRow> = sqlx::query_as(
             "SELECT step, state, at, operator, note, playbook_run FROM sync_steps WHERE release_id = $1 ORDER BY step",
         )
         .bind(id)
@@ -199,22 +212,22 @@ impl Store {
         .await
         .map_err(self.db())?;
         Ok(Release {
-            id: r.0,
-            version: r.1,
-            title: r.2,
-            operator: r.3,
-            opened_at: r.4,
-            closed_at: r.5,
-            rollback_plan: r.6,
+            id: r.id,
+            version: r.version,
+            title: r.title,
+            operator: r.operator,
+            opened_at: r.opened_at,
+            closed_at: r.closed_at,
+            rollback_plan: r.rollback_plan,
             steps: steps
                 .into_iter()
                 .map(|s| ReleaseStep {
-                    step: s.0,
-                    state: StepState::parse(&s.1),
-                    at: s.2,
-                    operator: s.3,
-                    note: s.4,
-                    playbook_run: s.5,
+                    step: s.step,
+                    state: StepState::parse(&s.state),
+                    at: s.at,
+                    operator: s.operator,
+                    note: s.note,
+                    playbook_run: s.playbook_run,
                 })
                 .collect(),
             signoffs,
