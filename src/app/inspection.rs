@@ -19,7 +19,7 @@ use crate::probe::Shared;
 use crate::report::RunReport;
 use crate::runner::{Plan, RunEvent};
 use crate::settings::Settings;
-use crate::store::{NewIncident, NewRun, RunRow, Store, StoreError, StoredOutcome};
+use crate::store::{NewIncident, NewRun, RunRow, RunState, Store, StoreError, StoredOutcome};
 
 /// How a plan is run and recorded.
 #[derive(Clone, Debug)]
@@ -192,11 +192,10 @@ pub async fn run(
         started_at,
         finished_at: Some(finished_at),
         state: if interrupted {
-            "interrupted"
+            RunState::Interrupted
         } else {
-            "finished"
-        }
-        .into(),
+            RunState::Finished
+        },
         status,
         planned: planned as i64,
         disabled: disabled as i64,

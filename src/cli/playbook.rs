@@ -8,6 +8,7 @@ use crate::core::error::Error;
 use crate::core::outcome::Status;
 use crate::runbook::engine::{self, End, Engine, Person};
 use crate::runbook::{Playbook, Step};
+use crate::store::PlaybookState;
 
 #[derive(Debug, clap::Subcommand)]
 pub(super) enum Command {
@@ -373,7 +374,7 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<Status, Error> {
     super::run_async(async {
         let store = crate::store::Store::open_existing(&settings.store_url).await?;
         let run = store.playbook_run(a.run).await?;
-        if run.state == "finished" {
+        if run.state == PlaybookState::Finished {
             return Err(Error::Message(format!("run #{} is finished", run.id)));
         }
         let pb = find(&all, &run.playbook)?.clone();
@@ -381,7 +382,9 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<Status, Error> {
             serde_json::from_str(&run.variables).unwrap_or_default();
         let events = store.playbook_events(run.id).await?;
         let (from, interrupted) = engine::resume_point(&pb, &events);
-        store.set_playbook_state(run.id, "running", None).await?;
+        store
+            .set_playbook_state(run.id, PlaybookState::Running, None)
+            .await?;
         store
             .journal(
                 run.id,
@@ -421,7 +424,9 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<Status, Error> {
                 }
                 Some(false) => {}
                 None => {
-                    store.set_playbook_state(run.id, "paused", None).await?;
+                    store
+                        .set_playbook_state(run.id, PlaybookState::Paused, None)
+                        .await?;
                     return Err(Error::Message(format!(
                         "step `{id}` was running when run #{} stopped: say whether it completed with --completed yes|no",
                         run.id
@@ -441,7 +446,9 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<Status, Error> {
         let end = match from {
             Some(f) => engine.run(run.id, &pb, &vars, Some(f)).await?,
             None => {
-                store.set_playbook_state(run.id, "finished", None).await?;
+                store
+                    .set_playbook_state(run.id, PlaybookState::Finished, None)
+                    .await?;
                 End::Finished
             }
         };
@@ -470,7 +477,7 @@ fn log(cx: &Context, a: LogArgs) -> Result<Status, Error> {
                     } else {
                         "执行".into()
                     },
-                    crate::report::special::run_state_zh(&r.state).to_owned(),
+                    r.state.zh().to_owned(),
                     when(r.started_at),
                     r.finished_at.map(when).unwrap_or_default(),
                     r.operator.clone(),
@@ -514,7 +521,7 @@ fn log(cx: &Context, a: LogArgs) -> Result<Status, Error> {
                     run.id,
                     run.title,
                     run.playbook,
-                    crate::report::special::run_state_zh(&run.state),
+                    run.state.zh(),
                     run.operator
                 )?;
                 let mut t = crate::report::new_table(cx.style);

@@ -98,7 +98,7 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
         run: Run {
             id: r.run.id,
             node: &r.run.node,
-            state: &r.run.state,
+            state: r.run.state.as_str(),
             started_at: rfc(r.run.started_at),
             finished_at: r.run.finished_at.and_then(rfc),
             planned: r.run.planned,

@@ -25,7 +25,7 @@ pub use table::render_diff;
 pub use table::render_runs;
 
 use crate::core::outcome::Status;
-use crate::store::{RunRow, StoredOutcome};
+use crate::store::{RunRow, RunState, StoredOutcome};
 
 /// Output formats for outcomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,7 +129,7 @@ impl RunReport {
     /// the run did not complete (what was not checked may hide anything).
     pub fn status(&self) -> Status {
         let worst = Status::worst(self.rows.iter().map(|r| r.outcome.effective_status()));
-        if self.run.state == "finished" {
+        if self.run.state == RunState::Finished {
             worst
         } else {
             worst.max(Status::Unknown)

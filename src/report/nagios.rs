@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::RunReport;
 use crate::core::outcome::{Metric, Status};
 use crate::core::threshold::Range;
+use crate::store::RunState;
 
 /// One perfdata item, `'label'=value[UOM];warn;crit;;`, by the plugin guidelines: labels may not
 /// contain `'` or `=`, and only s, %, B and c are units Nagios knows.
@@ -34,10 +35,12 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
         "{} crit, {} warn, {} unknown, {} ok of {} checks (run #{})",
         s.crit, s.warn, s.unknown, s.ok, s.total, r.run.id
     );
-    if r.run.state != "finished" {
+    if r.run.state != RunState::Finished {
         text.push_str(&format!(
             ", {} ({} of {} planned)",
-            r.run.state, s.total, r.run.planned
+            r.run.state.as_str(),
+            s.total,
+            r.run.planned
         ));
     }
     writeln!(

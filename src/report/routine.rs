@@ -907,7 +907,7 @@ fn changes(w: &Frame<'_>, f: &Facts) -> Changes {
                 } else {
                     "处置"
                 },
-                state: p.state.clone(),
+                state: p.state.as_str().to_owned(),
                 started: w.show(p.started_at, SHORT),
                 duration: p
                     .finished_at

@@ -113,16 +113,6 @@ pub struct TimelineRow {
     pub text: String,
 }
 
-/// A playbook run's state in the words of the documents.
-pub fn run_state_zh(state: &str) -> &'static str {
-    match state {
-        "finished" => "已完成",
-        "failed" => "失败",
-        "paused" => "暂停",
-        _ => "进行中",
-    }
-}
-
 /// A journal or incident event in the words of the documents.
 pub fn event_zh(e: &str) -> &str {
     match e {
@@ -211,7 +201,7 @@ pub async fn incident(
                 } else {
                     "处置"
                 },
-                p.state
+                p.state.as_str()
             )
         })
         .collect();
@@ -420,7 +410,7 @@ pub async fn drill(
             playbook: run.playbook.clone(),
             title: cell(&run.title),
             mode: if drill { "演练" } else { "处置" },
-            state: run_state_zh(&run.state),
+            state: run.state.zh(),
             operator: cell(&run.operator),
             started: crate::core::clock::local_time(run.started_at, tz, SECONDS),
             finished: run

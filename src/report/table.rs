@@ -8,7 +8,7 @@ use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
 use super::{Lang, RunReport, status_word};
 use crate::core::outcome::Category;
 use crate::core::outcome::Status;
-use crate::store::{Diff, DiffEntry, RunRow, StoredOutcome};
+use crate::store::{Diff, DiffEntry, RunRow, RunState, StoredOutcome};
 
 fn status_cell(s: Status, label: String, color: bool) -> Cell {
     let c = Cell::new(label);
@@ -69,11 +69,11 @@ pub(super) fn render_run(
     w: &mut dyn Write,
 ) -> io::Result<()> {
     let zh = lang == Lang::Zh;
-    let state = match (r.run.state.as_str(), zh) {
-        ("finished", _) => String::new(),
-        ("interrupted", true) => " · 已中断".into(),
-        ("running", true) => " · 进行中".into(),
-        (s, _) => format!(" · {s}"),
+    let state = match (r.run.state, zh) {
+        (RunState::Finished, _) => String::new(),
+        (RunState::Interrupted, true) => " · 已中断".into(),
+        (RunState::Running, true) => " · 进行中".into(),
+        (s, false) => format!(" · {}", s.as_str()),
     };
     let what = match (r.run.command.as_str(), zh) {
         ("logs scan", true) => "日志扫描",
@@ -267,11 +267,11 @@ pub fn render_runs(
             .finished_at
             .map(|f| format!("{:.1} s", (f - r.started_at) as f64 / 1000.0))
             .unwrap_or_else(|| "-".into());
-        let state = match (r.state.as_str(), zh) {
-            ("finished", true) => "完成",
-            ("interrupted", true) => "已中断",
-            ("running", true) => "进行中",
-            (s, _) => s,
+        let state = match (r.state, zh) {
+            (RunState::Finished, true) => "完成",
+            (RunState::Interrupted, true) => "已中断",
+            (RunState::Running, true) => "进行中",
+            (s, false) => s.as_str(),
         };
         let count = |s: Status| r.counts.get(&s).copied().unwrap_or(0).to_string();
         let result = r

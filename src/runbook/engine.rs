@@ -15,7 +15,7 @@ use crate::catalog::Catalog;
 use crate::core::outcome::Status;
 use crate::outbox::Delivery;
 use crate::settings::Settings;
-use crate::store::{Store, StoreError};
+use crate::store::{PlaybookState, Store, StoreError};
 
 /// Who answers the engine's questions: a person at a terminal, or the flags of an unattended
 /// run. `None` means nobody can answer now: the run pauses there.
@@ -193,9 +193,9 @@ impl Engine<'_> {
 
     async fn end(&mut self, run: i64, end: End) -> Result<End, StoreError> {
         let state = match &end {
-            End::Finished => "finished",
-            End::Failed(_) => "failed",
-            End::Paused(..) => "paused",
+            End::Finished => PlaybookState::Finished,
+            End::Failed(_) => PlaybookState::Failed,
+            End::Paused(..) => PlaybookState::Paused,
         };
         let evaluation =
             if end == End::Finished && self.store.playbook_run(run).await?.mode == "drill" {

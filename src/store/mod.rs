@@ -28,8 +28,8 @@ pub use aggregate::{AbnormalCheck, CheckLatest, DayCount, DayRuns, Uptime};
 pub use document::Document;
 pub use incident::NewIncident;
 pub use logs::{KnownTemplate, template_hash};
-pub use query::{Diff, DiffEntry, RunRef, RunRow, StoredOutcome};
-pub use runbook::{Event as JournalEvent, NewMessage, PlaybookRun, QueuedMessage};
+pub use query::{Diff, DiffEntry, RunRef, RunRow, RunState, StoredOutcome};
+pub use runbook::{Event as JournalEvent, NewMessage, PlaybookRun, PlaybookState, QueuedMessage};
 pub use sync::{Release, ReleaseStep, StepState};
 
 use crate::core::clock::now_ms;
@@ -281,10 +281,11 @@ impl Store {
         )
         .bind(finished)
         .bind(if interrupted {
-            "interrupted"
+            RunState::Interrupted
         } else {
-            "finished"
-        })
+            RunState::Finished
+        }
+        .as_str())
         .bind(worst.as_str())
         .bind(run)
         .execute(&mut *tx)

@@ -22,7 +22,7 @@ pub struct RunRow {
     /// End, epoch ms UTC.
     pub finished_at: Option<i64>,
     /// running | finished | interrupted.
-    pub state: String,
+    pub state: RunState,
     /// Worst effective status.
     pub status: Option<Status>,
     /// Checks planned.
@@ -116,6 +116,38 @@ pub struct Diff {
     pub still_failing: Vec<DiffEntry>,
     /// Same OK status in both.
     pub unchanged_ok: usize,
+}
+
+/// Where a recorded run stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RunState {
+    /// Checks are running (or its process died and no one has opened the store since).
+    Running,
+    /// Every planned check finished.
+    Finished,
+    /// Stopped by a signal or a dead process before every check finished.
+    Interrupted,
+}
+
+impl RunState {
+    /// As stored and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunState::Running => "running",
+            RunState::Finished => "finished",
+            RunState::Interrupted => "interrupted",
+        }
+    }
+
+    /// From the store; a state this version does not know reads as interrupted (incomplete).
+    fn parse(s: &str) -> RunState {
+        match s {
+            "running" => RunState::Running,
+            "finished" => RunState::Finished,
+            _ => RunState::Interrupted,
+        }
+    }
 }
 
 /// A row of `runs` as history reads it.
@@ -219,7 +251,7 @@ impl Store {
             command: r.command,
             started_at: r.started_at,
             finished_at: r.finished_at,
-            state: r.state,
+            state: RunState::parse(&r.state),
             status: r.status.as_deref().and_then(Status::parse),
             planned: r.planned,
             disabled: r.disabled,

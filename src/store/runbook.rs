@@ -3,6 +3,60 @@
 use super::{Store, StoreError, hostname};
 use crate::core::clock::now_ms;
 
+/// Where a playbook run stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaybookState {
+    /// Steps are being carried out (or the process died: see `pid`).
+    Running,
+    /// Stopped at a step that needs a person; `playbook resume` goes on.
+    Paused,
+    /// Every step done.
+    Finished,
+    /// A step failed and nothing handled it.
+    Failed,
+}
+
+impl PlaybookState {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaybookState::Running => "running",
+            PlaybookState::Paused => "paused",
+            PlaybookState::Finished => "finished",
+            PlaybookState::Failed => "failed",
+        }
+    }
+
+    /// In the words of the documents.
+    pub fn zh(self) -> &'static str {
+        match self {
+            PlaybookState::Finished => "已完成",
+            PlaybookState::Failed => "失败",
+            PlaybookState::Paused => "暂停",
+            PlaybookState::Running => "进行中",
+        }
+    }
+
+    /// Whether the run has ended.
+    pub fn ended(self) -> bool {
+        matches!(self, PlaybookState::Finished | PlaybookState::Failed)
+    }
+}
+
+impl TryFrom<String> for PlaybookState {
+    type Error = String;
+    fn try_from(s: String) -> Result<PlaybookState, String> {
+        Ok(match s.as_str() {
+            "running" => PlaybookState::Running,
+            "paused" => PlaybookState::Paused,
+            "finished" => PlaybookState::Finished,
+            "failed" => PlaybookState::Failed,
+            other => return Err(format!("unknown playbook run state `{other}`")),
+        })
+    }
+}
+
 /// A playbook run as stored.
 #[derive(Clone, Debug, serde::Serialize, sqlx::FromRow)]
 pub struct PlaybookRun {
@@ -14,8 +68,9 @@ pub struct PlaybookRun {
     pub title: String,
     /// `run` or `drill`.
     pub mode: String,
-    /// `running`, `paused`, `finished` or `failed`.
-    pub state: String,
+    /// Where it stands.
+    #[sqlx(try_from = "String")]
+    pub state: PlaybookState,
     /// Who started it.
     pub operator: String,
     /// Variable values, JSON.
@@ -114,14 +169,14 @@ impl Store {
     pub async fn set_playbook_state(
         &self,
         run: i64,
-        state: &str,
+        state: PlaybookState,
         evaluation: Option<&str>,
     ) -> Result<(), StoreError> {
-        let finished = matches!(state, "finished" | "failed").then(now_ms);
+        let finished = state.ended().then(now_ms);
         sqlx::query(
             "UPDATE playbook_runs SET state = $1, finished_at = $2, evaluation = COALESCE($3, evaluation), pid = $4 WHERE id = $5",
         )
-        .bind(state.to_owned())
+        .bind(state.as_str())
         .bind(finished)
         .bind(evaluation.map(str::to_owned))
         .bind(i64::from(std::process::id()))
