@@ -176,20 +176,20 @@ impl Ran {
     /// Asserts that stdout contains `needle`.
     #[track_caller]
     pub fn stdout_has(&self, needle: &str) -> &Ran {
-        assert!(
-            self.stdout().contains(needle),
-            "stdout lacks {needle:?}: {}",
-            self.report()
-        );
-        self
+        self.has("stdout", &self.stdout(), needle)
     }
 
     /// Asserts that stderr contains `needle`.
     #[track_caller]
     pub fn stderr_has(&self, needle: &str) -> &Ran {
+        self.has("stderr", &self.stderr(), needle)
+    }
+
+    #[track_caller]
+    fn has(&self, stream: &str, text: &str, needle: &str) -> &Ran {
         assert!(
-            self.stderr().contains(needle),
-            "stderr lacks {needle:?}: {}",
+            text.contains(needle),
+            "{stream} lacks {needle:?}: {}",
             self.report()
         );
         self
