@@ -2,7 +2,7 @@
 //! Used by `inspect`, `logs scan|audit` and `backup verify`.
 //!
 //! The run is recorded before the first check starts; outcomes are stored as they arrive
-//! (those arriving while a write is in progress share the next commit); SIGINT and SIGTERM stop
+//! (those arriving while a write is in progress share the next commit); SIGINT, SIGTERM and SIGHUP stop
 //! it at once, keeping what finished and marking the run interrupted. What could not be stored
 //! is reported, never hidden: the run's outcomes are still returned for display.
 
@@ -123,6 +123,9 @@ pub async fn run(
 
     let mut sigint = signal(SignalKind::interrupt())?;
     let mut sigterm = signal(SignalKind::terminate())?;
+    // A lost terminal (SIGHUP) stops the run the same way, rather than killing znode and
+    // leaving check commands running.
+    let mut sighup = signal(SignalKind::hangup())?;
     // Signals are taken over before the first check starts, so an early Ctrl-C is handled.
     let runner = tokio::spawn(crate::runner::run(
         settings.clone(),
@@ -149,6 +152,7 @@ pub async fn run(
             },
             _ = sigint.recv() => { interrupted = true; break; }
             _ = sigterm.recv() => { interrupted = true; break; }
+            _ = sighup.recv() => { interrupted = true; break; }
         };
         rec.take(Some(first), &mut rx).await;
     }

@@ -72,9 +72,14 @@ pub(super) struct RunArgs {
 pub(super) struct ResumeArgs {
     /// Run id (from `znode playbook log` or the run's first line)
     run: i64,
-    /// Whether the step that was running when it stopped had completed
+    /// Whether the step the run stopped at had completed: `yes` records it as done (also for
+    /// a step that failed or paused and was then carried out by hand), `no` runs it again
     #[arg(long, value_parser = ["yes", "no"])]
     completed: Option<String>,
+    /// When the stopped step's command still runs (znode was killed), wait for it to end
+    /// instead of refusing
+    #[arg(long)]
+    wait: bool,
     #[command(flatten)]
     answers: Answers,
 }
@@ -366,9 +371,10 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<Status, Error> {
     let (settings, all) = load(cx)?;
     let catalog = crate::catalog::Catalog::load(&settings)?;
     let who = operator(&a.answers);
+    let told = a.completed.as_deref().map(|c| c == "yes");
     let mut person = Responder {
         flags: a.answers,
-        completed: a.completed.as_deref().map(|c| c == "yes"),
+        completed: told,
         interactive: std::io::stdin().is_terminal(),
     };
     super::run_async(async {
@@ -381,6 +387,25 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<Status, Error> {
         let vars: BTreeMap<String, String> =
             serde_json::from_str(&run.variables).unwrap_or_default();
         let events = store.playbook_events(run.id).await?;
+        // A step whose command outlived znode must not start a second time beside it.
+        if let Some((step, pgid)) = engine::unfinished_command(&events) {
+            let members = crate::core::process::group_members(pgid);
+            if !members.is_empty() && !a.wait {
+                let pids: Vec<String> = members.iter().map(i32::to_string).collect();
+                return Err(Error::Message(format!(
+                    "step `{step}` of run #{} is still running as process group {pgid} (pid {}); \
+                     wait for it with --wait, or stop it (kill -TERM -{pgid}), then resume and say whether it completed with --completed yes|no",
+                    run.id,
+                    pids.join(", ")
+                )));
+            }
+            if !members.is_empty() {
+                eprintln!("waiting for step `{step}`: process group {pgid} is still running …");
+                while crate::core::process::group_alive(pgid) {
+                    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+                }
+            }
+        }
         let (from, interrupted) = engine::resume_point(&pb, &events);
         store
             .set_playbook_state(run.id, PlaybookState::Running, None)
@@ -397,7 +422,10 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<Status, Error> {
             )
             .await?;
         let mut from = from;
-        if interrupted && let Some(id) = from.clone() {
+        // Asked of a step cut off while it ran; told (never asked) of one that failed or paused.
+        if (interrupted || told.is_some())
+            && let Some(id) = from.clone()
+        {
             let step = pb
                 .step(&id)
                 .ok_or_else(|| Error::Message(format!("no step `{id}`")))?;
@@ -417,7 +445,11 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<Status, Error> {
                             "finish",
                             &who,
                             next.as_deref().or(Some("end")),
-                            "completed before the interruption (confirmed on resume)",
+                            if interrupted {
+                                "completed before the interruption (confirmed on resume)"
+                            } else {
+                                "completed outside znode (confirmed on resume)"
+                            },
                         )
                         .await?;
                     from = next;

@@ -25,7 +25,7 @@ pub use table::render_diff;
 pub use table::render_runs;
 
 use crate::core::outcome::Status;
-use crate::store::{RunRow, RunState, StoredOutcome};
+use crate::store::{RunRow, StoredOutcome};
 
 /// Output formats for outcomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,12 +128,9 @@ impl RunReport {
     /// The result of the run as a status: the worst effective status, and at least UNKNOWN when
     /// the run did not complete (what was not checked may hide anything).
     pub fn status(&self) -> Status {
-        let worst = Status::worst(self.rows.iter().map(|r| r.outcome.effective_status()));
-        if self.run.state == RunState::Finished {
-            worst
-        } else {
-            worst.max(Status::Unknown)
-        }
+        self.run.state.judge(Status::worst(
+            self.rows.iter().map(|r| r.outcome.effective_status()),
+        ))
     }
 
     /// A time in the display timezone.

@@ -129,6 +129,8 @@ pub fn event_zh(e: &str) -> &str {
         "output" => "输出",
         "pause" => "暂停",
         "resume" => "继续",
+        "spawn" => "启动命令",
+        "interrupt" => "中断",
         "end" => "结束",
         "evaluation" => "评估",
         other => other,

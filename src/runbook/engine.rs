@@ -10,6 +10,8 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use nix::sys::signal::Signal;
+
 use super::{Action, Playbook, Run, Step, render};
 use crate::catalog::Catalog;
 use crate::core::outcome::Status;
@@ -70,10 +72,79 @@ enum StepEnd {
     },
     Failed(String),
     NeedsPerson(String),
+    /// A signal stopped the step (and was passed on to its command).
+    Interrupted(String),
 }
+
+/// The signals that stop a run: SIGINT (Ctrl-C), SIGTERM, SIGHUP (the terminal went away).
+/// Listening to them replaces their default action for the rest of the process, so the run
+/// must end itself when one arrives.
+#[derive(Clone)]
+struct Interrupts(tokio::sync::watch::Receiver<Option<Signal>>);
+
+impl Interrupts {
+    /// Starts listening. Where a handler cannot be installed, the signal keeps its default
+    /// action (it ends znode) and nothing arrives here.
+    fn listen() -> Interrupts {
+        use tokio::signal::unix::{SignalKind, signal};
+        let (tx, rx) = tokio::sync::watch::channel(None);
+        let (Ok(mut int), Ok(mut term), Ok(mut hup)) = (
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::terminate()),
+            signal(SignalKind::hangup()),
+        ) else {
+            return Interrupts(rx);
+        };
+        tokio::spawn(async move {
+            loop {
+                let got = tokio::select! {
+                    _ = int.recv() => Signal::SIGINT,
+                    _ = term.recv() => Signal::SIGTERM,
+                    _ = hup.recv() => Signal::SIGHUP,
+                };
+                if tx.send(Some(got)).is_err() {
+                    break;
+                }
+            }
+        });
+        Interrupts(rx)
+    }
+
+    /// The signal received so far, if any.
+    fn received(&self) -> Option<Signal> {
+        *self.0.borrow()
+    }
+
+    /// Waits for a signal.
+    async fn next(&mut self) -> Signal {
+        loop {
+            if let Some(s) = *self.0.borrow_and_update() {
+                return s;
+            }
+            if self.0.changed().await.is_err() {
+                // The listener is gone; nothing will arrive.
+                std::future::pending::<()>().await;
+            }
+        }
+    }
+}
+
+/// How long a command may take to stop after a forwarded signal before it is killed.
+const STOP_GRACE: Duration = Duration::from_secs(10);
 
 /// Output kept in the journal per stream.
 const JOURNAL_OUTPUT: usize = 8 * 1024;
+
+/// How a step's command is run.
+#[derive(Clone, Copy)]
+struct How<'a> {
+    /// Time it may take.
+    limit: Duration,
+    /// Exit codes that mean success (empty: 0).
+    expect: &'a [i32],
+    /// Keep what it leaves running.
+    detach: bool,
+}
 
 impl Engine<'_> {
     async fn log(
@@ -111,11 +182,17 @@ impl Engine<'_> {
         from: Option<String>,
     ) -> Result<End, StoreError> {
         let started = Instant::now();
+        let interrupts = Interrupts::listen();
         let mut cursor = from.or_else(|| pb.steps.first().map(|s| s.id.clone()));
         while let Some(id) = cursor.take() {
             let Some(step) = pb.step(&id) else {
                 return self.end(run, End::Failed(format!("no step `{id}`"))).await;
             };
+            if let Some(s) = interrupts.received() {
+                let reason = format!("stopped by {} before step `{id}` started", s.as_str());
+                self.log(run, None, "interrupt", None, &reason).await?;
+                return self.end(run, End::Paused(id, reason)).await;
+            }
             let index = pb.index(&id).unwrap_or(0);
             if self.progress {
                 let after = match (&step.action, step.next.as_deref()) {
@@ -141,7 +218,17 @@ impl Engine<'_> {
             }
             let shown = describe(step, vars);
             self.log(run, Some(step), "start", None, &shown).await?;
-            match self.execute(run, step, vars).await? {
+            // A command hears of a signal itself and passes it on; other steps are dropped.
+            let outcome = if step.action.runs_a_command() {
+                self.execute(run, step, vars, interrupts.clone()).await?
+            } else {
+                let mut watch = interrupts.clone();
+                tokio::select! {
+                    r = self.execute(run, step, vars, interrupts.clone()) => r?,
+                    s = watch.next() => StepEnd::Interrupted(format!("stopped by {}", s.as_str())),
+                }
+            };
+            match outcome {
                 StepEnd::Done { next, detail } => {
                     let target = next
                         .or_else(|| step.next.clone())
@@ -186,6 +273,11 @@ impl Engine<'_> {
                     self.log(run, Some(step), "pause", None, &reason).await?;
                     return self.end(run, End::Paused(step.id.clone(), reason)).await;
                 }
+                StepEnd::Interrupted(reason) => {
+                    self.log(run, Some(step), "interrupt", None, &reason)
+                        .await?;
+                    return self.end(run, End::Paused(step.id.clone(), reason)).await;
+                }
             }
         }
         self.end(run, End::Finished).await
@@ -227,6 +319,7 @@ impl Engine<'_> {
         run: i64,
         step: &Step,
         vars: &BTreeMap<String, String>,
+        interrupts: Interrupts,
     ) -> Result<StepEnd, StoreError> {
         let r = |t: &str| render(t, vars).unwrap_or_else(|e| e);
         match &step.action {
@@ -237,6 +330,7 @@ impl Engine<'_> {
                 timeout,
                 expect_exit,
                 destructive,
+                detach,
             } => {
                 let argv = argv(cmd, *shell, vars);
                 if *destructive
@@ -245,7 +339,12 @@ impl Engine<'_> {
                     return Ok(refused);
                 }
                 let limit = timeout.unwrap_or(Duration::from_secs(300));
-                self.command(run, step, &argv, limit, expect_exit).await
+                let how = How {
+                    limit,
+                    expect: expect_exit,
+                    detach: *detach,
+                };
+                self.command(run, step, &argv, how, interrupts).await
             }
             Action::Check { checks, on, .. } => {
                 let ids: Vec<String> = checks.iter().map(|c| r(c)).collect();
@@ -258,11 +357,19 @@ impl Engine<'_> {
             } => {
                 if let Some(c) = cmd {
                     let argv = argv(c, matches!(c, Run::Line(_)), vars);
-                    if let StepEnd::Failed(why) = self
-                        .command(run, step, &argv, Duration::from_secs(3600), &[])
-                        .await?
-                    {
-                        return Ok(StepEnd::Failed(format!("the backup command failed: {why}")));
+                    let how = How {
+                        limit: Duration::from_secs(3600),
+                        expect: &[],
+                        detach: false,
+                    };
+                    match self.command(run, step, &argv, how, interrupts).await? {
+                        StepEnd::Failed(why) => {
+                            return Ok(StepEnd::Failed(format!(
+                                "the backup command failed: {why}"
+                            )));
+                        }
+                        stopped @ StepEnd::Interrupted(_) => return Ok(stopped),
+                        _ => {}
                     }
                 }
                 Ok(self.verify_backup(policy, min_rung.unwrap_or(5)))
@@ -494,31 +601,78 @@ impl Engine<'_> {
         })
     }
 
+    /// Runs a step's command in a process group of its own, recorded in the journal so that
+    /// a later resume can tell whether it still runs. A signal to znode is passed on to the
+    /// group, which gets [`STOP_GRACE`] to stop before it is killed.
     async fn command(
         &self,
         run: i64,
         step: &Step,
         argv: &[String],
-        limit: Duration,
-        expect: &[i32],
+        how: How<'_>,
+        mut interrupts: Interrupts,
     ) -> Result<StepEnd, StoreError> {
         // Commands see the node's timezone, so that a `date` in a backup's file name dates it
         // as the backup ladder will read it.
         let tz = self.settings.timezone.name();
-        let ran = tokio::time::timeout(
-            limit,
-            crate::core::process::run_process(argv, None, &[("TZ", tz)]),
-        )
-        .await;
-        let ran = match ran {
-            Err(_) => {
+        if let Some(s) = interrupts.received() {
+            return Ok(StepEnd::Interrupted(format!(
+                "stopped by {} before the command started",
+                s.as_str()
+            )));
+        }
+        let mut child = match crate::core::process::spawn(argv, None, &[("TZ", tz)]) {
+            Ok(c) => c,
+            Err(e) => return Ok(StepEnd::Failed(e)),
+        };
+        self.store
+            .journal_spawn(
+                run,
+                &step.id,
+                step.phase.as_deref(),
+                &self.operator,
+                child.pgid(),
+            )
+            .await?;
+        let waited = {
+            let waited = tokio::time::timeout(how.limit, child.wait());
+            tokio::pin!(waited);
+            tokio::select! {
+                r = &mut waited => Ok(r),
+                s = interrupts.next() => Err(s),
+            }
+        };
+        let ran = match waited {
+            Ok(Err(_)) => {
                 return Ok(StepEnd::Failed(format!(
                     "timed out after {}",
-                    humantime::format_duration(limit)
+                    humantime::format_duration(how.limit)
                 )));
             }
-            Ok(Err(e)) => return Ok(StepEnd::Failed(e)),
-            Ok(Ok(r)) => r,
+            Ok(Ok(Err(e))) => return Ok(StepEnd::Failed(e)),
+            Ok(Ok(Ok(r))) => r,
+            Err(signal) => {
+                child.signal(signal);
+                let stopped = tokio::time::timeout(STOP_GRACE, child.wait()).await;
+                let account = match stopped {
+                    Ok(Ok(r)) => format!(
+                        "{} passed on to process group {}; it exited {} after {:.1} s",
+                        signal.as_str(),
+                        child.pgid(),
+                        r.code,
+                        r.elapsed.as_secs_f64()
+                    ),
+                    _ => format!(
+                        "{} passed on to process group {}; it did not stop within {} s and was killed",
+                        signal.as_str(),
+                        child.pgid(),
+                        STOP_GRACE.as_secs()
+                    ),
+                };
+                // Dropping the handle kills what is left of the group.
+                drop(child);
+                return Ok(StepEnd::Interrupted(account));
+            }
         };
         let clip = |s: &str| -> String {
             match s.char_indices().nth(JOURNAL_OUTPUT) {
@@ -527,16 +681,30 @@ impl Engine<'_> {
             }
         };
         let mut output = format!("exit {} in {:.1} s", ran.code, ran.elapsed.as_secs_f64());
+        if ran.left_running {
+            if how.detach {
+                child.detach();
+                output.push_str(&format!(
+                    "; left running in process group {} (detach)",
+                    child.pgid()
+                ));
+            } else {
+                output.push_str(&format!(
+                    "; what it left running in process group {} was stopped (set `detach: true` to keep it)",
+                    child.pgid()
+                ));
+            }
+        }
         for (name, text) in [("stdout", &ran.stdout), ("stderr", &ran.stderr)] {
             if !text.trim().is_empty() {
                 output.push_str(&format!("\n--- {name}\n{}", clip(text.trim_end())));
             }
         }
         self.log(run, Some(step), "output", None, &output).await?;
-        let ok = if expect.is_empty() {
+        let ok = if how.expect.is_empty() {
             ran.code == 0
         } else {
-            expect.contains(&ran.code)
+            how.expect.contains(&ran.code)
         };
         Ok(if ok {
             StepEnd::Done {
@@ -726,10 +894,24 @@ pub fn resume_point(
             Some("end") | Some("fail") | None => (None, false),
             Some(n) => (Some(n.to_owned()), false),
         },
-        "start" | "output" | "confirm" | "decision" | "note" => (Some(step), true),
+        "start" | "spawn" | "output" | "confirm" | "decision" | "note" | "interrupt" => {
+            (Some(step), true)
+        }
         // A pause or a failure: that step again.
         _ => (Some(step), false),
     }
+}
+
+/// The step command that was running when the run stopped without znode's knowledge (kill -9,
+/// power loss): the run's last step event is its `spawn`. Returns the step and the process group
+/// it ran in, which may still be alive.
+pub fn unfinished_command(events: &[crate::store::JournalEvent]) -> Option<(String, i32)> {
+    let last = events.iter().rev().find(|e| e.step.is_some())?;
+    if last.event != "spawn" {
+        return None;
+    }
+    let pgid = i32::try_from(last.pgid?).ok()?;
+    Some((last.step.clone()?, pgid))
 }
 
 /// Time spent in each phase, from the journal: (phase, ms), in order of first appearance.
@@ -782,6 +964,7 @@ mod tests {
             operator: "t".into(),
             next_step: next.map(str::to_owned),
             detail: String::new(),
+            pgid: (event == "spawn").then_some(4242),
         }
     }
 
@@ -812,5 +995,19 @@ mod tests {
             resume_point(&p, &[ev("c", "finish", Some("end"))]),
             (None, false)
         );
+        // Stopped by a signal inside b: b, interrupted; killed while its command ran: the
+        // command's group is what may still run.
+        let signalled = [
+            ev("b", "start", None),
+            ev("b", "spawn", None),
+            ev("b", "interrupt", None),
+        ];
+        assert_eq!(resume_point(&p, &signalled), (Some("b".into()), true));
+        assert_eq!(unfinished_command(&signalled), None);
+        let killed = [ev("b", "start", None), ev("b", "spawn", None)];
+        assert_eq!(resume_point(&p, &killed), (Some("b".into()), true));
+        assert_eq!(unfinished_command(&killed), Some(("b".into(), 4242)));
+        let done = [ev("b", "spawn", None), ev("b", "output", None)];
+        assert_eq!(unfinished_command(&done), None);
     }
 }

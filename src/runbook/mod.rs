@@ -151,6 +151,10 @@ pub enum Action {
         /// Needs a typed confirmation and never runs in a dry run.
         #[serde(default)]
         destructive: bool,
+        /// What the command starts and leaves running (a daemon: `nohup … &`) is kept; by
+        /// default it is stopped with the command's process group when the command exits.
+        #[serde(default)]
+        detach: bool,
     },
     /// Checks from the pack (by id), or one inline probe; branches on the worst status.
     Check {
@@ -228,6 +232,14 @@ impl Action {
             Action::Wait { .. } => "wait",
             Action::Decision { .. } => "decision",
         }
+    }
+
+    /// Whether the step runs a program (a command, or a backup with its command).
+    pub fn runs_a_command(&self) -> bool {
+        matches!(
+            self,
+            Action::Command { .. } | Action::Backup { run: Some(_), .. }
+        )
     }
 
     /// Whether it changes something that cannot be taken back.

@@ -273,19 +273,21 @@ impl Store {
                 .fetch_all(&self.pool)
                 .await
                 .map_err(self.db())?;
-        let worst = Status::worst(statuses.iter().filter_map(|s| Status::parse(&s.0)));
+        let state = if interrupted {
+            RunState::Interrupted
+        } else {
+            RunState::Finished
+        };
+        let worst = state.judge(Status::worst(
+            statuses.iter().filter_map(|s| Status::parse(&s.0)),
+        ));
         let finished = now_ms();
         let mut tx = self.pool.begin().await.map_err(self.db())?;
         let closed = sqlx::query(
             "UPDATE runs SET finished_at = $1, state = $2, status = $3 WHERE id = $4 AND state = 'running'",
         )
         .bind(finished)
-        .bind(if interrupted {
-            RunState::Interrupted
-        } else {
-            RunState::Finished
-        }
-        .as_str())
+        .bind(state.as_str())
         .bind(worst.as_str())
         .bind(run)
         .execute(&mut *tx)

@@ -140,6 +140,16 @@ impl RunState {
         }
     }
 
+    /// The result of a run in this state whose worst outcome is `worst`: a run that did not
+    /// complete is at least UNKNOWN, since what was not checked may hide anything.
+    pub fn judge(self, worst: Status) -> Status {
+        if self == RunState::Finished {
+            worst
+        } else {
+            worst.max(Status::Unknown)
+        }
+    }
+
     /// From the store; a state this version does not know reads as interrupted (incomplete).
     fn parse(s: &str) -> RunState {
         match s {
@@ -245,14 +255,20 @@ impl Store {
             .into_iter()
             .filter_map(|(s, n)| Some((Status::parse(&s)?, n)))
             .collect();
+        let state = RunState::parse(&r.state);
         Ok(RunRow {
             id: r.id,
             node: r.node,
             command: r.command,
             started_at: r.started_at,
             finished_at: r.finished_at,
-            state: RunState::parse(&r.state),
-            status: r.status.as_deref().and_then(Status::parse),
+            state,
+            // Runs stored before an interrupted run was judged UNKNOWN read the same way.
+            status: r
+                .status
+                .as_deref()
+                .and_then(Status::parse)
+                .map(|s| state.judge(s)),
             planned: r.planned,
             disabled: r.disabled,
             done: counts.values().sum(),

@@ -102,6 +102,9 @@ pub struct Event {
     pub next_step: Option<String>,
     /// Details: output, comment, answer, reason.
     pub detail: String,
+    /// On a `spawn` event: the process group the step's command runs in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pgid: Option<i64>,
 }
 
 impl Store {
@@ -146,10 +149,49 @@ impl Store {
         next: Option<&str>,
         detail: &str,
     ) -> Result<i64, StoreError> {
+        self.journal_event(run, step, phase, event, operator, next, detail, None)
+            .await
+    }
+
+    /// Records that a step's command started in the process group `pgid`.
+    pub async fn journal_spawn(
+        &self,
+        run: i64,
+        step: &str,
+        phase: Option<&str>,
+        operator: &str,
+        pgid: i32,
+    ) -> Result<i64, StoreError> {
+        let detail = format!("process group {pgid}");
+        self.journal_event(
+            run,
+            Some(step),
+            phase,
+            "spawn",
+            operator,
+            None,
+            &detail,
+            Some(i64::from(pgid)),
+        )
+        .await
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn journal_event(
+        &self,
+        run: i64,
+        step: Option<&str>,
+        phase: Option<&str>,
+        event: &str,
+        operator: &str,
+        next: Option<&str>,
+        detail: &str,
+        pgid: Option<i64>,
+    ) -> Result<i64, StoreError> {
         let at = now_ms();
         sqlx::query(
-            "INSERT INTO playbook_events (run_id, seq, at, step, phase, event, operator, next_step, detail) \
-             VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM playbook_events WHERE run_id = $1), $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO playbook_events (run_id, seq, at, step, phase, event, operator, next_step, detail, pgid) \
+             VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM playbook_events WHERE run_id = $1), $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(run)
         .bind(at)
@@ -159,6 +201,7 @@ impl Store {
         .bind(operator.to_owned())
         .bind(next.map(str::to_owned))
         .bind(detail.to_owned())
+        .bind(pgid)
         .execute(&self.pool)
         .await
         .map_err(self.db())?;
@@ -249,7 +292,7 @@ impl Store {
     /// A run's journal, in order.
     pub async fn playbook_events(&self, run: i64) -> Result<Vec<Event>, StoreError> {
         let rows: Vec<Event> = sqlx::query_as(
-            "SELECT seq, at, step, phase, event, operator, next_step, detail FROM playbook_events \
+            "SELECT seq, at, step, phase, event, operator, next_step, detail, pgid FROM playbook_events \
              WHERE run_id = $1 ORDER BY seq",
         )
         .bind(run)

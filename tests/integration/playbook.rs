@@ -211,14 +211,29 @@ steps:
     );
     let j = journal(&node, "1");
     assert_eq!(j["run"]["state"], "running", "killed: nobody closed it");
-    // Nobody says whether the interrupted step completed: resume refuses to guess.
-    let out = node.run(&["playbook", "resume", "1"]);
-    out.code(3);
-    assert!(
-        text(&out.stderr).contains("--completed yes|no"),
-        "{}",
-        text(&out.stderr)
+    // The step's command outlived znode: resume refuses to start it beside itself, naming the
+    // group, even when told it did not complete.
+    let group = spawned_group(&j, "slow");
+    assert!(group_alive(group), "the sleep outlived znode");
+    for args in [
+        &["playbook", "resume", "1"][..],
+        &["playbook", "resume", "1", "--completed", "no"][..],
+    ] {
+        node.run(args)
+            .code(3)
+            .stderr_has(&format!("still running as process group {group}"))
+            .stderr_has("--completed yes|no");
+    }
+    assert_eq!(
+        count_lines(&node, "slow.count"),
+        1,
+        "not started a second time"
     );
+    // The operator stops it. Nobody says whether it completed: resume refuses to guess.
+    stop_group(group);
+    node.run(&["playbook", "resume", "1"])
+        .code(3)
+        .stderr_has("say whether it completed with --completed yes|no");
     // It did not: it runs again, then the destructive step runs (confirmed) and is killed.
     std::fs::write(node.path().join("go"), "").unwrap();
     std::fs::remove_file(node.path().join("first")).unwrap();
@@ -246,6 +261,8 @@ steps:
         "a finished step is not run again"
     );
     // The destructive step had completed: it is never run again.
+    let j = journal(&node, "1");
+    stop_group(spawned_group(&j, "drop"));
     let out = node.run(&["playbook", "resume", "1", "--completed", "yes"]);
     out.code(0);
     assert_eq!(
@@ -260,6 +277,208 @@ steps:
     assert_eq!(j["run"]["state"], "finished");
     let ev = events(&j);
     assert_eq!(ev.iter().filter(|e| e.1 == "resume").count(), 3, "{ev:?}");
+}
+
+/// The process group the journal recorded for a step's last command.
+fn spawned_group(j: &serde_json::Value, step: &str) -> i32 {
+    j["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|e| e["step"] == step && e["event"] == "spawn")
+        .and_then(|e| e["pgid"].as_i64())
+        .unwrap_or_else(|| panic!("no spawn of `{step}` in {j:#}")) as i32
+}
+
+/// Whether a live (not zombie) process of the group is left.
+fn group_alive(pgid: i32) -> bool {
+    std::fs::read_dir("/proc").unwrap().flatten().any(|e| {
+        std::fs::read_to_string(e.path().join("stat")).is_ok_and(|stat| {
+            let rest = &stat[stat.rfind(')').unwrap() + 1..];
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            f[0] != "Z" && f[2] == pgid.to_string()
+        })
+    })
+}
+
+/// Kills a process group and waits until it is gone.
+fn stop_group(pgid: i32) {
+    let _ = nix::sys::signal::killpg(
+        nix::unistd::Pid::from_raw(pgid),
+        nix::sys::signal::Signal::SIGKILL,
+    );
+    wait_for(10, "the group to end", || !group_alive(pgid));
+}
+
+fn count_lines(node: &TestNode, file: &str) -> usize {
+    std::fs::read_to_string(node.path().join(file))
+        .unwrap_or_default()
+        .lines()
+        .count()
+}
+
+#[test]
+fn a_signal_to_znode_reaches_the_step_command_and_pauses_the_run() {
+    let node = playbook_node(
+        "id: long
+title: 长流程
+steps:
+  - { id: slow, title: 慢步骤, kind: command, shell: true, run: \"trap 'echo got TERM > stopped; exit 143' TERM; echo $$ > started; sleep 60 & wait\" }
+  - { id: last, title: 最后, kind: command, run: [touch, last] }
+",
+    );
+    for (n, signal) in [
+        (1, nix::sys::signal::Signal::SIGTERM),
+        (2, nix::sys::signal::Signal::SIGINT),
+        (3, nix::sys::signal::Signal::SIGHUP),
+    ] {
+        let _ = std::fs::remove_file(node.path().join("started"));
+        let _ = std::fs::remove_file(node.path().join("stopped"));
+        let mut child = node
+            .cmd(&["playbook", "run", "long"])
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = node.path().join("started");
+        wait_for(30, "the step to start", || {
+            std::fs::read_to_string(&started).is_ok_and(|s| s.ends_with('\n'))
+        });
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), signal).unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(3), "{signal}: paused, not finished");
+        let j = journal(&node, &n.to_string());
+        assert_eq!(j["run"]["state"], "paused", "{signal}");
+        let group = spawned_group(&j, "slow");
+        assert!(
+            !group_alive(group),
+            "{signal}: nothing of the step is left running"
+        );
+        let ev = events(&j);
+        assert!(ev.contains(&("slow".into(), "interrupt".into())), "{ev:?}");
+        let said = j["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["event"] == "interrupt")
+            .map(|e| e["detail"].as_str().unwrap().to_owned())
+            .unwrap();
+        assert!(
+            said.contains(&format!(
+                "{} passed on to process group {group}",
+                signal.as_str()
+            )),
+            "{said}"
+        );
+        if signal == nix::sys::signal::Signal::SIGHUP {
+            // The shell's trap is for TERM only: HUP ends it by default.
+            assert!(!node.path().join("stopped").exists());
+        } else if signal == nix::sys::signal::Signal::SIGTERM {
+            assert!(
+                node.path().join("stopped").exists(),
+                "the command heard TERM"
+            );
+        }
+        assert!(!node.path().join("last").exists());
+    }
+    // Resuming asks whether the cut-off step completed; told yes, it goes on from the next.
+    node.run(&["playbook", "resume", "1", "--completed", "yes"])
+        .code(0);
+    assert!(node.path().join("last").exists());
+}
+
+#[test]
+fn completed_yes_moves_past_a_step_that_failed_or_was_run_again() {
+    let node = playbook_node(
+        "id: fix
+title: 修复
+steps:
+  - { id: migrate, title: 迁移, kind: command, shell: true, run: \"echo run >> migrate.count; exit 1\" }
+  - { id: last, title: 最后, kind: command, run: [touch, last] }
+",
+    );
+    node.run(&["playbook", "run", "fix"]).code(2);
+    // Told no, it runs again (and fails again); told yes after that, it is recorded as done
+    // by hand and the run goes on without running it a third time.
+    node.run(&["playbook", "resume", "1", "--completed", "no"])
+        .code(2);
+    assert_eq!(count_lines(&node, "migrate.count"), 2);
+    node.run(&["playbook", "resume", "1", "--completed", "yes"])
+        .code(0);
+    assert_eq!(count_lines(&node, "migrate.count"), 2);
+    assert!(node.path().join("last").exists());
+    let j = journal(&node, "1");
+    assert_eq!(j["run"]["state"], "finished");
+    let done = j["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["step"] == "migrate" && e["event"] == "finish")
+        .unwrap();
+    assert!(
+        done["detail"]
+            .as_str()
+            .unwrap()
+            .contains("completed outside znode"),
+        "{done:#}"
+    );
+}
+
+#[test]
+fn a_step_that_starts_a_daemon_finishes_and_keeps_it_only_when_detached() {
+    let node = playbook_node(
+        "id: daemons
+title: 启动服务
+steps:
+  - { id: plain, title: 普通, kind: command, shell: true, timeout: 20s, run: \"sleep 60 & echo $! > plain.pid; echo started\" }
+  - { id: kept, title: 常驻, kind: command, shell: true, timeout: 20s, detach: true, run: \"nohup sleep 60 > /dev/null 2>&1 & echo $! > kept.pid; sleep 60 & echo $! > held.pid; echo started\" }
+",
+    );
+    let started = std::time::Instant::now();
+    node.run(&["playbook", "run", "daemons"]).code(0);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(15),
+        "not held up to a timeout"
+    );
+    let pid = |f: &str| -> i32 {
+        std::fs::read_to_string(node.path().join(f))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap()
+    };
+    let alive = |p: i32| {
+        std::fs::read_to_string(format!("/proc/{p}/stat"))
+            .is_ok_and(|s| s[s.rfind(')').unwrap() + 1..].split_whitespace().next() != Some("Z"))
+    };
+    assert!(
+        !alive(pid("plain.pid")),
+        "left behind by a plain step: stopped"
+    );
+    assert!(alive(pid("kept.pid")), "detached: kept");
+    let j = journal(&node, "1");
+    let outputs: Vec<String> = j["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "output")
+        .map(|e| e["detail"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        outputs[0].starts_with("exit 0")
+            && outputs[0].contains("was stopped (set `detach: true` to keep it)"),
+        "{outputs:?}"
+    );
+    assert!(
+        outputs[1].contains("(detach)") && outputs[1].contains("started"),
+        "{outputs:?}"
+    );
+    for f in ["kept.pid", "held.pid"] {
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(pid(f)),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+    }
 }
 
 #[test]

@@ -4,14 +4,14 @@ use std::time::Duration;
 
 use crate::support::*;
 
-fn interrupted_run_is_kept(backend: &str) {
+fn interrupted_run_is_kept(backend: &str, signal: nix::sys::signal::Signal) {
     let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
     let (store, _db) = store_url_flag(backend);
-    // Distinct per backend: the two variants run in parallel and look for their own sleeps.
-    let tag = if backend == "postgres" {
-        "4343"
-    } else {
-        "4242"
+    // Distinct per variant: they run in parallel and look for their own sleeps.
+    let tag = match (backend, signal) {
+        ("postgres", _) => "4343",
+        (_, nix::sys::signal::Signal::SIGHUP) => "4141",
+        _ => "4242",
     };
     let mut items = String::new();
     for i in 0..3 {
@@ -35,11 +35,7 @@ fn interrupted_run_is_kept(backend: &str) {
         let runs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
         runs[0]["done"] == 3 && runs[0]["state"] == "running"
     });
-    nix::sys::signal::kill(
-        nix::unistd::Pid::from_raw(child.id() as i32),
-        nix::sys::signal::Signal::SIGINT,
-    )
-    .unwrap();
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), signal).unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(
         out.status.code(),
@@ -67,6 +63,12 @@ fn interrupted_run_is_kept(backend: &str) {
     assert_eq!(doc["outcomes"].as_array().unwrap().len(), 3);
     assert_eq!(doc["run"]["planned"], 5);
     shown.code(3);
+    // The run list judges it as `history show` does: what was not checked may hide anything.
+    let listed = node
+        .run(&[&args[..], &["history", "--format", "json"]].concat())
+        .json();
+    assert_eq!(listed[0]["state"], "interrupted");
+    assert_eq!(listed[0]["status"], "UNKNOWN", "{listed:#}");
     std::thread::sleep(Duration::from_millis(300));
     let left = std::process::Command::new("pgrep")
         .args(["-f", &format!("sleep {tag}")])
@@ -164,12 +166,18 @@ fn diff_is_exact(backend: &str) {
 
 #[test]
 fn sqlite_interrupted_run_is_kept() {
-    interrupted_run_is_kept("sqlite");
+    interrupted_run_is_kept("sqlite", nix::sys::signal::Signal::SIGINT);
 }
 
 #[test]
 fn postgres_interrupted_run_is_kept() {
-    interrupted_run_is_kept("postgres");
+    interrupted_run_is_kept("postgres", nix::sys::signal::Signal::SIGTERM);
+}
+
+/// A lost terminal during `inspect` stops the run as Ctrl-C does: nothing keeps running.
+#[test]
+fn a_hangup_interrupts_the_run_and_its_checks() {
+    interrupted_run_is_kept("sqlite", nix::sys::signal::Signal::SIGHUP);
 }
 
 #[test]
