@@ -595,6 +595,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message to a channel')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Send the messages waiting in the outbox; those that fail stay for the next flush')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The messages waiting in the outbox, with their attempts and last error')
+            [CompletionResult]::new('drop', 'drop', [CompletionResultType]::ParameterValue, 'Take messages out of the outbox unsent (a stale "pause uploads", a channel that will never exist)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -634,10 +635,23 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'znode;notify;drop' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'znode;notify;help' {
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message to a channel')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Send the messages waiting in the outbox; those that fail stay for the next flush')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The messages waiting in the outbox, with their attempts and last error')
+            [CompletionResult]::new('drop', 'drop', [CompletionResultType]::ParameterValue, 'Take messages out of the outbox unsent (a stale "pause uploads", a channel that will never exist)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -648,6 +662,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;notify;help;list' {
+            break
+        }
+        'znode;notify;help;drop' {
             break
         }
         'znode;notify;help;help' {
@@ -738,7 +755,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;playbook;resume' {
-            [CompletionResult]::new('--completed', '--completed', [CompletionResultType]::ParameterName, 'Whether the step that was running when it stopped had completed')
+            [CompletionResult]::new('--completed', '--completed', [CompletionResultType]::ParameterName, 'Whether the step the run stopped at had completed: `yes` records it as done (also for a step that failed or paused and was then carried out by hand), `no` runs it again')
             [CompletionResult]::new('--confirm', '--confirm', [CompletionResultType]::ParameterName, 'Confirm this destructive step in advance (repeat for several)')
             [CompletionResult]::new('--answer', '--answer', [CompletionResultType]::ParameterName, 'Answer a decision in advance: STEP=CHOICE')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who is running it (default: $USER)')
@@ -750,6 +767,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'When the stopped step''s command still runs (znode was killed), wait for it to end instead of refusing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer the confirmations of manual steps (never a destructive one)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer the confirmations of manual steps (never a destructive one)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -1339,6 +1357,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message to a channel')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Send the messages waiting in the outbox; those that fail stay for the next flush')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The messages waiting in the outbox, with their attempts and last error')
+            [CompletionResult]::new('drop', 'drop', [CompletionResultType]::ParameterValue, 'Take messages out of the outbox unsent (a stale "pause uploads", a channel that will never exist)')
             break
         }
         'znode;help;notify;test' {
@@ -1348,6 +1367,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;notify;list' {
+            break
+        }
+        'znode;help;notify;drop' {
             break
         }
         'znode;help;playbook' {

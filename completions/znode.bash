@@ -205,6 +205,9 @@ _znode() {
             znode__subcmd__help__subcmd__logs,top)
                 cmd="znode__subcmd__help__subcmd__logs__subcmd__top"
                 ;;
+            znode__subcmd__help__subcmd__notify,drop)
+                cmd="znode__subcmd__help__subcmd__notify__subcmd__drop"
+                ;;
             znode__subcmd__help__subcmd__notify,flush)
                 cmd="znode__subcmd__help__subcmd__notify__subcmd__flush"
                 ;;
@@ -379,6 +382,9 @@ _znode() {
             znode__subcmd__logs__subcmd__help,top)
                 cmd="znode__subcmd__logs__subcmd__help__subcmd__top"
                 ;;
+            znode__subcmd__notify,drop)
+                cmd="znode__subcmd__notify__subcmd__drop"
+                ;;
             znode__subcmd__notify,flush)
                 cmd="znode__subcmd__notify__subcmd__flush"
                 ;;
@@ -390,6 +396,9 @@ _znode() {
                 ;;
             znode__subcmd__notify,test)
                 cmd="znode__subcmd__notify__subcmd__test"
+                ;;
+            znode__subcmd__notify__subcmd__help,drop)
+                cmd="znode__subcmd__notify__subcmd__help__subcmd__drop"
                 ;;
             znode__subcmd__notify__subcmd__help,flush)
                 cmd="znode__subcmd__notify__subcmd__help__subcmd__flush"
@@ -1514,8 +1523,22 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help__subcmd__notify)
-            opts="test flush list"
+            opts="test flush list drop"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__help__subcmd__notify__subcmd__drop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3324,8 +3347,50 @@ _znode() {
             return 0
             ;;
         znode__subcmd__notify)
-            opts="-c -h --config --store --timezone --node --lang --color --help test flush list help"
+            opts="-c -h --config --store --timezone --node --lang --color --help test flush list drop help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__notify__subcmd__drop)
+            opts="-c -h --config --store --timezone --node --lang --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3408,8 +3473,22 @@ _znode() {
             return 0
             ;;
         znode__subcmd__notify__subcmd__help)
-            opts="test flush list help"
+            opts="test flush list drop help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__notify__subcmd__help__subcmd__drop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3870,7 +3949,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__playbook__subcmd__resume)
-            opts="-y -c -h --completed --yes --confirm --answer --operator --evaluation --config --store --timezone --node --lang --color --help"
+            opts="-y -c -h --completed --wait --yes --confirm --answer --operator --evaluation --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

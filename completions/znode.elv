@@ -541,6 +541,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand test 'Send a test message to a channel'
             cand flush 'Send the messages waiting in the outbox; those that fail stay for the next flush'
             cand list 'The messages waiting in the outbox, with their attempts and last error'
+            cand drop 'Take messages out of the outbox unsent (a stale "pause uploads", a channel that will never exist)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;notify;test'= {
@@ -576,10 +577,22 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'znode;notify;drop'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'znode;notify;help'= {
             cand test 'Send a test message to a channel'
             cand flush 'Send the messages waiting in the outbox; those that fail stay for the next flush'
             cand list 'The messages waiting in the outbox, with their attempts and last error'
+            cand drop 'Take messages out of the outbox unsent (a stale "pause uploads", a channel that will never exist)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;notify;help;test'= {
@@ -587,6 +600,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;notify;help;flush'= {
         }
         &'znode;notify;help;list'= {
+        }
+        &'znode;notify;help;drop'= {
         }
         &'znode;notify;help;help'= {
         }
@@ -670,7 +685,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'znode;playbook;resume'= {
-            cand --completed 'Whether the step that was running when it stopped had completed'
+            cand --completed 'Whether the step the run stopped at had completed: `yes` records it as done (also for a step that failed or paused and was then carried out by hand), `no` runs it again'
             cand --confirm 'Confirm this destructive step in advance (repeat for several)'
             cand --answer 'Answer a decision in advance: STEP=CHOICE'
             cand --operator 'Who is running it (default: $USER)'
@@ -682,6 +697,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --node 'Node name shown in outputs (overrides `node:`)'
             cand --lang 'Language of tables and messages for people'
             cand --color 'When to colour tables'
+            cand --wait 'When the stopped step''s command still runs (znode was killed), wait for it to end instead of refusing'
             cand -y 'Answer the confirmations of manual steps (never a destructive one)'
             cand --yes 'Answer the confirmations of manual steps (never a destructive one)'
             cand -h 'Print help (see more with ''--help'')'
@@ -1191,12 +1207,15 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand test 'Send a test message to a channel'
             cand flush 'Send the messages waiting in the outbox; those that fail stay for the next flush'
             cand list 'The messages waiting in the outbox, with their attempts and last error'
+            cand drop 'Take messages out of the outbox unsent (a stale "pause uploads", a channel that will never exist)'
         }
         &'znode;help;notify;test'= {
         }
         &'znode;help;notify;flush'= {
         }
         &'znode;help;notify;list'= {
+        }
+        &'znode;help;notify;drop'= {
         }
         &'znode;help;playbook'= {
             cand list 'The playbooks: shipped ones and those in the config''s playbooks/ folder'

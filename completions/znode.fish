@@ -470,20 +470,21 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "drill" -d '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "sync" -d '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
-complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
 en\t'English'"
-complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -f -a "test" -d 'Send a test message to a channel'
-complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -f -a "flush" -d 'Send the messages waiting in the outbox; those that fail stay for the next flush'
-complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -f -a "list" -d 'The messages waiting in the outbox, with their attempts and last error'
-complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -f -a "test" -d 'Send a test message to a channel'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -f -a "flush" -d 'Send the messages waiting in the outbox; those that fail stay for the next flush'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -f -a "list" -d 'The messages waiting in the outbox, with their attempts and last error'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -f -a "drop" -d 'Take messages out of the outbox unsent (a stale "pause uploads", a channel that will never exist)'
+complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from test" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from test" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from test" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -514,9 +515,20 @@ complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subc
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from drop" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from drop" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from drop" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from drop" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from drop" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from drop" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from drop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send a test message to a channel'
 complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "flush" -d 'Send the messages waiting in the outbox; those that fail stay for the next flush'
 complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "list" -d 'The messages waiting in the outbox, with their attempts and last error'
+complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "drop" -d 'Take messages out of the outbox unsent (a stale "pause uploads", a channel that will never exist)'
 complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -590,7 +602,7 @@ never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l dry-run -d 'Walk the plan and print every step with its variables filled in; run nothing'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -s y -l yes -d 'Answer the confirmations of manual steps (never a destructive one)'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l completed -d 'Whether the step that was running when it stopped had completed' -r -f -a "yes\t''
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l completed -d 'Whether the step the run stopped at had completed: `yes` records it as done (also for a step that failed or paused and was then carried out by hand), `no` runs it again' -r -f -a "yes\t''
 no\t''"
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
@@ -605,6 +617,7 @@ en\t'English'"
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l wait -d 'When the stopped step\'s command still runs (znode was killed), wait for it to end instead of refusing'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -s y -l yes -d 'Answer the confirmations of manual steps (never a destructive one)'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from log" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
@@ -981,6 +994,7 @@ complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "test" -d 'Send a test message to a channel'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "flush" -d 'Send the messages waiting in the outbox; those that fail stay for the next flush'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "list" -d 'The messages waiting in the outbox, with their attempts and last error'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "drop" -d 'Take messages out of the outbox unsent (a stale "pause uploads", a channel that will never exist)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "list" -d 'The playbooks: shipped ones and those in the config\'s playbooks/ folder'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "show" -d 'A playbook\'s phases and steps, with the commands its variables make'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "run" -d 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'

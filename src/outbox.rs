@@ -32,6 +32,15 @@ pub enum Delivery {
     NoChannel,
 }
 
+/// What a flush did.
+#[derive(Debug)]
+pub struct Flushed {
+    /// Messages dropped unsent because they were older than `notify.expire`.
+    pub expired: Vec<QueuedMessage>,
+    /// Messages tried, each with the error of its attempt, if any.
+    pub tried: Vec<(QueuedMessage, Option<String>)>,
+}
+
 /// The outbox of a store, sending through the node's channels.
 pub struct Outbox<'a> {
     store: &'a Store,
@@ -87,10 +96,12 @@ impl<'a> Outbox<'a> {
         ))
     }
 
-    /// Tries every queued message once, oldest first; each comes back with the error of its
-    /// attempt, if any.
-    pub async fn flush(&self) -> Result<Vec<(QueuedMessage, Option<String>)>, StoreError> {
-        let mut out = Vec::new();
+    /// Drops the messages older than `notify.expire` (sent that late they would mislead),
+    /// then tries every other queued message once, oldest first.
+    pub async fn flush(&self) -> Result<Flushed, StoreError> {
+        let cutoff = crate::core::clock::now_ms() - self.channels.expire.as_millis() as i64;
+        let expired = self.store.expire_messages(cutoff).await?;
+        let mut tried = Vec::new();
         for q in self.store.queued_messages().await? {
             let result = match self.channels.channels.get(&q.channel) {
                 Some(ch) => {
@@ -111,8 +122,8 @@ impl<'a> Outbox<'a> {
             self.store
                 .delivery(q.id, result.as_ref().err().map(String::as_str))
                 .await?;
-            out.push((q, result.err()));
+            tried.push((q, result.err()));
         }
-        Ok(out)
+        Ok(Flushed { expired, tried })
     }
 }

@@ -16,18 +16,50 @@ pub(super) fn run(cx: &Context, cmd: Command) -> Result<Status, Error> {
     match cmd {
         Command::Check => {
             let (settings, catalog) = cx.settings_and_catalog()?;
+            let (_, playbooks) = super::playbook::load(cx)?;
+            warn_undeclared_channels(&settings, &playbooks);
             let enabled = catalog.checks.iter().filter(|c| c.enabled).count();
             println!(
-                "{}: OK — {} checks ({} enabled) in {} files, {} systems, {} targets, store {}",
+                "{}: OK — {} checks ({} enabled) in {} files, {} systems, {} targets, {} playbooks, store {}",
                 settings.config_path.display(),
                 catalog.checks.len(),
                 enabled,
                 catalog.files.len(),
                 settings.systems.len(),
                 settings.targets.len(),
+                playbooks.len(),
                 crate::store::redact_url(&settings.store_url)
             );
             Ok(Status::Ok)
         }
+    }
+}
+
+/// Names the notify channels playbooks use that are not declared: the node's own playbooks a
+/// line per step, the shipped ones in one line (most nodes use few of them).
+fn warn_undeclared_channels(
+    settings: &crate::settings::Settings,
+    playbooks: &[crate::runbook::Playbook],
+) {
+    let mut shipped = std::collections::BTreeSet::new();
+    for pb in playbooks {
+        for (step, channel) in pb.undeclared_channels(settings) {
+            if pb.is_shipped() {
+                shipped.insert(channel);
+            } else {
+                eprintln!(
+                    "{}: warning: playbook `{}` step `{step}` notifies channel `{channel}`, which is not declared\n    hint: declare it under notify.channels in znode.yaml, or its messages wait in the outbox unsent",
+                    pb.file.display(),
+                    pb.id
+                );
+            }
+        }
+    }
+    if !shipped.is_empty() {
+        let names: Vec<String> = shipped.into_iter().collect();
+        eprintln!(
+            "warning: the shipped playbooks notify channels {} that are not declared\n    hint: declare those you use under notify.channels in znode.yaml; messages to the others wait in the outbox unsent",
+            names.join(", ")
+        );
     }
 }

@@ -14,6 +14,16 @@ pub(super) enum Command {
     Flush,
     /// The messages waiting in the outbox, with their attempts and last error
     List,
+    /// Take messages out of the outbox unsent (a stale "pause uploads", a channel that will
+    /// never exist)
+    Drop(DropArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct DropArgs {
+    /// Message ids, as `notify list` shows them
+    #[arg(required = true)]
+    ids: Vec<i64>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -63,8 +73,17 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
                     &settings.node,
                     settings.defaults.timeout,
                 );
+                let flushed = outbox.flush().await?;
+                let expire = humantime::format_duration(settings.notify.expire);
+                for q in &flushed.expired {
+                    writeln!(
+                        out,
+                        "#{} {}: expired unsent (queued over {expire} ago): {}",
+                        q.id, q.channel, q.title
+                    )?;
+                }
                 let (mut sent, mut failed) = (0, 0);
-                for (q, error) in outbox.flush().await? {
+                for (q, error) in &flushed.tried {
                     match error {
                         None => sent += 1,
                         Some(e) => {
@@ -74,8 +93,38 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
                     }
                 }
                 store.close().await;
-                writeln!(out, "sent {sent}, still queued {failed}")?;
-                if failed > 0 { Status::Crit } else { Status::Ok }
+                writeln!(
+                    out,
+                    "sent {sent}, still queued {failed}, expired {}",
+                    flushed.expired.len()
+                )?;
+                // Expired messages were never sent: a finding (WARN), not a failure to retry.
+                if failed > 0 {
+                    Status::Crit
+                } else if !flushed.expired.is_empty() {
+                    Status::Warn
+                } else {
+                    Status::Ok
+                }
+            }
+            Command::Drop(a) => {
+                let store = crate::store::Store::open(&settings.store_url).await?;
+                let mut missing = Vec::new();
+                for id in &a.ids {
+                    if store.drop_message(*id).await? {
+                        writeln!(out, "#{id}: dropped")?;
+                    } else {
+                        missing.push(id.to_string());
+                    }
+                }
+                store.close().await;
+                if !missing.is_empty() {
+                    return Err(Error::Message(format!(
+                        "no queued message #{}; see `znode notify list`",
+                        missing.join(", #")
+                    )));
+                }
+                Status::Ok
             }
             Command::List => {
                 let store = crate::store::Store::open(&settings.store_url).await?;

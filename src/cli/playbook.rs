@@ -293,8 +293,9 @@ fn start(cx: &Context, a: RunArgs, mode: &str) -> Result<Status, Error> {
     super::run_async(async {
         let store = crate::store::Store::open(&settings.store_url).await?;
         let (id, end) = execute(&settings, &catalog, &store, &pb, &vars, mode, a.answers).await?;
+        let status = report(&store, id, &end).await;
         store.close().await;
-        Ok(report(id, &end))
+        status
     })
 }
 
@@ -348,11 +349,46 @@ pub(super) async fn execute(
     Ok((id, end))
 }
 
-pub(super) fn report(id: i64, end: &End) -> Status {
-    match end {
-        End::Finished => {
+/// Says how a run ended, and what its notify steps could not send; the status to exit with.
+pub(super) async fn report(
+    store: &crate::store::Store,
+    id: i64,
+    end: &End,
+) -> Result<Status, Error> {
+    let prefix = format!("{} ", engine::outbox_source(id));
+    let unsent: Vec<_> = store
+        .queued_messages()
+        .await?
+        .into_iter()
+        .filter(|m| m.source.starts_with(&prefix))
+        .collect();
+    for m in &unsent {
+        eprintln!(
+            "warning: notification #{} to `{}` ({}) was not sent: {}",
+            m.id,
+            m.channel,
+            m.source.trim_start_matches(&prefix),
+            m.last_error
+                .as_deref()
+                .unwrap_or("no such channel is declared under notify.channels")
+        );
+    }
+    if !unsent.is_empty() {
+        eprintln!(
+            "  they wait in the outbox: fix the channels, then `znode notify flush` (or `znode notify drop ID`)"
+        );
+    }
+    Ok(match end {
+        End::Finished if unsent.is_empty() => {
             eprintln!("run #{id} finished");
             Status::Ok
+        }
+        End::Finished => {
+            eprintln!(
+                "run #{id} finished, {} notification(s) not sent",
+                unsent.len()
+            );
+            Status::Warn
         }
         End::Failed(r) => {
             eprintln!("run #{id} failed: {r}");
@@ -364,7 +400,7 @@ pub(super) fn report(id: i64, end: &End) -> Status {
             );
             Status::Unknown
         }
-    }
+    })
 }
 
 fn resume(cx: &Context, a: ResumeArgs) -> Result<Status, Error> {
@@ -484,8 +520,9 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<Status, Error> {
                 End::Finished
             }
         };
+        let status = report(&store, run.id, &end).await;
         store.close().await;
-        Ok(report(run.id, &end))
+        status
     })
 }
 

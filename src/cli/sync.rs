@@ -154,7 +154,7 @@ fn releases(cx: &Context, c: Command) -> Result<Status, Error> {
                     playbook::execute(&settings, &catalog, &store, &pb, &vars, "run", a.answers)
                         .await?;
                 release::record_playbook(&store, a.release, a.step, &operator, run, &end).await?;
-                playbook::report(run, &end)
+                playbook::report(&store, run, &end).await?
             }
             Command::RollbackPlan(a) => {
                 let plan = match (&a.file, &a.text) {

@@ -51,13 +51,47 @@ pub fn spawn(
     dir: Option<&std::path::Path>,
     env: &[(&str, &str)],
 ) -> Result<Running, String> {
+    start(argv, dir, env, false)
+}
+
+/// Like [`spawn`], but the program does not start until [`Running::release`]: the caller can
+/// record the process group first, so that no command ever runs unrecorded. If the caller dies
+/// before releasing it, the program never runs.
+pub fn spawn_held(
+    argv: &[String],
+    dir: Option<&std::path::Path>,
+    env: &[(&str, &str)],
+) -> Result<Running, String> {
+    if argv.is_empty() {
+        return Err("empty command".into());
+    }
+    // A shell waits for one line on its stdin, then becomes the program (same pid, same
+    // group) with stdin from /dev/null; end of input instead of the line means: do not run.
+    let mut held = vec![
+        "/bin/sh".to_owned(),
+        "-c".to_owned(),
+        r#"read -r go || exit 125; exec "$@" < /dev/null"#.to_owned(),
+        "sh".to_owned(),
+    ];
+    held.extend(argv.iter().cloned());
+    let mut running = start(&held, dir, env, true)?;
+    running.prog = argv[0].clone();
+    Ok(running)
+}
+
+fn start(
+    argv: &[String],
+    dir: Option<&std::path::Path>,
+    env: &[(&str, &str)],
+    held: bool,
+) -> Result<Running, String> {
     let Some((prog, args)) = argv.split_first() else {
         return Err("empty command".into());
     };
     let mut cmd = tokio::process::Command::new(prog);
     cmd.args(args)
         .envs(env.iter().copied())
-        .stdin(Stdio::null())
+        .stdin(if held { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0)
@@ -90,6 +124,18 @@ impl Running {
     /// Sends a signal to the whole group.
     pub fn signal(&self, signal: Signal) {
         let _ = killpg(Pid::from_raw(self.pgid), signal);
+    }
+
+    /// Lets a command started with [`spawn_held`] run.
+    pub async fn release(&mut self) -> Result<(), String> {
+        use tokio::io::AsyncWriteExt;
+        let Some(mut stdin) = self.child.stdin.take() else {
+            return Ok(());
+        };
+        stdin
+            .write_all(b"go\n")
+            .await
+            .map_err(|e| format!("cannot start `{}`: {e}", self.prog))
     }
 
     /// Keeps whatever the command leaves running after it exits.
@@ -231,6 +277,26 @@ mod tests {
         assert!(ran.stdout.contains("started"));
         assert!(ran.left_running, "the sleep held the pipes");
         assert!(started.elapsed() < Duration::from_secs(20));
+    }
+
+    #[tokio::test]
+    async fn a_held_command_runs_only_once_released() {
+        let dir = tempfile::tempdir().unwrap();
+        let marker = dir.path().join("ran");
+        let argv = vec!["touch".to_owned(), marker.display().to_string()];
+        let held = spawn_held(&argv, None, &[]).unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(!marker.exists(), "not before it is released");
+        drop(held);
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(!marker.exists(), "never, when the holder is gone");
+        let mut held = spawn_held(&argv, None, &[]).unwrap();
+        let group = held.pgid();
+        held.release().await.unwrap();
+        let ran = held.wait().await.unwrap();
+        assert_eq!(ran.code, 0);
+        assert!(marker.exists());
+        assert_eq!(group, held.pgid());
     }
 
     #[tokio::test]

@@ -98,11 +98,26 @@ pub struct Channel {
 }
 
 /// The `notify:` section.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct NotifySettings {
     /// Channels by name.
     pub channels: BTreeMap<String, Channel>,
+    /// A message not sent within this long is dropped by the next flush rather than sent late:
+    /// a "pause uploads" and the "resume uploads" after it must not arrive together hours later.
+    pub expire: std::time::Duration,
 }
+
+impl Default for NotifySettings {
+    fn default() -> Self {
+        NotifySettings {
+            channels: BTreeMap::new(),
+            expire: DEFAULT_EXPIRE,
+        }
+    }
+}
+
+/// How long an unsent message stays worth sending, by default.
+pub const DEFAULT_EXPIRE: std::time::Duration = std::time::Duration::from_secs(12 * 3600);
 
 impl NotifySettings {
     /// The channel of that name, or a message naming the declared ones.

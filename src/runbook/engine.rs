@@ -495,12 +495,17 @@ impl Engine<'_> {
         channels: &[String],
         text: &str,
     ) -> Result<StepEnd, StoreError> {
-        let source = format!("playbook run {run} step {}", step.id);
-        let channels: Vec<&str> = if channels.is_empty() {
-            vec!["journal"]
-        } else {
-            channels.iter().map(String::as_str).collect()
-        };
+        if channels.is_empty() {
+            // Nothing to send: the message is kept in the journal only.
+            self.log(run, Some(step), "note", None, &format!("→ journal: {text}"))
+                .await?;
+            return Ok(StepEnd::Done {
+                next: None,
+                detail: "journal only: the step names no channel".into(),
+            });
+        }
+        let source = format!("{} {}", outbox_source(run), step.id);
+        let channels: Vec<&str> = channels.iter().map(String::as_str).collect();
         let outbox = crate::outbox::Outbox::new(
             self.store,
             &self.settings.notify,
@@ -521,7 +526,9 @@ impl Engine<'_> {
             };
             results.push(match outbox.post(&post).await?.1 {
                 Delivery::Sent => format!("{c}: sent"),
-                Delivery::NoChannel => format!("{c}: queued"),
+                Delivery::NoChannel => {
+                    format!("{c}: NOT SENT, no channel `{c}` is declared; it waits in the outbox")
+                }
                 Delivery::Failed(e) => format!("{c}: queued, send failed: {e}"),
             });
         }
@@ -621,7 +628,8 @@ impl Engine<'_> {
                 s.as_str()
             )));
         }
-        let mut child = match crate::core::process::spawn(argv, None, &[("TZ", tz)]) {
+        // Held until its process group is in the journal: a command never runs unrecorded.
+        let mut child = match crate::core::process::spawn_held(argv, None, &[("TZ", tz)]) {
             Ok(c) => c,
             Err(e) => return Ok(StepEnd::Failed(e)),
         };
@@ -634,6 +642,9 @@ impl Engine<'_> {
                 child.pgid(),
             )
             .await?;
+        if let Err(e) = child.release().await {
+            return Ok(StepEnd::Failed(e));
+        }
         let waited = {
             let waited = tokio::time::timeout(how.limit, child.wait());
             tokio::pin!(waited);
@@ -900,6 +911,11 @@ pub fn resume_point(
         // A pause or a failure: that step again.
         _ => (Some(step), false),
     }
+}
+
+/// How the outbox names what a run's notify steps posted: `playbook run N step ID`.
+pub fn outbox_source(run: i64) -> String {
+    format!("playbook run {run} step")
 }
 
 /// The step command that was running when the run stopped without znode's knowledge (kill -9,

@@ -392,6 +392,30 @@ impl Playbook {
         problems
     }
 
+    /// The channels its notify steps name that the configuration does not declare: (step id,
+    /// channel). Their messages would wait in the outbox, never sent.
+    pub fn undeclared_channels(
+        &self,
+        settings: &crate::settings::Settings,
+    ) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for s in &self.steps {
+            if let Action::Notify { channels, .. } = &s.action {
+                for c in channels {
+                    if !settings.notify.channels.contains_key(c) {
+                        out.push((s.id.clone(), c.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether it is one of the playbooks shipped in the binary (not a file of the node's).
+    pub fn is_shipped(&self) -> bool {
+        self.file.starts_with("(shipped)")
+    }
+
     /// Load-time problems: duplicate ids, unknown branch targets and phases, unknown variables.
     fn problems(&self) -> Vec<Invalid> {
         let mut out = Vec::new();

@@ -476,6 +476,24 @@ fn load_notify(
     s: &mut Settings,
     problems: &mut Problems,
 ) {
+    if let Value::Map(entries) = &node.value {
+        for (k, v) in entries {
+            match k.as_str() {
+                Some("channels") => {}
+                Some("expire") => match v.deserialize::<String>().ok().and_then(|t| humantime::parse_duration(&t).ok()) {
+                    Some(d) if !d.is_zero() => s.notify.expire = d,
+                    _ => problems.push(
+                        Problem::at(path, v.pos, "`notify.expire` must be a duration above zero")
+                            .hint("e.g. `expire: 12h`: unsent messages older than this are dropped by `notify flush`"),
+                    ),
+                },
+                other => problems.push(
+                    Problem::at(path, k.pos, format!("unknown key `{}` in `notify`", other.unwrap_or_default()))
+                        .hint("`notify` holds `channels:` and `expire:`"),
+                ),
+            }
+        }
+    }
     let Some(channels) = node.get("channels") else {
         problems.push(
             Problem::at(path, node.pos, "`notify` holds `channels:`")

@@ -325,13 +325,46 @@ impl Store {
     pub async fn queued_messages(&self) -> Result<Vec<QueuedMessage>, StoreError> {
         let rows: Vec<QueuedMessage> = sqlx::query_as(
             // Messages queued before titles were stored are titled by their source.
-            "SELECT id, channel, message, source, attempts, last_error, COALESCE(title, source) AS title, html, attachment \
+            "SELECT id, channel, message, source, attempts, last_error, COALESCE(title, source) AS title, html, attachment, created_at \
              FROM notify_outbox WHERE state = 'queued' ORDER BY id",
         )
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())?;
         Ok(rows)
+    }
+
+    /// Takes a queued message out of the outbox unsent (`notify drop`); false when no queued
+    /// message has that id.
+    pub async fn drop_message(&self, id: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE notify_outbox SET state = 'dropped' WHERE id = $1 AND state = 'queued'",
+        )
+        .bind(id)
+        .execute(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Marks the messages queued before `before` (epoch ms) as expired, unsent; returns them.
+    pub async fn expire_messages(&self, before: i64) -> Result<Vec<QueuedMessage>, StoreError> {
+        let old: Vec<QueuedMessage> = self
+            .queued_messages()
+            .await?
+            .into_iter()
+            .filter(|m| m.created_at < before)
+            .collect();
+        for m in &old {
+            sqlx::query(
+                "UPDATE notify_outbox SET state = 'expired' WHERE id = $1 AND state = 'queued'",
+            )
+            .bind(m.id)
+            .execute(&self.pool)
+            .await
+            .map_err(self.db())?;
+        }
+        Ok(old)
     }
 
     /// Records a delivery attempt: sent, or still queued with the error.
@@ -390,4 +423,6 @@ pub struct QueuedMessage {
     pub html: Option<String>,
     /// A file to attach.
     pub attachment: Option<String>,
+    /// When it was queued, epoch ms.
+    pub created_at: i64,
 }

@@ -118,8 +118,10 @@ fn robots_get_signed_payloads_and_failed_sends_wait_in_the_outbox() {
         "id: tell\ntitle: 通知\nsteps:\n  - { id: tell, title: 通知各方, kind: notify, channels: [hook, broken], message: 系统已恢复 }\n",
     )
     .unwrap();
-    let out = node.run(&["playbook", "run", "tell"]);
-    out.code(0);
+    // Finished, but not every message went out: WARN, naming the one that waits.
+    node.run(&["playbook", "run", "tell"])
+        .code(1)
+        .stderr_has("to `broken` (tell) was not sent");
     let hook: Vec<(String, String)> = seen
         .lock()
         .unwrap()
@@ -514,4 +516,67 @@ fn mail_with_starttls_upgrades_before_logging_in() {
         b"\0ops\0pw-from-file"
     );
     assert!(got[1].contains("To: xxzx@zq.example") && got[1].contains("Subject: "));
+}
+
+/// Undeclared channels are named by `config check` and by the run that could not use them; a
+/// notify step without channels stays in the journal; stale messages expire instead of being
+/// sent late, and `notify drop` takes one out.
+#[test]
+fn unsent_notifications_are_named_expire_and_can_be_dropped() {
+    let (port, seen) = receiver();
+    let closed = closed_port();
+    let node = TestNode::with_config(&format!(
+        "node: 测试节点\nstore: history.db\nchecks: []\nnotify:\n  expire: 2s\n  channels:\n    hook: {{ kind: webhook, url: \"http://127.0.0.1:{port}/hook\" }}\n    down: {{ kind: webhook, url: \"http://127.0.0.1:{closed}/x\" }}\n"
+    ))
+    .env("ZNODE_OPERATOR", "张工");
+    node.file(
+        "playbooks/tell.yaml",
+        "id: tell\ntitle: 通知\nsteps:\n  - { id: pause, title: 暂停上传, kind: notify, channels: [hook, leaders], message: 请暂停上传 }\n  - { id: note, title: 记录, kind: notify, message: 只记日志 }\n  - { id: later, title: 恢复上传, kind: notify, channels: [down], message: 请恢复上传 }\n",
+    );
+    node.run(&["config", "check"])
+        .code(0)
+        .stderr_has(
+            "playbook `tell` step `pause` notifies channel `leaders`, which is not declared",
+        )
+        .stderr_has("tell.yaml");
+
+    let out = node.run(&["playbook", "run", "tell"]);
+    out.code(1)
+        .stderr_has("notification #2 to `leaders` (pause) was not sent")
+        .stderr_has("notification #3 to `down` (later) was not sent")
+        .stderr_has("run #1 finished, 2 notification(s) not sent");
+    assert_eq!(seen.lock().unwrap().len(), 1, "hook got its message");
+    let journal = node
+        .run(&["playbook", "log", "1", "--format", "json"])
+        .json();
+    let details: Vec<&str> = journal["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "finish")
+        .map(|e| e["detail"].as_str().unwrap())
+        .collect();
+    assert!(details[0].contains("leaders: NOT SENT"), "{details:?}");
+    assert_eq!(details[1], "journal only: the step names no channel");
+    // Two wait: leaders (never declared) and down (unreachable); none for the journal step.
+    let listed = node.run(&["notify", "list"]).code(0).stdout();
+    assert!(
+        listed.contains("leaders") && listed.contains("down"),
+        "{listed}"
+    );
+    assert!(!listed.contains("journal"), "{listed}");
+
+    node.run(&["notify", "drop", "2"])
+        .code(0)
+        .stdout_has("#2: dropped");
+    node.run(&["notify", "drop", "2"])
+        .code(3)
+        .stderr_has("no queued message #2");
+    // Hours later the "resume uploads" must not go out on its own: it expires.
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    node.run(&["notify", "flush"])
+        .code(1)
+        .stdout_has("#3 down: expired unsent")
+        .stdout_has("sent 0, still queued 0, expired 1");
+    assert!(!node.run(&["notify", "list"]).stdout().contains("down"));
 }

@@ -86,7 +86,11 @@ fn an_unattended_run_goes_through_every_step_kind() {
         "--answer",
         "choose=左",
     ]);
-    out.code(0);
+    // Finished; the message to `ops`, a channel this node does not declare, was not sent:
+    // WARN, and said.
+    out.code(1)
+        .stderr_has("notification #1 to `ops` (notify) was not sent")
+        .stderr_has("run #2 finished, 1 notification(s) not sent");
     assert!(node.path().join("out/left").exists() && !node.path().join("out/right").exists());
     let j = journal(&node, "2");
     assert_eq!(j["run"]["state"], "finished");
