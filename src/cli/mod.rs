@@ -283,6 +283,10 @@ fn parse_args() -> Result<Cli, Error> {
             clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
                 e.exit()
             }
+            // clap colours its message on a terminal; so do we.
+            _ if std::io::stderr().is_terminal() => {
+                Err(Error::Usage(e.render().ansi().to_string()))
+            }
             _ => Err(Error::Usage(e.render().to_string())),
         },
     }

@@ -372,7 +372,34 @@ impl Engine<'_> {
                         _ => {}
                     }
                 }
-                Ok(self.verify_backup(policy, min_rung.unwrap_or(5)))
+                Ok(self.verify_backup(policy, min_rung.unwrap_or(5)).0)
+            }
+            Action::Restore {
+                policy,
+                min_rung,
+                run: cmd,
+                shell,
+                timeout,
+            } => {
+                let backup = match self.verify_backup(policy, min_rung.unwrap_or(6)) {
+                    (StepEnd::Done { detail, .. }, Some(path)) => {
+                        self.log(run, Some(step), "note", None, &detail).await?;
+                        path
+                    }
+                    (failed, _) => return Ok(failed),
+                };
+                let mut with_backup = vars.clone();
+                with_backup.insert(super::RESTORED.to_owned(), backup);
+                let argv = argv(cmd, *shell, &with_backup);
+                if let Some(refused) = self.confirm_destructive(run, step, &argv).await? {
+                    return Ok(refused);
+                }
+                let how = How {
+                    limit: timeout.unwrap_or(Duration::from_secs(2 * 3600)),
+                    expect: &[],
+                    detach: false,
+                };
+                self.command(run, step, &argv, how, interrupts).await
             }
             Action::Notify { channels, message } => {
                 self.notify(run, step, channels, &r(message)).await
@@ -750,13 +777,18 @@ impl Engine<'_> {
         (worst, lines.join("; "))
     }
 
-    fn verify_backup(&self, policy: &str, min_rung: u8) -> StepEnd {
+    /// Verifies the newest backup of a policy up the ladder: how the step ends, and the file
+    /// when it reached `min_rung`.
+    fn verify_backup(&self, policy: &str, min_rung: u8) -> (StepEnd, Option<String>) {
         let Some(p) = self.settings.backups.policy(policy) else {
-            return StepEnd::Failed(format!("no backup policy `{policy}`"));
+            return (
+                StepEnd::Failed(format!("no backup policy `{policy}`")),
+                None,
+            );
         };
         let backups = match p.discover(&self.settings.base_dir, self.settings.timezone) {
             Ok(b) => b,
-            Err(e) => return StepEnd::Failed(e),
+            Err(e) => return (StepEnd::Failed(e), None),
         };
         let options = crate::backup::ladder::Options {
             now: crate::core::clock::now_ms(),
@@ -776,16 +808,15 @@ impl Engine<'_> {
             .map(|b| b.path.display().to_string())
             .unwrap_or_default();
         if climb.reached >= min_rung {
-            StepEnd::Done {
-                next: None,
-                detail: format!("backup {newest} verified to rung {}", climb.reached),
-            }
+            let detail = format!("backup {newest} verified to rung {}", climb.reached);
+            (StepEnd::Done { next: None, detail }, Some(newest))
         } else {
-            StepEnd::Failed(format!(
+            let why = format!(
                 "backup verified only to rung {} (needs {min_rung}): {}",
                 climb.reached,
                 why.join("; ")
-            ))
+            );
+            (StepEnd::Failed(why), None)
         }
     }
 }
@@ -841,7 +872,10 @@ pub fn describe(step: &Step, vars: &BTreeMap<String, String>) -> String {
                         .map(|t| format!(" on {t}"))
                         .unwrap_or_default()
                 ),
-                None => format!("checks {}", checks.join(", ")),
+                None => format!(
+                    "checks {}",
+                    checks.iter().map(|c| r(c)).collect::<Vec<_>>().join(", ")
+                ),
             };
             format!("{what} {}", branches.join(" "))
         }
@@ -856,6 +890,21 @@ pub fn describe(step: &Step, vars: &BTreeMap<String, String>) -> String {
                 .unwrap_or_default(),
             min_rung.unwrap_or(5)
         ),
+        Action::Restore {
+            policy,
+            min_rung,
+            run,
+            shell,
+            ..
+        } => {
+            let mut shown = vars.clone();
+            shown.insert(super::RESTORED.to_owned(), format!("<`{policy}` 最新备份>"));
+            format!(
+                "[破坏性] verify backup `{policy}` to rung {}, then: {}",
+                min_rung.unwrap_or(6),
+                argv(run, *shell, &shown).join(" ")
+            )
+        }
         Action::Notify { channels, message } => format!(
             "→ {}: {}",
             if channels.is_empty() {
@@ -874,7 +923,7 @@ pub fn describe(step: &Step, vars: &BTreeMap<String, String>) -> String {
             ),
             (false, d) => format!(
                 "wait until {} pass (at most {})",
-                until.join(", "),
+                until.iter().map(|c| r(c)).collect::<Vec<_>>().join(", "),
                 humantime::format_duration(d.unwrap_or(Duration::from_secs(600)))
             ),
         },

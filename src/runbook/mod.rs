@@ -181,6 +181,23 @@ pub enum Action {
         /// The rung the newest backup must reach (default 5, the checksum).
         min_rung: Option<u8>,
     },
+    /// Restores from a backup of a policy: the newest one is verified up the ladder first, and
+    /// the command (with `{{backup}}` its path) runs only on the file that passed. Always
+    /// destructive: it needs its step id typed, and never runs in a dry run.
+    Restore {
+        /// The backup policy to restore from.
+        policy: String,
+        /// The rung the backup must reach first (default 6, the restore test).
+        min_rung: Option<u8>,
+        /// The restore command; `{{backup}}` is the verified file.
+        run: Run,
+        /// Run through `/bin/sh -c`.
+        #[serde(default)]
+        shell: bool,
+        /// Time it may take (default 2h).
+        #[serde(default, with = "crate::core::duration::opt")]
+        timeout: Option<Duration>,
+    },
     /// A message to the configured channels; kept in the journal and the outbox.
     Notify {
         /// Channels (names from the config's `notify:`; recorded as given until channels exist).
@@ -228,6 +245,7 @@ impl Action {
             Action::Command { .. } => "command",
             Action::Check { .. } => "check",
             Action::Backup { .. } => "backup",
+            Action::Restore { .. } => "restore",
             Action::Notify { .. } => "notify",
             Action::Wait { .. } => "wait",
             Action::Decision { .. } => "decision",
@@ -238,7 +256,7 @@ impl Action {
     pub fn runs_a_command(&self) -> bool {
         matches!(
             self,
-            Action::Command { .. } | Action::Backup { run: Some(_), .. }
+            Action::Command { .. } | Action::Backup { run: Some(_), .. } | Action::Restore { .. }
         )
     }
 
@@ -249,7 +267,7 @@ impl Action {
             Action::Command {
                 destructive: true,
                 ..
-            }
+            } | Action::Restore { .. }
         )
     }
 
@@ -265,6 +283,7 @@ impl Action {
             Action::Manual { instruction } => vec![instruction],
             Action::Command { run: r, .. } => run(r),
             Action::Backup { run: r, .. } => r.as_ref().map(run).unwrap_or_default(),
+            Action::Restore { run: r, .. } => run(r),
             Action::Notify { message, .. } => vec![message],
             Action::Decision { question, .. } => vec![question],
             Action::Check { checks, .. } => checks.iter().map(String::as_str).collect(),
@@ -281,6 +300,9 @@ impl Action {
         }
     }
 }
+
+/// The variable a restore step's command names the verified backup by.
+pub const RESTORED: &str = "backup";
 
 /// Fills `{{name}}` with the variables; an unknown name is an error.
 pub fn render(text: &str, vars: &BTreeMap<String, String>) -> Result<String, String> {
@@ -342,7 +364,27 @@ impl Playbook {
                 }
             }
         }
-        Ok(vars)
+        // A value may name others (`deploy: tar -xzf {{package}}`): filled until none is left,
+        // at most as deep as there are variables (deeper means they name each other in a loop).
+        for _ in 0..=vars.len() {
+            let pending: Vec<String> = vars
+                .iter()
+                .filter(|(_, v)| v.contains("{{"))
+                .map(|(k, _)| k.clone())
+                .collect();
+            if pending.is_empty() {
+                return Ok(vars);
+            }
+            for k in pending {
+                let filled =
+                    render(&vars[&k], &vars).map_err(|e| format!("variable `{k}`: {e}"))?;
+                vars.insert(k, filled);
+            }
+        }
+        Err(format!(
+            "playbook `{}`: variables name each other in a loop",
+            self.id
+        ))
     }
 
     /// An inline probe of a step as a check (the check-file format, read by the same loader).
@@ -475,8 +517,13 @@ impl Playbook {
                     format!("one of: {}", self.phases.join(", ")),
                 ));
             }
+            // A restore command also knows `{{backup}}`, the file it verified.
+            let mut known = names.clone();
+            if matches!(s.action, Action::Restore { .. }) {
+                known.insert(RESTORED.to_owned(), String::new());
+            }
             for t in s.action.texts() {
-                if let Err(e) = render(t, &names) {
+                if let Err(e) = render(t, &known) {
                     out.push(Invalid::new(
                         format!("step `{}`: {e}", s.id),
                         "declare it under `variables:`",

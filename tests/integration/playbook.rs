@@ -505,7 +505,9 @@ steps:
     assert!(
         shown.contains("信息数据损坏应急预案")
             && shown.contains("通知各委办局暂停数据上传")
-            && shown.contains("[破坏性] pg_restore"),
+            && shown
+                .contains("[破坏性] verify backup `shared-db` to rung 6, then: pg_restore --clean")
+            && shown.contains("<`shared-db` 最新备份>"),
         "{shown}"
     );
     let out = node.run(&[
@@ -553,4 +555,75 @@ steps:
         "{report}"
     );
     assert!(report.contains("共执行步骤 5 个"), "{report}");
+}
+
+/// A restore step restores the very file it verified, and nothing when no backup passes; the
+/// variables (one naming others) are filled wherever a plan is shown.
+#[test]
+fn a_restore_uses_the_backup_it_verified_and_variables_are_filled_everywhere() {
+    let node = playbook_node(
+        "id: restore-it
+title: 恢复
+variables:
+  dir: { default: restored }
+  into: { default: \"{{dir}}/data.bin\" }
+  check: { default: pg-up }
+steps:
+  - { id: restore, title: 恢复, kind: restore, policy: snap, min_rung: 5, run: [sh, -c, \"mkdir -p {{dir}} && cp {{backup}} {{into}}\"] }
+  - { id: after, title: 检查, kind: wait, until: [\"{{check}}\"], duration: 5s, interval: 1s }
+",
+    );
+    // Shown and dry-run: every variable filled, the backup named by its policy.
+    for args in [
+        &["playbook", "show", "restore-it"][..],
+        &["playbook", "run", "restore-it", "--dry-run"][..],
+    ] {
+        let shown = node.run(args).code(0).stdout();
+        assert!(
+            shown.contains("cp <`snap` 最新备份> restored/data.bin")
+                && shown.contains("wait until pg-up pass")
+                && !shown.contains("{{"),
+            "{shown}"
+        );
+    }
+    // No backup: the restore refuses before its command runs.
+    node.run(&["playbook", "run", "restore-it", "--confirm", "restore"])
+        .code(2)
+        .stderr_has("backup verified only to rung");
+    assert!(!node.path().join("restored").exists());
+    // A sealed backup of today: verified to rung 5, then that file is what is restored.
+    let today = chrono::Local::now().format("%Y%m%d").to_string();
+    let file = node.file(&format!("snap/s-{today}.bin"), "the good data\n");
+    let sum = std::process::Command::new("sha256sum")
+        .arg(file.file_name().unwrap())
+        .current_dir(file.parent().unwrap())
+        .output()
+        .unwrap();
+    node.file(&format!("snap/s-{today}.bin.sha256"), &sum.stdout);
+    node.run(&["playbook", "run", "restore-it", "--confirm", "restore"])
+        .code(0);
+    assert_eq!(
+        std::fs::read_to_string(node.path().join("restored/data.bin")).unwrap(),
+        "the good data\n"
+    );
+    let j = journal(&node, "2");
+    let start = j["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["step"] == "after" && e["event"] == "start")
+        .unwrap();
+    assert_eq!(start["detail"], "wait until pg-up pass (at most 5s)");
+    assert!(
+        j["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["event"] == "note"
+                && e["detail"]
+                    .as_str()
+                    .unwrap()
+                    .contains(&format!("s-{today}.bin verified to rung"))),
+        "{j:#}"
+    );
 }
