@@ -28,7 +28,7 @@ pub(super) fn run(cx: &Context, cmd: Command) -> Result<Status, Error> {
                 settings.systems.len(),
                 settings.targets.len(),
                 playbooks.len(),
-                crate::store::redact_url(&settings.store_url)
+                crate::core::secret::redact_url(&settings.store_url)
             );
             Ok(Status::Ok)
         }

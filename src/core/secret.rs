@@ -41,6 +41,85 @@ impl fmt::Display for Secret {
     }
 }
 
+/// Whether a URL query parameter carries a credential (`?password=`, `?access_token=`,
+/// `?key=`, a robot's `?sign=`...), by its name.
+pub fn is_credential_param(name: &str) -> bool {
+    let n = name.to_ascii_lowercase().replace('-', "_");
+    matches!(
+        n.as_str(),
+        "password"
+            | "passwd"
+            | "pwd"
+            | "pass"
+            | "sslpassword"
+            | "secret"
+            | "client_secret"
+            | "token"
+            | "access_token"
+            | "auth"
+            | "auth_token"
+            | "authorization"
+            | "key"
+            | "api_key"
+            | "apikey"
+            | "access_key"
+            | "sign"
+            | "signature"
+            | "sig"
+    ) || n.ends_with("_token")
+        || n.ends_with("_secret")
+        || n.ends_with("password")
+}
+
+/// A URL fit to print: the password of its userinfo and the value of every credential-looking
+/// query parameter replaced by `***`. Text that is not a URL is returned as it is.
+pub fn redact_url(url: &str) -> String {
+    let Ok(mut u) = reqwest::Url::parse(url) else {
+        return url.to_owned();
+    };
+    let mut changed = false;
+    if u.password().is_some() {
+        let _ = u.set_password(Some("***"));
+        changed = true;
+    }
+    if u.query_pairs().any(|(k, _)| is_credential_param(&k)) {
+        let pairs: Vec<(String, String)> = u
+            .query_pairs()
+            .map(|(k, v)| {
+                let v = if is_credential_param(&k) {
+                    "***".to_owned()
+                } else {
+                    v.into_owned()
+                };
+                (k.into_owned(), v)
+            })
+            .collect();
+        u.query_pairs_mut().clear().extend_pairs(pairs);
+        changed = true;
+    }
+    if changed {
+        u.to_string()
+    } else {
+        url.to_owned()
+    }
+}
+
+/// Every URL in a text passed through [`redact_url`] (summaries and errors that quote the URL
+/// they were given).
+pub fn redact_urls_in(text: &str) -> String {
+    use std::sync::LazyLock;
+    static URL: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r#"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"'<>]+"#).expect("literal regex")
+    });
+    URL.replace_all(text, |c: &regex::Captures| {
+        // "GET http://h/x: refused": the punctuation after a URL is the sentence's.
+        let whole = &c[0];
+        let url = whole.trim_end_matches([':', ',', '.', ';', ')', ']']);
+        format!("{}{}", redact_url(url), &whole[url.len()..])
+    })
+    .into_owned()
+}
+
 /// Masks credentials written inline in free text (log lines): the values of `password=`,
 /// `pwd:`, `token=`, `secret=`, `api_key=`, `Authorization: Bearer ...` and URL userinfo.
 pub fn mask_inline(text: &str) -> String {
@@ -76,5 +155,23 @@ mod tests {
             "Authorization: Bearer *** 密码：*** ok"
         );
         assert_eq!(mask_inline("ERROR timeout"), "ERROR timeout");
+    }
+
+    #[test]
+    fn urls_lose_their_credentials_and_keep_the_rest() {
+        assert_eq!(
+            redact_url("postgres://app:S3cr3t@db:5432/x?sslmode=require&password=hunter2"),
+            "postgres://app:***@db:5432/x?sslmode=require&password=***"
+        );
+        assert_eq!(
+            redact_url("https://oapi.dingtalk.com/robot/send?access_token=tok-123&timestamp=1"),
+            "https://oapi.dingtalk.com/robot/send?access_token=***&timestamp=1"
+        );
+        assert_eq!(redact_url("http://h/p?page=2"), "http://h/p?page=2");
+        assert_eq!(redact_url("history.db"), "history.db");
+        assert_eq!(
+            redact_urls_in("GET https://h/api?token=abc&x=1: 401, then mysql://u:p@db/x?pwd=q"),
+            "GET https://h/api?token=***&x=1: 401, then mysql://u:***@db/x?pwd=***"
+        );
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::core::secret::Secret;
+use crate::core::secret::{Secret, is_credential_param};
 use crate::core::yaml::Pos;
 
 /// A target as written in `znode.yaml`.
@@ -131,11 +131,29 @@ impl Target {
             Some(_) => raw.dsn = Some(spec.to_owned()),
             None => raw.address = Some(spec.to_owned()),
         }
-        resolve("TARGET", raw, Pos::default(), Path::new("."), |_| {
-            Pos::default()
-        })
+        // A credential in the query is the endpoint's business here: nothing is written to a
+        // file, and every URL znode prints is masked.
+        let allowed = Written::OnCommandLine;
+        resolve(
+            "TARGET",
+            raw,
+            Pos::default(),
+            Path::new("."),
+            allowed,
+            |_| Pos::default(),
+        )
         .map_err(|list| list.into_iter().map(|(_, m, h)| (m, h)).collect())
     }
+}
+
+/// Where a target was written: in a file, a credential in a URL's query is refused as a
+/// password in its userinfo is (the file is kept, copied, committed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// In znode.yaml.
+    InFile,
+    /// On the command line (`znode probe`).
+    OnCommandLine,
 }
 
 /// Resolves a declared target; every problem is returned with the key it concerns.
@@ -144,6 +162,7 @@ pub fn resolve(
     raw: TargetFile,
     pos: Pos,
     base_dir: &Path,
+    written: Written,
     key_pos: impl Fn(&str) -> Pos,
 ) -> Result<Target, Vec<(Pos, String, Option<String>)>> {
     let mut problems = Vec::new();
@@ -179,6 +198,20 @@ pub fn resolve(
                         .into(),
                 ),
             )),
+            Ok(ref parsed)
+                if written == Written::InFile
+                    && let Some((param, _)) =
+                    parsed.query_pairs().find(|(k, _)| is_credential_param(k)) =>
+            {
+                problems.push((
+                    key_pos(key),
+                    format!("target `{name}` has a credential (`{param}`) in the query of its {key}"),
+                    Some(
+                        "remove it from the URL and set `password_env`/`password_file` (or `token_env`/`token_file`)"
+                            .into(),
+                    ),
+                ))
+            }
             Ok(_) => {}
             Err(e) => problems.push((
                 key_pos(key),

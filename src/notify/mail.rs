@@ -218,11 +218,37 @@ impl Mail {
         transport.send(message).await.map(|_| ()).map_err(|e| {
             let text = format!("{where_}: {}", chain(&e));
             match &self.login {
-                Some((_, p)) => p.redact(&text),
+                Some((user, p)) => scrub_login(&text, user, p),
                 None => text,
             }
         })
     }
+}
+
+/// A server's reply may echo what the client sent: the password, and the base64 forms the
+/// AUTH mechanisms carry it in (LOGIN sends the password on its own line, PLAIN sends
+/// `\0user\0password`). Each is replaced by `***`.
+fn scrub_login(text: &str, user: &str, password: &Secret) -> String {
+    use base64::Engine;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let pass = password.expose();
+    if pass.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = text.to_owned();
+    // The longest forms first, so a shorter one never cuts into a longer one.
+    for form in [
+        b64(&format!("{user}\0{user}\0{pass}")),
+        b64(&format!("\0{user}\0{pass}")),
+        b64(pass),
+        b64(pass).trim_end_matches('=').to_owned(),
+        pass.to_owned(),
+    ] {
+        if !form.is_empty() {
+            out = out.replace(&form, "***");
+        }
+    }
+    out
 }
 
 /// An error with its causes, `a: b: c`.
@@ -249,4 +275,21 @@ fn content_type(path: &Path) -> ContentType {
         _ => "application/octet-stream",
     };
     ContentType::parse(mime).unwrap_or(ContentType::TEXT_PLAIN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echoed_auth_data_is_scrubbed() {
+        use base64::Engine;
+        let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+        let pw = Secret::new("Zq-mail-pw-55");
+        let plain = b64("\0ops@zq.gov.cn\0Zq-mail-pw-55");
+        let login = b64("Zq-mail-pw-55");
+        let reply = format!("535 5.7.8 bad credentials {plain} / {login} / Zq-mail-pw-55");
+        let shown = scrub_login(&reply, "ops@zq.gov.cn", &pw);
+        assert_eq!(shown, "535 5.7.8 bad credentials *** / *** / ***");
+    }
 }

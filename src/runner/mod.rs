@@ -144,6 +144,13 @@ pub async fn run_check(
         };
         let elapsed = start.elapsed();
         let mut verdict = judge::judge(spec, &settings.defaults.thresholds, result);
+        // A URL quoted in a summary or evidence never shows its credentials, whoever wrote it.
+        verdict.summary = crate::core::secret::redact_urls_in(&verdict.summary);
+        verdict
+            .observation
+            .evidence
+            .iter_mut()
+            .for_each(|e| *e = crate::core::secret::redact_urls_in(e));
         for s in settings.secrets() {
             verdict.summary = s.redact(&verdict.summary);
             verdict

@@ -276,7 +276,14 @@ fn load_targets(
             }
         };
         let key_pos = |k: &str| value.get(k).map(|n| n.pos).unwrap_or(value.pos);
-        match target::resolve(&name, raw, key.pos, base_dir, key_pos) {
+        match target::resolve(
+            &name,
+            raw,
+            key.pos,
+            base_dir,
+            target::Written::InFile,
+            key_pos,
+        ) {
             Ok(t) => {
                 s.targets.insert(name, t);
             }

@@ -95,7 +95,7 @@ impl Store {
 
     async fn connect(url: &str, create: bool) -> Result<Store, StoreError> {
         install_default_drivers();
-        let shown = redact_url(url);
+        let shown = crate::core::secret::redact_url(url);
         let db = |source| StoreError::Db {
             url: shown.clone(),
             source,
@@ -344,17 +344,6 @@ pub(crate) fn hostname() -> String {
     nix::unistd::gethostname()
         .map(|h| h.to_string_lossy().into_owned())
         .unwrap_or_else(|_| "unknown".into())
-}
-
-/// The URL with any password replaced by `***`.
-pub fn redact_url(url: &str) -> String {
-    match reqwest::Url::parse(url) {
-        Ok(mut u) if u.password().is_some() => {
-            let _ = u.set_password(Some("***"));
-            u.to_string()
-        }
-        _ => url.to_owned(),
-    }
 }
 
 impl From<StoreError> for crate::core::error::Error {

@@ -580,3 +580,83 @@ fn unsent_notifications_are_named_expire_and_can_be_dropped() {
         .stdout_has("sent 0, still queued 0, expired 1");
     assert!(!node.run(&["notify", "list"]).stdout().contains("down"));
 }
+
+/// An SMTP server that refuses the login by echoing it back: nothing derived from the password
+/// (itself, or the base64 the AUTH mechanisms carry it in) reaches the terminal, the outbox or
+/// the journal.
+#[test]
+fn an_smtp_reply_echoing_the_login_is_scrubbed() {
+    use base64::Engine as _;
+    const PW: &str = "Zq-mail-pw-5521";
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in l.incoming().flatten() {
+            let mut r = BufReader::new(stream);
+            let _ = r.get_mut().write_all(b"220 echo ESMTP\r\n");
+            let mut line = String::new();
+            loop {
+                line.clear();
+                if r.read_line(&mut line).unwrap_or(0) == 0 {
+                    break;
+                }
+                let verb = line
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_uppercase();
+                let reply = match verb.as_str() {
+                    "EHLO" | "HELO" => "250-echo\r\n250 AUTH PLAIN LOGIN\r\n".to_owned(),
+                    "AUTH" => format!("535 5.7.8 rejected: {}\r\n", line.trim()),
+                    "QUIT" => "221 bye\r\n".to_owned(),
+                    _ => "250 ok\r\n".to_owned(),
+                };
+                let _ = r.get_mut().write_all(reply.as_bytes());
+            }
+        }
+    });
+    let node = TestNode::with_config(&format!(
+        "node: 测试节点\nstore: history.db\nchecks: []\nnotify:\n  channels:\n    mail: {{ kind: email, smtp: \"127.0.0.1:{port}\", tls: none, from: ops@zq.example, to: [xxzx@zq.example], username: ops@zq.example, password_env: ZNODE_TEST_SMTP_PASSWORD }}\n"
+    ))
+    .env("ZNODE_TEST_SMTP_PASSWORD", PW)
+    .env("ZNODE_OPERATOR", "张工");
+    node.file(
+        "playbooks/tell.yaml",
+        "id: tell\ntitle: 通知\nsteps:\n  - { id: tell, title: 通知, kind: notify, channels: [mail], message: 已恢复 }\n",
+    );
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let forms = [
+        PW.to_owned(),
+        b64(PW),
+        b64(&format!("\0ops@zq.example\0{PW}")),
+    ];
+    let mut seen = Vec::new();
+    seen.push(
+        node.run(&["notify", "test", "mail"])
+            .code(2)
+            .stdout_has("535")
+            .stdout(),
+    );
+    let run = node.run(&["playbook", "run", "tell"]);
+    run.code(1);
+    seen.push(run.stderr());
+    seen.push(
+        node.run(&["notify", "list"])
+            .code(0)
+            .stdout_has("535")
+            .stdout(),
+    );
+    seen.push(
+        node.run(&["playbook", "log", "1", "--format", "json"])
+            .stdout(),
+    );
+    seen.push(
+        String::from_utf8_lossy(&std::fs::read(node.path().join("history.db")).unwrap())
+            .into_owned(),
+    );
+    for text in &seen {
+        for f in &forms {
+            assert!(!text.contains(f.as_str()), "{f} shown in: {text}");
+        }
+    }
+}

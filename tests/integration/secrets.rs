@@ -68,3 +68,44 @@ fn secrets_never_leak() {
     assert!(!all.contains(PASSWORD), "the password leaked");
     assert!(!all.contains(TOKEN), "the token leaked");
 }
+
+/// A credential in a URL's query (`?password=`, `?access_token=`) is refused in targets as a
+/// password in its userinfo is, and never printed: not by `config check`, not by a probe given
+/// such a URL on the command line.
+#[test]
+fn credentials_in_url_queries_are_refused_or_masked() {
+    let node = TestNode::new(&format!(
+        "  db: {{ dsn: \"postgres://app@127.0.0.1:5432/x?sslmode=disable&password={PASSWORD}\" }}\n  api: {{ url: \"http://127.0.0.1:1/x?access_token={TOKEN}\" }}\n"
+    ));
+    node.run(&["config", "check"])
+        .code(3)
+        .stderr_has("target `db` has a credential (`password`) in the query of its dsn")
+        .stderr_has("target `api` has a credential (`access_token`) in the query of its url")
+        .stderr_has("znode.yaml:")
+        .never_shows(PASSWORD)
+        .never_shows(TOKEN);
+    // The store URL shown by config check: masked too.
+    let ok = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    ok.run(&[
+        "--store",
+        &format!("postgres://nobody@127.0.0.1:5432/nowhere?password={PASSWORD}"),
+        "config",
+        "check",
+    ])
+    .code(0)
+    .stdout_has("password=***")
+    .never_shows(PASSWORD);
+    // Ad hoc, the probe uses the URL as given but quotes it masked.
+    let port = http_server();
+    for format in ["nagios", "json"] {
+        ok.run(&[
+            "probe",
+            "http",
+            &format!("http://127.0.0.1:{port}/500?access_token={TOKEN}"),
+            "--format",
+            format,
+        ])
+        .code(2)
+        .never_shows(TOKEN);
+    }
+}
