@@ -731,7 +731,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__backup__subcmd__seal)
-            opts="-c -h --policy --config --store --timezone --node --lang --color --help"
+            opts="-c -h --policy --force --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

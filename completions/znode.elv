@@ -289,6 +289,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --node 'Node name shown in outputs (overrides `node:`)'
             cand --lang 'Language of tables and messages for people'
             cand --color 'When to colour tables'
+            cand --force 'Overwrite an empty or damaged checksum file with the file''s hash as it is now (check the backup first: a corrupted file would be sealed as good)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -272,6 +272,7 @@ en\t'English'"
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from seal" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from seal" -l force -d 'Overwrite an empty or damaged checksum file with the file\'s hash as it is now (check the backup first: a corrupted file would be sealed as good)'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from seal" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from status" -l policy -d 'Only these policies' -r
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from status" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'

@@ -71,14 +71,37 @@ fn read_sums(file: &Path, name: &str, sidecar: bool) -> io::Result<Option<String
             return Ok(Some(hash.to_ascii_lowercase()));
         }
     }
+    if sidecar {
+        // A sidecar exists to hold this one hash: empty or unreadable, the record made when the
+        // backup was written is lost, which is a defect, not "no checksum".
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "{} holds no sha256 for {name} (empty or damaged): the checksum recorded when the backup was written is lost",
+                file.display()
+            ),
+        ));
+    }
     Ok(None)
 }
 
 /// Writes `FILE.sha256` (sha256sum format) for a backup that has no recorded checksum; returns
-/// the sidecar written, or `None` when one existed.
-pub fn seal(backup: &Path) -> io::Result<Option<PathBuf>> {
-    if expected(backup)?.is_some() {
-        return Ok(None);
+/// the sidecar written, or `None` when one existed. A damaged sidecar is never overwritten
+/// unless `force`: hashing the file now would bless whatever it has become since.
+pub fn seal(backup: &Path, force: bool) -> io::Result<Option<PathBuf>> {
+    match expected(backup) {
+        Ok(Some(_)) => return Ok(None),
+        Ok(None) => {}
+        Err(e) if e.kind() == io::ErrorKind::InvalidData && force => {}
+        Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+            return Err(io::Error::new(
+                e.kind(),
+                format!(
+                    "{e}; check the backup, then `backup seal --force` to record its hash as it is now"
+                ),
+            ));
+        }
+        Err(e) => return Err(e),
     }
     let hash = sha256_file(backup)?;
     let name = backup
@@ -102,11 +125,11 @@ mod tests {
         let f = dir.path().join("db-20251010.dump");
         std::fs::write(&f, b"dump").unwrap();
         assert_eq!(expected(&f).unwrap(), None);
-        let sidecar = seal(&f).unwrap().unwrap();
+        let sidecar = seal(&f, false).unwrap().unwrap();
         let e = expected(&f).unwrap().unwrap();
         assert_eq!(e.source, sidecar);
         assert_eq!(e.sha256, sha256_file(&f).unwrap());
-        assert_eq!(seal(&f).unwrap(), None, "sealed once");
+        assert_eq!(seal(&f, false).unwrap(), None, "sealed once");
         let g = dir.path().join("other.dump");
         std::fs::write(&g, b"x").unwrap();
         std::fs::write(

@@ -180,8 +180,18 @@ impl Policy {
         // Matched against the end of each path: glob drops a leading `./`, absolute or not.
         let dated = date_regex(self.path.trim_start_matches("./"));
         let mut out = Vec::new();
+        let mut unreadable = None;
         let entries = glob::glob(&pattern).map_err(|e| format!("bad path pattern: {e}"))?;
-        for entry in entries.flatten() {
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    unreadable.get_or_insert_with(|| {
+                        format!("cannot read {}: {}", e.path().display(), e.error())
+                    });
+                    continue;
+                }
+            };
             let Ok(m) = std::fs::metadata(&entry) else {
                 continue;
             };
@@ -200,9 +210,34 @@ impl Policy {
                 mtime,
             });
         }
+        // A folder that cannot be read is not an empty one: "no backup" would be a false CRIT.
+        if let Some(why) = unreadable
+            && out.is_empty()
+        {
+            return Err(why);
+        }
+        if out.is_empty()
+            && let Some(dir) = existing_parent(&full)
+            && let Err(e) = std::fs::read_dir(&dir)
+        {
+            return Err(format!("cannot read {}: {e}", dir.display()));
+        }
         out.sort_by(|a, b| a.taken.cmp(&b.taken).then_with(|| a.path.cmp(&b.path)));
         Ok(out)
     }
+}
+
+/// The deepest folder of a path pattern that has no pattern characters in it and exists.
+fn existing_parent(pattern: &Path) -> Option<PathBuf> {
+    let mut dir = PathBuf::new();
+    for c in pattern.parent()?.components() {
+        let s = c.as_os_str().to_string_lossy();
+        if s.contains(['*', '?', '[', '%']) {
+            break;
+        }
+        dir.push(c);
+    }
+    dir.is_dir().then_some(dir)
 }
 
 /// Checksum files that sit beside backups and are not backups themselves.

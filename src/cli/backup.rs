@@ -82,6 +82,10 @@ pub(super) struct SealArgs {
     /// Only these policies
     #[arg(long, value_delimiter = ',', value_name = "ID")]
     policy: Vec<String>,
+    /// Overwrite an empty or damaged checksum file with the file's hash as it is now (check
+    /// the backup first: a corrupted file would be sealed as good)
+    #[arg(long)]
+    force: bool,
 }
 
 pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
@@ -126,7 +130,7 @@ fn seal(cx: &Context, a: SealArgs) -> Result<Status, Error> {
             .discover(&settings.base_dir, settings.timezone)
             .map_err(Error::Message)?;
         for b in backups {
-            let result = match crate::backup::checksum::seal(&b.path) {
+            let result = match crate::backup::checksum::seal(&b.path, a.force) {
                 Ok(Some(side)) => {
                     sealed += 1;
                     format!("已写入 {}", side.display())

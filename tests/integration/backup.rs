@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{PgDb, TestNode, outcome, psql, text, znode};
+use crate::support::{PgDb, RunExt, TestNode, outcome, psql, text, znode};
 
 /// A node with only `backups:` (the policies, YAML indented by two spaces).
 fn backup_node(policies: &str) -> TestNode {
@@ -619,5 +619,71 @@ fn take_archives_config_restorable_with_plain_tar_and_keeps_the_retention() {
             .to_string()
             .contains("tar.gz: 6 entries read to the end"),
         "{doc:#}"
+    );
+}
+
+/// An empty checksum file is a lost record, not "no checksum": verify says so (CRIT) and seal
+/// refuses to bless the file as it is now unless told with --force.
+#[test]
+fn an_empty_sidecar_is_a_defect_and_seal_will_not_overwrite_it() {
+    let node = backup_node("  - { id: data, kind: file, path: d/data-%Y%m%d.bin }\n");
+    node.file(&format!("d/data-{}.bin", day(0)), "payload\n");
+    let sidecar = node.file(&format!("d/data-{}.bin.sha256", day(0)), "");
+    let (code, doc) = verify(&node);
+    assert_eq!(code, 2, "{doc:#}");
+    let o = outcome(&doc, "backup.data");
+    assert!(
+        o["summary"].as_str().unwrap().contains("holds no sha256"),
+        "{o:#}"
+    );
+    node.run(&["backup", "seal"])
+        .code(2)
+        .stdout_has("seal --force");
+    assert_eq!(
+        std::fs::read_to_string(&sidecar).unwrap(),
+        "",
+        "left as it was"
+    );
+    node.run(&["backup", "seal", "--force"]).code(0);
+    assert!(
+        std::fs::read_to_string(&sidecar)
+            .unwrap()
+            .contains(&format!("data-{}.bin", day(0)))
+    );
+    let (code, doc) = verify(&node);
+    assert_eq!(code, 0, "{doc:#}");
+    assert!(rung(&doc, "backup.data") >= 5.0);
+}
+
+/// A backup folder znode may not read is UNKNOWN ("cannot read"), not a CRIT "no backup".
+#[test]
+fn an_unreadable_backup_folder_is_unknown_not_missing() {
+    use std::os::unix::fs::PermissionsExt;
+    let node = backup_node("  - { id: locked, kind: file, path: locked/data-%Y%m%d.bin }\n");
+    node.file(&format!("locked/data-{}.bin", day(0)), "payload\n");
+    // Run as `nobody`: root reads every folder whatever its mode.
+    for p in [node.path().to_path_buf(), node.path().join("checks")] {
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    std::fs::set_permissions(
+        node.path().join("locked"),
+        std::fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+    let mut cmd = std::process::Command::new("setpriv");
+    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(env!("CARGO_BIN_EXE_znode"))
+        .arg("-c")
+        .arg(node.config())
+        .args(["backup", "verify", "--format", "json"])
+        .env("NO_COLOR", "1");
+    let out = cmd.ran();
+    out.code(3);
+    let doc = out.json();
+    let o = outcome(&doc, "backup.locked");
+    assert_eq!(o["status"], "UNKNOWN", "{o:#}");
+    assert!(
+        o["summary"].as_str().unwrap().contains("Permission denied"),
+        "{o:#}"
     );
 }
