@@ -127,6 +127,7 @@ pub async fn run(
     // leaving check commands running.
     let mut sighup = signal(SignalKind::hangup())?;
     // Signals are taken over before the first check starts, so an early Ctrl-C is handled.
+    let (stop, stopped) = tokio::sync::watch::channel(false);
     let runner = tokio::spawn(crate::runner::run(
         settings.clone(),
         Arc::new(plan),
@@ -134,6 +135,7 @@ pub async fn run(
         shared.clone(),
         tx,
         observer.wants_progress(),
+        stopped,
     ));
     let mut rec = Recorder {
         store: &store,
@@ -156,15 +158,15 @@ pub async fn run(
         };
         rec.take(Some(first), &mut rx).await;
     }
-    // Aborting the runner drops every check in flight; command probes kill their process
-    // groups on drop, so nothing keeps running after we leave.
-    runner.abort();
-    let _ = runner.await;
-    // Checks that finished just before the interrupt are kept too.
-    rec.take(None, &mut rx).await;
-    if interrupted {
-        rec.observer.event(&RunEvent::RunFinished { interrupted });
+    // Stopping the runner cancels every check in flight and waits until each is gone: command
+    // probes kill their process groups, restore tests their tool and scratch database, so
+    // nothing keeps running after we leave. Checks that finished just before are kept too; the
+    // events are read until the runner is done, so it never waits on a full channel.
+    let _ = stop.send(true);
+    while let Some(ev) = rx.recv().await {
+        rec.take(Some(ev), &mut rx).await;
     }
+    let _ = runner.await;
     let Recorder { rows, error, .. } = rec;
     // An interrupted run keeps its cursors where they were: the lines are read again next
     // time rather than lost.

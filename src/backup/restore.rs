@@ -203,6 +203,61 @@ pub async fn clean_leftovers(
     Ok(dropped)
 }
 
+/// Drops the scratch databases runs that died left on the restore server of `target`, when no
+/// restore test is due (every verification sweeps, not only those that restore).
+pub async fn sweep(target: &Target, kind: Kind) -> Result<Vec<String>, String> {
+    let Some(dsn) = target.dsn() else {
+        return Ok(Vec::new());
+    };
+    let url = target.dsn_with_credentials(dsn)?;
+    let secret = target.password.clone().unwrap_or_default();
+    sqlx::any::install_default_drivers();
+    let mut admin = AnyConnection::connect(&url)
+        .await
+        .map_err(|e| secret.redact(&format!("cannot connect to the restore server: {e}")))?;
+    let dropped = clean_leftovers(&mut admin, kind)
+        .await
+        .map_err(|e| secret.redact(&format!("cannot list leftover scratch databases: {e}")));
+    let _ = admin.close().await;
+    dropped
+}
+
+/// A scratch database that is dropped even when the restore test is abandoned half-way (the
+/// check timed out, znode was stopped): dropping the guard while armed drops the database
+/// before the drop returns (on a thread of its own, waited for up to 30 s), since the process
+/// may be about to exit.
+struct Scratch {
+    url: String,
+    name: String,
+    kind: Kind,
+    armed: bool,
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if !self.armed {
+            return;
+        }
+        let (url, name, kind) = (self.url.clone(), self.name.clone(), self.kind);
+        let (done, wait) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                rt.block_on(async {
+                    if let Ok(mut admin) = AnyConnection::connect(&url).await {
+                        let _ = drop_db(&mut admin, &name, kind).await;
+                        let _ = admin.close().await;
+                    }
+                });
+            }
+            let _ = done.send(());
+        });
+        let _ = wait.recv_timeout(Duration::from_secs(30));
+    }
+}
+
 /// Restores `backup` and checks the invariants. `previous` holds the last outcome's metrics
 /// (row counts of the last restore).
 pub async fn run(
@@ -275,6 +330,12 @@ pub async fn run(
         );
         return out;
     }
+    let mut guard = Scratch {
+        url: url.clone(),
+        name: scratch.clone(),
+        kind,
+        armed: true,
+    };
     out.evidence
         .push(format!("scratch database {scratch} (dropped afterwards)"));
     let start = Instant::now();
@@ -294,6 +355,7 @@ pub async fn run(
         Err(e) => fail(&mut out, Status::Crit, format!("restore failed: {e}")),
     }
     // Always dropped, whatever happened above.
+    guard.armed = false;
     if let Err(e) = drop_db(&mut admin, &scratch, kind).await {
         fail(
             &mut out,
@@ -318,11 +380,30 @@ async fn restore_into(
 ) -> Result<(), String> {
     let (args, env) = tool_env(url, kind)?;
     let (scratch, path) = (scratch.to_owned(), path.to_owned());
+    // The tool runs in a process group of its own; if this future is dropped (a timeout, a
+    // signal), the guard kills the group rather than leaving the tool running orphaned.
+    let group = std::sync::Arc::new(std::sync::atomic::AtomicI32::new(0));
+    let _kill = KillGroup(group.clone());
     tokio::task::spawn_blocking(move || {
-        restore_blocking(&args, &env, &scratch, kind, &path, budget)
+        restore_blocking(&args, &env, &scratch, kind, &path, budget, &group)
     })
     .await
     .map_err(|e| format!("restore task failed: {e}"))?
+}
+
+/// Kills the process group whose id it holds (0: none yet) when dropped.
+struct KillGroup(std::sync::Arc<std::sync::atomic::AtomicI32>);
+
+impl Drop for KillGroup {
+    fn drop(&mut self) {
+        let pgid = self.0.load(std::sync::atomic::Ordering::SeqCst);
+        if pgid > 0 {
+            let _ = nix::sys::signal::killpg(
+                nix::unistd::Pid::from_raw(pgid),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+        }
+    }
 }
 
 fn restore_blocking(
@@ -332,8 +413,10 @@ fn restore_blocking(
     kind: Kind,
     path: &std::path::Path,
     budget: Duration,
+    group: &std::sync::atomic::AtomicI32,
 ) -> Result<(), String> {
     use std::io::Read;
+    use std::os::unix::process::CommandExt;
     let mut head = [0u8; 5];
     let n = std::fs::File::open(path)
         .and_then(|mut f| crate::core::fsx::read_full(&mut f, &mut head))
@@ -370,10 +453,14 @@ fn restore_blocking(
             Stdio::piped()
         })
         .stdout(Stdio::null())
-        .stderr(Stdio::piped());
+        .stderr(Stdio::piped())
+        .process_group(0);
     let mut child = cmd
         .spawn()
         .map_err(|e| format!("cannot run the restore tool: {e}"))?;
+    if let Ok(pid) = i32::try_from(child.id()) {
+        group.store(pid, std::sync::atomic::Ordering::SeqCst);
+    }
     let feeder = child.stdin.take().map(|mut stdin| {
         let path = path.to_owned();
         std::thread::spawn(move || -> std::io::Result<u64> {
@@ -392,10 +479,18 @@ fn restore_blocking(
     let start = Instant::now();
     let status = loop {
         match child.try_wait() {
-            Ok(Some(s)) => break s,
+            Ok(Some(s)) => {
+                // Exited and reaped: its pid may be reused, so the guard must not kill it.
+                group.store(0, std::sync::atomic::Ordering::SeqCst);
+                break s;
+            }
             Ok(None) if start.elapsed() > budget => {
-                let _ = child.kill();
+                let _ = nix::sys::signal::killpg(
+                    nix::unistd::Pid::from_raw(group.load(std::sync::atomic::Ordering::SeqCst)),
+                    nix::sys::signal::Signal::SIGKILL,
+                );
                 let _ = child.wait();
+                group.store(0, std::sync::atomic::Ordering::SeqCst);
                 return Err(format!(
                     "did not finish within {}",
                     humantime::format_duration(budget)

@@ -170,6 +170,16 @@ impl Backup {
                 .every
                 .is_some_and(|e| last.is_none_or(|t| now - t >= e.as_secs() as i64));
         if !due {
+            // Scratch databases that died with an earlier run go now, not at the next test.
+            if let Some(target) = cx.settings.targets.get(&plan.target) {
+                match restore::sweep(target, policy.kind).await {
+                    Ok(d) if !d.is_empty() => {
+                        notes.push(format!("已清理遗留的恢复测试库：{}", d.join("、")))
+                    }
+                    Ok(_) => {}
+                    Err(e) => notes.push(format!("未能清理遗留的恢复测试库：{e}")),
+                }
+            }
             if let Some(t) = last {
                 // The last test's figures stay visible until the next one.
                 let carried: Vec<Metric> = cx

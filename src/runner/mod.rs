@@ -52,10 +52,13 @@ pub enum RunEvent {
     },
 }
 
-/// Runs every check of the plan, sending events as they happen; returns when all are done or
-/// the receiver is gone. `CheckStarted` and `Retry` are sent only when `progress` is set:
-/// without a live display nobody reads them, and a thousand extra wake-ups of the receiver
-/// are not free. `RunFinished` comes last, after every `CheckFinished`.
+/// Runs every check of the plan, sending events as they happen; returns when all are done, the
+/// receiver is gone, or `stop` turns true. `CheckStarted` and `Retry` are sent only when
+/// `progress` is set: without a live display nobody reads them, and a thousand extra wake-ups
+/// of the receiver are not free. `RunFinished` comes last, after every `CheckFinished`.
+///
+/// A stop cancels the checks in flight and returns only once every one of them is gone, so
+/// what they hold (a child's process group, a scratch database) has been released.
 pub async fn run(
     settings: Arc<Settings>,
     plan: Arc<Plan>,
@@ -63,13 +66,43 @@ pub async fn run(
     shared: Arc<Shared>,
     events: mpsc::Sender<RunEvent>,
     progress: bool,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    let mut set = JoinSet::new();
+    let all_started = tokio::select! {
+        _ = start_all(&settings, &plan, &previous, &shared, &events, progress, &mut set) => true,
+        _ = stop.wait_for(|s| *s) => false,
+    };
+    let stopped = !all_started
+        || tokio::select! {
+            _ = async { while set.join_next().await.is_some() {} } => false,
+            _ = stop.wait_for(|s| *s) => true,
+        };
+    if stopped {
+        set.shutdown().await;
+    }
+    let _ = events
+        .send(RunEvent::RunFinished {
+            interrupted: stopped,
+        })
+        .await;
+}
+
+/// Starts every check in plan order, at most `jobs` at once.
+async fn start_all(
+    settings: &Arc<Settings>,
+    plan: &Arc<Plan>,
+    previous: &Arc<HashMap<String, Vec<Metric>>>,
+    shared: &Arc<Shared>,
+    events: &mpsc::Sender<RunEvent>,
+    progress: bool,
+    set: &mut JoinSet<()>,
 ) {
     let planned = plan.checks.len();
     if events.send(RunEvent::RunStarted { planned }).await.is_err() {
         return;
     }
     let sem = Arc::new(Semaphore::new(settings.defaults.jobs));
-    let mut set = JoinSet::new();
     for idx in 0..planned {
         // Taking the permit before spawning starts checks in plan order and keeps at most
         // `jobs` tasks alive; finished tasks are reaped as we go.
@@ -105,10 +138,6 @@ pub async fn run(
                 .await;
         });
     }
-    while set.join_next().await.is_some() {}
-    let _ = events
-        .send(RunEvent::RunFinished { interrupted: false })
-        .await;
 }
 
 /// Runs one check with its retries; `previous` is its last stored observation. Each attempt

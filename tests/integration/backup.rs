@@ -687,3 +687,79 @@ fn an_unreadable_backup_folder_is_unknown_not_missing() {
         "{o:#}"
     );
 }
+
+/// Stopping znode in the middle of a restore test stops the restore tool and drops the scratch
+/// database; a later verification sweeps whatever a killed run left.
+#[test]
+fn a_stopped_restore_test_leaves_no_tool_running_and_no_scratch_database() {
+    let db = PgDb::create("znode_rstop");
+    let node = backup_node(&format!(
+        "  - id: slow
+    kind: postgres
+    path: sql/slow-%Y%m%d.sql
+    restore: {{ target: src }}
+targets:
+  src: {{ dsn: \"postgres://postgres@127.0.0.1:5432/{}?sslmode=disable\" }}
+",
+        db.0
+    ));
+    // A plain dump whose restore takes a minute: the test stops it half-way.
+    node.file(
+        &format!("sql/slow-{}.sql", day(0)),
+        "CREATE TABLE t (id int);\nSELECT pg_sleep(60);\n--\n-- PostgreSQL database dump complete\n--\n",
+    );
+    node.run(&["backup", "seal"]).code(0);
+    let count = |sql: &str| -> i64 {
+        let o = Command::new("psql")
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-d",
+                "postgres",
+                "-tAc",
+                sql,
+            ])
+            .output()
+            .unwrap();
+        text(&o.stdout).trim().parse().unwrap_or(-1)
+    };
+    // The scratch databases of one znode process (their names carry its pid).
+    let scratch_dbs = |pid: u32| {
+        count(&format!(
+            "SELECT count(*) FROM pg_database WHERE datname LIKE 'znode\\_restore\\_{pid}\\_%'"
+        ))
+    };
+    let sleeping = |pid: u32| {
+        count(&format!(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname LIKE 'znode\\_restore\\_{pid}\\_%' AND query LIKE '%pg_sleep(60)%'"
+        ))
+    };
+    for signal in [
+        nix::sys::signal::Signal::SIGTERM,
+        nix::sys::signal::Signal::SIGKILL,
+    ] {
+        let mut child = node
+            .cmd(&["backup", "verify", "--deep", "--timeout", "120s"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let pid = child.id();
+        crate::support::wait_for(30, "the restore to start", || sleeping(pid) > 0);
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), signal).unwrap();
+        let _ = child.wait();
+        if signal == nix::sys::signal::Signal::SIGTERM {
+            crate::support::wait_for(10, "the tool and its database to go", || {
+                sleeping(pid) == 0 && scratch_dbs(pid) == 0
+            });
+        } else {
+            // Killed outright nothing can clean up, but the next verification sweeps: the
+            // psql it left is cut off with its database.
+            assert_eq!(scratch_dbs(pid), 1, "left behind by kill -9");
+            node.run(&["backup", "verify"]);
+            crate::support::wait_for(10, "the leftover to be swept", || scratch_dbs(pid) == 0);
+        }
+    }
+}
