@@ -198,6 +198,7 @@ fn terminal_width() -> Option<u16> {
 /// Entry point: parse, dispatch, and turn the result into an exit code.
 pub fn main() -> ExitCode {
     let _ = rustls::crypto::ring::default_provider().install_default();
+    quiet_on_closed_pipes();
     let cli = match parse_args() {
         Ok(cli) => cli,
         Err(e) => {
@@ -248,11 +249,48 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(status) => ExitCode::from(status.exit_code()),
+        // `znode … | head`: the reader has what it wanted; end quietly, as Unix tools do.
+        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
+            if wants_nagios() {
+                // A monitoring system reads one status line from stdout, even for a config error.
+                println!(
+                    "ZNODE UNKNOWN - {}",
+                    e.to_string().lines().next().unwrap_or_default()
+                );
+            }
             report_error(&e);
             ExitCode::from(e.code())
         }
     }
+}
+
+/// Whether the command line asks for Nagios output (`--format nagios`, `-f nagios`).
+fn wants_nagios() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    args.windows(2)
+        .any(|w| matches!(w[0].as_str(), "--format" | "-f") && w[1] == "nagios")
+        || args
+            .iter()
+            .any(|a| a == "--format=nagios" || a == "-fnagios")
+}
+
+/// Writing to a pipe whose reader has gone (`znode … 2>&1 | true`) makes the standard print
+/// macros panic; such a panic ends the process quietly instead of printing a Rust panic.
+fn quiet_on_closed_pipes() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }
 
 /// Prints a failure on stderr: every problem of a config with its position, else one line.

@@ -243,3 +243,45 @@ fn usage_errors_exit_unknown() {
         .stdout_has("Usage: znode");
     znode().arg("--version").ran().code(0).stdout_has("znode ");
 }
+
+/// Nagios reads one status line from stdout: a config error under `--format nagios` still
+/// gives one (UNKNOWN), beside the problems on stderr.
+#[test]
+fn a_config_error_under_nagios_format_prints_an_unknown_line() {
+    znode()
+        .args([
+            "-c",
+            "/nonexistent/znode.yaml",
+            "inspect",
+            "--format",
+            "nagios",
+        ])
+        .ran()
+        .code(3)
+        .stdout_has("ZNODE UNKNOWN - /nonexistent/znode.yaml: error: cannot read the configuration")
+        .stderr_has("hint:");
+}
+
+/// Output to a reader that has gone (`| head`, `2>&1 | true`) ends quietly with 0, as Unix
+/// tools do, not with a Rust panic (101) or "error: Broken pipe" (3).
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    for command in ["completions bash", "man"] {
+        let out = std::process::Command::new("bash")
+            .args([
+                "-c",
+                &format!(
+                    "\"$0\" {command} 2>&1 | head -c 1 >/dev/null; echo \"${{PIPESTATUS[0]}}\""
+                ),
+                env!("CARGO_BIN_EXE_znode"),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(
+            text(&out.stdout).trim(),
+            "0",
+            "{command}: {}",
+            text(&out.stderr)
+        );
+    }
+}
