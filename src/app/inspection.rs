@@ -19,6 +19,7 @@ use crate::probe::Shared;
 use crate::report::RunReport;
 use crate::runner::{Plan, RunEvent};
 use crate::settings::Settings;
+use crate::store::spool::{self, Spool};
 use crate::store::{NewIncident, NewRun, RunRow, RunState, Store, StoreError, StoredOutcome};
 
 /// How a plan is run and recorded.
@@ -72,9 +73,26 @@ pub struct Finished {
     pub interrupted: bool,
     /// Incidents opened or updated.
     pub incidents: Vec<IncidentAction>,
-    /// The first thing that could not be stored (an outcome, log state, incidents, the run's
-    /// closing): the history is incomplete.
+    /// The first thing that could be neither stored nor spooled (log state, incidents, the
+    /// run's closing): the history is incomplete.
     pub store_error: Option<String>,
+    /// Where the outcomes went while the store could not take them.
+    pub spooled: Option<Spooled>,
+    /// Runs spooled earlier that this run wrote into the store.
+    pub replayed: Option<spool::Replayed>,
+}
+
+/// Outcomes kept in the spool because the store could not take them.
+#[derive(Clone, Debug)]
+pub struct Spooled {
+    /// The spool file.
+    pub path: std::path::PathBuf,
+    /// Outcomes in it.
+    pub outcomes: usize,
+    /// Why the store could not take them.
+    pub why: String,
+    /// `--open-incidents` was asked for but needs the store.
+    pub incidents_skipped: bool,
 }
 
 impl Finished {
@@ -96,22 +114,62 @@ pub async fn run(
     options: &Options,
     observer: &mut dyn Observer,
 ) -> Result<Finished, Error> {
-    let store = Store::open(&settings.store_url).await?;
+    let spool_dir = spool::folder(&settings.base_dir);
     let disabled = plan.disabled;
+    let node = settings.node.clone();
     let new = NewRun {
         disabled,
-        node: &settings.node,
+        node: &node,
         command: options.command,
         planned: plan.checks.len(),
         filters: options.filters.clone(),
     };
-    let (run_id, started_at) = store.begin_run(&new).await?;
-    let previous = if plan.checks.iter().any(|c| c.probe.uses_history()) {
-        store.previous_metrics(run_id).await?
-    } else {
-        Default::default()
+    // A store that cannot be reached does not stop the inspection: its outcomes are spooled
+    // beside the config and written by the next run that reaches the store.
+    let mut away = None;
+    let mut replayed = None;
+    let mut begun = None;
+    let store = match Store::open(&settings.store_url).await {
+        Ok(store) => {
+            replayed = Some(store.replay_spool(&spool_dir).await);
+            match store.begin_run(&new).await {
+                Ok(b) => begun = Some(b),
+                Err(e) => away = Some(e.to_string()),
+            }
+            Some(store)
+        }
+        Err(e) => {
+            away = Some(e.to_string());
+            None
+        }
     };
-    let shared = Arc::new(shared_state(&store, &plan, options.incremental).await?);
+    let (run_id, started_at) = match begun {
+        Some((id, at)) => (Some(id), at),
+        None => (None, now_ms()),
+    };
+    let spooled = away
+        .as_ref()
+        .map(|_| Spool::create(&spool_dir, &new, None, started_at));
+    let (spool, spool_error) = match spooled {
+        Some(Ok(s)) => (Some(s), None),
+        Some(Err(e)) => (
+            None,
+            Some(format!("cannot spool to {}: {e}", spool_dir.display())),
+        ),
+        None => (None, None),
+    };
+    let live = store.as_ref().zip(run_id);
+    let previous = match live {
+        Some((store, id)) if plan.checks.iter().any(|c| c.probe.uses_history()) => {
+            store.previous_metrics(id).await.unwrap_or_default()
+        }
+        _ => Default::default(),
+    };
+    let shared = match live {
+        Some((store, _)) => shared_state(store, &plan, options.incremental).await?,
+        None => Shared::default(),
+    };
+    let shared = Arc::new(shared);
     let infos: BTreeMap<String, CheckInfo> = plan
         .checks
         .iter()
@@ -138,12 +196,17 @@ pub async fn run(
         stopped,
     ));
     let mut rec = Recorder {
-        store: &store,
+        store: live.map(|l| l.0),
         run_id,
+        started_at,
+        new: &new,
+        spool_dir: &spool_dir,
+        spool,
+        away,
         infos: &infos,
         observer,
         rows: Vec::with_capacity(planned),
-        error: None,
+        error: spool_error,
     };
     let mut interrupted = false;
     loop {
@@ -167,32 +230,60 @@ pub async fn run(
         rec.take(Some(ev), &mut rx).await;
     }
     let _ = runner.await;
-    let Recorder { rows, error, .. } = rec;
-    // An interrupted run keeps its cursors where they were: the lines are read again next
-    // time rather than lost.
-    let state_error = if interrupted {
-        None
-    } else {
-        save_shared_state(&store, &shared).await.err()
-    };
+    let Recorder {
+        rows,
+        error,
+        spool,
+        away,
+        ..
+    } = rec;
     let mut incidents = Vec::new();
-    let incident_error = if options.open_incidents {
-        open_incidents(&store, &rows, &mut incidents).await.err()
-    } else {
-        None
+    let (status, finished_at, store_error, spooled) = match (spool, live) {
+        (None, Some((store, id))) => {
+            // An interrupted run keeps its cursors where they were: the lines are read again
+            // next time rather than lost.
+            let state_error = if interrupted {
+                None
+            } else {
+                save_shared_state(store, &shared).await.err()
+            };
+            let incident_error = if options.open_incidents {
+                open_incidents(store, &rows, &mut incidents).await.err()
+            } else {
+                None
+            };
+            let closed = store.finish_run(id, interrupted).await;
+            let (status, finished_at) = match &closed {
+                Ok((status, at)) => (Some(*status), *at),
+                Err(_) => (None, now_ms()),
+            };
+            let store_error = error
+                .or(closed.err().map(|e| e.to_string()))
+                .or(state_error.map(|e| e.to_string()))
+                .or(incident_error.map(|e| e.to_string()));
+            (status, finished_at, store_error, None)
+        }
+        (Some(mut spool), _) => {
+            let store_error = error.or(spool
+                .finish(interrupted)
+                .err()
+                .map(|e| format!("cannot spool to {}: {e}", spool.path().display())));
+            let note = Spooled {
+                path: spool.path().to_owned(),
+                outcomes: spool.outcomes,
+                why: away.unwrap_or_default(),
+                incidents_skipped: options.open_incidents,
+            };
+            (None, now_ms(), store_error, Some(note))
+        }
+        // Neither store nor spool: the error says why.
+        (None, None) => (None, now_ms(), error, None),
     };
-    let closed = store.finish_run(run_id, interrupted).await;
-    store.close().await;
-    let (status, finished_at) = match &closed {
-        Ok((status, at)) => (Some(*status), *at),
-        Err(_) => (None, now_ms()),
-    };
-    let store_error = error
-        .or(closed.err().map(|e| e.to_string()))
-        .or(state_error.map(|e| e.to_string()))
-        .or(incident_error.map(|e| e.to_string()));
+    if let Some(store) = store {
+        store.close().await;
+    }
     let run = RunRow {
-        id: run_id,
+        id: run_id.unwrap_or(0),
         node: settings.node.clone(),
         command: options.command.into(),
         started_at,
@@ -214,6 +305,8 @@ pub async fn run(
         interrupted,
         incidents,
         store_error,
+        spooled,
+        replayed: replayed.filter(|r| r.runs > 0 || !r.failed.is_empty()),
     })
 }
 
@@ -311,14 +404,22 @@ async fn save_shared_state(store: &Store, shared: &Shared) -> Result<(), StoreEr
     Ok(())
 }
 
-/// Collects outcomes as they arrive and stores them.
+/// Collects outcomes as they arrive and stores them, or spools them while the store cannot
+/// take them.
 struct Recorder<'a> {
-    store: &'a Store,
-    run_id: i64,
+    store: Option<&'a Store>,
+    run_id: Option<i64>,
+    started_at: i64,
+    new: &'a NewRun<'a>,
+    spool_dir: &'a std::path::Path,
+    spool: Option<Spool>,
+    /// Why the store could not take the outcomes.
+    away: Option<String>,
     infos: &'a BTreeMap<String, CheckInfo>,
     observer: &'a mut dyn Observer,
     rows: Vec<StoredOutcome>,
-    /// The first store error; the run goes on and the error is reported at the end.
+    /// The first error of the store and the spool both; the run goes on and the error is
+    /// reported at the end.
     error: Option<String>,
 }
 
@@ -344,8 +445,34 @@ impl Recorder<'_> {
             .iter()
             .map(|r| (&r.info, &r.outcome))
             .collect();
-        if let Err(e) = self.store.record(self.run_id, &fresh).await {
-            self.error.get_or_insert(e.to_string());
+        if self.spool.is_none()
+            && let (Some(store), Some(id)) = (self.store, self.run_id)
+        {
+            match store.record(id, &fresh).await {
+                Ok(()) => return,
+                // The store went away mid-run: this and every later outcome is spooled.
+                Err(e) => {
+                    match Spool::create(self.spool_dir, self.new, Some(id), self.started_at) {
+                        Ok(s) => {
+                            self.spool = Some(s);
+                            self.away = Some(e.to_string());
+                        }
+                        Err(se) => {
+                            self.error.get_or_insert(format!(
+                                "{e}; and cannot spool to {}: {se}",
+                                self.spool_dir.display()
+                            ));
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(spool) = self.spool.as_mut()
+            && let Err(e) = spool.record(&fresh)
+        {
+            self.error
+                .get_or_insert(format!("cannot spool to {}: {e}", spool.path().display()));
         }
     }
 }

@@ -97,6 +97,20 @@ pub(super) fn execute(
         let mut bar = Progress(progress_bar(plan.checks.len() as u64));
         let end = inspection::run(settings, plan, &options, &mut bar).await?;
         bar.0.finish_and_clear();
+        if let Some(r) = &end.replayed {
+            if r.runs > 0 {
+                eprintln!(
+                    "the history store is back: {} spooled run(s) with {} outcomes written into it",
+                    r.runs, r.outcomes
+                );
+            }
+            for (file, why) in &r.failed {
+                eprintln!(
+                    "warning: {} could not be written into the store: {why}",
+                    file.display()
+                );
+            }
+        }
         if end.interrupted {
             eprintln!(
                 "interrupted: {} of {} checks finished and stored; run #{} is marked interrupted",
@@ -119,6 +133,17 @@ pub(super) fn execute(
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         end.report.render(format, lang, style, &mut out)?;
         std::io::Write::flush(&mut out)?;
+        if let Some(sp) = &end.spooled {
+            eprintln!(
+                "warning: the history store cannot take this run ({}); its {} outcomes are spooled in {} and are written by the next run that reaches the store",
+                sp.why,
+                sp.outcomes,
+                sp.path.display()
+            );
+            if sp.incidents_skipped {
+                eprintln!("warning: no incident was opened: that needs the store");
+            }
+        }
         if let Some(e) = &end.store_error {
             eprintln!("error: the run could not be fully stored: {e}");
         }

@@ -162,32 +162,49 @@ fn split(span: Span) -> (Option<(i64, i64)>, Vec<Span>) {
     (Some((first, end)), edges)
 }
 
-/// Writes the roll-ups of a run that has just closed (inside its closing transaction).
+/// Writes the roll-ups of a run that has just closed (inside its closing transaction); with
+/// `only`, of those checks' outcomes alone (outcomes added to a run already closed and rolled
+/// up: each check has one outcome per run, so none is counted twice).
 pub(super) async fn roll_up(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     run: i64,
+    only: Option<&[String]>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    let filter = match only {
+        Some(ids) => {
+            let list: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
+            format!(" AND o.check_id IN ({})", list.join(", "))
+        }
+        None => String::new(),
+    };
+    let bind_all = |q: sqlx::query::Query<'static, sqlx::Any, sqlx::any::AnyArguments>| {
+        let mut q = q.bind(run);
+        for id in only.unwrap_or_default() {
+            q = q.bind(id.clone());
+        }
+        q
+    };
+    bind_all(sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO outcome_hours (hour, check_id, effective, title, category, system, kind, runs, first_run, last_run) \
          SELECT r.started_at / 3600000, o.check_id, o.effective, o.title, o.category, o.system, o.kind, 1, o.run_id, o.run_id \
-         FROM outcomes o JOIN runs r ON r.id = o.run_id WHERE o.run_id = $1 \
+         FROM outcomes o JOIN runs r ON r.id = o.run_id WHERE o.run_id = $1{filter} \
          ON CONFLICT (hour, check_id, effective) DO UPDATE SET \
            runs = outcome_hours.runs + 1, title = excluded.title, category = excluded.category, \
            system = excluded.system, kind = excluded.kind, \
            first_run = CASE WHEN excluded.first_run < outcome_hours.first_run THEN excluded.first_run ELSE outcome_hours.first_run END, \
-           last_run = CASE WHEN excluded.last_run > outcome_hours.last_run THEN excluded.last_run ELSE outcome_hours.last_run END",
-    )
-    .bind(run)
+           last_run = CASE WHEN excluded.last_run > outcome_hours.last_run THEN excluded.last_run ELSE outcome_hours.last_run END"
+    ))))
     .execute(&mut **tx)
     .await?;
-    sqlx::query(
+    bind_all(sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO run_systems (run_id, started_at, system, down) \
          SELECT r.id, r.started_at, o.system, MAX(CASE WHEN o.effective = 'CRIT' THEN 1 ELSE 0 END) \
          FROM runs r JOIN outcomes o ON o.run_id = r.id \
-         WHERE r.id = $1 AND o.system IS NOT NULL AND o.service = 1 \
-         GROUP BY r.id, r.started_at, o.system",
-    )
-    .bind(run)
+         WHERE r.id = $1 AND o.system IS NOT NULL AND o.service = 1{filter} \
+         GROUP BY r.id, r.started_at, o.system \
+         ON CONFLICT (run_id, system) DO UPDATE SET \
+           down = CASE WHEN excluded.down > run_systems.down THEN excluded.down ELSE run_systems.down END"
+    ))))
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -16,6 +16,7 @@ mod incident;
 mod logs;
 mod query;
 mod runbook;
+pub mod spool;
 mod sync;
 
 use std::time::Duration;
@@ -182,8 +183,16 @@ impl Store {
 
     /// Records the start of a run; returns its id and the start time it recorded.
     pub async fn begin_run(&self, run: &NewRun<'_>) -> Result<(i64, i64), StoreError> {
+        self.begin_run_at(run, now_ms()).await
+    }
+
+    /// Records a run that started at `started` (a spooled run written late).
+    pub async fn begin_run_at(
+        &self,
+        run: &NewRun<'_>,
+        started: i64,
+    ) -> Result<(i64, i64), StoreError> {
         let host = hostname();
-        let started = now_ms();
         let id: (i64,) = sqlx::query_as(
             "INSERT INTO runs (node, command, started_at, state, planned, disabled, filters, version, host, pid) \
              VALUES ($1, $2, $3, 'running', $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -212,12 +221,21 @@ impl Store {
         run: i64,
         outcomes: &[(&CheckInfo, &Outcome)],
     ) -> Result<(), StoreError> {
+        self.record_at(run, outcomes, now_ms()).await
+    }
+
+    /// Stores outcomes that finished at `finished` (spooled outcomes written late).
+    pub async fn record_at(
+        &self,
+        run: i64,
+        outcomes: &[(&CheckInfo, &Outcome)],
+        finished: i64,
+    ) -> Result<(), StoreError> {
         const COLUMNS: usize = 20;
         // sqlx's SQLite driver resolves each `$N` by name, quadratic in a statement's parameters;
         // 8 rows of 19 keeps that cheap and far below every backend's parameter limit.
         const ROWS: usize = 8;
         let json = |v: &dyn erased::Json| v.to_json();
-        let finished = now_ms();
         let mut tx = self.pool.begin().await.map_err(self.db())?;
         for chunk in outcomes.chunks(ROWS) {
             let mut sql = String::from(
@@ -267,6 +285,33 @@ impl Store {
         run: i64,
         interrupted: bool,
     ) -> Result<(Status, i64), StoreError> {
+        self.finish_run_at(run, interrupted, now_ms()).await
+    }
+
+    /// A run's state as stored (`running`, `finished`, `interrupted`), if it exists.
+    pub(crate) async fn run_state(&self, run: i64) -> Result<Option<String>, StoreError> {
+        let r: Option<(String,)> = sqlx::query_as("SELECT state FROM runs WHERE id = $1")
+            .bind(run)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(self.db())?;
+        Ok(r.map(|r| r.0))
+    }
+
+    /// Rolls up outcomes of `checks` added to a run already closed, and closes it again as the
+    /// spool says it ended (`interrupted`, at `finished`).
+    pub(crate) async fn roll_up_added(
+        &self,
+        run: i64,
+        checks: &[String],
+        interrupted: bool,
+        finished: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await.map_err(self.db())?;
+        aggregate::roll_up(&mut tx, run, Some(checks))
+            .await
+            .map_err(self.db())?;
+        tx.commit().await.map_err(self.db())?;
         let statuses: Vec<(String,)> =
             sqlx::query_as("SELECT effective FROM outcomes WHERE run_id = $1")
                 .bind(run)
@@ -281,7 +326,39 @@ impl Store {
         let worst = state.judge(Status::worst(
             statuses.iter().filter_map(|s| Status::parse(&s.0)),
         ));
-        let finished = now_ms();
+        sqlx::query("UPDATE runs SET status = $1, state = $2, finished_at = $3 WHERE id = $4")
+            .bind(worst.as_str())
+            .bind(state.as_str())
+            .bind(finished)
+            .bind(run)
+            .execute(&self.pool)
+            .await
+            .map_err(self.db())?;
+        Ok(())
+    }
+
+    /// Closes a run at `finished` (a spooled run written late).
+    pub async fn finish_run_at(
+        &self,
+        run: i64,
+        interrupted: bool,
+        finished: i64,
+    ) -> Result<(Status, i64), StoreError> {
+        let statuses: Vec<(String,)> =
+            sqlx::query_as("SELECT effective FROM outcomes WHERE run_id = $1")
+                .bind(run)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(self.db())?;
+        let state = if interrupted {
+            RunState::Interrupted
+        } else {
+            RunState::Finished
+        };
+        let worst = state.judge(Status::worst(
+            statuses.iter().filter_map(|s| Status::parse(&s.0)),
+        ));
+
         let mut tx = self.pool.begin().await.map_err(self.db())?;
         let closed = sqlx::query(
             "UPDATE runs SET finished_at = $1, state = $2, status = $3 WHERE id = $4 AND state = 'running'",
@@ -295,7 +372,9 @@ impl Store {
         .map_err(self.db())?;
         // Rolled up once, by whoever closes the run, in the same transaction.
         if closed.rows_affected() == 1 {
-            aggregate::roll_up(&mut tx, run).await.map_err(self.db())?;
+            aggregate::roll_up(&mut tx, run, None)
+                .await
+                .map_err(self.db())?;
         }
         tx.commit().await.map_err(self.db())?;
         Ok((worst, finished))

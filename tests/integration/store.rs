@@ -268,3 +268,100 @@ fn sqlite_and_postgres_migrations_stay_equal() {
         );
     }
 }
+
+/// The store goes away in the middle of a run: the checks go on, their outcomes are spooled
+/// beside the config, the run ends with its true conclusion and status, and the next run that
+/// reaches the store writes the spooled run into it. A store that is down from the start does
+/// not stop the checks either.
+#[test]
+fn outcomes_are_spooled_while_the_store_is_away_and_written_when_it_is_back() {
+    let db = PgDb::named("znode_spool");
+    let url = format!("postgres://postgres@127.0.0.1:5432/{}", db.0);
+    let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    node.checks(
+        "c.yaml",
+        "  - { id: first, title: 先, category: 日常检查, probe: { kind: command, run: [\"true\"] } }
+  - { id: slow, title: 慢, category: 日常检查, probe: { kind: command, run: [sleep, \"3\"] } }
+  - { id: last, title: 后, category: 日常检查, probe: { kind: command, run: [\"true\"] } }
+",
+    );
+    let store = ["--store", url.as_str()];
+    let stored = || {
+        let o = std::process::Command::new("psql")
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-d",
+                &db.0,
+                "-tAc",
+                "SELECT count(*) FROM outcomes",
+            ])
+            .output()
+            .unwrap();
+        text(&o.stdout).trim().parse::<i64>().unwrap_or(-1)
+    };
+    let child = node
+        .cmd(&[&store[..], &["inspect", "--jobs", "1", "--format", "json"]].concat())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for(30, "the first outcome stored", || stored() == 1);
+    psql("postgres", &format!("DROP DATABASE {} WITH (FORCE)", db.0));
+    let out = child.wait_with_output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Every check ran and all are OK: 正常, exit 0, whatever happened to the store.
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(doc["outcomes"].as_array().unwrap().len(), 3);
+    assert!(
+        text(&out.stderr).contains("outcomes are spooled in"),
+        "{}",
+        text(&out.stderr)
+    );
+    let spooled = std::fs::read_dir(node.path().join("znode-spool"))
+        .unwrap()
+        .count();
+    assert_eq!(spooled, 1);
+
+    // Down from the start: the checks still run and are spooled.
+    node.run(&[
+        "--store",
+        "postgres://postgres@127.0.0.1:1/nowhere",
+        "inspect",
+        "--check",
+        "first",
+    ])
+    .code(0)
+    .stderr_has("outcomes are spooled in");
+    assert_eq!(
+        std::fs::read_dir(node.path().join("znode-spool"))
+            .unwrap()
+            .count(),
+        2
+    );
+
+    // Back (an empty database): the next run writes both spooled runs, then its own.
+    node.run(&[&store[..], &["inspect", "--check", "last"]].concat())
+        .code(0)
+        .stderr_has("2 spooled run(s) with 3 outcomes written into it");
+    assert_eq!(
+        std::fs::read_dir(node.path().join("znode-spool"))
+            .unwrap()
+            .count(),
+        0
+    );
+    let runs = node
+        .run(&[&store[..], &["history", "--format", "json"]].concat())
+        .json();
+    let runs = runs.as_array().unwrap();
+    assert_eq!(runs.len(), 3, "{runs:?}");
+    let done: Vec<i64> = runs.iter().map(|r| r["done"].as_i64().unwrap()).collect();
+    assert_eq!(
+        done,
+        [1, 1, 2],
+        "newest first: this run, the one spooled from the start, the rest of the first"
+    );
+    assert!(runs.iter().all(|r| r["state"] == "finished"), "{runs:?}");
+}
