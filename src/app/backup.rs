@@ -105,6 +105,8 @@ pub struct PolicyStatus {
     pub last_restore_at: Option<i64>,
     /// How long it took, seconds.
     pub last_restore_s: Option<f64>,
+    /// The last restore test failed (it stays failed until the next test).
+    pub last_restore_failed: bool,
 }
 
 /// The standing of each policy; a store that does not exist yet means no history.
@@ -155,6 +157,9 @@ pub async fn status(settings: &Settings, policies: &[&Policy]) -> Result<Vec<Pol
                 .and_then(|h| metric(&h.2, "restored_at"))
                 .map(|t| t as i64 * 1000),
             last_restore_s: last.and_then(|h| metric(&h.2, "restore_time")),
+            last_restore_failed: last
+                .and_then(|h| metric(&h.2, "restore_failed"))
+                .is_some_and(|v| v > 0.0),
         });
     }
     Ok(rows)

@@ -240,8 +240,9 @@ fn status(cx: &Context, a: StatusArgs) -> Result<Status, Error> {
                     (Some(_), Some(at)) => format!("未通过\n{}", when(at)),
                     _ => "从未验证".into(),
                 };
-                let restore = match (r.last_restore_at, r.last_restore_s) {
-                    (Some(at), Some(s)) => format!("{}\n用时 {s:.1} s", when(at)),
+                let restore = match (r.last_restore_at, r.last_restore_s, r.last_restore_failed) {
+                    (Some(at), _, true) => format!("{}\n失败", when(at)),
+                    (Some(at), Some(s), false) => format!("{}\n用时 {s:.1} s", when(at)),
                     _ => "从未".into(),
                 };
                 let share = if r.verifications_30d == 0 {

@@ -170,6 +170,24 @@ impl Backup {
                 .every
                 .is_some_and(|e| last.is_none_or(|t| now - t >= e.as_secs() as i64));
         if !due {
+            let carried: Vec<Metric> = cx
+                .previous
+                .into_iter()
+                .flatten()
+                .filter(|m| {
+                    matches!(
+                        m.name.as_str(),
+                        "restored_at" | "restore_time" | "rows" | "restore_failed"
+                    )
+                })
+                .cloned()
+                .collect();
+            // A failed test stays failed until the next test replaces it.
+            let failed = carried
+                .iter()
+                .find(|m| m.name == "restore_failed" && m.label.is_none())
+                .map(|m| m.value as u8)
+                .filter(|v| *v > 0);
             // Scratch databases that died with an earlier run go now, not at the next test.
             if let Some(target) = cx.settings.targets.get(&plan.target) {
                 match restore::sweep(target, policy.kind).await {
@@ -181,24 +199,32 @@ impl Backup {
                 }
             }
             if let Some(t) = last {
-                // The last test's figures stay visible until the next one.
-                let carried: Vec<Metric> = cx
-                    .previous
-                    .into_iter()
-                    .flatten()
-                    .filter(|m| matches!(m.name.as_str(), "restored_at" | "restore_time" | "rows"))
-                    .cloned()
-                    .collect();
-                climb.metrics.extend(carried);
-                notes.push(format!(
-                    "上次恢复测试：{}",
-                    chrono::DateTime::from_timestamp(t, 0)
-                        .map(|d| d
-                            .with_timezone(&cx.settings.timezone)
+                let when = chrono::DateTime::from_timestamp(t, 0)
+                    .map(|d| {
+                        d.with_timezone(&cx.settings.timezone)
                             .format("%Y-%m-%d %H:%M")
-                            .to_string())
-                        .unwrap_or_default()
-                ));
+                            .to_string()
+                    })
+                    .unwrap_or_default();
+                if let Some(code) = failed {
+                    let status = match code {
+                        1 => Status::Warn,
+                        3 => Status::Unknown,
+                        _ => Status::Crit,
+                    };
+                    climb.add_restore(
+                        Some((
+                            status,
+                            format!("the last restore test ({when}) failed; `backup verify --deep` tests again now"),
+                        )),
+                        String::new(),
+                        carried,
+                    );
+                } else {
+                    // The last test's figures stay visible until the next one.
+                    climb.metrics.extend(carried);
+                }
+                notes.push(format!("上次恢复测试：{when}"));
             }
             return;
         }
@@ -222,6 +248,13 @@ impl Backup {
         let out = restore::run(plan, target, policy.kind, newest, cx.previous, budget).await;
         let mut metrics = out.metrics;
         metrics.push(Metric::new("restored_at", now as f64, ""));
+        let worst = Status::worst(out.failures.iter().map(|f| f.0));
+        // Kept in the outcome, so that verifications before the next test still say it failed.
+        metrics.push(Metric::new(
+            "restore_failed",
+            f64::from(worst.exit_code()),
+            "",
+        ));
         let failure = Status::worst(out.failures.iter().map(|f| f.0))
             .ne(&Status::Ok)
             .then(|| {

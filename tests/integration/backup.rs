@@ -432,6 +432,23 @@ targets:
     );
     assert_eq!(rung(&doc, "backup.broken-sql"), 6.0);
     assert!(!scratch_dbs().contains(&scratch_of(&doc, "backup.broken-sql")));
+    // A plain verification later does not forget it: the failed test stands until the next.
+    let later = node
+        .run(&[
+            "backup",
+            "verify",
+            "--policy",
+            "broken-sql",
+            "--format",
+            "json",
+        ])
+        .json();
+    let s = summary(&later, "backup.broken-sql");
+    assert_eq!(status(&later, "backup.broken-sql"), "CRIT", "{s}");
+    assert!(s.contains("the last restore test"), "{s}");
+    node.run(&["backup", "status", "--policy", "broken-sql"])
+        .code(0)
+        .stdout_has("失败");
     assert_eq!(
         (
             status(&doc, "backup.quality").as_str(),
