@@ -210,6 +210,16 @@ pub(super) fn read(
             .hint("use letters, digits, `-`, `_` and `.`"),
         );
     }
+    if raw.timeout.is_some_and(|t| t.is_zero()) {
+        problems.push(
+            Problem::at(
+                file,
+                at("timeout"),
+                "`timeout` is zero: the check would fail without trying",
+            )
+            .hint("e.g. `timeout: 5s`, or leave it out for `defaults.timeout`"),
+        );
+    }
     if let Some(n) = raw.item {
         let max = raw.category.item_count();
         if n == 0 || n > max {

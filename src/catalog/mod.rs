@@ -38,11 +38,11 @@ impl Catalog {
         };
         let mut ids = HashMap::new();
         for file in &files {
-            match std::fs::read_to_string(file) {
+            match crate::core::fsx::read_config_text(file) {
                 Ok(text) => catalog.load_text(file, &text, settings, &mut ids, &mut problems),
                 Err(e) => problems.push(
                     Problem::file(file, format!("cannot read check file: {e}"))
-                        .hint("check the permissions of the file"),
+                        .hint("a check file is a UTF-8 YAML file znode may read"),
                 ),
             }
         }

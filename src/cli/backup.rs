@@ -70,7 +70,7 @@ pub(super) struct VerifyArgs {
     #[arg(long)]
     deep: bool,
     /// Time a policy's verification may take
-    #[arg(long, default_value = "30m", value_parser = humantime::parse_duration, value_name = "DURATION")]
+    #[arg(long, default_value = "30m", value_parser = super::positive_duration, value_name = "DURATION")]
     timeout: Duration,
     /// Output format
     #[arg(short = 'f', long, value_enum, default_value = "table")]

@@ -89,9 +89,9 @@ pub(super) struct ShowArgs {
 pub(super) fn when(at: &Option<String>, tz: chrono_tz::Tz) -> Result<i64, Error> {
     match at {
         None => Ok(crate::core::clock::now_ms()),
-        Some(s) => chrono::DateTime::parse_from_rfc3339(&super::logs::parse_time(s, tz)?)
+        Some(s) => crate::core::clock::parse_local(s, tz)
             .map(|t| t.timestamp_millis())
-            .map_err(|e| Error::Message(e.to_string())),
+            .map_err(Error::Message),
     }
 }
 

@@ -32,7 +32,7 @@ pub(super) struct Args {
     #[arg(short = 'j', long, env = "ZNODE_JOBS", value_name = "N")]
     jobs: Option<usize>,
     /// Timeout of checks that set none (overrides `defaults.timeout`), e.g. 5s
-    #[arg(long, env = "ZNODE_TIMEOUT", value_parser = humantime::parse_duration, value_name = "DURATION")]
+    #[arg(long, env = "ZNODE_TIMEOUT", value_parser = super::positive_duration, value_name = "DURATION")]
     timeout: Option<Duration>,
     /// Output format
     #[arg(short = 'f', long, value_enum, default_value = "table")]

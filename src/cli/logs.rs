@@ -40,7 +40,7 @@ pub(super) enum Command {
 #[derive(Debug, clap::Args)]
 pub(super) struct WindowArgs {
     /// Look back this far from now
-    #[arg(long, default_value = "24h", value_parser = humantime::parse_duration, value_name = "DURATION", conflicts_with_all = ["from", "to"])]
+    #[arg(long, default_value = "24h", value_parser = super::positive_duration, value_name = "DURATION", conflicts_with_all = ["from", "to"])]
     since: Duration,
     /// Window start: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` in the node's timezone
     #[arg(long, value_name = "TIME")]
@@ -64,7 +64,7 @@ pub(super) struct ScanArgs {
     #[arg(long, value_delimiter = ',', value_name = "ID")]
     source: Vec<String>,
     /// Time a source's scan may take
-    #[arg(long, default_value = "10m", value_parser = humantime::parse_duration, value_name = "DURATION")]
+    #[arg(long, default_value = "10m", value_parser = super::positive_duration, value_name = "DURATION")]
     timeout: Duration,
     /// Output format
     #[arg(short = 'f', long, value_enum, default_value = "table")]
@@ -121,13 +121,6 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
     }
 }
 
-/// A time given on the command line, as RFC 3339.
-pub(super) fn parse_time(s: &str, tz: chrono_tz::Tz) -> Result<String, Error> {
-    crate::core::clock::parse_local(s, tz)
-        .map(|t| t.to_rfc3339())
-        .map_err(Error::Message)
-}
-
 /// The part of the logs a scan reads, as the window flags say.
 fn span_of(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<Span, Error> {
     let at = |s: &Option<String>| {
@@ -135,14 +128,21 @@ fn span_of(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<Span, Error> {
             .map(|t| crate::core::clock::parse_local(t, tz).map_err(Error::Message))
             .transpose()
     };
-    Ok(if w.from.is_none() && w.to.is_none() {
-        Span::Last(w.since)
-    } else {
-        Span::Between {
-            from: at(&w.from)?,
-            to: at(&w.to)?,
-        }
-    })
+    if w.from.is_none() && w.to.is_none() {
+        return Ok(Span::Last(w.since));
+    }
+    let (from, to) = (at(&w.from)?, at(&w.to)?);
+    if let (Some(f), Some(t)) = (from, to)
+        && f >= t
+    {
+        // An empty window would find nothing and report 正常 without having looked.
+        return Err(Error::Message(format!(
+            "--from {} is not before --to {}: the window is empty",
+            f.to_rfc3339(),
+            t.to_rfc3339()
+        )));
+    }
+    Ok(Span::Between { from, to })
 }
 
 fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<Status, Error> {
@@ -180,19 +180,14 @@ fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<Status, Error> {
 }
 
 fn window_of(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<logs::Window, Error> {
-    let ms = |s: &str| -> Result<i64, Error> {
-        Ok(chrono::DateTime::parse_from_rfc3339(&parse_time(s, tz)?)
-            .map_err(|e| Error::Message(e.to_string()))?
-            .timestamp_millis())
-    };
-    Ok(match (&w.from, &w.to) {
-        (None, None) => logs::Window {
-            from: Some(crate::core::clock::now_ms() - w.since.as_millis() as i64),
+    Ok(match span_of(w, tz)? {
+        Span::Last(d) => logs::Window {
+            from: Some(crate::core::clock::now_ms() - d.as_millis() as i64),
             to: None,
         },
-        (f, t) => logs::Window {
-            from: f.as_deref().map(ms).transpose()?,
-            to: t.as_deref().map(ms).transpose()?,
+        Span::Between { from, to } => logs::Window {
+            from: from.map(|t| t.timestamp_millis()),
+            to: to.map(|t| t.timestamp_millis()),
         },
     })
 }

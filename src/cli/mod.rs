@@ -265,6 +265,15 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// A duration flag above zero: a zero timeout would fail every check without trying it.
+fn positive_duration(s: &str) -> Result<std::time::Duration, String> {
+    match humantime::parse_duration(s) {
+        Ok(d) if d.is_zero() => Err("must be more than zero, e.g. `5s`".into()),
+        Ok(d) => Ok(d),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Whether the command line asks for Nagios output (`--format nagios`, `-f nagios`).
 fn wants_nagios() -> bool {
     let args: Vec<String> = std::env::args().collect();

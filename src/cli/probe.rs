@@ -39,7 +39,7 @@ pub(super) struct Args {
     #[arg(long = "threshold", value_name = "METRIC=WARN,CRIT")]
     thresholds: Vec<String>,
     /// Time the probe has
-    #[arg(short = 't', long, default_value = "10s", value_parser = humantime::parse_duration)]
+    #[arg(short = 't', long, default_value = "10s", value_parser = super::positive_duration)]
     timeout: Duration,
     /// User for basic auth or the database
     #[arg(long)]
@@ -90,10 +90,16 @@ fn check_yaml(a: &Args) -> Result<(String, Vec<String>), Problems> {
         lines.push(("thresholds:".into(), "--threshold".into()));
         for t in &a.thresholds {
             let origin = format!("--threshold {t}");
-            let Some((metric, ranges)) = t.split_once('=') else {
+            let Some((metric, ranges)) = t
+                .split_once('=')
+                .filter(|(m, r)| !m.trim().is_empty() && !r.trim().is_empty())
+            else {
                 problems.push(
-                    Problem::file(Path::new(&origin), "expected METRIC=WARN,CRIT")
-                        .hint("e.g. --threshold cert_days_left=30:,7:"),
+                    Problem::file(
+                        Path::new(&origin),
+                        "expected METRIC=WARN,CRIT, with a metric name and a range",
+                    )
+                    .hint("e.g. --threshold cert_days_left=30:,7:"),
                 );
                 continue;
             };

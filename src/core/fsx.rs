@@ -46,6 +46,42 @@ pub fn read_some(r: &mut impl Read, buf: &mut [u8]) -> (usize, Option<io::Error>
     (got, None)
 }
 
+/// The most a file the operator writes (config, check file, playbook) may hold.
+pub const MAX_CONFIG_BYTES: u64 = 16 << 20;
+
+/// Reads a file the operator wrote: a regular file (not a FIFO that would block forever or a
+/// device that never ends), at most [`MAX_CONFIG_BYTES`], in UTF-8. The error says which of
+/// these it is not, with the byte offset of invalid UTF-8.
+pub fn read_config_text(path: &Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("not a regular file (a FIFO, a device or a folder); name a YAML file".into());
+    }
+    if meta.len() > MAX_CONFIG_BYTES {
+        return Err(format!(
+            "{} bytes; files znode reads are at most {} MiB",
+            meta.len(),
+            MAX_CONFIG_BYTES >> 20
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Bounded even if the file grows while it is read.
+    File::open(path)
+        .and_then(|f| f.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(format!("more than {} MiB", MAX_CONFIG_BYTES >> 20));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..at]);
+        let line = text.matches('\n').count() + 1;
+        format!(
+            "not UTF-8: invalid byte at offset {at} (line {line}); save the file as UTF-8 (GBK is not read here)"
+        )
+    })
+}
+
 /// A size written as `500MiB`, `10GiB`, `2GB` or bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ByteSize(pub u64);
@@ -95,6 +131,23 @@ pub fn parse_size(s: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn config_files_are_regular_bounded_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("gbk.yaml");
+        std::fs::write(&bad, b"node: ok\ntitle: \xd6\xd0\n").unwrap();
+        let e = read_config_text(&bad).unwrap_err();
+        assert!(e.contains("offset 16 (line 2)"), "{e}");
+        assert!(
+            read_config_text(Path::new("/dev/zero"))
+                .unwrap_err()
+                .contains("not a regular file")
+        );
+        let good = dir.path().join("ok.yaml");
+        std::fs::write(&good, "node: 肇庆\n").unwrap();
+        assert_eq!(read_config_text(&good).unwrap(), "node: 肇庆\n");
+    }
 
     #[test]
     fn sizes() {

@@ -84,6 +84,11 @@ impl FromStr for Range {
         };
         let (start, end) = match body.split_once(':') {
             None => (0.0, num(body)?),
+            Some(("", "")) | Some(("~", "")) => {
+                return Err(err(
+                    "a range needs a number on one side at least: `10:`, `~:10`, `10:20`",
+                ));
+            }
             Some((a, b)) => {
                 let start = if a == "~" {
                     f64::NEG_INFINITY

@@ -32,6 +32,24 @@ impl Probe for Cpu {
         ]
     }
 
+    fn validate(
+        &self,
+        _target: Option<&crate::core::target::Target>,
+        _settings: &crate::settings::Settings,
+    ) -> Result<(), crate::core::error::Invalid> {
+        // Two readings of the same instant differ by nothing: busy would read as 100%.
+        match self.sample {
+            Some(s) if s < Duration::from_millis(100) => Err(crate::core::error::Invalid::new(
+                format!(
+                    "`sample` {} is too short to measure the CPU",
+                    humantime::format_duration(s)
+                ),
+                "sample for at least 100ms; the default is 1s",
+            )),
+            _ => Ok(()),
+        }
+    }
+
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
         let sample = self
             .sample

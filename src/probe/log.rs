@@ -141,6 +141,30 @@ impl Probe for Log {
                 ));
             }
         }
+        // A window that holds nothing finds nothing, and 正常 would be said without looking.
+        if self.window.is_some_and(|w| w.is_zero()) {
+            return Err(Invalid::new(
+                "`window` is zero: the check would read nothing",
+                "e.g. `window: 24h`, or `from`/`to` for a fixed span",
+            ));
+        }
+        if self
+            .window
+            .is_some_and(|w| w > Duration::from_secs(366 * 86400))
+        {
+            return Err(Invalid::new(
+                "`window` is longer than a year",
+                "a log check reads a recent span, e.g. `window: 24h`; use `from`/`to` for an old one",
+            ));
+        }
+        if let (Some(f), Some(t)) = (self.from, self.to)
+            && f >= t
+        {
+            return Err(Invalid::new(
+                format!("`from` {f} is not before `to` {t}: the window is empty"),
+                "swap them, or give a later `to`",
+            ));
+        }
         Ok(())
     }
 

@@ -614,7 +614,7 @@ pub fn load_all(dir: &Path) -> Result<Vec<Playbook>, Problems> {
             .collect();
         files.sort();
         for f in files {
-            match std::fs::read_to_string(&f) {
+            match crate::core::fsx::read_config_text(&f) {
                 Ok(text) => match parse(&f, &text) {
                     Ok(p) => {
                         all.retain(|o| o.id != p.id);

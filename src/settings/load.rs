@@ -52,7 +52,7 @@ pub fn load(path: &Path, overrides: &Overrides) -> Result<Settings, Problems> {
 /// them are not reported a second time as pointing at an unknown target.
 pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Problems) {
     let mut problems = Problems::default();
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::core::fsx::read_config_text(path) {
         Ok(t) => t,
         Err(e) => {
             problems.push(Problem::file(path, format!("cannot read the configuration: {e}")).hint(

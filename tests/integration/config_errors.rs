@@ -285,3 +285,99 @@ fn a_closed_pipe_ends_quietly() {
         );
     }
 }
+
+/// Hostile inputs end in a problem with the file and the reason, at once: a FIFO among the
+/// check files (it would block forever), a device (it never ends), invalid UTF-8 (with its byte
+/// offset), and an alias bomb of a few hundred bytes (it would expand to gigabytes).
+#[test]
+fn hostile_files_are_refused_with_the_reason() {
+    let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    let cfg = std::fs::read_to_string(node.config())
+        .unwrap()
+        .replace("checks: [checks]", "checks: [checks, /dev/zero]");
+    std::fs::write(node.config(), cfg).unwrap();
+    nix::unistd::mkfifo(
+        &node.path().join("checks/pipe.yaml"),
+        nix::sys::stat::Mode::from_bits_truncate(0o644),
+    )
+    .unwrap();
+    node.file(
+        "checks/gbk.yaml",
+        b"checks:\n  - { id: a, title: \xd6\xd0, category: daily, probe: { kind: tcp } }\n",
+    );
+    let mut bomb = String::from("checks: []\nx0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..10 {
+        let p = i - 1;
+        bomb.push_str(&format!(
+            "x{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    node.file("checks/bomb.yaml", bomb);
+    node.run(&["config", "check"])
+        .code(3)
+        .stderr_has("pipe.yaml: error: cannot read check file: not a regular file")
+        .stderr_has("/dev/zero: error: cannot read check file: not a regular file")
+        .stderr_has("gbk.yaml: error: cannot read check file: not UTF-8: invalid byte at offset 28 (line 2)")
+        .stderr_has("aliases expand the file beyond 1000000 values");
+}
+
+/// Settings that would make a check meaningless are refused with the reason: an empty range,
+/// a threshold without a metric, zero timeouts, a CPU sample too short to measure, an empty or
+/// inverted log window.
+#[test]
+fn meaningless_settings_are_refused() {
+    let node = TestNode::new("  pg: { address: \"127.0.0.1:5432\" }\n");
+    for (args, said) in [
+        (
+            &["probe", "tcp", "127.0.0.1:5432", "--warn", ":"][..],
+            "needs a number on one side",
+        ),
+        (
+            &["probe", "tcp", "127.0.0.1:5432", "--threshold", "=1,2"][..],
+            "with a metric name and a range",
+        ),
+        (
+            &["probe", "tcp", "127.0.0.1:5432", "--timeout", "0s"][..],
+            "must be more than zero",
+        ),
+        (
+            &["inspect", "--timeout", "0s"][..],
+            "must be more than zero",
+        ),
+        (
+            &["probe", "cpu", "--set", "sample=0s"][..],
+            "too short to measure the CPU",
+        ),
+    ] {
+        node.run(args).code(3).stderr_has(said);
+    }
+    node.checks(
+        "c.yaml",
+        "  - { id: zero, title: 零, category: daily, target: pg, timeout: 0s, probe: { kind: tcp } }\n",
+    );
+    node.run(&["config", "check"])
+        .code(3)
+        .stderr_has("c.yaml:2:")
+        .stderr_has("`timeout` is zero");
+    let logs = TestNode::with_config(
+        "node: t\nstore: h.db\nchecks: [checks]\nlogs:\n  sources:\n    - { id: app, paths: [\"logs/*.log\"] }\n",
+    );
+    logs.checks(
+        "l.yaml",
+        "  - { id: none, title: 空窗, category: daily, probe: { kind: log, source: app, window: 0s } }\n",
+    );
+    logs.run(&["config", "check"])
+        .code(3)
+        .stderr_has("`window` is zero");
+    logs.checks("l.yaml", "");
+    logs.run(&[
+        "logs",
+        "scan",
+        "--from",
+        "2025-10-11 00:00",
+        "--to",
+        "2025-10-10 00:00",
+    ])
+    .code(3)
+    .stderr_has("is not before --to");
+}

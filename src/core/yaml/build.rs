@@ -15,10 +15,24 @@ struct Open {
     merges: Vec<Node>,
 }
 
+/// The most values a file may expand to, aliases included.
+const MAX_NODES: usize = 1_000_000;
+
+/// Values in a node, itself included.
+fn count(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Seq(items) => items.iter().map(count).sum(),
+        Value::Map(entries) => entries.iter().map(|(k, v)| count(k) + count(v)).sum(),
+        _ => 0,
+    }
+}
+
 /// Assembles nodes from parser events.
 #[derive(Default)]
 pub(super) struct Builder {
-    anchors: HashMap<usize, Node>,
+    anchors: HashMap<usize, (Node, usize)>,
+    /// Nodes made so far, aliases counted as the copies they make.
+    made: usize,
     stack: Vec<Open>,
     pub(super) root: Option<Node>,
 }
@@ -81,11 +95,23 @@ impl Builder {
                 Ok(())
             }
             Event::Alias(id) => {
-                let node = self
+                let size = self
                     .anchors
                     .get(&id)
-                    .cloned()
+                    .map(|a| a.1)
                     .ok_or_else(|| (pos, "alias to an unknown anchor".to_owned()))?;
+                // Aliases of aliases grow exponentially: a file of a few hundred bytes could
+                // expand to gigabytes (an alias bomb). Counted before anything is copied.
+                self.made = self.made.saturating_add(size);
+                if self.made > MAX_NODES {
+                    return Err((
+                        pos,
+                        format!(
+                            "aliases expand the file beyond {MAX_NODES} values; write the values out or use fewer nested aliases"
+                        ),
+                    ));
+                }
+                let node = self.anchors[&id].0.clone();
                 self.push(
                     Node {
                         pos,
@@ -106,7 +132,8 @@ impl Builder {
     /// Places a finished node into its parent (or as the root), recording its anchor.
     fn push(&mut self, node: Node, anchor: usize) {
         if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+            let size = count(&node);
+            self.anchors.insert(anchor, (node.clone(), size));
         }
         let Some(parent) = self.stack.last_mut() else {
             self.root = Some(node);

@@ -148,6 +148,24 @@ impl Node {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_alias_bomb_is_refused_before_it_grows() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        assert!(text.len() < 1000);
+        let (pos, msg) = Node::parse(&text).unwrap_err();
+        assert!(msg.contains("aliases expand the file beyond"), "{msg}");
+        assert!(pos.line > 1);
+        // Ordinary aliases still work.
+        let n = Node::parse("base: &b { t: 5s }\nx: *b\n").unwrap();
+        assert!(n.get("x").is_some());
+    }
     use serde::Deserialize;
 
     #[derive(Deserialize, Debug)]
