@@ -40,6 +40,9 @@ pub struct Climb {
     pub metrics: Vec<Metric>,
     /// Per-file results when every retained backup was verified.
     pub files: Vec<String>,
+    /// The rung (5 checksum, 6 structure) the newest backup itself failed with CRIT, if any:
+    /// with `--all` an older backup's fault fails the rung but leaves the newest restorable.
+    pub newest_broken: Option<u8>,
 }
 
 impl Climb {
@@ -66,9 +69,13 @@ impl Climb {
 
     /// Whether a rung from 4 to 6 failed with CRIT: such a backup is not worth restoring.
     pub fn unusable(&self) -> Option<u8> {
+        if let Some(r) = self.newest_broken {
+            return Some(r);
+        }
+        // Rungs 5 and 6 judge the newest through `newest_broken`; 4 (size) is the newest's own.
         self.steps
             .iter()
-            .find(|s| s.rung >= 4 && s.failure.as_ref().is_some_and(|f| f.0 == Status::Crit))
+            .find(|s| s.rung == 4 && s.failure.as_ref().is_some_and(|f| f.0 == Status::Crit))
             .map(|s| s.rung)
     }
 
@@ -260,7 +267,20 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     let mut sum_fail: Option<(Status, String)> = None;
     let mut struct_fail: Option<(Status, String)> = None;
     let mut struct_note = String::new();
-    for (b, (sum, st)) in targets.iter().zip(&results) {
+    let newest_at = targets.len().saturating_sub(1);
+    for (i, (b, (sum, st))) in targets.iter().zip(&results).enumerate() {
+        let is_newest = i == newest_at;
+        let sum_broken = !matches!(sum, Ok(Some(true)) | Ok(None));
+        let st_broken = matches!(st, Ok(Structure::Broken(_)) | Err(_));
+        if is_newest {
+            c.newest_broken = if sum_broken {
+                Some(5)
+            } else if st_broken {
+                Some(6)
+            } else {
+                None
+            };
+        }
         let name = b
             .path
             .file_name()

@@ -120,7 +120,17 @@ pub fn take(
         fs::create_dir_all(dir)?;
     }
     let partial = PathBuf::from(format!("{}.partial", archive.display()));
-    let out = BufWriter::with_capacity(1 << 20, File::create(&partial)?);
+    // Config and program backups hold credentials and code: readable by the owner only.
+    let file = {
+        use std::os::unix::fs::OpenOptionsExt;
+        fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&partial)?
+    };
+    let out = BufWriter::with_capacity(1 << 20, file);
     let compression = policy.compression.unwrap_or_default();
     let encoder = match compression {
         Compression::Gzip => Encoder::Gzip(flate2::write::GzEncoder::new(

@@ -173,7 +173,7 @@ fn take(cx: &Context, a: TakeArgs) -> Result<Status, Error> {
     }
     let now = chrono::Utc::now().with_timezone(&settings.timezone);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut failed = 0;
+    let (mut failed, mut incomplete) = (0, 0);
     for p in policies {
         match crate::backup::take::take(p, &settings.base_dir, now) {
             Ok(t) => {
@@ -186,9 +186,11 @@ fn take(cx: &Context, a: TakeArgs) -> Result<Status, Error> {
                     crate::core::outcome::format_value(t.bytes as f64, "B"),
                     crate::core::outcome::format_value(t.size as f64, "B")
                 )?;
+                // A source that matched nothing is missing from the backup: said, and a WARN.
                 for s in &t.skipped {
                     writeln!(out, "  跳过：{s}")?;
                 }
+                incomplete += usize::from(!t.skipped.is_empty());
                 for r in &t.removed {
                     writeln!(out, "  按保留策略删除：{}", r.display())?;
                 }
@@ -200,7 +202,13 @@ fn take(cx: &Context, a: TakeArgs) -> Result<Status, Error> {
         }
     }
     out.flush()?;
-    Ok(if failed > 0 { Status::Crit } else { Status::Ok })
+    Ok(if failed > 0 {
+        Status::Crit
+    } else if incomplete > 0 {
+        Status::Warn
+    } else {
+        Status::Ok
+    })
 }
 
 fn status(cx: &Context, a: StatusArgs) -> Result<Status, Error> {

@@ -169,19 +169,20 @@ impl Backup {
             || plan
                 .every
                 .is_some_and(|e| last.is_none_or(|t| now - t >= e.as_secs() as i64));
+        // The last test's figures, kept until the next test replaces them.
+        let carried: Vec<Metric> = cx
+            .previous
+            .into_iter()
+            .flatten()
+            .filter(|m| {
+                matches!(
+                    m.name.as_str(),
+                    "restored_at" | "restore_time" | "rows" | "restore_failed"
+                )
+            })
+            .cloned()
+            .collect();
         if !due {
-            let carried: Vec<Metric> = cx
-                .previous
-                .into_iter()
-                .flatten()
-                .filter(|m| {
-                    matches!(
-                        m.name.as_str(),
-                        "restored_at" | "restore_time" | "rows" | "restore_failed"
-                    )
-                })
-                .cloned()
-                .collect();
             // A failed test stays failed until the next test replaces it.
             let failed = carried
                 .iter()
@@ -231,6 +232,7 @@ impl Backup {
         let Some(newest) = backups.last() else { return };
         if let Some(r) = climb.unusable() {
             notes.push(format!("恢复测试未执行：第 {r} 级已失败，备份不可用"));
+            climb.metrics.extend(carried);
             return;
         }
         let Some(target) = cx.settings.targets.get(&plan.target) else {

@@ -637,6 +637,18 @@ fn take_archives_config_restorable_with_plain_tar_and_keeps_the_retention() {
             .contains("tar.gz: 6 entries read to the end"),
         "{doc:#}"
     );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Config backups hold credentials: readable by their owner only.
+        let mode = std::fs::metadata(&kept[1]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+    // A source that has gone is said, and the take is a WARN, not a silent success.
+    std::fs::remove_file(node.at("etc/app.properties")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    node.run(&["backup", "take", "config"])
+        .code(1)
+        .stdout_has("跳过：etc/app.properties: nothing matches");
 }
 
 /// An empty checksum file is a lost record, not "no checksum": verify says so (CRIT) and seal
@@ -779,4 +791,44 @@ targets:
             crate::support::wait_for(10, "the leftover to be swept", || scratch_dbs(pid) == 0);
         }
     }
+}
+
+/// With --all, an older backup that is broken fails its rung, but the newest one, intact, is
+/// still restored: one bad file in the history does not cancel the restore test of a good one.
+#[test]
+fn a_broken_older_backup_does_not_cancel_the_restore_test_of_the_newest() {
+    let db = PgDb::create("znode_rall");
+    psql(
+        &db.0,
+        "CREATE TABLE t (id int); INSERT INTO t VALUES (1), (2);",
+    );
+    let node = backup_node(&format!(
+        "  - id: pg
+    kind: postgres
+    path: pg/db-%Y%m%d.dump
+    restore: {{ target: src }}
+targets:
+  src: {{ dsn: \"postgres://postgres@127.0.0.1:5432/{}?sslmode=disable\" }}
+",
+        db.0
+    ));
+    let old = node.at(&format!("pg/db-{}.dump", day(1)));
+    let new = node.at(&format!("pg/db-{}.dump", day(0)));
+    pg_dump(&db.0, "-Fc", &old);
+    pg_dump(&db.0, "-Fc", &new);
+    node.run(&["backup", "seal"]).code(0);
+    // The older one rots after it was sealed.
+    let mut bytes = std::fs::read(&old).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0xff;
+    std::fs::write(&old, bytes).unwrap();
+    let (code, doc) = node.json(&["backup", "verify", "--all", "--deep", "--format", "json"]);
+    assert_eq!(code, 2, "{doc:#}");
+    let o = outcome(&doc, "backup.pg");
+    let shown = o.to_string();
+    assert!(shown.contains("checksum does not match"), "{shown}");
+    assert!(
+        shown.contains(&format!("restored {}", new.display())),
+        "the newest was restored: {shown}"
+    );
 }
