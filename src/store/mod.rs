@@ -58,6 +58,16 @@ pub enum StoreError {
     /// A run that does not exist.
     #[error("no run {0} in the history")]
     NoSuchRun(String),
+    /// The SQLite file is not a database, or its pages are damaged.
+    #[error(
+        "history store {path}: {why}; move it aside (`mv {path} {path}.broken`) and znode starts a new history, or put back a copy from a backup"
+    )]
+    Corrupt {
+        /// The file.
+        path: String,
+        /// What is wrong with it.
+        why: String,
+    },
     /// The store has not been created yet (nothing was ever run with it).
     #[error("no history at {0} yet; run `znode inspect` first")]
     Missing(String),
@@ -102,6 +112,9 @@ impl Store {
             source,
         };
         let sqlite = url.starts_with("sqlite:");
+        if sqlite {
+            check_sqlite_header(url)?;
+        }
         if !Any::database_exists(url).await.map_err(db)? {
             if !create {
                 return Err(StoreError::Missing(shown));
@@ -403,6 +416,30 @@ impl Store {
     pub async fn close(self) {
         self.pool.close().await;
     }
+}
+
+/// A file that is not an SQLite database would make every connection fail until the pool
+/// gives up (30 s, "pool timed out"): it is recognised by its header at once.
+fn check_sqlite_header(url: &str) -> Result<(), StoreError> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return Ok(());
+    };
+    let mut head = [0u8; 16];
+    let n = crate::core::fsx::read_full(&mut f, &mut head).unwrap_or(0);
+    // An empty file is a new store.
+    if n == 0 || head[..n] == b"SQLite format 3\0"[..n] && n == 16 {
+        return Ok(());
+    }
+    Err(StoreError::Corrupt {
+        path: path.to_owned(),
+        why: "not an SQLite database (its first bytes are not `SQLite format 3`)".into(),
+    })
 }
 
 /// Serializes values for JSON text columns.

@@ -365,3 +365,23 @@ fn outcomes_are_spooled_while_the_store_is_away_and_written_when_it_is_back() {
     );
     assert!(runs.iter().all(|r| r["state"] == "finished"), "{runs:?}");
 }
+
+/// A history file that is not an SQLite database is named as such at once, with what to do,
+/// rather than after a 30 s "pool timed out"; an inspection still runs and spools its results.
+#[test]
+fn a_store_file_that_is_not_a_database_is_named_at_once() {
+    let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    node.file("history.db", vec![0x5au8; 4096]);
+    node.run(&["history"])
+        .code(3)
+        .stderr_has("not an SQLite database")
+        .stderr_has("mv ");
+    node.checks(
+        "c.yaml",
+        "  - { id: ok, title: 好, category: 日常检查, probe: { kind: command, run: [\"true\"] } }\n",
+    );
+    node.run(&["inspect"])
+        .code(0)
+        .stderr_has("not an SQLite database")
+        .stderr_has("outcomes are spooled in");
+}
