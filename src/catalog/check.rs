@@ -279,6 +279,14 @@ pub(super) fn read(
             ),
         }
     }
+    let mut tags = raw.tags;
+    if let Some(sys) = raw.system.as_deref().and_then(|id| settings.system(id)) {
+        for t in &sys.tags {
+            if !tags.contains(t) {
+                tags.push(t.clone());
+            }
+        }
+    }
     if problems.is_empty() {
         Ok(CheckSpec {
             id: raw.id,
@@ -291,7 +299,9 @@ pub(super) fn read(
             thresholds,
             timeout: raw.timeout,
             retries: raw.retries,
-            tags: raw.tags,
+            // A check has its system's tags too: `--tag web` selects the checks of every system
+            // tagged `web`.
+            tags,
             remediation: raw.remediation,
             enabled: raw.enabled,
             waiver: raw.waiver,

@@ -419,3 +419,28 @@ fn nagios_and_prometheus_outputs() {
     let t = text(&out.stdout);
     assert!(t.contains("CRIT") && t.contains("Summary: 1 checks"), "{t}");
 }
+
+/// `--tag` selects by the tags of a check and of its system alike.
+#[test]
+fn tags_of_a_system_select_its_checks() {
+    let node = TestNode::with_config(
+        "node: t\nstore: h.db\nchecks: [checks]\nsystems:\n  - { id: portal, name: 门户, tags: [web] }\n  - { id: db, name: 数据库 }\n",
+    );
+    node.checks(
+        "c.yaml",
+        "  - { id: p, title: 门户, category: daily, system: portal, probe: { kind: command, run: [\"true\"] } }
+  - { id: d, title: 库, category: daily, system: db, probe: { kind: command, run: [\"true\"] } }
+  - { id: own, title: 自带, category: daily, system: db, tags: [web], probe: { kind: command, run: [\"true\"] } }
+",
+    );
+    let (code, doc) = node.inspect_json(&["--tag", "web"]);
+    assert_eq!(code, 0);
+    let mut ids: Vec<&str> = doc["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["check"].as_str().unwrap())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["own", "p"], "{doc:#}");
+}
