@@ -325,20 +325,7 @@ impl Store {
             .await
             .map_err(self.db())?;
         tx.commit().await.map_err(self.db())?;
-        let statuses: Vec<(String,)> =
-            sqlx::query_as("SELECT effective FROM outcomes WHERE run_id = $1")
-                .bind(run)
-                .fetch_all(&self.pool)
-                .await
-                .map_err(self.db())?;
-        let state = if interrupted {
-            RunState::Interrupted
-        } else {
-            RunState::Finished
-        };
-        let worst = state.judge(Status::worst(
-            statuses.iter().filter_map(|s| Status::parse(&s.0)),
-        ));
+        let (state, worst) = self.judged(run, interrupted).await?;
         sqlx::query("UPDATE runs SET status = $1, state = $2, finished_at = $3 WHERE id = $4")
             .bind(worst.as_str())
             .bind(state.as_str())
@@ -350,13 +337,8 @@ impl Store {
         Ok(())
     }
 
-    /// Closes a run at `finished` (a spooled run written late).
-    pub async fn finish_run_at(
-        &self,
-        run: i64,
-        interrupted: bool,
-        finished: i64,
-    ) -> Result<(Status, i64), StoreError> {
+    /// The state a run closes in, and its result judged from its stored outcomes.
+    async fn judged(&self, run: i64, interrupted: bool) -> Result<(RunState, Status), StoreError> {
         let statuses: Vec<(String,)> =
             sqlx::query_as("SELECT effective FROM outcomes WHERE run_id = $1")
                 .bind(run)
@@ -371,6 +353,17 @@ impl Store {
         let worst = state.judge(Status::worst(
             statuses.iter().filter_map(|s| Status::parse(&s.0)),
         ));
+        Ok((state, worst))
+    }
+
+    /// Closes a run at `finished` (a spooled run written late).
+    pub async fn finish_run_at(
+        &self,
+        run: i64,
+        interrupted: bool,
+        finished: i64,
+    ) -> Result<(Status, i64), StoreError> {
+        let (state, worst) = self.judged(run, interrupted).await?;
 
         let mut tx = self.pool.begin().await.map_err(self.db())?;
         let closed = sqlx::query(

@@ -738,22 +738,7 @@ targets:
         "CREATE TABLE t (id int);\nSELECT pg_sleep(60);\n--\n-- PostgreSQL database dump complete\n--\n",
     );
     node.run(&["backup", "seal"]).code(0);
-    let count = |sql: &str| -> i64 {
-        let o = Command::new("psql")
-            .args([
-                "-h",
-                "127.0.0.1",
-                "-U",
-                "postgres",
-                "-d",
-                "postgres",
-                "-tAc",
-                sql,
-            ])
-            .output()
-            .unwrap();
-        text(&o.stdout).trim().parse().unwrap_or(-1)
-    };
+    let count = |sql: &str| crate::support::psql_count("postgres", sql);
     // The scratch databases of one znode process (their names carry its pid).
     let scratch_dbs = |pid: u32| {
         count(&format!(

@@ -286,22 +286,7 @@ fn outcomes_are_spooled_while_the_store_is_away_and_written_when_it_is_back() {
 ",
     );
     let store = ["--store", url.as_str()];
-    let stored = || {
-        let o = std::process::Command::new("psql")
-            .args([
-                "-h",
-                "127.0.0.1",
-                "-U",
-                "postgres",
-                "-d",
-                &db.0,
-                "-tAc",
-                "SELECT count(*) FROM outcomes",
-            ])
-            .output()
-            .unwrap();
-        text(&o.stdout).trim().parse::<i64>().unwrap_or(-1)
-    };
+    let stored = || psql_count(&db.0, "SELECT count(*) FROM outcomes");
     let child = node
         .cmd(&[&store[..], &["inspect", "--jobs", "1", "--format", "json"]].concat())
         .stdout(std::process::Stdio::piped())

@@ -263,6 +263,15 @@ pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// A number PostgreSQL answers to `sql` in database `db` (-1 when it answers none).
+pub fn psql_count(db: &str, sql: &str) -> i64 {
+    let o = Command::new("psql")
+        .args(["-h", "127.0.0.1", "-U", "postgres", "-d", db, "-tAc", sql])
+        .output()
+        .unwrap();
+    text(&o.stdout).trim().parse().unwrap_or(-1)
+}
+
 /// A loopback port where nothing listens.
 pub fn closed_port() -> u16 {
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
