@@ -230,10 +230,60 @@ fn sql_footer<R: Read>(mut stream: R, kind: Kind, outer: &str) -> Structure {
     }
 }
 
+/// A pg_dump custom archive: its table of contents must list (`pg_restore --list`), and every
+/// data block must read to the end (`pg_restore -f /dev/null`, which needs no database): an
+/// archive cut short keeps a readable table of contents.
 fn pg_restore_list(path: &Path, timeout: Duration) -> io::Result<Structure> {
+    let start = std::time::Instant::now();
+    let listed = pg_restore(&[std::ffi::OsStr::new("--list"), path.as_os_str()], timeout)?;
+    let out = match listed {
+        Ran::Done { ok: true, out, .. } => out,
+        Ran::Done { err, .. } => {
+            return Ok(Structure::Broken(format!(
+                "pg_restore --list fails: {}",
+                err.lines().next().unwrap_or("(no message)")
+            )));
+        }
+        Ran::TimedOut => {
+            return Ok(Structure::Broken(format!(
+                "pg_restore --list did not finish within {}",
+                humantime::format_duration(timeout)
+            )));
+        }
+    };
+    let entries = out
+        .lines()
+        .filter(|l| !l.starts_with(';') && !l.trim().is_empty())
+        .count();
+    let left = timeout.saturating_sub(start.elapsed());
+    let read = pg_restore(
+        &[std::ffi::OsStr::new("--file=/dev/null"), path.as_os_str()],
+        left,
+    )?;
+    Ok(match read {
+        Ran::Done { ok: true, .. } => Structure::Intact(format!(
+            "pg_dump custom archive: {entries} entries, every data block read to the end"
+        )),
+        Ran::Done { err, .. } => Structure::Broken(format!(
+            "pg_dump custom archive: its table of contents lists {entries} entries, but the data cannot be read to the end: {}",
+            err.lines().next().unwrap_or("(no message)")
+        )),
+        Ran::TimedOut => Structure::Broken(format!(
+            "pg_restore did not read the archive within {}",
+            humantime::format_duration(timeout)
+        )),
+    })
+}
+
+/// What a bounded run of pg_restore gave.
+enum Ran {
+    Done { ok: bool, out: String, err: String },
+    TimedOut,
+}
+
+fn pg_restore(args: &[&std::ffi::OsStr], timeout: Duration) -> io::Result<Ran> {
     let mut child = std::process::Command::new("pg_restore")
-        .arg("--list")
-        .arg(path)
+        .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -245,17 +295,11 @@ fn pg_restore_list(path: &Path, timeout: Duration) -> io::Result<Structure> {
     let mut out = child.stdout.take().expect("piped stdout");
     let mut err = child.stderr.take().expect("piped stderr");
     let reader = std::thread::spawn(move || {
-        let mut entries = 0u64;
-        let mut buf = String::new();
-        let _ = out.read_to_string(&mut buf);
-        for l in buf.lines() {
-            if !l.starts_with(';') && !l.trim().is_empty() {
-                entries += 1;
-            }
-        }
+        let mut o = String::new();
+        let _ = out.read_to_string(&mut o);
         let mut e = String::new();
         let _ = err.read_to_string(&mut e);
-        (entries, e)
+        (o, e)
     });
     let start = std::time::Instant::now();
     let status = loop {
@@ -265,22 +309,14 @@ fn pg_restore_list(path: &Path, timeout: Duration) -> io::Result<Structure> {
         if start.elapsed() > timeout {
             let _ = child.kill();
             let _ = child.wait();
-            return Ok(Structure::Broken(format!(
-                "pg_restore --list did not finish within {}",
-                humantime::format_duration(timeout)
-            )));
+            return Ok(Ran::TimedOut);
         }
         std::thread::sleep(Duration::from_millis(20));
     };
-    let (entries, stderr) = reader.join().unwrap_or_default();
-    Ok(if status.success() {
-        Structure::Intact(format!(
-            "pg_dump custom archive: pg_restore --list reads {entries} entries"
-        ))
-    } else {
-        Structure::Broken(format!(
-            "pg_restore --list fails: {}",
-            stderr.lines().next().unwrap_or("(no message)")
-        ))
+    let (out, err) = reader.join().unwrap_or_default();
+    Ok(Ran::Done {
+        ok: status.success(),
+        out,
+        err,
     })
 }

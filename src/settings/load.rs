@@ -469,6 +469,25 @@ fn load_backups(path: &Path, node: &Node, s: &mut Settings, problems: &mut Probl
                 for e in p.problems() {
                     problems.push(e.at(path, item.pos));
                 }
+                // Targets are read before backups: a restore target must be one of them.
+                if let Some(r) = &p.restore
+                    && !s.targets.contains_key(&r.target)
+                    && !s.broken_targets.contains(&r.target)
+                {
+                    let pos = item
+                        .get("restore")
+                        .map_or(item.pos, |n| n.get("target").map_or(n.pos, |t| t.pos));
+                    let mut pr = Problem::at(
+                        path,
+                        pos,
+                        format!("backup `{}`: unknown restore target `{}`", p.id, r.target),
+                    );
+                    pr = match did_you_mean(&r.target, s.targets.keys().map(String::as_str)) {
+                        Some(m) => pr.hint(format!("did you mean `{m}`?")),
+                        None => pr.hint("declare it under `targets:` with the `dsn` of the server to restore on"),
+                    };
+                    problems.push(pr);
+                }
                 s.backups.policies.push(p);
             }
             Err(e) => problems.push(Problem::from_de(path, e)),

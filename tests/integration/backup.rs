@@ -147,7 +147,7 @@ fn real_dumps_climb_the_ladder() {
         ("OK", 6.0)
     );
     let ev = outcome(&doc, "backup.shared-db")["evidence"].to_string();
-    assert!(ev.contains("pg_restore --list reads"), "{ev}");
+    assert!(ev.contains("every data block read to the end"), "{ev}");
     assert_eq!(status(&doc, "backup.shared-db"), "WARN");
     assert_eq!(
         rung(&doc, "backup.shared-db"),
@@ -815,4 +815,40 @@ targets:
         shown.contains(&format!("restored {}", new.display())),
         "the newest was restored: {shown}"
     );
+}
+
+/// A custom-format dump cut short after it was sealed keeps a readable table of contents:
+/// the structure rung reads every data block, so it is caught there, not said "read to the end".
+#[test]
+fn a_custom_dump_cut_short_is_caught_by_reading_its_data() {
+    let db = PgDb::create("znode_cut");
+    psql(
+        &db.0,
+        "CREATE TABLE t (id int, v text); INSERT INTO t SELECT g, md5(g::text) FROM generate_series(1, 50000) g;",
+    );
+    let node = backup_node("  - { id: pg, kind: postgres, path: pg/db-%Y%m%d.dump }\n");
+    let dump = node.at(&format!("pg/db-{}.dump", day(0)));
+    pg_dump(&db.0, "-Fc", &dump);
+    let bytes = std::fs::read(&dump).unwrap();
+    std::fs::write(&dump, &bytes[..bytes.len() * 2 / 3]).unwrap();
+    // Sealed as it is now: the checksum matches, only the structure can tell.
+    node.run(&["backup", "seal"]).code(0);
+    let (code, doc) = verify(&node);
+    assert_eq!(code, 2, "{doc:#}");
+    let s = summary(&doc, "backup.pg");
+    assert!(s.contains("cannot be read to the end"), "{s}");
+    assert_eq!(rung(&doc, "backup.pg"), 5.0, "{doc:#}");
+}
+
+/// A restore target that is not declared is a config problem, named with its line, not a
+/// surprise at the first restore test.
+#[test]
+fn an_unknown_restore_target_is_a_config_problem() {
+    let node = backup_node(
+        "  - { id: pg, kind: postgres, path: pg/db-%Y%m%d.dump, restore: { target: srcc } }\ntargets:\n  src: { dsn: \"postgres://postgres@127.0.0.1:5432/postgres\" }\n",
+    );
+    node.run(&["config", "check"])
+        .code(3)
+        .stderr_has("backup `pg`: unknown restore target `srcc`")
+        .stderr_has("did you mean `src`?");
 }
