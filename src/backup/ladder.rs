@@ -170,7 +170,14 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
             ),
         )
     });
-    c.step(2, fresh, format!("{} old (RPO {})", span(age), span(rpo)));
+    let mut seen = format!("{} old (RPO {})", span(age), span(rpo));
+    if newest.disagree {
+        seen.push_str(&format!(
+            "; its name and its last write ({}) are more than a day apart",
+            crate::core::clock::local_time(newest.mtime, o.tz, "%Y-%m-%d %H:%M")
+        ));
+    }
+    c.step(2, fresh, seen);
 
     // 3 complete: each of the last `keep` periods has a backup
     let keep = policy.keep.unwrap_or(1).max(1) as i64;

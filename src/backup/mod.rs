@@ -102,10 +102,15 @@ pub struct Backup {
     pub path: PathBuf,
     /// Size.
     pub size: u64,
-    /// When it was taken, epoch ms: from the name's date fields, else the last write.
+    /// When it was taken, epoch ms: from the name's date and time fields; a name with a date
+    /// only gives the day, and the last write within that day says when in it; else the last
+    /// write.
     pub taken: i64,
     /// Last write, epoch ms.
     pub mtime: i64,
+    /// The name's date and its last write are more than a day apart (copied, touched, or a
+    /// clock off): said beside the age, since either may be wrong.
+    pub disagree: bool,
 }
 
 impl Policy {
@@ -199,15 +204,23 @@ impl Policy {
                 continue;
             }
             let mtime = m.mtime() * 1000 + m.mtime_nsec() / 1_000_000;
-            let taken = dated
-                .as_ref()
-                .and_then(|(re, fields)| date_from_name(re, fields, &entry.to_string_lossy(), tz))
-                .unwrap_or(mtime);
+            let named = dated.as_ref().and_then(|(re, fields)| {
+                date_from_name(re, fields, &entry.to_string_lossy(), tz)
+                    .map(|t| (t, fields.contains(&"%H")))
+            });
+            const DAY: i64 = 86_400_000;
+            let (taken, disagree) = match named {
+                // `db-20261202.sql` written at 23:00 that day is 23:00 old, not midnight old.
+                Some((day, false)) if (day..day + DAY).contains(&mtime) => (mtime, false),
+                Some((t, _)) => (t, (mtime - t).abs() > DAY),
+                None => (mtime, false),
+            };
             out.push(Backup {
                 path: entry,
                 size: m.len(),
                 taken,
                 mtime,
+                disagree,
             });
         }
         // A folder that cannot be read is not an empty one: "no backup" would be a false CRIT.
@@ -320,6 +333,43 @@ fn date_from_name(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dated_name_without_a_time_takes_the_time_of_its_last_write_that_day() {
+        use chrono::TimeZone;
+        let tz = chrono_tz::Asia::Shanghai;
+        let dir = tempfile::tempdir().unwrap();
+        let at = |y, m, d, h| tz.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap().timestamp();
+        let set = |p: &std::path::Path, secs: i64| {
+            let t = nix::sys::time::TimeVal::new(secs, 0);
+            nix::sys::stat::utimes(p, &t, &t).unwrap();
+        };
+        let evening = dir.path().join("db-20261202.sql");
+        std::fs::write(&evening, "x").unwrap();
+        set(&evening, at(2026, 12, 2, 23));
+        let copied = dir.path().join("db-20261130.sql");
+        std::fs::write(&copied, "x").unwrap();
+        set(&copied, at(2026, 12, 2, 9));
+        let policy: Policy = serde_json::from_value(serde_json::json!({
+            "id": "db", "kind": "file", "path": "db-%Y%m%d.sql"
+        }))
+        .unwrap();
+        let found = policy.discover(dir.path(), tz).unwrap();
+        assert_eq!(found.len(), 2);
+        let (old, new) = (&found[0], &found[1]);
+        assert_eq!(
+            new.taken,
+            at(2026, 12, 2, 23) * 1000,
+            "written 23:00 that day"
+        );
+        assert!(!new.disagree);
+        assert_eq!(
+            old.taken,
+            at(2026, 11, 30, 0) * 1000,
+            "the name's day when the write is days later"
+        );
+        assert!(old.disagree);
+    }
 
     #[test]
     fn names_date_backups() {
