@@ -16,7 +16,7 @@ pub(super) fn run(cx: &Context, cmd: Command) -> Result<Status, Error> {
     match cmd {
         Command::Check => {
             let (settings, catalog) = cx.settings_and_catalog()?;
-            let (_, playbooks) = super::playbook::load(cx)?;
+            let playbooks = super::playbook::playbooks(&settings)?;
             warn_undeclared_channels(&settings, &playbooks);
             let enabled = catalog.checks.iter().filter(|c| c.enabled).count();
             println!(

@@ -173,16 +173,21 @@ impl Person for Responder {
 
 pub(super) fn load(cx: &Context) -> Result<(crate::settings::Settings, Vec<Playbook>), Error> {
     let settings = cx.settings()?;
-    let dir = settings.base_dir.join("playbooks");
-    let all = crate::runbook::load_all(&dir)?;
+    let all = playbooks(&settings)?;
+    Ok((settings, all))
+}
+
+/// The shipped playbooks and the node's, validated against its configuration.
+pub(super) fn playbooks(settings: &crate::settings::Settings) -> Result<Vec<Playbook>, Error> {
+    let all = crate::runbook::load_all(&settings.base_dir.join("playbooks"))?;
     let mut problems = crate::core::error::Problems::default();
     for p in &all {
-        problems.extend(p.check_inline(&settings));
+        problems.extend(p.check_inline(settings));
     }
     if !problems.is_empty() {
         return Err(Error::Config(problems));
     }
-    Ok((settings, all))
+    Ok(all)
 }
 
 pub(super) fn find<'a>(all: &'a [Playbook], id: &str) -> Result<&'a Playbook, Error> {

@@ -143,7 +143,7 @@ fn releases(cx: &Context, c: Command) -> Result<Status, Error> {
             }
             Command::Run(a) => {
                 let name = release::playbook_to_run(&store, a.release, a.step).await?;
-                let (_, all) = playbook::load(cx)?;
+                let all = playbook::playbooks(&settings)?;
                 let pb = playbook::find(&all, name)?.clone();
                 let vars = pb
                     .variables(&playbook::sets(&a.set)?)
