@@ -40,6 +40,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand config 'Validate the configuration and every check file'
+            cand fleet 'The node''s hosts: list the inventory, ping them over ssh, push znode to them'
+            cand agent 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
             cand history 'List past runs, show one again, or compare two'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
@@ -62,6 +64,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --category 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business'
             cand --tag 'Only checks with any of these tags'
             cand --check 'Only these checks, by id'
+            cand --host 'Only on these inventory hosts or groups (`local`: the machine znode runs on)'
+            cand --forks 'Hosts inspected at once over ssh (overrides `fleet.forks`)'
             cand -j 'Checks running at once (overrides `defaults.jobs`)'
             cand --jobs 'Checks running at once (overrides `defaults.jobs`)'
             cand --timeout 'Timeout of checks that set none (overrides `defaults.timeout`), e.g. 5s'
@@ -1040,6 +1044,88 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;config;help;help'= {
         }
+        &'znode;fleet'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand hosts 'The inventory: every host with its address, login, groups and systems'
+            cand ping 'Whether each host answers over ssh: its name, znode version, clock offset and sudo'
+            cand push 'Install this znode (or --binary) on the hosts at their `znode_path`; hosts that have it already are left alone'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;fleet;hosts'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;fleet;ping'= {
+            cand --host 'Only these hosts or groups (default: every host)'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;fleet;push'= {
+            cand --host 'Only these hosts or groups (default: every host)'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand --binary 'The binary to install, e.g. the portable glibc 2.17 build [default: this znode]'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;fleet;help'= {
+            cand hosts 'The inventory: every host with its address, login, groups and systems'
+            cand ping 'Whether each host answers over ssh: its name, znode version, clock offset and sudo'
+            cand push 'Install this znode (or --binary) on the hosts at their `znode_path`; hosts that have it already are left alone'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;fleet;help;hosts'= {
+        }
+        &'znode;fleet;help;ping'= {
+        }
+        &'znode;fleet;help;push'= {
+        }
+        &'znode;fleet;help;help'= {
+        }
+        &'znode;agent'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'znode;history'= {
             cand -n 'How many runs to list'
             cand --limit 'How many runs to list'
@@ -1130,6 +1216,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand config 'Validate the configuration and every check file'
+            cand fleet 'The node''s hosts: list the inventory, ping them over ssh, push znode to them'
+            cand agent 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
             cand history 'List past runs, show one again, or compare two'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
@@ -1282,6 +1370,19 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand check 'Validate znode.yaml and every check file; report all problems with file:line:column'
         }
         &'znode;help;config;check'= {
+        }
+        &'znode;help;fleet'= {
+            cand hosts 'The inventory: every host with its address, login, groups and systems'
+            cand ping 'Whether each host answers over ssh: its name, znode version, clock offset and sudo'
+            cand push 'Install this znode (or --binary) on the hosts at their `znode_path`; hosts that have it already are left alone'
+        }
+        &'znode;help;fleet;hosts'= {
+        }
+        &'znode;help;fleet;ping'= {
+        }
+        &'znode;help;fleet;push'= {
+        }
+        &'znode;help;agent'= {
         }
         &'znode;help;history'= {
             cand show 'Show one run again, exactly as stored'

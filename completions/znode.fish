@@ -46,6 +46,8 @@ complete -c znode -n "__fish_znode_needs_command" -f -a "playbook" -d 'Emergency
 complete -c znode -n "__fish_znode_needs_command" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
 complete -c znode -n "__fish_znode_needs_command" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
 complete -c znode -n "__fish_znode_needs_command" -f -a "config" -d 'Validate the configuration and every check file'
+complete -c znode -n "__fish_znode_needs_command" -f -a "fleet" -d 'The node\'s hosts: list the inventory, ping them over ssh, push znode to them'
+complete -c znode -n "__fish_znode_needs_command" -f -a "agent" -d 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
 complete -c znode -n "__fish_znode_needs_command" -f -a "history" -d 'List past runs, show one again, or compare two'
 complete -c znode -n "__fish_znode_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c znode -n "__fish_znode_needs_command" -f -a "man" -d 'Print the man page (roff)'
@@ -65,6 +67,8 @@ complete -c znode -n "__fish_znode_using_subcommand inspect" -l system -d 'Only 
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l category -d 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business' -r
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l tag -d 'Only checks with any of these tags' -r
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l check -d 'Only these checks, by id' -r
+complete -c znode -n "__fish_znode_using_subcommand inspect" -l host -d 'Only on these inventory hosts or groups (`local`: the machine znode runs on)' -r
+complete -c znode -n "__fish_znode_using_subcommand inspect" -l forks -d 'Hosts inspected at once over ssh (overrides `fleet.forks`)' -r
 complete -c znode -n "__fish_znode_using_subcommand inspect" -s j -l jobs -d 'Checks running at once (overrides `defaults.jobs`)' -r
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l timeout -d 'Timeout of checks that set none (overrides `defaults.timeout`), e.g. 5s' -r
 complete -c znode -n "__fish_znode_using_subcommand inspect" -s f -l format -d 'Output format' -r -f -a "table\t'A table per inspection category, for people'
@@ -888,6 +892,73 @@ never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate znode.yaml and every check file; report all problems with file:line:column'
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -f -a "hosts" -d 'The inventory: every host with its address, login, groups and systems'
+complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -f -a "ping" -d 'Whether each host answers over ssh: its name, znode version, clock offset and sudo'
+complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -f -a "push" -d 'Install this znode (or --binary) on the hosts at their `znode_path`; hosts that have it already are left alone'
+complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -s f -l format -d 'Output format' -r -f -a "table\t'A table'
+json\t'JSON'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -l host -d 'Only these hosts or groups (default: every host)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -s f -l format -d 'Output format' -r -f -a "table\t'A table'
+json\t'JSON'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -l host -d 'Only these hosts or groups (default: every host)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -s f -l format -d 'Output format' -r -f -a "table\t'A table'
+json\t'JSON'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -l binary -d 'The binary to install, e.g. the portable glibc 2.17 build [default: this znode]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "hosts" -d 'The inventory: every host with its address, login, groups and systems'
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "ping" -d 'Whether each host answers over ssh: its name, znode version, clock offset and sudo'
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "push" -d 'Install this znode (or --binary) on the hosts at their `znode_path`; hosts that have it already are left alone'
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand agent" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand agent" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand agent" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand agent" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand agent" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand agent" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -s n -l limit -d 'How many runs to list' -r
 complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -s f -l format -d 'Output format of the list: table or json' -r -f -a "table\t'A table per inspection category, for people'
 json\t'The stable JSON schema documented in the README'
@@ -958,21 +1029,23 @@ complete -c znode -n "__fish_znode_using_subcommand man" -l color -d 'When to co
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "incident" -d 'Incidents and support requests (事件/工单) with their service-level clocks'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "report" -d 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "notify" -d 'Notification channels: test one, flush the outbox, list it'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "incident" -d 'Incidents and support requests (事件/工单) with their service-level clocks'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "report" -d 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "notify" -d 'Notification channels: test one, flush the outbox, list it'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "fleet" -d 'The node\'s hosts: list the inventory, ping them over ssh, push znode to them'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "agent" -d 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "open" -d 'Open an incident or a support request'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "ack" -d 'Acknowledge it: the response clock stops'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "update" -d 'Add a progress note'
@@ -1015,5 +1088,8 @@ complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "archive" -d 'Compress logs older than their policy\'s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "purge" -d 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate znode.yaml and every check file; report all problems with file:line:column'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "hosts" -d 'The inventory: every host with its address, login, groups and systems'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "ping" -d 'Whether each host answers over ssh: its name, znode version, clock offset and sudo'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "push" -d 'Install this znode (or --binary) on the hosts at their `znode_path`; hosts that have it already are left alone'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "show" -d 'Show one run again, exactly as stored'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "diff" -d 'What got worse, recovered, or is new between two runs'

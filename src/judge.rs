@@ -143,6 +143,8 @@ pub fn outcome(
     }
     Outcome {
         check: spec.id.clone(),
+        host: None,
+        unreached: false,
         status: v.status,
         summary,
         metrics: v.observation.metrics,

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod catalog;
 pub mod cli;
 pub mod core;
+pub mod fleet;
 pub mod incident;
 pub mod judge;
 pub mod logs;

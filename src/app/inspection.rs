@@ -121,7 +121,7 @@ pub async fn run(
         disabled,
         node: &node,
         command: options.command,
-        planned: plan.checks.len(),
+        planned: plan.units.len(),
         filters: options.filters.clone(),
     };
     // A store that cannot be reached does not stop the inspection: its outcomes are spooled
@@ -175,7 +175,7 @@ pub async fn run(
         .iter()
         .map(|c| (c.id.clone(), c.info()))
         .collect();
-    let planned = plan.checks.len();
+    let planned = plan.units.len();
     let settings = Arc::new(settings);
     let (tx, mut rx) = mpsc::channel(256);
 
@@ -310,19 +310,59 @@ pub async fn run(
     })
 }
 
-/// An incident for each CRIT outcome: a new one, or a note on the one its check opened before
-/// and that is not closed yet. What was done before an error stays in `done`.
+/// An incident for each CRIT outcome (a check on a host): a new one, or a note on the one it
+/// opened before and that is not closed yet; and one per host that could not be reached, not
+/// one per check of it. What was done before an error stays in `done`.
 async fn open_incidents(
     store: &Store,
     rows: &[StoredOutcome],
     done: &mut Vec<IncidentAction>,
 ) -> Result<(), StoreError> {
     let now = now_ms();
+    let mut unreached: BTreeMap<&str, &StoredOutcome> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.outcome.unreached) {
+        unreached
+            .entry(r.outcome.host.as_deref().unwrap_or_default())
+            .or_insert(r);
+    }
+    for (host, r) in unreached {
+        let source = format!("host:{host}");
+        let why = r
+            .outcome
+            .summary
+            .strip_prefix(crate::runner::remote::UNREACHED)
+            .unwrap_or(&r.outcome.summary);
+        match store.open_incident_of_check(&source).await? {
+            Some(id) => {
+                let note = format!("仍未采集：{why}");
+                store
+                    .update_incident(id, "note", "znode inspect", &note, now)
+                    .await?;
+                done.push(IncidentAction::Updated { id, check: source });
+            }
+            None => {
+                let title = format!("主机 {host} 无法采集：{why}");
+                let id = store
+                    .open_incident(&NewIncident {
+                        kind: "故障",
+                        severity: "一般",
+                        system: None,
+                        title: &title,
+                        reporter: "znode inspect",
+                        assignee: None,
+                        source_check: Some(&source),
+                        at: now,
+                    })
+                    .await?;
+                done.push(IncidentAction::Opened { id, check: source });
+            }
+        }
+    }
     for r in rows
         .iter()
         .filter(|r| r.outcome.effective_status() == Status::Crit)
     {
-        let check = &r.outcome.check;
+        let check = &r.outcome.subject();
         match store.open_incident_of_check(check).await? {
             Some(id) => {
                 store
@@ -340,7 +380,10 @@ async fn open_incidents(
                 });
             }
             None => {
-                let title = format!("{}：{}", r.info.title, r.outcome.summary);
+                let title = match &r.outcome.host {
+                    Some(h) => format!("{}（{h}）：{}", r.info.title, r.outcome.summary),
+                    None => format!("{}：{}", r.info.title, r.outcome.summary),
+                };
                 let id = store
                     .open_incident(&NewIncident {
                         kind: "故障",

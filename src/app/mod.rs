@@ -2,6 +2,7 @@
 //! shown. `cli/` calls these and prints what they return.
 
 pub mod backup;
+pub mod fleet;
 pub mod inspection;
 pub mod logs;
 pub mod release;

@@ -41,6 +41,12 @@ pub struct CheckSpec {
     pub target: Option<String>,
     /// What to observe.
     pub probe: ProbeSpec,
+    /// The probe as written, for the agent on another host (`None` for derived checks, which
+    /// run on the jump host).
+    pub source: Option<serde_json::Value>,
+    /// Inventory hosts it runs on, one outcome each; empty: the jump host alone. A host-level
+    /// probe runs on its own `hosts:` or its system's; a network probe on its `from:` host.
+    pub hosts: Vec<String>,
     /// Thresholds per metric name, from `warn`/`crit` (primary metric) and `thresholds:`.
     pub thresholds: BTreeMap<String, Thresholds>,
     /// Per-attempt timeout.
@@ -117,6 +123,8 @@ impl CheckSpec {
             system: d.system,
             target: None,
             probe: d.probe,
+            source: None,
+            hosts: Vec::new(),
             thresholds: BTreeMap::new(),
             timeout: Some(d.timeout),
             retries: None,
@@ -139,6 +147,8 @@ struct CheckFile {
     item: Option<u8>,
     system: Option<String>,
     target: Option<String>,
+    hosts: Option<Vec<String>>,
+    from: Option<String>,
     warn: Option<Range>,
     crit: Option<Range>,
     #[serde(default)]
@@ -261,6 +271,7 @@ pub(super) fn read(
             problems.push(e.at(file, probe_node.map(|n| n.pos).unwrap_or(node.pos)));
         }
     }
+    let hosts = placement(file, node, &raw, &probe, settings, &mut problems);
     let mut thresholds = raw.thresholds;
     if raw.warn.is_some() || raw.crit.is_some() {
         match probe.primary() {
@@ -295,7 +306,9 @@ pub(super) fn read(
             item: raw.item,
             system: raw.system,
             target: raw.target,
+            source: probe_node.map(Node::to_json),
             probe,
+            hosts,
             thresholds,
             timeout: raw.timeout,
             retries: raw.retries,
@@ -311,4 +324,104 @@ pub(super) fn read(
     } else {
         Err(problems)
     }
+}
+
+/// The hosts a check runs on, from its probe's place, its `hosts:`/`from:` and its system.
+fn placement(
+    file: &Path,
+    node: &Node,
+    raw: &CheckFile,
+    probe: &ProbeSpec,
+    settings: &Settings,
+    problems: &mut Vec<Problem>,
+) -> Vec<String> {
+    use crate::probe::Place;
+    let at = |key: &str| node.get(key).map(|n| n.pos).unwrap_or(node.pos);
+    let inv = &settings.fleet;
+    let kind = probe.kind();
+    let place = probe.place();
+    if raw.hosts.is_some() && place != Place::Host {
+        problems.push(
+            Problem::at(
+                file,
+                at("hosts"),
+                format!(
+                    "`hosts` applies to host-level probes; this {kind} check is {}",
+                    place.describe()
+                ),
+            )
+            .hint(match place {
+                Place::Network => {
+                    "use `from: HOST` to run it from a host that can reach the target"
+                }
+                _ => "remove `hosts`",
+            }),
+        );
+        return Vec::new();
+    }
+    if raw.from.is_some() && place != Place::Network {
+        problems.push(
+            Problem::at(
+                file,
+                at("from"),
+                format!(
+                    "`from` applies to network probes; this {kind} check is {}",
+                    place.describe()
+                ),
+            )
+            .hint(match place {
+                Place::Host => "use `hosts: [HOST or GROUP]` to choose where it runs",
+                _ => "remove `from`",
+            }),
+        );
+        return Vec::new();
+    }
+    // Each name is checked where it is written; a system's hosts were checked with znode.yaml.
+    let names: Vec<(String, crate::core::yaml::Pos)> = match (&raw.hosts, &raw.from) {
+        (Some(h), _) => {
+            let list = node.get("hosts");
+            h.iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    let pos = match list.map(|l| &l.value) {
+                        Some(Value::Seq(items)) => items.get(i).map_or(at("hosts"), |n| n.pos),
+                        _ => at("hosts"),
+                    };
+                    (name.clone(), pos)
+                })
+                .collect()
+        }
+        (None, Some(f)) => {
+            if inv.expand(f).is_some_and(|m| m.len() != 1 || m[0] != *f) {
+                problems.push(
+                    Problem::at(
+                        file,
+                        at("from"),
+                        format!("`from` names the group `{f}`; a network check runs from one host"),
+                    )
+                    .hint("name one host of the group"),
+                );
+                return Vec::new();
+            }
+            vec![(f.clone(), at("from"))]
+        }
+        (None, None) if place == Place::Host && !inv.is_local_only() => {
+            let system = raw.system.as_deref().and_then(|id| settings.system(id));
+            let names = system.map(|s| s.hosts.clone()).unwrap_or_default();
+            return inv.expand_all(&names).unwrap_or_default();
+        }
+        (None, None) => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (name, pos) in names {
+        match inv.expand(&name) {
+            Some(ids) => ids.into_iter().for_each(|id| {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }),
+            None => problems.push(inv.unknown(&name, file, pos)),
+        }
+    }
+    out
 }

@@ -105,10 +105,7 @@ fn verify(cx: Context, a: VerifyArgs) -> Result<Status, Error> {
     execute(
         &cx,
         settings,
-        Plan {
-            checks,
-            disabled: 0,
-        },
+        Plan::of(checks),
         Options {
             command: "backup verify",
             filters: filters.to_string(),

@@ -28,6 +28,12 @@ pub(super) struct Args {
     /// Only these checks, by id
     #[arg(long, value_delimiter = ',', value_name = "ID")]
     check: Vec<String>,
+    /// Only on these inventory hosts or groups (`local`: the machine znode runs on)
+    #[arg(long, value_delimiter = ',', value_name = "HOST")]
+    host: Vec<String>,
+    /// Hosts inspected at once over ssh (overrides `fleet.forks`)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    forks: Option<u16>,
     /// Checks running at once (overrides `defaults.jobs`)
     #[arg(short = 'j', long, env = "ZNODE_JOBS", value_name = "N")]
     jobs: Option<usize>,
@@ -55,14 +61,18 @@ fn parse_category(s: &str) -> Result<Category, String> {
 pub(super) fn run(mut cx: Context, a: Args) -> Result<Status, Error> {
     cx.overrides.jobs = a.jobs;
     cx.overrides.timeout = a.timeout;
-    let (settings, catalog) = cx.settings_and_catalog()?;
+    let (mut settings, catalog) = cx.settings_and_catalog()?;
+    if let Some(f) = a.forks {
+        settings.fleet.settings.forks = usize::from(f);
+    }
     let filters = Filters {
         systems: a.system,
         categories: a.category,
         tags: a.tag,
         checks: a.check,
+        hosts: a.host,
     };
-    let plan = Plan::new(catalog, &filters).map_err(Error::Message)?;
+    let plan = Plan::new(catalog, &filters, &settings.fleet).map_err(Error::Message)?;
     if plan.checks.is_empty() {
         return Err(Error::Message(
             "no enabled check matches the selection; see `znode config check` and the filters"
@@ -94,7 +104,7 @@ pub(super) fn execute(
 ) -> Result<Status, Error> {
     let (lang, style) = (cx.lang, cx.style);
     super::run_async(async move {
-        let mut bar = Progress(progress_bar(plan.checks.len() as u64));
+        let mut bar = Progress(progress_bar(plan.units.len() as u64));
         let end = inspection::run(settings, plan, &options, &mut bar).await?;
         bar.0.finish_and_clear();
         if let Some(r) = &end.replayed {
@@ -121,12 +131,16 @@ pub(super) fn execute(
         }
         for action in &end.incidents {
             match action {
-                IncidentAction::Opened { id, check } => {
-                    eprintln!("incident #{id} opened: {check} is CRIT")
-                }
-                IncidentAction::Updated { id, check } => {
-                    eprintln!("incident #{id} updated: {check} is still CRIT")
-                }
+                IncidentAction::Opened { id, check } => match check.strip_prefix("host:") {
+                    Some(h) => eprintln!("incident #{id} opened: host {h} could not be reached"),
+                    None => eprintln!("incident #{id} opened: {check} is CRIT"),
+                },
+                IncidentAction::Updated { id, check } => match check.strip_prefix("host:") {
+                    Some(h) => {
+                        eprintln!("incident #{id} updated: host {h} still cannot be reached")
+                    }
+                    None => eprintln!("incident #{id} updated: {check} is still CRIT"),
+                },
             }
         }
         // stdout is line-buffered; a thousand-line JSON document would be a thousand writes.

@@ -161,10 +161,7 @@ fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<Status, Error> {
     execute(
         &cx,
         settings,
-        Plan {
-            checks,
-            disabled: 0,
-        },
+        Plan::of(checks),
         Options {
             command: if kind == RuleKind::Scan {
                 "logs scan"

@@ -1,8 +1,10 @@
 //! The command line: clap definitions and one module per command group. This is the only part
 //! of znode that talks to a person.
 
+mod agent;
 mod backup;
 mod config;
+mod fleet;
 mod generate;
 mod history;
 mod incident;
@@ -115,6 +117,12 @@ enum Command {
     /// Validate the configuration and every check file
     #[command(subcommand)]
     Config(config::Command),
+    /// The node's hosts: list the inventory, ping them over ssh, push znode to them
+    #[command(subcommand)]
+    Fleet(fleet::Command),
+    /// Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)
+    #[command(hide = true)]
+    Agent,
     /// List past runs, show one again, or compare two
     History(history::Args),
     /// Print shell completions
@@ -243,6 +251,8 @@ pub fn main() -> ExitCode {
         Command::Notify(c) => notify::run(cx, c),
         Command::Report(c) => report::run(cx, c),
         Command::Config(c) => config::run(&cx, c),
+        Command::Fleet(c) => fleet::run(cx, c),
+        Command::Agent => agent::run(),
         Command::History(a) => history::run(&cx, a),
         Command::Completions(a) => generate::completions(a),
         Command::Man => generate::man(),

@@ -215,6 +215,12 @@ impl CheckInfo {
 pub struct Outcome {
     /// The check's id.
     pub check: String,
+    /// The inventory host it ran on; none: the jump host (the machine znode runs on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// The host could not be reached: nothing was observed (未采集), the status is UNKNOWN.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unreached: bool,
     /// The judged status.
     pub status: Status,
     /// One line saying why: the failed expectation, or what was measured when all is well.
@@ -247,10 +253,23 @@ impl Outcome {
         }
     }
 
+    /// `check` or `check@host`: what an outcome is about, one per check and host.
+    pub fn subject(&self) -> String {
+        subject(&self.check, self.host.as_deref())
+    }
+
     /// The primary metric, if the probe named one and measured it.
     pub fn primary_metric(&self) -> Option<&Metric> {
         let key = self.primary.as_deref()?;
         self.metrics.iter().find(|m| m.key() == key)
+    }
+}
+
+/// `check` on the jump host, `check@host` elsewhere: the key of an outcome in a run.
+pub fn subject(check: &str, host: Option<&str>) -> String {
+    match host {
+        Some(h) => format!("{check}@{h}"),
+        None => check.to_owned(),
     }
 }
 

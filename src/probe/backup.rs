@@ -39,6 +39,7 @@ impl Backup {
 
 impl Probe for Backup {
     const KIND: &'static str = "backup";
+    const PLACE: super::Place = super::Place::Node;
 
     fn primary(&self) -> Option<&'static str> {
         Some("rung")

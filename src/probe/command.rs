@@ -47,6 +47,7 @@ enum Run {
 
 impl Probe for Command {
     const KIND: &'static str = "command";
+    const PLACE: super::Place = super::Place::Host;
 
     fn primary(&self) -> Option<&'static str> {
         self.value.as_ref().map(|_| "value")

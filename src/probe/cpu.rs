@@ -18,6 +18,7 @@ pub struct Cpu {
 
 impl Probe for Cpu {
     const KIND: &'static str = "cpu";
+    const PLACE: super::Place = super::Place::Host;
 
     fn primary(&self) -> Option<&'static str> {
         Some("busy_pct")

@@ -51,6 +51,7 @@ pub struct Disk {
 
 impl Probe for Disk {
     const KIND: &'static str = "disk";
+    const PLACE: super::Place = super::Place::Host;
 
     fn primary(&self) -> Option<&'static str> {
         Some("used_pct")

@@ -37,6 +37,7 @@ struct Health {
 
 impl Probe for Elasticsearch {
     const KIND: &'static str = "elasticsearch";
+    const PLACE: super::Place = super::Place::Network;
     const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {

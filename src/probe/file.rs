@@ -45,6 +45,7 @@ const MAX_READ: u64 = 16 * 1024 * 1024;
 
 impl Probe for File {
     const KIND: &'static str = "file";
+    const PLACE: super::Place = super::Place::Host;
 
     fn primary(&self) -> Option<&'static str> {
         Some("age")

@@ -143,6 +143,7 @@ impl Http {
 
 impl Probe for Http {
     const KIND: &'static str = "http";
+    const PLACE: super::Place = super::Place::Network;
     const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {

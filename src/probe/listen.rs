@@ -17,6 +17,7 @@ pub struct Listen {
 
 impl Probe for Listen {
     const KIND: &'static str = "listen";
+    const PLACE: super::Place = super::Place::Host;
     const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {

@@ -12,6 +12,7 @@ pub struct Load {}
 
 impl Probe for Load {
     const KIND: &'static str = "load";
+    const PLACE: super::Place = super::Place::Host;
 
     fn primary(&self) -> Option<&'static str> {
         Some("load5_per_core")

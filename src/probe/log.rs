@@ -104,6 +104,7 @@ impl Log {
 
 impl Probe for Log {
     const KIND: &'static str = "log";
+    const PLACE: super::Place = super::Place::Node;
 
     fn primary(&self) -> Option<&'static str> {
         Some("count")

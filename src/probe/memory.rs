@@ -12,6 +12,7 @@ pub struct Memory {}
 
 impl Probe for Memory {
     const KIND: &'static str = "memory";
+    const PLACE: super::Place = super::Place::Host;
 
     fn primary(&self) -> Option<&'static str> {
         Some("used_pct")

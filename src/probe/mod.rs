@@ -159,10 +159,43 @@ pub struct Shared {
     pub logs: crate::logs::Shared,
 }
 
+/// Where a probe kind observes from, when the node has several hosts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// It looks at the machine it runs on (processes, disks, files): it runs on each host of
+    /// the check's system, through the agent there.
+    Host,
+    /// It reaches its target over the network: it runs from the jump host, or from the
+    /// check's `from:` host when the port is only reachable from inside.
+    Network,
+    /// It needs the node's own state (the store's log cursors, backup policies with their
+    /// restore targets): it runs on the jump host.
+    Node,
+}
+
+impl Place {
+    /// How the place is named in messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Place::Host => "a host-level probe (it runs on each host of its system)",
+            Place::Network => "a network probe (it runs from the jump host)",
+            Place::Node => "a probe of the node's own state (it runs on the jump host)",
+        }
+    }
+}
+
 /// A probe kind's parameters, with the behaviour of the kind.
 pub trait Probe: Send + Sync + Sized + serde::de::DeserializeOwned {
     /// The name used in check files (`kind: tcp`).
     const KIND: &'static str;
+
+    /// Where the kind observes from.
+    const PLACE: Place;
+
+    /// Where these parameters observe from; a kind whose source varies says per check.
+    fn place(&self) -> Place {
+        Self::PLACE
+    }
 
     /// True when a CRIT of this kind means the system is not serving: such outcomes make up
     /// the availability and MTBF figures of the reports.
@@ -229,6 +262,11 @@ macro_rules! registry {
             /// The kind name.
             pub fn kind(&self) -> &'static str {
                 match self { $(ProbeSpec::$variant(_) => $module::$ty::KIND,)* }
+            }
+
+            /// Where it observes from.
+            pub fn place(&self) -> Place {
+                match self { $(ProbeSpec::$variant(p) => p.place(),)* }
             }
 
             /// The metric `warn`/`crit` apply to.

@@ -46,6 +46,7 @@ const STATUS: &[&str] = &[
 
 impl Probe for Mysql {
     const KIND: &'static str = "mysql";
+    const PLACE: super::Place = super::Place::Network;
     const SERVICE: bool = true;
 
     fn uses_history(&self) -> bool {

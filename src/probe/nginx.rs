@@ -59,6 +59,7 @@ fn parse(text: &str) -> Option<StubStatus> {
 
 impl Probe for Nginx {
     const KIND: &'static str = "nginx";
+    const PLACE: super::Place = super::Place::Network;
     const SERVICE: bool = true;
 
     fn uses_history(&self) -> bool {

@@ -31,6 +31,7 @@ fn yes() -> bool {
 
 impl Probe for Postgres {
     const KIND: &'static str = "postgres";
+    const PLACE: super::Place = super::Place::Network;
     const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {

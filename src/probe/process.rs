@@ -27,6 +27,7 @@ pub struct Process {
 
 impl Probe for Process {
     const KIND: &'static str = "process";
+    const PLACE: super::Place = super::Place::Host;
     const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {

@@ -62,6 +62,7 @@ const CONNECTION: u16 = 10;
 
 impl Probe for Rabbitmq {
     const KIND: &'static str = "rabbitmq";
+    const PLACE: super::Place = super::Place::Network;
     const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {

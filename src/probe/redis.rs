@@ -28,6 +28,7 @@ const MAX_REPLY: usize = 1 << 20;
 
 impl Probe for Redis {
     const KIND: &'static str = "redis";
+    const PLACE: super::Place = super::Place::Network;
     const SERVICE: bool = true;
 
     fn uses_history(&self) -> bool {

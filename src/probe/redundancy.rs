@@ -40,6 +40,7 @@ enum Via {
 
 impl Probe for Redundancy {
     const KIND: &'static str = "redundancy";
+    const PLACE: super::Place = super::Place::Network;
 
     fn primary(&self) -> Option<&'static str> {
         Some("healthy")

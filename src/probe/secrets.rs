@@ -176,6 +176,7 @@ fn scan_text(text: &str, xml: bool) -> Vec<Finding> {
 
 impl Probe for Secrets {
     const KIND: &'static str = "secrets";
+    const PLACE: super::Place = super::Place::Host;
 
     fn primary(&self) -> Option<&'static str> {
         Some("findings")

@@ -42,6 +42,7 @@ enum Expect {
 
 impl Probe for Sql {
     const KIND: &'static str = "sql";
+    const PLACE: super::Place = super::Place::Network;
 
     fn primary(&self) -> Option<&'static str> {
         Some(match self.expect {

@@ -12,6 +12,7 @@ pub struct Swap {}
 
 impl Probe for Swap {
     const KIND: &'static str = "swap";
+    const PLACE: super::Place = super::Place::Host;
 
     fn primary(&self) -> Option<&'static str> {
         Some("used_pct")

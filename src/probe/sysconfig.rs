@@ -75,6 +75,7 @@ const LIMITS: &[(&str, &str)] = &[
 
 impl Probe for Sysconfig {
     const KIND: &'static str = "sysconfig";
+    const PLACE: super::Place = super::Place::Host;
 
     fn primary(&self) -> Option<&'static str> {
         None

@@ -35,6 +35,7 @@ impl Tcp {
 
 impl Probe for Tcp {
     const KIND: &'static str = "tcp";
+    const PLACE: super::Place = super::Place::Network;
     const SERVICE: bool = true;
 
     fn primary(&self) -> Option<&'static str> {

@@ -112,6 +112,7 @@ fn parse(xml: &str) -> Option<Status> {
 
 impl Probe for Tomcat {
     const KIND: &'static str = "tomcat";
+    const PLACE: super::Place = super::Place::Network;
     const SERVICE: bool = true;
 
     fn uses_history(&self) -> bool {

@@ -47,6 +47,15 @@ enum Source {
 
 impl Probe for Version {
     const KIND: &'static str = "version";
+    const PLACE: super::Place = super::Place::Host;
+
+    /// A command or a file is read on the host; a query or a URL is asked over the network.
+    fn place(&self) -> super::Place {
+        match self.from {
+            Source::Command(_) | Source::File(_) => super::Place::Host,
+            Source::Sql(_) | Source::Http(_) | Source::Text(_) => super::Place::Network,
+        }
+    }
 
     fn primary(&self) -> Option<&'static str> {
         None

@@ -1,4 +1,5 @@
-//! The JSON output, schema `znode.inspection/v1` (documented in the README). Serialized from
+//! The JSON output, schema `znode.inspection/v2` (documented in the README; v2 added `host`
+//! and `unreached` to each outcome). Serialized from
 //! borrowed views of the report, without an intermediate `serde_json::Value` tree.
 
 use std::io::{self, Write};
@@ -32,6 +33,10 @@ struct Run<'a> {
 #[derive(Serialize)]
 struct OutcomeView<'a> {
     check: &'a str,
+    /// Inventory host; `null`: the jump host.
+    host: Option<&'a str>,
+    /// The host could not be reached (未采集).
+    unreached: bool,
     title: &'a str,
     category: &'static str,
     item: Option<u8>,
@@ -62,6 +67,8 @@ fn view(row: &StoredOutcome) -> OutcomeView<'_> {
     let o = &row.outcome;
     OutcomeView {
         check: &o.check,
+        host: o.host.as_deref(),
+        unreached: o.unreached,
         title: &row.info.title,
         category: row.info.category.zh(),
         item: row.info.item,
@@ -94,7 +101,7 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
     };
     let status = r.status();
     let doc = Document {
-        schema: "znode.inspection/v1",
+        schema: "znode.inspection/v2",
         run: Run {
             id: r.run.id,
             node: &r.run.node,

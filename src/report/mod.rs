@@ -91,11 +91,18 @@ impl RunReport {
         system_names: BTreeMap<String, String>,
     ) -> RunReport {
         rows.sort_by(|a, b| {
-            (a.info.category, a.info.item, &a.outcome.check).cmp(&(
-                b.info.category,
-                b.info.item,
-                &b.outcome.check,
-            ))
+            (
+                a.info.category,
+                a.info.item,
+                &a.outcome.check,
+                &a.outcome.host,
+            )
+                .cmp(&(
+                    b.info.category,
+                    b.info.item,
+                    &b.outcome.check,
+                    &b.outcome.host,
+                ))
         });
         RunReport {
             run,

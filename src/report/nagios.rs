@@ -68,7 +68,7 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
             w,
             "[{}] {} {}: {}",
             o.status.nagios_word(),
-            o.check,
+            o.subject(),
             row.info.title,
             o.summary
         )?;
@@ -79,7 +79,7 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
         .filter_map(|row| {
             let m = row.outcome.primary_metric()?;
             Some(perfdata(
-                &format!("{}.{}", row.outcome.check, m.name),
+                &format!("{}.{}", row.outcome.subject(), m.name),
                 m,
                 None,
                 None,

@@ -11,6 +11,17 @@ fn esc(s: &str) -> String {
         .replace('\n', "\\n")
 }
 
+/// The labels every series of an outcome carries: stable across runs (never a run id, which
+/// would make a new series each run), so a check on a host is one series over time.
+fn labels(r: &RunReport, o: &crate::core::outcome::Outcome) -> String {
+    format!(
+        "node=\"{}\",host=\"{}\",check=\"{}\"",
+        esc(&r.run.node),
+        esc(o.host.as_deref().unwrap_or(crate::fleet::LOCAL)),
+        esc(&o.check)
+    )
+}
+
 /// Renders one run.
 pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
     writeln!(
@@ -22,8 +33,8 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
         let o = &row.outcome;
         writeln!(
             w,
-            "znode_check_status{{check=\"{}\",category=\"{}\",system=\"{}\",kind=\"{}\"}} {}",
-            esc(&o.check),
+            "znode_check_status{{{},category=\"{}\",system=\"{}\",kind=\"{}\"}} {}",
+            labels(r, o),
             esc(row.info.category.zh()),
             esc(row.info.system.as_deref().unwrap_or("")),
             esc(&row.info.kind),
@@ -38,8 +49,8 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
     for row in &r.rows {
         writeln!(
             w,
-            "znode_check_duration_seconds{{check=\"{}\"}} {}",
-            esc(&row.outcome.check),
+            "znode_check_duration_seconds{{{}}} {}",
+            labels(r, &row.outcome),
             row.outcome.duration.as_secs_f64()
         )?;
     }
@@ -52,8 +63,8 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
         for m in &row.outcome.metrics {
             writeln!(
                 w,
-                "znode_check_metric{{check=\"{}\",metric=\"{}\",label=\"{}\",unit=\"{}\"}} {}",
-                esc(&row.outcome.check),
+                "znode_check_metric{{{},metric=\"{}\",label=\"{}\",unit=\"{}\"}} {}",
+                labels(r, &row.outcome),
                 esc(&m.name),
                 esc(m.label.as_deref().unwrap_or("")),
                 esc(&m.unit),

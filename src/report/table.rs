@@ -1,5 +1,6 @@
 //! Tables for people: one block per inspection category, then the summary.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -93,6 +94,7 @@ pub(super) fn render_run(
         r.local_time(r.run.started_at),
         r.timezone
     )?;
+    let fleet = r.rows.iter().any(|x| x.outcome.host.is_some());
     for cat in Category::ALL {
         let rows: Vec<_> = r.rows.iter().filter(|x| x.info.category == cat).collect();
         if rows.is_empty() {
@@ -100,12 +102,15 @@ pub(super) fn render_run(
         }
         writeln!(w, "\n{}", category_title(cat, lang))?;
         let mut t = new_table(style);
-        let header: &[&str] = if zh {
-            &["状态", "编号", "检查项", "ID", "系统", "值", "说明"]
+        let mut header: Vec<&str> = if zh {
+            vec!["状态", "编号", "检查项", "ID", "系统", "值", "说明"]
         } else {
-            &["status", "item", "check", "id", "system", "value", "reason"]
+            vec!["status", "item", "check", "id", "system", "value", "reason"]
         };
-        t.set_header(header.iter().copied());
+        if fleet {
+            header.insert(4, if zh { "主机" } else { "host" });
+        }
+        t.set_header(header);
         for row in &rows {
             let o = &row.outcome;
             let mut label = status_word(o.status, lang).to_owned();
@@ -119,7 +124,7 @@ pub(super) fn render_run(
                 .primary_metric()
                 .map(|m| m.display_value())
                 .unwrap_or_else(|| "-".into());
-            t.add_row(vec![
+            let mut cells = vec![
                 status_cell(
                     o.effective_status().max(o.status.min(Status::Warn)),
                     label,
@@ -131,11 +136,17 @@ pub(super) fn render_run(
                 Cell::new(r.system_name(row.info.system.as_deref())),
                 Cell::new(value),
                 Cell::new(&o.summary),
-            ]);
+            ];
+            if fleet {
+                let here = if zh { "本机" } else { "local" };
+                cells.insert(4, Cell::new(o.host.as_deref().unwrap_or(here)));
+            }
+            t.add_row(cells);
         }
         writeln!(w, "{t}")?;
         evidence(&rows, lang, w)?;
     }
+    unreached_hosts(r, lang, w)?;
     let s = r.summary();
     let dur = match r.run.finished_at {
         Some(f) => format!("{:.1} s", (f - r.run.started_at) as f64 / 1000.0),
@@ -193,6 +204,43 @@ pub(super) fn render_run(
     }
 }
 
+/// One line per host that could not be reached, instead of a reason per check.
+fn unreached_hosts(r: &RunReport, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+    let mut hosts: BTreeMap<&str, (usize, &crate::core::outcome::Outcome)> = BTreeMap::new();
+    for o in r.rows.iter().map(|x| &x.outcome).filter(|o| o.unreached) {
+        let e = hosts
+            .entry(o.host.as_deref().unwrap_or_default())
+            .or_insert((0, o));
+        e.0 += 1;
+    }
+    if hosts.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        w,
+        "\n{}",
+        if lang == Lang::Zh {
+            "未采集的主机:"
+        } else {
+            "hosts not collected:"
+        }
+    )?;
+    for (host, (checks, o)) in hosts {
+        let why = o
+            .summary
+            .strip_prefix(crate::runner::remote::UNREACHED)
+            .unwrap_or(&o.summary);
+        match lang {
+            Lang::Zh => writeln!(w, "  {host}: {why}（{checks} 项检查未采集）")?,
+            Lang::En => writeln!(w, "  {host}: {why} ({checks} checks not collected)")?,
+        }
+        for line in &o.evidence {
+            writeln!(w, "    {line}")?;
+        }
+    }
+    Ok(())
+}
+
 /// Evidence lines of the outcomes that are not OK, under their table: the sample log lines, the
 /// holders of a port, the findings of an audit.
 fn evidence(rows: &[&StoredOutcome], lang: Lang, w: &mut dyn Write) -> io::Result<()> {
@@ -200,7 +248,8 @@ fn evidence(rows: &[&StoredOutcome], lang: Lang, w: &mut dyn Write) -> io::Resul
     let mut first = true;
     for row in rows {
         let o = &row.outcome;
-        if o.effective_status() == Status::Ok || o.evidence.is_empty() {
+        // An unreachable host is told once, under the tables, not under each of its checks.
+        if o.effective_status() == Status::Ok || o.evidence.is_empty() || o.unreached {
             continue;
         }
         if first {
@@ -215,7 +264,7 @@ fn evidence(rows: &[&StoredOutcome], lang: Lang, w: &mut dyn Write) -> io::Resul
             )?;
             first = false;
         }
-        writeln!(w, "  {}", o.check)?;
+        writeln!(w, "  {}", o.subject())?;
         for line in o.evidence.iter().take(LINES) {
             writeln!(w, "    {line}")?;
         }

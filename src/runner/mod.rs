@@ -5,6 +5,7 @@
 //! Retries back off exponentially (200 ms doubling, at most 2 s between attempts).
 
 mod plan;
+pub mod remote;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -13,10 +14,10 @@ use std::time::{Duration, Instant};
 use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinSet;
 
-pub use plan::{Filters, Plan};
+pub use plan::{Filters, Plan, Unit};
 
 use crate::catalog::CheckSpec;
-use crate::core::outcome::{Metric, Outcome, Status};
+use crate::core::outcome::{Metric, Outcome, Status, subject};
 use crate::judge;
 use crate::probe::{ProbeContext, ProbeError, Shared};
 use crate::settings::Settings;
@@ -88,7 +89,8 @@ pub async fn run(
         .await;
 }
 
-/// Starts every check in plan order, at most `jobs` at once.
+/// Starts every unit in plan order: the checks of each remote host together, one ssh session
+/// per host and at most `fleet.forks` hosts at once; the checks here at most `jobs` at once.
 async fn start_all(
     settings: &Arc<Settings>,
     plan: &Arc<Plan>,
@@ -98,12 +100,40 @@ async fn start_all(
     progress: bool,
     set: &mut JoinSet<()>,
 ) {
-    let planned = plan.checks.len();
+    let planned = plan.units.len();
     if events.send(RunEvent::RunStarted { planned }).await.is_err() {
         return;
     }
+    // Remote hosts first: their sessions wait on the network, not on this machine, and run
+    // beside the local checks.
+    let mut by_host: Vec<(crate::fleet::Host, Vec<usize>)> = Vec::new();
+    let mut here: Vec<&plan::Unit> = Vec::new();
+    for unit in &plan.units {
+        match unit.host.as_deref().and_then(|h| settings.fleet.host(h)) {
+            Some(h) if !h.local => match by_host.iter_mut().find(|(x, _)| x.id == h.id) {
+                Some((_, list)) => list.push(unit.check),
+                None => by_host.push((h.clone(), vec![unit.check])),
+            },
+            _ => here.push(unit),
+        }
+    }
+    let forks = Arc::new(Semaphore::new(settings.fleet.settings.forks.max(1)));
+    for (host, checks) in by_host {
+        let (settings, plan, events, forks) = (
+            settings.clone(),
+            plan.clone(),
+            events.clone(),
+            forks.clone(),
+        );
+        set.spawn(async move {
+            let Ok(_permit) = forks.acquire_owned().await else {
+                return;
+            };
+            remote::run_host(settings, plan, host, checks, events, progress).await;
+        });
+    }
     let sem = Arc::new(Semaphore::new(settings.defaults.jobs));
-    for idx in 0..planned {
+    for unit in here {
         // Taking the permit before spawning starts checks in plan order and keeps at most
         // `jobs` tasks alive; finished tasks are reaped as we go.
         let Ok(permit) = sem.clone().acquire_owned().await else {
@@ -117,6 +147,7 @@ async fn start_all(
             shared.clone(),
             events.clone(),
         );
+        let (idx, host) = (unit.check, unit.host.clone());
         set.spawn(async move {
             let _permit = permit;
             let spec = &plan.checks[idx];
@@ -130,9 +161,11 @@ async fn start_all(
             {
                 return;
             }
-            let before = previous.get(&spec.id).map(Vec::as_slice);
+            let key = subject(&spec.id, host.as_deref());
+            let before = previous.get(&key).map(Vec::as_slice);
             let retries = progress.then_some(&events);
-            let outcome = run_check(&settings, spec, &shared, before, retries).await;
+            let mut outcome = run_check(&settings, spec, &shared, before, retries).await;
+            outcome.host = host;
             let _ = events
                 .send(RunEvent::CheckFinished(Box::new(outcome)))
                 .await;

@@ -2,6 +2,7 @@
 
 use crate::catalog::{Catalog, CheckSpec};
 use crate::core::outcome::Category;
+use crate::fleet::{Inventory, LOCAL};
 
 /// Selection from the command line; empty lists select everything.
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -14,6 +15,9 @@ pub struct Filters {
     pub tags: Vec<String>,
     /// Only these check ids.
     pub checks: Vec<String>,
+    /// Only on these hosts or groups (`local` is the jump host).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<String>,
 }
 
 impl Filters {
@@ -30,6 +34,7 @@ impl Filters {
             && self.categories.is_empty()
             && self.tags.is_empty()
             && self.checks.is_empty()
+            && self.hosts.is_empty()
     }
 }
 
@@ -40,11 +45,48 @@ pub struct Plan {
     pub checks: Vec<CheckSpec>,
     /// How many selected checks are disabled (`enabled: false`).
     pub disabled: usize,
+    /// What runs: each check on each of its hosts, in plan order. One outcome each.
+    pub units: Vec<Unit>,
+}
+
+/// One check on one host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// Index into [`Plan::checks`].
+    pub check: usize,
+    /// Inventory host id; `None`: the jump host.
+    pub host: Option<String>,
 }
 
 impl Plan {
-    /// Selects checks; unknown ids in `--check` are returned as an error message.
-    pub fn new(catalog: Catalog, filters: &Filters) -> Result<Plan, String> {
+    /// Checks made by a command (backup policies, log rules): each runs once, here.
+    pub fn of(checks: Vec<CheckSpec>) -> Plan {
+        let units = (0..checks.len())
+            .map(|check| Unit { check, host: None })
+            .collect();
+        Plan {
+            checks,
+            disabled: 0,
+            units,
+        }
+    }
+
+    /// Selects checks and their hosts; unknown ids in `--check` and unknown names in `--host`
+    /// are returned as an error message.
+    pub fn new(catalog: Catalog, filters: &Filters, inventory: &Inventory) -> Result<Plan, String> {
+        let only_hosts = match inventory.expand_all(&filters.hosts) {
+            Ok(ids) => ids,
+            Err(name) => {
+                let names = inventory.hosts.keys().chain(inventory.groups.keys());
+                let hint = crate::core::yaml::did_you_mean(
+                    &name,
+                    names.map(String::as_str).chain([LOCAL]),
+                )
+                .map(|m| format!(" (did you mean `{m}`?)"))
+                .unwrap_or_default();
+                return Err(format!("no host or group is called `{name}`{hint}"));
+            }
+        };
         for id in &filters.checks {
             if catalog.get(id).is_none() {
                 let hint = crate::core::yaml::did_you_mean(
@@ -58,11 +100,37 @@ impl Plan {
         }
         let (selected, _): (Vec<CheckSpec>, Vec<CheckSpec>) =
             catalog.checks.into_iter().partition(|c| filters.selects(c));
-        let (checks, disabled): (Vec<CheckSpec>, Vec<CheckSpec>) =
+        let (enabled, disabled): (Vec<CheckSpec>, Vec<CheckSpec>) =
             selected.into_iter().partition(|c| c.enabled);
+        let mut checks = Vec::with_capacity(enabled.len());
+        let mut units = Vec::with_capacity(enabled.len());
+        for spec in enabled {
+            let hosts: Vec<Option<String>> = if spec.hosts.is_empty() {
+                vec![None]
+            } else {
+                spec.hosts
+                    .iter()
+                    .map(|h| (h != LOCAL).then(|| h.clone()))
+                    .collect()
+            };
+            let chosen: Vec<Option<String>> = hosts
+                .into_iter()
+                .filter(|h| {
+                    only_hosts.is_empty()
+                        || only_hosts.contains(&h.clone().unwrap_or_else(|| LOCAL.to_owned()))
+                })
+                .collect();
+            if chosen.is_empty() {
+                continue;
+            }
+            let check = checks.len();
+            units.extend(chosen.into_iter().map(|host| Unit { check, host }));
+            checks.push(spec);
+        }
         Ok(Plan {
             checks,
             disabled: disabled.len(),
+            units,
         })
     }
 }

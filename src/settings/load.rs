@@ -26,6 +26,9 @@ const TOP_KEYS: &[&str] = &[
     "notify",
     "reports",
     "assessment",
+    "hosts",
+    "inventory",
+    "fleet",
 ];
 
 #[derive(Deserialize)]
@@ -94,11 +97,15 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
         notify: Default::default(),
         reports: Default::default(),
         assessment: Default::default(),
+        fleet: Default::default(),
     };
     let mut logs_node: Option<&Node> = None;
     // Both name systems, which may be declared further down the file.
     let mut backups_node: Option<&Node> = None;
     let mut store: Option<String> = None;
+    // Systems name hosts, which may be declared further down the file.
+    let mut hosts_node: Option<&Node> = None;
+    let mut inventory: Option<(String, crate::core::yaml::Pos)> = None;
     let mut timezone: Option<(String, crate::core::yaml::Pos)> = None;
     let entries = match &root.value {
         Value::Map(e) => e.as_slice(),
@@ -141,6 +148,15 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
                 "reports" => s.reports = value.deserialize()?,
                 "assessment" => s.assessment = value.deserialize()?,
                 "notify" => load_notify(path, value, &base_dir, &mut s, &mut problems),
+                "hosts" => hosts_node = Some(value),
+                "inventory" => inventory = Some((value.deserialize()?, value.pos)),
+                "fleet" => crate::fleet::inventory::read_settings(
+                    path,
+                    value,
+                    &base_dir,
+                    &mut s.fleet.settings,
+                    &mut problems,
+                ),
                 _ => {
                     let mut p = Problem::at(path, key.pos, format!("unknown key `{k}`"));
                     p = match did_you_mean(k, TOP_KEYS.iter().copied()) {
@@ -156,6 +172,15 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
             problems.push(Problem::from_de(path, e));
         }
     }
+    load_fleet(
+        path,
+        &root,
+        hosts_node,
+        inventory,
+        &base_dir,
+        &mut s,
+        &mut problems,
+    );
     if let Some(node) = logs_node {
         load_logs(path, node, &base_dir, &mut s, &mut problems);
     }
@@ -243,6 +268,53 @@ fn load_systems(path: &Path, node: &Node, out: &mut Vec<System>, problems: &mut 
                 }
             }
             Err(e) => problems.push(Problem::from_de(path, e)),
+        }
+    }
+}
+
+/// The inventory (`hosts:` or `inventory:`, not both); then every host a system names must be
+/// in it. Without an inventory, `systems[].hosts` stay descriptive, as before fleets.
+fn load_fleet(
+    path: &Path,
+    root: &Node,
+    hosts: Option<&Node>,
+    inventory: Option<(String, crate::core::yaml::Pos)>,
+    base_dir: &Path,
+    s: &mut Settings,
+    problems: &mut Problems,
+) {
+    use crate::fleet::inventory::{read_ansible, read_hosts};
+    match (hosts, inventory) {
+        (Some(h), Some((_, pos))) if !matches!(h.value, Value::Null) => problems.push(
+            Problem::at(
+                path,
+                pos,
+                "both `hosts:` and `inventory:` declare the hosts",
+            )
+            .hint(
+                "keep one: `hosts:` in this file, or `inventory:` naming an Ansible YAML inventory",
+            ),
+        ),
+        (Some(h), None) => read_hosts(path, h, base_dir, &mut s.fleet, problems),
+        (_, Some((file, _))) => read_ansible(&base_dir.join(file), &mut s.fleet, problems),
+        (None, None) => {}
+    }
+    if s.fleet.is_local_only() {
+        return;
+    }
+    let Some(Value::Seq(items)) = root.get("systems").map(|n| &n.value) else {
+        return;
+    };
+    for item in items {
+        let Some(Value::Seq(names)) = item.get("hosts").map(|n| &n.value) else {
+            continue;
+        };
+        for n in names {
+            if let Some(name) = n.as_str()
+                && s.fleet.expand(name).is_none()
+            {
+                problems.push(s.fleet.unknown(name, path, n.pos));
+            }
         }
     }
 }

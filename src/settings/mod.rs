@@ -68,6 +68,8 @@ pub struct Settings {
     pub reports: ReportSettings,
     /// The 考核 rules (`assessment:`).
     pub assessment: AssessmentSettings,
+    /// The node's hosts (`hosts:` or `inventory:`) and how to reach them (`fleet:`).
+    pub fleet: crate::fleet::Inventory,
 }
 
 /// Run-wide defaults.
@@ -150,6 +152,7 @@ impl Settings {
             notify: Default::default(),
             reports: Default::default(),
             assessment: Default::default(),
+            fleet: Default::default(),
         }
     }
 

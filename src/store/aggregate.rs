@@ -163,8 +163,9 @@ fn split(span: Span) -> (Option<(i64, i64)>, Vec<Span>) {
 }
 
 /// Writes the roll-ups of a run that has just closed (inside its closing transaction); with
-/// `only`, of those checks' outcomes alone (outcomes added to a run already closed and rolled
-/// up: each check has one outcome per run, so none is counted twice).
+/// `only`, of those subjects' outcomes alone (outcomes added to a run already closed and rolled
+/// up: each check has one outcome per host and run, so none is counted twice). `runs` in
+/// `outcome_hours` counts outcomes: a check on five hosts counts five per run.
 pub(super) async fn roll_up(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     run: i64,
@@ -173,7 +174,10 @@ pub(super) async fn roll_up(
     let filter = match only {
         Some(ids) => {
             let list: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
-            format!(" AND o.check_id IN ({})", list.join(", "))
+            format!(
+                " AND (CASE WHEN o.host = '' THEN o.check_id ELSE o.check_id || '@' || o.host END) IN ({})",
+                list.join(", ")
+            )
         }
         None => String::new(),
     };
@@ -186,10 +190,12 @@ pub(super) async fn roll_up(
     };
     bind_all(sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO outcome_hours (hour, check_id, effective, title, category, system, kind, runs, first_run, last_run) \
-         SELECT r.started_at / 3600000, o.check_id, o.effective, o.title, o.category, o.system, o.kind, 1, o.run_id, o.run_id \
+         SELECT r.started_at / 3600000, o.check_id, o.effective, MAX(o.title), MAX(o.category), MAX(o.system), MAX(o.kind), \
+           COUNT(*), MIN(o.run_id), MAX(o.run_id) \
          FROM outcomes o JOIN runs r ON r.id = o.run_id WHERE o.run_id = $1{filter} \
+         GROUP BY r.started_at / 3600000, o.check_id, o.effective \
          ON CONFLICT (hour, check_id, effective) DO UPDATE SET \
-           runs = outcome_hours.runs + 1, title = excluded.title, category = excluded.category, \
+           runs = outcome_hours.runs + excluded.runs, title = excluded.title, category = excluded.category, \
            system = excluded.system, kind = excluded.kind, \
            first_run = CASE WHEN excluded.first_run < outcome_hours.first_run THEN excluded.first_run ELSE outcome_hours.first_run END, \
            last_run = CASE WHEN excluded.last_run > outcome_hours.last_run THEN excluded.last_run ELSE outcome_hours.last_run END"

@@ -244,7 +244,7 @@ impl Store {
         outcomes: &[(&CheckInfo, &Outcome)],
         finished: i64,
     ) -> Result<(), StoreError> {
-        const COLUMNS: usize = 20;
+        const COLUMNS: usize = 22;
         // sqlx's SQLite driver resolves each `$N` by name, quadratic in a statement's parameters;
         // 8 rows of 19 keeps that cheap and far below every backend's parameter limit.
         const ROWS: usize = 8;
@@ -252,7 +252,7 @@ impl Store {
         let mut tx = self.pool.begin().await.map_err(self.db())?;
         for chunk in outcomes.chunks(ROWS) {
             let mut sql = String::from(
-                "INSERT INTO outcomes (run_id, check_id, title, category, item, system, target, kind, service, status, effective, \
+                "INSERT INTO outcomes (run_id, check_id, host, unreached, title, category, item, system, target, kind, service, status, effective, \
                  summary, primary_key, metrics, evidence, duration_ms, attempts, flaky, waiver, finished_at) VALUES ",
             );
             for r in 0..chunk.len() {
@@ -268,6 +268,8 @@ impl Store {
                 q = q
                     .bind(run)
                     .bind(o.check.clone())
+                    .bind(o.host.clone().unwrap_or_default())
+                    .bind(i64::from(o.unreached))
                     .bind(info.title.clone())
                     .bind(info.category.zh())
                     .bind(info.item.map(i64::from))

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Store, StoreError};
 use crate::core::outcome::Category;
-use crate::core::outcome::{CheckInfo, Metric, Outcome, Status};
+use crate::core::outcome::{CheckInfo, Metric, Outcome, Status, subject};
 
 /// One run as listed.
 #[derive(Clone, Debug, Serialize)]
@@ -178,6 +178,8 @@ struct RunRecord {
 #[derive(sqlx::FromRow)]
 struct OutcomeRow {
     check_id: String,
+    host: String,
+    unreached: i64,
     title: String,
     category: String,
     item: Option<i64>,
@@ -210,6 +212,8 @@ impl From<OutcomeRow> for StoredOutcome {
             },
             outcome: Outcome {
                 check: r.check_id,
+                host: Some(r.host).filter(|h| !h.is_empty()),
+                unreached: r.unreached != 0,
                 status: Status::parse(&r.status).unwrap_or(Status::Unknown),
                 summary: r.summary,
                 primary: r.primary_key,
@@ -308,8 +312,8 @@ impl Store {
     /// Every outcome of a run, in the order the checks were declared when it ran.
     pub async fn outcomes(&self, run: i64) -> Result<Vec<StoredOutcome>, StoreError> {
         let rows: Vec<OutcomeRow> = sqlx::query_as(
-            "SELECT check_id, title, category, item, system, target, kind, service, status, summary, primary_key, \
-             metrics, evidence, duration_ms, attempts, flaky, waiver FROM outcomes WHERE run_id = $1 ORDER BY finished_at, check_id",
+            "SELECT check_id, host, unreached, title, category, item, system, target, kind, service, status, summary, primary_key, \
+             metrics, evidence, duration_ms, attempts, flaky, waiver FROM outcomes WHERE run_id = $1 ORDER BY finished_at, check_id, host",
         )
         .bind(run)
         .fetch_all(&self.pool)
@@ -318,16 +322,17 @@ impl Store {
         Ok(rows.into_iter().map(StoredOutcome::from).collect())
     }
 
-    /// The metrics of each check's most recent outcome before `run`: the previous observation
-    /// that counter probes (evictions, slow queries, errors) turn into changes.
+    /// The metrics of each check's most recent outcome before `run`, by subject (`check` or
+    /// `check@host`): the previous observation that counter probes (evictions, slow queries,
+    /// errors) turn into changes.
     pub async fn previous_metrics(
         &self,
         run: i64,
     ) -> Result<HashMap<String, Vec<Metric>>, StoreError> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT o.check_id, o.metrics FROM outcomes o \
-             JOIN (SELECT check_id, MAX(run_id) AS run_id FROM outcomes WHERE run_id < $1 GROUP BY check_id) l \
-             ON o.check_id = l.check_id AND o.run_id = l.run_id",
+        let rows: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT o.check_id, o.host, o.metrics FROM outcomes o \
+             JOIN (SELECT check_id, host, MAX(run_id) AS run_id FROM outcomes WHERE run_id < $1 GROUP BY check_id, host) l \
+             ON o.check_id = l.check_id AND o.host = l.host AND o.run_id = l.run_id",
         )
         .bind(run)
         .fetch_all(&self.pool)
@@ -335,7 +340,10 @@ impl Store {
         .map_err(self.db())?;
         Ok(rows
             .into_iter()
-            .filter_map(|(id, m)| Some((id, serde_json::from_str(&m).ok()?)))
+            .filter_map(|(id, host, m)| {
+                let host = Some(host.as_str()).filter(|h| !h.is_empty());
+                Some((subject(&id, host), serde_json::from_str(&m).ok()?))
+            })
             .collect())
     }
 
@@ -375,12 +383,13 @@ impl Store {
     }
 }
 
-/// Compares two sets of outcomes by check id, on effective status.
+/// Compares two sets of outcomes by subject (check, and host when not the jump host), on
+/// effective status.
 pub fn diff(from: i64, to: i64, a: &[StoredOutcome], b: &[StoredOutcome]) -> Diff {
-    let before: BTreeMap<&str, &StoredOutcome> =
-        a.iter().map(|o| (o.outcome.check.as_str(), o)).collect();
-    let after: BTreeMap<&str, &StoredOutcome> =
-        b.iter().map(|o| (o.outcome.check.as_str(), o)).collect();
+    let before: BTreeMap<String, &StoredOutcome> =
+        a.iter().map(|o| (o.outcome.subject(), o)).collect();
+    let after: BTreeMap<String, &StoredOutcome> =
+        b.iter().map(|o| (o.outcome.subject(), o)).collect();
     let mut d = Diff {
         from,
         to,
@@ -393,7 +402,7 @@ pub fn diff(from: i64, to: i64, a: &[StoredOutcome], b: &[StoredOutcome]) -> Dif
         unchanged_ok: 0,
     };
     let entry = |o: &StoredOutcome, before: Option<Status>, after: Option<Status>| DiffEntry {
-        check: o.outcome.check.clone(),
+        check: o.outcome.subject(),
         title: o.info.title.clone(),
         category: o.info.category,
         before,
@@ -402,7 +411,7 @@ pub fn diff(from: i64, to: i64, a: &[StoredOutcome], b: &[StoredOutcome]) -> Dif
     };
     for o in b {
         let now = o.outcome.effective_status();
-        match before.get(o.outcome.check.as_str()) {
+        match before.get(&o.outcome.subject()) {
             None => d.new.push(entry(o, None, Some(now))),
             Some(prev) => {
                 let was = prev.outcome.effective_status();
@@ -418,7 +427,7 @@ pub fn diff(from: i64, to: i64, a: &[StoredOutcome], b: &[StoredOutcome]) -> Dif
         }
     }
     for o in a {
-        if !after.contains_key(o.outcome.check.as_str()) {
+        if !after.contains_key(&o.outcome.subject()) {
             d.gone
                 .push(entry(o, Some(o.outcome.effective_status()), None));
         }

@@ -210,7 +210,7 @@ impl Store {
                     .await
                     .map_err(store_err)?;
             }
-            let checks: Vec<String> = outcomes.iter().map(|o| o.1.check.clone()).collect();
+            let checks: Vec<String> = outcomes.iter().map(|o| o.1.subject()).collect();
             self.roll_up_added(id, &checks, interrupted, at)
                 .await
                 .map_err(store_err)?;

@@ -11,7 +11,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "domain",
         &[
-            "settings", "catalog", "probe", "judge", "logs", "backup", "notify", "incident", "pack",
+            "fleet", "settings", "catalog", "probe", "judge", "logs", "backup", "notify",
+            "incident", "pack",
         ],
     ),
     ("engines", &["runner", "runbook", "store", "outbox"]),

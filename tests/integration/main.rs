@@ -5,6 +5,7 @@
 mod backup;
 mod config_errors;
 mod elasticsearch;
+mod fleet;
 mod incident;
 mod layers;
 mod logs;

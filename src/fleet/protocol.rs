@@ -1,0 +1,88 @@
+//! What the jump host and the agent on a host say to each other: one [`AgentPlan`] as a JSON
+//! line on the agent's stdin, then [`AgentLine`]s as JSON lines on its stdout. A host-level
+//! probe runs the same code on the host as it would here; only this travels.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::outcome::Outcome;
+use crate::core::threshold::Thresholds;
+
+/// The protocol's version; an agent that speaks another answers with [`AgentLine::Refused`].
+pub const PROTOCOL: u32 = 1;
+
+/// The checks one host runs, with the settings they are judged by.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AgentPlan {
+    /// [`PROTOCOL`] of the sender.
+    pub protocol: u32,
+    /// The host's id in the inventory, for the agent's messages.
+    pub host: String,
+    /// IANA timezone the dates of waivers are judged in.
+    pub timezone: String,
+    /// Checks run at once on the host.
+    pub jobs: usize,
+    /// `defaults.thresholds` of the node (`kind.metric`).
+    pub default_thresholds: BTreeMap<String, Thresholds>,
+    /// The checks.
+    pub checks: Vec<AgentCheck>,
+}
+
+/// One check as the agent needs it: what to observe and how to judge it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AgentCheck {
+    /// Check id.
+    pub id: String,
+    /// The probe mapping as written in the check file (`kind` and its parameters).
+    pub probe: serde_json::Value,
+    /// The check's thresholds per metric.
+    pub thresholds: BTreeMap<String, Thresholds>,
+    /// Per-attempt timeout in milliseconds.
+    pub timeout_ms: u64,
+    /// Retries after a failed attempt.
+    pub retries: u32,
+    /// An accepted finding: reason and last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<(String, chrono::NaiveDate)>,
+}
+
+/// One line of the agent's answer.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgentLine {
+    /// First line: who answers.
+    Hello {
+        /// The agent's znode version.
+        version: String,
+        /// Its [`PROTOCOL`].
+        protocol: u32,
+        /// The host's own name (`uname -n`).
+        hostname: String,
+        /// The host's clock, epoch milliseconds, for the clock offset.
+        now_ms: i64,
+    },
+    /// A check is done.
+    Outcome(Box<Outcome>),
+    /// Every check is done (or the agent was stopped).
+    Done {
+        /// Stopped before every check finished.
+        interrupted: bool,
+    },
+    /// The plan could not be run at all (another protocol, a probe kind this version lacks).
+    Refused {
+        /// Why.
+        reason: String,
+    },
+}
+
+impl AgentLine {
+    /// The line as sent: JSON and a newline.
+    pub fn to_line(&self) -> String {
+        let mut s = serde_json::to_string(self).unwrap_or_else(|e| {
+            format!("{{\"refused\":{{\"reason\":\"cannot encode a line: {e}\"}}}}")
+        });
+        s.push('\n');
+        s
+    }
+}

@@ -1,0 +1,344 @@
+//! Checks on another host: the jump host sends the host's checks to the znode agent there over
+//! ssh, in one round trip, and turns what comes back into outcomes; [`serve`] is the agent's
+//! side. A host that cannot be reached gives one reason, and each of its checks an UNKNOWN
+//! outcome marked `unreached` (未采集), never a CRIT.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+
+use super::{Plan, RunEvent, run_check};
+use crate::catalog::CheckSpec;
+use crate::core::outcome::{Category, Outcome, Status};
+use crate::core::yaml::{Node, Pos};
+use crate::fleet::Host;
+use crate::fleet::protocol::{AgentCheck, AgentLine, AgentPlan, PROTOCOL};
+use crate::fleet::ssh::{self, Failure, Unreachable};
+use crate::probe::{ProbeSpec, Shared};
+use crate::settings::Settings;
+
+/// The agent's plan for these checks of the plan.
+pub fn agent_plan(settings: &Settings, host: &str, checks: &[&CheckSpec]) -> AgentPlan {
+    AgentPlan {
+        protocol: PROTOCOL,
+        host: host.to_owned(),
+        timezone: settings.timezone.name().to_owned(),
+        jobs: settings.defaults.jobs,
+        default_thresholds: settings.defaults.thresholds.clone(),
+        checks: checks
+            .iter()
+            .map(|c| AgentCheck {
+                id: c.id.clone(),
+                probe: c.source.clone().unwrap_or_default(),
+                thresholds: c.thresholds.clone(),
+                timeout_ms: c.timeout.unwrap_or(settings.defaults.timeout).as_millis() as u64,
+                retries: c.retries.unwrap_or(settings.defaults.retries),
+                waiver: c.waiver.as_ref().map(|w| (w.reason.clone(), w.expires)),
+            })
+            .collect(),
+    }
+}
+
+/// How long a host may take: connecting, then its checks `jobs` at once, each with its
+/// retries and their back-off; after that it is treated as lost.
+fn host_deadline(settings: &Settings, plan: &AgentPlan) -> Duration {
+    let worst = plan
+        .checks
+        .iter()
+        .map(|c| {
+            let attempts = u64::from(c.retries) + 1;
+            Duration::from_millis(c.timeout_ms * attempts) + Duration::from_secs(2 * (attempts - 1))
+        })
+        .max()
+        .unwrap_or_default();
+    let rounds = plan.checks.len().div_ceil(plan.jobs.max(1)) as u32;
+    settings.fleet.settings.connect_timeout * 2 + worst * rounds + Duration::from_secs(5)
+}
+
+/// Runs `units` (indexes into the plan's checks) on one host, sending an outcome for each.
+pub(super) async fn run_host(
+    settings: Arc<Settings>,
+    plan: Arc<Plan>,
+    host: Host,
+    checks: Vec<usize>,
+    events: mpsc::Sender<RunEvent>,
+    progress: bool,
+) {
+    let specs: Vec<&CheckSpec> = checks.iter().map(|&i| &plan.checks[i]).collect();
+    if progress {
+        for s in &specs {
+            let check = s.id.clone();
+            if events.send(RunEvent::CheckStarted { check }).await.is_err() {
+                return;
+            }
+        }
+    }
+    let start = Instant::now();
+    let agent = agent_plan(&settings, &host.id, &specs);
+    let deadline = host_deadline(&settings, &agent);
+    let mut pending: BTreeSet<String> = specs.iter().map(|s| s.id.clone()).collect();
+    let failure = match tokio::time::timeout(
+        deadline,
+        exchange(&settings, &host, &agent, &mut pending, &events),
+    )
+    .await
+    {
+        Ok(Ok(())) => None,
+        Ok(Err(u)) => Some(u),
+        Err(_) => Some(Unreachable::new(
+            Failure::Lost,
+            format!(
+                "no answer within {}",
+                humantime::format_duration(Duration::from_secs(deadline.as_secs()))
+            ),
+        )),
+    };
+    let Some(why) = failure else { return };
+    let elapsed = start.elapsed();
+    for id in pending {
+        let o = unreached(&id, &host.id, &why, elapsed);
+        if events
+            .send(RunEvent::CheckFinished(Box::new(o)))
+            .await
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// How the summary of a check on an unreachable host begins; the reason follows.
+pub const UNREACHED: &str = "未采集（host unreachable）：";
+
+/// The outcome of a check on a host that could not be reached.
+pub fn unreached(check: &str, host: &str, why: &Unreachable, elapsed: Duration) -> Outcome {
+    let mut evidence = Vec::new();
+    if !why.detail.is_empty() {
+        evidence.push(format!("ssh: {}", why.detail));
+    }
+    evidence.push(format!("what to do: {}", why.kind.hint()));
+    Outcome {
+        check: check.to_owned(),
+        host: Some(host.to_owned()),
+        unreached: true,
+        status: Status::Unknown,
+        summary: format!("{UNREACHED}{}", why.kind.zh()),
+        metrics: Vec::new(),
+        primary: None,
+        evidence,
+        duration: Duration::from_millis(elapsed.as_millis() as u64),
+        attempts: 1,
+        flaky: false,
+        waiver: None,
+    }
+}
+
+/// One ssh session: the plan in, outcomes out, until the agent says it is done.
+async fn exchange(
+    settings: &Settings,
+    host: &Host,
+    plan: &AgentPlan,
+    pending: &mut BTreeSet<String>,
+    events: &mpsc::Sender<RunEvent>,
+) -> Result<(), Unreachable> {
+    let inv = &settings.fleet;
+    let mut cmd = ssh::command(inv, host);
+    cmd.arg(ssh::znode_line(host, &["agent"]));
+    let mut child = ssh::spawn(cmd)?;
+    let mut stdin = child.stdin.take();
+    let stdout = child.stdout.take();
+    let stderr = ssh::stderr_reader(child.stderr.take());
+    let mut line = serde_json::to_string(plan).unwrap_or_default();
+    line.push('\n');
+    // The agent reads one line, then watches its stdin: when this end goes away (znode
+    // killed), the pipe closes and the agent stops its checks. So stdin stays open until done.
+    if let Some(s) = stdin.as_mut() {
+        let _ = s.write_all(line.as_bytes()).await;
+        let _ = s.flush().await;
+    }
+    let mut hello = false;
+    let mut done = false;
+    let mut refused = None;
+    if let Some(out) = stdout {
+        let mut lines = BufReader::new(out).lines();
+        while let Ok(Some(l)) = lines.next_line().await {
+            let Ok(msg) = serde_json::from_str::<AgentLine>(&l) else {
+                if !hello {
+                    refused = Some(format!("unexpected output: {}", trim(&l)));
+                    break;
+                }
+                continue;
+            };
+            match msg {
+                AgentLine::Hello { .. } => hello = true,
+                AgentLine::Outcome(mut o) => {
+                    if !pending.remove(&o.check) {
+                        continue;
+                    }
+                    o.host = Some(host.id.clone());
+                    o.unreached = false;
+                    redact(settings, &mut o);
+                    if events.send(RunEvent::CheckFinished(o)).await.is_err() {
+                        return Ok(());
+                    }
+                }
+                AgentLine::Done { .. } => {
+                    done = true;
+                    break;
+                }
+                AgentLine::Refused { reason } => {
+                    refused = Some(reason);
+                    break;
+                }
+            }
+        }
+    }
+    drop(stdin);
+    let status = match tokio::time::timeout(Duration::from_secs(2), child.wait()).await {
+        Ok(s) => s.ok(),
+        Err(_) => {
+            let _ = child.start_kill();
+            None
+        }
+    };
+    let err = stderr.finish().await;
+    if done && pending.is_empty() {
+        return Ok(());
+    }
+    let code = status.and_then(|s| s.code());
+    if let Some(reason) = refused {
+        return Err(Unreachable::new(Failure::Protocol, trim(&reason)));
+    }
+    if let Some(u) = Unreachable::classify(code, &err, host.sudo) {
+        return Err(u);
+    }
+    let detail = match err.lines().rev().find(|l| !l.trim().is_empty()) {
+        Some(l) => trim(l),
+        None => format!(
+            "exit code {}",
+            code.map_or("none".into(), |c| c.to_string())
+        ),
+    };
+    Err(Unreachable::new(
+        if hello {
+            Failure::Lost
+        } else {
+            Failure::Protocol
+        },
+        detail,
+    ))
+}
+
+fn trim(s: &str) -> String {
+    let t: String = s.trim().chars().take(300).collect();
+    t
+}
+
+/// Secrets the jump host knows never appear in what a host sent back.
+fn redact(settings: &Settings, o: &mut Outcome) {
+    o.summary = crate::core::secret::redact_urls_in(&o.summary);
+    for e in o.evidence.iter_mut() {
+        *e = crate::core::secret::redact_urls_in(e);
+    }
+    for s in settings.secrets() {
+        o.summary = s.redact(&o.summary);
+        for e in o.evidence.iter_mut() {
+            *e = s.redact(e);
+        }
+    }
+}
+
+/// The check an agent runs, from what the jump host sent. The jump host keeps the title,
+/// category and system; the agent needs only what to observe and how to judge it.
+fn check_of(c: &AgentCheck) -> Result<CheckSpec, String> {
+    let probe = ProbeSpec::from_node(&Node::from_json(&c.probe))
+        .map_err(|e| format!("check `{}`: {}", c.id, e))?;
+    Ok(CheckSpec {
+        id: c.id.clone(),
+        title: c.id.clone(),
+        category: Category::Daily,
+        item: None,
+        system: None,
+        target: None,
+        probe,
+        source: None,
+        hosts: Vec::new(),
+        thresholds: c.thresholds.clone(),
+        timeout: Some(Duration::from_millis(c.timeout_ms.max(1))),
+        retries: Some(c.retries),
+        tags: Vec::new(),
+        remediation: None,
+        enabled: true,
+        waiver: c
+            .waiver
+            .as_ref()
+            .map(|(reason, expires)| crate::catalog::Waiver {
+                reason: reason.clone(),
+                expires: *expires,
+            }),
+        file: "(jump host)".into(),
+        pos: Pos::default(),
+    })
+}
+
+/// The agent: runs a plan sent by the jump host and sends each outcome as it finishes, then
+/// `Done`. A plan it cannot run at all is answered with `Refused`. `stop` turns true when the
+/// jump host is gone; the checks in flight are then cancelled (their process groups killed).
+pub async fn serve(
+    plan: AgentPlan,
+    out: mpsc::Sender<AgentLine>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    if plan.protocol != PROTOCOL {
+        let reason = format!(
+            "this znode {} speaks protocol {PROTOCOL}, the jump host sent {}: run `znode fleet push`",
+            env!("CARGO_PKG_VERSION"),
+            plan.protocol
+        );
+        let _ = out.send(AgentLine::Refused { reason }).await;
+        return;
+    }
+    let checks: Result<Vec<CheckSpec>, String> = plan.checks.iter().map(check_of).collect();
+    let checks = match checks {
+        Ok(c) => c,
+        Err(reason) => {
+            let reason = format!(
+                "{reason} (this host runs znode {}: run `znode fleet push`)",
+                env!("CARGO_PKG_VERSION")
+            );
+            let _ = out.send(AgentLine::Refused { reason }).await;
+            return;
+        }
+    };
+    let mut settings = Settings::ad_hoc(None);
+    settings.timezone = plan.timezone.parse().unwrap_or(settings.timezone);
+    settings.defaults.thresholds = plan.default_thresholds;
+    settings.defaults.jobs = plan.jobs.max(1);
+    let settings = Arc::new(settings);
+    let shared = Arc::new(Shared::default());
+    let sem = Arc::new(tokio::sync::Semaphore::new(settings.defaults.jobs));
+    let mut set = JoinSet::new();
+    for spec in checks {
+        let (settings, shared, out, sem) =
+            (settings.clone(), shared.clone(), out.clone(), sem.clone());
+        set.spawn(async move {
+            let Ok(_permit) = sem.acquire_owned().await else {
+                return;
+            };
+            let o = run_check(&settings, &spec, &shared, None, None).await;
+            let _ = out.send(AgentLine::Outcome(Box::new(o))).await;
+        });
+    }
+    let interrupted = tokio::select! {
+        _ = async { while set.join_next().await.is_some() {} } => false,
+        _ = stop.wait_for(|s| *s) => true,
+    };
+    if interrupted {
+        set.shutdown().await;
+    }
+    let _ = out.send(AgentLine::Done { interrupted }).await;
+}

@@ -1,0 +1,526 @@
+//! The fleet over real OpenSSH: test hosts are network namespaces made here, each with its own
+//! veth pair, address and `sshd` (host key and authorized key generated per test), so traffic
+//! goes only to them. They share this machine's filesystem, so a host's own files are told
+//! apart by path.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::support::{TestNode, wait_for};
+
+static NEXT: AtomicU32 = AtomicU32::new(0);
+
+/// One test host: a namespace with sshd listening on its address.
+struct TestHost {
+    name: String,
+    ns: String,
+    outer: String,
+    address: String,
+    gateway: String,
+    dir: PathBuf,
+}
+
+/// Several test hosts, the client key that logs into all of them, and their known_hosts.
+struct TestFleet {
+    hosts: Vec<TestHost>,
+    dir: tempfile::TempDir,
+}
+
+fn sh(cmd: &str) {
+    let out = Command::new("sh").args(["-c", cmd]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "`{cmd}` failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+impl TestFleet {
+    /// `n` hosts named h1..hn, each with sshd running.
+    fn new(n: usize) -> TestFleet {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all("/run/sshd").unwrap();
+        sh(&format!(
+            "ssh-keygen -q -t ed25519 -N '' -f {}/client_key",
+            d.display()
+        ));
+        let mut fleet = TestFleet {
+            hosts: Vec::new(),
+            dir,
+        };
+        for i in 1..=n {
+            fleet.add(&format!("h{i}"));
+        }
+        fleet.write_known_hosts();
+        fleet
+    }
+
+    fn add(&mut self, name: &str) {
+        let k = NEXT.fetch_add(1, Ordering::SeqCst);
+        let pid = std::process::id();
+        // Names and subnets unique per test process and host, so tests run in parallel and a
+        // second run finds nothing of the first.
+        let tag = format!("z{}n{k}", pid % 100_000);
+        let (a, b) = (64 + (pid % 64), k % 250 + 1);
+        let host = TestHost {
+            name: name.to_owned(),
+            ns: tag.clone(),
+            outer: format!("{tag}o"),
+            address: format!("10.{a}.{b}.2"),
+            gateway: format!("10.{a}.{b}.1"),
+            dir: self.dir.path().join(name),
+        };
+        std::fs::create_dir_all(&host.dir).unwrap();
+        let TestHost {
+            ns,
+            outer,
+            address,
+            gateway,
+            ..
+        } = &host;
+        let _ = Command::new("ip").args(["netns", "del", ns]).output();
+        let _ = Command::new("ip").args(["link", "del", outer]).output();
+        sh(&format!(
+            "ip netns add {ns} && ip link add {outer} type veth peer name {tag}i && \
+             ip link set {tag}i netns {ns} && ip addr add {gateway}/30 dev {outer} && ip link set {outer} up && \
+             ip -n {ns} addr add {address}/30 dev {tag}i && ip -n {ns} link set {tag}i up && ip -n {ns} link set lo up"
+        ));
+        let hd = host.dir.display();
+        sh(&format!("ssh-keygen -q -t ed25519 -N '' -f {hd}/hostkey"));
+        std::fs::copy(
+            self.dir.path().join("client_key.pub"),
+            host.dir.join("authorized_keys"),
+        )
+        .unwrap();
+        std::fs::write(
+            host.dir.join("sshd_config"),
+            format!(
+                "ListenAddress {address}\nHostKey {hd}/hostkey\nPidFile {hd}/sshd.pid\nAuthorizedKeysFile {hd}/authorized_keys\n\
+                 StrictModes no\nUsePAM no\nPermitRootLogin prohibit-password\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
+            ),
+        )
+        .unwrap();
+        self.hosts.push(host);
+        self.start(name);
+    }
+
+    fn host(&self, name: &str) -> &TestHost {
+        self.hosts.iter().find(|h| h.name == name).unwrap()
+    }
+
+    /// Starts (or restarts) a host's sshd and waits until it accepts connections.
+    fn start(&self, name: &str) {
+        let h = self.host(name);
+        sh(&format!(
+            "ip netns exec {} /usr/sbin/sshd -f {}/sshd_config -E {}/sshd.log",
+            h.ns,
+            h.dir.display(),
+            h.dir.display()
+        ));
+        let addr: std::net::SocketAddr = format!("{}:22", h.address).parse().unwrap();
+        wait_for(10, "sshd to listen", || {
+            std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok()
+        });
+    }
+
+    /// Kills every process of a host's namespace: its sshd, its sessions and what they run.
+    fn kill_all(&self, name: &str) {
+        let h = self.host(name);
+        let _ = Command::new("sh")
+            .args(["-c", &format!("ip netns pids {} | xargs -r kill -9", h.ns)])
+            .output();
+    }
+
+    /// Drops everything the host would send back to the jump host: connects hang as behind
+    /// a firewall that DROPs, until the connect timeout.
+    fn black_hole(&self, name: &str) {
+        let h = self.host(name);
+        sh(&format!(
+            "ip -n {} route add blackhole {}/32",
+            h.ns, h.gateway
+        ));
+    }
+
+    fn write_known_hosts(&self) {
+        let mut lines = String::new();
+        for h in &self.hosts {
+            let key = std::fs::read_to_string(h.dir.join("hostkey.pub")).unwrap();
+            let key: Vec<&str> = key.split_whitespace().take(2).collect();
+            lines.push_str(&format!("{} {}\n", h.address, key.join(" ")));
+        }
+        std::fs::write(self.known_hosts(), lines).unwrap();
+    }
+
+    fn known_hosts(&self) -> PathBuf {
+        self.dir.path().join("known_hosts")
+    }
+
+    fn client_key(&self) -> PathBuf {
+        self.dir.path().join("client_key")
+    }
+
+    /// Where znode is installed on every host (the filesystem is shared; the path is the
+    /// fleet's own).
+    fn znode_path(&self) -> PathBuf {
+        self.dir.path().join("remote/bin/znode")
+    }
+
+    /// `hosts:` and `fleet:` for znode.yaml: every host in group `web`.
+    fn config(&self) -> String {
+        let mut s = format!(
+            "fleet:\n  known_hosts: {}\n  connect_timeout: 2s\n  control_persist: 0s\nhosts:\n",
+            self.known_hosts().display()
+        );
+        for h in &self.hosts {
+            s.push_str(&format!(
+                "  {}: {{ address: {}, user: root, identity: {}, groups: [web], znode_path: {} }}\n",
+                h.name,
+                h.address,
+                self.client_key().display(),
+                self.znode_path().display()
+            ));
+        }
+        s
+    }
+}
+
+impl Drop for TestFleet {
+    fn drop(&mut self) {
+        for h in &self.hosts {
+            self.kill_all(&h.name);
+            let _ = Command::new("ip").args(["netns", "del", &h.ns]).output();
+            let _ = Command::new("ip").args(["link", "del", &h.outer]).output();
+        }
+    }
+}
+
+/// A node whose portal system runs on the fleet's hosts, with znode pushed to them.
+fn node_on(fleet: &TestFleet, checks: &str) -> TestNode {
+    let node = TestNode::with_config(&format!(
+        "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: [checks]\n{}systems:\n  - id: portal\n    name: 门户\n    hosts: [web]\n",
+        fleet.config()
+    ));
+    node.checks("fleet.yaml", checks);
+    node.run(&["fleet", "push"]).code(0);
+    node
+}
+
+const HOST_CHECKS: &str = "  - id: root-disk\n    title: 磁盘\n    category: 日常检查\n    system: portal\n    probe: { kind: disk, mounts: [/] }\n  - id: host-name\n    title: 主机名\n    category: 常规检查\n    system: portal\n    probe: { kind: command, run: [uname, -n] }\n";
+
+fn outcomes_of<'a>(doc: &'a serde_json::Value, check: &str) -> Vec<&'a serde_json::Value> {
+    doc["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["check"] == check)
+        .collect()
+}
+
+#[test]
+fn host_level_checks_run_on_every_host_of_their_system_and_network_checks_here() {
+    let fleet = TestFleet::new(3);
+    let node = node_on(
+        &fleet,
+        &format!(
+            "{HOST_CHECKS}  - id: jump-port\n    title: 端口\n    category: 日常检查\n    system: portal\n    probe: {{ kind: tcp, address: \"127.0.0.1:5432\" }}\n"
+        ),
+    );
+    let (code, doc) = node.inspect_json(&[]);
+    assert_eq!(code, 0, "{doc}");
+    assert_eq!(doc["schema"], "znode.inspection/v2");
+    let disks = outcomes_of(&doc, "root-disk");
+    let hosts: Vec<&str> = disks.iter().map(|o| o["host"].as_str().unwrap()).collect();
+    assert_eq!(hosts, ["h1", "h2", "h3"]);
+    assert!(
+        disks
+            .iter()
+            .all(|o| o["status"] == "OK" && o["unreached"] == false)
+    );
+    assert!(disks[0]["value"]["metric"].as_str().is_some());
+    let tcp = outcomes_of(&doc, "jump-port");
+    assert_eq!(tcp.len(), 1);
+    assert!(
+        tcp[0]["host"].is_null(),
+        "network checks run on the jump host"
+    );
+    assert_eq!(doc["run"]["planned"], 7);
+
+    // The table shows the host; `--host` narrows the run; history keeps one row per host.
+    node.run(&["inspect"])
+        .code(0)
+        .stdout_has("主机")
+        .stdout_has("h2");
+    let (_, one) = node.inspect_json(&["--host", "h2"]);
+    let hosts: Vec<&str> = one["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["host"].as_str().unwrap_or("local"))
+        .collect();
+    assert_eq!(hosts, ["h2", "h2"]);
+    node.run(&["inspect", "--host", "h9"])
+        .code(3)
+        .stderr_has("no host or group is called `h9`");
+    let shown = node.run(&["history", "show", "latest", "-f", "json"]);
+    assert_eq!(outcomes_of(&shown.json(), "host-name").len(), 1);
+    let prom = node.run(&["inspect", "-f", "prometheus"]);
+    prom.code(0)
+        .stdout_has("znode_check_status{node=\"测试节点\",host=\"h3\",check=\"root-disk\"");
+}
+
+#[test]
+fn an_unreachable_host_is_not_collected_once_and_never_delays_the_run_past_its_timeout() {
+    let fleet = TestFleet::new(3);
+    let node = node_on(&fleet, HOST_CHECKS);
+    fleet.kill_all("h2");
+    fleet.black_hole("h3");
+    let started = Instant::now();
+    let ran = node.run(&["inspect", "--open-incidents"]);
+    let took = started.elapsed();
+    ran.code(3)
+        .stdout_has("未采集的主机")
+        .stdout_has("h2: 连接被拒绝")
+        .stdout_has("h3: 连接超时")
+        .stdout_has("2 项检查未采集")
+        .stderr_has("host h2 could not be reached")
+        .stderr_has("host h3 could not be reached");
+    // 2 s connect timeout; the black hole costs its timeout, not the run's sum of checks.
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+    let (_, doc) = node.inspect_json(&[]);
+    for o in outcomes_of(&doc, "root-disk") {
+        match o["host"].as_str().unwrap_or_else(|| panic!("{doc:#}")) {
+            "h1" => assert_eq!(o["status"], "OK"),
+            _ => {
+                assert_eq!(o["status"], "UNKNOWN", "{o}");
+                assert_eq!(o["unreached"], true);
+                assert!(o["summary"].as_str().unwrap().contains("host unreachable"));
+            }
+        }
+    }
+    // One incident per host, not one per check; the next run adds to them.
+    let listed = node.run(&["incident", "list", "-f", "json"]).json();
+    let titles: Vec<&str> = listed["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["incident"]["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.iter().any(|t| t.contains("主机 h2 无法采集")));
+}
+
+#[test]
+fn a_changed_host_key_is_refused_and_said_so() {
+    let fleet = TestFleet::new(1);
+    let node = node_on(&fleet, HOST_CHECKS);
+    let h = fleet.host("h1");
+    sh(&format!(
+        "ssh-keygen -q -t ed25519 -N '' -f {}/other && echo \"{} $(cut -d' ' -f1,2 {}/other.pub)\" > {}",
+        fleet.dir.path().display(),
+        h.address,
+        fleet.dir.path().display(),
+        fleet.known_hosts().display()
+    ));
+    node.run(&["inspect"])
+        .code(3)
+        .stdout_has("主机密钥已变更")
+        .stdout_has("ssh-keygen -R");
+    node.run(&["fleet", "ping"])
+        .code(2)
+        .stdout_has("主机密钥已变更");
+}
+
+#[test]
+fn a_host_lost_mid_run_gives_the_checks_it_had_not_finished_as_not_collected() {
+    let fleet = TestFleet::new(2);
+    let node = node_on(
+        &fleet,
+        &format!(
+            "{HOST_CHECKS}  - id: slow\n    title: 慢检查\n    category: 常规检查\n    system: portal\n    timeout: 20s\n    probe: {{ kind: command, run: [sleep, \"6\"] }}\n"
+        ),
+    );
+    let child = node
+        .cmd(&["inspect", "-f", "json"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The fast checks are done and the slow one sleeps on both hosts when h2 goes away.
+    std::thread::sleep(Duration::from_secs(2));
+    fleet.kill_all("h2");
+    let out = child.wait_with_output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let slow = outcomes_of(&doc, "slow");
+    let h2 = slow.iter().find(|o| o["host"] == "h2").unwrap();
+    assert_eq!(h2["unreached"], true, "{h2}");
+    assert!(h2["summary"].as_str().unwrap().contains("失去连接"), "{h2}");
+    let h1 = slow.iter().find(|o| o["host"] == "h1").unwrap();
+    assert_eq!(h1["status"], "OK");
+    let disk_h2 = outcomes_of(&doc, "root-disk")
+        .into_iter()
+        .find(|o| o["host"] == "h2")
+        .unwrap();
+    assert_eq!(
+        disk_h2["status"], "OK",
+        "finished before the host went away"
+    );
+}
+
+#[test]
+fn killing_the_jump_host_run_stops_the_checks_on_the_hosts() {
+    let fleet = TestFleet::new(1);
+    let marker = format!("{}", 4000 + std::process::id() % 1000);
+    let node = node_on(
+        &fleet,
+        &format!(
+            "  - id: long\n    title: 长检查\n    category: 常规检查\n    system: portal\n    timeout: 60s\n    probe: {{ kind: command, run: [sleep, \"{marker}\"] }}\n"
+        ),
+    );
+    let mut child = node.cmd(&["inspect"]).spawn().unwrap();
+    let running = || {
+        Command::new("pgrep")
+            .args(["-f", &format!("^sleep {marker}$")])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    };
+    wait_for(15, "the check to run on the host", running);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // ssh goes with znode; the agent sees its stdin close and kills the check's group.
+    wait_for(15, "the check on the host to be stopped", || !running());
+}
+
+#[test]
+fn push_is_idempotent_checks_the_sum_and_replaces_a_changed_binary() {
+    let fleet = TestFleet::new(2);
+    let node = node_on(&fleet, HOST_CHECKS);
+    let doc = node.run(&["fleet", "push", "-f", "json"]).json();
+    assert!(
+        doc.as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["result"] == "up-to-date"),
+        "{doc}"
+    );
+    // Another build (here: the same program with a byte appended) is installed again.
+    let other = node.at("znode-other");
+    std::fs::copy(env!("CARGO_BIN_EXE_znode"), &other).unwrap();
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&other)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, b"\n"))
+        .unwrap();
+    let doc = node
+        .run(&[
+            "fleet",
+            "push",
+            "--host",
+            "h1",
+            "-f",
+            "json",
+            "--binary",
+            other.to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(doc[0]["result"], "installed", "{doc}");
+    assert_eq!(
+        std::fs::read(fleet.znode_path()).unwrap(),
+        std::fs::read(&other).unwrap()
+    );
+    // A file that is not a program for this host is refused before it replaces znode.
+    let junk = node.file("junk", "#!/bin/false\n");
+    let doc = node
+        .run(&[
+            "fleet",
+            "push",
+            "--host",
+            "h2",
+            "-f",
+            "json",
+            "--binary",
+            junk.to_str().unwrap(),
+        ])
+        .json();
+    assert_eq!(doc[0]["result"], "failed", "{doc}");
+    assert!(doc[0]["detail"].as_str().unwrap().contains("does not run"));
+    assert_eq!(
+        std::fs::read(fleet.znode_path()).unwrap(),
+        std::fs::read(&other).unwrap(),
+        "the installed znode is untouched"
+    );
+    let ping = node.run(&["fleet", "ping", "-f", "json"]).json();
+    assert!(
+        ping.as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["znode"].is_string())
+    );
+    assert!(
+        ping[0]["clock_offset_ms"].as_i64().unwrap().abs() < 1000,
+        "{ping}"
+    );
+}
+
+#[test]
+fn an_ansible_inventory_names_the_hosts_and_its_groups_place_the_checks() {
+    let fleet = TestFleet::new(2);
+    let node = TestNode::with_config("");
+    let h = |n: &str| fleet.host(n);
+    node.file(
+        "hosts.yml",
+        format!(
+            "all:\n  vars:\n    ansible_user: root\n    ansible_ssh_private_key_file: {key}\n    znode_path: {path}\n    ansible_ssh_common_args: \"-o UserKnownHostsFile={kh}\"\n  children:\n    frontend:\n      hosts:\n        web-a: {{ ansible_host: {a} }}\n    db:\n      hosts:\n        db-a: {{ ansible_host: {b} }}\n",
+            key = fleet.client_key().display(),
+            path = fleet.znode_path().display(),
+            kh = fleet.known_hosts().display(),
+            a = h("h1").address,
+            b = h("h2").address,
+        ),
+    );
+    std::fs::write(
+        node.config(),
+        "node: 测试节点\nstore: history.db\nchecks: [checks]\ninventory: hosts.yml\nfleet: { connect_timeout: 2s }\nsystems:\n  - id: portal\n    name: 门户\n    hosts: [frontend]\n  - id: shared-db\n    name: 共享库\n    hosts: [db]\n",
+    )
+    .unwrap();
+    node.checks(
+        "x.yaml",
+        "  - id: db-disk\n    title: 磁盘\n    category: 日常检查\n    system: shared-db\n    probe: { kind: disk, mounts: [/] }\n  - id: every-load\n    title: 负载\n    category: 性能检查\n    hosts: [all]\n    probe: { kind: load }\n",
+    );
+    node.run(&["config", "check"]).code(0);
+    node.run(&["fleet", "push"]).code(0);
+    let (code, doc) = node.inspect_json(&[]);
+    assert_eq!(code, 0, "{doc}");
+    let host_of = |id: &str| -> Vec<String> {
+        outcomes_of(&doc, id)
+            .iter()
+            .map(|o| o["host"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(host_of("db-disk"), ["db-a"]);
+    assert_eq!(host_of("every-load"), ["db-a", "web-a"]);
+}
+
+#[test]
+fn config_check_places_unknown_hosts_and_misplaced_keys_at_their_lines() {
+    let node = TestNode::with_config(
+        "node: n\nchecks: [checks]\nhosts:\n  db-1: { address: 10.0.0.5, groups: [db] }\n  web-1: { address: 10.0.0.6 }\n  web-9: { address: 10.0.0.9, prot: 22 }\nsystems:\n  - id: portal\n    name: 门户\n    hosts: [db, webb-1]\ntargets:\n  pg: { address: 127.0.0.1:5432 }\n",
+    );
+    node.checks(
+        "x.yaml",
+        "  - id: a\n    title: t\n    category: 日常检查\n    hosts: [db-2]\n    probe: { kind: disk }\n  - id: b\n    title: t\n    category: 日常检查\n    target: pg\n    hosts: [db-1]\n    probe: { kind: tcp }\n  - id: c\n    title: t\n    category: 日常检查\n    from: db\n    target: pg\n    probe: { kind: tcp }\n",
+    );
+    let ran = node.run(&["config", "check"]);
+    ran.code(3)
+        .stderr_has("znode.yaml:6:")
+        .stderr_has("unknown key `prot`")
+        .stderr_has("znode.yaml:10:")
+        .stderr_has("unknown host or group `webb-1`")
+        .stderr_has("did you mean `web-1`?")
+        .stderr_has("unknown host or group `db-2`")
+        .stderr_has("use `from: HOST`")
+        .stderr_has("`from` names the group `db`");
+}
