@@ -964,7 +964,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__backup__subcmd__verify)
-            opts="-f -c -h --policy --all --deep --timeout --format --config --store --timezone --node --lang --color --help"
+            opts="-f -c -h --policy --all --deep --timeout --format --textfile-dir --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -984,6 +984,10 @@ _znode() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -W "table json nagios prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --textfile-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3184,7 +3188,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__inspect)
-            opts="-j -f -c -h --system --category --tag --check --host --forks --jobs --timeout --format --open-incidents --config --store --timezone --node --lang --color --help"
+            opts="-j -f -c -h --system --category --tag --check --host --forks --jobs --timeout --format --textfile-dir --open-incidents --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3232,6 +3236,10 @@ _znode() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -W "table json nagios prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --textfile-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3366,7 +3374,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__logs__subcmd__audit)
-            opts="-f -c -h --since --from --to --incremental --system --source --timeout --format --config --store --timezone --node --lang --color --help"
+            opts="-f -c -h --since --from --to --incremental --system --source --timeout --format --textfile-dir --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3402,6 +3410,10 @@ _znode() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -W "table json nagios prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --textfile-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3592,7 +3604,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__logs__subcmd__scan)
-            opts="-f -c -h --since --from --to --incremental --system --source --timeout --format --config --store --timezone --node --lang --color --help"
+            opts="-f -c -h --since --from --to --incremental --system --source --timeout --format --textfile-dir --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3628,6 +3640,10 @@ _znode() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -W "table json nagios prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --textfile-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)

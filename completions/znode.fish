@@ -75,6 +75,7 @@ complete -c znode -n "__fish_znode_using_subcommand inspect" -s f -l format -d '
 json\t'The stable JSON schema documented in the README'
 nagios\t'A Nagios plugin result: status line, perfdata, long output'
 prometheus\t'Prometheus text exposition format'"
+complete -c znode -n "__fish_znode_using_subcommand inspect" -l textfile-dir -d 'Also write the run in Prometheus text format to DIR/znode_COMMAND.prom for node_exporter\'s textfile collector (written beside, then renamed: never half a file)' -r -F
 complete -c znode -n "__fish_znode_using_subcommand inspect" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -254,6 +255,7 @@ complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subc
 json\t'The stable JSON schema documented in the README'
 nagios\t'A Nagios plugin result: status line, perfdata, long output'
 prometheus\t'Prometheus text exposition format'"
+complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from verify" -l textfile-dir -d 'Also write the run in Prometheus text format to DIR/znode_COMMAND.prom for node_exporter\'s textfile collector (written beside, then renamed: never half a file)' -r -F
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from verify" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from verify" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from verify" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -784,6 +786,7 @@ complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcom
 json\t'The stable JSON schema documented in the README'
 nagios\t'A Nagios plugin result: status line, perfdata, long output'
 prometheus\t'Prometheus text exposition format'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l textfile-dir -d 'Also write the run in Prometheus text format to DIR/znode_COMMAND.prom for node_exporter\'s textfile collector (written beside, then renamed: never half a file)' -r -F
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -805,6 +808,7 @@ complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcom
 json\t'The stable JSON schema documented in the README'
 nagios\t'A Nagios plugin result: status line, perfdata, long output'
 prometheus\t'Prometheus text exposition format'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l textfile-dir -d 'Also write the run in Prometheus text format to DIR/znode_COMMAND.prom for node_exporter\'s textfile collector (written beside, then renamed: never half a file)' -r -F
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r

@@ -409,6 +409,9 @@ async fn open_incidents(
 /// The run-wide probe state: for log checks, the audit baselines and incremental cursors.
 async fn shared_state(store: &Store, plan: &Plan, incremental: bool) -> Result<Shared, StoreError> {
     let mut shared = Shared::default();
+    if plan.checks.iter().any(|c| c.probe.kind() == "heartbeat") {
+        shared.last_seen = store.last_seen_hosts().await?;
+    }
     if plan.checks.iter().any(|c| c.probe.kind() == "log") {
         shared.logs.known.before = store.log_known().await?;
         if incremental {

@@ -185,7 +185,16 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     let mut missing = Vec::new();
     for i in 0..keep {
         let slot = newest.taken - i * every;
-        let filled = backups.iter().any(|b| (b.taken - slot).abs() <= every / 2);
+        const DAY: i64 = 86_400_000;
+        // A backup known to the day only fills its own day, not the neighbour its midnight
+        // happens to be near.
+        let filled = backups.iter().any(|b| {
+            if b.day_only {
+                (b.taken..b.taken + DAY).contains(&slot)
+            } else {
+                (b.taken - slot).abs() <= every / 2
+            }
+        });
         if !filled {
             missing.push(when(slot, o.tz));
         }

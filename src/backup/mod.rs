@@ -111,6 +111,9 @@ pub struct Backup {
     /// The name's date and its last write are more than a day apart (copied, touched, or a
     /// clock off): said beside the age, since either may be wrong.
     pub disagree: bool,
+    /// Known to the day only: the name gives a date, and the last write is not within it
+    /// (`taken` is that day's midnight). Such a backup fills any slot of its day.
+    pub day_only: bool,
 }
 
 impl Policy {
@@ -209,11 +212,11 @@ impl Policy {
                     .map(|t| (t, fields.contains(&"%H")))
             });
             const DAY: i64 = 86_400_000;
-            let (taken, disagree) = match named {
+            let (taken, disagree, day_only) = match named {
                 // `db-20261202.sql` written at 23:00 that day is 23:00 old, not midnight old.
-                Some((day, false)) if (day..day + DAY).contains(&mtime) => (mtime, false),
-                Some((t, _)) => (t, (mtime - t).abs() > DAY),
-                None => (mtime, false),
+                Some((day, false)) if (day..day + DAY).contains(&mtime) => (mtime, false, false),
+                Some((t, has_time)) => (t, (mtime - t).abs() > DAY, !has_time),
+                None => (mtime, false, false),
             };
             out.push(Backup {
                 path: entry,
@@ -221,6 +224,7 @@ impl Policy {
                 taken,
                 mtime,
                 disagree,
+                day_only,
             });
         }
         // A folder that cannot be read is not an empty one: "no backup" would be a false CRIT.

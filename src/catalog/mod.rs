@@ -46,6 +46,7 @@ impl Catalog {
                 ),
             }
         }
+        catalog.add_heartbeats(settings, &ids, &mut problems);
         if problems.is_empty() {
             Ok(catalog)
         } else {
@@ -132,6 +133,61 @@ impl Catalog {
                     }
                 }
                 Err(list) => list.into_iter().for_each(|p| problems.push(p)),
+            }
+        }
+    }
+
+    /// One heartbeat check per host that pushes its own outcomes (`push:` in the inventory):
+    /// the jump host does not inspect such a host, it watches that the host reports.
+    fn add_heartbeats(
+        &mut self,
+        settings: &Settings,
+        ids: &HashMap<String, usize>,
+        problems: &mut Problems,
+    ) {
+        for host in settings.fleet.hosts.values() {
+            let Some(every) = host.push else { continue };
+            let system = settings.systems.iter().find(|s| {
+                settings
+                    .fleet
+                    .expand_all(&s.hosts)
+                    .is_ok_and(|h| h.contains(&host.id))
+            });
+            let derived = Derived {
+                id: format!("heartbeat-{}", host.id),
+                title: format!("主机上报：{}", host.id),
+                category: crate::core::outcome::Category::Daily,
+                item: None,
+                system: system.map(|s| s.id.clone()),
+                timeout: std::time::Duration::from_secs(5),
+                remediation: Some(format!(
+                    "登录 {} 检查 znode 定时任务（znode-inspect.timer 或 crontab）与到共享库的连接",
+                    host.id
+                )),
+                probe: crate::probe::ProbeSpec::Heartbeat(crate::probe::heartbeat::Heartbeat::new(
+                    &host.id, every,
+                )),
+                origin: "(fleet)",
+            };
+            if ids.contains_key(&derived.id) {
+                problems.push(
+                    Problem::file(
+                        &settings.config_path,
+                        format!(
+                            "check id `{}` is taken: the heartbeat of a push host has it",
+                            derived.id
+                        ),
+                    )
+                    .hint("rename the check in the check file"),
+                );
+                continue;
+            }
+            match CheckSpec::derived(derived, settings) {
+                Ok(mut c) => {
+                    c.hosts = vec![host.id.clone()];
+                    self.checks.push(c);
+                }
+                Err(p) => problems.push(p),
             }
         }
     }

@@ -9,7 +9,6 @@ use crate::app::backup;
 use crate::app::inspection::Options;
 use crate::core::error::Error;
 use crate::core::outcome::Status;
-use crate::report::Format;
 use crate::runner::Plan;
 
 #[derive(Debug, clap::Subcommand)]
@@ -72,9 +71,8 @@ pub(super) struct VerifyArgs {
     /// Time a policy's verification may take
     #[arg(long, default_value = "30m", value_parser = super::positive_duration, value_name = "DURATION")]
     timeout: Duration,
-    /// Output format
-    #[arg(short = 'f', long, value_enum, default_value = "table")]
-    format: Format,
+    #[command(flatten)]
+    shown: super::inspect::Shown,
 }
 
 #[derive(Debug, clap::Args)]
@@ -112,7 +110,7 @@ fn verify(cx: Context, a: VerifyArgs) -> Result<Status, Error> {
             incremental: false,
             open_incidents: false,
         },
-        a.format,
+        a.shown,
     )
 }
 

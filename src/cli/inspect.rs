@@ -40,9 +40,8 @@ pub(super) struct Args {
     /// Timeout of checks that set none (overrides `defaults.timeout`), e.g. 5s
     #[arg(long, env = "ZNODE_TIMEOUT", value_parser = super::positive_duration, value_name = "DURATION")]
     timeout: Option<Duration>,
-    /// Output format
-    #[arg(short = 'f', long, value_enum, default_value = "table")]
-    format: Format,
+    #[command(flatten)]
+    shown: Shown,
     /// Open an incident (or add to the open one) for each check that is CRIT
     #[arg(long)]
     open_incidents: bool,
@@ -89,8 +88,20 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<Status, Error> {
             incremental: false,
             open_incidents: a.open_incidents,
         },
-        a.format,
+        a.shown,
     )
+}
+
+/// How a recorded run is shown: on stdout, and as a file for node_exporter when asked.
+#[derive(Debug, clap::Args)]
+pub(super) struct Shown {
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value = "table")]
+    format: Format,
+    /// Also write the run in Prometheus text format to DIR/znode_COMMAND.prom for
+    /// node_exporter's textfile collector (written beside, then renamed: never half a file)
+    #[arg(long, value_name = "DIR")]
+    textfile_dir: Option<std::path::PathBuf>,
 }
 
 /// Runs a plan as a recorded session, prints what happened and the outcomes in `format`, and
@@ -100,8 +111,12 @@ pub(super) fn execute(
     settings: crate::settings::Settings,
     plan: Plan,
     options: Options,
-    format: Format,
+    shown: Shown,
 ) -> Result<Status, Error> {
+    let Shown {
+        format,
+        textfile_dir,
+    } = shown;
     let (lang, style) = (cx.lang, cx.style);
     super::run_async(async move {
         let mut bar = Progress(progress_bar(plan.units.len() as u64));
@@ -147,6 +162,16 @@ pub(super) fn execute(
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         end.report.render(format, lang, style, &mut out)?;
         std::io::Write::flush(&mut out)?;
+        if let Some(dir) = &textfile_dir {
+            let name = format!("znode_{}", options.command.replace(' ', "_"));
+            if let Err(e) = end.report.write_textfile(dir, &name) {
+                eprintln!(
+                    "error: cannot write {}/{name}.prom: {e} (node_exporter keeps the previous file)",
+                    dir.display()
+                );
+                return Ok(Status::Unknown);
+            }
+        }
         if let Some(sp) = &end.spooled {
             eprintln!(
                 "warning: the history store cannot take this run ({}); its {} outcomes are spooled in {} and are written by the next run that reaches the store",

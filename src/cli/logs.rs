@@ -14,7 +14,6 @@ use crate::core::error::Error;
 use crate::core::outcome::Status;
 use crate::logs::{self, RuleKind};
 use crate::probe::log::Span;
-use crate::report::Format;
 use crate::runner::Plan;
 
 #[derive(Debug, clap::Subcommand)]
@@ -66,9 +65,8 @@ pub(super) struct ScanArgs {
     /// Time a source's scan may take
     #[arg(long, default_value = "10m", value_parser = super::positive_duration, value_name = "DURATION")]
     timeout: Duration,
-    /// Output format
-    #[arg(short = 'f', long, value_enum, default_value = "table")]
-    format: Format,
+    #[command(flatten)]
+    shown: super::inspect::Shown,
 }
 
 #[derive(Debug, clap::Args)]
@@ -172,7 +170,7 @@ fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<Status, Error> {
             incremental: a.incremental,
             open_incidents: false,
         },
-        a.format,
+        a.shown,
     )
 }
 

@@ -42,6 +42,9 @@ pub struct Host {
     pub znode_path: String,
     /// Observed in place, without ssh (`ansible_connection: local`).
     pub local: bool,
+    /// The host runs its own inspections into the shared store at least this often (push
+    /// mode, for a 前置机 the jump host cannot reach); the jump host only watches that it does.
+    pub push: Option<Duration>,
 }
 
 /// How the jump host talks to the fleet (`fleet:` in znode.yaml).
@@ -162,6 +165,8 @@ struct HostFile {
     znode_path: Option<String>,
     #[serde(default)]
     local: bool,
+    #[serde(default, with = "crate::core::duration::opt")]
+    push: Option<Duration>,
 }
 
 /// `fleet:` in znode.yaml.
@@ -272,6 +277,7 @@ pub fn read_hosts(
                 ssh_args: Vec::new(),
                 znode_path: None,
                 local: false,
+                push: None,
             },
             v => match v.deserialize() {
                 Ok(r) => r,
@@ -313,6 +319,7 @@ pub fn read_hosts(
                 .znode_path
                 .unwrap_or_else(|| DEFAULT_ZNODE_PATH.to_owned()),
             local: raw.local,
+            push: raw.push.filter(|d| !d.is_zero()),
             id: id.clone(),
         };
         for g in &host.groups {
@@ -562,6 +569,23 @@ fn ansible_host(
     let common_args = text("ansible_ssh_common_args");
     let jump = text("znode_jump");
     let znode_path = text("znode_path");
+    let push = match vars.get("znode_push") {
+        Some(n) => match n.as_str().map(humantime::parse_duration) {
+            Some(Ok(d)) if !d.is_zero() => Some(d),
+            _ => {
+                errors.push(
+                    Problem::at(
+                        file,
+                        n.pos,
+                        format!("`znode_push` of `{id}` must be a duration above zero"),
+                    )
+                    .hint("e.g. `znode_push: 1d`: the host reports at least daily"),
+                );
+                None
+            }
+        },
+        None => None,
+    };
     let port = match vars.get("ansible_port") {
         Some(n) => match &n.value {
             Value::Int(p) if (1..=65535).contains(p) => Some(*p as u16),
@@ -617,6 +641,7 @@ fn ansible_host(
         ssh_args: common_args.map(|a| split_args(&a)).unwrap_or_default(),
         znode_path: znode_path.unwrap_or_else(|| DEFAULT_ZNODE_PATH.to_owned()),
         local: connection.is_some_and(|c| c == "local"),
+        push,
     }
 }
 

@@ -11,6 +11,7 @@ mod cpu;
 mod disk;
 mod elasticsearch;
 mod file;
+pub mod heartbeat;
 mod http;
 mod listen;
 mod load;
@@ -157,6 +158,8 @@ pub struct Shared {
     http_clients: Mutex<HashMap<http::ClientKey, reqwest::Client>>,
     /// Log scans shared by checks on the same source, and audit state.
     pub logs: crate::logs::Shared,
+    /// Hosts that push their own outcomes: the time each was last heard of (epoch ms).
+    pub last_seen: HashMap<String, i64>,
 }
 
 /// Where a probe kind observes from, when the node has several hosts.
@@ -323,6 +326,7 @@ registry! {
     Tomcat => tomcat::Tomcat,
     Log => log::Log,
     Backup => backup::Backup,
+    Heartbeat => heartbeat::Heartbeat,
 }
 
 impl ProbeSpec {

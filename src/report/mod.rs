@@ -177,6 +177,30 @@ impl RunReport {
             Format::Prometheus => prometheus::render_run(self, w),
         }
     }
+
+    /// Writes the run in Prometheus text format to `DIR/NAME.prom` the way node_exporter's
+    /// textfile collector needs it: to a temporary file in the same folder, synced, then
+    /// renamed over the old one, so the collector never reads half a file.
+    pub fn write_textfile(
+        &self,
+        dir: &std::path::Path,
+        name: &str,
+    ) -> io::Result<std::path::PathBuf> {
+        let path = dir.join(format!("{name}.prom"));
+        let tmp = dir.join(format!(".{name}.prom.{}", std::process::id()));
+        let written = (|| {
+            let mut buf = Vec::new();
+            prometheus::render_run(self, &mut buf)?;
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&buf)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &path)
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written.map(|()| path)
+    }
 }
 
 /// The word for a status in a language.

@@ -110,10 +110,12 @@ async fn start_all(
     let mut here: Vec<&plan::Unit> = Vec::new();
     for unit in &plan.units {
         match unit.host.as_deref().and_then(|h| settings.fleet.host(h)) {
-            Some(h) if !h.local => match by_host.iter_mut().find(|(x, _)| x.id == h.id) {
-                Some((_, list)) => list.push(unit.check),
-                None => by_host.push((h.clone(), vec![unit.check])),
-            },
+            Some(h) if !h.local && h.push.is_none() => {
+                match by_host.iter_mut().find(|(x, _)| x.id == h.id) {
+                    Some((_, list)) => list.push(unit.check),
+                    None => by_host.push((h.clone(), vec![unit.check])),
+                }
+            }
             _ => here.push(unit),
         }
     }
@@ -161,6 +163,8 @@ async fn start_all(
             {
                 return;
             }
+            // A host reporting by itself (push mode) labels what it observes with its name.
+            let host = host.or_else(|| settings.this_host.clone());
             let key = subject(&spec.id, host.as_deref());
             let before = previous.get(&key).map(Vec::as_slice);
             let retries = progress.then_some(&events);

@@ -113,11 +113,20 @@ impl Plan {
                     .map(|h| (h != LOCAL).then(|| h.clone()))
                     .collect()
             };
+            // A host that pushes its own outcomes is not inspected from here; only its
+            // heartbeat (a check of the node's own state) is.
+            let watched_here = spec.probe.place() == crate::probe::Place::Node;
             let chosen: Vec<Option<String>> = hosts
                 .into_iter()
                 .filter(|h| {
                     only_hosts.is_empty()
                         || only_hosts.contains(&h.clone().unwrap_or_else(|| LOCAL.to_owned()))
+                })
+                .filter(|h| {
+                    watched_here
+                        || h.as_deref()
+                            .and_then(|id| inventory.host(id))
+                            .is_none_or(|host| host.push.is_none())
                 })
                 .collect();
             if chosen.is_empty() {

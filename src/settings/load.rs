@@ -29,6 +29,7 @@ const TOP_KEYS: &[&str] = &[
     "hosts",
     "inventory",
     "fleet",
+    "this_host",
 ];
 
 #[derive(Deserialize)]
@@ -98,6 +99,7 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
         reports: Default::default(),
         assessment: Default::default(),
         fleet: Default::default(),
+        this_host: None,
     };
     let mut logs_node: Option<&Node> = None;
     // Both name systems, which may be declared further down the file.
@@ -150,6 +152,20 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
                 "notify" => load_notify(path, value, &base_dir, &mut s, &mut problems),
                 "hosts" => hosts_node = Some(value),
                 "inventory" => inventory = Some((value.deserialize()?, value.pos)),
+                "this_host" => {
+                    let name: String = value.deserialize()?;
+                    if name.is_empty()
+                        || name == crate::fleet::LOCAL
+                        || name.contains(char::is_whitespace)
+                    {
+                        problems.push(
+                            Problem::at(path, value.pos, format!("`this_host` must name this machine as the inventory does, not `{name}`"))
+                                .hint("e.g. `this_host: qzj-01` on a 前置机 that reports into the shared store"),
+                        );
+                    } else {
+                        s.this_host = Some(name);
+                    }
+                }
                 "fleet" => crate::fleet::inventory::read_settings(
                     path,
                     value,

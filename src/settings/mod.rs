@@ -70,6 +70,9 @@ pub struct Settings {
     pub assessment: AssessmentSettings,
     /// The node's hosts (`hosts:` or `inventory:`) and how to reach them (`fleet:`).
     pub fleet: crate::fleet::Inventory,
+    /// The inventory name of the machine znode runs on, when it is one of the node's hosts
+    /// reporting by itself (push mode): its outcomes carry this host.
+    pub this_host: Option<String>,
 }
 
 /// Run-wide defaults.
@@ -153,6 +156,7 @@ impl Settings {
             reports: Default::default(),
             assessment: Default::default(),
             fleet: Default::default(),
+            this_host: None,
         }
     }
 

@@ -347,6 +347,18 @@ impl Store {
             .collect())
     }
 
+    /// When each host last had an outcome observed on it (epoch ms): what push hosts'
+    /// heartbeats are judged by.
+    pub async fn last_seen_hosts(&self) -> Result<HashMap<String, i64>, StoreError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT host, MAX(finished_at) FROM outcomes WHERE host <> '' AND unreached = 0 AND kind <> 'heartbeat' GROUP BY host",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows.into_iter().collect())
+    }
+
     /// Every stored outcome of a check since a time, oldest first: (finished_at ms, status,
     /// metrics).
     pub async fn check_history(

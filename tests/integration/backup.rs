@@ -91,9 +91,15 @@ fn real_dumps_climb_the_ladder() {
         &node.at(&format!("pgsql/shared-{}.sql.gz", day(0))),
     );
     std::fs::remove_file(&sql).unwrap();
+    // Its own database: what the shared `test` database holds depends on what ran before.
+    let my = MyDb::create("znode_bk_my");
+    mysql(
+        &my.0,
+        "CREATE TABLE permits (id INT PRIMARY KEY, holder TEXT); INSERT INTO permits VALUES (1, 'a'), (2, 'b');",
+    );
     for d in [0, 1] {
         let o = Command::new("mysqldump")
-            .args(["-h", "127.0.0.1", "-u", "root", "test"])
+            .args(["-h", "127.0.0.1", "-u", "root", &my.0])
             .output()
             .unwrap();
         assert!(o.status.success(), "mysqldump: {}", text(&o.stderr));

@@ -144,6 +144,23 @@ impl TestFleet {
         ));
     }
 
+    /// Runs a shell line on a host over ssh, as root.
+    fn ssh(&self, name: &str, line: &str) -> std::process::Output {
+        let h = self.host(name);
+        Command::new("ssh")
+            .args(["-T", "-o", "BatchMode=yes", "-i"])
+            .arg(self.client_key())
+            .arg("-o")
+            .arg(format!(
+                "UserKnownHostsFile={}",
+                self.known_hosts().display()
+            ))
+            .arg(format!("root@{}", h.address))
+            .arg(line)
+            .output()
+            .unwrap()
+    }
+
     fn write_known_hosts(&self) {
         let mut lines = String::new();
         for h in &self.hosts {
@@ -266,9 +283,38 @@ fn host_level_checks_run_on_every_host_of_their_system_and_network_checks_here()
         .stderr_has("no host or group is called `h9`");
     let shown = node.run(&["history", "show", "latest", "-f", "json"]);
     assert_eq!(outcomes_of(&shown.json(), "host-name").len(), 1);
-    let prom = node.run(&["inspect", "-f", "prometheus"]);
-    prom.code(0)
-        .stdout_has("znode_check_status{node=\"测试节点\",host=\"h3\",check=\"root-disk\"");
+    // node_exporter's textfile collector: stable labels, each series once, a whole file.
+    let dir = node.at("textfile/x");
+    let dir = dir.parent().unwrap();
+    node.run(&[
+        "inspect",
+        "-f",
+        "json",
+        "--textfile-dir",
+        dir.to_str().unwrap(),
+    ])
+    .code(0);
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["znode_inspect.prom"], "no temporary file is left");
+    let prom = std::fs::read_to_string(dir.join("znode_inspect.prom")).unwrap();
+    assert!(prom.ends_with('\n'));
+    assert!(prom.contains(
+        "znode_check_status{node=\"测试节点\",host=\"h3\",check=\"root-disk\",category=\"日常检查\",system=\"portal\",kind=\"disk\"} 0"
+    ), "{prom}");
+    let series: Vec<&str> = prom
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.rsplit_once(' ').unwrap().0)
+        .collect();
+    let unique: std::collections::BTreeSet<&&str> = series.iter().collect();
+    assert_eq!(unique.len(), series.len(), "a series twice: {prom}");
+    assert!(
+        !prom.contains("run_id"),
+        "never a label that changes every run"
+    );
 }
 
 #[test]
@@ -523,4 +569,78 @@ fn config_check_places_unknown_hosts_and_misplaced_keys_at_their_lines() {
         .stderr_has("unknown host or group `db-2`")
         .stderr_has("use `from: HOST`")
         .stderr_has("`from` names the group `db`");
+}
+
+#[test]
+fn push_mode_a_host_stores_its_own_outcomes_in_the_shared_store_and_the_centre_watches_its_heartbeat()
+ {
+    let db = crate::support::PgDb::create("znode_push");
+    let fleet = TestFleet::new(2);
+    let node = node_on(&fleet, HOST_CHECKS);
+    // h1 is a 前置机 the jump host does not reach: it runs its own inspection by its timer,
+    // into the shared PostgreSQL store (here through the server's socket, the filesystem
+    // being shared with the namespace).
+    let store = format!(
+        "postgres://postgres@localhost/{}?host=/var/run/postgresql",
+        db.0
+    );
+    let own = node.file(
+        "h1/znode.yaml",
+        format!("node: 测试节点\nthis_host: h1\nstore: \"{store}\"\nchecks: [checks]\n"),
+    );
+    node.file(
+        "h1/checks/own.yaml",
+        "checks:\n  - id: own-disk\n    title: 磁盘\n    category: 日常检查\n    probe: { kind: disk, mounts: [/] }\n",
+    );
+    let out = fleet.ssh(
+        "h1",
+        &format!(
+            "{} -c {} inspect -f json",
+            fleet.znode_path().display(),
+            own.display()
+        ),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(outcomes_of(&doc, "own-disk")[0]["host"], "h1");
+
+    // The centre: both hosts should report hourly; h2 never did. The centre inspects neither
+    // over ssh (their sshd is gone); it judges their heartbeats from the shared store.
+    let text = std::fs::read_to_string(node.config()).unwrap();
+    let text = text
+        .replace(
+            "groups: [web], znode_path",
+            "groups: [web], push: 1h, znode_path",
+        )
+        .replace("store: history.db", &format!("store: \"{store}\""));
+    std::fs::write(node.config(), text).unwrap();
+    fleet.kill_all("h1");
+    fleet.kill_all("h2");
+    let (code, doc) = node.inspect_json(&[]);
+    assert_eq!(code, 2, "{doc:#}");
+    let beat = |h: &str| outcome_on(&doc, &format!("heartbeat-{h}"), h);
+    assert_eq!(beat("h1")["status"], "OK", "{doc:#}");
+    assert_eq!(beat("h2")["status"], "CRIT");
+    assert!(beat("h2")["summary"].as_str().unwrap().contains("从未上报"));
+    assert!(
+        outcomes_of(&doc, "root-disk").is_empty(),
+        "push hosts are not inspected over ssh"
+    );
+    // The centre's history holds h1's own run beside its own, the same way.
+    let stored = crate::support::psql_count(
+        &db.0,
+        "SELECT count(*) FROM outcomes WHERE host = 'h1' AND check_id = 'own-disk'",
+    );
+    assert_eq!(stored, 1);
+}
+
+fn outcome_on<'a>(doc: &'a serde_json::Value, check: &str, host: &str) -> &'a serde_json::Value {
+    outcomes_of(doc, check)
+        .into_iter()
+        .find(|o| o["host"] == host)
+        .unwrap_or_else(|| panic!("no {check} on {host} in {doc:#}"))
 }

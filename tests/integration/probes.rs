@@ -399,7 +399,7 @@ fn nagios_and_prometheus_outputs() {
     let out = node.run(&["inspect", "--format", "prometheus"]);
     let p = text(&out.stdout);
     assert!(p.contains("# TYPE znode_check_status gauge"));
-    assert!(p.contains("znode_check_status{check=\"bad\",category=\"系统业务检查\",system=\"portal\",kind=\"http\"} 2"), "{p}");
+    assert!(p.contains("znode_check_status{node=\"测试节点\",host=\"local\",check=\"bad\",category=\"系统业务检查\",system=\"portal\",kind=\"http\"} 2"), "{p}");
     assert!(p.contains("znode_run_checks{status=\"crit\"} 1"));
     for line in p.lines().filter(|l| !l.starts_with('#')) {
         let value = line.rsplit(' ').next().unwrap();
