@@ -84,6 +84,127 @@ pub struct InspectionModel {
     summary: super::Summary,
     categories: Vec<CategoryModel>,
     abnormal: Vec<Abnormal>,
+    /// Per host, when the run covered inventory hosts.
+    hosts: Option<HostMatrix>,
+}
+
+/// Hosts × categories of a run over several hosts, and the hosts not collected.
+#[derive(Serialize)]
+struct HostMatrix {
+    /// Category names, the matrix's columns.
+    columns: Vec<&'static str>,
+    rows: Vec<HostRow>,
+    unreached: Vec<Unreached>,
+}
+
+#[derive(Serialize)]
+struct HostRow {
+    host: String,
+    /// One cell per column: the worst status and how many checks, or `-`.
+    cells: Vec<String>,
+    conclusion: &'static str,
+}
+
+#[derive(Serialize)]
+struct Unreached {
+    host: String,
+    reason: String,
+    checks: usize,
+}
+
+/// The host an outcome is on, as the report names it.
+fn host_name(o: &crate::core::outcome::Outcome) -> String {
+    o.host.clone().unwrap_or_else(|| "本机（跳板机）".into())
+}
+
+/// `title（host）` for an outcome on an inventory host.
+fn titled(title: &str, o: &crate::core::outcome::Outcome) -> String {
+    match &o.host {
+        Some(h) => format!("{title}（{h}）"),
+        None => title.to_owned(),
+    }
+}
+
+impl HostMatrix {
+    /// The matrix of a run; none when every outcome is the jump host's.
+    fn of(r: &RunReport) -> Option<HostMatrix> {
+        if r.rows.iter().all(|x| x.outcome.host.is_none()) {
+            return None;
+        }
+        let columns: Vec<Category> = Category::ALL
+            .into_iter()
+            .filter(|c| r.rows.iter().any(|x| x.info.category == *c))
+            .collect();
+        let mut hosts: Vec<String> = r.rows.iter().map(|x| host_name(&x.outcome)).collect();
+        hosts.sort();
+        hosts.dedup();
+        let rows = hosts
+            .iter()
+            .map(|h| {
+                let mine: Vec<_> = r
+                    .rows
+                    .iter()
+                    .filter(|x| host_name(&x.outcome) == *h)
+                    .collect();
+                let cells = columns
+                    .iter()
+                    .map(|c| {
+                        let of: Vec<_> = mine.iter().filter(|x| x.info.category == *c).collect();
+                        if of.is_empty() {
+                            return "-".to_owned();
+                        }
+                        if of.iter().all(|x| x.outcome.unreached) {
+                            return format!("未采集 {}", of.len());
+                        }
+                        let worst =
+                            Status::worst(of.iter().map(|x| x.outcome.effective_status()));
+                        let bad = of
+                            .iter()
+                            .filter(|x| x.outcome.effective_status() != Status::Ok)
+                            .count();
+                        match worst {
+                            Status::Ok => format!("正常 {}", of.len()),
+                            w => format!("{} {bad}/{}", status_zh(w), of.len()),
+                        }
+                    })
+                    .collect();
+                let conclusion = if mine.iter().all(|x| x.outcome.unreached) {
+                    "未采集"
+                } else {
+                    status_zh(Status::worst(
+                        mine.iter().map(|x| x.outcome.effective_status()),
+                    ))
+                };
+                HostRow {
+                    host: h.clone(),
+                    cells,
+                    conclusion,
+                }
+            })
+            .collect();
+        let mut unreached: Vec<Unreached> = Vec::new();
+        for x in r.rows.iter().filter(|x| x.outcome.unreached) {
+            let host = host_name(&x.outcome);
+            match unreached.iter_mut().find(|u| u.host == host) {
+                Some(u) => u.checks += 1,
+                None => unreached.push(Unreached {
+                    host,
+                    reason: cell(
+                        x.outcome
+                            .summary
+                            .strip_prefix(crate::runner::remote::UNREACHED)
+                            .unwrap_or(&x.outcome.summary),
+                    ),
+                    checks: 1,
+                }),
+            }
+        }
+        Some(HostMatrix {
+            columns: columns.iter().map(|c| c.zh()).collect(),
+            rows,
+            unreached,
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -157,7 +278,7 @@ impl InspectionModel {
                         }
                         ItemModel {
                             item: x.info.item.map(|n| format!("({n})")).unwrap_or_default(),
-                            title: cell(&x.info.title),
+                            title: cell(&titled(&x.info.title, o)),
                             system: cell(&r.system_name(x.info.system.as_deref())),
                             status,
                             value: o
@@ -173,11 +294,12 @@ impl InspectionModel {
         let abnormal = r
             .rows
             .iter()
-            .filter(|x| x.outcome.effective_status() != Status::Ok)
+            // An unreachable host is listed once, in the host section, not per check.
+            .filter(|x| x.outcome.effective_status() != Status::Ok && !x.outcome.unreached)
             .enumerate()
             .map(|(i, x)| Abnormal {
                 number: i + 1,
-                title: x.info.title.clone(),
+                title: titled(&x.info.title, &x.outcome),
                 status: status_zh(x.outcome.effective_status()),
                 system: r.system_name(x.info.system.as_deref()),
                 summary: x.outcome.summary.clone(),
@@ -211,6 +333,7 @@ impl InspectionModel {
             summary: r.summary(),
             categories,
             abnormal,
+            hosts: HostMatrix::of(r),
         }
     }
 }

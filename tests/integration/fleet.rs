@@ -346,6 +346,13 @@ fn an_unreachable_host_is_not_collected_once_and_never_delays_the_run_past_its_t
             }
         }
     }
+    // The inspection report has a host × category matrix and lists the hosts not collected.
+    let md = node.run(&["report", "inspection", "-f", "md", "-o", "-"]);
+    md.code(0)
+        .stdout_has("各主机巡检情况")
+        .stdout_has("| h1 | 正常 1 | 正常 1 | 正常 |")
+        .stdout_has("| h3 | 未采集 1 | 未采集 1 | 未采集 |")
+        .stdout_has("| h2 | 连接被拒绝");
     // One incident per host, not one per check; the next run adds to them.
     let listed = node.run(&["incident", "list", "-f", "json"]).json();
     let titles: Vec<&str> = listed["incidents"]
