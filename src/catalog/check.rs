@@ -47,6 +47,8 @@ pub struct CheckSpec {
     /// Inventory hosts it runs on, one outcome each; empty: the jump host alone. A host-level
     /// probe runs on its own `hosts:` or its system's; a network probe on its `from:` host.
     pub hosts: Vec<String>,
+    /// A fact (or metric) that must be the same on every host the check runs on.
+    pub same: Option<String>,
     /// Thresholds per metric name, from `warn`/`crit` (primary metric) and `thresholds:`.
     pub thresholds: BTreeMap<String, Thresholds>,
     /// Per-attempt timeout.
@@ -125,6 +127,7 @@ impl CheckSpec {
             probe: d.probe,
             source: None,
             hosts: Vec::new(),
+            same: None,
             thresholds: BTreeMap::new(),
             timeout: Some(d.timeout),
             retries: None,
@@ -149,6 +152,7 @@ struct CheckFile {
     target: Option<String>,
     hosts: Option<Vec<String>>,
     from: Option<String>,
+    same: Option<String>,
     warn: Option<Range>,
     crit: Option<Range>,
     #[serde(default)]
@@ -272,6 +276,14 @@ pub(super) fn read(
         }
     }
     let hosts = placement(file, node, &raw, &probe, settings, &mut problems);
+    if let Some(fact) = &raw.same
+        && (probe.place() != crate::probe::Place::Host || hosts.len() < 2 || fact.is_empty())
+    {
+        problems.push(
+            Problem::at(file, at("same"), format!("`same: {fact}` compares a fact across hosts, but this check runs on {} host(s)", hosts.len().max(1)))
+                .hint("give a host-level check two or more hosts (`hosts: [GROUP]` or its system's), e.g. `probe: { kind: file, path: ... }` with `same: sha256`"),
+        );
+    }
     let mut thresholds = raw.thresholds;
     if raw.warn.is_some() || raw.crit.is_some() {
         match probe.primary() {
@@ -309,6 +321,7 @@ pub(super) fn read(
             source: probe_node.map(Node::to_json),
             probe,
             hosts,
+            same: raw.same,
             thresholds,
             timeout: raw.timeout,
             retries: raw.retries,

@@ -15,19 +15,21 @@ const MAX_PLAN: u64 = 16 * 1024 * 1024;
 pub(super) fn run() -> Result<Status, Error> {
     super::run_async(async {
         let mut stdout = tokio::io::stdout();
+        let said_hello = crate::core::clock::now_ms();
         let hello = AgentLine::Hello {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             protocol: PROTOCOL,
             hostname: nix::unistd::gethostname()
                 .map(|h| h.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            now_ms: crate::core::clock::now_ms(),
+            now_ms: said_hello,
         };
         stdout.write_all(hello.to_line().as_bytes()).await?;
         stdout.flush().await?;
         let mut input = BufReader::new(tokio::io::stdin().take(MAX_PLAN));
         let mut first = String::new();
         input.read_line(&mut first).await?;
+        let got_plan = crate::core::clock::now_ms();
         let plan: AgentPlan = match serde_json::from_str(&first) {
             Ok(p) => p,
             Err(e) => {
@@ -42,6 +44,9 @@ pub(super) fn run() -> Result<Status, Error> {
                 return Ok(Status::Unknown);
             }
         };
+        // The jump host stamped the plan when our hello arrived: the middle of our round trip
+        // is that moment on our clock.
+        let offset = (plan.sent_at_ms > 0).then(|| (said_hello + got_plan) / 2 - plan.sent_at_ms);
         let (stop, stopped) = tokio::sync::watch::channel(false);
         // The rest of stdin is only watched: its end means the jump host is gone.
         tokio::spawn(async move {
@@ -51,7 +56,7 @@ pub(super) fn run() -> Result<Status, Error> {
             let _ = stop.send(true);
         });
         let (tx, mut rx) = mpsc::channel(64);
-        let serving = tokio::spawn(crate::runner::remote::serve(plan, tx, stopped));
+        let serving = tokio::spawn(crate::runner::remote::serve(plan, offset, tx, stopped));
         while let Some(line) = rx.recv().await {
             if stdout.write_all(line.to_line().as_bytes()).await.is_err()
                 || stdout.flush().await.is_err()

@@ -242,6 +242,10 @@ pub struct Outcome {
     /// The waiver that applied, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiver: Option<WaiverNote>,
+    /// Text facts the probe reported for comparison across hosts (`same:`); not kept in the
+    /// history, whose evidence says what a comparison found.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub facts: std::collections::BTreeMap<String, String>,
 }
 
 impl Outcome {

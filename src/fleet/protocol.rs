@@ -27,6 +27,10 @@ pub struct AgentPlan {
     pub default_thresholds: BTreeMap<String, Thresholds>,
     /// The checks.
     pub checks: Vec<AgentCheck>,
+    /// The jump host's clock when it sent the plan (epoch ms), sent only once the agent's
+    /// hello arrived: with the hello's own time this gives the host's clock offset.
+    #[serde(default)]
+    pub sent_at_ms: i64,
 }
 
 /// One check as the agent needs it: what to observe and how to judge it.

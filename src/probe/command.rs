@@ -103,6 +103,11 @@ impl Probe for Command {
         ))
         .metric(Metric::new("exit_code", f64::from(code), ""))
         .metric(Metric::new("duration", elapsed, "s"));
+        obs.fact(
+            "output",
+            stdout.trim().chars().take(1024).collect::<String>(),
+        );
+        obs.fact("exit_code", code.to_string());
         if self.nagios {
             let st = match code {
                 0 => Status::Ok,

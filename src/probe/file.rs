@@ -111,6 +111,15 @@ impl Probe for File {
                     format!("{} exists but should not", path.display()),
                 );
             }
+            obs.fact("mode", format!("{:04o}", meta.mode() & 0o7777));
+            obs.fact("owner", meta.uid().to_string());
+            // Small enough to read whole: a configuration, not a data file.
+            if meta.is_file()
+                && meta.len() <= 16 * 1024 * 1024
+                && let Ok(sum) = crate::core::fsx::sha256_file(&path)
+            {
+                obs.fact("sha256", sum);
+            }
             if let Some(m) = &mode {
                 let want = u32::from_str_radix(m.trim_start_matches("0o"), 8).unwrap_or(0);
                 let have = meta.mode() & 0o7777;

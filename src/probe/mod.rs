@@ -6,6 +6,7 @@
 //! [`crate::judge`].
 
 pub mod backup;
+mod clock;
 mod command;
 mod cpu;
 mod disk;
@@ -54,6 +55,9 @@ pub struct Observation {
     pub evidence: Vec<String>,
     /// Expectations other than thresholds that failed (wrong HTTP status, missing text...).
     pub failures: Vec<(Status, String)>,
+    /// Text facts a check may compare across hosts (`same: sha256`): a file's checksum, a
+    /// command's output, a version.
+    pub facts: std::collections::BTreeMap<String, String>,
 }
 
 impl Observation {
@@ -69,6 +73,11 @@ impl Observation {
     pub fn metric(mut self, m: Metric) -> Observation {
         self.metrics.push(m);
         self
+    }
+
+    /// Records a fact that can be compared across hosts.
+    pub fn fact(&mut self, name: &str, value: impl Into<String>) {
+        self.facts.insert(name.to_owned(), value.into());
     }
 
     /// Records a failed expectation.
@@ -160,6 +169,8 @@ pub struct Shared {
     pub logs: crate::logs::Shared,
     /// Hosts that push their own outcomes: the time each was last heard of (epoch ms).
     pub last_seen: HashMap<String, i64>,
+    /// On a host run by the jump host: this host's clock minus the jump host's, in ms.
+    pub clock_offset_ms: Option<i64>,
 }
 
 /// Where a probe kind observes from, when the node has several hosts.
@@ -327,6 +338,7 @@ registry! {
     Log => log::Log,
     Backup => backup::Backup,
     Heartbeat => heartbeat::Heartbeat,
+    Clock => clock::Clock,
 }
 
 impl ProbeSpec {

@@ -162,6 +162,7 @@ impl Probe for Version {
             "{} {seen} (minimum {})",
             self.component, self.minimum
         ));
+        obs.fact("version", seen.clone());
         if compare(&seen, &self.minimum) == Ordering::Less {
             obs.fail(
                 Status::Crit,

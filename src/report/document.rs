@@ -156,8 +156,7 @@ impl HostMatrix {
                         if of.iter().all(|x| x.outcome.unreached) {
                             return format!("未采集 {}", of.len());
                         }
-                        let worst =
-                            Status::worst(of.iter().map(|x| x.outcome.effective_status()));
+                        let worst = Status::worst(of.iter().map(|x| x.outcome.effective_status()));
                         let bad = of
                             .iter()
                             .filter(|x| x.outcome.effective_status() != Status::Ok)

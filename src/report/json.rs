@@ -53,6 +53,9 @@ struct OutcomeView<'a> {
     attempts: u32,
     flaky: bool,
     waiver: Option<&'a WaiverNote>,
+    /// Text facts for comparison across hosts (a file's sha256, a command's output).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    facts: &'a std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -90,6 +93,7 @@ fn view(row: &StoredOutcome) -> OutcomeView<'_> {
         attempts: o.attempts,
         flaky: o.flaky,
         waiver: o.waiver.as_ref(),
+        facts: &o.facts,
     }
 }
 

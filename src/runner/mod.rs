@@ -4,6 +4,7 @@
 //! whatever the probe does itself, so one hung target costs its own timeout and nothing more.
 //! Retries back off exponentially (200 ms doubling, at most 2 s between attempts).
 
+mod consensus;
 mod plan;
 pub mod remote;
 
@@ -70,8 +71,17 @@ pub async fn run(
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
     let mut set = JoinSet::new();
+    // Checks with `same:` are held until all their hosts answered; without any, outcomes go
+    // straight out.
+    let (inner, collator) = if plan.checks.iter().any(|c| c.same.is_some()) {
+        let (tx, rx) = mpsc::channel(256);
+        let collator = tokio::spawn(collate(plan.clone(), rx, events.clone()));
+        (tx, Some(collator))
+    } else {
+        (events.clone(), None)
+    };
     let all_started = tokio::select! {
-        _ = start_all(&settings, &plan, &previous, &shared, &events, progress, &mut set) => true,
+        _ = start_all(&settings, &plan, &previous, &shared, &inner, progress, &mut set) => true,
         _ = stop.wait_for(|s| *s) => false,
     };
     let stopped = !all_started
@@ -82,11 +92,78 @@ pub async fn run(
     if stopped {
         set.shutdown().await;
     }
+    drop(inner);
+    if let Some(c) = collator {
+        let _ = c.await;
+    }
     let _ = events
         .send(RunEvent::RunFinished {
             interrupted: stopped,
         })
         .await;
+}
+
+/// Forwards events, holding the outcomes of each `same:` check until every one of its hosts
+/// has answered, then comparing them. Whatever is still held when the run ends (stopped) goes
+/// out as it is.
+async fn collate(plan: Arc<Plan>, mut rx: mpsc::Receiver<RunEvent>, out: mpsc::Sender<RunEvent>) {
+    let mut expected: HashMap<&str, usize> = HashMap::new();
+    for u in &plan.units {
+        let spec = &plan.checks[u.check];
+        if spec.same.is_some() {
+            *expected.entry(spec.id.as_str()).or_default() += 1;
+        }
+    }
+    let mut held: HashMap<String, Vec<Outcome>> = HashMap::new();
+    while let Some(ev) = rx.recv().await {
+        let RunEvent::CheckFinished(o) = ev else {
+            if out.send(ev).await.is_err() {
+                return;
+            }
+            continue;
+        };
+        let Some(&want) = expected.get(o.check.as_str()) else {
+            if out.send(RunEvent::CheckFinished(o)).await.is_err() {
+                return;
+            }
+            continue;
+        };
+        let check = o.check.clone();
+        let list = held.entry(check.clone()).or_default();
+        list.push(*o);
+        if list.len() < want {
+            continue;
+        }
+        let mut list = held.remove(&check).unwrap_or_default();
+        if let Some(key) = plan
+            .checks
+            .iter()
+            .find(|c| c.id == check)
+            .and_then(|c| c.same.as_deref())
+        {
+            consensus::settle(key, &mut list);
+        }
+        for o in list {
+            if out
+                .send(RunEvent::CheckFinished(Box::new(o)))
+                .await
+                .is_err()
+            {
+                return;
+            }
+        }
+    }
+    for (_, list) in held {
+        for o in list {
+            if out
+                .send(RunEvent::CheckFinished(Box::new(o)))
+                .await
+                .is_err()
+            {
+                return;
+            }
+        }
+    }
 }
 
 /// Starts every unit in plan order: the checks of each remote host together, one ssh session
@@ -219,10 +296,10 @@ pub async fn run_check(
             .for_each(|e| *e = crate::core::secret::redact_urls_in(e));
         for s in settings.secrets() {
             verdict.summary = s.redact(&verdict.summary);
-            verdict
-                .observation
-                .evidence
+            let obs = &mut verdict.observation;
+            obs.evidence
                 .iter_mut()
+                .chain(obs.facts.values_mut())
                 .for_each(|e| *e = s.redact(e));
         }
         if verdict.status == Status::Ok || attempt > allowed {

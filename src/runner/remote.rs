@@ -40,6 +40,7 @@ pub fn agent_plan(settings: &Settings, host: &str, checks: &[&CheckSpec]) -> Age
                 waiver: c.waiver.as_ref().map(|w| (w.reason.clone(), w.expires)),
             })
             .collect(),
+        sent_at_ms: 0,
     }
 }
 
@@ -134,6 +135,7 @@ pub fn unreached(check: &str, host: &str, why: &Unreachable, elapsed: Duration) 
         attempts: 1,
         flaky: false,
         waiver: None,
+        facts: Default::default(),
     }
 }
 
@@ -145,6 +147,7 @@ async fn exchange(
     pending: &mut BTreeSet<String>,
     events: &mpsc::Sender<RunEvent>,
 ) -> Result<(), Unreachable> {
+    let mut plan = plan.clone();
     let inv = &settings.fleet;
     let mut cmd = ssh::command(inv, host);
     cmd.arg(ssh::znode_line(host, &["agent"]));
@@ -152,14 +155,6 @@ async fn exchange(
     let mut stdin = child.stdin.take();
     let stdout = child.stdout.take();
     let stderr = ssh::stderr_reader(child.stderr.take());
-    let mut line = serde_json::to_string(plan).unwrap_or_default();
-    line.push('\n');
-    // The agent reads one line, then watches its stdin: when this end goes away (znode
-    // killed), the pipe closes and the agent stops its checks. So stdin stays open until done.
-    if let Some(s) = stdin.as_mut() {
-        let _ = s.write_all(line.as_bytes()).await;
-        let _ = s.flush().await;
-    }
     let mut hello = false;
     let mut done = false;
     let mut refused = None;
@@ -174,7 +169,20 @@ async fn exchange(
                 continue;
             };
             match msg {
-                AgentLine::Hello { .. } => hello = true,
+                AgentLine::Hello { .. } => {
+                    hello = true;
+                    // The plan goes once the agent has said hello, stamped with this clock:
+                    // the agent halves the round trip and knows its clock offset. It reads one
+                    // line, then watches its stdin: when this end goes away (znode killed), the
+                    // pipe closes and the agent stops its checks. So stdin stays open until done.
+                    plan.sent_at_ms = crate::core::clock::now_ms();
+                    let mut line = serde_json::to_string(&plan).unwrap_or_default();
+                    line.push('\n');
+                    if let Some(s) = stdin.as_mut() {
+                        let _ = s.write_all(line.as_bytes()).await;
+                        let _ = s.flush().await;
+                    }
+                }
                 AgentLine::Outcome(mut o) => {
                     if !pending.remove(&o.check) {
                         continue;
@@ -246,7 +254,7 @@ fn redact(settings: &Settings, o: &mut Outcome) {
     }
     for s in settings.secrets() {
         o.summary = s.redact(&o.summary);
-        for e in o.evidence.iter_mut() {
+        for e in o.evidence.iter_mut().chain(o.facts.values_mut()) {
             *e = s.redact(e);
         }
     }
@@ -267,6 +275,7 @@ fn check_of(c: &AgentCheck) -> Result<CheckSpec, String> {
         probe,
         source: None,
         hosts: Vec::new(),
+        same: None,
         thresholds: c.thresholds.clone(),
         timeout: Some(Duration::from_millis(c.timeout_ms.max(1))),
         retries: Some(c.retries),
@@ -290,6 +299,7 @@ fn check_of(c: &AgentCheck) -> Result<CheckSpec, String> {
 /// jump host is gone; the checks in flight are then cancelled (their process groups killed).
 pub async fn serve(
     plan: AgentPlan,
+    clock_offset_ms: Option<i64>,
     out: mpsc::Sender<AgentLine>,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
@@ -319,7 +329,9 @@ pub async fn serve(
     settings.defaults.thresholds = plan.default_thresholds;
     settings.defaults.jobs = plan.jobs.max(1);
     let settings = Arc::new(settings);
-    let shared = Arc::new(Shared::default());
+    let mut shared = Shared::default();
+    shared.clock_offset_ms = clock_offset_ms;
+    let shared = Arc::new(shared);
     let sem = Arc::new(tokio::sync::Semaphore::new(settings.defaults.jobs));
     let mut set = JoinSet::new();
     for spec in checks {

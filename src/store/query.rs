@@ -225,6 +225,7 @@ impl From<OutcomeRow> for StoredOutcome {
                 attempts: u32::try_from(r.attempts).unwrap_or(1),
                 flaky: r.flaky != 0,
                 waiver: r.waiver.and_then(|w| serde_json::from_str(&w).ok()),
+                facts: Default::default(),
             },
         }
     }

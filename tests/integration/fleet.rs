@@ -134,6 +134,18 @@ impl TestFleet {
             .output();
     }
 
+    /// Gives one host its own version of `/etc/NAME` (which must exist): `ip netns exec`
+    /// bind-mounts `/etc/netns/NS/NAME` over it for what it starts, so the host's sshd is
+    /// restarted.
+    fn own_etc_file(&self, name: &str, file: &str, contents: &str) {
+        let h = self.host(name);
+        let dir = PathBuf::from("/etc/netns").join(&h.ns);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(file), contents).unwrap();
+        self.kill_all(name);
+        self.start(name);
+    }
+
     /// Drops everything the host would send back to the jump host: connects hang as behind
     /// a firewall that DROPs, until the connect timeout.
     fn black_hole(&self, name: &str) {
@@ -209,6 +221,7 @@ impl Drop for TestFleet {
         for h in &self.hosts {
             self.kill_all(&h.name);
             let _ = Command::new("ip").args(["netns", "del", &h.ns]).output();
+            let _ = std::fs::remove_dir_all(PathBuf::from("/etc/netns").join(&h.ns));
             let _ = Command::new("ip").args(["link", "del", &h.outer]).output();
         }
     }
@@ -650,4 +663,71 @@ fn outcome_on<'a>(doc: &'a serde_json::Value, check: &str, host: &str) -> &'a se
         .into_iter()
         .find(|o| o["host"] == host)
         .unwrap_or_else(|| panic!("no {check} on {host} in {doc:#}"))
+}
+
+/// A file removed when the test ends, however it ends.
+struct Removed(PathBuf);
+
+impl Drop for Removed {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn same_names_the_host_whose_configuration_differs_from_the_others() {
+    let fleet = TestFleet::new(3);
+    let file = format!("znode-fleet-{}.conf", std::process::id());
+    let etc = Removed(PathBuf::from("/etc").join(&file));
+    std::fs::write(&etc.0, "db.url=jdbc:postgresql://db/exchange\n").unwrap();
+    fleet.own_etc_file("h3", &file, "db.url=jdbc:postgresql://db-old/exchange\n");
+    let node = node_on(
+        &fleet,
+        &format!(
+            "  - id: conf-same\n    title: 前置机配置一致\n    category: 常规检查\n    system: portal\n    probe: {{ kind: file, path: {} }}\n    same: sha256\n  - id: kernel-same\n    title: 内核版本一致\n    category: 常规检查\n    system: portal\n    probe: {{ kind: command, run: [uname, -r] }}\n    same: output\n  - id: clock\n    title: 时钟偏差\n    category: 常规检查\n    system: portal\n    probe: {{ kind: clock }}\n",
+            etc.0.display()
+        ),
+    );
+    let (code, doc) = node.inspect_json(&[]);
+    assert_eq!(code, 1, "{doc:#}");
+    assert_eq!(outcome_on(&doc, "conf-same", "h1")["status"], "OK");
+    assert_eq!(outcome_on(&doc, "conf-same", "h2")["status"], "OK");
+    let odd = outcome_on(&doc, "conf-same", "h3");
+    assert_eq!(odd["status"], "WARN", "{odd:#}");
+    let why = odd["summary"].as_str().unwrap();
+    assert!(
+        why.contains("与其他主机不一致") && why.contains("2/3"),
+        "{why}"
+    );
+    assert!(odd["facts"]["sha256"].as_str().unwrap().len() == 64);
+    for h in ["h1", "h2", "h3"] {
+        assert_eq!(outcome_on(&doc, "kernel-same", h)["status"], "OK");
+    }
+    // Each host's clock against the jump host's (the namespaces share this machine's clock).
+    for h in ["h1", "h2", "h3"] {
+        let o = outcome_on(&doc, "clock", h);
+        let offset = o["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["name"] == "offset")
+            .unwrap_or_else(|| panic!("{o:#}"))["value"]
+            .as_f64()
+            .unwrap();
+        assert!(offset.abs() < 0.5, "{o:#}");
+        assert!(
+            o["summary"]
+                .as_str()
+                .unwrap()
+                .contains("from the jump host's clock")
+        );
+    }
+    // A comparison needs hosts to compare.
+    node.checks(
+        "one.yaml",
+        "  - id: lonely\n    title: t\n    category: 常规检查\n    hosts: [h1]\n    probe: { kind: file, path: /etc/hosts }\n    same: sha256\n",
+    );
+    node.run(&["config", "check"])
+        .code(3)
+        .stderr_has("compares a fact across hosts, but this check runs on 1 host");
 }
