@@ -118,15 +118,22 @@ cat /proc/sys/fs/file-max /proc/sys/vm/swappiness; grep -rIl -E "password *= *[^
 } > "$work/ansible.yml"
 
 secs() { python3 -c "import time; print(time.time())"; }
+# CPU seconds the whole machine spent (every host here shares its cores), from /proc/stat.
+busy() { awk '/^cpu /{print ($2+$3+$4+$7+$8)/100}' /proc/stat; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-znode_times=() ansible_times=() slowest=()
+znode_times=() ansible_times=() slowest=() znode_cpu=() ansible_cpu=() all_forks=()
 for r in $(seq 1 "$ROUNDS"); do
-  t0=$(secs); "$ZNODE" inspect --host bench -f json > "$work/z.json" || true; t1=$(secs)
+  c0=$(busy); t0=$(secs); "$ZNODE" inspect --host bench -f json > "$work/z.json" || true; t1=$(secs); c1=$(busy)
   znode_times+=("$(python3 -c "print(f'{$t1-$t0:.2f}')")")
-  t0=$(secs)
+  znode_cpu+=("$(python3 -c "print(f'{$c1-$c0:.2f}')")")
+  c0=$(busy); t0=$(secs)
   ansible all -i "$work/ansible.yml" -f "$FORKS" -m shell -a "$script" > "$work/a.out" 2>&1 || true
-  t1=$(secs)
+  t1=$(secs); c1=$(busy)
   ansible_times+=("$(python3 -c "print(f'{$t1-$t0:.2f}')")")
+  ansible_cpu+=("$(python3 -c "print(f'{$c1-$c0:.2f}')")")
+  # Every host at once (forks = hosts): the whole fleet against its slowest host.
+  t0=$(secs); "$ZNODE" inspect --host bench --forks "$HOSTS" -f json > /dev/null || true; t1=$(secs)
+  all_forks+=("$(python3 -c "print(f'{$t1-$t0:.2f}')")")
   # The slowest single host, inspected alone.
   worst=0
   for i in $(seq 1 "$HOSTS"); do
@@ -140,6 +147,9 @@ ok_ansible=$(grep -c "CHANGED" "$work/a.out" || true)
 z=$(printf '%s\n' "${znode_times[@]}" | median)
 a=$(printf '%s\n' "${ansible_times[@]}" | median)
 s=$(printf '%s\n' "${slowest[@]}" | median)
+zc=$(printf '%s\n' "${znode_cpu[@]}" | median)
+ac=$(printf '%s\n' "${ansible_cpu[@]}" | median)
+af=$(printf '%s\n' "${all_forks[@]}" | median)
 
 # One black-holed host beside the fleet.
 ip -n "${tag}$hole" route add blackhole "10.$net.$hole.1/32"
@@ -152,7 +162,11 @@ printf '%-44s %10s\n' "" "seconds"
 printf '%-44s %10s\n' "znode inspect ($outcomes outcomes)" "$z"
 printf '%-44s %10s\n' "ansible -m shell, same commands ($ok_ansible hosts ok)" "$a"
 printf '%-44s %10s\n' "ratio ansible / znode" "$(python3 -c "print(f'{$a/$z:.1f}x')")"
+printf '%-44s %10s\n' "machine CPU-seconds, znode (jump + all hosts)" "$zc"
+printf '%-44s %10s\n' "machine CPU-seconds, ansible" "$ac"
 printf '%-44s %10s\n' "slowest single host alone" "$s"
-printf '%-44s %10s\n' "fleet minus slowest host" "$(python3 -c "print(f'{$z-$s:+.2f}')")"
+printf '%-44s %10s\n' "znode, forks = $HOSTS (every host at once)" "$af"
+printf '%-44s %10s\n' "  minus the slowest host" "$(python3 -c "print(f'{$af-$s:+.2f}')")"
 printf '%-44s %10s\n' "fleet + 1 black-holed host (3 s timeout)" "$with_hole"
-echo "rounds: znode ${znode_times[*]} · ansible ${ansible_times[*]} · slowest ${slowest[*]}"
+echo "rounds: znode ${znode_times[*]} · ansible ${ansible_times[*]} · slowest ${slowest[*]} · forks=$HOSTS ${all_forks[*]}"
+echo "(all hosts here share this machine's $(nproc) cores: their checks and sshd compete with the jump host for CPU)"

@@ -134,10 +134,19 @@ impl Unreachable {
             Failure::Lost
         } else if has("Permission denied") || has("Too many authentication failures") {
             Failure::Auth
-        } else if sudo && (has("a password is required") || has("sudo:")) && code != Some(0) {
-            Failure::Sudo
-        } else if code == Some(127) || has("No such file or directory") && code == Some(126) {
+        } else if code == Some(127)
+            || has("command not found")
+            || (has("No such file or directory") && matches!(code, Some(1 | 126)))
+        {
             Failure::NotInstalled
+        } else if sudo
+            && code != Some(0)
+            && (has("a password is required")
+                || has("is not in the sudoers")
+                || has("is not allowed to execute")
+                || has("no tty present"))
+        {
+            Failure::Sudo
         } else if code == Some(255) {
             Failure::Other
         } else {

@@ -24,30 +24,56 @@ impl Probe for Listen {
         None
     }
 
-    async fn observe(&self, _cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
+    async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
         let port = self.port;
-        let want = self.process.clone();
-        blocking(move || {
-            let socks: Vec<_> = procfs::tcp_listeners()?.into_iter().filter(|s| s.port == port).collect();
-            if socks.is_empty() {
-                return Err(ProbeError::down(format!("nothing listens on TCP port {port}")));
-            }
-            let addrs: Vec<String> = socks.iter().map(|s| format!("{}:{}", s.addr, s.port)).collect();
-            let holder = socks.iter().find_map(|s| procfs::socket_holder(s.inode));
-            let mut obs = Observation::new(match &holder {
-                Some((pid, comm)) => format!("{} listening, held by {comm} (pid {pid})", addrs.join(", ")),
-                None => format!("{} listening (holder not visible to this user)", addrs.join(", ")),
+        let all = cx
+            .shared
+            .listeners
+            .get_or_try_init(|| async {
+                blocking(procfs::tcp_listeners)
+                    .await
+                    .map(std::sync::Arc::new)
             })
-            .metric(Metric::new("sockets", socks.len() as f64, ""));
-            if let Some(re) = want {
-                match &holder {
-                    Some((_, comm)) if re.0.is_match(comm) => {}
-                    Some((pid, comm)) => obs.fail(Status::Crit, format!("port {port} is held by {comm} (pid {pid}), expected /{}/", re.as_str())),
-                    None => obs.fail(Status::Unknown, format!("cannot see which process holds port {port}; run as root to check the holder")),
-                }
+            .await?;
+        let socks: Vec<_> = all.iter().filter(|s| s.port == port).collect();
+        if socks.is_empty() {
+            return Err(ProbeError::down(format!(
+                "nothing listens on TCP port {port}"
+            )));
+        }
+        // Which process holds a socket takes a walk over every process's descriptors: once
+        // per run, shared by the listen checks.
+        let holders = cx
+            .shared
+            .socket_holders
+            .get_or_try_init(|| async {
+                blocking(|| Ok(procfs::socket_holders()))
+                    .await
+                    .map(std::sync::Arc::new)
+            })
+            .await?;
+        let addrs: Vec<String> = socks
+            .iter()
+            .map(|s| format!("{}:{}", s.addr, s.port))
+            .collect();
+        let holder = socks.iter().find_map(|s| holders.get(&s.inode).cloned());
+        let mut obs = Observation::new(match &holder {
+            Some((pid, comm)) => {
+                format!("{} listening, held by {comm} (pid {pid})", addrs.join(", "))
             }
-            Ok(obs)
+            None => format!(
+                "{} listening (holder not visible to this user)",
+                addrs.join(", ")
+            ),
         })
-        .await
+        .metric(Metric::new("sockets", socks.len() as f64, ""));
+        if let Some(re) = &self.process {
+            match &holder {
+                Some((_, comm)) if re.0.is_match(comm) => {}
+                Some((pid, comm)) => obs.fail(Status::Crit, format!("port {port} is held by {comm} (pid {pid}), expected /{}/", re.as_str())),
+                None => obs.fail(Status::Unknown, format!("cannot see which process holds port {port}; run as root to check the holder")),
+            }
+        }
+        Ok(obs)
     }
 }

@@ -171,6 +171,13 @@ pub struct Shared {
     pub last_seen: HashMap<String, i64>,
     /// On a host run by the jump host: this host's clock minus the jump host's, in ms.
     pub clock_offset_ms: Option<i64>,
+    /// The process table, taken once per run by the first process check that needs it.
+    processes: tokio::sync::OnceCell<std::sync::Arc<Vec<process::ProcessEntry>>>,
+    /// The listening TCP sockets, read once per run by the first listen check.
+    listeners: tokio::sync::OnceCell<std::sync::Arc<Vec<procfs::ListenSocket>>>,
+    /// Socket inode → the process holding it, built once per run by the first listen check
+    /// that finds a socket.
+    socket_holders: tokio::sync::OnceCell<std::sync::Arc<HashMap<u64, (u32, String)>>>,
 }
 
 /// Where a probe kind observes from, when the node has several hosts.

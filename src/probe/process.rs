@@ -1,5 +1,6 @@
 //! `process`: how many processes match a name or command line, their memory and CPU.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Deserialize;
@@ -55,96 +56,128 @@ impl Probe for Process {
         Ok(())
     }
 
-    async fn observe(&self, _cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
-        let name = self.name.clone();
-        let cmdline = self.cmdline.clone();
-        let user = self.user.clone();
-        let sample = self.cpu_sample;
-        blocking(move || {
-            let kind = ProcessRefreshKind::nothing()
-                .with_cpu()
-                .with_memory()
-                .with_cmd(UpdateKind::OnlyIfNotSet)
-                .with_user(UpdateKind::OnlyIfNotSet);
-            let mut sys =
-                System::new_with_specifics(RefreshKind::nothing().with_processes(kind))
-                    .map_err(|e| ProbeError::unknown(format!("cannot list processes: {e}")))?;
-            // Current CPU use needs two samples, some time apart.
-            if let Some(interval) = sample {
-                std::thread::sleep(interval.max(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL));
-                sys.refresh_processes_specifics(ProcessesToUpdate::All, true, kind);
+    async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
+        // Without a CPU sample every process check of a run reads one table of processes,
+        // taken once: a /proc walk costs ~10 ms, and an inspection has a dozen such checks.
+        let table = match self.cpu_sample {
+            Some(interval) => Arc::new(blocking(move || table(Some(interval))).await?),
+            None => cx
+                .shared
+                .processes
+                .get_or_try_init(|| async { blocking(|| table(None)).await.map(Arc::new) })
+                .await?
+                .clone(),
+        };
+        let mut count = 0u32;
+        let (mut rss, mut cpu) = (0u64, 0f32);
+        let mut pids = Vec::new();
+        for p in table.iter() {
+            if self.name.as_ref().is_some_and(|n| *n != p.name) {
+                continue;
             }
-            let me = std::process::id();
-            let mut count = 0u32;
-            let (mut rss, mut cpu) = (0u64, 0f32);
-            let mut pids = Vec::new();
-            for (pid, p) in sys.processes() {
-                // Threads show up as processes in sysinfo on Linux; count each process once.
-                if p.thread_kind().is_some() || pid.as_u32() == me {
-                    continue;
-                }
-                let pname = p.name().to_string_lossy();
-                if name.as_ref().is_some_and(|n| *n != pname) {
-                    continue;
-                }
-                let cmd = p
-                    .cmd()
-                    .iter()
-                    .map(|s| s.to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if cmdline.as_ref().is_some_and(|re| !re.0.is_match(&cmd)) {
-                    continue;
-                }
-                if let Some(u) = &user {
-                    let owner = p
-                        .user_id()
-                        .and_then(|uid| {
-                            nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(**uid))
-                                .ok()
-                                .flatten()
-                        })
-                        .map(|x| x.name);
-                    if owner.as_deref() != Some(u.as_str()) {
-                        continue;
-                    }
-                }
-                count += 1;
-                rss += p.memory();
-                cpu += if sample.is_some() {
-                    p.cpu_usage()
-                } else {
-                    // accumulated_cpu_time is in ms, run_time in s: average % since start.
-                    (p.accumulated_cpu_time() as f32 / 10.0) / (p.run_time().max(1) as f32)
-                };
-                pids.push(pid.as_u32());
+            if self
+                .cmdline
+                .as_ref()
+                .is_some_and(|re| !re.0.is_match(&p.cmd))
+            {
+                continue;
             }
-            pids.sort_unstable();
-            let what = name
-                .clone()
-                .or(cmdline.as_ref().map(|c| format!("/{}/", c.as_str())))
-                .unwrap_or_default();
-            let mut obs = Observation::new(
-                format!(
-                    "{count} {what} process{} , RSS {}, CPU {cpu:.1}%",
-                    if count == 1 { "" } else { "es" },
-                    crate::core::outcome::format_value(rss as f64, "B")
-                )
-                .replace(" ,", ","),
+            if let Some(u) = &self.user {
+                let owner = p
+                    .uid
+                    .and_then(|uid| {
+                        nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
+                            .ok()
+                            .flatten()
+                    })
+                    .map(|x| x.name);
+                if owner.as_deref() != Some(u.as_str()) {
+                    continue;
+                }
+            }
+            count += 1;
+            rss += p.rss;
+            cpu += p.cpu_pct;
+            pids.push(p.pid);
+        }
+        pids.sort_unstable();
+        let what = self
+            .name
+            .clone()
+            .or(self.cmdline.as_ref().map(|c| format!("/{}/", c.as_str())))
+            .unwrap_or_default();
+        let mut obs = Observation::new(
+            format!(
+                "{count} {what} process{} , RSS {}, CPU {cpu:.1}%",
+                if count == 1 { "" } else { "es" },
+                crate::core::outcome::format_value(rss as f64, "B")
             )
-            .metric(Metric::new("count", f64::from(count), ""))
-            .metric(Metric::new("rss", rss as f64, "B"))
-            .metric(Metric::new("cpu_pct", f64::from(cpu), "%"));
-            if !pids.is_empty() {
-                let shown: Vec<String> = pids.iter().take(10).map(u32::to_string).collect();
-                obs.evidence.push(format!(
-                    "pids {}{}",
-                    shown.join(" "),
-                    if pids.len() > 10 { " ..." } else { "" }
-                ));
-            }
-            Ok(obs)
-        })
-        .await
+            .replace(" ,", ","),
+        )
+        .metric(Metric::new("count", f64::from(count), ""))
+        .metric(Metric::new("rss", rss as f64, "B"))
+        .metric(Metric::new("cpu_pct", f64::from(cpu), "%"));
+        if !pids.is_empty() {
+            let shown: Vec<String> = pids.iter().take(10).map(u32::to_string).collect();
+            obs.evidence.push(format!(
+                "pids {}{}",
+                shown.join(" "),
+                if pids.len() > 10 { " ..." } else { "" }
+            ));
+        }
+        Ok(obs)
     }
+}
+
+/// One process as the checks see it.
+#[derive(Debug)]
+pub struct ProcessEntry {
+    pid: u32,
+    name: String,
+    cmd: String,
+    uid: Option<u32>,
+    rss: u64,
+    /// Current CPU % over the sample, or the lifetime average without one.
+    cpu_pct: f32,
+}
+
+/// Every process (threads and znode itself left out); with `sample`, CPU is measured over it.
+fn table(sample: Option<Duration>) -> Result<Vec<ProcessEntry>, ProbeError> {
+    let kind = ProcessRefreshKind::nothing()
+        .with_cpu()
+        .with_memory()
+        .with_cmd(UpdateKind::OnlyIfNotSet)
+        .with_user(UpdateKind::OnlyIfNotSet);
+    let mut sys = System::new_with_specifics(RefreshKind::nothing().with_processes(kind))
+        .map_err(|e| ProbeError::unknown(format!("cannot list processes: {e}")))?;
+    // Current CPU use needs two samples, some time apart.
+    if let Some(interval) = sample {
+        std::thread::sleep(interval.max(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL));
+        sys.refresh_processes_specifics(ProcessesToUpdate::All, true, kind);
+    }
+    let me = std::process::id();
+    Ok(sys
+        .processes()
+        .iter()
+        // Threads show up as processes in sysinfo on Linux; count each process once.
+        .filter(|(pid, p)| p.thread_kind().is_none() && pid.as_u32() != me)
+        .map(|(pid, p)| ProcessEntry {
+            pid: pid.as_u32(),
+            name: p.name().to_string_lossy().into_owned(),
+            cmd: p
+                .cmd()
+                .iter()
+                .map(|s| s.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" "),
+            uid: p.user_id().map(|u| **u),
+            rss: p.memory(),
+            cpu_pct: if sample.is_some() {
+                p.cpu_usage()
+            } else {
+                // accumulated_cpu_time is in ms, run_time in s: average % since start.
+                (p.accumulated_cpu_time() as f32 / 10.0) / (p.run_time().max(1) as f32)
+            },
+        })
+        .collect())
 }

@@ -57,6 +57,7 @@ pub(super) fn cpu_count() -> usize {
 }
 
 /// One listening socket from /proc/net/tcp{,6}.
+#[derive(Debug)]
 pub(super) struct ListenSocket {
     pub(super) addr: String,
     pub(super) port: u16,
@@ -115,11 +116,14 @@ fn decode_addr(hex: &str, v6: bool) -> String {
     hex.to_owned()
 }
 
-/// Finds the process holding a socket inode by scanning /proc/*/fd; `None` when not visible
-/// (another user's process without root).
-pub(super) fn socket_holder(inode: u64) -> Option<(u32, String)> {
-    let needle = format!("socket:[{inode}]");
-    for entry in std::fs::read_dir("/proc").ok()?.filter_map(Result::ok) {
+/// Every socket inode with the process holding it, from one scan of /proc/*/fd; sockets of
+/// other users' processes are missing without root.
+pub(super) fn socket_holders() -> HashMap<u64, (u32, String)> {
+    let mut out = HashMap::new();
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return out;
+    };
+    for entry in dir.filter_map(Result::ok) {
         let Some(pid) = entry
             .file_name()
             .to_str()
@@ -130,14 +134,29 @@ pub(super) fn socket_holder(inode: u64) -> Option<(u32, String)> {
         let Ok(fds) = std::fs::read_dir(entry.path().join("fd")) else {
             continue;
         };
+        let mut comm: Option<String> = None;
         for fd in fds.filter_map(Result::ok) {
-            if std::fs::read_link(fd.path()).is_ok_and(|l| l.as_os_str() == needle.as_str()) {
-                let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-                return Some((pid, comm.trim().to_owned()));
-            }
+            let Ok(link) = std::fs::read_link(fd.path()) else {
+                continue;
+            };
+            let Some(inode) = link
+                .to_str()
+                .and_then(|l| l.strip_prefix("socket:["))
+                .and_then(|l| l.strip_suffix(']'))
+                .and_then(|l| l.parse::<u64>().ok())
+            else {
+                continue;
+            };
+            let name = comm.get_or_insert_with(|| {
+                std::fs::read_to_string(entry.path().join("comm"))
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned()
+            });
+            out.entry(inode).or_insert((pid, name.clone()));
         }
     }
-    None
+    out
 }
 
 #[cfg(test)]

@@ -57,6 +57,9 @@ pub struct RoutineModel {
     pub by_category: Vec<StatusRow>,
     /// Outcomes by system.
     pub by_system: Vec<StatusRow>,
+    /// Outcomes per inventory host and category, and hosts not collected; none when every
+    /// outcome of the period is the jump host's.
+    pub hosts: Option<HostSection>,
     /// Outcomes per day.
     pub trend: Vec<DayRow>,
     /// Per month, for the quarterly and half-year reports (empty otherwise).
@@ -79,6 +82,28 @@ pub struct RoutineModel {
     pub plan: Plan,
     /// The 考核 self-assessment.
     pub assessment: Assessment,
+}
+
+/// Hosts × categories over a period.
+#[derive(Clone, Debug, Serialize)]
+pub struct HostSection {
+    /// Category names, the columns.
+    pub columns: Vec<String>,
+    /// One row per host.
+    pub rows: Vec<HostRow>,
+}
+
+/// One host of a period.
+#[derive(Clone, Debug, Serialize)]
+pub struct HostRow {
+    /// Inventory host.
+    pub host: String,
+    /// Per column: `正常 N`, or the outcomes not OK out of all (`异常 3/40`), or `-`.
+    pub cells: Vec<String>,
+    /// Outcomes not collected (host unreachable).
+    pub not_collected: i64,
+    /// The newest outcome collected from it.
+    pub last_collected: String,
 }
 
 /// A period in a report.
@@ -415,6 +440,7 @@ struct Facts {
     incidents: Vec<Incident>,
     playbooks: Vec<PlaybookRun>,
     releases: Vec<Release>,
+    hosts: Vec<crate::store::HostCount>,
     /// First time each routine document was written: (kind, period label) → epoch ms.
     documents: BTreeMap<(Routine, String), i64>,
 }
@@ -450,6 +476,7 @@ impl Facts {
                 .collect(),
             playbooks: store.playbook_runs_in(cut).await?,
             releases,
+            hosts: store.host_counts(cut).await?,
             documents,
         })
     }
@@ -604,6 +631,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         overview,
         by_category: rows_of(&cat_order, &by_cat, &prev_by_cat),
         by_system: rows_of(&sys_order, &by_sys, &prev_by_sys),
+        hosts: host_section(&w, &f),
         trend: per_day
             .iter()
             .map(|(n, v)| DayRow {
@@ -625,6 +653,64 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         plan: plan(r, s),
         assessment,
     })
+}
+
+/// The host section: per host and category, how many outcomes were not OK, and how often the
+/// host could not be reached.
+fn host_section(w: &Frame<'_>, f: &Facts) -> Option<HostSection> {
+    if f.hosts.is_empty() {
+        return None;
+    }
+    let columns: Vec<String> = Category::ALL
+        .iter()
+        .map(|c| c.zh().to_owned())
+        .filter(|c| f.hosts.iter().any(|h| &h.category == c))
+        .collect();
+    let mut hosts: Vec<&str> = f.hosts.iter().map(|h| h.host.as_str()).collect();
+    hosts.sort();
+    hosts.dedup();
+    let rows = hosts
+        .into_iter()
+        .map(|host| {
+            let mine: Vec<_> = f.hosts.iter().filter(|h| h.host == host).collect();
+            let cells = columns
+                .iter()
+                .map(|c| {
+                    let of: Vec<_> = mine
+                        .iter()
+                        .filter(|h| &h.category == c && h.unreached == 0)
+                        .collect();
+                    let all: i64 = of.iter().map(|h| h.count).sum();
+                    let bad: i64 = of
+                        .iter()
+                        .filter(|h| h.effective != "OK")
+                        .map(|h| h.count)
+                        .sum();
+                    match (all, bad) {
+                        (0, _) => "-".to_owned(),
+                        (n, 0) => format!("正常 {n}"),
+                        (n, b) => format!("异常 {b}/{n}"),
+                    }
+                })
+                .collect();
+            let collected = mine.iter().filter(|h| h.unreached == 0);
+            HostRow {
+                host: host.to_owned(),
+                cells,
+                not_collected: mine
+                    .iter()
+                    .filter(|h| h.unreached != 0)
+                    .map(|h| h.count)
+                    .sum(),
+                last_collected: collected
+                    .map(|h| h.last_at)
+                    .max()
+                    .map(|t| w.show(t, SHORT))
+                    .unwrap_or_else(|| "未采集".into()),
+            }
+        })
+        .collect();
+    Some(HostSection { columns, rows })
 }
 
 /// Outcome counts of each local day of the period up to the cut-off (days since 1970-01-01).

@@ -76,6 +76,23 @@ pub struct AbnormalCheck {
     pub last_summary: String,
 }
 
+/// Outcomes observed on one inventory host in a span, by category and effective status.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct HostCount {
+    /// Inventory host.
+    pub host: String,
+    /// Category as stored.
+    pub category: String,
+    /// Effective status.
+    pub effective: String,
+    /// 1 when the host could not be reached for these outcomes (未采集).
+    pub unreached: i64,
+    /// Outcomes.
+    pub count: i64,
+    /// The newest of them, epoch ms.
+    pub last_at: i64,
+}
+
 /// Runs of one command on one local day.
 #[derive(Clone, Debug)]
 pub struct DayRuns {
@@ -217,6 +234,22 @@ pub(super) async fn roll_up(
 }
 
 impl Store {
+    /// Outcomes per inventory host, category and status in a span (the jump host's own are
+    /// not listed): the host section of a routine report. Read from the outcomes themselves,
+    /// since the hourly roll-up keeps no host.
+    pub async fn host_counts(&self, span: Span) -> Result<Vec<HostCount>, StoreError> {
+        sqlx::query_as::<_, HostCount>(
+            "SELECT host, category, effective, unreached, COUNT(*) AS count, MAX(finished_at) AS last_at \
+             FROM outcomes WHERE host <> '' AND finished_at >= $1 AND finished_at < $2 \
+             GROUP BY host, category, effective, unreached",
+        )
+        .bind(span.from)
+        .bind(span.to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())
+    }
+
     /// Outcome counts per local day, category, system and status; `offset_ms` is the node's
     /// UTC offset, which turns epoch ms into local days.
     pub async fn day_counts(

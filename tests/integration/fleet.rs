@@ -731,3 +731,71 @@ fn same_names_the_host_whose_configuration_differs_from_the_others() {
         .code(3)
         .stderr_has("compares a fact across hosts, but this check runs on 1 host");
 }
+
+#[test]
+fn a_host_with_sudo_runs_its_agent_through_sudo() {
+    let fleet = TestFleet::new(1);
+    let node = node_on(&fleet, HOST_CHECKS);
+    let text = std::fs::read_to_string(node.config()).unwrap();
+    std::fs::write(
+        node.config(),
+        text.replace("user: root,", "user: root, sudo: true,"),
+    )
+    .unwrap();
+    let ping = node.run(&["fleet", "ping", "-f", "json"]).json();
+    assert_eq!(ping[0]["sudo"], true, "{ping}");
+    let (code, doc) = node.inspect_json(&[]);
+    assert_eq!(code, 0, "{doc:#}");
+    assert_eq!(outcome_on(&doc, "root-disk", "h1")["status"], "OK");
+    // A sudo that cannot run znode (here: a path sudo refuses to find) is said per host.
+    let text = std::fs::read_to_string(node.config()).unwrap();
+    std::fs::write(
+        node.config(),
+        text.replace(
+            &fleet.znode_path().display().to_string(),
+            "/nonexistent/znode",
+        ),
+    )
+    .unwrap();
+    node.run(&["inspect"])
+        .code(3)
+        .stdout_has("未采集的主机")
+        .stdout_has("主机上未安装 znode");
+}
+
+#[test]
+fn the_monthly_report_has_a_row_per_host_with_what_was_not_collected() {
+    // Outcomes on two hosts: one reports by itself (push mode, run here as `this_host`), the
+    // other cannot be reached from the jump host.
+    let fleet = TestFleet::new(1);
+    let node = node_on(&fleet, HOST_CHECKS);
+    node.run(&["inspect"]).code(0);
+    fleet.kill_all("h1");
+    node.run(&["inspect"]).code(3);
+    let own = node.file(
+        "own/znode.yaml",
+        format!(
+            "node: 测试节点\nthis_host: qzj-01\nstore: {}\nchecks: [checks]\n",
+            node.at("history.db").display()
+        ),
+    );
+    node.file(
+        "own/checks/c.yaml",
+        "checks:\n  - id: own-load\n    title: 负载\n    category: 性能检查\n    probe: { kind: load }\n    warn: \"100\"\n",
+    );
+    crate::support::znode()
+        .arg("-c")
+        .arg(&own)
+        .arg("inspect")
+        .output()
+        .unwrap();
+    let month = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .format("%Y-%m")
+        .to_string();
+    let md = node.run(&["report", "monthly", "-p", &month, "-f", "md", "-o", "-"]);
+    md.code(0)
+        .stdout_has("各主机情况")
+        .stdout_has("| h1 | 正常 1 | - | 正常 1 | 2 |")
+        .stdout_has("| qzj-01 | - | 正常 1 | - | 0 |");
+}
