@@ -798,4 +798,12 @@ fn the_monthly_report_has_a_row_per_host_with_what_was_not_collected() {
         .stdout_has("各主机情况")
         .stdout_has("| h1 | 正常 1 | - | 正常 1 | 2 |")
         .stdout_has("| qzj-01 | - | 正常 1 | - | 0 |");
+    let week = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .format("%G-W%V")
+        .to_string();
+    node.run(&["report", "weekly", "-p", &week, "-f", "md", "-o", "-"])
+        .code(0)
+        .stdout_has("各主机情况")
+        .stdout_has("| h1 | 正常 1 | - | 正常 1 | 2 |");
 }
