@@ -108,7 +108,7 @@ async fn ping_one(inv: &Inventory, host: &Host) -> Ping {
         Ok(o) if o.code == Some(0) => o,
         Ok(o) => {
             let u = Unreachable::classify(o.code, &o.stderr, false)
-                .unwrap_or_else(|| Unreachable::new(Failure::Other, o.stderr.trim().to_owned()));
+                .unwrap_or_else(|| Unreachable::new(Failure::Other, ssh::last_line(&o.stderr)));
             p.unreachable = Some(u.to_string());
             p.hint = Some(u.kind.hint().to_owned());
             return p;
@@ -191,7 +191,7 @@ async fn push_one(inv: &Inventory, host: &Host, bytes: &[u8], sha: &str) -> Push
         }
         Ok(o) => {
             let u = Unreachable::classify(o.code, &o.stderr, false)
-                .unwrap_or_else(|| Unreachable::new(Failure::Other, o.stderr.trim().to_owned()));
+                .unwrap_or_else(|| Unreachable::new(Failure::Other, ssh::last_line(&o.stderr)));
             done.detail = format!("{u}; {}", u.kind.hint());
             return done;
         }
@@ -201,7 +201,7 @@ async fn push_one(inv: &Inventory, host: &Host, bytes: &[u8], sha: &str) -> Push
         }
     }
     let script = format!(
-        "set -e; p={path}; mkdir -p \"$(dirname \"$p\")\"; t=\"$p.part.$$\"; trap 'rm -f \"$t\"' EXIT; \
+        "set -e; p={path}; mkdir -p \"$(dirname \"$p\")\"; t=$(mktemp \"$p.part.XXXXXX\"); trap 'rm -f \"$t\"' EXIT; \
          cat > \"$t\"; s=$(sha256sum \"$t\"); s=${{s%% *}}; \
          if [ \"$s\" != {sha} ]; then echo \"checksum=$s\"; exit 3; fi; chmod 0755 \"$t\"; \
          if ! v=$(\"$t\" --version 2>&1); then echo \"runs=$v\"; exit 4; fi; \
@@ -239,7 +239,7 @@ async fn push_one(inv: &Inventory, host: &Host, bytes: &[u8], sha: &str) -> Push
                 (code, _) => {
                     let u =
                         Unreachable::classify(code, &o.stderr, host.sudo).unwrap_or_else(|| {
-                            Unreachable::new(Failure::Other, o.stderr.trim().to_owned())
+                            Unreachable::new(Failure::Other, ssh::last_line(&o.stderr))
                         });
                     done.detail = format!("{u}; {}", u.kind.hint());
                 }

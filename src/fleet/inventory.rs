@@ -34,6 +34,8 @@ pub struct Host {
     pub jump: Option<String>,
     /// Run the remote znode through `sudo -n`.
     pub sudo: bool,
+    /// As this user through sudo (`ansible_become_user`); root when unset.
+    pub sudo_user: Option<String>,
     /// Groups it belongs to (with their ancestors).
     pub groups: BTreeSet<String>,
     /// Extra ssh arguments (`ansible_ssh_common_args`).
@@ -158,6 +160,7 @@ struct HostFile {
     jump: Option<String>,
     #[serde(default)]
     sudo: bool,
+    sudo_user: Option<String>,
     #[serde(default)]
     groups: Vec<String>,
     #[serde(default)]
@@ -273,6 +276,7 @@ pub fn read_hosts(
                 identity: None,
                 jump: None,
                 sudo: false,
+                sudo_user: None,
                 groups: Vec::new(),
                 ssh_args: Vec::new(),
                 znode_path: None,
@@ -312,12 +316,11 @@ pub fn read_hosts(
             user: raw.user,
             identity: raw.identity.map(|p| expand_path(&p, base_dir)),
             jump: raw.jump,
-            sudo: raw.sudo,
+            sudo: raw.sudo || raw.sudo_user.is_some(),
+            sudo_user: raw.sudo_user,
             groups: raw.groups.iter().cloned().collect(),
             ssh_args: raw.ssh_args,
-            znode_path: raw
-                .znode_path
-                .unwrap_or_else(|| DEFAULT_ZNODE_PATH.to_owned()),
+            znode_path: remote_path(raw.znode_path),
             local: raw.local,
             push: raw.push.filter(|d| !d.is_zero()),
             id: id.clone(),
@@ -361,9 +364,23 @@ pub fn read_ansible(file: &Path, inv: &mut Inventory, problems: &mut Problems) {
         problems,
         inv,
     };
+    // Top-level groups beside `all` are children of `all`, as in Ansible: they inherit its
+    // variables and their hosts are in `all`.
+    let all = groups.iter().find(|(k, _)| k.as_str() == Some("all"));
+    let mut all_vars = Vars::new();
+    if let Some((_, node)) = all {
+        reader.group("all", node, &[], &Vars::new());
+        if let Some(Value::Map(kv)) = node.get("vars").map(|v| &v.value) {
+            for (k, v) in kv {
+                all_vars.insert(k.as_str().unwrap_or_default().to_owned(), (1, v.clone()));
+            }
+        }
+    }
     for (name, group) in groups {
         let name = name.as_str().unwrap_or_default().to_owned();
-        reader.group(&name, group, &[], &Vars::new());
+        if name != "all" {
+            reader.group(&name, group, &["all".to_owned()], &all_vars);
+        }
     }
     let Ansible { vars, .. } = reader;
     for (id, vars) in vars {
@@ -562,8 +579,10 @@ fn ansible_host(
             }
         }
     };
-    let address = text("ansible_host");
-    let user = text("ansible_user");
+    // The names before Ansible 2.0 still appear in old inventories.
+    let address = text("ansible_host").or_else(|| text("ansible_ssh_host"));
+    let user = text("ansible_user").or_else(|| text("ansible_ssh_user"));
+    let sudo_user = text("ansible_become_user");
     let identity = text("ansible_ssh_private_key_file");
     let connection = text("ansible_connection");
     let common_args = text("ansible_ssh_common_args");
@@ -586,7 +605,10 @@ fn ansible_host(
         },
         None => None,
     };
-    let port = match vars.get("ansible_port") {
+    let port = match vars
+        .get("ansible_port")
+        .or_else(|| vars.get("ansible_ssh_port"))
+    {
         Some(n) => match &n.value {
             Value::Int(p) if (1..=65535).contains(p) => Some(*p as u16),
             Value::Str(s) if s.parse::<u16>().is_ok_and(|p| p > 0) => s.parse().ok(),
@@ -636,10 +658,12 @@ fn ansible_host(
         user,
         identity: identity.map(|p| expand_path(&p, base_dir)),
         jump,
+        // `ansible_become_user` means something only with `ansible_become`.
         sudo,
+        sudo_user: sudo_user.filter(|_| sudo),
         groups: BTreeSet::new(),
         ssh_args: common_args.map(|a| split_args(&a)).unwrap_or_default(),
-        znode_path: znode_path.unwrap_or_else(|| DEFAULT_ZNODE_PATH.to_owned()),
+        znode_path: remote_path(znode_path),
         local: connection.is_some_and(|c| c == "local"),
         push,
     }
@@ -682,6 +706,15 @@ fn bad_name(file: &Path, key: &Node, what: &str) -> Problem {
         format!("{what} `{name}` must be letters, digits, `-`, `_` or `.` (and not `local`)"),
     )
     .hint("e.g. `db-1`")
+}
+
+/// Where znode is on a host: `~/x` is `x` relative to the login's home (where ssh starts the
+/// command), since a quoted `~` would not be expanded there.
+fn remote_path(p: Option<String>) -> String {
+    match p {
+        Some(p) => p.strip_prefix("~/").map(str::to_owned).unwrap_or(p),
+        None => DEFAULT_ZNODE_PATH.to_owned(),
+    }
 }
 
 /// `~/x` from $HOME, relative paths from the configuration's folder.
@@ -761,6 +794,20 @@ mod tests {
         assert_eq!(inv.expand("db").unwrap(), ["db-1", "db-2"]);
         assert_eq!(inv.expand("all").unwrap().len(), 3);
         assert!(inv.expand("web").is_none());
+    }
+
+    #[test]
+    fn groups_beside_all_are_its_children_and_old_variable_names_are_read() {
+        let (inv, problems) = ansible(
+            "all:\n  vars: { ansible_user: ops }\nqzj:\n  vars: { ansible_become: true, ansible_become_user: app }\n  hosts:\n    q1: { ansible_ssh_host: 10.0.0.9, ansible_ssh_port: 2200 }\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let q1 = inv.host("q1").unwrap();
+        assert_eq!(q1.user.as_deref(), Some("ops"));
+        assert_eq!(q1.address, "10.0.0.9");
+        assert_eq!(q1.port, Some(2200));
+        assert_eq!(q1.sudo_user.as_deref(), Some("app"));
+        assert!(q1.groups.contains("all") && q1.groups.contains("qzj"));
     }
 
     #[test]

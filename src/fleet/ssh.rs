@@ -122,7 +122,7 @@ impl Unreachable {
             Failure::HostKeyChanged
         } else if has("Host key verification failed") || has("No ED25519 host key is known") {
             Failure::HostKeyUnknown
-        } else if has("Connection refused") {
+        } else if has("Connection refused") || has("kex_exchange_identification") {
             Failure::Refused
         } else if has("timed out") || has("Connection timed out") {
             Failure::Timeout
@@ -132,6 +132,9 @@ impl Unreachable {
             Failure::Resolve
         } else if has("closed by remote host") || has("Connection reset") || has("Broken pipe") {
             Failure::Lost
+        } else if code == Some(126) {
+            // Found but not runnable (no execute bit, or a binary for another machine).
+            Failure::NotInstalled
         } else if has("Permission denied") || has("Too many authentication failures") {
             Failure::Auth
         } else if code == Some(127)
@@ -144,7 +147,8 @@ impl Unreachable {
             && (has("a password is required")
                 || has("is not in the sudoers")
                 || has("is not allowed to execute")
-                || has("no tty present"))
+                || has("no tty present")
+                || has("you must have a tty"))
         {
             Failure::Sudo
         } else if code == Some(255) {
@@ -166,8 +170,9 @@ impl std::fmt::Display for Unreachable {
     }
 }
 
-/// The last line of ssh's stderr that says something (not a warning about known_hosts).
-fn last_line(stderr: &str) -> String {
+/// The last line of ssh's stderr that says something (not a warning about known_hosts), cut
+/// to 300 characters.
+pub fn last_line(stderr: &str) -> String {
     stderr
         .lines()
         .map(str::trim)
@@ -208,69 +213,118 @@ fn control_dir() -> Option<PathBuf> {
         .then_some(dir)
 }
 
-/// An `ssh` command to a host, every option set, without the remote command.
-pub fn command(inv: &Inventory, host: &Host) -> Command {
+/// The options every connection gets, the jump hop's included.
+fn options(inv: &Inventory) -> Vec<String> {
     let s = &inv.settings;
-    let mut cmd = Command::new("ssh");
-    cmd.arg("-T")
-        .args(["-o", "BatchMode=yes"])
-        .arg("-o")
-        .arg(format!(
-            "ConnectTimeout={}",
-            s.connect_timeout.as_secs().max(1)
-        ))
-        .args(["-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3"])
-        .arg("-o")
-        .arg(if s.strict_host_keys {
-            "StrictHostKeyChecking=yes"
+    let mut o = vec![
+        "-o".into(),
+        "BatchMode=yes".into(),
+        "-o".into(),
+        format!("ConnectTimeout={}", s.connect_timeout.as_secs().max(1)),
+        "-o".into(),
+        "ServerAliveInterval=5".into(),
+        "-o".into(),
+        "ServerAliveCountMax=3".into(),
+        "-o".into(),
+        if s.strict_host_keys {
+            "StrictHostKeyChecking=yes".into()
         } else {
-            "StrictHostKeyChecking=accept-new"
-        })
-        .args(["-o", "LogLevel=ERROR"]);
+            "StrictHostKeyChecking=accept-new".into()
+        },
+        "-o".into(),
+        "LogLevel=ERROR".into(),
+    ];
     if let Some(k) = &s.known_hosts {
-        cmd.arg("-o")
-            .arg(format!("UserKnownHostsFile={}", k.display()));
+        o.push("-o".into());
+        o.push(format!("UserKnownHostsFile={}", k.display()));
     }
-    if !s.control_persist.is_zero()
-        && let Some(dir) = control_dir()
-    {
-        cmd.args(["-o", "ControlMaster=auto"])
-            .arg("-o")
-            .arg(format!("ControlPath={}/%C", dir.display()))
-            .arg("-o")
-            .arg(format!(
-                "ControlPersist={}",
-                s.control_persist.as_secs().max(1)
-            ));
-    }
+    o
+}
+
+/// How to log in to a host: its own ssh arguments first (ssh keeps the first value of an
+/// option, so an inventory's `-o` wins over ours), then ours, port, user and key.
+fn login(inv: &Inventory, host: &Host) -> Vec<String> {
+    let mut a: Vec<String> = host.ssh_args.clone();
+    a.extend(options(inv));
     if let Some(p) = host.port {
-        cmd.arg("-p").arg(p.to_string());
+        a.extend(["-p".into(), p.to_string()]);
     }
     if let Some(u) = &host.user {
-        cmd.arg("-l").arg(u);
+        a.extend(["-l".into(), u.clone()]);
     }
     if let Some(i) = &host.identity {
-        cmd.arg("-i").arg(i).args(["-o", "IdentitiesOnly=yes"]);
+        a.extend([
+            "-i".into(),
+            i.display().to_string(),
+            "-o".into(),
+            "IdentitiesOnly=yes".into(),
+        ]);
     }
-    if let Some(j) = &host.jump {
-        cmd.arg("-J").arg(match inv.host(j) {
-            Some(jh) => {
-                let user = jh
-                    .user
-                    .as_ref()
-                    .map(|u| format!("{u}@"))
-                    .unwrap_or_default();
-                let port = jh.port.map(|p| format!(":{p}")).unwrap_or_default();
-                format!("{user}{}{port}", jh.address)
-            }
-            None => j.clone(),
-        });
+    a
+}
+
+/// An `ssh` command to a host, every option set, without the remote command.
+pub fn command(inv: &Inventory, host: &Host) -> Command {
+    let mut args = login(inv, host);
+    match host.jump.as_deref().map(|j| (j, inv.host(j))) {
+        // An inventory host as the hop: through a ProxyCommand with the same options, its own
+        // login and key; `-J` would pass the hop none of them (no batch mode, no known_hosts).
+        Some((_, Some(jh))) => {
+            let mut hop: Vec<String> = vec!["ssh".into()];
+            hop.extend(login(inv, jh).iter().map(|a| a.replace('%', "%%")));
+            hop.extend([
+                "-W".into(),
+                "%h:%p".into(),
+                "--".into(),
+                jh.address.replace('%', "%%"),
+            ]);
+            let line: Vec<String> = hop
+                .iter()
+                .map(|w| if w == "%h:%p" { w.clone() } else { quote(w) })
+                .collect();
+            args.extend(["-o".into(), format!("ProxyCommand={}", line.join(" "))]);
+        }
+        Some((j, None)) => args.extend(["-J".into(), j.to_owned()]),
+        None => {}
     }
-    cmd.args(&host.ssh_args);
-    cmd.arg("--").arg(&host.address);
+    if !inv.settings.control_persist.is_zero()
+        && let Some(dir) = control_dir()
+    {
+        // One master per host as this command reaches it: ssh's own %C hash leaves out the
+        // jump and the extra options, so two hosts with one address would share a connection.
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        h.update(host.id.as_bytes());
+        for a in args.iter().chain([&host.address]) {
+            h.update([0u8]);
+            h.update(a.as_bytes());
+        }
+        let key: String = h
+            .finalize()
+            .iter()
+            .take(10)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        args.extend([
+            "-o".into(),
+            "ControlMaster=auto".into(),
+            "-o".into(),
+            format!("ControlPath={}/{key}", dir.display()),
+            "-o".into(),
+            format!(
+                "ControlPersist={}",
+                inv.settings.control_persist.as_secs().max(1)
+            ),
+        ]);
+    }
+    let mut cmd = Command::new("ssh");
+    cmd.arg("-T").args(&args).arg("--").arg(&host.address);
     cmd.stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
+        // Its own process group: a Ctrl-C on the terminal reaches znode, which stops the run
+        // and kills ssh itself, instead of killing ssh first and reading that as a lost host.
+        .process_group(0)
         .kill_on_drop(true);
     cmd
 }
@@ -279,7 +333,11 @@ pub fn command(inv: &Inventory, host: &Host) -> Command {
 pub fn znode_line(host: &Host, args: &[&str]) -> String {
     let mut words: Vec<String> = Vec::new();
     if host.sudo {
-        words.extend(["sudo", "-n", "--"].map(String::from));
+        words.extend(["sudo", "-n"].map(String::from));
+        if let Some(u) = &host.sudo_user {
+            words.extend(["-u".to_owned(), quote(u)]);
+        }
+        words.push("--".into());
     }
     words.push(quote(&host.znode_path));
     words.extend(args.iter().map(|a| quote(a)));

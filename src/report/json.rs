@@ -1,5 +1,6 @@
 //! The JSON output, schema `znode.inspection/v2` (documented in the README; v2 added `host`
-//! and `unreached` to each outcome). Serialized from
+//! and `unreached` to each outcome). It is the same for a live run and for `history show`:
+//! only what the store keeps is printed. Serialized from
 //! borrowed views of the report, without an intermediate `serde_json::Value` tree.
 
 use std::io::{self, Write};
@@ -53,9 +54,6 @@ struct OutcomeView<'a> {
     attempts: u32,
     flaky: bool,
     waiver: Option<&'a WaiverNote>,
-    /// Text facts for comparison across hosts (a file's sha256, a command's output).
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    facts: &'a std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -93,7 +91,6 @@ fn view(row: &StoredOutcome) -> OutcomeView<'_> {
         attempts: o.attempts,
         flaky: o.flaky,
         waiver: o.waiver.as_ref(),
-        facts: &o.facts,
     }
 }
 

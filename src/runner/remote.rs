@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
@@ -101,7 +101,8 @@ pub(super) async fn run_host(
     let Some(why) = failure else { return };
     let elapsed = start.elapsed();
     for id in pending {
-        let o = unreached(&id, &host.id, &why, elapsed);
+        let mut o = unreached(&id, &host.id, &why, elapsed);
+        redact(&settings, &mut o);
         if events
             .send(RunEvent::CheckFinished(Box::new(o)))
             .await
@@ -139,6 +140,13 @@ pub fn unreached(check: &str, host: &str, why: &Unreachable, elapsed: Duration) 
     }
 }
 
+/// The longest line accepted from an agent: an outcome with its evidence is far smaller, and a
+/// host must not be able to fill the jump host's memory.
+const MAX_LINE: u64 = 4 * 1024 * 1024;
+
+/// Lines a login shell may print before the agent's hello (a banner from `.bashrc`).
+const MAX_BANNER_LINES: usize = 100;
+
 /// One ssh session: the plan in, outcomes out, until the agent says it is done.
 async fn exchange(
     settings: &Settings,
@@ -157,13 +165,34 @@ async fn exchange(
     let stderr = ssh::stderr_reader(child.stderr.take());
     let mut hello = false;
     let mut done = false;
-    let mut refused = None;
+    let mut broken: Option<String> = None;
+    let mut banner: Vec<String> = Vec::new();
     if let Some(out) = stdout {
-        let mut lines = BufReader::new(out).lines();
-        while let Ok(Some(l)) = lines.next_line().await {
-            let Ok(msg) = serde_json::from_str::<AgentLine>(&l) else {
-                if !hello {
-                    refused = Some(format!("unexpected output: {}", trim(&l)));
+        let mut reader = BufReader::new(out);
+        let mut buf = Vec::new();
+        loop {
+            buf.clear();
+            let n = match (&mut reader)
+                .take(MAX_LINE)
+                .read_until(b'\n', &mut buf)
+                .await
+            {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            if n as u64 == MAX_LINE && buf.last() != Some(&b'\n') {
+                broken = Some(format!("a line longer than {} MiB", MAX_LINE >> 20));
+                break;
+            }
+            let text = String::from_utf8_lossy(&buf);
+            let Ok(msg) = serde_json::from_str::<AgentLine>(text.trim_end()) else {
+                if hello {
+                    // A line that does not decode is an outcome lost: said, not skipped.
+                    broken.get_or_insert(format!("an unreadable line: {}", trim(&text)));
+                } else if banner.len() < MAX_BANNER_LINES {
+                    banner.push(trim(&text));
+                    continue;
+                } else {
                     break;
                 }
                 continue;
@@ -184,22 +213,26 @@ async fn exchange(
                     }
                 }
                 AgentLine::Outcome(mut o) => {
-                    if !pending.remove(&o.check) {
+                    // Only checks this host was given, each once; it leaves `pending` only once
+                    // delivered, so a run cut short gives it a not-collected outcome instead.
+                    if !pending.contains(&o.check) {
                         continue;
                     }
+                    let check = o.check.clone();
                     o.host = Some(host.id.clone());
                     o.unreached = false;
                     redact(settings, &mut o);
                     if events.send(RunEvent::CheckFinished(o)).await.is_err() {
                         return Ok(());
                     }
+                    pending.remove(&check);
                 }
                 AgentLine::Done { .. } => {
                     done = true;
                     break;
                 }
                 AgentLine::Refused { reason } => {
-                    refused = Some(reason);
+                    broken = Some(reason);
                     break;
                 }
             }
@@ -218,27 +251,37 @@ async fn exchange(
         return Ok(());
     }
     let code = status.and_then(|s| s.code());
-    if let Some(reason) = refused {
-        return Err(Unreachable::new(Failure::Protocol, trim(&reason)));
+    if let Some(why) = broken {
+        return Err(Unreachable::new(Failure::Protocol, trim(&why)));
+    }
+    let last = ssh::last_line(&err);
+    if hello {
+        // The connection worked: whatever ended it came later. The agent's own stderr is not
+        // searched for connection words it may have logged.
+        return Err(Unreachable::new(
+            Failure::Lost,
+            if last.is_empty() {
+                format!(
+                    "exit code {}",
+                    code.map_or("none".into(), |c| c.to_string())
+                )
+            } else {
+                last
+            },
+        ));
     }
     if let Some(u) = Unreachable::classify(code, &err, host.sudo) {
         return Err(u);
     }
-    let detail = match err.lines().rev().find(|l| !l.trim().is_empty()) {
-        Some(l) => trim(l),
-        None => format!(
+    let detail = match (banner.first(), last.is_empty()) {
+        (Some(b), _) => format!("unexpected output before znode answered: {b}"),
+        (None, false) => last,
+        (None, true) => format!(
             "exit code {}",
             code.map_or("none".into(), |c| c.to_string())
         ),
     };
-    Err(Unreachable::new(
-        if hello {
-            Failure::Lost
-        } else {
-            Failure::Protocol
-        },
-        detail,
-    ))
+    Err(Unreachable::new(Failure::Protocol, detail))
 }
 
 fn trim(s: &str) -> String {
@@ -341,7 +384,14 @@ pub async fn serve(
             let Ok(_permit) = sem.acquire_owned().await else {
                 return;
             };
-            let o = run_check(&settings, &spec, &shared, None, None).await;
+            let mut o = run_check(&settings, &spec, &shared, None, None).await;
+            // JSON has no NaN or infinity: such a value would make the line unreadable.
+            let before = o.metrics.len();
+            o.metrics.retain(|m| m.value.is_finite());
+            if o.metrics.len() < before {
+                o.evidence
+                    .push("a metric that was not a finite number was left out".into());
+            }
             let _ = out.send(AgentLine::Outcome(Box::new(o))).await;
         });
     }

@@ -107,6 +107,17 @@ impl TestFleet {
         self.start(name);
     }
 
+    /// Gives a host a default route through the jump host, which forwards between the hosts,
+    /// so that one host can reach another.
+    fn route_between_hosts(&self, name: &str) {
+        let h = self.host(name);
+        sh("sysctl -qw net.ipv4.ip_forward=1");
+        sh(&format!(
+            "ip -n {} route add default via {}",
+            h.ns, h.gateway
+        ));
+    }
+
     fn host(&self, name: &str) -> &TestHost {
         self.hosts.iter().find(|h| h.name == name).unwrap()
     }
@@ -699,7 +710,14 @@ fn same_names_the_host_whose_configuration_differs_from_the_others() {
         why.contains("与其他主机不一致") && why.contains("2/3"),
         "{why}"
     );
-    assert!(odd["facts"]["sha256"].as_str().unwrap().len() == 64);
+    assert!(
+        odd["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e.as_str().unwrap().starts_with("h1: sha256 = ")),
+        "{odd:#}"
+    );
     for h in ["h1", "h2", "h3"] {
         assert_eq!(outcome_on(&doc, "kernel-same", h)["status"], "OK");
     }
@@ -806,4 +824,50 @@ fn the_monthly_report_has_a_row_per_host_with_what_was_not_collected() {
         .code(0)
         .stdout_has("各主机情况")
         .stdout_has("| h1 | 正常 1 | - | 正常 1 | 2 |");
+}
+
+#[test]
+fn a_host_behind_a_jump_host_is_reached_through_it_with_the_same_safety_options() {
+    let fleet = TestFleet::new(2);
+    fleet.route_between_hosts("h1");
+    fleet.route_between_hosts("h2");
+    // h2 drops what it would answer the jump host directly: only through h1 is it reachable.
+    fleet.black_hole("h2");
+    let node = TestNode::with_config("");
+    let mut config = fleet.config().replace(
+        &format!("address: {}, ", fleet.host("h2").address),
+        &format!("address: {}, jump: h1, ", fleet.host("h2").address),
+    );
+    config.push_str("checks: [checks]\nstore: history.db\nnode: 测试节点\n");
+    std::fs::write(node.config(), config).unwrap();
+    node.checks(
+        "x.yaml",
+        "  - id: disk\n    title: 磁盘\n    category: 日常检查\n    hosts: [h2]\n    probe: { kind: disk, mounts: [/] }\n",
+    );
+    node.run(&["fleet", "push", "--host", "h2"]).code(0);
+    let (code, doc) = node.inspect_json(&[]);
+    assert_eq!(code, 0, "{doc:#}");
+    assert_eq!(outcome_on(&doc, "disk", "h2")["status"], "OK");
+    // The hop is checked against the same known_hosts: a wrong key for h1 stops the way in.
+    let h1 = fleet.host("h1");
+    let text = std::fs::read_to_string(fleet.known_hosts()).unwrap();
+    let other = node.at("other");
+    sh(&format!(
+        "ssh-keygen -q -t ed25519 -N '' -f {}",
+        other.display()
+    ));
+    let wrong = std::fs::read_to_string(other.with_extension("pub")).unwrap();
+    let wrong: Vec<&str> = wrong.split_whitespace().take(2).collect();
+    let text: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with(&format!("{} ", h1.address)) {
+                format!("{} {}\n", h1.address, wrong.join(" "))
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(fleet.known_hosts(), text).unwrap();
+    node.run(&["inspect"]).code(3).stdout_has("未采集的主机");
 }
