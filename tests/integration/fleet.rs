@@ -565,7 +565,7 @@ fn an_ansible_inventory_names_the_hosts_and_its_groups_place_the_checks() {
     .unwrap();
     node.checks(
         "x.yaml",
-        "  - id: db-disk\n    title: 磁盘\n    category: 日常检查\n    system: shared-db\n    probe: { kind: disk, mounts: [/] }\n  - id: every-load\n    title: 负载\n    category: 性能检查\n    hosts: [all]\n    probe: { kind: load }\n",
+        "  - id: db-disk\n    title: 磁盘\n    category: 日常检查\n    system: shared-db\n    probe: { kind: disk, mounts: [/] }\n  - id: every-load\n    title: 负载\n    category: 性能检查\n    hosts: [all]\n    probe: { kind: load }\n    warn: \"100\"\n",
     );
     node.run(&["config", "check"]).code(0);
     node.run(&["fleet", "push"]).code(0);
