@@ -66,7 +66,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         }
         'znode;inspect' {
             [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'Only checks of these systems (repeat or comma-separate)')
-            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business, 日志审计/log-review, 备份检查/backup')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only checks with any of these tags')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these checks, by id')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Only on these inventory hosts or groups (`local`: the machine znode runs on)')
@@ -1258,8 +1258,8 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;history' {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'How many runs to list')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many runs to list')
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format of the list: table or json')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the list: table or json')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format of the list')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the list')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
@@ -1289,8 +1289,8 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;history;diff' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format: table or json')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table or json')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')

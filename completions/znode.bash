@@ -2393,11 +2393,11 @@ _znode() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json nagios prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json nagios prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2443,11 +2443,11 @@ _znode() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json nagios prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table json nagios prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -4574,7 +4574,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__probe)
-            opts="-s -t -f -c -h --set --warn --crit --threshold --timeout --username --password-env --token-env --format --config --store --timezone --node --lang --color --help"
+            opts="-s -t -f -c -h --set --warn --crit --threshold --timeout --username --password-env --token-env --format --config --store --timezone --node --lang --color --help tcp http process listen disk memory swap cpu load file command sql redis version sysconfig secrets postgres mysql nginx rabbitmq elasticsearch redundancy tomcat log backup heartbeat clock"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -61,7 +61,7 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;inspect'= {
             cand --system 'Only checks of these systems (repeat or comma-separate)'
-            cand --category 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business'
+            cand --category 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business, 日志审计/log-review, 备份检查/backup'
             cand --tag 'Only checks with any of these tags'
             cand --check 'Only these checks, by id'
             cand --host 'Only on these inventory hosts or groups (`local`: the machine znode runs on)'
@@ -1133,8 +1133,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;history'= {
             cand -n 'How many runs to list'
             cand --limit 'How many runs to list'
-            cand -f 'Output format of the list: table or json'
-            cand --format 'Output format of the list: table or json'
+            cand -f 'Output format of the list'
+            cand --format 'Output format of the list'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
             cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
@@ -1162,8 +1162,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'znode;history;diff'= {
-            cand -f 'Output format: table or json'
-            cand --format 'Output format: table or json'
+            cand -f 'Output format'
+            cand --format 'Output format'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
             cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'

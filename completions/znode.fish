@@ -64,7 +64,7 @@ never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand init" -l force -d 'Overwrite files that already exist'
 complete -c znode -n "__fish_znode_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l system -d 'Only checks of these systems (repeat or comma-separate)' -r
-complete -c znode -n "__fish_znode_using_subcommand inspect" -l category -d 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business' -r
+complete -c znode -n "__fish_znode_using_subcommand inspect" -l category -d 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business, 日志审计/log-review, 备份检查/backup' -r
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l tag -d 'Only checks with any of these tags' -r
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l check -d 'Only these checks, by id' -r
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l host -d 'Only on these inventory hosts or groups (`local`: the machine znode runs on)' -r
@@ -910,8 +910,8 @@ complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_s
 complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -f -a "ping" -d 'Whether each host answers over ssh: its name, znode version, clock offset and sudo'
 complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -f -a "push" -d 'Install this znode (or --binary) on the hosts at their `znode_path`; hosts that have it already are left alone'
 complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -s f -l format -d 'Output format' -r -f -a "table\t'A table'
-json\t'JSON'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -s f -l format -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -923,8 +923,8 @@ always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from hosts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -l host -d 'Only these hosts or groups (default: every host)' -r
-complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -s f -l format -d 'Output format' -r -f -a "table\t'A table'
-json\t'JSON'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -s f -l format -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -936,8 +936,8 @@ always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from ping" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -l host -d 'Only these hosts or groups (default: every host)' -r
-complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -s f -l format -d 'Output format' -r -f -a "table\t'A table'
-json\t'JSON'"
+complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -s f -l format -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -l binary -d 'The binary to install, e.g. the portable glibc 2.17 build [default: this znode]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand fleet; and __fish_seen_subcommand_from push" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -964,10 +964,8 @@ always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -s n -l limit -d 'How many runs to list' -r
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -s f -l format -d 'Output format of the list: table or json' -r -f -a "table\t'A table per inspection category, for people'
-json\t'The stable JSON schema documented in the README'
-nagios\t'A Nagios plugin result: status line, perfdata, long output'
-prometheus\t'Prometheus text exposition format'"
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -s f -l format -d 'Output format of the list' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
 complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -995,10 +993,8 @@ complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_sub
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from diff" -s f -l format -d 'Output format: table or json' -r -f -a "table\t'A table per inspection category, for people'
-json\t'The stable JSON schema documented in the README'
-nagios\t'A Nagios plugin result: status line, perfdata, long output'
-prometheus\t'Prometheus text exposition format'"
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from diff" -s f -l format -d 'Output format' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from diff" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from diff" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from diff" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r

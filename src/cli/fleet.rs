@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::Context;
+use super::logs::ListFormat;
 use crate::app::fleet::{self, Ping, Pushed};
 use crate::core::error::Error;
 use crate::core::outcome::Status;
@@ -43,15 +44,6 @@ pub(super) struct PushArgs {
     /// The binary to install, e.g. the portable glibc 2.17 build [default: this znode]
     #[arg(long, value_name = "PATH")]
     binary: Option<PathBuf>,
-}
-
-/// Tables for people or JSON for scripts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub(super) enum ListFormat {
-    /// A table.
-    Table,
-    /// JSON.
-    Json,
 }
 
 pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {

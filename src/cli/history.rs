@@ -5,6 +5,7 @@ use std::io::Write;
 use clap::Subcommand;
 
 use super::Context;
+use super::logs::ListFormat;
 use crate::core::error::Error;
 use crate::core::outcome::Status;
 use crate::report::{Format, RunReport, render_diff, render_runs};
@@ -17,9 +18,9 @@ pub(super) struct Args {
     /// How many runs to list
     #[arg(short = 'n', long, default_value_t = 20)]
     limit: i64,
-    /// Output format of the list: table or json
+    /// Output format of the list
     #[arg(short = 'f', long, value_enum, default_value = "table")]
-    format: Format,
+    format: ListFormat,
 }
 
 #[derive(Debug, Subcommand)]
@@ -41,9 +42,9 @@ enum Command {
         /// Also list checks that fail in both runs (the table shows only their count)
         #[arg(long)]
         all: bool,
-        /// Output format: table or json
+        /// Output format
         #[arg(short = 'f', long, value_enum, default_value = "table")]
-        format: Format,
+        format: ListFormat,
     },
 }
 
@@ -54,8 +55,8 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<Status, Error> {
             Ok(s) => s,
             Err(StoreError::Missing(_)) if a.command.is_none() => {
                 match a.format {
-                    Format::Json => println!("[]"),
-                    _ => println!("no runs yet; run `znode inspect`"),
+                    ListFormat::Json => println!("[]"),
+                    ListFormat::Table => println!("no runs yet; run `znode inspect`"),
                 }
                 return Ok(Status::Ok);
             }
@@ -67,7 +68,7 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<Status, Error> {
             None => {
                 let runs = store.list_runs(a.limit).await?;
                 match a.format {
-                    Format::Json => {
+                    ListFormat::Json => {
                         serde_json::to_writer_pretty(&mut out, &runs)
                             .map_err(|e| Error::Message(e.to_string()))?;
                         writeln!(out)?;
@@ -95,7 +96,7 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<Status, Error> {
                 let b_run = store.resolve(&to.unwrap_or(RunRef::Latest(0))).await?;
                 let d = store.diff(a_run.id, b_run.id).await?;
                 match format {
-                    Format::Json => {
+                    ListFormat::Json => {
                         serde_json::to_writer_pretty(&mut out, &d)
                             .map_err(|e| Error::Message(e.to_string()))?;
                         writeln!(out)?;

@@ -22,7 +22,9 @@ use crate::settings::Settings;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
-    /// Probe kind: tcp, http, process, listen, disk, memory, swap, cpu, load, file, command, sql
+    /// Probe kind (log, backup and heartbeat need the configuration's sources, policies and
+    /// store, so they are run by `logs scan`, `backup verify` and `inspect` instead)
+    #[arg(value_parser = clap::builder::PossibleValuesParser::new(crate::probe::ProbeSpec::KINDS))]
     kind: String,
     /// host:port, an http(s):// URL, or a DSN (postgres://, mysql://, sqlite://); host probes need none
     target: Option<String>,

@@ -381,3 +381,24 @@ fn meaningless_settings_are_refused() {
     .code(3)
     .stderr_has("is not before --to");
 }
+
+/// A list has no Nagios or Prometheus form: asking for one is a usage error, not a table
+/// printed in its place; `probe` lists every kind it knows.
+#[test]
+fn formats_and_kinds_offered_are_the_ones_that_exist() {
+    let node = TestNode::new("");
+    node.run(&["history", "--format", "nagios"])
+        .code(3)
+        .stderr_has("possible values: table, json");
+    node.run(&["history", "diff", "1", "--format", "prometheus"])
+        .code(3);
+    let help = node.run(&["probe", "--help"]);
+    help.code(0);
+    for kind in ["tomcat", "redundancy", "clock", "elasticsearch"] {
+        help.stdout_has(kind);
+    }
+    node.run(&["inspect", "--help"])
+        .code(0)
+        .stdout_has("日志审计/log-review")
+        .stdout_has("备份检查/backup");
+}

@@ -134,11 +134,13 @@ fn argument_problems_point_at_the_argument() {
         err.contains("--warn 20:10: error: invalid threshold range"),
         "{err}"
     );
+    // The kind is checked by the command line itself, which lists every kind.
     let (code, _, err) = probe(&["htp", "127.0.0.1:1"]);
     assert_eq!(code, 3);
     assert!(
-        err.contains("KIND htp: error: unknown probe kind `htp`")
-            && err.contains("did you mean `http`?"),
+        err.contains("invalid value 'htp'")
+            && err.contains("a similar value exists: 'http'")
+            && err.contains("elasticsearch, redundancy, tomcat"),
         "{err}"
     );
     let (code, _, err) = probe(&[
