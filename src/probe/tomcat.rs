@@ -55,11 +55,55 @@ fn attrs(text: &str) -> Vec<(String, String)> {
                 c[1].to_owned(),
                 c.get(2)
                     .or(c.get(3))
-                    .map(|m| m.as_str().to_owned())
+                    .map(|m| unescape(m.as_str()))
                     .unwrap_or_default(),
             )
         })
         .collect()
+}
+
+/// An XML attribute value as text: Tomcat 10 writes a connector `"http-nio-8080"` as
+/// `&quot;http-nio-8080&quot;`.
+fn unescape(v: &str) -> String {
+    if !v.contains('&') {
+        return v.to_owned();
+    }
+    let mut out = String::with_capacity(v.len());
+    let mut rest = v;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let Some(end) = tail.find(';').filter(|e| *e <= 10) else {
+            out.push('&');
+            rest = &tail[1..];
+            continue;
+        };
+        let entity = &tail[1..end];
+        let ch = match entity {
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "amp" => Some('&'),
+            _ => entity
+                .strip_prefix("#x")
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match ch {
+            Some(c) => {
+                out.push(c);
+                rest = &tail[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn parse(xml: &str) -> Option<Status> {
@@ -237,6 +281,18 @@ mod tests {
         assert_eq!(s.heap_max, 1037959168.0);
         assert_eq!(s.connectors.len(), 1);
         assert_eq!(s.connectors[0].name, "http-nio-8080");
+        let tomcat10 = xml.replace(
+            "name='\"http-nio-8080\"'",
+            "name=\"&quot;http-nio-8080&quot;\"",
+        );
+        assert_eq!(
+            super::parse(&tomcat10).unwrap().connectors[0].name,
+            "http-nio-8080"
+        );
+        assert_eq!(
+            super::unescape("a &lt;b&gt; &#39;c&#x27; &amp;amp; &bogus; &"),
+            "a <b> 'c' &amp; &bogus; &"
+        );
         assert_eq!(
             (
                 s.connectors[0].busy,
