@@ -107,63 +107,60 @@ pub async fn run(
 /// has answered, then comparing them. Whatever is still held when the run ends (stopped) goes
 /// out as it is.
 async fn collate(plan: Arc<Plan>, mut rx: mpsc::Receiver<RunEvent>, out: mpsc::Sender<RunEvent>) {
-    let mut expected: HashMap<&str, usize> = HashMap::new();
+    // Per `same:` check: how many hosts it runs on, and the fact its hosts must agree on.
+    let mut expected: HashMap<&str, (usize, &str)> = HashMap::new();
     for u in &plan.units {
         let spec = &plan.checks[u.check];
-        if spec.same.is_some() {
-            *expected.entry(spec.id.as_str()).or_default() += 1;
+        if let Some(key) = spec.same.as_deref() {
+            expected.entry(spec.id.as_str()).or_insert((0, key)).0 += 1;
         }
     }
     let mut held: HashMap<String, Vec<Outcome>> = HashMap::new();
     while let Some(ev) = rx.recv().await {
-        let RunEvent::CheckFinished(o) = ev else {
-            if out.send(ev).await.is_err() {
-                return;
+        let ready = match ev {
+            RunEvent::CheckFinished(o) => match expected.get(o.check.as_str()) {
+                Some(&(want, key)) => {
+                    let list = held.entry(o.check.clone()).or_default();
+                    list.push(*o);
+                    if list.len() < want {
+                        continue;
+                    }
+                    let mut list = std::mem::take(list);
+                    consensus::settle(key, &mut list);
+                    list
+                }
+                None => vec![*o],
+            },
+            other => {
+                if out.send(other).await.is_err() {
+                    return;
+                }
+                continue;
             }
-            continue;
         };
-        let Some(&want) = expected.get(o.check.as_str()) else {
-            if out.send(RunEvent::CheckFinished(o)).await.is_err() {
-                return;
-            }
-            continue;
-        };
-        let check = o.check.clone();
-        let list = held.entry(check.clone()).or_default();
-        list.push(*o);
-        if list.len() < want {
-            continue;
-        }
-        let mut list = held.remove(&check).unwrap_or_default();
-        if let Some(key) = plan
-            .checks
-            .iter()
-            .find(|c| c.id == check)
-            .and_then(|c| c.same.as_deref())
-        {
-            consensus::settle(key, &mut list);
-        }
-        for o in list {
-            if out
-                .send(RunEvent::CheckFinished(Box::new(o)))
-                .await
-                .is_err()
-            {
-                return;
-            }
+        if !send_all(&out, ready).await {
+            return;
         }
     }
     for (_, list) in held {
-        for o in list {
-            if out
-                .send(RunEvent::CheckFinished(Box::new(o)))
-                .await
-                .is_err()
-            {
-                return;
-            }
+        if !send_all(&out, list).await {
+            return;
         }
     }
+}
+
+/// Sends outcomes in order; false once nobody listens.
+async fn send_all(out: &mpsc::Sender<RunEvent>, outcomes: Vec<Outcome>) -> bool {
+    for o in outcomes {
+        if out
+            .send(RunEvent::CheckFinished(Box::new(o)))
+            .await
+            .is_err()
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// Starts every unit in plan order: the checks of each remote host together, one ssh session
