@@ -406,46 +406,40 @@ async fn open_incidents(
     Ok(())
 }
 
-/// The run-wide probe state: for log checks, the audit baselines and incremental cursors.
+/// The run-wide probe state: for log checks, the audit baselines and incremental cursors of
+/// this host and of every other host.
 async fn shared_state(store: &Store, plan: &Plan, incremental: bool) -> Result<Shared, StoreError> {
     let mut shared = Shared::default();
     if plan.checks.iter().any(|c| c.probe.kind() == "heartbeat") {
         shared.last_seen = store.last_seen_hosts().await?;
     }
     if plan.checks.iter().any(|c| c.probe.kind() == "log") {
-        shared.logs.known.before = store.log_known().await?;
+        let mut memory = store.log_memory().await?;
+        let here = memory.remove("").unwrap_or_default();
+        shared.logs.known.before = here.known;
+        shared.logs.incremental = incremental;
         if incremental {
-            shared.logs.incremental = true;
-            shared.logs.cursors = Arc::new(crate::logs::cursor::Cursors::new(
-                store.log_cursors().await?,
-            ));
+            shared.logs.cursors = Arc::new(crate::logs::cursor::Cursors::new(here.cursors));
         }
+        shared.logs.hosts = memory;
     }
     Ok(shared)
 }
 
-/// Stores what log checks learned: new audit values and, for incremental runs, cursors.
+/// Stores what log checks learned, here and on other hosts: new audit values and, for
+/// incremental runs, cursors.
 async fn save_shared_state(store: &Store, shared: &Shared) -> Result<(), StoreError> {
-    let seen = std::mem::take(
+    let here = shared.logs.take_learned();
+    store.save_log_learned("", &here).await?;
+    let hosts = std::mem::take(
         &mut *shared
             .logs
-            .known
-            .seen
+            .learned
             .lock()
             .unwrap_or_else(|e| e.into_inner()),
     );
-    if !seen.is_empty() {
-        store.save_log_known(&seen).await?;
-    }
-    if shared.logs.incremental {
-        let updates: Vec<crate::logs::cursor::Update> = shared
-            .logs
-            .finished()
-            .iter()
-            .filter_map(|s| s.as_ref().as_ref().ok())
-            .flat_map(|s| s.cursors.iter().cloned())
-            .collect();
-        store.save_log_cursors(&updates).await?;
+    for (host, learned) in &hosts {
+        store.save_log_learned(host, learned).await?;
     }
     Ok(())
 }

@@ -66,6 +66,24 @@ pub fn rule_checks(
     let mut checks = Vec::new();
     let mut problems = Problems::default();
     for src in sources {
+        let elsewhere = crate::catalog::check::system_hosts(settings, src.system.as_deref())
+            .iter()
+            .any(|h| h != crate::fleet::LOCAL);
+        if elsewhere && src.format.is_none() {
+            // The rules are chosen by format here, and the files are on other hosts.
+            problems.push(
+                crate::core::error::Problem::file(
+                    &settings.config_path,
+                    format!(
+                        "log source `{}` is read on the hosts of system `{}`, and its format cannot be detected from here",
+                        src.id,
+                        src.system.as_deref().unwrap_or_default()
+                    ),
+                )
+                .hint("declare it, e.g. `format: java` (or nginx-access, nginx-error, tomcat-access, auth, syslog, postgres, mysql, redis, oplog, plain)"),
+            );
+            continue;
+        }
         let (files, _) = logs::discover(src, &settings.base_dir);
         let format = logs::format_of(src, &files);
         for rule in logs::rules_for(&settings.logs, src, format, &[kind]) {

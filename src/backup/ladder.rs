@@ -61,7 +61,6 @@ impl Climb {
         detail: String,
         metrics: Vec<Metric>,
     ) {
-        self.metrics.retain(|m| m.name != "rung");
         self.metrics.extend(metrics);
         self.step(7, failure, detail);
         self.finish();
@@ -89,6 +88,7 @@ impl Climb {
             .map(|s| s.rung)
             .max()
             .unwrap_or(0);
+        self.metrics.retain(|m| m.name != "rung");
         self.metrics
             .push(Metric::new("rung", f64::from(self.reached), ""));
     }
@@ -140,7 +140,6 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
             Some((Status::Crit, format!("no backup matches {}", policy.path))),
             String::new(),
         );
-        c.finish();
         return c;
     };
     c.step(

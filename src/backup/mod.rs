@@ -93,6 +93,13 @@ pub struct Policy {
     pub sources: Vec<String>,
     /// How `take` compresses: `gzip` (default) or `zstd`.
     pub compression: Option<take::Compression>,
+    /// The policy as written, sent to agents on other hosts.
+    #[serde(skip)]
+    pub written: serde_json::Value,
+    /// Why the restore test does not run where this copy of the policy is checked (an agent
+    /// on another host has no restore targets); said beside the ladder.
+    #[serde(skip)]
+    pub restore_elsewhere: Option<String>,
 }
 
 /// A backup found on disk.

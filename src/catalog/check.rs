@@ -117,7 +117,15 @@ impl CheckSpec {
                 Problem::file(&file, format!("check `{}`: {}", d.id, e.message)).hint(e.hint),
             );
         }
+        // Placed as a written check would be: a host-level probe on its system's hosts, where
+        // the agent reads the parameters as written.
+        let hosts = if d.probe.place() == crate::probe::Place::Host {
+            system_hosts(settings, d.system.as_deref())
+        } else {
+            Vec::new()
+        };
         Ok(CheckSpec {
+            source: d.probe.written(),
             id: d.id,
             title: d.title,
             category: d.category,
@@ -125,8 +133,7 @@ impl CheckSpec {
             system: d.system,
             target: None,
             probe: d.probe,
-            source: None,
-            hosts: Vec::new(),
+            hosts,
             same: None,
             thresholds: BTreeMap::new(),
             timeout: Some(d.timeout),
@@ -339,6 +346,20 @@ pub(super) fn read(
     }
 }
 
+/// The hosts of a system, for a host-level check that names no hosts of its own; none (the
+/// jump host) without an inventory or a system.
+pub fn system_hosts(settings: &Settings, system: Option<&str>) -> Vec<String> {
+    let inv = &settings.fleet;
+    if inv.is_local_only() {
+        return Vec::new();
+    }
+    let names = system
+        .and_then(|id| settings.system(id))
+        .map(|s| s.hosts.clone())
+        .unwrap_or_default();
+    inv.expand_all(&names).unwrap_or_default()
+}
+
 /// The hosts a check runs on, from its probe's place, its `hosts:`/`from:` and its system.
 fn placement(
     file: &Path,
@@ -418,10 +439,8 @@ fn placement(
             }
             vec![(f.clone(), at("from"))]
         }
-        (None, None) if place == Place::Host && !inv.is_local_only() => {
-            let system = raw.system.as_deref().and_then(|id| settings.system(id));
-            let names = system.map(|s| s.hosts.clone()).unwrap_or_default();
-            return inv.expand_all(&names).unwrap_or_default();
+        (None, None) if place == Place::Host => {
+            return system_hosts(settings, raw.system.as_deref());
         }
         (None, None) => return Vec::new(),
     };

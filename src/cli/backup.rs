@@ -100,10 +100,11 @@ fn verify(cx: Context, a: VerifyArgs) -> Result<Status, Error> {
     let policies = backup::select(&settings, &a.policy)?;
     let checks = backup::verification_checks(&settings, &policies, a.all, a.deep, a.timeout)?;
     let filters = serde_json::json!({ "policies": a.policy, "all": a.all, "deep": a.deep });
+    let plan = Plan::of(checks, &settings.fleet);
     execute(
         &cx,
         settings,
-        Plan::of(checks),
+        plan,
         Options {
             command: "backup verify",
             filters: filters.to_string(),

@@ -156,10 +156,11 @@ fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<Status, Error> {
         "to": a.window.to,
         "incremental": a.incremental,
     });
+    let plan = Plan::of(checks, &settings.fleet);
     execute(
         &cx,
         settings,
-        Plan::of(checks),
+        plan,
         Options {
             command: if kind == RuleKind::Scan {
                 "logs scan"

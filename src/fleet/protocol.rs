@@ -10,7 +10,8 @@ use crate::core::outcome::Outcome;
 use crate::core::threshold::Thresholds;
 
 /// The protocol's version; an agent that speaks another answers with [`AgentLine::Refused`].
-pub const PROTOCOL: u32 = 1;
+/// 2: log and backup checks, with the state they carry between runs.
+pub const PROTOCOL: u32 = 2;
 
 /// The checks one host runs, with the settings they are judged by.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -27,10 +28,38 @@ pub struct AgentPlan {
     pub default_thresholds: BTreeMap<String, Thresholds>,
     /// The checks.
     pub checks: Vec<AgentCheck>,
+    /// What log and backup checks read besides their parameters.
+    #[serde(default)]
+    pub state: AgentState,
     /// The jump host's clock when it sent the plan (epoch ms), sent only once the agent's
     /// hello arrived: with the hello's own time this gives the host's clock offset.
     #[serde(default)]
     pub sent_at_ms: i64,
+}
+
+/// The configuration and stored state that log and backup checks on a host need: the
+/// declarations as written (the agent reads them as `config check` did here) and what the
+/// store remembers of this host.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct AgentState {
+    /// `logs.sources` entries the checks name, as written.
+    #[serde(default)]
+    pub log_sources: Vec<serde_json::Value>,
+    /// The config's own `logs.rules`, as written; the agent merges them with its shipped ones.
+    #[serde(default)]
+    pub log_rules: Vec<serde_json::Value>,
+    /// `backups` policies the checks name, as written.
+    #[serde(default)]
+    pub backups: Vec<serde_json::Value>,
+    /// Read logs from where the last incremental run on this host stopped.
+    #[serde(default)]
+    pub incremental: bool,
+    /// This host's incremental cursors.
+    #[serde(default)]
+    pub cursors: Vec<crate::logs::cursor::Stored>,
+    /// Values `new:` audit rules have seen on this host before, per `source/rule`.
+    #[serde(default)]
+    pub known: BTreeMap<String, Vec<String>>,
 }
 
 /// One check as the agent needs it: what to observe and how to judge it.
@@ -68,6 +97,8 @@ pub enum AgentLine {
     },
     /// A check is done.
     Outcome(Box<Outcome>),
+    /// What the log checks learned; sent before `Done` when every check finished.
+    Learned(Box<crate::logs::Learned>),
     /// Every check is done (or the agent was stopped).
     Done {
         /// Stopped before every check finished.

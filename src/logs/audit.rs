@@ -109,10 +109,16 @@ pub fn detect(
             true
         })
         .collect();
+    // A value never seen before is the finding itself: without `group_by` it names the group.
+    let by = if rule.group_by.is_empty() {
+        &rule.new
+    } else {
+        &rule.group_by
+    };
     let mut groups: BTreeMap<String, Group<'_>> = BTreeMap::new();
     for e in selected {
         groups
-            .entry(key_of(e, &rule.group_by))
+            .entry(key_of(e, by))
             .or_insert_with(|| Group { events: Vec::new() })
             .events
             .push(e);

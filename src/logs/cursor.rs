@@ -18,7 +18,7 @@ pub const HEAD: usize = 1024;
 const WEAK_HEAD: u32 = 64;
 
 /// A file's identity: the hash of its first `len` bytes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Head {
     /// How many bytes were hashed.
     pub len: u32,
@@ -27,7 +27,7 @@ pub struct Head {
 }
 
 /// A cursor as stored.
-#[derive(Clone, Debug)]
+#[derive(serde::Serialize, serde::Deserialize, Clone, Debug)]
 pub struct Stored {
     /// Source id.
     pub source: String,
@@ -49,7 +49,7 @@ pub struct Start {
 }
 
 /// A position to store after a scan.
-#[derive(Clone, Debug)]
+#[derive(serde::Serialize, serde::Deserialize, Clone, Debug)]
 pub struct Update {
     /// Source id.
     pub source: String,

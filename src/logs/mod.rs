@@ -34,6 +34,9 @@ pub struct LogSettings {
     pub rules: Vec<Arc<Rule>>,
     /// Archive and purge policies.
     pub retention: Vec<retention::Policy>,
+    /// The config's own rules as written (disabled ones too), sent to agents on other hosts,
+    /// which merge them with the shipped rules as this side did.
+    pub written_rules: Vec<serde_json::Value>,
 }
 
 impl LogSettings {
@@ -82,6 +85,9 @@ pub struct Source {
     /// Only these rules (ids); all that apply to the format by default.
     #[serde(default)]
     pub rules: Vec<String>,
+    /// The source as written, sent to agents on other hosts.
+    #[serde(skip)]
+    pub written: serde_json::Value,
 }
 
 /// A file of a source, as found on disk.
@@ -421,6 +427,29 @@ pub struct Shared {
     pub incremental: bool,
     /// The time windows are counted back from: the run's start.
     pub anchor: std::sync::OnceLock<i64>,
+    /// What the store remembers of other hosts' logs, by host id, sent to their agents.
+    pub hosts: HashMap<String, Remembered>,
+    /// What the agents of other hosts learned, by host id, to store under that host.
+    pub learned: Mutex<HashMap<String, Learned>>,
+}
+
+/// What the store remembers of one host's logs between runs.
+#[derive(Clone, Debug, Default)]
+pub struct Remembered {
+    /// Values `new:` audit rules have seen, per `source/rule`.
+    pub known: HashMap<String, std::collections::HashSet<String>>,
+    /// Incremental cursors.
+    pub cursors: Vec<cursor::Stored>,
+}
+
+/// What log checks learned in a run: values audit rules saw and where incremental reads
+/// stopped.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct Learned {
+    /// (`source/rule`, value, first time seen in epoch ms).
+    pub seen: Vec<(String, String, i64)>,
+    /// Where each file was read to; only for an incremental run.
+    pub cursors: Vec<cursor::Update>,
 }
 
 impl Shared {
@@ -455,6 +484,21 @@ impl Shared {
             .values()
             .filter_map(|c| c.get().cloned())
             .collect()
+    }
+
+    /// What this run's checks learned, taken out (a second call gives nothing more).
+    pub fn take_learned(&self) -> Learned {
+        let seen = std::mem::take(&mut *self.known.seen.lock().unwrap_or_else(|e| e.into_inner()));
+        let cursors = if self.incremental {
+            self.finished()
+                .iter()
+                .filter_map(|s| s.as_ref().as_ref().ok())
+                .flat_map(|s| s.cursors.iter().cloned())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Learned { seen, cursors }
     }
 
     /// Epoch ms that windows end at (the first call fixes it).

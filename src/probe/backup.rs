@@ -39,10 +39,14 @@ impl Backup {
 
 impl Probe for Backup {
     const KIND: &'static str = "backup";
-    const PLACE: super::Place = super::Place::Node;
+    const PLACE: super::Place = super::Place::Host;
 
     fn primary(&self) -> Option<&'static str> {
         Some("rung")
+    }
+
+    fn written(&self) -> Option<serde_json::Value> {
+        Some(serde_json::json!({ "policy": self.policy, "all": self.all, "deep": self.deep }))
     }
 
     /// The last restore's time and row counts are carried in the previous outcome.
@@ -117,6 +121,8 @@ impl Probe for Backup {
         if let Some(plan) = &policy.restore {
             self.restore_rung(cx, plan, &policy, &backups, &mut climb, &mut notes)
                 .await;
+        } else if let Some(why) = &policy.restore_elsewhere {
+            notes.push(why.clone());
         }
         let mut obs = Observation::default();
         for s in &climb.steps {

@@ -104,10 +104,27 @@ impl Log {
 
 impl Probe for Log {
     const KIND: &'static str = "log";
-    const PLACE: super::Place = super::Place::Node;
+    const PLACE: super::Place = super::Place::Host;
 
     fn primary(&self) -> Option<&'static str> {
         Some("count")
+    }
+
+    fn written(&self) -> Option<serde_json::Value> {
+        let mut v = serde_json::json!({ "source": self.source, "rules": self.rules });
+        let m = v.as_object_mut()?;
+        if let Some(p) = &self.pattern {
+            m.insert("pattern".into(), p.0.as_str().into());
+        }
+        if let Some(w) = self.window {
+            m.insert("window".into(), w.as_secs_f64().into());
+        }
+        for (key, t) in [("from", self.from), ("to", self.to)] {
+            if let Some(t) = t {
+                m.insert(key.into(), t.to_rfc3339().into());
+            }
+        }
+        Some(v)
     }
 
     fn validate(

@@ -189,8 +189,8 @@ pub enum Place {
     /// It reaches its target over the network: it runs from the jump host, or from the
     /// check's `from:` host when the port is only reachable from inside.
     Network,
-    /// It needs the node's own state (the store's log cursors, backup policies with their
-    /// restore targets): it runs on the jump host.
+    /// It watches the node itself through the store (a push host's heartbeat): it runs on
+    /// the jump host.
     Node,
 }
 
@@ -236,6 +236,13 @@ pub trait Probe: Send + Sync + Sized + serde::de::DeserializeOwned {
     /// ([`ProbeContext::previous`]); the history is read only when a planned probe needs it.
     fn uses_history(&self) -> bool {
         false
+    }
+
+    /// The parameters as a check file would write them (without `kind`), for a check a
+    /// command derived from the configuration that runs on another host: the agent there
+    /// reads them as it reads a written check. `None` for kinds no command derives.
+    fn written(&self) -> Option<serde_json::Value> {
+        None
     }
 
     /// Checks parameters against the target at load time, so that a run never starts with a
@@ -303,6 +310,13 @@ macro_rules! registry {
             /// Whether the probe needs the check's previous observation.
             pub fn uses_history(&self) -> bool {
                 match self { $(ProbeSpec::$variant(p) => p.uses_history(),)* }
+            }
+
+            /// The parameters as written, with `kind`, for kinds that can be derived.
+            pub fn written(&self) -> Option<serde_json::Value> {
+                let mut v = match self { $(ProbeSpec::$variant(p) => p.written(),)* }?;
+                v.as_object_mut()?.insert("kind".into(), self.kind().into());
+                Some(v)
             }
 
             /// Load-time validation against the target.

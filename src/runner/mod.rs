@@ -195,9 +195,10 @@ async fn start_all(
     }
     let forks = Arc::new(Semaphore::new(settings.fleet.settings.forks.max(1)));
     for (host, checks) in by_host {
-        let (settings, plan, events, forks) = (
+        let (settings, plan, shared, events, forks) = (
             settings.clone(),
             plan.clone(),
+            shared.clone(),
             events.clone(),
             forks.clone(),
         );
@@ -205,7 +206,7 @@ async fn start_all(
             let Ok(_permit) = forks.acquire_owned().await else {
                 return;
             };
-            remote::run_host(settings, plan, host, checks, events, progress).await;
+            remote::run_host(settings, plan, shared, host, checks, events, progress).await;
         });
     }
     let sem = Arc::new(Semaphore::new(settings.defaults.jobs));

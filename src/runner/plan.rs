@@ -59,11 +59,17 @@ pub struct Unit {
 }
 
 impl Plan {
-    /// Checks made by a command (backup policies, log rules): each runs once, here.
-    pub fn of(checks: Vec<CheckSpec>) -> Plan {
-        let units = (0..checks.len())
-            .map(|check| Unit { check, host: None })
-            .collect();
+    /// Checks made by a command (backup policies, log rules): each on the hosts it was placed
+    /// on, like a check of a file.
+    pub fn of(checks: Vec<CheckSpec>, inventory: &Inventory) -> Plan {
+        let mut units = Vec::with_capacity(checks.len());
+        for (check, spec) in checks.iter().enumerate() {
+            units.extend(
+                hosts_of(spec, &[], inventory)
+                    .into_iter()
+                    .map(|host| Unit { check, host }),
+            );
+        }
         Plan {
             checks,
             disabled: 0,
@@ -105,30 +111,7 @@ impl Plan {
         let mut checks = Vec::with_capacity(enabled.len());
         let mut units = Vec::with_capacity(enabled.len());
         for spec in enabled {
-            let hosts: Vec<Option<String>> = if spec.hosts.is_empty() {
-                vec![None]
-            } else {
-                spec.hosts
-                    .iter()
-                    .map(|h| (h != LOCAL).then(|| h.clone()))
-                    .collect()
-            };
-            // A host that pushes its own outcomes is not inspected from here; only its
-            // heartbeat (a check of the node's own state) is.
-            let watched_here = spec.probe.place() == crate::probe::Place::Node;
-            let chosen: Vec<Option<String>> = hosts
-                .into_iter()
-                .filter(|h| {
-                    only_hosts.is_empty()
-                        || only_hosts.contains(&h.clone().unwrap_or_else(|| LOCAL.to_owned()))
-                })
-                .filter(|h| {
-                    watched_here
-                        || h.as_deref()
-                            .and_then(|id| inventory.host(id))
-                            .is_none_or(|host| host.push.is_none())
-                })
-                .collect();
+            let chosen = hosts_of(&spec, &only_hosts, inventory);
             if chosen.is_empty() {
                 continue;
             }
@@ -142,4 +125,31 @@ impl Plan {
             units,
         })
     }
+}
+
+/// The hosts one check runs on (`None`: the jump host), narrowed to `only` when given. A host
+/// that pushes its own outcomes is not inspected from here; only its heartbeat (a check of the
+/// node's own state) is.
+fn hosts_of(spec: &CheckSpec, only: &[String], inventory: &Inventory) -> Vec<Option<String>> {
+    let hosts: Vec<Option<String>> = if spec.hosts.is_empty() {
+        vec![None]
+    } else {
+        spec.hosts
+            .iter()
+            .map(|h| (h != LOCAL).then(|| h.clone()))
+            .collect()
+    };
+    let watched_here = spec.probe.place() == crate::probe::Place::Node;
+    hosts
+        .into_iter()
+        .filter(|h| {
+            only.is_empty() || only.contains(&h.clone().unwrap_or_else(|| LOCAL.to_owned()))
+        })
+        .filter(|h| {
+            watched_here
+                || h.as_deref()
+                    .and_then(|id| inventory.host(id))
+                    .is_none_or(|host| host.push.is_none())
+        })
+        .collect()
 }

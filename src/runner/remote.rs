@@ -16,13 +16,19 @@ use crate::catalog::CheckSpec;
 use crate::core::outcome::{Category, Outcome, Status};
 use crate::core::yaml::{Node, Pos};
 use crate::fleet::Host;
-use crate::fleet::protocol::{AgentCheck, AgentLine, AgentPlan, PROTOCOL};
+use crate::fleet::protocol::{AgentCheck, AgentLine, AgentPlan, AgentState, PROTOCOL};
 use crate::fleet::ssh::{self, Failure, Unreachable};
 use crate::probe::{ProbeSpec, Shared};
 use crate::settings::Settings;
 
-/// The agent's plan for these checks of the plan.
-pub fn agent_plan(settings: &Settings, host: &str, checks: &[&CheckSpec]) -> AgentPlan {
+/// The agent's plan for these checks of the plan; `logs` holds what the store remembers of
+/// the host's logs.
+pub fn agent_plan(
+    settings: &Settings,
+    host: &str,
+    checks: &[&CheckSpec],
+    logs: &crate::logs::Shared,
+) -> AgentPlan {
     AgentPlan {
         protocol: PROTOCOL,
         host: host.to_owned(),
@@ -40,8 +46,49 @@ pub fn agent_plan(settings: &Settings, host: &str, checks: &[&CheckSpec]) -> Age
                 waiver: c.waiver.as_ref().map(|w| (w.reason.clone(), w.expires)),
             })
             .collect(),
+        state: agent_state(settings, host, checks, logs),
         sent_at_ms: 0,
     }
+}
+
+/// The declarations and remembered state the host's log and backup checks need; nothing for
+/// a host that runs neither.
+fn agent_state(
+    settings: &Settings,
+    host: &str,
+    checks: &[&CheckSpec],
+    logs: &crate::logs::Shared,
+) -> AgentState {
+    let runs = |kind: &str| checks.iter().any(|c| c.probe.kind() == kind);
+    let written = |v: &serde_json::Value| (!v.is_null()).then(|| v.clone());
+    let mut state = AgentState::default();
+    if runs("log") {
+        state.log_sources = settings
+            .logs
+            .sources
+            .iter()
+            .filter_map(|s| written(&s.written))
+            .collect();
+        state.log_rules = settings.logs.written_rules.clone();
+        state.incremental = logs.incremental;
+        if let Some(m) = logs.hosts.get(host) {
+            state.cursors = m.cursors.clone();
+            state.known = m
+                .known
+                .iter()
+                .map(|(k, v)| (k.clone(), v.iter().cloned().collect()))
+                .collect();
+        }
+    }
+    if runs("backup") {
+        state.backups = settings
+            .backups
+            .policies
+            .iter()
+            .filter_map(|p| written(&p.written))
+            .collect();
+    }
+    state
 }
 
 /// How long a host may take: connecting, then its checks `jobs` at once, each with its
@@ -64,6 +111,7 @@ fn host_deadline(settings: &Settings, plan: &AgentPlan) -> Duration {
 pub(super) async fn run_host(
     settings: Arc<Settings>,
     plan: Arc<Plan>,
+    shared: Arc<Shared>,
     host: Host,
     checks: Vec<usize>,
     events: mpsc::Sender<RunEvent>,
@@ -79,12 +127,12 @@ pub(super) async fn run_host(
         }
     }
     let start = Instant::now();
-    let agent = agent_plan(&settings, &host.id, &specs);
+    let agent = agent_plan(&settings, &host.id, &specs, &shared.logs);
     let deadline = host_deadline(&settings, &agent);
     let mut pending: BTreeSet<String> = specs.iter().map(|s| s.id.clone()).collect();
     let failure = match tokio::time::timeout(
         deadline,
-        exchange(&settings, &host, &agent, &mut pending, &events),
+        exchange(&settings, &host, &agent, &shared, &mut pending, &events),
     )
     .await
     {
@@ -152,6 +200,7 @@ async fn exchange(
     settings: &Settings,
     host: &Host,
     plan: &AgentPlan,
+    shared: &Shared,
     pending: &mut BTreeSet<String>,
     events: &mpsc::Sender<RunEvent>,
 ) -> Result<(), Unreachable> {
@@ -226,6 +275,15 @@ async fn exchange(
                         return Ok(());
                     }
                     pending.remove(&check);
+                }
+                AgentLine::Learned(l) => {
+                    // Stored under this host after the run, as this host's own state is.
+                    shared
+                        .logs
+                        .learned
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(host.id.clone(), *l);
                 }
                 AgentLine::Done { .. } => {
                     done = true;
@@ -367,13 +425,23 @@ pub async fn serve(
             return;
         }
     };
-    let mut settings = Settings::ad_hoc(None);
-    settings.timezone = plan.timezone.parse().unwrap_or(settings.timezone);
-    settings.defaults.thresholds = plan.default_thresholds;
-    settings.defaults.jobs = plan.jobs.max(1);
-    let settings = Arc::new(settings);
+    let settings = match agent_settings(&plan) {
+        Ok(s) => Arc::new(s),
+        Err(reason) => {
+            let _ = out.send(AgentLine::Refused { reason }).await;
+            return;
+        }
+    };
     let mut shared = Shared::default();
     shared.clock_offset_ms = clock_offset_ms;
+    let state = plan.state;
+    shared.logs.incremental = state.incremental;
+    shared.logs.cursors = Arc::new(crate::logs::cursor::Cursors::new(state.cursors));
+    shared.logs.known.before = state
+        .known
+        .into_iter()
+        .map(|(k, v)| (k, v.into_iter().collect()))
+        .collect();
     let shared = Arc::new(shared);
     let sem = Arc::new(tokio::sync::Semaphore::new(settings.defaults.jobs));
     let mut set = JoinSet::new();
@@ -401,6 +469,134 @@ pub async fn serve(
     };
     if interrupted {
         set.shutdown().await;
+    } else {
+        // What an interrupted run learned is not kept here either: its lines are read again.
+        let learned = shared.logs.take_learned();
+        if !learned.seen.is_empty() || !learned.cursors.is_empty() {
+            let _ = out.send(AgentLine::Learned(Box::new(learned))).await;
+        }
     }
     let _ = out.send(AgentLine::Done { interrupted }).await;
+}
+
+/// The agent's settings: the node's timezone and thresholds, and the log and backup
+/// declarations it was sent, read as `config check` read them on the jump host.
+fn agent_settings(plan: &AgentPlan) -> Result<Settings, String> {
+    let mut settings = Settings::ad_hoc(None);
+    settings.timezone = plan.timezone.parse().unwrap_or(settings.timezone);
+    settings.defaults.thresholds = plan.default_thresholds.clone();
+    settings.defaults.jobs = plan.jobs.max(1);
+    let state = &plan.state;
+    for v in &state.log_sources {
+        let mut src: crate::logs::Source = Node::from_json(v)
+            .deserialize()
+            .map_err(|e| format!("log source as sent: {e}"))?;
+        src.written = v.clone();
+        settings.logs.sources.push(src);
+    }
+    let own = crate::logs::rules::read_list(&Node::from_json(&serde_json::Value::Array(
+        state.log_rules.clone(),
+    )))
+    .map_err(|e| format!("log rules as sent: {e}"))?;
+    settings.logs.rules = crate::logs::rules::merge(crate::logs::rules::shipped(), own)
+        .into_iter()
+        .map(Arc::new)
+        .collect();
+    for v in &state.backups {
+        let mut p: crate::backup::Policy = Node::from_json(v)
+            .deserialize()
+            .map_err(|e| format!("backup policy as sent: {e}"))?;
+        // Restore targets stay on the jump host with their credentials.
+        if p.restore.take().is_some() {
+            p.restore_elsewhere = Some(format!(
+                "恢复测试未在主机 {} 上执行：恢复测试在跳板机上运行（把备份同步到跳板机，或在该主机以推送模式运行 znode）",
+                plan.host
+            ));
+        }
+        p.written = v.clone();
+        settings.backups.policies.push(p);
+    }
+    Ok(settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::probe::log::{Log, Span};
+
+    fn round_trip(probe: ProbeSpec) {
+        let written = probe
+            .written()
+            .expect("derivable kinds say how they are written");
+        let read = ProbeSpec::from_node(&Node::from_json(&written)).unwrap();
+        assert_eq!(read.written(), Some(written));
+        assert_eq!(read.kind(), probe.kind());
+    }
+
+    #[test]
+    fn derived_log_and_backup_checks_are_read_back_by_the_agent_as_the_same_probe() {
+        round_trip(ProbeSpec::Log(Log::rule(
+            "tomcat",
+            "oom",
+            Span::Last(Duration::from_secs(3600)),
+        )));
+        let t = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+        round_trip(ProbeSpec::Log(Log::rule(
+            "tomcat",
+            "oom",
+            Span::Between {
+                from: Some(t("2026-11-01T00:00:00+08:00")),
+                to: Some(t("2026-12-01T00:00:00+08:00")),
+            },
+        )));
+        round_trip(ProbeSpec::Backup(crate::probe::backup::Backup::new(
+            "shared-db",
+            true,
+            false,
+        )));
+    }
+
+    #[test]
+    fn an_agent_reads_the_declarations_it_was_sent_and_leaves_the_restore_test_to_the_jump_host() {
+        let mut plan = AgentPlan {
+            protocol: PROTOCOL,
+            host: "db1".into(),
+            timezone: "Asia/Shanghai".into(),
+            jobs: 4,
+            default_thresholds: Default::default(),
+            checks: Vec::new(),
+            state: AgentState::default(),
+            sent_at_ms: 0,
+        };
+        plan.state.log_sources = vec![serde_json::json!({
+            "id": "app", "format": "java", "paths": ["/var/log/app/*.log"]
+        })];
+        plan.state.log_rules = vec![
+            serde_json::json!({ "id": "app-error", "title": "应用报错", "match": "ERROR" }),
+            serde_json::json!({ "id": "oom", "title": "x", "match": "x", "enabled": false }),
+        ];
+        plan.state.backups = vec![serde_json::json!({
+            "id": "shared-db", "kind": "postgres", "path": "/backup/shared-%Y%m%d.dump",
+            "restore": { "target": "scratch", "every": "7d" }
+        })];
+        let s = agent_settings(&plan).unwrap();
+        assert_eq!(s.timezone.name(), "Asia/Shanghai");
+        assert!(s.logs.source("app").is_some());
+        assert!(s.logs.rule("app-error").is_some());
+        assert!(
+            s.logs.rule("oom").is_none(),
+            "a rule the config turned off stays off"
+        );
+        assert!(
+            s.logs.rule("error").is_some(),
+            "the shipped rules are the agent's own"
+        );
+        let p = s.backups.policy("shared-db").unwrap();
+        assert!(p.restore.is_none());
+        assert!(p.restore_elsewhere.as_deref().unwrap().contains("db1"));
+
+        plan.state.backups = vec![serde_json::json!({ "id": "x", "kind": "tape" })];
+        let e = agent_settings(&plan).unwrap_err();
+        assert!(e.contains("backup policy as sent"), "{e}");
+    }
 }

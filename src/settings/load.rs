@@ -414,7 +414,8 @@ fn load_logs(path: &Path, node: &Node, base_dir: &Path, s: &mut Settings, proble
                 };
                 for item in items {
                     match item.deserialize::<Source>() {
-                        Ok(src) => {
+                        Ok(mut src) => {
+                            src.written = item.to_json();
                             let at = |k: &str| item.get(k).map_or(item.pos, |n| n.pos);
                             if s.logs.sources.iter().any(|o| o.id == src.id) {
                                 problems.push(Problem::at(
@@ -476,7 +477,12 @@ fn load_logs(path: &Path, node: &Node, base_dir: &Path, s: &mut Settings, proble
                 }
             }
             "rules" => match rules::read_list(value) {
-                Ok(r) => own_rules = r,
+                Ok(r) => {
+                    own_rules = r;
+                    if let Value::Seq(items) = &value.value {
+                        s.logs.written_rules = items.iter().map(Node::to_json).collect();
+                    }
+                }
                 Err(e) => problems.push(Problem::from_de(path, e)),
             },
             "retention" => match value.deserialize::<Vec<Policy>>() {
@@ -536,7 +542,8 @@ fn load_backups(path: &Path, node: &Node, s: &mut Settings, problems: &mut Probl
     };
     for item in items {
         match item.deserialize::<crate::backup::Policy>() {
-            Ok(p) => {
+            Ok(mut p) => {
+                p.written = item.to_json();
                 let at = |k: &str| item.get(k).map_or(item.pos, |n| n.pos);
                 if s.backups.policy(&p.id).is_some() {
                     problems.push(Problem::at(

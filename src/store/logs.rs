@@ -1,12 +1,13 @@
 //! The log engine's state in the store: incremental cursors, values seen by audit rules, and
 //! mined templates.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::{Store, StoreError};
 use crate::core::clock::now_ms;
-use crate::logs::cursor::{Head, Stored, Update};
+use crate::logs::cursor::{Head, Stored};
 use crate::logs::template::Cluster;
+use crate::logs::{Learned, Remembered};
 
 /// A template as stored: when it was first seen.
 #[derive(Clone, Debug)]
@@ -27,17 +28,18 @@ pub fn template_hash(template: &str) -> String {
 }
 
 impl Store {
-    /// Every incremental cursor.
-    pub async fn log_cursors(&self) -> Result<Vec<Stored>, StoreError> {
-        let rows: Vec<(String, String, i64, i64, i64)> = sqlx::query_as(
-            "SELECT source, head_hash, head_len, inode, offset_bytes FROM log_cursors",
+    /// What the store remembers of each host's logs, by host id (`""` for this host): the
+    /// incremental cursors and the values `new:` audit rules have seen.
+    pub async fn log_memory(&self) -> Result<HashMap<String, Remembered>, StoreError> {
+        let mut out: HashMap<String, Remembered> = HashMap::new();
+        let rows: Vec<(String, String, String, i64, i64, i64)> = sqlx::query_as(
+            "SELECT host, source, head_hash, head_len, inode, offset_bytes FROM log_cursors",
         )
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())?;
-        Ok(rows
-            .into_iter()
-            .map(|(source, hash, len, inode, offset)| Stored {
+        for (host, source, hash, len, inode, offset) in rows {
+            out.entry(host).or_default().cursors.push(Stored {
                 source,
                 head: Head {
                     len: len as u32,
@@ -45,21 +47,37 @@ impl Store {
                 },
                 inode: inode as u64,
                 offset: offset as u64,
-            })
-            .collect())
+            });
+        }
+        let rows: Vec<(String, String, String, String)> =
+            sqlx::query_as("SELECT host, source, rule, value FROM log_known")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(self.db())?;
+        for (host, source, rule, value) in rows {
+            out.entry(host)
+                .or_default()
+                .known
+                .entry(crate::logs::audit::Known::key(&source, &rule))
+                .or_default()
+                .insert(value);
+        }
+        Ok(out)
     }
 
-    /// Stores where scans stopped, in one transaction.
-    pub async fn save_log_cursors(&self, updates: &[Update]) -> Result<(), StoreError> {
+    /// Stores what a run learned of one host's logs (`""` for this host), in one transaction:
+    /// where incremental scans stopped and the values audit rules saw.
+    pub async fn save_log_learned(&self, host: &str, learned: &Learned) -> Result<(), StoreError> {
         let now = now_ms();
         let mut tx = self.pool.begin().await.map_err(self.db())?;
-        for u in updates.iter().filter(|u| u.head.len > 0) {
+        for u in learned.cursors.iter().filter(|u| u.head.len > 0) {
             sqlx::query(
-                "INSERT INTO log_cursors (source, head_hash, head_len, inode, path, offset_bytes, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
-                 ON CONFLICT (source, head_hash) DO UPDATE SET head_len = $3, inode = $4, path = $5, \
-                 offset_bytes = $6, updated_at = $7",
+                "INSERT INTO log_cursors (host, source, head_hash, head_len, inode, path, offset_bytes, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                 ON CONFLICT (host, source, head_hash) DO UPDATE SET head_len = $4, inode = $5, path = $6, \
+                 offset_bytes = $7, updated_at = $8",
             )
+            .bind(host.to_owned())
             .bind(u.source.clone())
             .bind(u.head.hash.clone())
             .bind(i64::from(u.head.len))
@@ -71,34 +89,13 @@ impl Store {
             .await
             .map_err(self.db())?;
         }
-        tx.commit().await.map_err(self.db())
-    }
-
-    /// Values seen by `new:` audit rules, per `source/rule`.
-    pub async fn log_known(&self) -> Result<HashMap<String, HashSet<String>>, StoreError> {
-        let rows: Vec<(String, String, String)> =
-            sqlx::query_as("SELECT source, rule, value FROM log_known")
-                .fetch_all(&self.pool)
-                .await
-                .map_err(self.db())?;
-        let mut out: HashMap<String, HashSet<String>> = HashMap::new();
-        for (source, rule, value) in rows {
-            out.entry(crate::logs::audit::Known::key(&source, &rule))
-                .or_default()
-                .insert(value);
-        }
-        Ok(out)
-    }
-
-    /// Remembers values seen by `new:` audit rules: (`source/rule`, value, time).
-    pub async fn save_log_known(&self, seen: &[(String, String, i64)]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await.map_err(self.db())?;
-        for (key, value, t) in seen {
+        for (key, value, t) in &learned.seen {
             let (source, rule) = key.rsplit_once('/').unwrap_or((key, ""));
             sqlx::query(
-                "INSERT INTO log_known (source, rule, value, first_seen, last_seen) VALUES ($1, $2, $3, $4, $4) \
-                 ON CONFLICT (source, rule, value) DO UPDATE SET last_seen = $4",
+                "INSERT INTO log_known (host, source, rule, value, first_seen, last_seen) VALUES ($1, $2, $3, $4, $5, $5) \
+                 ON CONFLICT (host, source, rule, value) DO UPDATE SET last_seen = $5",
             )
+            .bind(host.to_owned())
             .bind(source.to_owned())
             .bind(rule.to_owned())
             .bind(value.clone())

@@ -157,6 +157,23 @@ impl TestFleet {
         self.start(name);
     }
 
+    /// Gives one host its own folder `/etc/NAME` (which must exist) holding `files`, as
+    /// [`TestFleet::own_etc_file`] does for a file; returns the folder as the host's
+    /// processes will see it, for the test to write into later.
+    fn own_etc_dir(&self, name: &str, folder: &str, files: &[(&str, &str)]) -> PathBuf {
+        let h = self.host(name);
+        let dir = PathBuf::from("/etc/netns").join(&h.ns).join(folder);
+        for (file, contents) in files {
+            let path = dir.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, contents).unwrap();
+        }
+        std::fs::create_dir_all(&dir).unwrap();
+        self.kill_all(name);
+        self.start(name);
+        dir
+    }
+
     /// Drops everything the host would send back to the jump host: connects hang as behind
     /// a firewall that DROPs, until the connect timeout.
     fn black_hole(&self, name: &str) {
@@ -872,4 +889,187 @@ fn a_host_behind_a_jump_host_is_reached_through_it_with_the_same_safety_options(
         .collect();
     std::fs::write(fleet.known_hosts(), text).unwrap();
     node.run(&["inspect"]).code(3).stdout_has("未采集的主机");
+}
+
+/// A folder removed when the test ends, however it ends.
+struct RemovedDir(PathBuf);
+
+impl Drop for RemovedDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A line of a Java application log written a minute ago on the node's clock (Asia/Shanghai).
+fn app_line(text: &str) -> String {
+    let t = chrono::Utc::now() + chrono::Duration::hours(8) - chrono::Duration::minutes(1);
+    format!("{} {text}\n", t.format("%Y-%m-%d %H:%M:%S%.3f"))
+}
+
+fn append(path: &std::path::Path, text: &str) {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new().append(true).open(path).unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+}
+
+fn metric(o: &serde_json::Value, name: &str) -> f64 {
+    o["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == name && m["label"].is_null())
+        .unwrap_or_else(|| panic!("no metric {name}: {o:#}"))["value"]
+        .as_f64()
+        .unwrap()
+}
+
+#[test]
+fn log_and_backup_checks_read_each_hosts_own_files_and_remember_each_host_apart() {
+    let fleet = TestFleet::new(2);
+    let folder = format!("znode-fleet-logs-{}", std::process::id());
+    let here = RemovedDir(PathBuf::from("/etc").join(&folder));
+    std::fs::create_dir_all(&here.0).unwrap();
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).format("%Y%m%d");
+    let h1 = fleet.own_etc_dir(
+        "h1",
+        &folder,
+        &[(
+            "app.log",
+            &[
+                app_line("ERROR [main] connection pool exhausted"),
+                app_line("ERROR [main] connection pool exhausted"),
+                app_line("INFO [web] login from 10.0.0.7"),
+                app_line("ERROR [job] sync failed"),
+            ]
+            .concat(),
+        )],
+    );
+    // A gzip file: the ladder reads it to its end (rung 6).
+    std::fs::create_dir_all(h1.join("bak")).unwrap();
+    let gz = std::fs::File::create(h1.join(format!("bak/app-{today}.dat.gz"))).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(gz, flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, b"a backup of the application data\n").unwrap();
+    gz.finish().unwrap();
+    sh(&format!(
+        "cd {}/bak && sha256sum app-{today}.dat.gz > SHA256SUMS",
+        h1.display()
+    ));
+    let h2 = fleet.own_etc_dir(
+        "h2",
+        &folder,
+        &[("app.log", &app_line("INFO [web] login from 10.0.0.7"))],
+    );
+    let etc = here.0.display();
+    let node = TestNode::with_config(&format!(
+        "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: [checks]\n{}systems:\n  - id: portal\n    name: 门户\n    hosts: [web]\n\
+         logs:\n  sources:\n    - {{ id: app, system: portal, format: java, paths: [{etc}/app.log] }}\n  rules:\n\
+         \x20   - {{ id: app-error, title: 应用报错, match: 'ERROR', warn: '0', crit: '100' }}\n\
+         \x20   - {{ id: new-login, title: 新的登录来源, kind: audit, match: 'login from (?P<ip>[0-9.]+)', new: [ip], severity: warn }}\n\
+         backups:\n  - {{ id: app-data, title: 应用数据, system: portal, kind: file, path: '{etc}/bak/app-%Y%m%d.dat.gz' }}\n",
+        fleet.config()
+    ));
+    node.checks(
+        "fleet.yaml",
+        "  - id: app-errors\n    title: 应用日志报错\n    category: 日常检查\n    system: portal\n    probe: { kind: log, source: app, rules: [app-error], window: 1h }\n\
+         \x20 - id: app-logins\n    title: 登录来源审计\n    category: 日志审计\n    system: portal\n    probe: { kind: log, source: app, rules: [new-login], window: 1h }\n\
+         \x20 - id: app-backup\n    title: 应用数据备份\n    category: 备份检查\n    system: portal\n    probe: { kind: backup, policy: app-data }\n",
+    );
+    node.run(&["fleet", "push"]).code(0);
+
+    // Each host's own log, with the config's own rules: three errors on h1, none on h2.
+    let (_, doc) = node.inspect_json(&[]);
+    let errors = outcome_on(&doc, "app-errors", "h1");
+    assert_eq!(errors["status"], "WARN", "{errors:#}");
+    assert_eq!(metric(errors, "count"), 3.0, "{errors:#}");
+    assert_eq!(outcome_on(&doc, "app-errors", "h2")["status"], "OK");
+    assert_eq!(metric(outcome_on(&doc, "app-errors", "h2"), "count"), 0.0);
+    // Each host's own backups: h1 has today's, h2 none.
+    let b1 = outcome_on(&doc, "app-backup", "h1");
+    assert_eq!(b1["status"], "OK", "{b1:#}");
+    let b2 = outcome_on(&doc, "app-backup", "h2");
+    assert_eq!(b2["status"], "CRIT", "{b2:#}");
+    assert_eq!(metric(b2, "rung"), 0.0, "{b2:#}");
+    let rungs = b2["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["name"] == "rung");
+    assert_eq!(rungs.count(), 1, "{b2:#}");
+    // The first audit learns each host's logins; nothing is new yet.
+    for h in ["h1", "h2"] {
+        assert_eq!(outcome_on(&doc, "app-logins", h)["status"], "OK");
+    }
+
+    // A login from an address h1 has never seen is new on h1, and on h2 the address h1 saw
+    // is new too: what one host has seen says nothing of another.
+    append(
+        &h1.join("app.log"),
+        &app_line("INFO [web] login from 10.0.0.9"),
+    );
+    append(
+        &h2.join("app.log"),
+        &app_line("INFO [web] login from 10.0.0.7"),
+    );
+    let (_, doc) = node.inspect_json(&["--check", "app-logins"]);
+    let l1 = outcome_on(&doc, "app-logins", "h1");
+    assert_eq!(l1["status"], "WARN", "{l1:#}");
+    assert!(
+        l1["summary"].as_str().unwrap().contains("10.0.0.9"),
+        "{l1:#}"
+    );
+    assert!(
+        !l1["summary"].as_str().unwrap().contains("10.0.0.7"),
+        "{l1:#}"
+    );
+    assert_eq!(outcome_on(&doc, "app-logins", "h2")["status"], "OK");
+
+    // `logs scan --incremental` places its rule checks on the source's hosts and keeps a
+    // cursor per host: the second scan reads nothing again, the third only the new line.
+    let scan = |extra: &[&str]| {
+        let mut args = vec![
+            "logs",
+            "scan",
+            "--incremental",
+            "--source",
+            "app",
+            "-f",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        node.json(&args).1
+    };
+    let count = |doc: &serde_json::Value, host: &str| {
+        metric(outcome_on(doc, "log.app.app-error", host), "count")
+    };
+    let first = scan(&[]);
+    assert_eq!(
+        (count(&first, "h1"), count(&first, "h2")),
+        (3.0, 0.0),
+        "{first:#}"
+    );
+    let second = scan(&[]);
+    assert_eq!(
+        (count(&second, "h1"), count(&second, "h2")),
+        (0.0, 0.0),
+        "{second:#}"
+    );
+    append(&h2.join("app.log"), &app_line("ERROR [job] sync failed"));
+    let third = scan(&[]);
+    assert_eq!(
+        (count(&third, "h1"), count(&third, "h2")),
+        (0.0, 1.0),
+        "{third:#}"
+    );
+
+    // `backup verify` looks on the policy's hosts too.
+    let (code, verified) = node.json(&["backup", "verify", "-f", "json"]);
+    assert_eq!(code, 2, "{verified:#}");
+    assert_eq!(
+        outcome_on(&verified, "backup.app-data", "h1")["status"],
+        "OK"
+    );
+    assert_eq!(
+        outcome_on(&verified, "backup.app-data", "h2")["status"],
+        "CRIT"
+    );
 }
