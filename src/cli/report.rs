@@ -9,7 +9,7 @@ use crate::core::period::{Period, Routine};
 use crate::outbox::{Delivery, Outbox, Post};
 use crate::report::RunReport;
 use crate::report::chart::{self, Chart};
-use crate::report::document::{InspectionModel, render};
+use crate::report::document::{Cover, InspectionModel, render};
 use crate::report::routine::{self, Request};
 use crate::settings::Settings;
 use crate::store::{Document, RunRef, Store};
@@ -311,7 +311,16 @@ fn write(
     });
     let to_stdout = path.as_os_str() == "-";
     let channels = channels(settings, out, to_stdout)?;
-    let markdown = || render(doc.templates, model, &settings.base_dir).map_err(Error::Message);
+    // Every document's cover and sign-off come from `reports:`, beside its own model.
+    let mut filled = serde_json::to_value(model).map_err(|e| Error::Message(e.to_string()))?;
+    if let Some(m) = filled.as_object_mut() {
+        let cover = Cover::new(&settings.reports, doc.kind, &doc.subject);
+        m.insert(
+            "cover".into(),
+            serde_json::to_value(cover).map_err(|e| Error::Message(e.to_string()))?,
+        );
+    }
+    let markdown = || render(doc.templates, &filled, &settings.base_dir).map_err(Error::Message);
     let fonts = || chart::fonts(settings.reports.font.as_deref());
     let svgs = |fonts: &chart::Fonts| -> Result<Vec<(String, String)>, Error> {
         doc.charts
@@ -358,7 +367,13 @@ fn write(
                 let (png, w, h) = chart::png(&svg, &fonts).map_err(Error::Message)?;
                 pngs.push((name, png, w, h));
             }
-            crate::report::docx::document(&markdown()?, &pngs).map_err(Error::Message)?
+            let frame = crate::report::docx::Frame {
+                running_head: match settings.reports.project.as_deref() {
+                    Some(p) if !p.is_empty() => p.to_owned(),
+                    _ => doc.title.clone(),
+                },
+            };
+            crate::report::docx::document(&markdown()?, &pngs, &frame).map_err(Error::Message)?
         }
         DocFormat::Json => {
             let mut v = serde_json::json!({ "schema": "znode.report/v1", "kind": doc.kind });

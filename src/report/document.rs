@@ -37,6 +37,69 @@ impl Signoff {
     }
 }
 
+/// What every document's cover says of the project, its number, and who signs it: from
+/// `reports:`, the same for every kind of document.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cover {
+    /// 项目名称 (empty when not configured).
+    pub project: String,
+    /// 项目单位.
+    pub client: String,
+    /// 服务单位.
+    pub vendor: String,
+    /// 报告编号: prefix, kind code and subject (ZQYW-YB-2026-11, XJ-128).
+    pub number: String,
+    /// 编制人, 审核人, 批准人.
+    pub signoff: Signoff,
+}
+
+impl Cover {
+    /// The cover of a document of `kind` (`monthly`, `incident`…) about `subject` (a period
+    /// label or an id).
+    pub fn new(s: &ReportSettings, kind: &str, subject: &str) -> Cover {
+        let code = match kind {
+            "inspection" => "XJ",
+            "weekly" => "ZB",
+            "monthly" => "YB",
+            "quarterly" => "JB",
+            "half-year" => "BNB",
+            "incident" => "GZJB",
+            "drill" => "YJZJ",
+            "sync" => "BBTB",
+            _ => "BG",
+        };
+        let number = match s.number_prefix.as_deref().filter(|p| !p.is_empty()) {
+            Some(p) => format!("{p}-{code}-{subject}"),
+            None => format!("{code}-{subject}"),
+        };
+        Cover {
+            project: s.project.clone().unwrap_or_default(),
+            client: s.client.clone().unwrap_or_default(),
+            vendor: s.vendor.clone().unwrap_or_default(),
+            number,
+            signoff: Signoff::of(s),
+        }
+    }
+}
+
+/// Partials every template may use: `cover` (the project rows of the cover table) and
+/// `signature` (the sign-off block that ends a document, with a line for each date).
+pub const PARTIALS: &[(&str, &str)] = &[
+    (
+        "cover",
+        "{{#if cover.project}}| 项目名称 | {{cover.project}} |\n{{/if}}\
+         {{#if cover.client}}| 项目单位 | {{cover.client}} |\n{{/if}}\
+         {{#if cover.vendor}}| 服务单位 | {{cover.vendor}} |\n{{/if}}\
+         | 报告编号 | {{cover.number}} |",
+    ),
+    (
+        "signature",
+        "\n\n| 编制人 | 审核人 | 批准人 |\n|---|---|---|\n\
+         | {{cover.signoff.author}} | {{cover.signoff.reviewer}} | {{cover.signoff.approver}} |\n\
+         | 日期：　　年　　月　　日 | 日期：　　年　　月　　日 | 日期：　　年　　月　　日 |\n",
+    ),
+];
+
 /// The embedded templates, by file name.
 pub const TEMPLATES: &[(&str, &str)] = &[
     (
@@ -365,6 +428,10 @@ pub fn render(names: &[&str], model: &impl Serialize, node_dir: &Path) -> Result
     hb.set_strict_mode(true);
     // Markdown, not HTML: nothing to escape but what the model escaped for table cells.
     hb.register_escape_fn(handlebars::no_escape);
+    for (partial, text) in PARTIALS {
+        hb.register_partial(partial, *text)
+            .map_err(|e| format!("partial {partial}: {e}"))?;
+    }
     hb.register_template_string(name, text)
         .map_err(|e| format!("template {name}: {e}"))?;
     hb.render(name, model)

@@ -17,7 +17,17 @@ pub struct ReportSettings {
     pub folder: Option<PathBuf>,
     /// The node as titles name it (default: the node name), e.g. 省政务大数据中心肇庆分节点.
     pub title: Option<String>,
-    /// 编制人 on the cover.
+    /// 项目名称 on the cover and in the running head of every page, e.g.
+    /// 广东省政务大数据中心肇庆分节点运行维护服务项目.
+    pub project: Option<String>,
+    /// 项目单位, the client the documents go to, e.g. 肇庆市政务服务和数据管理局.
+    pub client: Option<String>,
+    /// 服务单位, the O&M contractor that writes them.
+    pub vendor: Option<String>,
+    /// What report numbers begin with: `ZQYW` numbers the November monthly report
+    /// ZQYW-YB-2026-11 (without it, YB-2026-11).
+    pub number_prefix: Option<String>,
+    /// 编制人 on the sign-off block.
     pub author: Option<String>,
     /// 审核人.
     pub reviewer: Option<String>,

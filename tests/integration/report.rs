@@ -34,20 +34,29 @@ fn the_inspection_report_holds_every_item_and_the_abnormal_ones_with_remediation
         "| (4) | 门户端口 \\| 前端 | 大数据中心门户系统 | 严重 |",
         "**1. 门户端口 | 前端**（严重，大数据中心门户系统）",
         "- 处理建议：启动门户服务后复测",
-        "## 四、签字",
+        "| 报告编号 | XJ-1 |",
+        "| 编制人 | 审核人 | 批准人 |",
+        "| 日期：　　年　　月　　日 |",
     ] {
         assert!(md.contains(needle), "`{needle}` not in:\n{md}");
     }
 
-    // A node's own template replaces the shipped one; a variable it misnames is an error.
+    // Without project facts configured the cover has no empty rows for them.
+    assert!(!md.contains("项目名称") && !md.contains("服务单位"), "{md}");
+
+    // A node's own template replaces the shipped one, and may use the cover and sign-off
+    // partials; a variable it misnames is an error.
     std::fs::create_dir_all(node.path().join("report-templates")).unwrap();
     std::fs::write(
         node.path().join("report-templates/inspection.md.hbs"),
-        "节点 {{node}} 共 {{summary.total}} 项\n",
+        "节点 {{node}} 共 {{summary.total}} 项\n{{> cover}}\n",
     )
     .unwrap();
     let out = node.run(&["report", "inspection", "1", "-o", "-"]);
-    assert_eq!(text(&out.stdout), "节点 测试节点 共 2 项\n");
+    assert_eq!(
+        text(&out.stdout),
+        "节点 测试节点 共 2 项\n| 报告编号 | XJ-1 |"
+    );
     std::fs::write(
         node.path().join("report-templates/inspection.md.hbs"),
         "{{nodes}}\n",

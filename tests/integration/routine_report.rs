@@ -470,7 +470,7 @@ fn availability_comes_from_the_inspection_history_on_postgres() {
 fn the_monthly_report_renders_as_html_and_as_a_word_document() {
     let node = TestNode::new("  x: { address: 127.0.0.1:1 }");
     node.add_config(
-        "reports:\n  title: 肇庆分节点\n  author: 张工\n  reviewer: 李工\n  approver: 王处\n",
+        "reports:\n  title: 肇庆分节点\n  project: 肇庆分节点运维服务项目\n  client: 肇庆市政务服务和数据管理局\n  vendor: 某信息公司\n  number_prefix: ZQYW\n  author: 张工\n  reviewer: 李工\n  approver: 王处\n",
     );
     incident(
         &node,
@@ -576,6 +576,39 @@ fn the_monthly_report_renders_as_html_and_as_a_word_document() {
             || styles.contains("<w:outlineLvl w:val=\"0\"/>"),
         "{styles}"
     );
+    // A government document: the running head and 第 X 页 共 Y 页 on every page but the
+    // cover, headings kept with what follows, table header rows repeated on each page, and
+    // a contents list whose page numbers are fields pointing at each heading.
+    let part = |zip: &mut zip::ZipArchive<std::fs::File>, name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let document = part(&mut zip, "word/document.xml");
+    let footers: String = (1..=2)
+        .filter_map(|i| {
+            zip.by_name(&format!("word/footer{i}.xml"))
+                .ok()
+                .map(|mut f| {
+                    let mut s = String::new();
+                    std::io::Read::read_to_string(&mut f, &mut s).unwrap();
+                    s
+                })
+        })
+        .collect();
+    assert!(
+        footers.contains(">PAGE<") && footers.contains(">NUMPAGES<"),
+        "{footers}"
+    );
+    assert!(
+        document.contains("<w:titlePg"),
+        "the cover has its own empty head and foot"
+    );
+    assert!(document.contains("<w:tblHeader />"));
+    assert!(document.contains("<w:keepNext"));
+    assert!(document.contains("PAGEREF _Toc00000001 \\h"), "{document}");
+    assert!(document.contains("w:name=\"_Toc00000001\""));
+    assert!(part(&mut zip, "word/settings.xml").contains("<w:updateFields w:val=\"true\" />"));
     let media: Vec<String> = zip
         .file_names()
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
@@ -604,13 +637,43 @@ fn the_monthly_report_renders_as_html_and_as_a_word_document() {
     let pages = text(&out.stdout);
     let page_count = pages.matches('\u{c}').count();
     assert!(page_count >= 3, "{page_count} pages");
-    let cover = pages.split('\u{c}').next().unwrap();
+    let all: Vec<&str> = pages.split('\u{c}').collect();
+    let cover = all[0];
     assert!(
         cover.contains("肇庆分节点运行维护月报（2025")
-            && cover.contains("编制人")
+            && cover.contains("ZQYW-YB-2025-06")
+            && cover.contains("肇庆市政务服务和数据管理局")
+            && !cover.contains("第")
             && !cover.contains("一、服务概况"),
         "{cover}"
     );
+    // The contents, its page numbers computed by LibreOffice from the headings' bookmarks.
+    let contents = all[1];
+    assert!(
+        contents.contains("目") && contents.contains("录"),
+        "{contents}"
+    );
+    let line = contents
+        .lines()
+        .find(|l| l.trim_start().starts_with("十一、考核自评"))
+        .unwrap_or_else(|| panic!("{contents}"));
+    let page: usize = line
+        .trim_end()
+        .rsplit('.')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|_| panic!("no page number: {line}"));
+    assert!(all[page - 1].contains("十一、考核自评"), "{line}");
+    let n = all.len() - 1;
+    // pdftotext may drop the spaces between Chinese characters and digits.
+    let packed: String = contents.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        packed.contains("肇庆分节点运维服务项目") && packed.contains(&format!("第2页共{n}页")),
+        "{contents}"
+    );
+    let last = all[n - 1];
+    assert!(last.contains("编制人") && last.contains("张工"), "{last}");
     for needle in [
         "一、服务概况",
         "四、事件和服务请求",
