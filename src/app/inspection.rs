@@ -380,9 +380,11 @@ async fn open_incidents(
                 });
             }
             None => {
+                // The title is what the bureau reads in lists and the 考核: the item, where, and
+                // that it failed; what the probe saw goes in the first note.
                 let title = match &r.outcome.host {
-                    Some(h) => format!("{}（{h}）：{}", r.info.title, r.outcome.summary),
-                    None => format!("{}：{}", r.info.title, r.outcome.summary),
+                    Some(h) => format!("{}（{h}）出现严重异常", r.info.title),
+                    None => format!("{}出现严重异常", r.info.title),
                 };
                 let id = store
                     .open_incident(&NewIncident {
@@ -395,6 +397,15 @@ async fn open_incidents(
                         source_check: Some(check),
                         at: now,
                     })
+                    .await?;
+                store
+                    .update_incident(
+                        id,
+                        "note",
+                        "znode inspect",
+                        &format!("巡检发现：{}", r.outcome.summary),
+                        now,
+                    )
                     .await?;
                 done.push(IncidentAction::Opened {
                     id,

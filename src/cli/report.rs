@@ -191,7 +191,14 @@ fn inspection(cx: &Context, a: InspectionArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let report = super::run_async(async {
         let store = Store::open_existing(&settings.store_url).await?;
-        let run = store.resolve(&a.run).await?;
+        // A 巡检报告 is made of an inspection, never of a log scan or a backup verification.
+        let run = store.resolve_of(&a.run, Some("inspect")).await?;
+        if run.command != "inspect" {
+            return Err(Error::Message(format!(
+                "run #{} is a `{}` run, not an inspection: the 巡检报告 is made of `znode inspect` runs (`report inspection latest` takes the newest)",
+                run.id, run.command
+            )));
+        }
         let rows = store.outcomes(run.id).await?;
         store.close().await;
         Ok::<_, Error>(RunReport::new(

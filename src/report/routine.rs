@@ -64,8 +64,10 @@ pub struct RoutineModel {
     pub trend: Vec<DayRow>,
     /// Per month, for the quarterly and half-year reports (empty otherwise).
     pub by_month: Vec<MonthRow>,
-    /// Checks not OK at least once, most often first.
+    /// Checks not OK at least once: those ever CRIT first, then the most often (at most 30).
     pub abnormal: Vec<AbnormalRow>,
+    /// What the abnormal table holds of all the abnormal checks, one sentence.
+    pub abnormal_note: String,
     /// Incidents and requests.
     pub incidents: IncidentSection,
     /// Availability and MTBF per system.
@@ -433,6 +435,8 @@ struct Facts {
     prev_counts: Vec<DayCount>,
     uptime: Vec<Uptime>,
     abnormal: Vec<AbnormalCheck>,
+    /// Checks not OK at least once: all of them, however many `abnormal` lists.
+    abnormal_total: usize,
     day_runs: Vec<DayRuns>,
     backups: Vec<CheckLatest>,
     logs: Vec<CheckLatest>,
@@ -458,13 +462,15 @@ impl Facts {
                 documents.insert((*kind, label), at);
             }
         }
+        let (abnormal_total, abnormal) = store.abnormal_checks(cut, ABNORMAL_LIMIT).await?;
         Ok(Facts {
+            abnormal,
+            abnormal_total,
             counts: store.day_counts(cut, w.offset).await?,
             prev_counts: store
                 .day_counts(w.request.period.previous().span(w.tz), w.offset)
                 .await?,
             uptime: store.uptime(cut, cut.to).await?,
-            abnormal: store.abnormal_checks(cut, ABNORMAL_LIMIT).await?,
             day_runs: store.day_runs(cut, w.offset).await?,
             backups: store.latest_of_kind(cut, "backup").await?,
             logs: store.latest_of_kind(cut, "log").await?,
@@ -533,7 +539,8 @@ impl<'a> Frame<'a> {
 
     /// Handled within both clocks, as they stood at the cut-off.
     fn on_time(&self, i: &Incident) -> bool {
-        let c = i.clocks(&self.settings.sla, self.request.as_of);
+        // The clocks of an incident still open stop at the report's cut-off, not today.
+        let c = i.clocks(&self.settings.sla, self.cut.to);
         !c.response_breached && !c.restore_breached
     }
 }
@@ -606,15 +613,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         // The 考核 is monthly: a weekly report has no section to point to.
         (r.period.kind != period::Routine::Weekly).then_some(&assessment),
     );
-    let overview = overview(
-        &w,
-        &f,
-        &total,
-        &abnormal,
-        &incidents,
-        &availability,
-        &assessment,
-    );
+    let overview = overview(&w, &f, &total, &incidents, &availability, &assessment);
     let unit = s.reports.title.clone().unwrap_or_else(|| s.node.clone());
     Ok(RoutineModel {
         kind: r.period.kind.id(),
@@ -643,6 +642,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
             })
             .collect(),
         by_month: month_rows(&w, &f, &per_day),
+        abnormal_note: abnormal_note(f.abnormal_total, abnormal.len()),
         abnormal,
         incidents,
         availability,
@@ -774,6 +774,18 @@ fn month_rows(w: &Frame<'_>, f: &Facts, per_day: &BTreeMap<i64, [i64; 4]>) -> Ve
         .collect()
 }
 
+/// What the abnormal table holds of all the checks that were abnormal.
+fn abnormal_note(total: usize, listed: usize) -> String {
+    if total > listed {
+        format!(
+            "本期共 {total} 个检查项出现过异常，下表列出其中 {listed} 项（出现过严重的在前，其次按异常次数）；其余 {} 项的记录保存在巡检历史中。",
+            total - listed
+        )
+    } else {
+        format!("本期共 {total} 个检查项出现过异常，逐项列出如下。")
+    }
+}
+
 /// Abnormal items and their follow-up: the incidents their checks opened.
 fn abnormal_rows(w: &Frame<'_>, f: &Facts) -> Vec<AbnormalRow> {
     f.abnormal
@@ -814,7 +826,8 @@ fn abnormal_rows(w: &Frame<'_>, f: &Facts) -> Vec<AbnormalRow> {
 
 /// Incidents against their clocks, at the cut-off.
 fn incident_section(w: &Frame<'_>, f: &Facts) -> IncidentSection {
-    let (sla, as_of) = (&w.settings.sla, w.request.as_of);
+    // Clocks stop at the cut-off (the period's end, or `--as-of`), as the figures do.
+    let (sla, as_of) = (&w.settings.sla, w.cut.to);
     let opened: Vec<&Incident> = f.incidents.iter().filter(|i| w.opened_in(i)).collect();
     let by_type = crate::incident::KINDS
         .iter()
@@ -1009,7 +1022,6 @@ fn overview(
     w: &Frame<'_>,
     f: &Facts,
     total: &[i64; 4],
-    abnormal: &[AbnormalRow],
     incidents: &IncidentSection,
     availability: &[AvailabilityRow],
     assessment: &Assessment,
@@ -1041,11 +1053,14 @@ fn overview(
         period::Routine::Quarterly => "季度",
         period::Routine::HalfYear => "半年",
     };
+    // Outcomes come from every run (inspections, log scans, audits, backup verifications),
+    // so they are counted against all runs, the inspections among them named.
+    let runs: i64 = f.day_runs.iter().map(|d| d.runs).sum();
     let mut text = format!(
-        "本{word}（{}）共执行巡检 {inspections} 次，检查 {outcomes} 项次，正常率 {ok_pct}；{} 个检查项出现过异常；\
-         受理事件和服务请求 {} 件，按时完成率 {sla_pct}；各系统可用率最低 {availability_min}",
+        "本{word}（{}）共运行检查 {runs} 次（其中例行巡检 {inspections} 次），检查 {outcomes} 项次，正常率 {ok_pct}；\
+         {} 个检查项出现过异常；受理事件和服务请求 {} 件，按时完成率 {sla_pct}；各系统可用率最低 {availability_min}",
         period.zh(),
-        abnormal.len(),
+        f.abnormal_total,
         incidents.opened,
     );
     // The 考核 is monthly; a weekly report leaves it to the monthly one.
@@ -1058,10 +1073,10 @@ fn overview(
     text.push('。');
     Overview {
         inspections,
-        runs: f.day_runs.iter().map(|d| d.runs).sum(),
+        runs,
         outcomes,
         ok_pct,
-        abnormal_checks: abnormal.len(),
+        abnormal_checks: f.abnormal_total,
         incidents: incidents.opened,
         sla_pct,
         availability_min,

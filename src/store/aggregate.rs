@@ -415,18 +415,26 @@ impl Store {
         .map_err(self.db())
     }
 
-    /// The checks that were not OK in the period, most often first, with their last such outcome.
+    /// How many checks were not OK in the period, and the first `limit` of them with their last
+    /// such outcome: those that were ever CRIT first (a one-off 严重 is never pushed out by a
+    /// recurring 告警), then the most often.
     pub async fn abnormal_checks(
         &self,
         span: Span,
         limit: usize,
-    ) -> Result<Vec<AbnormalCheck>, StoreError> {
+    ) -> Result<(usize, Vec<AbnormalCheck>), StoreError> {
         let mut found: Vec<(String, Tally)> = self
             .tallies(span, "effective <> 'OK'", None)
             .await?
             .into_iter()
             .collect();
-        found.sort_by(|a, b| b.1.times.cmp(&a.1.times).then_with(|| a.0.cmp(&b.0)));
+        let total = found.len();
+        found.sort_by(|a, b| {
+            (b.1.crit > 0)
+                .cmp(&(a.1.crit > 0))
+                .then_with(|| b.1.times.cmp(&a.1.times))
+                .then_with(|| a.0.cmp(&b.0))
+        });
         found.truncate(limit);
         let mut out = Vec::with_capacity(found.len());
         for (check_id, t) in found {
@@ -447,7 +455,7 @@ impl Store {
                 last_summary: last.5,
             });
         }
-        Ok(out)
+        Ok((total, out))
     }
 
     /// Runs per local day and command.

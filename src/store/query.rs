@@ -283,6 +283,38 @@ impl Store {
 
     /// Finds a run by reference.
     pub async fn resolve(&self, r: &RunRef) -> Result<RunRow, StoreError> {
+        self.resolve_of(r, None).await
+    }
+
+    /// Finds a run by reference among the runs of one command (`inspect`): `latest` is then
+    /// that command's newest run.
+    pub async fn resolve_of(
+        &self,
+        r: &RunRef,
+        command: Option<&str>,
+    ) -> Result<RunRow, StoreError> {
+        if let (RunRef::Latest(n), Some(command)) = (r, command) {
+            let row: Option<RunRecord> = sqlx::query_as(
+                "SELECT id, node, command, started_at, finished_at, state, status, planned, disabled \
+                 FROM runs WHERE command = $1 ORDER BY id DESC LIMIT 1 OFFSET $2",
+            )
+            .bind(command.to_owned())
+            .bind(i64::from(*n))
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(self.db())?;
+            return match row {
+                Some(r) => self.run_row(r).await,
+                None => Err(StoreError::NoSuchRun(format!(
+                    "{} of `{command}`",
+                    if *n == 0 {
+                        "latest".to_owned()
+                    } else {
+                        format!("latest~{n}")
+                    }
+                ))),
+            };
+        }
         let (sql, arg, name) = match r {
             RunRef::Id(id) => (
                 "SELECT id, node, command, started_at, finished_at, state, status, planned, disabled FROM runs WHERE id = $1",

@@ -184,5 +184,15 @@ fn the_inspection_opens_and_then_updates_incidents_for_crit_checks() {
     .unwrap();
     assert_eq!(doc["incident"]["source_check"], "gone-up");
     assert_eq!(doc["incident"]["system"], "portal");
-    assert_eq!(doc["updates"].as_array().unwrap().len(), 2);
+    // A short Chinese title for lists and the 考核; what the probe saw is the first note.
+    assert_eq!(doc["incident"]["title"], "服务端口出现严重异常");
+    let updates = doc["updates"].as_array().unwrap();
+    assert_eq!(updates.len(), 3, "{doc:#}");
+    assert!(
+        updates[1]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("巡检发现："),
+        "{doc:#}"
+    );
 }

@@ -421,7 +421,7 @@ fn a_report_goes_by_mail_with_the_document_attached_and_a_failed_send_waits_in_t
         assert_eq!(body["title"], "肇庆分节点运行维护月报（2025年6月）");
         let t = body["text"].as_str().unwrap();
         assert!(
-            t.starts_with("本月（2025年6月）共执行巡检")
+            t.starts_with("本月（2025年6月）共运行检查")
                 && t.contains("文件：/")
                 && t.ends_with("运行维护月报-2025-06.docx"),
             "{t}"
@@ -461,7 +461,7 @@ fn a_report_goes_by_mail_with_the_document_attached_and_a_failed_send_waits_in_t
         "{html}"
     );
     let plain = String::from_utf8(part_bytes(m, "Content-Type: text/plain")).unwrap();
-    assert!(plain.starts_with("本月（2025年6月）共执行巡检"), "{plain}");
+    assert!(plain.starts_with("本月（2025年6月）共运行检查"), "{plain}");
     let attached = part_bytes(
         m,
         "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -41,6 +41,17 @@ fn the_inspection_report_holds_every_item_and_the_abnormal_ones_with_remediation
         assert!(md.contains(needle), "`{needle}` not in:\n{md}");
     }
 
+    // `latest` is the newest inspection, not the newest run of any command; a log scan is
+    // never made into a 巡检报告.
+    std::fs::write(node.path().join("app.log"), "2026-01-01 00:00:00 ERROR x\n").unwrap();
+    node.add_config("logs:\n  sources:\n    - { id: app, paths: [app.log] }\n");
+    node.run(&["logs", "scan", "--source", "app"]);
+    let out = node.run(&["report", "inspection", "latest", "-o", "-"]);
+    out.code(0).stdout_has("| 巡检编号 | #1 |");
+    node.run(&["report", "inspection", "2", "-o", "-"])
+        .code(3)
+        .stderr_has("run #2 is a `logs scan` run, not an inspection");
+
     // Without project facts configured the cover has no empty rows for them.
     assert!(!md.contains("项目名称") && !md.contains("服务单位"), "{md}");
 

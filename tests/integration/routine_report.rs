@@ -687,3 +687,89 @@ fn the_monthly_report_renders_as_html_and_as_a_word_document() {
         );
     }
 }
+
+/// The overview's count of abnormal checks is every check the store has as not OK in the
+/// period, not the rows of the table; the table puts a one-off 严重 before recurring 告警s.
+#[test]
+fn every_abnormal_check_is_counted_and_a_one_off_crit_is_never_pushed_out_of_the_table() {
+    let port = closed_port();
+    let node = TestNode::new(&format!("  gone: {{ address: 127.0.0.1:{port} }}"));
+    let (store, db) = store_url_flag("postgres");
+    let mut checks = String::new();
+    for i in 0..32 {
+        checks.push_str(&format!(
+            "  - {{ id: warn-{i:02}, title: 告警项{i}, category: daily, system: portal, probe: {{ kind: disk, mounts: [/] }}, warn: \"1\" }}\n"
+        ));
+    }
+    node.checks("c.yaml", &checks);
+    let mut args = vec!["inspect"];
+    args.extend(store.iter().map(String::as_str));
+    for _ in 0..2 {
+        assert_eq!(node.run(&args).status.code(), Some(1));
+    }
+    node.checks(
+        "d.yaml",
+        "  - { id: once-crit, title: 一次严重, category: routine, system: portal, target: gone, probe: { kind: tcp } }\n",
+    );
+    assert_eq!(node.run(&args).status.code(), Some(2));
+
+    let month = chrono::Utc::now()
+        .with_timezone(&"Asia/Shanghai".parse::<chrono_tz::Tz>().unwrap())
+        .format("%Y-%m")
+        .to_string();
+    let r = report_json(&node, &store, &["monthly", "--period", &month]);
+    let db = db.unwrap();
+    let direct = psql_count(
+        &db.0,
+        "SELECT COUNT(DISTINCT check_id) FROM outcomes WHERE effective <> 'OK'",
+    );
+    assert_eq!(direct, 33);
+    assert_eq!(
+        r["overview"]["abnormal_checks"], direct,
+        "{:#}",
+        r["overview"]
+    );
+    let abnormal = r["abnormal"].as_array().unwrap();
+    assert_eq!(abnormal.len(), 30);
+    assert_eq!(abnormal[0]["title"], "一次严重", "{abnormal:#?}");
+    assert!(
+        r["abnormal_note"]
+            .as_str()
+            .unwrap()
+            .contains("本期共 33 个检查项出现过异常，下表列出其中 30 项"),
+        "{}",
+        r["abnormal_note"]
+    );
+    // Outcomes of every run, counted against every run.
+    let outcomes = psql_count(&db.0, "SELECT COUNT(*) FROM outcomes");
+    let runs = psql_count(&db.0, "SELECT COUNT(*) FROM runs");
+    assert_eq!(r["overview"]["outcomes"], outcomes);
+    assert_eq!(r["overview"]["runs"], runs);
+    let text = r["overview"]["text"].as_str().unwrap();
+    assert!(
+        text.contains(&format!(
+            "共运行检查 {runs} 次（其中例行巡检 3 次），检查 {outcomes} 项次"
+        )),
+        "{text}"
+    );
+}
+
+/// An incident still open when the month ended is reported with its clocks stopped at the
+/// month's end, however long after the report is made.
+#[test]
+fn the_clocks_of_an_incident_still_open_stop_at_the_reports_cut_off() {
+    let node = TestNode::new("  x: { address: 127.0.0.1:1 }");
+    incident(
+        &node,
+        &[],
+        ("故障", "一般", "前置机数据未上报"),
+        "2025-06-30 23:00",
+        None,
+        None,
+    );
+    let r = report_json(&node, &[], &["monthly", "--period", "2025-06"]);
+    assert_eq!(r["as_of"], "2025-07-01 00:00");
+    let row = &r["incidents"]["list"][0];
+    assert_eq!(row["response_min"], 60, "{row:#}");
+    assert_eq!(row["restore_min"], "60", "{row:#}");
+}
