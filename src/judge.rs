@@ -6,8 +6,10 @@ use std::time::Duration;
 
 use crate::catalog::CheckSpec;
 use crate::core::outcome::{Outcome, Status, WaiverNote};
+use crate::core::text::{Text, metric_name};
 use crate::core::threshold::Thresholds;
 use crate::probe::{Observation, ProbeError};
+use crate::text;
 
 /// The thresholds that apply to a metric name: the check's own, else the config's
 /// `kind.metric` defaults, else the probe's built-in ones.
@@ -35,7 +37,7 @@ pub struct Verdict {
     /// The status.
     pub status: Status,
     /// The one-line reason.
-    pub summary: String,
+    pub summary: Text,
     /// The observation (empty metrics when the probe failed).
     pub observation: Observation,
     /// The key of the metric shown as the check's value.
@@ -59,20 +61,34 @@ pub fn judge(
             };
         }
     };
-    let mut reasons: Vec<(Status, String)> = obs.failures.clone();
+    let mut reasons: Vec<(Status, Text)> = obs.failures.clone();
     let mut primary: Option<(Status, f64, String)> = None;
     for m in &obs.metrics {
         let t = thresholds_for(spec, defaults, &m.name);
         let judged = t.judge(m.value);
         if let Some((st, breach)) = &judged {
-            let label = m
-                .label
-                .as_ref()
-                .map(|l| format!(" on {l}"))
-                .unwrap_or_default();
+            let (zname, value) = (metric_name(&m.name), m.display_value());
             reasons.push((
                 *st,
-                format!("{} {}{label} {breach}", m.name, m.display_value()),
+                match &m.label {
+                    Some(l) => text!(
+                        "{l} {zname} {value} {breach}",
+                        "{ename} {value} on {l} {breach}",
+                        l = l,
+                        zname = zname,
+                        ename = m.name,
+                        value = value,
+                        breach = breach,
+                    ),
+                    None => text!(
+                        "{zname} {value} {breach}",
+                        "{ename} {value} {breach}",
+                        zname = zname,
+                        ename = m.name,
+                        value = value,
+                        breach = breach,
+                    ),
+                },
             ));
         }
         if spec.probe.primary() == Some(m.name.as_str()) {
@@ -92,14 +108,16 @@ pub fn judge(
     let summary = if reasons.is_empty() {
         obs.summary.clone()
     } else {
-        let why = reasons
-            .iter()
-            .map(|r| r.1.as_str())
-            .collect::<Vec<_>>()
-            .join("; ");
+        let parts: Vec<Text> = reasons.iter().map(|r| r.1.clone()).collect();
+        let why = Text::join(&parts, "；", "; ");
         // A threshold names only a number; what the probe saw says where it is.
         if breached && !obs.summary.is_empty() {
-            format!("{why} ({})", obs.summary)
+            text!(
+                "{why}（{seen}）",
+                "{why} ({seen})",
+                why = why,
+                seen = obs.summary,
+            )
         } else {
             why
         }
@@ -132,13 +150,29 @@ pub fn outcome(
         });
     let mut summary = v.summary;
     if flaky {
-        summary = format!("passed on attempt {attempts}: {summary}");
+        summary = text!(
+            "第 {attempts} 次尝试通过：{summary}",
+            "passed on attempt {attempts}: {summary}",
+            attempts = attempts,
+            summary = summary,
+        );
     }
     if let Some(w) = &waiver {
         summary = if w.expired {
-            format!("{summary} (waiver expired {})", w.expires)
+            text!(
+                "{summary}（豁免已于 {expires} 到期）",
+                "{summary} (waiver expired {expires})",
+                summary = summary,
+                expires = w.expires,
+            )
         } else {
-            format!("{summary} (waived until {}: {})", w.expires, w.reason)
+            text!(
+                "{summary}（已豁免至 {expires}：{reason}）",
+                "{summary} (waived until {expires}: {reason})",
+                summary = summary,
+                expires = w.expires,
+                reason = w.reason,
+            )
         };
     }
     Outcome {
@@ -146,7 +180,12 @@ pub fn outcome(
         host: None,
         unreached: false,
         status: v.status,
-        summary,
+        summary_en: if summary.en == summary.zh {
+            String::new()
+        } else {
+            summary.en
+        },
+        summary: summary.zh,
         metrics: v.observation.metrics,
         primary: v.primary,
         evidence: v.observation.evidence,

@@ -14,9 +14,22 @@ use super::checksum;
 use super::structure::{self, Structure};
 use super::{Backup, Policy};
 use crate::core::outcome::{Metric, Status, format_value};
+use crate::core::text::Text;
+use crate::text;
 
 /// The rungs, by number.
 pub const RUNGS: [&str; 7] = ["存在", "新鲜", "完整", "大小", "校验和", "结构", "恢复"];
+
+/// The rungs in English.
+pub const RUNGS_EN: [&str; 7] = [
+    "exists",
+    "fresh",
+    "complete",
+    "size",
+    "checksum",
+    "structure",
+    "restore",
+];
 
 /// One rung's verdict.
 #[derive(Clone, Debug)]
@@ -24,9 +37,9 @@ pub struct Step {
     /// Rung number, 1-based.
     pub rung: u8,
     /// `None` when it passed; the status and reason when not.
-    pub failure: Option<(Status, String)>,
+    pub failure: Option<(Status, Text)>,
     /// What was seen.
-    pub detail: String,
+    pub detail: Text,
 }
 
 /// The ladder's result for one policy.
@@ -46,7 +59,7 @@ pub struct Climb {
 }
 
 impl Climb {
-    fn step(&mut self, rung: u8, failure: Option<(Status, String)>, detail: String) {
+    fn step(&mut self, rung: u8, failure: Option<(Status, Text)>, detail: Text) {
         self.steps.push(Step {
             rung,
             failure,
@@ -57,8 +70,8 @@ impl Climb {
     /// Adds the restore rung's verdict (run after the others, with a database at hand).
     pub fn add_restore(
         &mut self,
-        failure: Option<(Status, String)>,
-        detail: String,
+        failure: Option<(Status, Text)>,
+        detail: Text,
         metrics: Vec<Metric>,
     ) {
         self.metrics.extend(metrics);
@@ -98,16 +111,9 @@ fn when(ms: i64, tz: chrono_tz::Tz) -> String {
     crate::core::clock::local_time(ms, tz, "%Y-%m-%d %H:%M")
 }
 
-/// An age for people: `3d 4h`, `5h 12m`, `40s`.
-fn span(ms: i64) -> String {
-    let s = ms.max(0) / 1000;
-    let (d, h, m) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60);
-    match (d, h, m) {
-        (0, 0, 0) => format!("{s}s"),
-        (0, 0, m) => format!("{m}m"),
-        (0, h, m) => format!("{h}h {m}m"),
-        (d, h, _) => format!("{d}d {h}h"),
-    }
+/// An age for people: `3 天 4 小时`, `3d 4h`.
+fn span(ms: i64) -> Text {
+    crate::core::text::duration(Duration::from_secs((ms.max(0) / 1000) as u64))
 }
 
 /// Options of a climb.
@@ -137,18 +143,26 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     let Some(newest) = backups.last() else {
         c.step(
             1,
-            Some((Status::Crit, format!("no backup matches {}", policy.path))),
-            String::new(),
+            Some((
+                Status::Crit,
+                text!(
+                    "未找到备份（{path}）",
+                    "no backup matches {path}",
+                    path = policy.path,
+                ),
+            )),
+            Text::default(),
         );
         return c;
     };
     c.step(
         1,
         None,
-        format!(
-            "newest {} ({})",
-            newest.path.display(),
-            when(newest.taken, o.tz)
+        text!(
+            "最新备份 {path}（{at}）",
+            "newest {path} ({at})",
+            path = newest.path.display(),
+            at = when(newest.taken, o.tz),
         ),
     );
     c.metrics
@@ -162,19 +176,27 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     let fresh = (age > rpo).then(|| {
         (
             Status::Crit,
-            format!(
-                "newest backup is {} old, over the RPO of {}",
-                span(age),
-                span(rpo)
+            text!(
+                "最新备份已是 {age}前，超过恢复点目标 {rpo}",
+                "newest backup is {age} old, over the RPO of {rpo}",
+                age = span(age),
+                rpo = span(rpo),
             ),
         )
     });
-    let mut seen = format!("{} old (RPO {})", span(age), span(rpo));
+    let mut seen = text!(
+        "{age}前（恢复点目标 {rpo}）",
+        "{age} old (RPO {rpo})",
+        age = span(age),
+        rpo = span(rpo),
+    );
     if newest.disagree {
-        seen.push_str(&format!(
-            "; its name and its last write ({}) are more than a day apart",
-            crate::core::clock::local_time(newest.mtime, o.tz, "%Y-%m-%d %H:%M")
-        ));
+        seen = text!(
+            "{seen}；文件名日期与最后写入时间（{at}）相差超过一天",
+            "{seen}; its name and its last write ({at}) are more than a day apart",
+            seen = seen,
+            at = crate::core::clock::local_time(newest.mtime, o.tz, "%Y-%m-%d %H:%M"),
+        );
     }
     c.step(2, fresh, seen);
 
@@ -201,16 +223,23 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     let complete = if !missing.is_empty() {
         Some((
             Status::Warn,
-            format!(
-                "{} of the last {keep} backups missing: {}",
-                missing.len(),
-                missing.join(", ")
+            text!(
+                "最近 {keep} 期中缺少 {n} 期备份：{days}",
+                "{n} of the last {keep} backups missing: {days}",
+                keep = keep,
+                n = missing.len(),
+                days = missing.join(", "),
             ),
         ))
     } else if (backups.len() as i64) < keep {
         Some((
             Status::Warn,
-            format!("{} backups kept, retention asks for {keep}", backups.len()),
+            text!(
+                "保留 {n} 份备份，保留策略要求 {keep} 份",
+                "{n} backups kept, retention asks for {keep}",
+                n = backups.len(),
+                keep = keep,
+            ),
         ))
     } else {
         None
@@ -218,7 +247,12 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     c.step(
         3,
         complete,
-        format!("{} backups, retention {keep}", backups.len()),
+        text!(
+            "共 {n} 份备份，保留 {keep} 份",
+            "{n} backups, retention {keep}",
+            n = backups.len(),
+            keep = keep,
+        ),
     );
 
     // 4 size
@@ -236,10 +270,11 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     let size = if newest.size < min {
         Some((
             Status::Crit,
-            format!(
-                "newest backup is {} (under {}): empty or half written",
-                format_value(newest.size as f64, "B"),
-                format_value(min as f64, "B")
+            text!(
+                "最新备份只有 {size}（不足 {min}）：为空或未写完",
+                "newest backup is {size} (under {min}): empty or half written",
+                size = format_value(newest.size as f64, "B"),
+                min = format_value(min as f64, "B"),
             ),
         ))
     } else {
@@ -248,12 +283,13 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
             .map(|m| {
                 (
                     Status::Crit,
-                    format!(
-                        "newest backup is {}, {:.0}% below the median {} of the previous {}",
-                        format_value(newest.size as f64, "B"),
-                        100.0 - newest.size as f64 / m as f64 * 100.0,
-                        format_value(m as f64, "B"),
-                        earlier.len()
+                    text!(
+                        "最新备份 {size}，比前 {n} 份的中位数 {median} 小 {pct:.0}%",
+                        "newest backup is {size}, {pct:.0}% below the median {median} of the previous {n}",
+                        size = format_value(newest.size as f64, "B"),
+                        pct = 100.0 - newest.size as f64 / m as f64 * 100.0,
+                        median = format_value(m as f64, "B"),
+                        n = earlier.len(),
                     ),
                 )
             })
@@ -262,13 +298,14 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
         4,
         size,
         match median {
-            Some(m) => format!(
-                "{} (median of previous {} {})",
-                format_value(newest.size as f64, "B"),
-                earlier.len(),
-                format_value(m as f64, "B")
+            Some(m) => text!(
+                "{size}（前 {n} 份中位数 {median}）",
+                "{size} (median of previous {n} {median})",
+                size = format_value(newest.size as f64, "B"),
+                n = earlier.len(),
+                median = format_value(m as f64, "B"),
             ),
-            None => format_value(newest.size as f64, "B"),
+            None => Text::raw(format_value(newest.size as f64, "B")),
         },
     );
 
@@ -279,8 +316,8 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
         vec![newest]
     };
     let results = verify_files(&targets, policy.kind, o);
-    let mut sum_fail: Option<(Status, String)> = None;
-    let mut struct_fail: Option<(Status, String)> = None;
+    let mut sum_fail: Option<(Status, Text)> = None;
+    let mut struct_fail: Option<(Status, Text)> = None;
     let mut struct_note = String::new();
     let newest_at = targets.len().saturating_sub(1);
     for (i, (b, (sum, st))) in targets.iter().zip(&results).enumerate() {
@@ -308,33 +345,44 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
                 line.push_str("校验和不符");
                 sum_fail.get_or_insert((
                     Status::Crit,
-                    format!("{name}: checksum does not match its recorded sha256"),
+                    text!(
+                        "{name} 校验和与记录不符",
+                        "{name}: checksum does not match its recorded sha256",
+                        name = name,
+                    ),
                 ));
             }
             Ok(None) => {
                 line.push_str("无校验记录");
                 sum_fail.get_or_insert((
                     Status::Warn,
-                    format!("{name}: no recorded checksum (write one with `znode backup seal`)"),
+                    text!(
+                        "{name} 没有校验记录",
+                        "{name}: no recorded checksum (write one with `znode backup seal`)",
+                        name = name,
+                    ),
                 ));
             }
             Err(e) => {
                 line.push_str("无法读取");
-                sum_fail.get_or_insert((Status::Crit, format!("{name}: cannot read: {e}")));
+                sum_fail.get_or_insert((Status::Crit, unreadable(&name, e)));
             }
         }
         match st {
             Ok(Structure::Intact(d)) => line.push_str(&format!("；{d}")),
             Ok(Structure::Broken(d)) => {
                 line.push_str(&format!("；结构损坏：{d}"));
-                struct_fail.get_or_insert((Status::Crit, format!("{name}: {d}")));
+                struct_fail.get_or_insert((
+                    Status::Crit,
+                    text!("{name} 结构损坏：{d}", "{name}: {d}", name = name, d = d),
+                ));
             }
             Ok(Structure::Unchecked(d)) => {
                 line.push_str(&format!("；{d}"));
                 struct_note = d.clone();
             }
             Err(e) => {
-                struct_fail.get_or_insert((Status::Crit, format!("{name}: cannot read: {e}")));
+                struct_fail.get_or_insert((Status::Crit, unreadable(&name, e)));
             }
         }
         c.files.push(line);
@@ -343,15 +391,33 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     c.step(
         5,
         sum_fail,
-        format!("{n} file(s) checked against their recorded sha256"),
+        text!(
+            "{n} 个文件已与记录的 sha256 核对",
+            "{n} file(s) checked against their recorded sha256",
+            n = n,
+        ),
     );
     if struct_fail.is_some() || struct_note.is_empty() {
-        c.step(6, struct_fail, format!("{n} file(s) read to the end"));
+        c.step(
+            6,
+            struct_fail,
+            text!("{n} 个文件已完整读取", "{n} file(s) read to the end", n = n),
+        );
     } else {
         // Nothing to check is not a failure, but the rung is not reached either.
         c.files.push(format!("结构未检查：{struct_note}"));
     }
     c
+}
+
+/// A backup that could not be read, and why.
+fn unreadable(name: &str, e: &std::io::Error) -> Text {
+    text!(
+        "{name} 无法读取：{why}",
+        "{name}: cannot read: {why}",
+        name = name,
+        why = crate::core::net::io_error(e),
+    )
 }
 
 type FileResult = (std::io::Result<Option<bool>>, std::io::Result<Structure>);

@@ -159,7 +159,7 @@ fn relabel(p: Problem, origins: &[String]) -> Problem {
     }
 }
 
-pub(super) fn run(_cx: &Context, a: Args) -> Result<Status, Error> {
+pub(super) fn run(cx: &Context, a: Args) -> Result<Status, Error> {
     let target = match &a.target {
         Some(t) => Some(
             Target::from_arg(
@@ -191,22 +191,33 @@ pub(super) fn run(_cx: &Context, a: Args) -> Result<Status, Error> {
         Ok(crate::runner::run_check(&settings, &spec, &Shared::default(), None, None).await)
     })?;
     match a.format {
-        ProbeFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&outcome).map_err(|e| Error::Message(e.to_string()))?
-        ),
-        ProbeFormat::Nagios => println!("{}", nagios_line(&spec, &outcome, &settings)),
+        ProbeFormat::Json => {
+            // `summary` in the language asked for, as `inspect --format json` has it.
+            let mut shown = outcome.clone();
+            shown.summary = outcome.summary_in(cx.lang).to_owned();
+            shown.summary_en.clear();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&shown).map_err(|e| Error::Message(e.to_string()))?
+            )
+        }
+        ProbeFormat::Nagios => println!("{}", nagios_line(&spec, &outcome, &settings, cx.lang)),
     }
     Ok(outcome.effective_status())
 }
 
 /// `KIND STATUS: text | 'label'=value[UOM];warn;crit;;` with the thresholds that applied.
-fn nagios_line(spec: &CheckSpec, o: &Outcome, settings: &Settings) -> String {
+fn nagios_line(
+    spec: &CheckSpec,
+    o: &Outcome,
+    settings: &Settings,
+    lang: crate::report::Lang,
+) -> String {
     let mut line = format!(
         "{} {}: {}",
         spec.probe.kind().to_uppercase(),
         o.status.nagios_word(),
-        o.summary
+        o.summary_in(lang)
     );
     let perf: Vec<String> = o
         .metrics

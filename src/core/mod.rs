@@ -12,5 +12,6 @@ pub mod period;
 pub mod process;
 pub mod secret;
 pub mod target;
+pub mod text;
 pub mod threshold;
 pub mod yaml;

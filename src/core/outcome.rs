@@ -223,8 +223,12 @@ pub struct Outcome {
     pub unreached: bool,
     /// The judged status.
     pub status: Status,
-    /// One line saying why: the failed expectation, or what was measured when all is well.
+    /// One line saying why: the failed expectation, or what was measured when all is well;
+    /// in Chinese, as the bureau's documents and the team's tables show it.
     pub summary: String,
+    /// The same line in English (`--lang en`); empty when it reads the same in both.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary_en: String,
     /// Everything the probe measured.
     pub metrics: Vec<Metric>,
     /// The key of the metric shown as "the value" of the check, if any.
@@ -249,6 +253,32 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The summary in a language.
+    pub fn summary_in(&self, lang: crate::core::text::Lang) -> &str {
+        match lang {
+            crate::core::text::Lang::En if !self.summary_en.is_empty() => &self.summary_en,
+            _ => &self.summary,
+        }
+    }
+
+    /// The summary in both languages.
+    pub fn summary_text(&self) -> crate::core::text::Text {
+        crate::core::text::Text {
+            zh: self.summary.clone(),
+            en: if self.summary_en.is_empty() {
+                self.summary.clone()
+            } else {
+                self.summary_en.clone()
+            },
+        }
+    }
+
+    /// Sets the summary in both languages.
+    pub fn set_summary(&mut self, t: crate::core::text::Text) {
+        self.summary_en = if t.en == t.zh { String::new() } else { t.en };
+        self.summary = t.zh;
+    }
+
     /// The status that counts towards the run's result: an unexpired waiver makes it OK.
     pub fn effective_status(&self) -> Status {
         match &self.waiver {

@@ -73,6 +73,24 @@ impl Failure {
         }
     }
 
+    /// The reason in English.
+    pub fn en(self) -> &'static str {
+        match self {
+            Failure::Refused => "connection refused (sshd not running, or the wrong port)",
+            Failure::Timeout => "connection timed out",
+            Failure::NoRoute => "no route to host",
+            Failure::Resolve => "host name does not resolve",
+            Failure::Auth => "authentication failed",
+            Failure::HostKeyChanged => "host key changed; connection refused",
+            Failure::HostKeyUnknown => "host key unknown (not in known_hosts)",
+            Failure::NotInstalled => "znode is not installed on the host",
+            Failure::Sudo => "sudo asks for a password",
+            Failure::Protocol => "znode on the host answered something unreadable",
+            Failure::Lost => "connection lost mid-run",
+            Failure::Other => "ssh failed",
+        }
+    }
+
     /// What to do about it.
     pub fn hint(self) -> &'static str {
         match self {

@@ -72,12 +72,10 @@ pub(super) async fn send(
         }
     };
     let host = host(url);
-    let resp = client
-        .post(parsed)
-        .json(&body)
-        .send()
-        .await
-        .map_err(|e| url.redact(&format!("{host}: {}", crate::core::net::error_chain(&e))))?;
+    let resp =
+        client.post(parsed).json(&body).send().await.map_err(|e| {
+            url.redact(&format!("{host}: {}", crate::core::net::error_chain(&e).zh))
+        })?;
     let status = resp.status();
     let answer: serde_json::Value = resp.json().await.unwrap_or(serde_json::Value::Null);
     if !status.is_success() {

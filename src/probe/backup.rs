@@ -1,12 +1,13 @@
 //! `backup`: climbs the verification ladder of a backup policy (exists, fresh, complete, size,
 //! checksum, structure) and reports the rung reached, with what each rung saw.
 
+use crate::text;
 use std::time::Duration;
 
 use serde::Deserialize;
 
-use super::{Observation, Probe, ProbeContext, ProbeError, blocking};
-use crate::backup::ladder::{self, RUNGS};
+use super::{Observation, Probe, ProbeContext, ProbeError, Text, blocking};
+use crate::backup::ladder::{self, RUNGS, RUNGS_EN};
 use crate::backup::restore;
 use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
@@ -129,26 +130,43 @@ impl Probe for Backup {
             let name = RUNGS[usize::from(s.rung) - 1];
             let mark = if s.failure.is_some() { "✗" } else { "✓" };
             obs.evidence
-                .push(format!("{mark} {} {name}：{}", s.rung, s.detail));
+                .push(format!("{mark} {} {name}：{}", s.rung, s.detail.zh));
             if let Some((st, why)) = &s.failure {
-                obs.fail(*st, format!("{name}：{why}"));
+                obs.fail(
+                    *st,
+                    text!(
+                        "{name}：{why}",
+                        "{rung}: {why}",
+                        name = name,
+                        rung = RUNGS_EN[usize::from(s.rung) - 1],
+                        why = *why,
+                    ),
+                );
             }
         }
         obs.evidence
             .extend(climb.files.iter().map(|f| format!("  {f}")));
         obs.evidence.extend(notes);
         obs.metrics = climb.metrics;
+        let first = climb
+            .steps
+            .first()
+            .map(|s| s.detail.clone())
+            .unwrap_or_default();
         obs.summary = match climb.reached {
-            0 => format!("{}：未找到备份", policy.title()),
-            n => format!(
-                "{}：验证到第 {n} 级（{}），{}",
-                policy.title(),
-                RUNGS[usize::from(n) - 1],
-                climb
-                    .steps
-                    .first()
-                    .map(|s| s.detail.as_str())
-                    .unwrap_or_default()
+            0 => text!(
+                "{title}：未找到备份",
+                "{title}: no backup found",
+                title = policy.title(),
+            ),
+            n => text!(
+                "{title}：验证到第 {n} 级（{rung}），{first}",
+                "{title}: verified to rung {n} ({rung_en}), {first}",
+                title = policy.title(),
+                n = n,
+                rung = RUNGS[usize::from(n) - 1],
+                rung_en = RUNGS_EN[usize::from(n) - 1],
+                first = first,
             ),
         };
         Ok(obs)
@@ -223,9 +241,13 @@ impl Backup {
                     climb.add_restore(
                         Some((
                             status,
-                            format!("the last restore test ({when}) failed; `backup verify --deep` tests again now"),
+                            text!(
+                                "上次恢复测试（{when}）失败",
+                                "the last restore test ({when}) failed; `backup verify --deep` tests again now",
+                                when = when,
+                            ),
                         )),
-                        String::new(),
+                        Text::default(),
                         carried,
                     );
                 } else {
@@ -246,9 +268,13 @@ impl Backup {
             climb.add_restore(
                 Some((
                     Status::Unknown,
-                    format!("unknown restore target `{}`", plan.target),
+                    text!(
+                        "恢复目标 {t} 未配置",
+                        "unknown restore target `{t}`",
+                        t = plan.target,
+                    ),
                 )),
-                String::new(),
+                Text::default(),
                 Vec::new(),
             );
             return;
@@ -270,9 +296,9 @@ impl Backup {
                 let why: Vec<&str> = out.failures.iter().map(|f| f.1.as_str()).collect();
                 (
                     Status::worst(out.failures.iter().map(|f| f.0)),
-                    why.join("; "),
+                    Text::raw(why.join("; ")),
                 )
             });
-        climb.add_restore(failure, out.evidence.join("；"), metrics);
+        climb.add_restore(failure, Text::raw(out.evidence.join("；")), metrics);
     }
 }

@@ -3,6 +3,7 @@
 //! whether the kernel holds it synchronized (an NTP or chrony daemon disciplining it) and the
 //! kernel's bound on its error.
 
+use crate::text;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
@@ -37,24 +38,37 @@ impl Probe for Clock {
             (libc::adjtimex(&mut tx), tx)
         };
         if state < 0 {
-            return Err(ProbeError::unknown(format!(
-                "adjtimex: {}",
-                std::io::Error::last_os_error()
+            return Err(ProbeError::unknown(text!(
+                "无法读取系统时钟状态：{why}",
+                "adjtimex: {why}",
+                why = crate::core::net::io_error(&std::io::Error::last_os_error()),
             )));
         }
         let synced = tx.status & libc::STA_UNSYNC == 0 && state != libc::TIME_ERROR;
         let max_error = tx.maxerror as f64 / 1e6;
         let mut obs = Observation::new(if synced {
-            format!("clock synchronized (error at most {max_error:.3} s)")
+            text!(
+                "时钟已同步（误差不超过 {e:.3} 秒）",
+                "clock synchronized (error at most {e:.3} s)",
+                e = max_error,
+            )
         } else {
-            "clock not synchronized (no NTP or chrony disciplining it)".to_owned()
+            text!(
+                "时钟未同步（没有 NTP 或 chrony 校时）",
+                "clock not synchronized (no NTP or chrony disciplining it)"
+            )
         })
         .metric(Metric::new("synced", if synced { 1.0 } else { 0.0 }, ""))
         .metric(Metric::new("max_error", max_error, "s"));
         if let Some(ms) = cx.shared.clock_offset_ms {
             let s = ms as f64 / 1000.0;
             obs.metrics.push(Metric::new("offset", s, "s"));
-            obs.summary = format!("{s:+.3} s from the jump host's clock; {}", obs.summary);
+            obs.summary = text!(
+                "与跳板机时钟相差 {s:+.3} 秒；{rest}",
+                "{s:+.3} s from the jump host's clock; {rest}",
+                s = s,
+                rest = obs.summary,
+            );
         }
         Ok(obs)
     }

@@ -4,9 +4,10 @@
 //! The child gets its own process group, and the whole group is killed when the check ends
 //! early (timeout, Ctrl-C), so a script's grandchildren do not outlive the run.
 
+use crate::text;
 use serde::Deserialize;
 
-use super::{Observation, Pattern, Probe, ProbeContext, ProbeError};
+use super::{Observation, Pattern, Probe, ProbeContext, ProbeError, Text};
 use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 use crate::core::process::run_process;
@@ -93,14 +94,23 @@ impl Probe for Command {
                 .take(200)
                 .collect::<String>()
         };
-        let mut obs = Observation::new(format!(
-            "exit {code} in {:.0} ms{}",
-            elapsed * 1000.0,
-            match first(&stdout) {
-                l if l.is_empty() => String::new(),
-                l => format!(": {l}"),
-            }
-        ))
+        let out = first(&stdout);
+        let mut obs = Observation::new(if out.is_empty() {
+            text!(
+                "退出码 {code}，用时 {ms:.0} ms",
+                "exit {code} in {ms:.0} ms",
+                code = code,
+                ms = elapsed * 1000.0,
+            )
+        } else {
+            text!(
+                "退出码 {code}，用时 {ms:.0} ms：{out}",
+                "exit {code} in {ms:.0} ms: {out}",
+                code = code,
+                ms = elapsed * 1000.0,
+                out = out,
+            )
+        })
         .metric(Metric::new("exit_code", f64::from(code), ""))
         .metric(Metric::new("duration", elapsed, "s"));
         obs.fact(
@@ -120,7 +130,7 @@ impl Probe for Command {
                 .split_once('|')
                 .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
                 .unwrap_or((line.clone(), String::new()));
-            obs.summary = text.clone();
+            obs.summary = Text::raw(text.clone());
             if !perf.is_empty() {
                 obs.evidence.push(format!("perfdata: {perf}"));
             }
@@ -141,21 +151,37 @@ impl Probe for Command {
             };
             obs.fail(
                 Status::Crit,
-                format!("exit code {code}, expected {accepted:?}{why}"),
+                text!(
+                    "退出码 {code}，应为 {accepted}{why}",
+                    "exit code {code}, expected {accepted}{why}",
+                    code = code,
+                    accepted = format!("{accepted:?}"),
+                    why = why,
+                ),
             );
         }
         if let Some(re) = &self.stdout
             && !re.0.is_match(&stdout)
         {
+            obs.evidence
+                .push(format!("stdout does not match /{}/", re.as_str()));
             obs.fail(
                 Status::Crit,
-                format!("stdout does not match /{}/", re.as_str()),
+                text!("命令输出与预期不符", "the output is not what was expected"),
             );
         }
         if let Some(re) = &self.stdout_not
             && re.0.is_match(&stdout)
         {
-            obs.fail(Status::Crit, format!("stdout matches /{}/", re.as_str()));
+            obs.evidence
+                .push(format!("stdout matches /{}/", re.as_str()));
+            obs.fail(
+                Status::Crit,
+                text!(
+                    "命令输出含有不应出现的内容",
+                    "the output has what it must not"
+                ),
+            );
             obs.evidence.extend(
                 stdout
                     .lines()
@@ -167,7 +193,15 @@ impl Probe for Command {
         if let Some(re) = &self.stderr_not
             && re.0.is_match(&stderr)
         {
-            obs.fail(Status::Crit, format!("stderr matches /{}/", re.as_str()));
+            obs.evidence
+                .push(format!("stderr matches /{}/", re.as_str()));
+            obs.fail(
+                Status::Crit,
+                text!(
+                    "命令错误输出含有不应出现的内容",
+                    "the error output has what it must not"
+                ),
+            );
         }
         if let Some(re) = &self.value {
             let found =
@@ -177,19 +211,29 @@ impl Probe for Command {
             match found.as_deref().map(str::parse::<f64>) {
                 Some(Ok(v)) => {
                     obs.metrics.push(Metric::new("value", v, ""));
-                    obs.summary = format!("value {v} (exit {code})");
+                    obs.summary = text!(
+                        "取值 {v}（退出码 {code}）",
+                        "value {v} (exit {code})",
+                        v = v,
+                        code = code,
+                    );
                 }
                 Some(Err(_)) => obs.fail(
                     Status::Unknown,
-                    format!(
-                        "/{}/ matched `{}`, which is not a number",
-                        re.as_str(),
-                        found.unwrap_or_default()
+                    text!(
+                        "取到的值“{v}”不是数值",
+                        "/{re}/ matched `{v}`, which is not a number",
+                        re = re.as_str(),
+                        v = found.unwrap_or_default(),
                     ),
                 ),
                 None => obs.fail(
                     Status::Unknown,
-                    format!("no number found in stdout with /{}/", re.as_str()),
+                    text!(
+                        "命令输出中没有找到数值",
+                        "no number found in stdout with /{re}/",
+                        re = re.as_str(),
+                    ),
                 ),
             }
         }

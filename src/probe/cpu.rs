@@ -1,5 +1,6 @@
 //! `cpu`: CPU busy % and iowait % over a short sampling interval.
 
+use crate::text;
 use std::time::Duration;
 
 use serde::Deserialize;
@@ -62,9 +63,12 @@ impl Probe for Cpu {
         let dt = t1.saturating_sub(t0).max(1) as f64;
         let busy = 100.0 * (1.0 - i1.saturating_sub(i0) as f64 / dt);
         let iowait = 100.0 * w1.saturating_sub(w0) as f64 / dt;
-        Ok(Observation::new(format!(
-            "CPU {busy:.1}% busy, iowait {iowait:.1}% over {}",
-            humantime::format_duration(sample)
+        Ok(Observation::new(text!(
+            "CPU 使用率 {busy:.1}%，I/O 等待 {iowait:.1}%（采样 {over}）",
+            "CPU {busy:.1}% busy, iowait {iowait:.1}% over {over}",
+            busy = busy,
+            iowait = iowait,
+            over = crate::core::text::duration(sample),
         ))
         .metric(Metric::new("busy_pct", busy, "%"))
         .metric(Metric::new("iowait_pct", iowait, "%")))

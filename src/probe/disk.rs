@@ -1,5 +1,6 @@
 //! `disk`: used space and inodes in % per mount point, pseudo filesystems excluded.
 
+use crate::text;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking, procfs};
@@ -118,7 +119,7 @@ impl Probe for Disk {
                 if !seen.contains(m) {
                     obs.fail(
                         crate::core::outcome::Status::Crit,
-                        format!("{m} is not mounted"),
+                        text!("{m} 未挂载", "{m} is not mounted", m = m),
                     );
                 }
             }
@@ -128,13 +129,14 @@ impl Probe for Disk {
                 .filter(|m| m.name == "used_pct")
                 .max_by(|a, b| a.value.total_cmp(&b.value));
             obs.summary = match worst {
-                Some(w) => format!(
-                    "{} filesystems, fullest {} at {:.1}%",
-                    seen.len(),
-                    w.label.as_deref().unwrap_or("?"),
-                    w.value
+                Some(w) => text!(
+                    "共 {n} 个文件系统，最满的 {mnt} 已用 {pct:.1}%",
+                    "{n} filesystems, fullest {mnt} at {pct:.1}%",
+                    n = seen.len(),
+                    mnt = w.label.as_deref().unwrap_or("?"),
+                    pct = w.value,
                 ),
-                None => "no filesystems matched".to_owned(),
+                None => text!("没有匹配的文件系统", "no filesystems matched"),
             };
             Ok(obs)
         })

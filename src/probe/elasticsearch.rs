@@ -1,6 +1,7 @@
 //! `elasticsearch`: cluster health (`GET /_cluster/health`): colour, unassigned shards and the
 //! number of nodes, against an expected node count.
 
+use crate::text;
 use std::time::Instant;
 
 use serde::Deserialize;
@@ -81,25 +82,29 @@ impl Probe for Elasticsearch {
             );
         }
         let start = Instant::now();
-        let resp = req.send().await.map_err(|e| {
-            ProbeError::down(format!("{url}: {}", crate::core::net::error_chain(&e)))
-        })?;
+        let resp = req.send().await.map_err(|e| super::http_down(&url, &e))?;
         let code = resp.status();
         if !code.is_success() {
-            return Err(ProbeError::down(format!("{url}: HTTP {}", code.as_u16())));
+            return Err(super::http_status(&url, code.as_u16()));
         }
         let h: Health = resp.json().await.map_err(|e| {
-            ProbeError::unknown(format!("{url}: not a cluster health document: {e}"))
+            ProbeError::unknown(text!(
+                "{url} 返回的不是集群健康信息：{e}",
+                "{url}: not a cluster health document: {e}",
+                url = url,
+                e = e,
+            ))
         })?;
         let elapsed = start.elapsed().as_secs_f64();
-        let mut obs = Observation::new(format!(
-            "cluster {} is {}, {} nodes ({} data), {} active shards, {} unassigned",
-            h.cluster_name,
-            h.status,
-            h.number_of_nodes,
-            h.number_of_data_nodes,
-            h.active_shards,
-            h.unassigned_shards
+        let mut obs = Observation::new(text!(
+            "集群 {name} 状态 {status}，节点 {nodes} 个（数据节点 {data}），活动分片 {active}，未分配 {unassigned}",
+            "cluster {name} is {status}, {nodes} nodes ({data} data), {active} active shards, {unassigned} unassigned",
+            name = h.cluster_name,
+            status = h.status,
+            nodes = h.number_of_nodes,
+            data = h.number_of_data_nodes,
+            active = h.active_shards,
+            unassigned = h.unassigned_shards,
         ));
         for (name, v) in [
             ("number_of_nodes", h.number_of_nodes),
@@ -118,26 +123,41 @@ impl Probe for Elasticsearch {
             "green" => {}
             "yellow" => obs.fail(
                 Status::Warn,
-                format!(
-                    "cluster {} is yellow: {} replica shard(s) unassigned",
-                    h.cluster_name, h.unassigned_shards
+                text!(
+                    "集群 {name} 为黄色：{n} 个副本分片未分配",
+                    "cluster {name} is yellow: {n} replica shard(s) unassigned",
+                    name = h.cluster_name,
+                    n = h.unassigned_shards,
                 ),
             ),
             "red" => obs.fail(
                 Status::Crit,
-                format!(
-                    "cluster {} is red: primary shards unassigned",
-                    h.cluster_name
+                text!(
+                    "集群 {name} 为红色：有主分片未分配",
+                    "cluster {name} is red: primary shards unassigned",
+                    name = h.cluster_name,
                 ),
             ),
-            other => obs.fail(Status::Unknown, format!("cluster status `{other}`")),
+            other => obs.fail(
+                Status::Unknown,
+                text!(
+                    "集群状态未知（{other}）",
+                    "cluster status `{other}`",
+                    other = other
+                ),
+            ),
         }
         if let Some(n) = self.nodes
             && h.number_of_nodes < f64::from(n)
         {
             obs.fail(
                 Status::Crit,
-                format!("{} of {n} nodes in the cluster", h.number_of_nodes),
+                text!(
+                    "集群只有 {have}/{n} 个节点",
+                    "{have} of {n} nodes in the cluster",
+                    have = h.number_of_nodes,
+                    n = n,
+                ),
             );
         }
         Ok(obs)

@@ -3,6 +3,7 @@
 //! Matches are reported by line number only: config files hold passwords, and whatever a
 //! pattern matched must not reach the output or the store.
 
+use crate::text;
 use std::io::{Read, Seek, SeekFrom};
 use std::os::unix::fs::MetadataExt;
 use std::path::PathBuf;
@@ -80,35 +81,42 @@ impl Probe for File {
                 Ok(m) => m,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     return if exists {
-                        Err(ProbeError::down(format!(
-                            "{} does not exist",
-                            path.display()
+                        Err(ProbeError::down(text!(
+                            "{p} 不存在",
+                            "{p} does not exist",
+                            p = path.display(),
                         )))
                     } else {
-                        Ok(Observation::new(format!(
-                            "{} does not exist, as expected",
-                            path.display()
+                        Ok(Observation::new(text!(
+                            "{p} 不存在，符合预期",
+                            "{p} does not exist, as expected",
+                            p = path.display(),
                         )))
                     };
                 }
-                Err(e) => return Err(ProbeError::unknown(format!("{}: {e}", path.display()))),
+                Err(e) => return Err(io_unknown(&path, &e)),
             };
             let age = SystemTime::now()
                 .duration_since(meta.modified().unwrap_or(SystemTime::now()))
                 .unwrap_or_default()
                 .as_secs_f64();
-            let mut obs = Observation::new(format!(
-                "{} {}, modified {} ago",
-                path.display(),
-                crate::core::outcome::format_value(meta.len() as f64, "B"),
-                humantime::format_duration(std::time::Duration::from_secs(age as u64))
+            let mut obs = Observation::new(text!(
+                "{p}，{size}，{ago}前修改",
+                "{p} {size}, modified {ago} ago",
+                p = path.display(),
+                size = crate::core::outcome::format_value(meta.len() as f64, "B"),
+                ago = crate::core::text::duration(std::time::Duration::from_secs(age as u64)),
             ))
             .metric(Metric::new("age", age, "s"))
             .metric(Metric::new("size", meta.len() as f64, "B"));
             if !exists {
                 obs.fail(
                     Status::Crit,
-                    format!("{} exists but should not", path.display()),
+                    text!(
+                        "{p} 存在，但不应存在",
+                        "{p} exists but should not",
+                        p = path.display(),
+                    ),
                 );
             }
             obs.fact("mode", format!("{:04o}", meta.mode() & 0o7777));
@@ -126,7 +134,12 @@ impl Probe for File {
                 if have != want {
                     obs.fail(
                         Status::Crit,
-                        format!("mode is {have:04o}, expected {want:04o}"),
+                        text!(
+                            "权限为 {have:04o}，应为 {want:04o}",
+                            "mode is {have:04o}, expected {want:04o}",
+                            have = have,
+                            want = want,
+                        ),
                     );
                 }
             }
@@ -137,20 +150,34 @@ impl Probe for File {
                     .map(|u| u.name)
                     .unwrap_or_else(|| meta.uid().to_string());
                 if &have != o {
-                    obs.fail(Status::Crit, format!("owner is {have}, expected {o}"));
+                    obs.fail(
+                        Status::Crit,
+                        text!(
+                            "属主为 {have}，应为 {o}",
+                            "owner is {have}, expected {o}",
+                            have = have,
+                            o = o,
+                        ),
+                    );
                 }
             }
             if !(contains.is_empty() && not_contains.is_empty()) {
                 if meta.is_dir() {
-                    return Err(ProbeError::unknown(format!(
-                        "{} is a folder; contains/not_contains need a file",
-                        path.display()
+                    return Err(ProbeError::unknown(text!(
+                        "{p} 是目录；contains/not_contains 需要文件",
+                        "{p} is a folder; contains/not_contains need a file",
+                        p = path.display(),
                     )));
                 }
                 let text = read_text(&path, meta.len(), tail)?;
                 for re in &contains {
                     if !re.0.is_match(&text) {
-                        obs.fail(Status::Crit, format!("no line matches /{}/", re.as_str()));
+                        obs.evidence
+                            .push(format!("no line matches /{}/", re.as_str()));
+                        obs.fail(
+                            Status::Crit,
+                            text!("文件中缺少应有的内容", "the file lacks what it must hold"),
+                        );
                     }
                 }
                 for re in &not_contains {
@@ -170,7 +197,12 @@ impl Probe for File {
                         };
                         obs.fail(
                             Status::Crit,
-                            format!("{} line(s) match /{}/", lines.len(), re.as_str()),
+                            text!(
+                                "文件中有 {n} 行含有不应出现的内容",
+                                "{n} line(s) match /{re}/",
+                                n = lines.len(),
+                                re = re.as_str(),
+                            ),
                         );
                         obs.evidence.push(
                             format!(
@@ -189,8 +221,18 @@ impl Probe for File {
     }
 }
 
+/// A file that could not be read: UNKNOWN, with why.
+fn io_unknown(path: &std::path::Path, e: &std::io::Error) -> ProbeError {
+    ProbeError::unknown(text!(
+        "{p}：{why}",
+        "{p}: {why}",
+        p = path.display(),
+        why = crate::core::net::io_error(e),
+    ))
+}
+
 fn read_text(path: &PathBuf, len: u64, tail: Option<u64>) -> Result<String, ProbeError> {
-    let io = |e: std::io::Error| ProbeError::unknown(format!("{}: {e}", path.display()));
+    let io = |e: std::io::Error| io_unknown(path, &e);
     let mut f = std::fs::File::open(path).map_err(io)?;
     let want = tail.unwrap_or(MAX_READ).min(MAX_READ);
     if tail.is_some() && len > want {

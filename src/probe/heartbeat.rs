@@ -2,6 +2,7 @@
 //! host cannot reach) has reported recently enough. Made by the catalog for each inventory host
 //! with `push:`, not written in check files.
 
+use crate::text;
 use std::time::Duration;
 
 use serde::Deserialize;
@@ -39,18 +40,25 @@ impl Probe for Heartbeat {
     }
 
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
-        let every = humantime::format_duration(self.every);
+        let every = crate::core::text::duration(self.every);
         let Some(&last) = cx.shared.last_seen.get(&self.host) else {
-            return Err(ProbeError::down(format!(
-                "主机 {} 从未上报（expected every {every}: run `znode inspect` on it with the shared store）",
-                self.host
+            return Err(ProbeError::down(text!(
+                "主机 {host} 从未上报（应每 {every} 上报一次）",
+                "host {host} never reported (expected every {every}: run `znode inspect` on it with the shared store)",
+                host = self.host,
+                every = every,
             )));
         };
         let age_ms = (crate::core::clock::now_ms() - last).max(0);
         let age = Duration::from_secs((age_ms / 1000) as u64);
-        let shown = humantime::format_duration(age);
-        let mut obs = Observation::new(format!("last report {shown} ago (expected every {every})"))
-            .metric(Metric::new("age", age.as_secs_f64(), "s"));
+        let shown = crate::core::text::duration(age);
+        let mut obs = Observation::new(text!(
+            "最近一次上报在 {shown}前（应每 {every}）",
+            "last report {shown} ago (expected every {every})",
+            shown = shown,
+            every = every,
+        ))
+        .metric(Metric::new("age", age.as_secs_f64(), "s"));
         obs.evidence.push(format!(
             "last outcome stored at {}",
             crate::core::clock::local_time(last, cx.settings.timezone, "%Y-%m-%d %H:%M:%S")
@@ -59,17 +67,23 @@ impl Probe for Heartbeat {
         if age > self.every * 2 {
             obs.fail(
                 Status::Crit,
-                format!(
-                    "主机 {} 未按时上报：{shown} 未上报（应每 {every}）",
-                    self.host
+                text!(
+                    "主机 {host} 未按时上报：{shown}未上报（应每 {every}）",
+                    "host {host} is overdue: no report for {shown} (expected every {every})",
+                    host = self.host,
+                    shown = shown,
+                    every = every,
                 ),
             );
         } else if age > self.every {
             obs.fail(
                 Status::Warn,
-                format!(
-                    "主机 {} 上报延迟：{shown} 未上报（应每 {every}）",
-                    self.host
+                text!(
+                    "主机 {host} 上报延迟：{shown}未上报（应每 {every}）",
+                    "host {host} is late: no report for {shown} (expected every {every})",
+                    host = self.host,
+                    shown = shown,
+                    every = every,
                 ),
             );
         }

@@ -10,6 +10,7 @@ use crate::core::error::Invalid;
 use crate::core::net::error_chain;
 use crate::core::outcome::{Metric, Status};
 use crate::core::target::Target;
+use crate::text;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -232,10 +233,10 @@ impl Probe for Http {
         }
         let redact = |s: String| secrets.iter().fold(s, |acc, sec| sec.redact(&acc));
         let start = Instant::now();
-        let resp = req
-            .send()
-            .await
-            .map_err(|e| ProbeError::down(redact(format!("{url}: {}", error_chain(&e)))))?;
+        let resp = req.send().await.map_err(|e| {
+            let why = error_chain(&e).map(|w| redact(w.to_owned()));
+            ProbeError::down(text!("{url}：{why}", "{url}: {why}", url = url, why = why))
+        })?;
         let ttfb = start.elapsed().as_secs_f64();
         let status = resp.status();
         let final_url = resp.url().to_string();
@@ -245,14 +246,21 @@ impl Probe for Http {
             .and_then(|i| i.peer_certificate())
             .and_then(cert_days_left);
         let body = resp.bytes().await.map_err(|e| {
-            ProbeError::down(format!("{url}: reading the body: {}", error_chain(&e)))
+            ProbeError::down(text!(
+                "{url}：读取响应内容失败：{why}",
+                "{url}: reading the body: {why}",
+                url = url,
+                why = error_chain(&e),
+            ))
         })?;
         let total = start.elapsed().as_secs_f64();
-        let mut obs = Observation::new(format!(
-            "HTTP {} in {:.0} ms, {} bytes",
-            status.as_u16(),
-            total * 1000.0,
-            body.len()
+        let (code, ms, size) = (status.as_u16(), total * 1000.0, body.len());
+        let mut obs = Observation::new(text!(
+            "HTTP {code}，用时 {ms:.0} ms，{size} 字节",
+            "HTTP {code} in {ms:.0} ms, {size} bytes",
+            code = code,
+            ms = ms,
+            size = size,
         ))
         .metric(Metric::new("response_time", total, "s"))
         .metric(Metric::new("ttfb", ttfb, "s"))
@@ -279,32 +287,49 @@ impl Probe for Http {
             };
             obs.fail(
                 Status::Crit,
-                format!("HTTP {} from {url}, expected {want}", status.as_u16()),
+                text!(
+                    "{url} 返回 HTTP {code}，应为 {want}",
+                    "HTTP {code} from {url}, expected {want}",
+                    url = url,
+                    code = code,
+                    want = want,
+                ),
             );
         }
         let text = String::from_utf8_lossy(&body);
         for c in &self.contains {
             if !text.contains(c.as_str()) {
-                obs.fail(Status::Crit, format!("body does not contain `{c}`"));
+                obs.fail(
+                    Status::Crit,
+                    text!("页面内容缺少“{c}”", "body does not contain `{c}`", c = c),
+                );
             }
         }
         for c in &self.not_contains {
             if text.contains(c.as_str()) {
-                obs.fail(Status::Crit, format!("body contains `{c}`"));
+                obs.fail(
+                    Status::Crit,
+                    text!("页面内容含有“{c}”", "body contains `{c}`", c = c),
+                );
             }
         }
         if let Some(re) = &self.body_regex
             && !re.0.is_match(&text)
         {
+            obs.evidence
+                .push(format!("body does not match /{}/", re.as_str()));
             obs.fail(
                 Status::Crit,
-                format!("body does not match /{}/", re.as_str()),
+                text!("页面内容与预期不符", "body is not what was expected"),
             );
         }
         if !self.json.is_empty() {
             match serde_json::from_slice::<serde_json::Value>(&body) {
                 Ok(doc) => self.judge_json(&doc, &mut obs),
-                Err(e) => obs.fail(Status::Crit, format!("body is not JSON: {e}")),
+                Err(e) => obs.fail(
+                    Status::Crit,
+                    text!("响应不是 JSON：{e}", "body is not JSON: {e}", e = e),
+                ),
             }
         }
         Ok(obs)
@@ -315,7 +340,10 @@ impl Http {
     fn judge_json(&self, doc: &serde_json::Value, obs: &mut Observation) {
         for j in &self.json {
             let Some(v) = doc.pointer(&j.pointer) else {
-                obs.fail(Status::Crit, format!("JSON has nothing at {}", j.pointer));
+                obs.fail(
+                    Status::Crit,
+                    text!("响应中没有 {p}", "JSON has nothing at {p}", p = j.pointer),
+                );
                 continue;
             };
             let text = match v {
@@ -327,19 +355,36 @@ impl Http {
             {
                 obs.fail(
                     Status::Crit,
-                    format!("JSON {} is `{text}`, expected `{eq}`", j.pointer),
+                    text!(
+                        "{p} 为“{v}”，应为“{eq}”",
+                        "JSON {p} is `{v}`, expected `{eq}`",
+                        p = j.pointer,
+                        v = text,
+                        eq = eq,
+                    ),
                 );
             }
             if let Some(r) = &j.range {
                 match text.parse::<f64>() {
                     Ok(n) if r.alerts(n) => obs.fail(
                         Status::Crit,
-                        format!("JSON {} = {n} is {}", j.pointer, r.describe_breach(n)),
+                        text!(
+                            "{p} = {n} {breach}",
+                            "JSON {p} = {n} is {breach}",
+                            p = j.pointer,
+                            n = n,
+                            breach = r.describe_breach(n),
+                        ),
                     ),
                     Ok(_) => {}
                     Err(_) => obs.fail(
                         Status::Crit,
-                        format!("JSON {} is `{text}`, not a number", j.pointer),
+                        text!(
+                            "{p} 为“{v}”，不是数值",
+                            "JSON {p} is `{v}`, not a number",
+                            p = j.pointer,
+                            v = text,
+                        ),
                     ),
                 }
             }

@@ -1,5 +1,6 @@
 //! `load`: load averages divided by the number of CPUs.
 
+use crate::text;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking, procfs};
@@ -33,12 +34,20 @@ impl Probe for Load {
                 .filter_map(|x| x.parse().ok())
                 .collect();
             if v.len() != 3 {
-                return Err(ProbeError::unknown("unexpected /proc/loadavg format"));
+                return Err(ProbeError::unknown(text!(
+                    "/proc/loadavg 格式无法识别",
+                    "unexpected /proc/loadavg format"
+                )));
             }
             let cores = procfs::cpu_count() as f64;
-            Ok(Observation::new(format!(
-                "load {:.2} {:.2} {:.2} on {cores} cores",
-                v[0], v[1], v[2]
+            let (l1, l5, l15) = (v[0], v[1], v[2]);
+            Ok(Observation::new(text!(
+                "负载 {l1:.2} {l5:.2} {l15:.2}（{cores} 核）",
+                "load {l1:.2} {l5:.2} {l15:.2} on {cores} cores",
+                l1 = l1,
+                l5 = l5,
+                l15 = l15,
+                cores = cores,
             ))
             .metric(Metric::new("load1_per_core", v[0] / cores, ""))
             .metric(Metric::new("load5_per_core", v[1] / cores, ""))

@@ -3,6 +3,7 @@
 //!
 //! Checks on the same source and window share one pass over the files.
 
+use crate::text;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -196,7 +197,7 @@ impl Probe for Log {
         let extra = self.pattern.as_ref().map(|p| {
             Arc::new(Rule {
                 id: "pattern".into(),
-                title: format!("匹配 /{}/", p.0.as_str()),
+                title: "匹配行".into(),
                 kind: RuleKind::Scan,
                 formats: Vec::new(),
                 pattern: p.clone(),
@@ -245,11 +246,17 @@ impl Probe for Log {
         };
         if scan.files.is_empty() && scan.skipped_old == 0 {
             // A wrong path must not read as "no errors".
-            let mut msg = format!("no file of log source `{}` matched its paths", scan.source);
-            if let Some(p) = scan.problems.first() {
-                msg.push_str(&format!(" ({p})"));
-            }
-            return Err(ProbeError::unknown(msg));
+            let why = scan
+                .problems
+                .first()
+                .map(|p| format!("（{p}）"))
+                .unwrap_or_default();
+            return Err(ProbeError::unknown(text!(
+                "未找到日志文件{why}",
+                "no file of log source `{source}` matched its paths{why}",
+                source = scan.source,
+                why = why,
+            )));
         }
         Ok(self.observation(scan, &shared.known, tz))
     }
@@ -379,7 +386,12 @@ impl Log {
             if let Some(e) = &f.error {
                 obs.fail(
                     Status::Warn,
-                    format!("{}: read stopped early: {e}", f.path.display()),
+                    text!(
+                        "{p} 未读完：{e}",
+                        "{p}: read stopped early: {e}",
+                        p = f.path.display(),
+                        e = e,
+                    ),
                 );
             }
             if f.long_lines > 0 {
@@ -402,13 +414,14 @@ impl Log {
         }
         obs.metrics
             .push(Metric::new("bytes", scan.bytes() as f64, "B"));
-        obs.summary = format!(
-            "{}：{}（{} 个文件，{}，格式 {}）",
-            scan.source,
-            parts.join("，"),
-            scan.files.len(),
-            format_value(scan.bytes() as f64, "B"),
-            scan.format.name()
+        obs.summary = text!(
+            "{parts}（{n} 个文件，{size}）",
+            "{source}: {parts} ({n} files, {size}, format {format})",
+            source = scan.source,
+            parts = parts.join("，"),
+            n = scan.files.len(),
+            size = format_value(scan.bytes() as f64, "B"),
+            format = scan.format.name(),
         );
         obs
     }

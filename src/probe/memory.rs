@@ -1,5 +1,6 @@
 //! `memory`: used memory in % of total, counting reclaimable cache as available.
 
+use crate::text;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking, procfs};
@@ -34,9 +35,11 @@ impl Probe for Memory {
             } else {
                 0.0
             };
-            Ok(Observation::new(format!(
-                "memory {used_pct:.1}% used of {}",
-                crate::core::outcome::format_value(total, "B")
+            Ok(Observation::new(text!(
+                "内存已用 {used_pct:.1}%（共 {total}）",
+                "memory {used_pct:.1}% used of {total}",
+                used_pct = used_pct,
+                total = crate::core::outcome::format_value(total, "B"),
             ))
             .metric(Metric::new("used_pct", used_pct, "%"))
             .metric(Metric::new("available_bytes", avail, "B"))

@@ -42,6 +42,7 @@ use std::time::Duration;
 use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 use crate::core::target::Target;
+pub use crate::core::text::Text;
 use crate::core::yaml::{DeError, Node, Value, did_you_mean};
 
 /// What a probe saw.
@@ -50,11 +51,11 @@ pub struct Observation {
     /// Measured numbers; thresholds are applied to them by name.
     pub metrics: Vec<Metric>,
     /// One line describing what was seen, used as the reason when all is well.
-    pub summary: String,
+    pub summary: Text,
     /// Supporting facts.
     pub evidence: Vec<String>,
     /// Expectations other than thresholds that failed (wrong HTTP status, missing text...).
-    pub failures: Vec<(Status, String)>,
+    pub failures: Vec<(Status, Text)>,
     /// Text facts a check may compare across hosts (`same: sha256`): a file's checksum, a
     /// command's output, a version.
     pub facts: std::collections::BTreeMap<String, String>,
@@ -62,7 +63,7 @@ pub struct Observation {
 
 impl Observation {
     /// An observation with a summary line.
-    pub fn new(summary: impl Into<String>) -> Observation {
+    pub fn new(summary: impl Into<Text>) -> Observation {
         Observation {
             summary: summary.into(),
             ..Observation::default()
@@ -81,24 +82,63 @@ impl Observation {
     }
 
     /// Records a failed expectation.
-    pub fn fail(&mut self, status: Status, reason: impl Into<String>) {
+    pub fn fail(&mut self, status: Status, reason: impl Into<Text>) {
         self.failures.push((status, reason.into()));
     }
 }
 
+/// A request to `url` that failed before an answer: CRIT, with the cause.
+pub(crate) fn http_down(url: &str, e: &reqwest::Error) -> ProbeError {
+    ProbeError::down(crate::text!(
+        "{url}：{why}",
+        "{url}: {why}",
+        url = url,
+        why = crate::core::net::error_chain(e),
+    ))
+}
+
+/// A page that answered with an HTTP error status: CRIT.
+pub(crate) fn http_status(url: &str, code: u16) -> ProbeError {
+    ProbeError::down(crate::text!(
+        "{url} 返回 HTTP {code}",
+        "{url}: HTTP {code}",
+        url = url,
+        code = code,
+    ))
+}
+
+/// A server in the wrong replication role: `role` is what it is, `want` what the check
+/// expects (`primary`, `standby`, `replica`...).
+pub(crate) fn role_mismatch(role: &str, want: &str) -> Text {
+    let zh = |r: &str| match r {
+        "primary" | "master" => "主库".to_owned(),
+        "standby" => "备库".to_owned(),
+        "replica" | "slave" => "从库".to_owned(),
+        other => other.to_owned(),
+    };
+    crate::text!(
+        "数据库角色为{is}，应为{want_zh}",
+        "server is a {role}, expected {want}",
+        is = zh(role),
+        want_zh = zh(want),
+        role = role,
+        want = want,
+    )
+}
+
 /// Why a probe could not observe: the target is down (CRIT) or the probe itself failed (UNKNOWN).
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{message}")]
+#[error("{}", message.zh)]
 pub struct ProbeError {
     /// The status this error stands for.
     pub status: Status,
     /// What happened.
-    pub message: String,
+    pub message: Text,
 }
 
 impl ProbeError {
     /// The target did not answer as it should: CRIT.
-    pub fn down(message: impl Into<String>) -> ProbeError {
+    pub fn down(message: impl Into<Text>) -> ProbeError {
         ProbeError {
             status: Status::Crit,
             message: message.into(),
@@ -106,7 +146,7 @@ impl ProbeError {
     }
 
     /// The probe could not do its job (no permission, unreadable /proc...): UNKNOWN.
-    pub fn unknown(message: impl Into<String>) -> ProbeError {
+    pub fn unknown(message: impl Into<Text>) -> ProbeError {
         ProbeError {
             status: Status::Unknown,
             message: message.into(),

@@ -3,6 +3,7 @@
 //! run, replica IO/SQL threads and lag, InnoDB buffer-pool hit rate, a restart since the last
 //! run, and the same write/read/rollback round trip as the postgres probe.
 
+use crate::text;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -107,7 +108,7 @@ impl Mysql {
         let start = Instant::now();
         let mut c = MySqlConnection::connect(url)
             .await
-            .map_err(|e| ProbeError::down(format!("connect: {e}")))?;
+            .map_err(super::sql::connect_err)?;
         let connect = start.elapsed().as_secs_f64();
         // MariaDB takes seconds; MySQL 5.7+ has max_execution_time in ms instead.
         let t: Duration = cx.timeout;
@@ -213,19 +214,28 @@ impl Mysql {
             if before.is_some_and(|b| *up < b) {
                 obs.fail(
                     Status::Warn,
-                    format!(
-                        "the server restarted since the last run (up {})",
-                        humantime::format_duration(Duration::from_secs(*up as u64))
+                    text!(
+                        "数据库自上次巡检以来重启过（已运行 {up}）",
+                        "the server restarted since the last run (up {up})",
+                        up = crate::core::text::duration(Duration::from_secs(*up as u64)),
                     ),
                 );
             }
         }
         let replica = self.replication(&mut c, &mut obs).await?;
         let role = if replica { "replica" } else { "primary" };
-        obs.summary = format!(
-            "{version} {role}{}, {conns}/{max_conn} connections ({pct:.0}%), round trip {:.1} ms",
-            if read_only { " (read-only)" } else { "" },
-            round_trip * 1000.0
+        obs.summary = text!(
+            "{version} {zrole}{zro}，连接 {conns}/{max_conn}（{pct:.0}%），往返 {rt:.1} ms",
+            "{version} {role}{ro}, {conns}/{max_conn} connections ({pct:.0}%), round trip {rt:.1} ms",
+            version = version,
+            zrole = if replica { "从库" } else { "主库" },
+            role = role,
+            zro = if read_only { "（只读）" } else { "" },
+            ro = if read_only { " (read-only)" } else { "" },
+            conns = conns,
+            max_conn = max_conn,
+            pct = pct,
+            rt = round_trip * 1000.0,
         );
 
         if self.transaction_test && !read_only {
@@ -238,14 +248,18 @@ impl Mysql {
             if value != 42 {
                 obs.fail(
                     Status::Crit,
-                    format!("交易连接正常性测试 read back {value}, wrote 42"),
+                    text!(
+                        "交易连接正常性测试失败：写入 42，读回 {value}",
+                        "transaction test read back {value}, wrote 42",
+                        value = value,
+                    ),
                 );
             }
         }
         if let Some(want) = &self.role
             && want != role
         {
-            obs.fail(Status::Crit, format!("server is a {role}, expected {want}"));
+            obs.fail(Status::Crit, super::role_mismatch(role, want));
         }
         let _ = c.close().await;
         Ok(obs)
@@ -276,20 +290,24 @@ impl Mysql {
             col(&["Source_Host", "Master_Host"]).unwrap_or_default()
         ));
         if io != "Yes" {
+            let state = if io.is_empty() { "unknown" } else { &io };
             obs.fail(
                 Status::Crit,
-                format!(
-                    "replica IO thread is {}",
-                    if io.is_empty() { "unknown" } else { &io }
+                text!(
+                    "从库 IO 线程未运行（{state}）",
+                    "replica IO thread is {state}",
+                    state = state,
                 ),
             );
         }
         if sql != "Yes" {
+            let state = if sql.is_empty() { "unknown" } else { &sql };
             obs.fail(
                 Status::Crit,
-                format!(
-                    "replica SQL thread is {}",
-                    if sql.is_empty() { "unknown" } else { &sql }
+                text!(
+                    "从库 SQL 线程未运行（{state}）",
+                    "replica SQL thread is {state}",
+                    state = state,
                 ),
             );
         }

@@ -2,6 +2,7 @@
 //! handled: connections nginx accepted and then dropped, usually at worker_connections) and,
 //! when nginx runs here, `nginx -t` on its configuration.
 
+use crate::text;
 use std::time::Instant;
 
 use serde::Deserialize;
@@ -108,26 +109,35 @@ impl Probe for Nginx {
             .timeout(cx.timeout)
             .send()
             .await
-            .map_err(|e| {
-                ProbeError::down(format!("{url}: {}", crate::core::net::error_chain(&e)))
-            })?;
+            .map_err(|e| super::http_down(&url, &e))?;
         let code = resp.status();
-        let body = resp.text().await.map_err(|e| {
-            ProbeError::down(format!("{url}: {}", crate::core::net::error_chain(&e)))
-        })?;
+        let body = resp.text().await.map_err(|e| super::http_down(&url, &e))?;
         let elapsed = start.elapsed().as_secs_f64();
         if !code.is_success() {
-            return Err(ProbeError::down(format!(
-                "{url}: HTTP {} (is `stub_status` enabled at {path}?)",
-                code.as_u16()
+            return Err(ProbeError::down(text!(
+                "{url} 返回 HTTP {code}（{path} 是否已启用 stub_status？）",
+                "{url}: HTTP {code} (is `stub_status` enabled at {path}?)",
+                url = url,
+                code = code.as_u16(),
+                path = path,
             )));
         }
-        let s = parse(&body)
-            .ok_or_else(|| ProbeError::unknown(format!("{url} is not a stub_status page")))?;
+        let s = parse(&body).ok_or_else(|| {
+            ProbeError::unknown(text!(
+                "{url} 不是 stub_status 状态页",
+                "{url} is not a stub_status page",
+                url = url,
+            ))
+        })?;
         let dropped = s.accepts - s.handled;
-        let mut obs = Observation::new(format!(
-            "{} active (reading {}, writing {}, waiting {}), {} requests since start",
-            s.active, s.reading, s.writing, s.waiting, s.requests
+        let mut obs = Observation::new(text!(
+            "活动连接 {active}（读 {reading}，写 {writing}，等待 {waiting}），启动以来请求 {requests} 次",
+            "{active} active (reading {reading}, writing {writing}, waiting {waiting}), {requests} requests since start",
+            active = s.active,
+            reading = s.reading,
+            writing = s.writing,
+            waiting = s.waiting,
+            requests = s.requests,
         ));
         for (name, v, unit) in [
             ("active", s.active, ""),
@@ -153,10 +163,14 @@ impl Probe for Nginx {
             if let Some(c) = &self.conf {
                 cmd.args(["-c", c]);
             }
-            let out = cmd
-                .output()
-                .await
-                .map_err(|e| ProbeError::unknown(format!("cannot run `{bin} -t`: {e}")))?;
+            let out = cmd.output().await.map_err(|e| {
+                ProbeError::unknown(text!(
+                    "无法运行 {bin} -t：{why}",
+                    "cannot run `{bin} -t`: {why}",
+                    bin = bin,
+                    why = crate::core::net::io_error(&e),
+                ))
+            })?;
             let text = String::from_utf8_lossy(&out.stderr);
             if out.status.success() {
                 obs.evidence
@@ -167,7 +181,10 @@ impl Probe for Nginx {
                     .find(|l| l.contains("[emerg]") || l.contains("failed"))
                     .unwrap_or("failed")
                     .trim();
-                obs.fail(Status::Crit, format!("nginx -t: {why}"));
+                obs.fail(
+                    Status::Crit,
+                    text!("nginx 配置检查未通过：{why}", "nginx -t: {why}", why = why),
+                );
             }
         }
         Ok(obs)

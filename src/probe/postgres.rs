@@ -4,6 +4,7 @@
 //! replication role and lag, database sizes, transaction-ID wraparound age, and the
 //! 交易连接正常性测试 (BEGIN, write a temporary table, read it back, ROLLBACK).
 
+use crate::text;
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
@@ -82,7 +83,7 @@ impl Postgres {
         let start = Instant::now();
         let mut c = PgConnection::connect(url)
             .await
-            .map_err(|e| ProbeError::down(format!("connect: {e}")))?;
+            .map_err(super::sql::connect_err)?;
         let connect = start.elapsed().as_secs_f64();
         let _ = c
             .execute(sqlx::AssertSqlSafe(format!(
@@ -145,9 +146,16 @@ impl Postgres {
         obs.metrics
             .push(Metric::new("xid_age", row.get::<i64, _>(9) as f64, ""));
         let role = if standby { "standby" } else { "primary" };
-        obs.summary = format!(
-            "PostgreSQL {version} {role}, {conns}/{max_conn} connections ({pct:.0}%), round trip {:.1} ms",
-            round_trip * 1000.0
+        obs.summary = text!(
+            "PostgreSQL {version} {zrole}，连接 {conns}/{max_conn}（{pct:.0}%），往返 {rt:.1} ms",
+            "PostgreSQL {version} {role}, {conns}/{max_conn} connections ({pct:.0}%), round trip {rt:.1} ms",
+            version = version,
+            zrole = if standby { "备库" } else { "主库" },
+            role = role,
+            conns = conns,
+            max_conn = max_conn,
+            pct = pct,
+            rt = round_trip * 1000.0,
         );
         obs.evidence.push(format!("server {version}, {role}"));
 
@@ -176,14 +184,18 @@ impl Postgres {
             if value != 42 {
                 obs.fail(
                     Status::Crit,
-                    format!("交易连接正常性测试 read back {value}, wrote 42"),
+                    text!(
+                        "交易连接正常性测试失败：写入 42，读回 {value}",
+                        "transaction test read back {value}, wrote 42",
+                        value = value,
+                    ),
                 );
             }
         }
         if let Some(want) = &self.role
             && want != role
         {
-            obs.fail(Status::Crit, format!("server is a {role}, expected {want}"));
+            obs.fail(Status::Crit, super::role_mismatch(role, want));
         }
         let _ = c.close().await;
         Ok(obs)
@@ -217,7 +229,10 @@ impl Postgres {
             if r.get::<i64, _>(2) == 0 {
                 obs.fail(
                     Status::Crit,
-                    "the standby is not streaming from its primary (no WAL receiver)",
+                    text!(
+                        "备库未从主库同步（没有 WAL 接收进程）",
+                        "the standby is not streaming from its primary (no WAL receiver)"
+                    ),
                 );
             }
         } else {

@@ -1,5 +1,6 @@
 //! `process`: how many processes match a name or command line, their memory and CPU.
 
+use crate::text;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -106,14 +107,26 @@ impl Probe for Process {
             .clone()
             .or(self.cmdline.as_ref().map(|c| format!("/{}/", c.as_str())))
             .unwrap_or_default();
-        let mut obs = Observation::new(
-            format!(
-                "{count} {what} process{} , RSS {}, CPU {cpu:.1}%",
-                if count == 1 { "" } else { "es" },
-                crate::core::outcome::format_value(rss as f64, "B")
-            )
-            .replace(" ,", ","),
-        )
+        // A command-line pattern is for the engineer: the Chinese line says "matching".
+        let zwhat = self.name.clone().unwrap_or_else(|| "匹配的".to_owned());
+        let (plural, mem) = (
+            if count == 1 { "" } else { "es" },
+            crate::core::outcome::format_value(rss as f64, "B"),
+        );
+        let mut obs = Observation::new(text!(
+            "{zwhat}进程 {count} 个，内存 {mem}，CPU {cpu:.1}%",
+            "{count} {what} process{plural}, RSS {mem}, CPU {cpu:.1}%",
+            zwhat = if self.name.is_some() {
+                format!("{zwhat} ")
+            } else {
+                zwhat
+            },
+            what = what,
+            count = count,
+            plural = plural,
+            mem = mem,
+            cpu = cpu,
+        ))
         .metric(Metric::new("count", f64::from(count), ""))
         .metric(Metric::new("rss", rss as f64, "B"))
         .metric(Metric::new("cpu_pct", f64::from(cpu), "%"));

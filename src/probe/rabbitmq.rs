@@ -3,6 +3,7 @@
 //! broker that accepts TCP but refuses logins, is blocked by an alarm, or lacks the vhost fails
 //! here, where a port check would pass.
 
+use crate::text;
 use std::time::Instant;
 
 use serde::Deserialize;
@@ -109,11 +110,23 @@ impl Probe for Rabbitmq {
             .unwrap_or_else(|| "guest".into());
         let vhost = self.vhost.clone().unwrap_or_else(|| "/".into());
         let start = Instant::now();
-        let mut s = TcpStream::connect(&addr)
-            .await
-            .map_err(|e| ProbeError::down(format!("connect to {addr}: {e}")))?;
+        let mut s = TcpStream::connect(&addr).await.map_err(|e| {
+            ProbeError::down(text!(
+                "无法连接 {addr}：{why}",
+                "connect to {addr}: {why}",
+                addr = addr,
+                why = crate::core::net::io_error(&e),
+            ))
+        })?;
         let connect = start.elapsed().as_secs_f64();
-        let io = |e: std::io::Error| ProbeError::down(format!("{addr}: {e}"));
+        let io = |e: std::io::Error| {
+            ProbeError::down(text!(
+                "{addr}：{why}",
+                "{addr}: {why}",
+                addr = addr,
+                why = crate::core::net::io_error(&e),
+            ))
+        };
 
         s.write_all(b"AMQP\x00\x00\x09\x01").await.map_err(io)?;
         let (class, method, start_args) = read_method(&mut s, &addr).await?;
@@ -141,13 +154,20 @@ impl Probe for Rabbitmq {
         put_short(&mut ok, "en_US");
         write_method(&mut s, 11, &ok).await.map_err(io)?;
 
-        let (class, method, args) = read_method(&mut s, &addr)
-            .await
-            .map_err(|e| ProbeError::down(format!("login as {user} refused: {}", e.message)))?;
+        let (class, method, args) = read_method(&mut s, &addr).await.map_err(|e| {
+            ProbeError::down(text!(
+                "以 {user} 登录被拒绝：{why}",
+                "login as {user} refused: {why}",
+                user = user,
+                why = e.message,
+            ))
+        })?;
         if (class, method) == (CONNECTION, 50) {
-            return Err(ProbeError::down(format!(
-                "{addr} closed the connection: {}",
-                close_reason(&args)
+            return Err(ProbeError::down(text!(
+                "{addr} 关闭了连接：{why}",
+                "{addr} closed the connection: {why}",
+                addr = addr,
+                why = close_reason(&args),
             )));
         }
         if (class, method) != (CONNECTION, 30) || args.len() < 8 {
@@ -167,9 +187,11 @@ impl Probe for Rabbitmq {
         write_method(&mut s, 40, &open).await.map_err(io)?;
         let (class, method, args) = read_method(&mut s, &addr).await?;
         if (class, method) == (CONNECTION, 50) {
-            return Err(ProbeError::down(format!(
-                "opening vhost {vhost} refused: {}",
-                close_reason(&args)
+            return Err(ProbeError::down(text!(
+                "打开虚拟主机 {vhost} 被拒绝：{why}",
+                "opening vhost {vhost} refused: {why}",
+                vhost = vhost,
+                why = close_reason(&args),
             )));
         }
         if (class, method) != (CONNECTION, 41) {
@@ -186,11 +208,14 @@ impl Probe for Rabbitmq {
         let _ = write_method(&mut s, 50, &close).await;
         let _ = read_method(&mut s, &addr).await;
 
-        let mut obs = Observation::new(format!(
-            "{} {} accepted {user} on vhost {vhost} in {:.0} ms",
-            props.product,
-            props.version,
-            handshake * 1000.0
+        let mut obs = Observation::new(text!(
+            "{product} {version} 握手正常（用户 {user}，虚拟主机 {vhost}），用时 {ms:.0} ms",
+            "{product} {version} accepted {user} on vhost {vhost} in {ms:.0} ms",
+            product = props.product,
+            version = props.version,
+            user = user,
+            vhost = vhost,
+            ms = handshake * 1000.0,
         ))
         .metric(Metric::new("handshake_time", handshake, "s"))
         .metric(Metric::new("connect_time", connect, "s"));
@@ -218,18 +243,29 @@ impl Rabbitmq {
         let nodes: Vec<Node> = management_get(api, "nodes", user, pass, cx).await?;
         for n in &nodes {
             if !n.running {
-                obs.fail(Status::Crit, format!("node {} is not running", n.name));
+                obs.fail(
+                    Status::Crit,
+                    text!("节点 {n} 未运行", "node {n} is not running", n = n.name),
+                );
             }
             if n.mem_alarm == Some(true) {
                 obs.fail(
                     Status::Crit,
-                    format!("node {}: memory alarm, publishers are blocked", n.name),
+                    text!(
+                        "节点 {n} 内存告警，消息发布被阻塞",
+                        "node {n}: memory alarm, publishers are blocked",
+                        n = n.name,
+                    ),
                 );
             }
             if n.disk_free_alarm == Some(true) {
                 obs.fail(
                     Status::Crit,
-                    format!("node {}: disk alarm, publishers are blocked", n.name),
+                    text!(
+                        "节点 {n} 磁盘告警，消息发布被阻塞",
+                        "node {n}: disk alarm, publishers are blocked",
+                        n = n.name,
+                    ),
                 );
             }
             if let (Some(u), Some(t)) = (n.fd_used, n.fd_total)
@@ -334,9 +370,11 @@ async fn management_get<T: serde::de::DeserializeOwned>(
         .await
         .and_then(reqwest::Response::error_for_status)
         .map_err(|e| {
-            ProbeError::down(format!(
-                "management API {api}: {}",
-                crate::core::net::error_chain(&e)
+            ProbeError::down(text!(
+                "管理接口 {api}：{why}",
+                "management API {api}: {why}",
+                api = api,
+                why = crate::core::net::error_chain(&e),
             ))
         })?;
     resp.json()

@@ -4,6 +4,7 @@
 //!
 //! Speaks RESP directly (AUTH, PING, INFO): three commands do not justify a client library.
 
+use crate::text;
 use std::collections::HashMap;
 use std::time::Instant;
 
@@ -70,9 +71,14 @@ impl Probe for Redis {
             .address()
             .ok_or_else(|| ProbeError::unknown("no address"))?;
         let start = Instant::now();
-        let stream = TcpStream::connect(&addr)
-            .await
-            .map_err(|e| ProbeError::down(format!("connect to {addr}: {e}")))?;
+        let stream = TcpStream::connect(&addr).await.map_err(|e| {
+            ProbeError::down(text!(
+                "无法连接 {addr}：{why}",
+                "connect to {addr}: {why}",
+                addr = addr,
+                why = crate::core::net::io_error(&e),
+            ))
+        })?;
         let mut conn = Conn {
             io: BufReader::new(stream),
             addr: addr.clone(),
@@ -83,16 +89,19 @@ impl Probe for Redis {
                 args.push(user);
             }
             args.push(pw.expose());
-            conn.command(&args)
-                .await
-                .map_err(|e| ProbeError::down(format!("AUTH: {}", pw.redact(&e))))?;
+            conn.command(&args).await.map_err(|e| {
+                ProbeError::down(text!("认证失败：{e}", "AUTH: {e}", e = pw.redact(&e)))
+            })?;
         }
         let ping_start = Instant::now();
         let pong = conn.command(&["PING"]).await.map_err(ProbeError::down)?;
         let ping = ping_start.elapsed().as_secs_f64();
         if pong != "PONG" {
-            return Err(ProbeError::down(format!(
-                "{addr} answered PING with `{pong}`"
+            return Err(ProbeError::down(text!(
+                "{addr} 对 PING 的应答异常（{pong}）",
+                "{addr} answered PING with `{pong}`",
+                addr = addr,
+                pong = pong,
             )));
         }
         let info = parse_info(&conn.command(&["INFO"]).await.map_err(ProbeError::down)?);
@@ -100,13 +109,19 @@ impl Probe for Redis {
         let num = |k: &str| info.get(k).and_then(|v| v.parse::<f64>().ok());
         let text = |k: &str| info.get(k).map(String::as_str).unwrap_or("");
 
-        let mut obs = Observation::new(format!(
-            "Redis {} {}, PING {:.1} ms, {} clients, {} used",
-            text("redis_version"),
-            text("role"),
-            ping * 1000.0,
-            num("connected_clients").unwrap_or(0.0),
-            crate::core::outcome::format_value(num("used_memory").unwrap_or(0.0), "B"),
+        let mut obs = Observation::new(text!(
+            "Redis {version} {zrole}，PING {ms:.1} ms，客户端 {clients} 个，内存 {mem}",
+            "Redis {version} {role}, PING {ms:.1} ms, {clients} clients, {mem} used",
+            version = text("redis_version"),
+            zrole = if text("role") == "slave" {
+                "从节点"
+            } else {
+                "主节点"
+            },
+            role = text("role"),
+            ms = ping * 1000.0,
+            clients = num("connected_clients").unwrap_or(0.0),
+            mem = crate::core::outcome::format_value(num("used_memory").unwrap_or(0.0), "B"),
         ))
         .metric(Metric::new("ping_time", ping, "s"))
         .metric(Metric::new("response_time", total, "s"));
@@ -157,19 +172,26 @@ impl Probe for Redis {
             let up = num("uptime_in_seconds").unwrap_or(0.0) as u64;
             obs.fail(
                 Status::Warn,
-                format!(
-                    "Redis restarted since the last run (up {})",
-                    humantime::format_duration(std::time::Duration::from_secs(up))
+                text!(
+                    "Redis 自上次巡检以来重启过（已运行 {up}）",
+                    "Redis restarted since the last run (up {up})",
+                    up = crate::core::text::duration(std::time::Duration::from_secs(up)),
                 ),
             );
         }
         if text("loading") == "1" {
-            obs.fail(Status::Warn, "Redis is loading its dataset");
+            obs.fail(
+                Status::Warn,
+                text!("Redis 正在加载数据", "Redis is loading its dataset"),
+            );
         }
         if text("rdb_last_bgsave_status") == "err" {
             obs.fail(
                 Status::Crit,
-                "the last RDB save failed (rdb_last_bgsave_status:err)",
+                text!(
+                    "最近一次 RDB 持久化失败",
+                    "the last RDB save failed (rdb_last_bgsave_status:err)"
+                ),
             );
         }
         if let (Some(t), Some(changes)) = (
@@ -187,7 +209,10 @@ impl Probe for Redis {
         {
             obs.fail(
                 Status::Crit,
-                "the append-only file reports a write or rewrite error",
+                text!(
+                    "AOF 持久化写入或重写出错",
+                    "the append-only file reports a write or rewrite error"
+                ),
             );
         }
         let role = text("role");
@@ -199,11 +224,13 @@ impl Probe for Redis {
                 text("master_port")
             ));
             if link != "up" {
+                let state = if link.is_empty() { "unknown" } else { link };
                 obs.fail(
                     Status::Crit,
-                    format!(
-                        "replication link to the master is {}",
-                        if link.is_empty() { "unknown" } else { link }
+                    text!(
+                        "与主节点的复制连接中断（{state}）",
+                        "replication link to the master is {state}",
+                        state = state,
                     ),
                 );
             }
@@ -220,7 +247,7 @@ impl Probe for Redis {
                 want.as_str()
             };
             if role != want {
-                obs.fail(Status::Crit, format!("role is {role}, expected {want}"));
+                obs.fail(Status::Crit, super::role_mismatch(role, want));
             }
         }
         Ok(obs)

@@ -2,12 +2,13 @@
 //! target of the configuration, probed at once by TCP connect or HTTP GET. Fewer than `min`
 //! healthy is CRIT; healthy but short of all instances is WARN (the service runs without spare).
 
+use crate::text;
 use std::time::Duration;
 
 use serde::Deserialize;
 use tokio::task::JoinSet;
 
-use super::{Observation, Probe, ProbeContext, ProbeError};
+use super::{Observation, Probe, ProbeContext, ProbeError, Text};
 use crate::core::error::Invalid;
 use crate::core::outcome::{Metric, Status};
 use crate::core::target::Target;
@@ -125,46 +126,65 @@ impl Probe for Redundancy {
         let total = results.len();
         let healthy = results.iter().filter(|(_, r)| r.is_ok()).count();
         let need = self.min.unwrap_or(total);
-        let down: Vec<String> = results
+        let down: Vec<Text> = results
             .iter()
-            .filter_map(|(n, r)| r.as_ref().err().map(|e| format!("{n}: {e}")))
+            .filter_map(|(n, r)| {
+                r.as_ref()
+                    .err()
+                    .map(|e| text!("{n}: {e}", "{n}: {e}", n = n, e = *e))
+            })
             .collect();
-        let mut obs = Observation::new(format!(
-            "{healthy} of {total} {} instances healthy (at least {need} required)",
-            self.service
+        let down = Text::join(&down, "；", "; ");
+        let mut obs = Observation::new(text!(
+            "{service} 共 {total} 个实例，{healthy} 个正常（至少需要 {need} 个）",
+            "{healthy} of {total} {service} instances healthy (at least {need} required)",
+            service = self.service,
+            total = total,
+            healthy = healthy,
+            need = need,
         ))
         .metric(Metric::new("healthy", healthy as f64, ""))
         .metric(Metric::new("instances", total as f64, ""));
         obs.evidence.extend(results.iter().map(|(n, r)| match r {
             Ok(()) => format!("{n}: healthy"),
-            Err(e) => format!("{n}: {e}"),
+            Err(e) => format!("{n}: {}", e.zh),
         }));
         if healthy < need {
             obs.fail(
                 Status::Crit,
-                format!(
-                    "only {healthy} of {total} {} instances healthy, {need} required ({})",
-                    self.service,
-                    down.join("; ")
+                text!(
+                    "{service} 只有 {healthy}/{total} 个实例正常，至少需要 {need} 个（{down}）",
+                    "only {healthy} of {total} {service} instances healthy, {need} required ({down})",
+                    service = self.service,
+                    healthy = healthy,
+                    total = total,
+                    need = need,
+                    down = down,
                 ),
             );
         } else if healthy < total {
             obs.fail(
                 Status::Warn,
-                format!("{} runs without a spare: {}", self.service, down.join("; ")),
+                text!(
+                    "{service} 已无冗余：{down}",
+                    "{service} runs without a spare: {down}",
+                    service = self.service,
+                    down = down,
+                ),
             );
         }
         Ok(obs)
     }
 }
 
-async fn instance_health(via: Via, endpoint: &str, timeout: Duration) -> Result<(), String> {
+async fn instance_health(via: Via, endpoint: &str, timeout: Duration) -> Result<(), Text> {
+    let at = |why: Text| text!("{e} {why}", "{e}: {why}", e = endpoint, why = why);
     match via {
         Via::Tcp => {
             match tokio::time::timeout(timeout, tokio::net::TcpStream::connect(endpoint)).await {
                 Ok(Ok(_)) => Ok(()),
-                Ok(Err(e)) => Err(format!("{endpoint}: {e}")),
-                Err(_) => Err(format!("{endpoint}: timed out")),
+                Ok(Err(e)) => Err(at(crate::core::net::io_error(&e))),
+                Err(_) => Err(at(text!("超时", "timed out"))),
             }
         }
         Via::Http => match reqwest::Client::new()
@@ -174,9 +194,12 @@ async fn instance_health(via: Via, endpoint: &str, timeout: Duration) -> Result<
             .await
         {
             Ok(r) if r.status().is_success() || r.status().is_redirection() => Ok(()),
-            Ok(r) => Err(format!("{endpoint}: HTTP {}", r.status().as_u16())),
-            Err(e) if e.is_timeout() => Err(format!("{endpoint}: timed out")),
-            Err(_) => Err(format!("{endpoint}: cannot connect")),
+            Ok(r) => Err(at(text!(
+                "返回 HTTP {c}",
+                "HTTP {c}",
+                c = r.status().as_u16()
+            ))),
+            Err(e) => Err(at(crate::core::net::error_chain(&e))),
         },
     }
 }

@@ -6,6 +6,7 @@
 //! A finding is reported as file:line and key. The value is never kept: not in the summary,
 //! the evidence, the JSON or the store.
 
+use crate::text;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -215,9 +216,10 @@ impl Probe for Secrets {
                 }
             }
             if files.is_empty() && !missing.is_empty() {
-                return Err(ProbeError::unknown(format!(
-                    "nothing to scan: {} not found",
-                    missing.join(", ")
+                return Err(ProbeError::unknown(text!(
+                    "没有可检查的文件：{m} 不存在",
+                    "nothing to scan: {m} not found",
+                    m = missing.join(", "),
                 )));
             }
             let mut findings = Vec::new();
@@ -231,10 +233,11 @@ impl Probe for Secrets {
                     findings.push(format!("{}:{} {}", f.display(), finding.line, finding.key));
                 }
             }
-            let mut obs = Observation::new(format!(
-                "{} plaintext secret(s) in {} configuration file(s)",
-                findings.len(),
-                files.len()
+            let mut obs = Observation::new(text!(
+                "检查配置文件 {files} 个，发现明文密码 {n} 处",
+                "{n} plaintext secret(s) in {files} configuration file(s)",
+                n = findings.len(),
+                files = files.len(),
             ))
             .metric(Metric::new("findings", findings.len() as f64, ""))
             .metric(Metric::new("files", files.len() as f64, ""));
@@ -247,7 +250,12 @@ impl Probe for Secrets {
                     .push(format!("not found: {}", missing.join(", ")));
             }
             if let Some(first) = findings.first() {
-                obs.summary = format!("{} plaintext secret(s), first at {first}", findings.len());
+                obs.summary = text!(
+                    "发现明文密码 {n} 处，第一处在 {first}",
+                    "{n} plaintext secret(s), first at {first}",
+                    n = findings.len(),
+                    first = first,
+                );
             }
             obs.evidence.extend(findings.into_iter().take(50));
             Ok(obs)

@@ -2,6 +2,8 @@
 //! judged by thresholds, or rows are expected or forbidden. Optionally the query runs inside a
 //! transaction that is always rolled back (the 交易连接正常性测试 round trip).
 
+use crate::core::text::Text;
+use crate::text;
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
@@ -76,7 +78,7 @@ impl Probe for Sql {
         let start = Instant::now();
         let (connect, rows) = self.execute(cx).await?;
         let total = start.elapsed().as_secs_f64();
-        let mut obs = Observation::new(String::new())
+        let mut obs = Observation::default()
             .metric(Metric::new("connect_time", connect, "s"))
             .metric(Metric::new("query_time", total - connect, "s"));
         obs.metrics.push(Metric::new("rows", rows.len() as f64, ""));
@@ -86,40 +88,53 @@ impl Probe for Sql {
                 match first.as_deref().map(str::parse::<f64>) {
                     Some(Ok(v)) => {
                         obs.metrics.push(Metric::new("value", v, ""));
-                        obs.summary = format!(
-                            "value {v} in {:.0} ms, connect {:.0} ms",
-                            total * 1000.0,
-                            connect * 1000.0
+                        obs.summary = text!(
+                            "查询结果 {v}，用时 {ms:.0} ms（连接 {cms:.0} ms）",
+                            "value {v} in {ms:.0} ms, connect {cms:.0} ms",
+                            v = v,
+                            ms = total * 1000.0,
+                            cms = connect * 1000.0,
                         );
                     }
                     Some(Err(_)) => obs.fail(
                         Status::Unknown,
-                        format!(
-                            "the query returned `{}`, not a number",
-                            first.unwrap_or_default()
+                        text!(
+                            "查询结果“{v}”不是数值",
+                            "the query returned `{v}`, not a number",
+                            v = first.unwrap_or_default(),
                         ),
                     ),
                     None => obs.fail(
                         Status::Unknown,
-                        "the query returned no value (no rows or NULL)",
+                        text!(
+                            "查询没有返回值（无记录或为空）",
+                            "the query returned no value (no rows or NULL)"
+                        ),
                     ),
                 }
             }
             Expect::Rows => {
-                obs.summary = format!("{} row(s) in {:.0} ms", rows.len(), total * 1000.0);
+                obs.summary = rows_in(rows.len(), total);
                 if rows.is_empty() {
                     obs.fail(
                         Status::Crit,
-                        "the query returned no rows, expected at least one",
+                        text!(
+                            "查询没有返回记录，应至少有一条",
+                            "the query returned no rows, expected at least one"
+                        ),
                     );
                 }
             }
             Expect::NoRows => {
-                obs.summary = format!("{} row(s) in {:.0} ms", rows.len(), total * 1000.0);
+                obs.summary = rows_in(rows.len(), total);
                 if !rows.is_empty() {
                     obs.fail(
                         Status::Crit,
-                        format!("the query returned {} row(s), expected none", rows.len()),
+                        text!(
+                            "查询返回 {n} 条记录，应为无记录",
+                            "the query returned {n} row(s), expected none",
+                            n = rows.len(),
+                        ),
                     );
                     obs.evidence.extend(rows.iter().take(5).map(|r| {
                         r.iter()
@@ -168,7 +183,13 @@ pub(super) async fn first_text(cx: &ProbeContext<'_>, query: &str) -> Result<Str
         .and_then(|r| r.first())
         .cloned()
         .flatten()
-        .ok_or_else(|| ProbeError::unknown(format!("`{query}` returned no value")))
+        .ok_or_else(|| {
+            ProbeError::unknown(text!(
+                "查询没有返回值（{query}）",
+                "`{query}` returned no value",
+                query = query,
+            ))
+        })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -211,20 +232,63 @@ pub(super) fn with_credentials(dsn: &str, target: &Target) -> Result<String, Pro
         .map_err(ProbeError::unknown)
 }
 
+/// `N row(s) in T ms`.
+fn rows_in(n: usize, seconds: f64) -> Text {
+    text!(
+        "返回 {n} 条记录，用时 {ms:.0} ms",
+        "{n} row(s) in {ms:.0} ms",
+        n = n,
+        ms = seconds * 1000.0,
+    )
+}
+
+/// A database driver's error as people read it: what the server answered, a connection that
+/// failed (worded as any network failure), a timeout.
+pub(super) fn db_error(e: &sqlx::Error) -> Text {
+    match e {
+        sqlx::Error::Database(d) => text!(
+            "数据库返回错误：{msg}",
+            "the database answered: {msg}",
+            msg = d.message(),
+        ),
+        sqlx::Error::Io(io) => crate::core::net::io_error(io),
+        sqlx::Error::PoolTimedOut => text!("连接超时", "timed out connecting"),
+        sqlx::Error::Tls(t) => text!("TLS 握手失败：{t}", "TLS failed: {t}", t = t),
+        other => Text::raw(other.to_string()),
+    }
+}
+
+/// A failed connection to a database: CRIT.
+pub(super) fn connect_err(e: sqlx::Error) -> ProbeError {
+    ProbeError::down(text!(
+        "无法连接数据库：{why}",
+        "connect: {why}",
+        why = db_error(&e),
+    ))
+}
+
 /// Maps a query error: a broken connection means the server is down (CRIT); an error the
 /// server answered with means the probe could not do its job (UNKNOWN).
 pub(super) fn query_err(what: &str) -> impl Fn(sqlx::Error) -> ProbeError + '_ {
-    move |e| match e {
-        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::Protocol(_) => {
-            ProbeError::down(format!("{what}: {e}"))
+    move |e| {
+        let t = text!(
+            "查询失败（{what}）：{why}",
+            "{what}: {why}",
+            what = what,
+            why = db_error(&e),
+        );
+        match e {
+            sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::Protocol(_) => {
+                ProbeError::down(t)
+            }
+            _ => ProbeError::unknown(t),
         }
-        _ => ProbeError::unknown(format!("{what}: {e}")),
     }
 }
 
 /// Removes the password from an error a driver may have built from the URL.
 pub(super) fn redact(mut e: ProbeError, secret: &Secret) -> ProbeError {
-    e.message = secret.redact(&e.message);
+    e.message = e.message.map(|m| secret.redact(m));
     e
 }
 
@@ -242,11 +306,11 @@ where
     <C::Database as sqlx::Database>::Row: TextCells,
 {
     let start = Instant::now();
-    let mut conn = C::connect(url)
-        .await
-        .map_err(|e| ProbeError::down(format!("connect: {e}")))?;
+    let mut conn = C::connect(url).await.map_err(connect_err)?;
     let connect = start.elapsed().as_secs_f64();
-    let exec = |e: sqlx::Error| ProbeError::down(format!("query: {e}"));
+    let exec = |e: sqlx::Error| {
+        ProbeError::down(text!("查询失败：{why}", "query: {why}", why = db_error(&e)))
+    };
     if let Some(st) = backend.statement_timeout(timeout) {
         // Not every server knows the variable (MySQL vs MariaDB); the client timeout still holds.
         let _ = conn.execute(sqlx::AssertSqlSafe(st)).await;

@@ -1,5 +1,6 @@
 //! `swap`: used swap in %; a host without swap reports 0%.
 
+use crate::text;
 use serde::Deserialize;
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking, procfs};
@@ -36,12 +37,14 @@ impl Probe for Swap {
                 0.0
             };
             let summary = if total > 0.0 {
-                format!(
-                    "swap {pct:.1}% used of {}",
-                    crate::core::outcome::format_value(total, "B")
+                text!(
+                    "交换区已用 {pct:.1}%（共 {total}）",
+                    "swap {pct:.1}% used of {total}",
+                    pct = pct,
+                    total = crate::core::outcome::format_value(total, "B"),
                 )
             } else {
-                "no swap configured".to_owned()
+                text!("未配置交换区", "no swap configured")
             };
             Ok(Observation::new(summary)
                 .metric(Metric::new("used_pct", pct, "%"))

@@ -2,6 +2,7 @@
 //! of a running process (`/proc/PID/limits`), kernel parameters (`/proc/sys`), and a Java
 //! process's options (`-Xmx` set, heap dump on OutOfMemoryError), each against a declared range.
 
+use crate::text;
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
@@ -133,8 +134,11 @@ impl Probe for Sysconfig {
             for (key, range) in &sysctl {
                 let path = format!("/proc/sys/{}", key.replace('.', "/"));
                 let text = procfs::read(&path).map_err(|_| {
-                    ProbeError::unknown(format!(
-                        "kernel parameter {key} does not exist here ({path})"
+                    ProbeError::unknown(text!(
+                        "内核参数 {key} 在本机不存在（{path}）",
+                        "kernel parameter {key} does not exist here ({path})",
+                        key = key,
+                        path = path,
                     ))
                 })?;
                 let Some(v) = text
@@ -142,9 +146,11 @@ impl Probe for Sysconfig {
                     .next()
                     .and_then(|x| x.parse::<f64>().ok())
                 else {
-                    return Err(ProbeError::unknown(format!(
-                        "{key} = `{}` is not a number",
-                        text.trim()
+                    return Err(ProbeError::unknown(text!(
+                        "{key} = {v}，不是数值",
+                        "{key} = `{v}` is not a number",
+                        key = key,
+                        v = text.trim(),
                     )));
                 };
                 obs.metrics
@@ -152,10 +158,13 @@ impl Probe for Sysconfig {
                 if range.alerts(v) {
                     obs.fail(
                         status,
-                        format!(
-                            "{key} = {v} {} (required {})",
-                            range.describe_breach(v),
-                            range.as_str()
+                        text!(
+                            "{key} = {v} {breach}（要求 {req}）",
+                            "{key} = {v} {breach} (required {req})",
+                            key = key,
+                            v = v,
+                            breach = range.describe_breach(v),
+                            req = range.as_str(),
                         ),
                     );
                 }
@@ -188,16 +197,23 @@ impl Probe for Sysconfig {
                             if range.alerts(v) {
                                 obs.fail(
                                     status,
-                                    format!(
-                                        "{what} {key} limit {v} {} (required {})",
-                                        range.describe_breach(v),
-                                        range.as_str()
+                                    text!(
+                                        "{what} 的 {key} 限制为 {v} {breach}（要求 {req}）",
+                                        "{what} {key} limit {v} {breach} (required {req})",
+                                        what = what,
+                                        key = key,
+                                        v = v,
+                                        breach = range.describe_breach(v),
+                                        req = range.as_str(),
                                     ),
                                 );
                             }
                         } else {
-                            return Err(ProbeError::unknown(format!(
-                                "cannot read the {key} limit of pid {pid}"
+                            return Err(ProbeError::unknown(text!(
+                                "无法读取进程 {pid} 的 {key} 限制",
+                                "cannot read the {key} limit of pid {pid}",
+                                key = key,
+                                pid = pid,
                             )));
                         }
                         checked += 1;
@@ -212,12 +228,21 @@ impl Probe for Sysconfig {
                     match (xmx, need_xmx) {
                         (Some(size), _) => match parse_size(size) {
                             Some(bytes) => obs.metrics.push(Metric::new("java_xmx", bytes, "B")),
-                            None => obs.fail(Status::Unknown, format!("cannot read -Xmx{size}")),
+                            None => obs.fail(
+                                Status::Unknown,
+                                text!(
+                                    "无法识别 -Xmx{size}",
+                                    "cannot read -Xmx{size}",
+                                    size = size
+                                ),
+                            ),
                         },
                         (None, true) => obs.fail(
                             status,
-                            format!(
-                                "{what} runs without -Xmx: the heap defaults to a quarter of RAM"
+                            text!(
+                                "{what} 未设置 -Xmx：堆内存默认为物理内存的四分之一",
+                                "{what} runs without -Xmx: the heap defaults to a quarter of RAM",
+                                what = what,
                             ),
                         ),
                         (None, false) => {}
@@ -229,13 +254,21 @@ impl Probe for Sysconfig {
                     {
                         obs.fail(
                             status,
-                            format!("{what} runs without -XX:+HeapDumpOnOutOfMemoryError"),
+                            text!(
+                                "{what} 未设置 -XX:+HeapDumpOnOutOfMemoryError（内存溢出时不留堆转储）",
+                                "{what} runs without -XX:+HeapDumpOnOutOfMemoryError",
+                                what = what,
+                            ),
                         );
                     }
                     checked += 1;
                 }
             }
-            obs.summary = format!("{checked} requirement(s) met");
+            obs.summary = text!(
+                "{checked} 项配置要求均满足",
+                "{checked} requirement(s) met",
+                checked = checked,
+            );
             Ok(obs)
         })
         .await
@@ -292,7 +325,7 @@ fn find_process(
         }
     }
     best.map(|(_, pid, cmd)| (pid, cmd))
-        .ok_or_else(|| ProbeError::down("no such process is running"))
+        .ok_or_else(|| ProbeError::down(text!("进程未运行", "no such process is running")))
 }
 
 /// A JVM size such as `512m`, `2g`, `1048576`.

@@ -8,8 +8,10 @@ use tokio::net::TcpStream;
 
 use super::{Observation, Pattern, Probe, ProbeContext, ProbeError};
 use crate::core::error::Invalid;
+use crate::core::net::io_error;
 use crate::core::outcome::{Metric, Status};
 use crate::core::target::Target;
+use crate::text;
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -61,28 +63,49 @@ impl Probe for Tcp {
             .address(cx.target)
             .ok_or_else(|| ProbeError::unknown("no address"))?;
         let start = Instant::now();
-        let mut stream = TcpStream::connect(&addr)
-            .await
-            .map_err(|e| ProbeError::down(format!("connect to {addr}: {e}")))?;
+        let mut stream = TcpStream::connect(&addr).await.map_err(|e| {
+            ProbeError::down(text!(
+                "无法连接 {addr}：{why}",
+                "connect to {addr}: {why}",
+                addr = addr,
+                why = io_error(&e),
+            ))
+        })?;
         let connect = start.elapsed().as_secs_f64();
-        let mut obs =
-            Observation::new(format!("connected to {addr} in {:.0} ms", connect * 1000.0))
-                .metric(Metric::new("connect_time", connect, "s"));
+        let ms = connect * 1000.0;
+        let mut obs = Observation::new(text!(
+            "{addr} 可连接，用时 {ms:.0} ms",
+            "connected to {addr} in {ms:.0} ms",
+            addr = addr,
+            ms = ms,
+        ))
+        .metric(Metric::new("connect_time", connect, "s"));
         if let Some(send) = &self.send {
             stream
                 .write_all(unescape(send).as_bytes())
                 .await
-                .map_err(|e| ProbeError::down(format!("send to {addr}: {e}")))?;
+                .map_err(|e| {
+                    ProbeError::down(text!(
+                        "向 {addr} 发送失败：{why}",
+                        "send to {addr}: {why}",
+                        addr = addr,
+                        why = io_error(&e),
+                    ))
+                })?;
         }
         if let Some(expect) = &self.expect {
             let mut buf = vec![0u8; self.read_bytes.unwrap_or(4096)];
             let mut got = 0;
             // Read until the pattern matches, the peer closes, or the buffer is full.
             loop {
-                let n = stream
-                    .read(&mut buf[got..])
-                    .await
-                    .map_err(|e| ProbeError::down(format!("read from {addr}: {e}")))?;
+                let n = stream.read(&mut buf[got..]).await.map_err(|e| {
+                    ProbeError::down(text!(
+                        "读取 {addr} 的应答失败：{why}",
+                        "read from {addr}: {why}",
+                        addr = addr,
+                        why = io_error(&e),
+                    ))
+                })?;
                 got += n;
                 let text = String::from_utf8_lossy(&buf[..got]);
                 if expect.0.is_match(&text) || n == 0 || got == buf.len() {
@@ -102,19 +125,29 @@ impl Probe for Tcp {
                 start.elapsed().as_secs_f64(),
                 "s",
             ));
+            let (answer, ms) = (
+                readable(&first_line),
+                start.elapsed().as_secs_f64() * 1000.0,
+            );
             if expect.0.is_match(&text) {
-                obs.summary = format!(
-                    "{addr} answered {} in {:.0} ms",
-                    readable(&first_line),
-                    start.elapsed().as_secs_f64() * 1000.0
+                obs.summary = text!(
+                    "{addr} 应答正常（{answer}），用时 {ms:.0} ms",
+                    "{addr} answered {answer} in {ms:.0} ms",
+                    addr = addr,
+                    answer = answer,
+                    ms = ms,
                 );
             } else {
+                // The pattern is for the engineer: in the evidence, not in the bureau's line.
+                obs.evidence
+                    .push(format!("expected /{}/, got {answer}", expect.as_str()));
                 obs.fail(
                     Status::Crit,
-                    format!(
-                        "{addr} answered {}, expected /{}/",
-                        readable(&first_line),
-                        expect.as_str()
+                    text!(
+                        "{addr} 应答与预期不符（{answer}）",
+                        "{addr} answered {answer}, not what was expected",
+                        addr = addr,
+                        answer = answer,
                     ),
                 );
             }
@@ -131,7 +164,7 @@ fn readable(banner: &str) -> String {
     if rest == 0 {
         format!("`{text}`")
     } else {
-        format!("`{text}` + {rest} bytes")
+        format!("`{text}` + {rest} B")
     }
 }
 
@@ -145,7 +178,7 @@ fn unescape(s: &str) -> String {
 mod tests {
     #[test]
     fn banners_read_as_text_and_a_count_of_binary_bytes() {
-        assert_eq!(super::readable("AMQP\0\0\t\u{1}"), "`AMQP` + 4 bytes");
+        assert_eq!(super::readable("AMQP\0\0\t\u{1}"), "`AMQP` + 4 B");
         assert_eq!(
             super::readable("SSH-2.0-OpenSSH_9.2"),
             "`SSH-2.0-OpenSSH_9.2`"

@@ -3,13 +3,14 @@
 //! since the last run. TongWeb and BES (宝兰德), which serve the same status format, work
 //! through this probe too.
 
+use crate::text;
 use std::sync::LazyLock;
 use std::time::Instant;
 
 use regex::Regex;
 use serde::Deserialize;
 
-use super::{Observation, Probe, ProbeContext, ProbeError};
+use super::{Observation, Probe, ProbeContext, ProbeError, Text};
 use crate::core::error::Invalid;
 use crate::core::outcome::Metric;
 use crate::core::target::Target;
@@ -208,24 +209,27 @@ impl Probe for Tomcat {
             );
         }
         let start = Instant::now();
-        let resp = req.send().await.map_err(|e| {
-            ProbeError::down(format!("{url}: {}", crate::core::net::error_chain(&e)))
-        })?;
+        let resp = req.send().await.map_err(|e| super::http_down(&url, &e))?;
         let code = resp.status().as_u16();
         if code == 401 || code == 403 {
-            return Err(ProbeError::unknown(format!(
-                "{url}: HTTP {code}: the target needs a user with the manager-status role"
+            return Err(ProbeError::unknown(text!(
+                "{url} 返回 HTTP {code}：需要具有 manager-status 角色的用户",
+                "{url}: HTTP {code}: the target needs a user with the manager-status role",
+                url = url,
+                code = code,
             )));
         }
         if !(200..300).contains(&code) {
-            return Err(ProbeError::down(format!("{url}: HTTP {code}")));
+            return Err(super::http_status(&url, code));
         }
-        let body = resp.text().await.map_err(|e| {
-            ProbeError::down(format!("{url}: {}", crate::core::net::error_chain(&e)))
-        })?;
+        let body = resp.text().await.map_err(|e| super::http_down(&url, &e))?;
         let elapsed = start.elapsed().as_secs_f64();
         let s = parse(&body).ok_or_else(|| {
-            ProbeError::unknown(format!("{url} is not a manager status page (XML)"))
+            ProbeError::unknown(text!(
+                "{url} 不是 Tomcat 管理状态页（XML）",
+                "{url} is not a manager status page (XML)",
+                url = url,
+            ))
         })?;
         let heap_used = s.heap_total - s.heap_free;
         let mut obs = Observation::default().metric(Metric::new("response_time", elapsed, "s"));
@@ -256,17 +260,26 @@ impl Probe for Tomcat {
         obs.metrics.push(Metric::new("errors", errors, "c"));
         cx.delta(&mut obs, "requests", requests);
         cx.delta(&mut obs, "errors", errors);
-        let busiest = s
+        let busy: Vec<Text> = s
             .connectors
             .iter()
-            .map(|c| format!("{} {}/{} busy", c.name, c.busy, c.max_threads))
-            .collect::<Vec<_>>()
-            .join(", ");
-        obs.summary = format!(
-            "{} connector(s): {busiest}; heap {} of {}",
-            s.connectors.len(),
-            crate::core::outcome::format_value(heap_used, "B"),
-            crate::core::outcome::format_value(s.heap_max, "B")
+            .map(|c| {
+                text!(
+                    "{name} 繁忙线程 {busy}/{max}",
+                    "{name} {busy}/{max} busy",
+                    name = c.name,
+                    busy = c.busy,
+                    max = c.max_threads,
+                )
+            })
+            .collect();
+        obs.summary = text!(
+            "连接器 {n} 个：{busy}；堆内存 {heap}/{max}",
+            "{n} connector(s): {busy}; heap {heap} of {max}",
+            n = s.connectors.len(),
+            busy = Text::join(&busy, "，", ", "),
+            heap = crate::core::outcome::format_value(heap_used, "B"),
+            max = crate::core::outcome::format_value(s.heap_max, "B"),
         );
         Ok(obs)
     }

@@ -3,6 +3,7 @@
 //! a file, or given as text, and compared in dpkg order, which also orders plain upstream
 //! versions correctly: `2.4.10` > `2.4.9`, `1.22.1-9+deb12u2` > `1.22.1-9`, `1.0~rc1` < `1.0`.
 
+use crate::text;
 use std::cmp::Ordering;
 use std::path::PathBuf;
 
@@ -91,11 +92,11 @@ impl Probe for Version {
                 blocking(move || {
                     use std::io::Read;
                     let mut buf = Vec::new();
-                    let f = std::fs::File::open(&p)
-                        .map_err(|e| ProbeError::down(format!("{}: {e}", p.display())))?;
+                    let f =
+                        std::fs::File::open(&p).map_err(|e| ProbeError::down(io_text(&p, &e)))?;
                     f.take(64 * 1024)
                         .read_to_end(&mut buf)
-                        .map_err(|e| ProbeError::unknown(format!("{}: {e}", p.display())))?;
+                        .map_err(|e| ProbeError::unknown(io_text(&p, &e)))?;
                     Ok(String::from_utf8_lossy(&buf).into_owned())
                 })
                 .await?
@@ -107,7 +108,14 @@ impl Probe for Version {
                     .kill_on_drop(true)
                     .output()
                     .await
-                    .map_err(|e| ProbeError::unknown(format!("cannot run `{}`: {e}", argv[0])))?;
+                    .map_err(|e| {
+                        ProbeError::unknown(text!(
+                            "无法运行 {cmd}：{why}",
+                            "cannot run `{cmd}`: {why}",
+                            cmd = argv[0],
+                            why = crate::core::net::io_error(&e),
+                        ))
+                    })?;
                 format!(
                     "{}\n{}",
                     String::from_utf8_lossy(&out.stdout),
@@ -127,9 +135,7 @@ impl Probe for Version {
                     .timeout(cx.timeout)
                     .send()
                     .await
-                    .map_err(|e| {
-                        ProbeError::down(format!("{url}: {}", crate::core::net::error_chain(&e)))
-                    })?;
+                    .map_err(|e| super::http_down(&url, &e))?;
                 let headers: String = resp
                     .headers()
                     .iter()
@@ -153,22 +159,30 @@ impl Probe for Version {
                 .as_ref()
                 .map(|p| format!("match of /{}/", p.as_str()))
                 .unwrap_or_else(|| "version".into());
-            return Err(ProbeError::unknown(format!(
-                "no {what} found in: {}",
-                raw.trim().chars().take(120).collect::<String>()
+            return Err(ProbeError::unknown(text!(
+                "没有找到版本号：{raw}",
+                "no {what} found in: {raw}",
+                what = what,
+                raw = raw.trim().chars().take(120).collect::<String>(),
             )));
         };
-        let mut obs = Observation::new(format!(
-            "{} {seen} (minimum {})",
-            self.component, self.minimum
+        let mut obs = Observation::new(text!(
+            "{c} {seen}（最低要求 {min}）",
+            "{c} {seen} (minimum {min})",
+            c = self.component,
+            seen = seen,
+            min = self.minimum,
         ));
         obs.fact("version", seen.clone());
         if compare(&seen, &self.minimum) == Ordering::Less {
             obs.fail(
                 Status::Crit,
-                format!(
-                    "{} {seen} is below the patched minimum {}",
-                    self.component, self.minimum
+                text!(
+                    "{c} {seen} 低于已修复漏洞的最低版本 {min}",
+                    "{c} {seen} is below the patched minimum {min}",
+                    c = self.component,
+                    seen = seen,
+                    min = self.minimum,
                 ),
             );
         } else if let Some(rec) = self
@@ -178,13 +192,29 @@ impl Probe for Version {
         {
             obs.fail(
                 Status::Warn,
-                format!("{} {seen} is below the recommended {rec}", self.component),
+                text!(
+                    "{c} {seen} 低于建议版本 {rec}",
+                    "{c} {seen} is below the recommended {rec}",
+                    c = self.component,
+                    seen = seen,
+                    rec = rec,
+                ),
             );
         }
         obs.evidence
             .push(format!("observed {} {seen}", self.component));
         Ok(obs)
     }
+}
+
+/// A file that could not be read, and why.
+fn io_text(p: &std::path::Path, e: &std::io::Error) -> crate::core::text::Text {
+    text!(
+        "{p}：{why}",
+        "{p}: {why}",
+        p = p.display(),
+        why = crate::core::net::io_error(e),
+    )
 }
 
 /// The first token that looks like a version: digits, a dot, then version characters.

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::Lang;
 use super::{RunReport, Summary};
 use crate::core::outcome::{Metric, Status, WaiverNote};
 use crate::store::StoredOutcome;
@@ -64,7 +65,7 @@ struct Value<'a> {
     display: String,
 }
 
-fn view(row: &StoredOutcome) -> OutcomeView<'_> {
+fn view(row: &StoredOutcome, lang: Lang) -> OutcomeView<'_> {
     let o = &row.outcome;
     OutcomeView {
         check: &o.check,
@@ -78,7 +79,7 @@ fn view(row: &StoredOutcome) -> OutcomeView<'_> {
         kind: &row.info.kind,
         status: o.status,
         effective_status: o.effective_status(),
-        summary: &o.summary,
+        summary: o.summary_in(lang),
         value: o.primary_metric().map(|m| Value {
             metric: m.key(),
             value: m.value,
@@ -95,7 +96,7 @@ fn view(row: &StoredOutcome) -> OutcomeView<'_> {
 }
 
 /// Renders one run.
-pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render_run(r: &RunReport, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     let rfc = |ms: i64| {
         chrono::DateTime::from_timestamp_millis(ms)
             .map(|t| t.with_timezone(&r.timezone).to_rfc3339())
@@ -114,7 +115,7 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
             exit_code: status.exit_code(),
         },
         summary: r.summary(),
-        outcomes: r.rows.iter().map(view).collect(),
+        outcomes: r.rows.iter().map(|o| view(o, lang)).collect(),
     };
     serde_json::to_writer_pretty(&mut *w, &doc)?;
     writeln!(w)

@@ -40,14 +40,7 @@ pub enum Format {
     Prometheus,
 }
 
-/// Language of words in human output.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    /// 中文 (default).
-    Zh,
-    /// English.
-    En,
-}
+pub use crate::core::text::Lang;
 
 /// One run with its outcomes, ready to render.
 pub struct RunReport {
@@ -172,8 +165,8 @@ impl RunReport {
     ) -> io::Result<()> {
         match format {
             Format::Table => table::render_run(self, lang, style, w),
-            Format::Json => json::render_run(self, w),
-            Format::Nagios => nagios::render_run(self, w),
+            Format::Json => json::render_run(self, lang, w),
+            Format::Nagios => nagios::render_run(self, lang, w),
             Format::Prometheus => prometheus::render_run(self, w),
         }
     }

@@ -28,7 +28,7 @@ pub fn perfdata(label: &str, m: &Metric, warn: Option<&Range>, crit: Option<&Ran
 }
 
 /// Renders one run.
-pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render_run(r: &RunReport, lang: super::Lang, w: &mut dyn Write) -> io::Result<()> {
     let s = r.summary();
     let status = r.status();
     let mut text = format!(
@@ -70,7 +70,7 @@ pub(super) fn render_run(r: &RunReport, w: &mut dyn Write) -> io::Result<()> {
             o.status.nagios_word(),
             o.subject(),
             row.info.title,
-            o.summary
+            o.summary_in(lang)
         )?;
     }
     let perf: Vec<String> = r

@@ -135,7 +135,7 @@ pub(super) fn render_run(
                 Cell::new(&o.check),
                 Cell::new(r.system_name(row.info.system.as_deref())),
                 Cell::new(value),
-                Cell::new(&o.summary),
+                Cell::new(o.summary_in(lang)),
             ];
             if fleet {
                 let here = if zh { "本机" } else { "local" };

@@ -801,7 +801,7 @@ impl Engine<'_> {
         let why: Vec<String> = climb
             .steps
             .iter()
-            .filter_map(|s| s.failure.as_ref().map(|f| f.1.clone()))
+            .filter_map(|s| s.failure.as_ref().map(|f| f.1.zh.clone()))
             .collect();
         let newest = backups
             .last()

@@ -46,10 +46,13 @@ pub fn settle(key: &str, outcomes: &mut [Outcome]) {
         if observed > 0 {
             for o in outcomes.iter_mut().filter(|o| !o.unreached) {
                 o.status = o.status.max(Status::Unknown);
-                o.summary = format!(
-                    "`same: {key}`: the probe reports no such fact or metric (file: sha256, mode, owner; command: output, exit_code; version: version; or a metric's name); {}",
-                    o.summary
-                );
+                let before = o.summary_text();
+                o.set_summary(crate::text!(
+                    "“same: {key}”无法比较：该探针没有这一事实或指标；{before}",
+                    "`same: {key}`: the probe reports no such fact or metric (file: sha256, mode, owner; command: output, exit_code; version: version; or a metric's name); {before}",
+                    key = key,
+                    before = before,
+                ));
             }
         }
         return;
@@ -92,19 +95,25 @@ pub fn settle(key: &str, outcomes: &mut [Outcome]) {
             }
             Some(m) => {
                 o.status = o.status.max(Status::Warn);
-                o.summary = format!(
-                    "与其他主机不一致（differs from the other hosts）：{key} = {}，{top}/{n} 台主机为 {}",
-                    shown(v),
-                    shown(m)
-                );
+                o.set_summary(crate::text!(
+                    "与其他主机不一致：{key} = {v}，{top}/{n} 台主机为 {m}",
+                    "differs from the other hosts: {key} = {v}, {top}/{n} hosts have {m}",
+                    key = key,
+                    v = shown(v),
+                    top = top,
+                    n = n,
+                    m = shown(m),
+                ));
                 o.evidence.extend(by_host.iter().cloned());
             }
             None => {
                 o.status = o.status.max(Status::Warn);
-                o.summary = format!(
-                    "各主机不一致（no value is shared by most hosts）：{key} = {}",
-                    shown(v)
-                );
+                o.set_summary(crate::text!(
+                    "各主机互不一致：{key} = {v}",
+                    "no value is shared by most hosts: {key} = {v}",
+                    key = key,
+                    v = shown(v),
+                ));
                 o.evidence.extend(by_host.iter().cloned());
             }
         }
@@ -122,6 +131,7 @@ mod tests {
             unreached: false,
             status: Status::Ok,
             summary: "ok".into(),
+            summary_en: String::new(),
             metrics: vec![],
             primary: None,
             evidence: vec![],

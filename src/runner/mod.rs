@@ -278,22 +278,23 @@ pub async fn run_check(
         let start = Instant::now();
         let result = match tokio::time::timeout(timeout, spec.probe.observe(&cx)).await {
             Ok(r) => r,
-            Err(_) => Err(ProbeError::down(format!(
-                "timed out after {}",
-                humantime::format_duration(timeout)
+            Err(_) => Err(ProbeError::down(crate::text!(
+                "超时：{t} 内无结果",
+                "timed out after {t}",
+                t = crate::core::text::duration(timeout),
             ))),
         };
         let elapsed = start.elapsed();
         let mut verdict = judge::judge(spec, &settings.defaults.thresholds, result);
         // A URL quoted in a summary or evidence never shows its credentials, whoever wrote it.
-        verdict.summary = crate::core::secret::redact_urls_in(&verdict.summary);
+        verdict.summary = verdict.summary.map(crate::core::secret::redact_urls_in);
         verdict
             .observation
             .evidence
             .iter_mut()
             .for_each(|e| *e = crate::core::secret::redact_urls_in(e));
         for s in settings.secrets() {
-            verdict.summary = s.redact(&verdict.summary);
+            verdict.summary = verdict.summary.map(|t| s.redact(t));
             let obs = &mut verdict.observation;
             obs.evidence
                 .iter_mut()

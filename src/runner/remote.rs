@@ -162,7 +162,7 @@ pub(super) async fn run_host(
 }
 
 /// How the summary of a check on an unreachable host begins; the reason follows.
-pub const UNREACHED: &str = "未采集（host unreachable）：";
+pub const UNREACHED: &str = "未采集：";
 
 /// The outcome of a check on a host that could not be reached.
 pub fn unreached(check: &str, host: &str, why: &Unreachable, elapsed: Duration) -> Outcome {
@@ -177,6 +177,7 @@ pub fn unreached(check: &str, host: &str, why: &Unreachable, elapsed: Duration) 
         unreached: true,
         status: Status::Unknown,
         summary: format!("{UNREACHED}{}", why.kind.zh()),
+        summary_en: format!("not collected (host unreachable): {}", why.kind.en()),
         metrics: Vec::new(),
         primary: None,
         evidence,
@@ -350,11 +351,13 @@ fn trim(s: &str) -> String {
 /// Secrets the jump host knows never appear in what a host sent back.
 fn redact(settings: &Settings, o: &mut Outcome) {
     o.summary = crate::core::secret::redact_urls_in(&o.summary);
+    o.summary_en = crate::core::secret::redact_urls_in(&o.summary_en);
     for e in o.evidence.iter_mut() {
         *e = crate::core::secret::redact_urls_in(e);
     }
     for s in settings.secrets() {
         o.summary = s.redact(&o.summary);
+        o.summary_en = s.redact(&o.summary_en);
         for e in o.evidence.iter_mut().chain(o.facts.values_mut()) {
             *e = s.redact(e);
         }

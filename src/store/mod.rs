@@ -244,7 +244,7 @@ impl Store {
         outcomes: &[(&CheckInfo, &Outcome)],
         finished: i64,
     ) -> Result<(), StoreError> {
-        const COLUMNS: usize = 22;
+        const COLUMNS: usize = 23;
         // sqlx's SQLite driver resolves each `$N` by name, quadratic in a statement's parameters;
         // 8 rows of 19 keeps that cheap and far below every backend's parameter limit.
         const ROWS: usize = 8;
@@ -253,7 +253,7 @@ impl Store {
         for chunk in outcomes.chunks(ROWS) {
             let mut sql = String::from(
                 "INSERT INTO outcomes (run_id, check_id, host, unreached, title, category, item, system, target, kind, service, status, effective, \
-                 summary, primary_key, metrics, evidence, duration_ms, attempts, flaky, waiver, finished_at) VALUES ",
+                 summary, summary_en, primary_key, metrics, evidence, duration_ms, attempts, flaky, waiver, finished_at) VALUES ",
             );
             for r in 0..chunk.len() {
                 let params: Vec<String> = (1..=COLUMNS)
@@ -280,6 +280,7 @@ impl Store {
                     .bind(o.status.as_str())
                     .bind(o.effective_status().as_str())
                     .bind(o.summary.clone())
+                    .bind(o.summary_en.clone())
                     .bind(o.primary.clone())
                     .bind(json(&o.metrics))
                     .bind(json(&o.evidence))

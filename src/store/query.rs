@@ -189,6 +189,7 @@ struct OutcomeRow {
     service: i64,
     status: String,
     summary: String,
+    summary_en: String,
     primary_key: Option<String>,
     metrics: String,
     evidence: String,
@@ -216,6 +217,7 @@ impl From<OutcomeRow> for StoredOutcome {
                 unreached: r.unreached != 0,
                 status: Status::parse(&r.status).unwrap_or(Status::Unknown),
                 summary: r.summary,
+                summary_en: r.summary_en,
                 primary: r.primary_key,
                 metrics: serde_json::from_str(&r.metrics).unwrap_or_default(),
                 evidence: serde_json::from_str(&r.evidence).unwrap_or_default(),
@@ -345,7 +347,7 @@ impl Store {
     /// Every outcome of a run, in the order the checks were declared when it ran.
     pub async fn outcomes(&self, run: i64) -> Result<Vec<StoredOutcome>, StoreError> {
         let rows: Vec<OutcomeRow> = sqlx::query_as(
-            "SELECT check_id, host, unreached, title, category, item, system, target, kind, service, status, summary, primary_key, \
+            "SELECT check_id, host, unreached, title, category, item, system, target, kind, service, status, summary, summary_en, primary_key, \
              metrics, evidence, duration_ms, attempts, flaky, waiver FROM outcomes WHERE run_id = $1 ORDER BY finished_at, check_id, host",
         )
         .bind(run)

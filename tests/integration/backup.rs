@@ -76,6 +76,8 @@ fn real_dumps_climb_the_ladder() {
   - { id: quality-db, kind: mysql, path: my/quality-%Y%m%d.sql.gz, keep: 2 }
 ",
     );
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     // Five daily custom-format dumps, but the one of three days ago is missing.
     for d in [0, 1, 2, 4, 5] {
         pg_dump(
@@ -185,6 +187,8 @@ fn broken_backups_are_caught_at_their_rung() {
   - { id: zip-crc, kind: programs, path: i/app-%Y%m%d.zip }
 ",
     );
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     let sql = "-- MySQL dump\nCREATE TABLE t (id int);\nINSERT INTO t VALUES (1);\n".repeat(2000)
         + "-- Dump completed on 2026-11-23\n";
     let mut gz = Vec::new();
@@ -391,6 +395,8 @@ targets:
 ",
         db.0, my.0
     ));
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     let o = Command::new("mysqldump")
         .args(["-h", "127.0.0.1", "-u", "root", &my.0])
         .output()
@@ -802,6 +808,8 @@ targets:
 ",
         db.0
     ));
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     let old = node.at(&format!("pg/db-{}.dump", day(1)));
     let new = node.at(&format!("pg/db-{}.dump", day(0)));
     pg_dump(&db.0, "-Fc", &old);

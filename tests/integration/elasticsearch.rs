@@ -20,13 +20,13 @@ fn colours_and_node_count() {
     assert_eq!(g["status"], "OK", "{g:#}");
     assert_eq!(
         g["summary"],
-        "cluster zq-logs is green, 2 nodes (2 data), 15 active shards, 0 unassigned"
+        "集群 zq-logs 状态 green，节点 2 个（数据节点 2），活动分片 15，未分配 0"
     );
     assert!(
         outcome(&doc, "short")["summary"]
             .as_str()
             .unwrap()
-            .contains("2 of 3 nodes")
+            .contains("集群只有 2/3 个节点")
     );
     assert_eq!(outcome(&doc, "short")["status"], "CRIT");
     assert_eq!(outcome(&doc, "yellow")["status"], "WARN");

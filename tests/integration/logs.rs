@@ -72,6 +72,8 @@ fn scan_counts_records_in_the_window_across_rotations_and_encodings() {
     let node = log_node(
         "  sources:\n    - id: app\n      system: portal\n      format: java\n      paths: [logs/app.log*, logs/gbk.log]\n",
     );
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     // A truncated gzip: two errors early, then filler cut off in the middle.
     let filler: String = (0..4000)
         .map(|i| {

@@ -37,6 +37,8 @@ fn metric(o: &serde_json::Value, name: &str) -> Option<f64> {
 fn slow_queries_connections_and_role() {
     let max: f64 = mariadb("SELECT @@max_connections").parse().unwrap();
     let node = TestNode::new("  my: { dsn: \"mysql://root@127.0.0.1:3306/test\" }\n");
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     node.checks(
         "m.yaml",
         "  - { id: my, title: 质检库, category: 日常检查, item: 1, target: my, probe: { kind: mysql, role: primary }, thresholds: { slow_queries_delta: { warn: 0 } } }\n  - { id: my-replica, title: 备库, category: 日常检查, target: my, probe: { kind: mysql, role: replica, transaction_test: false } }\n",

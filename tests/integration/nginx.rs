@@ -63,6 +63,8 @@ fn stub_status_and_config_test() {
         "  web: {{ url: \"http://127.0.0.1:{}/\" }}\n",
         n.port
     ));
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     node.checks(
         "n.yaml",
         &format!(

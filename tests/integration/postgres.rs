@@ -87,6 +87,8 @@ fn sessions_locks_and_connections_are_measured() {
     let node = TestNode::new(&format!(
         "  pg: {{ dsn: \"postgres://postgres@127.0.0.1:5432/{db}\" }}\n"
     ));
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     node.checks(
         "p.yaml",
         &format!(
@@ -279,6 +281,8 @@ fn streaming_standby_role_and_lag() {
         "  primary: {{ dsn: \"postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable\" }}\n  standby: {{ dsn: \"postgres://postgres@127.0.0.1:{}/postgres?sslmode=disable\" }}\n",
         standby.port
     ));
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     node.checks(
         "r.yaml",
         "  - { id: standby, title: 备库, category: 日常检查, target: standby, probe: { kind: postgres, role: standby }, thresholds: { replication_lag_bytes: { warn: 0 } } }\n  - { id: primary, title: 主库, category: 日常检查, target: primary, probe: { kind: postgres, role: primary } }\n",

@@ -17,10 +17,18 @@ fn plugin_lines_and_exit_codes() {
     let (code, out, _) = probe(&["tcp", &format!("127.0.0.1:{http}"), "--warn", "0.5"]);
     assert_eq!(code, 0, "{out}");
     let re = regex::Regex::new(
-        r"^TCP OK: connected to 127\.0\.0\.1:\d+ in \d+ ms \| 'connect_time'=[0-9.]+s;0\.5;;;\n$",
+        r"^TCP OK: 127\.0\.0\.1:\d+ 可连接，用时 \d+ ms \| 'connect_time'=[0-9.]+s;0\.5;;;\n$",
     )
     .unwrap();
     assert!(re.is_match(&out), "{out}");
+    // The same line in English with `--lang en`; the rest of this test reads English.
+    let (_, out, _) = probe(&["--lang", "en", "tcp", &format!("127.0.0.1:{http}")]);
+    assert!(out.starts_with("TCP OK: connected to 127.0.0.1:"), "{out}");
+    let probe = |args: &[&str]| {
+        let mut all = vec!["--lang", "en"];
+        all.extend_from_slice(args);
+        probe(&all)
+    };
 
     let (code, out, _) = probe(&["tcp", &format!("127.0.0.1:{}", closed_port())]);
     assert_eq!(code, 2);

@@ -12,6 +12,8 @@ fn http_node(http: u16, hole: u16, closed: u16) -> TestNode {
 #[test]
 fn http_expectations_are_judged() {
     let node = http_node(http_server(), black_hole(), closed_port());
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     node.checks(
         "web.yaml",
         r#"  - { id: ok, title: 首页, category: 系统业务检查, item: 2, system: portal, target: web, probe: { kind: http, path: ok, contains: ["门户"] } }
@@ -60,6 +62,8 @@ fn http_expectations_are_judged() {
 #[test]
 fn black_hole_ends_at_its_timeout_without_delaying_the_rest() {
     let node = http_node(http_server(), black_hole(), closed_port());
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     node.checks(
         "net.yaml",
         r#"  - { id: hole-http, title: 黑洞 HTTP, category: 日常检查, target: hole, timeout: 1s, probe: { kind: http } }
@@ -109,6 +113,8 @@ fn certificate_expiring_in_three_days_is_critical() {
     let node = TestNode::new(&format!(
         "  tls: {{ url: \"https://127.0.0.1:{port}/\" }}\n"
     ));
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     node.checks(
         "tls.yaml",
         r#"  - { id: cert, title: 证书有效期, category: 日常检查, target: tls, probe: { kind: http, insecure: true } }
@@ -201,6 +207,8 @@ fn databases_answer_queries_and_transactions_roll_back() {
 #[test]
 fn commands_files_processes_and_ports() {
     let node = TestNode::new("  web: { address: \"127.0.0.1:9\" }\n");
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     let dir = node.path().display().to_string();
     std::fs::write(
         node.path().join("app.conf"),
@@ -326,6 +334,8 @@ fn commands_files_processes_and_ports() {
 #[test]
 fn retries_mark_flaky_and_waivers_apply_until_expiry() {
     let node = TestNode::new("  web: { address: \"127.0.0.1:9\" }\n");
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     let marker = node.path().join("marker");
     node.checks(
         "r.yaml",
@@ -381,7 +391,7 @@ fn nagios_and_prometheus_outputs() {
   - { id: bad, title: 错误页, category: 系统业务检查, system: portal, target: web, probe: { kind: http, path: "500" } }
 "#,
     );
-    let out = node.run(&["inspect", "--format", "nagios"]);
+    let out = node.run(&["--lang", "en", "inspect", "--format", "nagios"]);
     out.code(2);
     let s = text(&out.stdout);
     let first = s.lines().next().unwrap();

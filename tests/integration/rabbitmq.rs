@@ -4,6 +4,8 @@ use crate::support::*;
 
 fn probe(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
     let mut c = znode();
+    // The assertions of this file read the English wording.
+    c.env("ZNODE_LANG", "en");
     c.arg("probe").arg("rabbitmq").args(args);
     for (k, v) in env {
         c.env(k, v);

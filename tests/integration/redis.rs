@@ -98,7 +98,7 @@ fn memory_at_maxmemory_is_critical() {
         "the server is full"
     );
     let (code, out, _) = {
-        let o = znode()
+        let o = znode_en()
             .args(["probe", "redis", &format!("127.0.0.1:{}", r.port)])
             .ran();
         (o.status.code(), text(&o.stdout), text(&o.stderr))
@@ -115,6 +115,8 @@ fn evictions_and_restarts_are_judged_against_the_last_run() {
         &["--maxmemory", "2mb", "--maxmemory-policy", "allkeys-lru"],
     );
     let node = TestNode::new(&format!("  cache: {{ address: \"127.0.0.1:{port}\" }}\n"));
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     node.checks(
         "r.yaml",
         "  - { id: cache, title: 缓存, category: 中间件检查, target: cache, probe: { kind: redis, role: master }, thresholds: { evicted_keys_delta: { warn: 0 }, memory_pct: { warn: 101, crit: 102 } } }\n",
@@ -170,10 +172,10 @@ fn evictions_and_restarts_are_judged_against_the_last_run() {
 fn auth_from_the_environment_and_wrong_role() {
     let r = RedisServer::start(closed_port(), &["--requirepass", "Zq-redis-pw-55"]);
     let target = format!("127.0.0.1:{}", r.port);
-    let o = znode().args(["probe", "redis", &target]).ran();
+    let o = znode_en().args(["probe", "redis", &target]).ran();
     o.code(2);
     assert!(text(&o.stdout).contains("NOAUTH"), "{}", text(&o.stdout));
-    let o = znode()
+    let o = znode_en()
         .args([
             "probe",
             "redis",
@@ -187,8 +189,8 @@ fn auth_from_the_environment_and_wrong_role() {
         .ran();
     let out = text(&o.stdout);
     o.code(2);
-    assert!(out.contains("role is master, expected slave"), "{out}");
-    let o = znode()
+    assert!(out.contains("server is a master, expected slave"), "{out}");
+    let o = znode_en()
         .args([
             "probe",
             "redis",
@@ -211,6 +213,8 @@ fn a_service_stopped_during_the_run_is_reported_and_the_run_goes_on() {
     let port = closed_port();
     let mut r = RedisServer::start(port, &[]);
     let node = TestNode::new(&format!("  cache: {{ address: \"127.0.0.1:{port}\" }}\n"));
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     // One check at a time: the first holds the run for a moment, the Redis check comes after it
     // (checks of one category run in file order), and a last check shows the run continues.
     node.checks(
@@ -233,4 +237,11 @@ fn a_service_stopped_during_the_run_is_reported_and_the_run_goes_on() {
     assert!(c["summary"].as_str().unwrap().contains("refused"), "{c:#}");
     assert_eq!(outcome(&doc, "c-after")["status"], "OK");
     assert_eq!(doc["run"]["state"], "finished");
+}
+
+/// znode with `--lang en` wording, for assertions that read English.
+fn znode_en() -> std::process::Command {
+    let mut c = znode();
+    c.env("ZNODE_LANG", "en");
+    c
 }

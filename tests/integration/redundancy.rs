@@ -23,7 +23,7 @@ fn healthy_instances_are_counted() {
     assert_eq!(full["status"], "OK", "{full:#}");
     assert_eq!(
         full["summary"],
-        "2 of 2 应用服务器 instances healthy (at least 2 required)"
+        "应用服务器 共 2 个实例，2 个正常（至少需要 2 个）"
     );
     let ns = outcome(&doc, "no-spare");
     assert_eq!(ns["status"], "WARN", "{ns:#}");
@@ -31,18 +31,18 @@ fn healthy_instances_are_counted() {
         ns["summary"]
             .as_str()
             .unwrap()
-            .starts_with("应用服务器 runs without a spare: app-3: "),
+            .starts_with("应用服务器 已无冗余：app-3: "),
         "{ns:#}"
     );
     let below = outcome(&doc, "below");
     assert_eq!(below["status"], "CRIT", "{below:#}");
     let s = below["summary"].as_str().unwrap();
     assert!(
-        s.starts_with("only 1 of 3 交换服务 instances healthy, 2 required"),
+        s.starts_with("交换服务 只有 1/3 个实例正常，至少需要 2 个"),
         "{s}"
     );
     assert!(
-        s.contains("app-4: ") && s.contains("timed out"),
+        s.contains("app-4: ") && s.contains("超时"),
         "the hung instance is named: {s}"
     );
 }

@@ -1,6 +1,6 @@
 //! `znode report inspection`: the 巡检报告 of a stored run, rendered through its template.
 
-use crate::support::{TestNode, closed_port, text};
+use crate::support::{RunExt, TestNode, closed_port, text, znode};
 
 #[test]
 fn the_inspection_report_holds_every_item_and_the_abnormal_ones_with_remediation() {
@@ -79,5 +79,113 @@ fn the_inspection_report_holds_every_item_and_the_abnormal_ones_with_remediation
         text(&out.stderr).contains("inspection.md.hbs"),
         "{}",
         text(&out.stderr)
+    );
+}
+
+/// The words of the bureau's document are Chinese: over the sample node's whole pack, run
+/// against this machine's real services (some up, some down), every 说明 cell of the 巡检报告
+/// reads in Chinese. Latin words are allowed only as names (products, units, protocols, SQL
+/// keywords in rule titles) or inside values (addresses, paths, versions, process names).
+#[test]
+fn the_inspection_report_of_the_shipped_pack_reads_in_chinese() {
+    const NAMES: &[&str] = &[
+        "CPU",
+        "PostgreSQL",
+        "MariaDB",
+        "MySQL",
+        "Redis",
+        "RabbitMQ",
+        "nginx",
+        "Tomcat",
+        "Elasticsearch",
+        "Debian",
+        "HTTP",
+        "TCP",
+        "PING",
+        "PONG",
+        "AMQP",
+        "JSON",
+        "SQL",
+        "RDB",
+        "AOF",
+        "NTP",
+        "WAL",
+        "TLS",
+        "SSH",
+        "MiB",
+        "KiB",
+        "GiB",
+        "TiB",
+        "pid",
+        "inode",
+        "guest",
+        "nofile",
+        "nproc",
+        "postgres",
+        "mariadbd",
+        "mysqld",
+        "redis",
+        "server",
+        "beam",
+        "smp",
+        "java",
+        "sshd",
+        "green",
+        "yellow",
+        "red",
+        "DROP",
+        "TRUNCATE",
+        "DELETE",
+        "WHERE",
+        "ERROR",
+        "FATAL",
+        "OOM",
+        "Java",
+        "XML",
+        "stub",
+        "status",
+        "root",
+        "znode",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let node = dir.path().join("node");
+    znode().args(["init"]).arg(&node).ran().code(0);
+    let config = node.join("znode.yaml");
+    let run = |args: &[&str]| znode().arg("-c").arg(&config).args(args).ran();
+    let out = run(&["inspect"]);
+    assert!(out.status.code().is_some_and(|c| c <= 3));
+    let md = text(&run(&["report", "inspection", "latest", "-o", "-"]).stdout);
+    let mut cells = 0;
+    let mut latin: Vec<String> = Vec::new();
+    for line in md.lines().filter(|l| l.starts_with("| (")) {
+        let summary = line.trim().trim_matches('|').rsplit(" | ").next().unwrap();
+        cells += 1;
+        for token in summary.split(|c: char| c.is_whitespace() || "，；：（）()、,;“”`".contains(c))
+        {
+            // Values: addresses, paths, URLs, versions, sizes, ids.
+            if token
+                .chars()
+                .any(|c| c.is_ascii_digit() || "/\\.:@_-=<>*".contains(c))
+            {
+                continue;
+            }
+            let mut word = String::new();
+            for c in token.chars().chain([' ']) {
+                if c.is_ascii_alphabetic() {
+                    word.push(c);
+                    continue;
+                }
+                if word.len() >= 3 && !NAMES.contains(&word.as_str()) {
+                    latin.push(format!("{word}  ←  {summary}"));
+                }
+                word.clear();
+            }
+        }
+    }
+    assert!(cells >= 90, "{cells} items: {md}");
+    assert!(
+        latin.is_empty(),
+        "English in the 说明 column:\n{}",
+        latin.join("\n")
     );
 }

@@ -39,6 +39,8 @@ fn java_without_xmx_and_unmet_limits_are_reported() {
         "-Dapp={tag}-tuned -Xms256m -Xmx512m -XX:+HeapDumpOnOutOfMemoryError -cp app.jar Main"
     ));
     let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     node.checks(
         "s.yaml",
         &format!(

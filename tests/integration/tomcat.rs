@@ -93,6 +93,8 @@ fn connectors_heap_and_errors_since_the_last_run() {
         "  app: {{ url: \"http://127.0.0.1:{p}/\", username: monitor, password_env: ZNODE_T_TC }}\n  app-bad: {{ url: \"http://127.0.0.1:{p}/\", username: monitor, password_env: ZNODE_T_TC_BAD }}\n",
         p = t.port
     ));
+    // English wording: the assertions below read `--lang en` text.
+    let node = node.env("ZNODE_LANG", "en");
     node.checks(
         "t.yaml",
         "  - { id: tc, title: 应用服务器, category: 中间件检查, item: 1, target: app, probe: { kind: tomcat }, thresholds: { errors_delta: { warn: 0 } } }\n  - { id: tc-bad, title: 错误口令, category: 中间件检查, target: app-bad, probe: { kind: tomcat } }\n",

@@ -33,18 +33,13 @@ fn versions_below_the_patched_minimum_are_critical() {
     assert_eq!(o["status"], "CRIT");
     assert_eq!(
         o["summary"],
-        "Tomcat 9.0.98 is below the patched minimum 9.0.99"
+        "Tomcat 9.0.98 低于已修复漏洞的最低版本 9.0.99"
     );
     let o = outcome(&doc, "http-header");
     assert_eq!(o["status"], "CRIT", "2.4.9 < 2.4.10: {o:#}");
     let o = outcome(&doc, "pg");
     assert_eq!(o["status"], "WARN", "{o:#}");
-    assert!(
-        o["summary"]
-            .as_str()
-            .unwrap()
-            .contains("below the recommended 99.0")
-    );
+    assert!(o["summary"].as_str().unwrap().contains("低于建议版本 99.0"));
     assert_eq!(outcome(&doc, "debian")["status"], "OK");
     let o = outcome(&doc, "file");
     assert_eq!(
@@ -57,7 +52,7 @@ fn versions_below_the_patched_minimum_are_critical() {
         o["summary"]
             .as_str()
             .unwrap()
-            .starts_with("no version found in: unknown build"),
+            .starts_with("没有找到版本号：unknown build"),
         "{o:#}"
     );
 }
