@@ -54,12 +54,20 @@ pub fn verification_checks(
 ) -> Result<Vec<CheckSpec>, Error> {
     let mut checks = Vec::new();
     let mut problems = Problems::default();
+    // A policy the check pack already verifies (`backup.<policy>` in 常规检查 or 脆弱性检查)
+    // keeps that check's title, category and item: one check, one place in the reports,
+    // whichever command ran it.
+    let pack = crate::catalog::Catalog::load(settings).ok();
     for p in policies {
+        let id = check_id(p);
+        let written = pack.as_ref().and_then(|c| c.get(&id));
         let derived = Derived {
-            id: check_id(p),
-            title: format!("备份验证：{}", p.title()),
-            category: Category::Backup,
-            item: None,
+            title: written
+                .map(|c| c.title.clone())
+                .unwrap_or_else(|| format!("备份验证：{}", p.title())),
+            category: written.map_or(Category::Backup, |c| c.category),
+            item: written.and_then(|c| c.item),
+            id,
             system: p.system.clone(),
             timeout: Duration::from_secs(timeout.as_secs().max(1)),
             remediation: None,

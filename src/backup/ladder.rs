@@ -204,9 +204,22 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     let keep = policy.keep.unwrap_or(1).max(1) as i64;
     let every = policy.every().as_millis() as i64;
     let mut missing = Vec::new();
+    // Periods before the first backup there is are before the policy's history: a new policy
+    // has not yet had `keep` periods to fill, which is not a missing backup.
+    let oldest = backups.first().map_or(newest.taken, |b| b.taken);
+    // A backup known to the day covers its day from midnight; a timed one half a period
+    // around its time.
+    let history_starts = match backups.first() {
+        Some(b) if b.day_only => oldest,
+        _ => oldest - every / 2,
+    };
+    let young = newest.taken - oldest < (keep - 1) * every;
     for i in 0..keep {
         let slot = newest.taken - i * every;
         const DAY: i64 = 86_400_000;
+        if slot < history_starts {
+            break;
+        }
         // A backup known to the day only fills its own day, not the neighbour its midnight
         // happens to be near.
         let filled = backups.iter().any(|b| {
@@ -231,7 +244,7 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
                 days = missing.join(", "),
             ),
         ))
-    } else if (backups.len() as i64) < keep {
+    } else if (backups.len() as i64) < keep && !young {
         Some((
             Status::Warn,
             text!(
@@ -244,16 +257,23 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     } else {
         None
     };
-    c.step(
-        3,
-        complete,
+    let kept = if young && (backups.len() as i64) < keep {
+        text!(
+            "共 {n} 份备份，保留 {keep} 份（最早一份在 {first}，尚未满一个保留周期）",
+            "{n} backups, retention {keep} (the first is of {first}: not a whole retention yet)",
+            n = backups.len(),
+            keep = keep,
+            first = when(oldest, o.tz),
+        )
+    } else {
         text!(
             "共 {n} 份备份，保留 {keep} 份",
             "{n} backups, retention {keep}",
             n = backups.len(),
             keep = keep,
-        ),
-    );
+        )
+    };
+    c.step(3, complete, kept);
 
     // 4 size
     c.metrics.push(Metric::new("size", newest.size as f64, "B"));

@@ -866,3 +866,67 @@ fn an_unknown_restore_target_is_a_config_problem() {
         .stderr_has("backup `pg`: unknown restore target `srcc`")
         .stderr_has("did you mean `src`?");
 }
+
+/// A policy the check pack verifies under 常规检查 keeps that place when `backup verify` runs
+/// it: the monthly report counts its outcomes in 常规检查, never moves them to 备份检查.
+#[test]
+fn a_policy_verified_by_the_pack_keeps_its_category_when_backup_verify_runs_it() {
+    let node = TestNode::with_config(
+        "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: [checks]\nsystems:\n  - id: database\n    name: 数据库\nbackups:\n  - { id: cfg, kind: file, path: 'cfg/cfg-%Y%m%d.gz' }\n",
+    );
+    node.checks(
+        "r.yaml",
+        "  - { id: backup.cfg, title: 配置文件备份, category: 常规检查, item: 1, probe: { kind: backup, policy: cfg } }\n",
+    );
+    let (_, doc) = verify(&node);
+    let o = outcome(&doc, "backup.cfg");
+    assert_eq!(o["category"], "常规检查", "{o:#}");
+    assert_eq!(o["title"], "配置文件备份");
+    assert_eq!(o["item"], 1);
+    node.run(&["inspect"]);
+    let month = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .format("%Y-%m")
+        .to_string();
+    let (_, r) = node.json(&[
+        "report", "monthly", "--period", &month, "-f", "json", "-o", "-",
+    ]);
+    let cats: Vec<(&str, i64)> = r["report"]["by_category"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["total"].as_i64() > Some(0))
+        .map(|c| (c["name"].as_str().unwrap(), c["total"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(cats, [("常规检查", 2)], "{:#}", r["report"]["by_category"]);
+}
+
+/// A policy younger than its retention has not missed the days before its first backup: no
+/// warning for them, and the ladder says the retention is not yet whole. A day missing after
+/// the first backup is still missing.
+#[test]
+fn a_new_policy_is_not_missing_the_days_before_its_first_backup() {
+    let node = backup_node(
+        "  - { id: young, kind: file, path: y/data-%Y%m%d.gz, keep: 30 }\n  - { id: gap, kind: file, path: g/data-%Y%m%d.gz, keep: 30 }\n",
+    );
+    for d in [0, 1] {
+        gzip_file(b"data\n", &node.at(&format!("y/data-{}.gz", day(d))));
+    }
+    for d in [0, 2] {
+        gzip_file(b"data\n", &node.at(&format!("g/data-{}.gz", day(d))));
+    }
+    node.run(&["backup", "seal"]).code(0);
+    let (_, doc) = verify(&node);
+    let young = outcome(&doc, "backup.young");
+    assert_eq!(young["status"], "OK", "{young:#}");
+    assert!(
+        young["evidence"].to_string().contains("尚未满一个保留周期"),
+        "{young:#}"
+    );
+    let gap = outcome(&doc, "backup.gap");
+    assert_eq!(gap["status"], "WARN", "{gap:#}");
+    assert!(
+        gap["summary"].as_str().unwrap().contains("缺少 1 期备份"),
+        "{gap:#}"
+    );
+}
