@@ -85,14 +85,11 @@ pub async fn record_playbook(
     end: &End,
 ) -> Result<(), Error> {
     let (state, note) = match end {
-        End::Finished => (StepState::Done, format!("playbook run #{run} finished")),
-        End::Failed(r) => (
+        End::Finished => (StepState::Done, format!("预案执行 #{run} 已完成")),
+        End::Failed(r) => (StepState::Failed, format!("预案执行 #{run} 失败：{r}")),
+        End::Paused(s, r, _) => (
             StepState::Failed,
-            format!("playbook run #{run} failed: {r}"),
-        ),
-        End::Paused(s, r) => (
-            StepState::Failed,
-            format!("playbook run #{run} paused at {s}: {r}"),
+            format!("预案执行 #{run} 在步骤 {s} 暂停：{r}"),
         ),
     };
     store

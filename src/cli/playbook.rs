@@ -116,7 +116,7 @@ impl Responder {
 impl Person for Responder {
     fn confirm(&mut self, step: &Step, instruction: &str) -> Option<String> {
         if self.flags.yes {
-            return Some("(--yes)".into());
+            return Some("已确认（无人值守运行）".into());
         }
         eprintln!("  ▶ {}：{instruction}", step.title);
         let a = self.ask("    完成后输入 y 确认（可附备注：y 备注）：")?;
@@ -399,9 +399,14 @@ pub(super) async fn report(
             eprintln!("run #{id} failed: {r}");
             Status::Crit
         }
-        End::Paused(step, r) => {
+        End::Paused(step, r, hint) => {
+            let how = if hint.is_empty() {
+                String::new()
+            } else {
+                format!(" ({hint})")
+            };
             eprintln!(
-                "run #{id} paused at `{step}`: {r}\n  continue with: znode playbook resume {id} ..."
+                "run #{id} paused at `{step}`: {r}{how}\n  continue with: znode playbook resume {id} ..."
             );
             Status::Unknown
         }

@@ -613,6 +613,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         // The 考核 is monthly: a weekly report has no section to point to.
         (r.period.kind != period::Routine::Weekly).then_some(&assessment),
     );
+    let plan = plan(r, s, &incidents, &risks);
     let overview = overview(&w, &f, &total, &incidents, &availability, &assessment);
     let unit = s.reports.title.clone().unwrap_or_else(|| s.node.clone());
     Ok(RoutineModel {
@@ -650,7 +651,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         logs: log_section(&f),
         changes: changes(&w, &f),
         risks,
-        plan: plan(r, s),
+        plan,
         assessment,
     })
 }
@@ -1252,7 +1253,7 @@ fn risks(
     out
 }
 
-fn plan(r: &Request<'_>, s: &Settings) -> Plan {
+fn plan(r: &Request<'_>, s: &Settings, incidents: &IncidentSection, risks: &[String]) -> Plan {
     let path = s
         .reports
         .plans(&s.base_dir)
@@ -1265,16 +1266,56 @@ fn plan(r: &Request<'_>, s: &Settings) -> Plan {
             path: path.display().to_string(),
             missing: false,
         },
+        // No plan written: the routine work the contract asks for, and what this period left
+        // open, so the document says what will be done rather than how to use the tool (the
+        // command warns that the plan file is missing).
         Err(_) => Plan {
             heading,
-            text: format!(
-                "（{heading}工作计划未编写：请在 {} 中填写。）",
-                path.display()
-            ),
+            text: default_plan(r.period.kind, s, incidents, risks),
             path: path.display().to_string(),
             missing: true,
         },
     }
+}
+
+/// The plan a report carries when none was written: the routine work, then each incident
+/// still open and each risk of the period to follow up.
+fn default_plan(
+    kind: period::Routine,
+    s: &Settings,
+    incidents: &IncidentSection,
+    risks: &[String],
+) -> String {
+    let inspections = match s.assessment.inspection.every {
+        crate::settings::Every::Day => "每日",
+        crate::settings::Every::Week => "每周",
+        crate::settings::Every::Month => "每月",
+    };
+    let mut items = vec![
+        format!(
+            "按计划开展例行巡检（{inspections}不少于 1 次），出具巡检报告，发现问题及时处置并跟踪闭环。"
+        ),
+        "持续开展备份校验与恢复测试、日志审计，确保备份可用、异常操作可追溯。".to_owned(),
+        match kind {
+            period::Routine::Weekly => "按时编制并提交周报。".to_owned(),
+            _ => "按时编制并提交周报、月报及各类专项报告。".to_owned(),
+        },
+    ];
+    for i in incidents.list.iter().filter(|i| i.state != "已关闭") {
+        items.push(format!(
+            "跟进事件 #{}（{}，{}）：{}，直至处理完毕并关闭。",
+            i.id, i.kind, i.state, i.title
+        ));
+    }
+    for risk in risks {
+        items.push(format!("跟进本期风险：{risk}"));
+    }
+    items
+        .iter()
+        .enumerate()
+        .map(|(n, t)| format!("{}. {t}", n + 1))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

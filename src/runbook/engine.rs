@@ -43,8 +43,9 @@ pub enum End {
     Finished,
     /// A step failed with nowhere to go.
     Failed(String),
-    /// Waiting for a person at this step.
-    Paused(String, String),
+    /// Waiting for a person at this step: why (as the journal has it), and how to go on
+    /// (the flags of `playbook resume`, for the terminal only).
+    Paused(String, String, String),
 }
 
 /// What the engine needs around it.
@@ -71,7 +72,12 @@ enum StepEnd {
         detail: String,
     },
     Failed(String),
-    NeedsPerson(String),
+    NeedsPerson {
+        /// What is awaited, in the journal's words.
+        why: String,
+        /// How to give it on the command line.
+        hint: String,
+    },
     /// A signal stopped the step (and was passed on to its command).
     Interrupted(String),
 }
@@ -186,12 +192,12 @@ impl Engine<'_> {
         let mut cursor = from.or_else(|| pb.steps.first().map(|s| s.id.clone()));
         while let Some(id) = cursor.take() {
             let Some(step) = pb.step(&id) else {
-                return self.end(run, End::Failed(format!("no step `{id}`"))).await;
+                return self.end(run, End::Failed(format!("没有步骤 {id}"))).await;
             };
             if let Some(s) = interrupts.received() {
-                let reason = format!("stopped by {} before step `{id}` started", s.as_str());
+                let reason = format!("步骤 {id} 开始前收到 {}，已停止", s.as_str());
                 self.log(run, None, "interrupt", None, &reason).await?;
-                return self.end(run, End::Paused(id, reason)).await;
+                return self.end(run, End::Paused(id, reason, String::new())).await;
             }
             let index = pb.index(&id).unwrap_or(0);
             if self.progress {
@@ -225,7 +231,7 @@ impl Engine<'_> {
                 let mut watch = interrupts.clone();
                 tokio::select! {
                     r = self.execute(run, step, vars, interrupts.clone()) => r?,
-                    s = watch.next() => StepEnd::Interrupted(format!("stopped by {}", s.as_str())),
+                    s = watch.next() => StepEnd::Interrupted(format!("收到 {}，已停止", s.as_str())),
                 }
             };
             match outcome {
@@ -245,10 +251,7 @@ impl Engine<'_> {
                     match (target.as_str(), resolved) {
                         ("fail", _) => {
                             return self
-                                .end(
-                                    run,
-                                    End::Failed(format!("step `{}` leads to fail", step.id)),
-                                )
+                                .end(run, End::Failed(format!("步骤 {} 按预案转入失败", step.id)))
                                 .await;
                         }
                         (_, Some(n)) => cursor = Some(n),
@@ -269,14 +272,16 @@ impl Engine<'_> {
                         Some(t) => cursor = resolve(pb, index, t),
                     }
                 }
-                StepEnd::NeedsPerson(reason) => {
-                    self.log(run, Some(step), "pause", None, &reason).await?;
-                    return self.end(run, End::Paused(step.id.clone(), reason)).await;
+                StepEnd::NeedsPerson { why, hint } => {
+                    self.log(run, Some(step), "pause", None, &why).await?;
+                    return self.end(run, End::Paused(step.id.clone(), why, hint)).await;
                 }
                 StepEnd::Interrupted(reason) => {
                     self.log(run, Some(step), "interrupt", None, &reason)
                         .await?;
-                    return self.end(run, End::Paused(step.id.clone(), reason)).await;
+                    return self
+                        .end(run, End::Paused(step.id.clone(), reason, String::new()))
+                        .await;
                 }
             }
         }
@@ -298,7 +303,7 @@ impl Engine<'_> {
         if end != End::Finished || evaluation.is_some() {
             let detail = match &end {
                 End::Failed(r) => r.clone(),
-                End::Paused(s, r) => format!("{s}: {r}"),
+                End::Paused(s, r, _) => format!("{s}：{r}"),
                 End::Finished => evaluation.clone().unwrap_or_default(),
             };
             let ev = if evaluation.is_some() {
@@ -364,9 +369,7 @@ impl Engine<'_> {
                     };
                     match self.command(run, step, &argv, how, interrupts).await? {
                         StepEnd::Failed(why) => {
-                            return Ok(StepEnd::Failed(format!(
-                                "the backup command failed: {why}"
-                            )));
+                            return Ok(StepEnd::Failed(format!("备份命令失败：{why}")));
                         }
                         stopped @ StepEnd::Interrupted(_) => return Ok(stopped),
                         _ => {}
@@ -433,9 +436,10 @@ impl Engine<'_> {
                     detail: comment,
                 }
             }
-            None => StepEnd::NeedsPerson(
-                "a manual step needs a confirmation (run it on a terminal, or pass --yes)".into(),
-            ),
+            None => StepEnd::NeedsPerson {
+                why: "人工步骤等待确认".into(),
+                hint: "run it on a terminal, or pass --yes".into(),
+            },
         })
     }
 
@@ -450,23 +454,15 @@ impl Engine<'_> {
         Ok(
             match self.person.confirm_destructive(step, &argv.join(" ")) {
                 Some(true) => {
-                    self.log(
-                        run,
-                        Some(step),
-                        "confirm",
-                        None,
-                        "destructive step confirmed",
-                    )
-                    .await?;
+                    self.log(run, Some(step), "confirm", None, "破坏性步骤已确认")
+                        .await?;
                     None
                 }
-                Some(false) => Some(StepEnd::Failed(
-                    "the destructive step was not confirmed".into(),
-                )),
-                None => Some(StepEnd::NeedsPerson(format!(
-                    "destructive step: confirm it on a terminal or with --confirm {}",
-                    step.id
-                ))),
+                Some(false) => Some(StepEnd::Failed("破坏性步骤未获确认".into())),
+                None => Some(StepEnd::NeedsPerson {
+                    why: format!("破坏性步骤 {} 等待确认", step.id),
+                    hint: format!("confirm it on a terminal or with --confirm {}", step.id),
+                }),
             },
         )
     }
@@ -490,7 +486,7 @@ impl Engine<'_> {
                 .await;
                 (
                     o.effective_status(),
-                    format!("{} {}: {}", step.id, o.effective_status(), o.summary),
+                    format!("{} {}：{}", step.id, o.effective_status().zh(), o.summary),
                 )
             }
             Some(Err(list)) => (
@@ -524,11 +520,11 @@ impl Engine<'_> {
     ) -> Result<StepEnd, StoreError> {
         if channels.is_empty() {
             // Nothing to send: the message is kept in the journal only.
-            self.log(run, Some(step), "note", None, &format!("→ journal: {text}"))
+            self.log(run, Some(step), "note", None, &format!("记录：{text}"))
                 .await?;
             return Ok(StepEnd::Done {
                 next: None,
-                detail: "journal only: the step names no channel".into(),
+                detail: "仅记入执行记录（步骤未指定通知渠道）".into(),
             });
         }
         let source = format!("{} {}", outbox_source(run), step.id);
@@ -552,11 +548,11 @@ impl Engine<'_> {
                 },
             };
             results.push(match outbox.post(&post).await?.1 {
-                Delivery::Sent => format!("{c}: sent"),
+                Delivery::Sent => format!("{c}：已发送"),
                 Delivery::NoChannel => {
-                    format!("{c}: NOT SENT, no channel `{c}` is declared; it waits in the outbox")
+                    format!("{c}：未发送，未配置该通知渠道，消息在待发队列中")
                 }
-                Delivery::Failed(e) => format!("{c}: queued, send failed: {e}"),
+                Delivery::Failed(e) => format!("{c}：发送失败，已排队重发（{e}）"),
             });
         }
         self.log(
@@ -564,12 +560,12 @@ impl Engine<'_> {
             Some(step),
             "note",
             None,
-            &format!("→ {}: {text}", channels.join(", ")),
+            &format!("通知 {}：{text}", channels.join("、")),
         )
         .await?;
         Ok(StepEnd::Done {
             next: None,
-            detail: results.join("; "),
+            detail: results.join("；"),
         })
     }
 
@@ -585,7 +581,7 @@ impl Engine<'_> {
             tokio::time::sleep(d).await;
             return StepEnd::Done {
                 next: None,
-                detail: format!("waited {}", humantime::format_duration(d)),
+                detail: format!("已等待 {}", crate::core::text::duration(d).zh),
             };
         }
         let limit = duration.unwrap_or(Duration::from_secs(600));
@@ -596,13 +592,16 @@ impl Engine<'_> {
             if worst == Status::Ok {
                 break StepEnd::Done {
                     next: None,
-                    detail: format!("passed after {}: {detail}", clock(start.elapsed())),
+                    detail: format!(
+                        "{}后检查通过：{detail}",
+                        crate::core::text::duration(start.elapsed()).zh
+                    ),
                 };
             }
             if start.elapsed() + every > limit {
                 break StepEnd::Failed(format!(
-                    "not passing after {}: {detail}",
-                    humantime::format_duration(limit)
+                    "等待 {} 后检查仍未通过：{detail}",
+                    crate::core::text::duration(limit).zh
                 ));
             }
             tokio::time::sleep(every).await;
@@ -626,12 +625,11 @@ impl Engine<'_> {
                     detail: a,
                 }
             }
-            Some(a) => StepEnd::Failed(format!("`{a}` is not one of: {}", names.join(", "))),
-            None => StepEnd::NeedsPerson(format!(
-                "a decision is needed: pass --answer {}=<{}>",
-                step.id,
-                names.join("|")
-            )),
+            Some(a) => StepEnd::Failed(format!("“{a}”不是可选项之一：{}", names.join("、"))),
+            None => StepEnd::NeedsPerson {
+                why: format!("等待决策（{}：{}）", step.id, names.join("、")),
+                hint: format!("pass --answer {}=<{}>", step.id, names.join("|")),
+            },
         })
     }
 
@@ -651,7 +649,7 @@ impl Engine<'_> {
         let tz = self.settings.timezone.name();
         if let Some(s) = interrupts.received() {
             return Ok(StepEnd::Interrupted(format!(
-                "stopped by {} before the command started",
+                "命令开始前收到 {}，已停止",
                 s.as_str()
             )));
         }
@@ -683,8 +681,8 @@ impl Engine<'_> {
         let ran = match waited {
             Ok(Err(_)) => {
                 return Ok(StepEnd::Failed(format!(
-                    "timed out after {}",
-                    humantime::format_duration(how.limit)
+                    "超时：{} 内未结束",
+                    crate::core::text::duration(how.limit).zh
                 )));
             }
             Ok(Ok(Err(e))) => return Ok(StepEnd::Failed(e)),
@@ -694,14 +692,14 @@ impl Engine<'_> {
                 let stopped = tokio::time::timeout(STOP_GRACE, child.wait()).await;
                 let account = match stopped {
                     Ok(Ok(r)) => format!(
-                        "{} passed on to process group {}; it exited {} after {:.1} s",
+                        "已将 {} 转给进程组 {}；命令在 {:.1} 秒后退出，退出码 {}",
                         signal.as_str(),
                         child.pgid(),
-                        r.code,
-                        r.elapsed.as_secs_f64()
+                        r.elapsed.as_secs_f64(),
+                        r.code
                     ),
                     _ => format!(
-                        "{} passed on to process group {}; it did not stop within {} s and was killed",
+                        "已将 {} 转给进程组 {}；命令 {} 秒内未停止，已强制结束",
                         signal.as_str(),
                         child.pgid(),
                         STOP_GRACE.as_secs()
@@ -718,17 +716,21 @@ impl Engine<'_> {
                 None => s.to_owned(),
             }
         };
-        let mut output = format!("exit {} in {:.1} s", ran.code, ran.elapsed.as_secs_f64());
+        let mut output = format!(
+            "退出码 {}，用时 {:.1} 秒",
+            ran.code,
+            ran.elapsed.as_secs_f64()
+        );
         if ran.left_running {
             if how.detach {
                 child.detach();
                 output.push_str(&format!(
-                    "; left running in process group {} (detach)",
+                    "；后台进程保留在进程组 {}（detach）",
                     child.pgid()
                 ));
             } else {
                 output.push_str(&format!(
-                    "; what it left running in process group {} was stopped (set `detach: true` to keep it)",
+                    "；遗留在进程组 {} 中的后台进程已停止（需保留时设 detach: true）",
                     child.pgid()
                 ));
             }
@@ -747,7 +749,7 @@ impl Engine<'_> {
         Ok(if ok {
             StepEnd::Done {
                 next: None,
-                detail: format!("exit {}", ran.code),
+                detail: format!("退出码 {}", ran.code),
             }
         } else {
             let first = ran
@@ -755,7 +757,7 @@ impl Engine<'_> {
                 .lines()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or_default();
-            StepEnd::Failed(format!("exit {} {first}", ran.code).trim().to_owned())
+            StepEnd::Failed(format!("退出码 {} {first}", ran.code).trim().to_owned())
         })
     }
 
@@ -767,24 +769,21 @@ impl Engine<'_> {
         for id in ids {
             let Some(spec) = self.catalog.get(id) else {
                 worst = worst.max(Status::Unknown);
-                lines.push(format!("{id}: no such check"));
+                lines.push(format!("{id}：没有这个检查项"));
                 continue;
             };
             let o = crate::runner::run_check(self.settings, spec, &shared, None, None).await;
             worst = worst.max(o.effective_status());
-            lines.push(format!("{id} {}: {}", o.effective_status(), o.summary));
+            lines.push(format!("{id} {}：{}", o.effective_status().zh(), o.summary));
         }
-        (worst, lines.join("; "))
+        (worst, lines.join("；"))
     }
 
     /// Verifies the newest backup of a policy up the ladder: how the step ends, and the file
     /// when it reached `min_rung`.
     fn verify_backup(&self, policy: &str, min_rung: u8) -> (StepEnd, Option<String>) {
         let Some(p) = self.settings.backups.policy(policy) else {
-            return (
-                StepEnd::Failed(format!("no backup policy `{policy}`")),
-                None,
-            );
+            return (StepEnd::Failed(format!("没有备份策略 {policy}")), None);
         };
         let backups = match p.discover(&self.settings.base_dir, self.settings.timezone) {
             Ok(b) => b,
@@ -808,13 +807,13 @@ impl Engine<'_> {
             .map(|b| b.path.display().to_string())
             .unwrap_or_default();
         if climb.reached >= min_rung {
-            let detail = format!("backup {newest} verified to rung {}", climb.reached);
+            let detail = format!("备份 {newest} 验证到第 {} 级", climb.reached);
             (StepEnd::Done { next: None, detail }, Some(newest))
         } else {
             let why = format!(
-                "backup verified only to rung {} (needs {min_rung}): {}",
+                "备份只验证到第 {} 级（要求第 {min_rung} 级）：{}",
                 climb.reached,
-                why.join("; ")
+                why.join("；")
             );
             (StepEnd::Failed(why), None)
         }
@@ -866,25 +865,27 @@ pub fn describe(step: &Step, vars: &BTreeMap<String, String>) -> String {
             let branches: Vec<String> = on.iter().map(|(k, v)| format!("{k}→{v}")).collect();
             let what = match probe {
                 Some(p) => format!(
-                    "probe {p}{}",
+                    "探测 {p}{}",
                     target
                         .as_ref()
-                        .map(|t| format!(" on {t}"))
+                        .map(|t| format!("（目标 {t}）"))
                         .unwrap_or_default()
                 ),
                 None => format!(
-                    "checks {}",
-                    checks.iter().map(|c| r(c)).collect::<Vec<_>>().join(", ")
+                    "检查 {}",
+                    checks.iter().map(|c| r(c)).collect::<Vec<_>>().join("、")
                 ),
             };
             format!("{what} {}", branches.join(" "))
+                .trim_end()
+                .to_owned()
         }
         Action::Backup {
             policy,
             run,
             min_rung,
         } => format!(
-            "{}verify backup `{policy}` to rung {}",
+            "{}验证备份 {policy} 到第 {} 级",
             run.as_ref()
                 .map(|c| format!("{} ; ", argv(c, matches!(c, Run::Line(_)), vars).join(" ")))
                 .unwrap_or_default(),
@@ -900,17 +901,17 @@ pub fn describe(step: &Step, vars: &BTreeMap<String, String>) -> String {
             let mut shown = vars.clone();
             shown.insert(super::RESTORED.to_owned(), format!("<`{policy}` 最新备份>"));
             format!(
-                "[破坏性] verify backup `{policy}` to rung {}, then: {}",
+                "[破坏性] 验证备份 {policy} 到第 {} 级，然后：{}",
                 min_rung.unwrap_or(6),
                 argv(run, *shell, &shown).join(" ")
             )
         }
         Action::Notify { channels, message } => format!(
-            "→ {}: {}",
+            "通知 {}：{}",
             if channels.is_empty() {
-                "journal".into()
+                "（仅记录）".into()
             } else {
-                channels.join(", ")
+                channels.join("、")
             },
             r(message)
         ),
@@ -918,13 +919,13 @@ pub fn describe(step: &Step, vars: &BTreeMap<String, String>) -> String {
             duration, until, ..
         } => match (until.is_empty(), duration) {
             (true, d) => format!(
-                "wait {}",
-                humantime::format_duration(d.unwrap_or(Duration::from_secs(60)))
+                "等待 {}",
+                crate::core::text::duration(d.unwrap_or(Duration::from_secs(60))).zh
             ),
             (false, d) => format!(
-                "wait until {} pass (at most {})",
-                until.iter().map(|c| r(c)).collect::<Vec<_>>().join(", "),
-                humantime::format_duration(d.unwrap_or(Duration::from_secs(600)))
+                "等待 {} 通过（最长 {}）",
+                until.iter().map(|c| r(c)).collect::<Vec<_>>().join("、"),
+                crate::core::text::duration(d.unwrap_or(Duration::from_secs(600))).zh
             ),
         },
         Action::Decision { question, choices } => {

@@ -162,7 +162,7 @@ impl Store {
         operator: &str,
         pgid: i32,
     ) -> Result<i64, StoreError> {
-        let detail = format!("process group {pgid}");
+        let detail = format!("命令已启动，进程组 {pgid}");
         self.journal_event(
             run,
             Some(step),

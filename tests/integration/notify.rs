@@ -556,8 +556,8 @@ fn unsent_notifications_are_named_expire_and_can_be_dropped() {
         .filter(|e| e["event"] == "finish")
         .map(|e| e["detail"].as_str().unwrap())
         .collect();
-    assert!(details[0].contains("leaders: NOT SENT"), "{details:?}");
-    assert_eq!(details[1], "journal only: the step names no channel");
+    assert!(details[0].contains("leaders：未发送"), "{details:?}");
+    assert_eq!(details[1], "仅记入执行记录（步骤未指定通知渠道）");
     // Two wait: leaders (never declared) and down (unreachable); none for the journal step.
     let listed = node.run(&["notify", "list"]).code(0).stdout();
     assert!(

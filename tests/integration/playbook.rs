@@ -114,7 +114,7 @@ fn an_unattended_run_goes_through_every_step_kind() {
     );
     let all = j["events"].to_string();
     assert!(
-        all.contains("verified to rung 5") && all.contains("→ ops: 写入 out"),
+        all.contains("验证到第 5 级") && all.contains("通知 ops：写入 out"),
         "{all}"
     );
     let phases = j["phases"].as_array().unwrap();
@@ -368,10 +368,7 @@ steps:
             .map(|e| e["detail"].as_str().unwrap().to_owned())
             .unwrap();
         assert!(
-            said.contains(&format!(
-                "{} passed on to process group {group}",
-                signal.as_str()
-            )),
+            said.contains(&format!("已将 {} 转给进程组 {group}", signal.as_str())),
             "{said}"
         );
         if signal == nix::sys::signal::Signal::SIGHUP {
@@ -469,12 +466,12 @@ steps:
         .map(|e| e["detail"].as_str().unwrap().to_owned())
         .collect();
     assert!(
-        outputs[0].starts_with("exit 0")
-            && outputs[0].contains("was stopped (set `detach: true` to keep it)"),
+        outputs[0].starts_with("退出码 0")
+            && outputs[0].contains("后台进程已停止（需保留时设 detach: true）"),
         "{outputs:?}"
     );
     assert!(
-        outputs[1].contains("(detach)") && outputs[1].contains("started"),
+        outputs[1].contains("（detach）") && outputs[1].contains("started"),
         "{outputs:?}"
     );
     for f in ["kept.pid", "held.pid"] {
@@ -505,8 +502,7 @@ steps:
     assert!(
         shown.contains("信息数据损坏应急预案")
             && shown.contains("通知各委办局暂停数据上传")
-            && shown
-                .contains("[破坏性] verify backup `shared-db` to rung 6, then: pg_restore --clean")
+            && shown.contains("[破坏性] 验证备份 shared-db 到第 6 级，然后：pg_restore --clean")
             && shown.contains("<`shared-db` 最新备份>"),
         "{shown}"
     );
@@ -581,7 +577,7 @@ steps:
         let shown = node.run(args).code(0).stdout();
         assert!(
             shown.contains("cp <`snap` 最新备份> restored/data.bin")
-                && shown.contains("wait until pg-up pass")
+                && shown.contains("等待 pg-up 通过")
                 && !shown.contains("{{"),
             "{shown}"
         );
@@ -589,7 +585,7 @@ steps:
     // No backup: the restore refuses before its command runs.
     node.run(&["playbook", "run", "restore-it", "--confirm", "restore"])
         .code(2)
-        .stderr_has("backup verified only to rung");
+        .stderr_has("备份只验证到第");
     assert!(!node.path().join("restored").exists());
     // A sealed backup of today: verified to rung 5, then that file is what is restored.
     let today = chrono::Local::now().format("%Y%m%d").to_string();
@@ -613,7 +609,7 @@ steps:
         .iter()
         .find(|e| e["step"] == "after" && e["event"] == "start")
         .unwrap();
-    assert_eq!(start["detail"], "wait until pg-up pass (at most 5s)");
+    assert_eq!(start["detail"], "等待 pg-up 通过（最长 5 秒）");
     assert!(
         j["events"]
             .as_array()
@@ -623,7 +619,7 @@ steps:
                 && e["detail"]
                     .as_str()
                     .unwrap()
-                    .contains(&format!("s-{today}.bin verified to rung"))),
+                    .contains(&format!("s-{today}.bin 验证到第"))),
         "{j:#}"
     );
 }

@@ -234,6 +234,16 @@ fn assessment_of_a_past_month(backend: &str) {
         assert!(md.contains(needle), "`{needle}` not in:\n{md}");
     }
 
+    // Without a plan written, the document says what the routine work is and what this month
+    // left open; it never tells the bureau how to use the tool.
+    let plan = md.split("## 十、下月工作计划").nth(1).unwrap();
+    assert!(
+        plan.contains("1. 按计划开展例行巡检（每日不少于 1 次）")
+            && !plan.contains("plans/")
+            && !plan.contains(".md"),
+        "{plan}"
+    );
+
     // The plan is the team's own text, read from the plans folder.
     std::fs::create_dir_all(node.path().join("reports/plans")).unwrap();
     std::fs::write(
