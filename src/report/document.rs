@@ -90,7 +90,7 @@ pub const PARTIALS: &[(&str, &str)] = &[
         "{{#if cover.project}}| 项目名称 | {{cover.project}} |\n{{/if}}\
          {{#if cover.client}}| 项目单位 | {{cover.client}} |\n{{/if}}\
          {{#if cover.vendor}}| 服务单位 | {{cover.vendor}} |\n{{/if}}\
-         | 报告编号 | {{cover.number}} |",
+         | 报告编号 | {{cover.number}} |\n",
     ),
     (
         "signature",

@@ -862,7 +862,13 @@ pub fn describe(step: &Step, vars: &BTreeMap<String, String>) -> String {
             probe,
             target,
         } => {
-            let branches: Vec<String> = on.iter().map(|(k, v)| format!("{k}→{v}")).collect();
+            let branches: Vec<String> = on
+                .iter()
+                .map(|(k, v)| {
+                    let when = Status::parse(k).map_or_else(|| k.clone(), |s| s.zh().to_owned());
+                    format!("{when}→{v}")
+                })
+                .collect();
             let what = match probe {
                 Some(p) => format!(
                     "探测 {p}{}",

@@ -34,7 +34,7 @@ fn the_inspection_report_holds_every_item_and_the_abnormal_ones_with_remediation
         "| (4) | 门户端口 \\| 前端 | 大数据中心门户系统 | 严重 |",
         "**1. 门户端口 | 前端**（严重，大数据中心门户系统）",
         "- 处理建议：启动门户服务后复测",
-        "| 报告编号 | XJ-1 |",
+        "| 报告编号 | XJ-1 |\n| 节点 | 测试节点 |",
         "| 编制人 | 审核人 | 批准人 |",
         "| 日期：　　年　　月　　日 |",
     ] {
@@ -66,7 +66,7 @@ fn the_inspection_report_holds_every_item_and_the_abnormal_ones_with_remediation
     let out = node.run(&["report", "inspection", "1", "-o", "-"]);
     assert_eq!(
         text(&out.stdout),
-        "节点 测试节点 共 2 项\n| 报告编号 | XJ-1 |"
+        "节点 测试节点 共 2 项\n| 报告编号 | XJ-1 |\n"
     );
     std::fs::write(
         node.path().join("report-templates/inspection.md.hbs"),
