@@ -313,6 +313,8 @@ pub struct AvailabilityRow {
     pub verdict: &'static str,
     /// Inspections that observed it.
     pub samples: i64,
+    /// What the figures come from: 事件 (fault incidents' outage windows) or 巡检.
+    pub basis: &'static str,
 }
 
 /// Backup verification of one policy.
@@ -895,28 +897,87 @@ fn incident_section(w: &Frame<'_>, f: &Facts) -> IncidentSection {
 }
 
 /// Availability, downtime and MTBF per system, from the inspection history.
-fn availability_rows(w: &Frame<'_>, f: &Facts) -> Vec<AvailabilityRow> {
-    f.uptime
+/// The outage windows of a system's fault incidents within the span up to the cut-off,
+/// merged where they overlap: (down ms, incidents).
+fn incident_outages(w: &Frame<'_>, f: &Facts, system: &str) -> Option<(i64, i64)> {
+    let (from, to) = (w.span.from, w.cut.to);
+    let mut windows: Vec<(i64, i64)> = f
+        .incidents
         .iter()
-        .map(|u| {
-            let value = if u.observed_ms > 0 {
-                100.0 * (u.observed_ms - u.down_ms) as f64 / u.observed_ms as f64
+        .filter(|i| i.kind == "故障" && i.system.as_deref() == Some(system))
+        .map(|i| {
+            let end = i.restored_at.or(i.closed_at).unwrap_or(to).min(to);
+            (i.opened_at.max(from), end)
+        })
+        .filter(|(a, b)| b > a)
+        .collect();
+    if windows.is_empty() {
+        return None;
+    }
+    let count = windows.len() as i64;
+    windows.sort_unstable();
+    let mut down = 0;
+    let mut current: Option<(i64, i64)> = None;
+    for (a, b) in windows {
+        current = match current {
+            Some((ca, cb)) if a <= cb => Some((ca, cb.max(b))),
+            Some((ca, cb)) => {
+                down += cb - ca;
+                Some((a, b))
+            }
+            None => Some((a, b)),
+        };
+    }
+    if let Some((a, b)) = current {
+        down += b - a;
+    }
+    Some((down, count))
+}
+
+/// Availability and MTBF per system: from the outage windows of its fault incidents (opened
+/// to service restored) where it had any in the period, else from the inspections (a service
+/// check CRIT until the next inspection found it serving).
+fn availability_rows(w: &Frame<'_>, f: &Facts) -> Vec<AvailabilityRow> {
+    let mut systems: Vec<String> = f.uptime.iter().map(|u| u.system.clone()).collect();
+    for i in &f.incidents {
+        if let Some(sys) = &i.system
+            && i.kind == "故障"
+            && !systems.contains(sys)
+            && incident_outages(w, f, sys).is_some()
+        {
+            systems.push(sys.clone());
+        }
+    }
+    systems.sort();
+    let span_ms = (w.cut.to - w.span.from).max(0);
+    systems
+        .iter()
+        .filter_map(|sys| {
+            let u = f.uptime.iter().find(|u| &u.system == sys);
+            let samples = u.map_or(0, |u| u.samples);
+            let (observed_ms, down_ms, failures, basis) = match incident_outages(w, f, sys) {
+                Some((down, n)) => (span_ms, down, n, "事件"),
+                None => u.map(|u| (u.observed_ms, u.down_ms, u.failures, "巡检"))?,
+            };
+            let value = if observed_ms > 0 {
+                100.0 * (observed_ms - down_ms) as f64 / observed_ms as f64
             } else {
                 100.0
             };
-            let mtbf_ms = (u.failures > 0).then(|| (u.observed_ms - u.down_ms) / u.failures);
+            let mtbf_ms = (failures > 0).then(|| (observed_ms - down_ms) / failures);
             let meets = value >= AVAILABILITY_TARGET
                 && mtbf_ms.is_none_or(|m| m as f64 >= MTBF_TARGET_DAYS * 86_400_000.0);
-            AvailabilityRow {
-                system: cell(&w.system_name(Some(&u.system))),
+            Some(AvailabilityRow {
+                system: cell(&w.system_name(Some(sys))),
                 availability: format!("{value:.2}%"),
                 value,
-                downtime: zh_duration(u.down_ms),
-                failures: u.failures,
+                downtime: zh_duration(down_ms),
+                failures,
                 mtbf: mtbf_ms.map(zh_duration).unwrap_or_else(|| "-".into()),
                 verdict: if meets { "达标" } else { "未达标" },
-                samples: u.samples,
-            }
+                samples,
+                basis,
+            })
         })
         .collect()
 }

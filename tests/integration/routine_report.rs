@@ -4,6 +4,8 @@
 
 use std::net::TcpListener;
 
+use chrono::Datelike;
+
 use crate::support::*;
 
 fn ok(node: &TestNode, store: &[String], args: &[&str]) -> String {
@@ -311,7 +313,9 @@ fn a_past_month_is_assessed_on_postgres() {
     assessment_of_a_past_month("postgres");
 }
 
-fn availability_from_inspections(backend: &str) {
+/// With `incident`, the inspection that finds the portal down opens an incident for it, and
+/// the portal's availability then comes from the incident's outage window.
+fn availability_from_inspections(backend: &str, incident: bool) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let node = TestNode::new(&format!(
@@ -335,7 +339,7 @@ fn availability_from_inspections(backend: &str) {
     };
     assert_eq!(inspect(false), Some(0));
     drop(listener);
-    assert_eq!(inspect(true), Some(2));
+    assert_eq!(inspect(incident), Some(2));
     let listener = TcpListener::bind(("127.0.0.1", port)).unwrap();
     assert_eq!(inspect(false), Some(0));
     drop(listener);
@@ -375,8 +379,29 @@ fn availability_from_inspections(backend: &str) {
         (Some("100.00%"), Some(0))
     );
     assert_eq!(rows[0]["verdict"], "达标");
-    let observed = (as_of - starts[0]) as f64;
-    let down = (starts[2] - starts[1]) as f64;
+    assert_eq!(rows[0]["basis"], "巡检");
+    let (observed, down) = if incident {
+        // Down from the incident's opening to the cut-off (nobody restored it), over the
+        // month up to the cut-off.
+        let mut args = vec!["incident", "show", "1", "--format", "json"];
+        args.extend(store.iter().map(String::as_str));
+        let shown: serde_json::Value = serde_json::from_str(&ok(&node, &[], &args)).unwrap();
+        let opened = shown["incident"]["opened_at"].as_i64().unwrap();
+        let month_start = t
+            .date_naive()
+            .with_day(1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_local_timezone(tz)
+            .unwrap()
+            .timestamp_millis();
+        assert_eq!(rows[1]["basis"], "事件");
+        ((as_of - month_start) as f64, (as_of - opened) as f64)
+    } else {
+        assert_eq!(rows[1]["basis"], "巡检");
+        ((as_of - starts[0]) as f64, (starts[2] - starts[1]) as f64)
+    };
     let expected = 100.0 * (observed - down) / observed;
     assert_eq!(rows[1]["system"], "大数据中心门户系统");
     // serde_json's default float parsing may be one ulp off; the text below is exact.
@@ -394,7 +419,14 @@ fn availability_from_inspections(backend: &str) {
         (abnormal[0]["times"].as_i64(), abnormal[0]["crit"].as_i64()),
         (Some(1), Some(1))
     );
-    assert_eq!(abnormal[0]["follow_up"], "事件#1（待响应）");
+    assert_eq!(
+        abnormal[0]["follow_up"],
+        if incident {
+            "事件#1（待响应）"
+        } else {
+            "-"
+        }
+    );
     let cats: Vec<(String, i64, i64)> = r["by_category"]
         .as_array()
         .unwrap()
@@ -468,12 +500,14 @@ fn availability_from_inspections(backend: &str) {
 
 #[test]
 fn availability_comes_from_the_inspection_history_on_sqlite() {
-    availability_from_inspections("sqlite");
+    availability_from_inspections("sqlite", false);
+    availability_from_inspections("sqlite", true);
 }
 
 #[test]
 fn availability_comes_from_the_inspection_history_on_postgres() {
-    availability_from_inspections("postgres");
+    availability_from_inspections("postgres", false);
+    availability_from_inspections("postgres", true);
 }
 
 #[test]
@@ -624,7 +658,11 @@ fn the_monthly_report_renders_as_html_and_as_a_word_document() {
         .filter_map(|n| n.ok().map(|n| n.into_owned()))
         .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
         .collect();
-    assert_eq!(media.len(), 1, "the incidents chart: {media:?}");
+    assert_eq!(
+        media.len(),
+        2,
+        "the incidents and availability charts: {media:?}"
+    );
     let profile = node.path().join("lo-profile");
     let out = std::process::Command::new("soffice")
         .arg(format!(
