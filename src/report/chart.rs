@@ -16,8 +16,9 @@ pub enum Chart {
         title: String,
         /// The axis labels.
         x: Vec<String>,
-        /// (name, one value per label).
-        series: Vec<(String, Vec<f32>)>,
+        /// (name, one value per label); `None` is a gap (a day nothing was observed), never
+        /// drawn as a zero.
+        series: Vec<(String, Vec<Option<f32>>)>,
     },
     /// One horizontal bar per category, labelled with its value.
     Bars {
@@ -27,6 +28,10 @@ pub enum Chart {
         x: Vec<String>,
         /// (series name, one value per category).
         series: (String, Vec<f32>),
+        /// The value axis from and to; `None` lets the chart choose.
+        range: Option<(f32, f32)>,
+        /// A target drawn as a dashed line across the bars (availability's 99%).
+        target: Option<f32>,
     },
     /// Shares of a whole.
     Pie {
@@ -109,7 +114,7 @@ impl Chart {
                 let mut c = LineChart::new(
                     series
                         .iter()
-                        .map(|(n, v)| Series::new(n.clone(), v.clone()))
+                        .map(|(n, v)| Series::new_nullable(n.clone(), v.clone()))
                         .collect(),
                     x.clone(),
                 );
@@ -124,10 +129,35 @@ impl Chart {
                     .collect();
                 c.svg().map_err(err)
             }
-            Chart::Bars { title, x, series } => {
+            Chart::Bars {
+                title,
+                x,
+                series,
+                range,
+                target,
+            } => {
                 let mut s = Series::new(series.0.clone(), series.1.clone());
                 s.label_show = true;
+                if let Some(t) = target {
+                    s.mark_lines.push(charts_rs::MarkLine {
+                        category: charts_rs::MarkLineCategory::Value(*t),
+                        color: Some(charts_rs::Color::from("#D9363E")),
+                        stroke_width: Some(1.5),
+                        stroke_dash_array: None,
+                    });
+                }
                 let mut c = HorizontalBarChart::new(vec![s], x.clone());
+                if let Some((min, max)) = range {
+                    let mut axis = charts_rs::YAxisConfig::default();
+                    if let Some(a) = c.y_axis_configs.first() {
+                        axis = a.clone();
+                    }
+                    axis.min = Some(*min);
+                    axis.max = Some(*max);
+                    // Whole numbers on the axis: 95, 96 … 100.
+                    axis.split_number = 5;
+                    c.y_axis_configs = vec![axis];
+                }
                 c.base.title.text = title.clone();
                 c.base.font_family = fonts.family.clone();
                 c.base.width = WIDTH;
@@ -177,4 +207,37 @@ pub fn png(svg: &str, fonts: &Fonts) -> Result<(Vec<u8>, u32, u32), String> {
     );
     let bytes = pixmap.encode_png().map_err(|e| format!("chart: {e}"))?;
     Ok((bytes, w, h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_availability_bars_start_near_the_lowest_value_with_the_target_drawn_across() {
+        let chart = Chart::Bars {
+            title: "可用率".into(),
+            x: vec!["门户".into(), "数据库".into()],
+            series: ("可用率".into(), vec![99.9, 98.5]),
+            range: Some((95.0, 100.0)),
+            target: Some(99.0),
+        };
+        let svg = chart.svg(&fonts(None)).unwrap();
+        assert!(svg.contains("stroke-dasharray=\"4,2\""), "the 99% line");
+        assert!(svg.contains("\n95\n") && svg.contains("\n96\n"), "{svg}");
+        assert!(!svg.contains("\n120\n") && !svg.contains("\n0\n"), "{svg}");
+        // A day without any run is a gap, not a zero.
+        let lines = Chart::Lines {
+            title: "趋势".into(),
+            x: vec!["12-01".into(), "12-02".into(), "12-03".into()],
+            series: vec![("严重".into(), vec![Some(2.0), None, Some(1.0)])],
+        };
+        let with_gap = lines.svg(&fonts(None)).unwrap();
+        let zero = Chart::Lines {
+            title: "趋势".into(),
+            x: vec!["12-01".into(), "12-02".into(), "12-03".into()],
+            series: vec![("严重".into(), vec![Some(2.0), Some(0.0), Some(1.0)])],
+        };
+        assert_ne!(with_gap, zero.svg(&fonts(None)).unwrap());
+    }
 }

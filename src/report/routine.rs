@@ -191,6 +191,8 @@ pub struct DayRow {
     pub crit: i64,
     /// Counts.
     pub unknown: i64,
+    /// Whether anything ran that day (a day without a run is a gap, not a perfect day).
+    pub observed: bool,
 }
 
 /// Outcomes and incidents of one month of a longer period.
@@ -642,6 +644,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
                 warn: v[1],
                 crit: v[2],
                 unknown: v[3],
+                observed: v.iter().sum::<i64>() > 0,
             })
             .collect(),
         by_month: month_rows(&w, &f, &per_day),
@@ -898,7 +901,8 @@ fn incident_section(w: &Frame<'_>, f: &Facts) -> IncidentSection {
 
 /// Availability, downtime and MTBF per system, from the inspection history.
 /// The outage windows of a system's fault incidents within the span up to the cut-off,
-/// merged where they overlap: (down ms, incidents).
+/// merged where they overlap (several incidents of one outage are one failure): (down ms,
+/// outages).
 fn incident_outages(w: &Frame<'_>, f: &Facts, system: &str) -> Option<(i64, i64)> {
     let (from, to) = (w.span.from, w.cut.to);
     let mut windows: Vec<(i64, i64)> = f
@@ -914,15 +918,15 @@ fn incident_outages(w: &Frame<'_>, f: &Facts, system: &str) -> Option<(i64, i64)
     if windows.is_empty() {
         return None;
     }
-    let count = windows.len() as i64;
     windows.sort_unstable();
-    let mut down = 0;
+    let (mut down, mut outages) = (0, 0);
     let mut current: Option<(i64, i64)> = None;
     for (a, b) in windows {
         current = match current {
             Some((ca, cb)) if a <= cb => Some((ca, cb.max(b))),
             Some((ca, cb)) => {
                 down += cb - ca;
+                outages += 1;
                 Some((a, b))
             }
             None => Some((a, b)),
@@ -930,8 +934,9 @@ fn incident_outages(w: &Frame<'_>, f: &Facts, system: &str) -> Option<(i64, i64)
     }
     if let Some((a, b)) = current {
         down += b - a;
+        outages += 1;
     }
-    Some((down, count))
+    Some((down, outages))
 }
 
 /// Availability and MTBF per system: from the outage windows of its fault incidents (opened
@@ -1153,7 +1158,13 @@ impl RoutineModel {
         use super::chart::Chart;
         let mut out = Vec::new();
         if self.overview.outcomes > 0 {
-            let col = |f: fn(&DayRow) -> i64| self.trend.iter().map(|d| f(d) as f32).collect();
+            // A day nothing ran is a gap in the lines, not a day without anything abnormal.
+            let col = |f: fn(&DayRow) -> i64| {
+                self.trend
+                    .iter()
+                    .map(|d| d.observed.then(|| f(d) as f32))
+                    .collect()
+            };
             out.push((
                 "trend".to_owned(),
                 Chart::Lines {
@@ -1168,10 +1179,20 @@ impl RoutineModel {
             ));
         }
         if !self.availability.is_empty() {
+            // The axis starts a little under the lowest value (never above 95%), so that 99.5%
+            // and 99.9% can be told apart, and the 99% target is drawn across.
+            let lowest = self
+                .availability
+                .iter()
+                .map(|a| a.value)
+                .fold(100.0_f64, f64::min);
+            let from = ((lowest - 1.0) / 5.0).floor() * 5.0;
             out.push((
                 "availability".to_owned(),
                 Chart::Bars {
-                    title: "各系统可用率（%）".into(),
+                    range: Some((from.clamp(0.0, 95.0) as f32, 100.0)),
+                    target: Some(AVAILABILITY_TARGET as f32),
+                    title: "各系统可用率（%，虚线为 99% 指标）".into(),
                     x: self.availability.iter().map(|a| a.system.clone()).collect(),
                     series: (
                         "可用率".into(),
