@@ -2929,7 +2929,7 @@ _znode() {
             fi
             case "${prev}" in
                 --type)
-                    COMPREPLY=($(compgen -W "咨询 故障 专项任务 数据统计 投诉" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "咨询 故障 专项任务 数据统计 投诉 表扬" -- "${cur}"))
                     return 0
                     ;;
                 --severity)

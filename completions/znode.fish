@@ -129,7 +129,8 @@ complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_su
 故障\t''
 专项任务\t''
 数据统计\t''
-投诉\t''"
+投诉\t''
+表扬\t''"
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l severity -d 'Severity: 一般, 较大, 重大, 特别重大' -r -f -a "一般\t''
 较大\t''
 重大\t''

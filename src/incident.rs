@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 /// The request types of the service contract.
-pub const KINDS: [&str; 5] = ["咨询", "故障", "专项任务", "数据统计", "投诉"];
+pub const KINDS: [&str; 6] = ["咨询", "故障", "专项任务", "数据统计", "投诉", "表扬"];
 /// Severities, mildest first.
 pub const SEVERITIES: [&str; 4] = ["一般", "较大", "重大", "特别重大"];
 

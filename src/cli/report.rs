@@ -200,22 +200,31 @@ fn inspection(cx: &Context, a: InspectionArgs) -> Result<Status, Error> {
             )));
         }
         let rows = store.outcomes(run.id).await?;
+        // The incidents open at some time during or after the run: those its checks opened
+        // and older ones they kept open.
+        let incidents = store
+            .incidents_in(crate::core::period::Span {
+                from: run.started_at,
+                to: i64::MAX,
+            })
+            .await?;
         store.close().await;
-        Ok::<_, Error>(RunReport::new(
-            run,
-            rows,
-            settings.timezone,
-            settings.system_names(),
-        ))
+        let report = RunReport::new(run, rows, settings.timezone, settings.system_names());
+        Ok::<_, Error>((incidents, report))
     })?;
+    let (incidents, report) = report;
     // Remediation comes from the pack as it is now; a pack that no longer loads only loses it.
     let catalog = crate::catalog::Catalog::load(&settings).ok();
-    let model = InspectionModel::new(&report, |id| {
-        catalog
-            .as_ref()
-            .and_then(|c| c.get(id))
-            .and_then(|c| c.remediation.clone())
-    });
+    let model = InspectionModel::new(
+        &report,
+        |id| {
+            catalog
+                .as_ref()
+                .and_then(|c| c.get(id))
+                .and_then(|c| c.remediation.clone())
+        },
+        &incidents,
+    );
     let day = crate::core::clock::local_time(report.run.started_at, settings.timezone, "%Y%m%d");
     let doc = Written {
         kind: "inspection",

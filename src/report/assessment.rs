@@ -1,10 +1,15 @@
-//! The monthly 考核 self-assessment (SPEC R9): the points the contract's timeliness items lose,
-//! counted from the store — inspections late or missing, events and major events handled late,
-//! documents handed in late — and the grade the score earns.
+//! The monthly 考核 self-assessment (SPEC R9): every item of the contract's table (服务时效性
+//! 40, 服务质量 40, 管理成效 20), the complaints (−5 each) and praise (+5 each), and the grade
+//! the score earns. A quarter's or half-year's score is the average of its months' scores, as
+//! the contract computes the final grade.
 //!
-//! Each item starts from 10 points and loses one per occurrence, never going below zero; the
-//! contract's other items (attendance, document quality, the owner's own 20 points) cannot be
-//! measured by a tool and are taken as full marks, which the report states.
+//! The timeliness items are counted from the store — inspections late or missing, events and
+//! major events handled late (the incidents of one fault count once), documents handed in
+//! late — each starting from its full marks and losing one point per occurrence, never going
+//! below zero. The items a tool cannot measure (attendance, emergency, problem and change
+//! management, satisfaction, document quality, the owner's 20 points) are taken as full marks,
+//! and the report says so item by item. Nothing before `assessment.since` (the day the team
+//! adopted the tool) counts as missed.
 
 use std::collections::BTreeMap;
 
@@ -18,28 +23,65 @@ use crate::settings::{AssessmentSettings, Every};
 /// One item of the assessment.
 #[derive(Clone, Debug, Serialize)]
 pub struct Item {
+    /// The contract's dimension: 服务时效性, 服务质量 or 管理成效.
+    pub dimension: &'static str,
     /// Its name in the contract.
     pub name: &'static str,
     /// Full marks.
     pub max: u32,
     /// Points lost (capped at `max`).
     pub lost: u32,
+    /// Whether the tool counts it; an item it cannot count is taken as full marks.
+    pub measured: bool,
+    /// What the 说明 cell says: 按满分计, 未发现不满足, or how many points went and why.
+    pub note: String,
     /// One line per occurrence.
     pub occurrences: Vec<String>,
+}
+
+/// Complaints or praise: points each, with the incidents that recorded them.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Adjustment {
+    /// How many.
+    pub count: u32,
+    /// Points in all (5 each).
+    pub points: u32,
+    /// One line each.
+    pub occurrences: Vec<String>,
+}
+
+/// One month of a longer period, for the average.
+#[derive(Clone, Debug, Serialize)]
+pub struct MonthScore {
+    /// `2026年10月`.
+    pub month: String,
+    /// Its score.
+    pub score: u32,
+    /// Its grade.
+    pub grade: &'static str,
 }
 
 /// The self-assessment of a period.
 #[derive(Clone, Debug, Serialize)]
 pub struct Assessment {
-    /// The measured items.
+    /// Every item of the contract's table.
     pub items: Vec<Item>,
-    /// Points lost in all.
+    /// Points lost on the items in all.
     pub lost: u32,
-    /// 100 minus the points lost.
+    /// Valid complaints (有效投诉), −5 each.
+    pub complaints: Adjustment,
+    /// Praise (表扬), +5 each.
+    pub praise: Adjustment,
+    /// 100 minus the points lost, minus complaints, plus praise (0 to 100).
     pub score: u32,
     /// 优, 良, 中 or 差.
     pub grade: &'static str,
+    /// For a quarter or half-year: each month's score; the score is their average.
+    pub months: Vec<MonthScore>,
 }
+
+/// Points a complaint costs and praise earns.
+const ADJUSTMENT: u32 = 5;
 
 /// The grade of a monthly score: 优 ≥ 86, 良 71–85, 中 55–70, 差 ≤ 54.
 pub fn grade(score: u32) -> &'static str {
@@ -76,6 +118,8 @@ impl AssessmentSettings {
     pub fn assess(&self, x: &Inputs<'_>) -> Assessment {
         let span = x.period.span(x.tz);
         let show = |ms: i64| crate::core::clock::local_time(ms, x.tz, FMT);
+        // Before the team adopted the tool nothing was recorded, so nothing counts as missed.
+        let since = self.since.map_or(i64::MIN, |d| day_start(d, x.tz));
         let mut inspections = Vec::new();
         for (slot, next) in self.slots(x.period) {
             let start = day_start(slot, x.tz);
@@ -85,7 +129,7 @@ impl AssessmentSettings {
                 .due
                 .map(|d| (start + d.as_millis() as i64).min(end))
                 .unwrap_or(end);
-            if due > x.as_of {
+            if due > x.as_of || end <= since {
                 continue;
             }
             let first = x
@@ -106,10 +150,49 @@ impl AssessmentSettings {
         }
         let mut events = Vec::new();
         let mut major = Vec::new();
+        let mut complaints = Adjustment::default();
+        let mut praise = Adjustment::default();
+        // The incidents of one fault (opened by the same check while an earlier one was still
+        // open) cost once: only the first of them is judged.
+        let mut judged: Vec<&Incident> = Vec::new();
         for i in x.incidents {
-            if i.opened_at < span.from || i.opened_at >= span.to {
+            if i.opened_at < span.from || i.opened_at >= span.to || i.opened_at < since {
                 continue;
             }
+            match i.kind.as_str() {
+                "投诉" => {
+                    complaints.count += 1;
+                    complaints.occurrences.push(format!(
+                        "#{} {}（{}）",
+                        i.id,
+                        i.title,
+                        show(i.opened_at)
+                    ));
+                    continue;
+                }
+                "表扬" => {
+                    praise.count += 1;
+                    praise.occurrences.push(format!(
+                        "#{} {}（{}）",
+                        i.id,
+                        i.title,
+                        show(i.opened_at)
+                    ));
+                    continue;
+                }
+                _ => {}
+            }
+            let same_fault = i.source_check.is_some()
+                && judged.iter().any(|j| {
+                    j.source_check == i.source_check
+                        && j.restored_at
+                            .or(j.closed_at)
+                            .is_none_or(|end| end >= i.opened_at)
+                });
+            if same_fault {
+                continue;
+            }
+            judged.push(i);
             let c = i.clocks(x.sla, x.as_of);
             let mut late = Vec::new();
             if c.response_breached {
@@ -135,13 +218,14 @@ impl AssessmentSettings {
                 events.push(line);
             }
         }
+        complaints.points = complaints.count * ADJUSTMENT;
+        praise.points = praise.count * ADJUSTMENT;
         let mut documents = Vec::new();
         for (kind, allowed) in &self.documents {
-            // The documents of this kind whose due time falls in the period.
             let mut p = Period::containing(*kind, x.period.first).previous();
             while day_start(p.end, x.tz) < span.to {
                 let due = day_start(p.end, x.tz) + allowed.as_millis() as i64;
-                if due >= span.from && due < span.to && due <= x.as_of {
+                if due >= span.from && due < span.to && due <= x.as_of && due >= since {
                     match x.documents.get(&(*kind, p.label())) {
                         None => documents.push(format!(
                             "{}{} 应于 {} 前提交，未见记录",
@@ -162,29 +246,89 @@ impl AssessmentSettings {
                 p = Period::containing(*kind, p.end);
             }
         }
-        let item = |name, occurrences: Vec<String>| Item {
+        let measured = |dimension, name, max: u32, occurrences: Vec<String>| {
+            let lost = u32::try_from(occurrences.len())
+                .unwrap_or(u32::MAX)
+                .min(max);
+            Item {
+                dimension,
+                name,
+                max,
+                lost,
+                measured: true,
+                note: if occurrences.is_empty() {
+                    "未发现不满足".into()
+                } else {
+                    format!("不满足 {} 次，扣 {lost} 分（明细见下）", occurrences.len())
+                },
+                occurrences,
+            }
+        };
+        let full = |dimension, name, max| Item {
+            dimension,
             name,
-            max: 10,
-            lost: u32::try_from(occurrences.len()).unwrap_or(u32::MAX).min(10),
-            occurrences,
+            max,
+            lost: 0,
+            measured: false,
+            note: "按满分计（工具无法统计，以业主评定为准）".into(),
+            occurrences: Vec::new(),
         };
         let items = vec![
-            item("巡检服务按时完成", inspections),
-            item("运维服务事件按时完成", events),
-            item("重大事件处理时效", major),
-            item("运维文档、报告按时提交", documents),
+            measured("服务时效性", "巡检服务按时完成", 10, inspections),
+            measured("服务时效性", "运维服务事件按时完成", 10, events),
+            measured("服务时效性", "重大事件处理时效", 10, major),
+            measured("服务时效性", "运维文档、报告按时提交", 10, documents),
+            full("服务质量", "遵守考勤管理规定", 10),
+            full("服务质量", "遵守应急管理规定", 5),
+            full("服务质量", "遵守问题管理规定", 5),
+            full("服务质量", "遵守变更管理规范", 5),
+            full("服务质量", "服务满意度（无不满意事件）", 10),
+            full("服务质量", "运维文档、报告质量", 5),
+            full("管理成效", "管理成效（业主评价）", 20),
         ];
         let lost = items.iter().map(|i| i.lost).sum::<u32>();
-        let score = 100u32.saturating_sub(lost);
+        let score = (100 + praise.points)
+            .saturating_sub(lost + complaints.points)
+            .min(100);
         Assessment {
             items,
             lost,
+            complaints,
+            praise,
             score,
             grade: grade(score),
+            months: Vec::new(),
         }
     }
 
-    /// The inspection slots of a period: (first day, the day after the slot).
+    /// A quarter's or half-year's assessment: each month assessed on its own, the score the
+    /// average of the months assessed so far (the contract: 所有月考评分值之和/服务月数).
+    pub fn assess_months(&self, x: &Inputs<'_>) -> Assessment {
+        let mut months = Vec::new();
+        let mut m = Period::containing(Routine::Monthly, x.period.first);
+        while m.first < x.period.end && day_start(m.first, x.tz) <= x.as_of {
+            let a = self.assess(&Inputs { period: m, ..*x });
+            months.push(MonthScore {
+                month: m.zh(),
+                score: a.score,
+                grade: a.grade,
+            });
+            m = Period::containing(Routine::Monthly, m.end);
+        }
+        let whole = self.assess(x);
+        if months.is_empty() {
+            return whole;
+        }
+        let score = (months.iter().map(|m| f64::from(m.score)).sum::<f64>() / months.len() as f64)
+            .round() as u32;
+        Assessment {
+            score,
+            grade: grade(score),
+            months,
+            ..whole
+        }
+    }
+
     fn slots(&self, period: Period) -> Vec<(NaiveDate, NaiveDate)> {
         let step = |d: NaiveDate| match self.inspection.every {
             Every::Day => d + chrono::Days::new(1),
@@ -244,6 +388,7 @@ mod tests {
                 due: Some(Duration::from_secs(2 * 86400)),
             },
             documents: AssessmentSettings::default().documents,
+            since: None,
         };
         let period = Period::parse(Routine::Monthly, "2025-06").unwrap();
         // Weeks of June 2025: 1 (Sun), 2–8, 9–15, 16–22, 23–29, 30. Week 9–15 inspected late
@@ -282,7 +427,13 @@ mod tests {
             documents: &docs,
         });
         let lost: Vec<u32> = a.items.iter().map(|i| i.lost).collect();
-        assert_eq!(lost, [4, 1, 1, 1], "{:#?}", a.items);
+        assert_eq!(lost, [4, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0], "{:#?}", a.items);
+        assert_eq!(a.items.iter().map(|i| i.max).sum::<u32>(), 100);
+        assert!(
+            a.items[4..]
+                .iter()
+                .all(|i| !i.measured && i.note.starts_with("按满分计"))
+        );
         assert_eq!((a.lost, a.score, a.grade), (7, 93, "优"));
         assert_eq!(grade(85), "良");
         assert_eq!(grade(70), "中");

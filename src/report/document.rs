@@ -306,11 +306,18 @@ struct Abnormal {
     summary: String,
     evidence: Vec<String>,
     remediation: Option<String>,
+    /// Who handled it and how it ended: the incident the check opened, or that none was.
+    follow_up: String,
 }
 
 impl InspectionModel {
-    /// The model of a run; `remediation` gives a check's remediation by id (from the pack).
-    pub fn new(r: &RunReport, remediation: impl Fn(&str) -> Option<String>) -> InspectionModel {
+    /// The model of a run; `remediation` gives a check's remediation by id (from the pack),
+    /// `incidents` the incidents the run's checks opened or updated.
+    pub fn new(
+        r: &RunReport,
+        remediation: impl Fn(&str) -> Option<String>,
+        incidents: &[crate::incident::Incident],
+    ) -> InspectionModel {
         let fmt = "%Y-%m-%d %H:%M";
         let mut categories = Vec::new();
         for cat in Category::ALL {
@@ -373,6 +380,7 @@ impl InspectionModel {
                     .map(|e| e.trim().to_owned())
                     .collect(),
                 remediation: remediation(&x.outcome.check),
+                follow_up: follow_up(r, &x.outcome.subject(), incidents),
             })
             .collect();
         InspectionModel {
@@ -398,6 +406,33 @@ impl InspectionModel {
             hosts: HostMatrix::of(r),
         }
     }
+}
+
+/// The incident that followed a finding up: opened by the check (`check` or `check@host`)
+/// before the run ended and not closed before it began; who handles it and where it stands.
+fn follow_up(r: &RunReport, subject: &str, incidents: &[crate::incident::Incident]) -> String {
+    let end = r.run.finished_at.unwrap_or(i64::MAX);
+    let found = incidents.iter().find(|i| {
+        i.source_check.as_deref() == Some(subject)
+            && i.opened_at <= end
+            && i.closed_at.is_none_or(|c| c >= r.run.started_at)
+    });
+    let Some(i) = found else {
+        return "未立事件（告警类问题在日常运维中处理）".into();
+    };
+    let who = i.assignee.as_deref().unwrap_or("未指派");
+    let outcome = match (i.restored_at, i.closed_at) {
+        (_, Some(c)) => format!(
+            "已关闭（{}）",
+            crate::core::clock::local_time(c, r.timezone, "%m-%d %H:%M")
+        ),
+        (Some(t), None) => format!(
+            "已恢复服务（{}），待关闭",
+            crate::core::clock::local_time(t, r.timezone, "%m-%d %H:%M")
+        ),
+        (None, None) => "处理中".into(),
+    };
+    format!("事件 #{}，处理人 {who}，{outcome}", i.id)
 }
 
 impl InspectionModel {

@@ -599,15 +599,24 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         .filter(|d| d.command == "inspect")
         .map(|d| (period::day_of(d.day), d.first_at))
         .collect();
-    let assessment = s.assessment.assess(&Inputs {
-        period: r.period,
-        tz: w.tz,
-        as_of: r.as_of,
-        first_inspection: &first_inspection,
-        incidents: &f.incidents,
-        sla: &s.sla,
-        documents: &f.documents,
-    });
+    let assess = match r.period.kind {
+        period::Routine::Quarterly | period::Routine::HalfYear => {
+            crate::settings::AssessmentSettings::assess_months
+        }
+        _ => crate::settings::AssessmentSettings::assess,
+    };
+    let assessment = assess(
+        &s.assessment,
+        &Inputs {
+            period: r.period,
+            tz: w.tz,
+            as_of: r.as_of,
+            first_inspection: &first_inspection,
+            incidents: &f.incidents,
+            sla: &s.sla,
+            documents: &f.documents,
+        },
+    );
     let risks = risks(
         &availability,
         &backups,
@@ -834,9 +843,16 @@ fn abnormal_rows(w: &Frame<'_>, f: &Facts) -> Vec<AbnormalRow> {
 fn incident_section(w: &Frame<'_>, f: &Facts) -> IncidentSection {
     // Clocks stop at the cut-off (the period's end, or `--as-of`), as the figures do.
     let (sla, as_of) = (&w.settings.sla, w.cut.to);
-    let opened: Vec<&Incident> = f.incidents.iter().filter(|i| w.opened_in(i)).collect();
+    // Praise is recorded as an incident for the 考核, but it is not a request with clocks.
+    let requests: Vec<&Incident> = f.incidents.iter().filter(|i| i.kind != "表扬").collect();
+    let opened: Vec<&Incident> = requests
+        .iter()
+        .copied()
+        .filter(|i| w.opened_in(i))
+        .collect();
     let by_type = crate::incident::KINDS
         .iter()
+        .filter(|k| **k != "表扬")
         .map(|k| {
             let of: Vec<&&Incident> = opened.iter().filter(|i| i.kind == *k).collect();
             let clocks: Vec<_> = of.iter().map(|i| i.clocks(sla, as_of)).collect();
@@ -856,8 +872,7 @@ fn incident_section(w: &Frame<'_>, f: &Facts) -> IncidentSection {
             }
         })
         .collect();
-    let list = f
-        .incidents
+    let list = requests
         .iter()
         .map(|i| {
             let c = i.clocks(sla, as_of);
@@ -880,16 +895,14 @@ fn incident_section(w: &Frame<'_>, f: &Facts) -> IncidentSection {
         .collect();
     IncidentSection {
         opened: opened.len(),
-        closed: f
-            .incidents
+        closed: requests
             .iter()
             .filter(|i| {
                 i.closed_at
                     .is_some_and(|c| c >= w.span.from && c < w.cut.to)
             })
             .count(),
-        open: f
-            .incidents
+        open: requests
             .iter()
             .filter(|i| i.closed_at.is_none_or(|c| c >= w.cut.to))
             .count(),

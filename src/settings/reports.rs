@@ -93,6 +93,9 @@ pub struct AssessmentSettings {
     /// Routine reports that are due, and how long after their period ends.
     #[serde(default = "documents", deserialize_with = "document_dues")]
     pub documents: BTreeMap<Routine, Duration>,
+    /// The day the team began keeping its record with znode: inspections, documents and
+    /// incidents before it are not counted as missed or late.
+    pub since: Option<chrono::NaiveDate>,
 }
 
 impl Default for AssessmentSettings {
@@ -100,6 +103,7 @@ impl Default for AssessmentSettings {
         AssessmentSettings {
             inspection: InspectionDue::default(),
             documents: documents(),
+            since: None,
         }
     }
 }

@@ -195,4 +195,8 @@ fn the_inspection_opens_and_then_updates_incidents_for_crit_checks() {
             .starts_with("巡检发现："),
         "{doc:#}"
     );
+    // The 巡检报告 says who follows the finding up and where it stands.
+    let out = node.run(&["report", "inspection", "latest", "-o", "-"]);
+    out.code(0)
+        .stdout_has("- 跟进：事件 #1，处理人 未指派，处理中");
 }

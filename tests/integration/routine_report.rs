@@ -200,7 +200,7 @@ fn assessment_of_a_past_month(backend: &str) {
         })
         .collect();
     assert_eq!(
-        items,
+        items[..4],
         [
             ("巡检服务按时完成".to_owned(), 10),
             ("运维服务事件按时完成".to_owned(), 2),
@@ -208,6 +208,16 @@ fn assessment_of_a_past_month(backend: &str) {
             ("运维文档、报告按时提交".to_owned(), 4),
         ]
     );
+    // Every item of the contract's table is there; those no tool can count are full marks.
+    assert_eq!(items.len(), 11);
+    assert!(items[4..].iter().all(|(_, lost)| *lost == 0));
+    let full: Vec<&str> = r["assessment"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["note"].as_str().filter(|n| n.starts_with("按满分计")))
+        .collect();
+    assert_eq!(full.len(), 7);
     assert_eq!(r["assessment"]["lost"], 17);
     assert_eq!(r["assessment"]["score"], 83);
     assert_eq!(r["assessment"]["grade"], "良");
@@ -227,8 +237,9 @@ fn assessment_of_a_past_month(backend: &str) {
         "# 肇庆分节点运行维护月报（2025年6月）",
         "| 张工 | 李工 |  |",
         "| 故障 | 3 | 3 | 3 | 1 | 33.33% |",
-        "| 运维服务事件按时完成 | 10 | 2 |",
-        "| **合计** | 100 | 17 |",
+        "| 服务时效性 | 运维服务事件按时完成 | 10 | 2 | 不满足 2 次，扣 2 分（明细见下） |",
+        "| 服务质量 | 遵守考勤管理规定 | 10 | 0 | 按满分计（工具无法统计，以业主评定为准） |",
+        "| **合计** | | 100 | 17 | |",
         "自评得分 **83** 分，等级 **良**",
         "| #3 | 故障/重大 | 大数据中心门户系统 | 共享库宕机 | 06-07 10:00 | 5 / 1560 | 已关闭 | 超时 |",
         "## 十、下月工作计划",
@@ -820,4 +831,116 @@ fn the_clocks_of_an_incident_still_open_stop_at_the_reports_cut_off() {
     let row = &r["incidents"]["list"][0];
     assert_eq!(row["response_min"], 60, "{row:#}");
     assert_eq!(row["restore_min"], "60", "{row:#}");
+}
+
+/// Complaints cost 5 points and praise earns 5; the incidents one failing check opened for
+/// one fault cost once; nothing before the adoption date counts as missed; a quarter's score
+/// is the average of its months'.
+#[test]
+fn the_assessment_counts_complaints_praise_one_fault_once_and_averages_a_quarter() {
+    let node = TestNode::new("  x: { address: 127.0.0.1:1 }");
+    node.add_config(
+        "assessment:\n  inspection: { every: month }\n  documents: { monthly: 5d }\n  since: 2025-05-01\n",
+    );
+    // April is before the adoption date: its missing inspection and report cost nothing.
+    // June: one complaint, one praise; two late incidents of the same check and fault.
+    incident(
+        &node,
+        &[],
+        ("投诉", "一般", "市民投诉办件查询慢"),
+        "2025-06-03 09:00",
+        Some("2025-06-03 09:30"),
+        Some("2025-06-03 11:00"),
+    );
+    incident(
+        &node,
+        &[],
+        ("表扬", "一般", "市局表扬信：重保期间值守到位"),
+        "2025-06-20 09:00",
+        Some("2025-06-20 09:01"),
+        Some("2025-06-20 09:02"),
+    );
+    for (title, opened) in [
+        ("前置机离线", "2025-06-10 08:00"),
+        ("前置机离线（再次）", "2025-06-10 09:00"),
+    ] {
+        let out = ok(
+            &node,
+            &[],
+            &[
+                "incident",
+                "open",
+                title,
+                "--type",
+                "故障",
+                "--severity",
+                "一般",
+                "--at",
+                opened,
+            ],
+        );
+        assert!(out.contains("opened"), "{out}");
+    }
+    // Both opened by the same check, as `inspect --open-incidents` does, and restored late.
+    let db = node.path().join("history.db");
+    let sql = "UPDATE incidents SET source_check = 'qzj-heartbeat' WHERE title LIKE '前置机离线%'";
+    let o = std::process::Command::new("python3")
+        .args([
+            "-c",
+            &format!(
+                "import sqlite3; c=sqlite3.connect('{}'); c.execute(\"{sql}\"); c.commit()",
+                db.display()
+            ),
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    for id in ["3", "4"] {
+        ok(
+            &node,
+            &[],
+            &["incident", "ack", id, "--at", "2025-06-10 09:10"],
+        );
+        ok(
+            &node,
+            &[],
+            &[
+                "incident",
+                "resolve",
+                id,
+                "--note",
+                "已恢复",
+                "--at",
+                "2025-06-10 12:00",
+            ],
+        );
+    }
+    let june = report_json(&node, &[], &["monthly", "--period", "2025-06"]);
+    let a = &june["assessment"];
+    assert_eq!(a["complaints"]["count"], 1, "{a:#}");
+    assert_eq!(a["praise"]["count"], 1, "{a:#}");
+    assert_eq!(a["items"][1]["lost"], 1, "one fault, one point: {a:#}");
+    // June: no inspection (−1), the May report missing (−1), one late fault (−1), −5 + 5.
+    assert_eq!(a["score"], 97, "{a:#}");
+    // Praise is not a request with clocks.
+    assert!(!june["incidents"]["list"].to_string().contains("表扬信"));
+    let april = report_json(&node, &[], &["monthly", "--period", "2025-04"]);
+    assert_eq!(
+        april["assessment"]["score"], 100,
+        "before the adoption date"
+    );
+    // The second quarter: April 100, May 98 (no inspection, April's report not due before
+    // the adoption date... missing: −1 inspection, −1 April report due 6 May), June 97.
+    let q = report_json(&node, &[], &["quarterly", "--period", "2025-Q2"]);
+    let months: Vec<u64> = q["assessment"]["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["score"].as_u64().unwrap())
+        .collect();
+    assert_eq!(months.len(), 3, "{:#}", q["assessment"]);
+    assert_eq!(months[0], 100);
+    assert_eq!(months[2], 97);
+    let average = (months.iter().sum::<u64>() as f64 / 3.0).round() as u64;
+    assert_eq!(q["assessment"]["score"], average);
 }
