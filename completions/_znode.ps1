@@ -500,6 +500,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;report;incident' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
@@ -517,6 +518,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;report;drill' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
@@ -534,6 +536,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;report;sync' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')

@@ -4706,12 +4706,16 @@ _znode() {
             return 0
             ;;
         znode__subcmd__report__subcmd__drill)
-            opts="-f -o -c -h --format --output --send --config --store --timezone --node --lang --color --help"
+            opts="-f -o -c -h --at --format --output --send --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "md html docx json" -- "${cur}"))
                     return 0
@@ -4986,12 +4990,16 @@ _znode() {
             return 0
             ;;
         znode__subcmd__report__subcmd__incident)
-            opts="-f -o -c -h --format --output --send --config --store --timezone --node --lang --color --help"
+            opts="-f -o -c -h --at --format --output --send --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "md html docx json" -- "${cur}"))
                     return 0
@@ -5266,12 +5274,16 @@ _znode() {
             return 0
             ;;
         znode__subcmd__report__subcmd__sync)
-            opts="-f -o -c -h --format --output --send --config --store --timezone --node --lang --color --help"
+            opts="-f -o -c -h --at --format --output --send --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "md html docx json" -- "${cur}"))
                     return 0

@@ -459,6 +459,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'znode;report;incident'= {
+            cand --at 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]'
             cand -f 'Output format'
             cand --format 'Output format'
             cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
@@ -475,6 +476,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'znode;report;drill'= {
+            cand --at 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]'
             cand -f 'Output format'
             cand --format 'Output format'
             cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
@@ -491,6 +493,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'znode;report;sync'= {
+            cand --at 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]'
             cand -f 'Output format'
             cand --format 'Output format'
             cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'

@@ -421,6 +421,7 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -l at -d 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault\'s brief by it) [default: now]' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
 html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
 docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
@@ -437,6 +438,7 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -l at -d 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault\'s brief by it) [default: now]' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
 html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
 docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
@@ -453,6 +455,7 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -l at -d 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault\'s brief by it) [default: now]' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
 html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
 docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'

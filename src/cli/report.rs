@@ -106,6 +106,10 @@ pub(super) struct RoutineArgs {
 pub(super) struct SubjectArgs {
     /// Its id (`znode incident list`, `znode playbook history`, `znode sync status`)
     id: i64,
+    /// Record the document as handed in at this time (a brief written before znode kept the
+    /// record; the 考核 judges a major fault's brief by it) [default: now]
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
     #[command(flatten)]
     out: Output,
 }
@@ -182,7 +186,7 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<Status,
         templates: &[template],
         charts: Vec::new(),
         summary,
-        at: now,
+        at: super::incident::when(&a.at, settings.timezone)?,
     };
     write(&settings, &doc, &model, &a.out)
 }

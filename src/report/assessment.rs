@@ -109,6 +109,8 @@ pub struct Inputs<'a> {
     pub sla: &'a Sla,
     /// First time each routine document was written: (kind, period label) → epoch ms.
     pub documents: &'a BTreeMap<(Routine, String), i64>,
+    /// When each incident's brief (故障处理简报) was first written: incident id → epoch ms.
+    pub briefs: &'a BTreeMap<i64, i64>,
 }
 
 const FMT: &str = "%Y-%m-%d %H:%M";
@@ -244,6 +246,37 @@ impl AssessmentSettings {
                     }
                 }
                 p = Period::containing(*kind, p.end);
+            }
+        }
+        // A major fault's brief is due a day (`assessment.briefs`) after service was restored.
+        let brief_due = self
+            .briefs
+            .unwrap_or(std::time::Duration::from_secs(86400))
+            .as_millis() as i64;
+        for i in x.incidents {
+            let major = i.kind == "故障" && (i.severity == "重大" || i.severity == "特别重大");
+            let Some(restored) = i.restored_at.or(i.closed_at) else {
+                continue;
+            };
+            let due = restored + brief_due;
+            if !major || due < span.from || due >= span.to || due > x.as_of || due < since {
+                continue;
+            }
+            match x.briefs.get(&i.id) {
+                None => documents.push(format!(
+                    "事件 #{}（{}）的故障处理简报应于 {} 前提交，未见记录",
+                    i.id,
+                    i.title,
+                    show(due)
+                )),
+                Some(at) if *at > due => documents.push(format!(
+                    "事件 #{}（{}）的故障处理简报 {} 提交，应于 {} 前",
+                    i.id,
+                    i.title,
+                    show(*at),
+                    show(due)
+                )),
+                Some(_) => {}
             }
         }
         let measured = |dimension, name, max: u32, occurrences: Vec<String>| {
@@ -389,6 +422,7 @@ mod tests {
             },
             documents: AssessmentSettings::default().documents,
             since: None,
+            briefs: None,
         };
         let period = Period::parse(Routine::Monthly, "2025-06").unwrap();
         // Weeks of June 2025: 1 (Sun), 2–8, 9–15, 16–22, 23–29, 30. Week 9–15 inspected late
@@ -425,6 +459,7 @@ mod tests {
             incidents: &incidents,
             sla: &Sla::default(),
             documents: &docs,
+            briefs: &BTreeMap::new(),
         });
         let lost: Vec<u32> = a.items.iter().map(|i| i.lost).collect();
         assert_eq!(lost, [4, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0], "{:#?}", a.items);

@@ -451,6 +451,8 @@ struct Facts {
     hosts: Vec<crate::store::HostCount>,
     /// First time each routine document was written: (kind, period label) → epoch ms.
     documents: BTreeMap<(Routine, String), i64>,
+    /// First time each incident's brief was written: incident id → epoch ms.
+    briefs: BTreeMap<i64, i64>,
 }
 
 impl Facts {
@@ -466,8 +468,15 @@ impl Facts {
                 documents.insert((*kind, label), at);
             }
         }
+        let briefs = store
+            .first_documents("incident")
+            .await?
+            .into_iter()
+            .filter_map(|(id, at)| Some((id.parse().ok()?, at)))
+            .collect();
         let (abnormal_total, abnormal) = store.abnormal_checks(cut, ABNORMAL_LIMIT).await?;
         Ok(Facts {
+            briefs,
             abnormal,
             abnormal_total,
             counts: store.day_counts(cut, w.offset).await?,
@@ -615,6 +624,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
             incidents: &f.incidents,
             sla: &s.sla,
             documents: &f.documents,
+            briefs: &f.briefs,
         },
     );
     let risks = risks(

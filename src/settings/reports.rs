@@ -96,6 +96,10 @@ pub struct AssessmentSettings {
     /// The day the team began keeping its record with znode: inspections, documents and
     /// incidents before it are not counted as missed or late.
     pub since: Option<chrono::NaiveDate>,
+    /// How long after a major fault's service is restored its 故障处理简报 (重大事件报告) is
+    /// due (default a day).
+    #[serde(default, with = "crate::core::duration::opt")]
+    pub briefs: Option<Duration>,
 }
 
 impl Default for AssessmentSettings {
@@ -104,6 +108,7 @@ impl Default for AssessmentSettings {
             inspection: InspectionDue::default(),
             documents: documents(),
             since: None,
+            briefs: None,
         }
     }
 }

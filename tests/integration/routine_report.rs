@@ -205,7 +205,7 @@ fn assessment_of_a_past_month(backend: &str) {
             ("巡检服务按时完成".to_owned(), 10),
             ("运维服务事件按时完成".to_owned(), 2),
             ("重大事件处理时效".to_owned(), 1),
-            ("运维文档、报告按时提交".to_owned(), 4),
+            ("运维文档、报告按时提交".to_owned(), 5),
         ]
     );
     // Every item of the contract's table is there; those no tool can count are full marks.
@@ -218,6 +218,23 @@ fn assessment_of_a_past_month(backend: &str) {
         .filter_map(|i| i["note"].as_str().filter(|n| n.starts_with("按满分计")))
         .collect();
     assert_eq!(full.len(), 7);
+    // The major fault #3, restored on 8 June 12:00, owes its brief by 9 June 12:00: none yet.
+    assert_eq!(r["assessment"]["items"][3]["lost"], 5);
+    assert!(
+        r["assessment"]["items"][3]["occurrences"]
+            .to_string()
+            .contains("事件 #3（共享库宕机）的故障处理简报应于 2025-06-09 12:00 前提交，未见记录"),
+        "{:#}",
+        r["assessment"]
+    );
+    // Written in time (backfilled), it costs nothing.
+    ok(
+        &node,
+        &store,
+        &["report", "incident", "3", "--at", "2025-06-09 10:00"],
+    );
+    let r = report_json(&node, &store, &["monthly", "--period", "2025-06"]);
+    assert_eq!(r["assessment"]["items"][3]["lost"], 4);
     assert_eq!(r["assessment"]["lost"], 17);
     assert_eq!(r["assessment"]["score"], 83);
     assert_eq!(r["assessment"]["grade"], "良");
