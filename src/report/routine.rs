@@ -72,6 +72,8 @@ pub struct RoutineModel {
     pub incidents: IncidentSection,
     /// Availability and MTBF per system.
     pub availability: Vec<AvailabilityRow>,
+    /// The contract's service targets against this period's figures.
+    pub targets: Vec<TargetRow>,
     /// Backup verification per policy.
     pub backups: Vec<BackupRow>,
     /// Log checks and audits.
@@ -319,6 +321,19 @@ pub struct AvailabilityRow {
     pub basis: &'static str,
 }
 
+/// One service target of the contract and where the period stands.
+#[derive(Clone, Debug, Serialize)]
+pub struct TargetRow {
+    /// The target.
+    pub name: &'static str,
+    /// What the contract asks (`≥ 99%`).
+    pub target: &'static str,
+    /// What the period measured.
+    pub actual: String,
+    /// 达标, 未达标, 按进度, 落后于进度, or `-` when there was nothing to measure.
+    pub verdict: &'static str,
+}
+
 /// Backup verification of one policy.
 #[derive(Clone, Debug, Serialize)]
 pub struct BackupRow {
@@ -453,6 +468,12 @@ struct Facts {
     documents: BTreeMap<(Routine, String), i64>,
     /// First time each incident's brief was written: incident id → epoch ms.
     briefs: BTreeMap<i64, i64>,
+    /// Start of the year the period begins in, epoch ms.
+    year_from: i64,
+    /// Incidents open at some time in that year up to the cut-off, as they stood then.
+    year_incidents: Vec<Incident>,
+    /// Inspection reports first written in that year up to the cut-off.
+    year_inspection_reports: usize,
 }
 
 impl Facts {
@@ -474,9 +495,36 @@ impl Facts {
             .into_iter()
             .filter_map(|(id, at)| Some((id.parse().ok()?, at)))
             .collect();
+        let year_from = {
+            use chrono::Datelike;
+            let first = w.request.period.first;
+            period::day_start(
+                NaiveDate::from_ymd_opt(first.year(), 1, 1).unwrap_or(first),
+                w.tz,
+            )
+        };
+        let year = Span {
+            from: year_from,
+            to: cut.to,
+        };
+        let year_incidents = store
+            .incidents_in(year)
+            .await?
+            .iter()
+            .map(|i| i.as_of(cut.to))
+            .collect();
+        let year_inspection_reports = store
+            .first_documents("inspection")
+            .await?
+            .iter()
+            .filter(|(_, at)| *at >= year.from && *at < year.to)
+            .count();
         let (abnormal_total, abnormal) = store.abnormal_checks(cut, ABNORMAL_LIMIT).await?;
         Ok(Facts {
             briefs,
+            year_from,
+            year_incidents,
+            year_inspection_reports,
             abnormal,
             abnormal_total,
             counts: store.day_counts(cut, w.offset).await?,
@@ -669,6 +717,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         by_month: month_rows(&w, &f, &per_day),
         abnormal_note: abnormal_note(f.abnormal_total, abnormal.len()),
         abnormal,
+        targets: targets(&w, &f, &availability, &incidents),
         incidents,
         availability,
         backups,
@@ -927,9 +976,12 @@ fn incident_section(w: &Frame<'_>, f: &Facts) -> IncidentSection {
 /// merged where they overlap (several incidents of one outage are one failure): (down ms,
 /// outages).
 fn incident_outages(w: &Frame<'_>, f: &Facts, system: &str) -> Option<(i64, i64)> {
-    let (from, to) = (w.span.from, w.cut.to);
-    let mut windows: Vec<(i64, i64)> = f
-        .incidents
+    outages(&f.incidents, system, w.span.from, w.cut.to)
+}
+
+/// A system's fault incidents' outage windows within `[from, to)`, merged: (down ms, outages).
+fn outages(incidents: &[Incident], system: &str, from: i64, to: i64) -> Option<(i64, i64)> {
+    let mut windows: Vec<(i64, i64)> = incidents
         .iter()
         .filter(|i| i.kind == "故障" && i.system.as_deref() == Some(system))
         .map(|i| {
@@ -942,14 +994,14 @@ fn incident_outages(w: &Frame<'_>, f: &Facts, system: &str) -> Option<(i64, i64)
         return None;
     }
     windows.sort_unstable();
-    let (mut down, mut outages) = (0, 0);
+    let (mut down, mut count) = (0, 0);
     let mut current: Option<(i64, i64)> = None;
     for (a, b) in windows {
         current = match current {
             Some((ca, cb)) if a <= cb => Some((ca, cb.max(b))),
             Some((ca, cb)) => {
                 down += cb - ca;
-                outages += 1;
+                count += 1;
                 Some((a, b))
             }
             None => Some((a, b)),
@@ -957,9 +1009,115 @@ fn incident_outages(w: &Frame<'_>, f: &Facts, system: &str) -> Option<(i64, i64)
     }
     if let Some((a, b)) = current {
         down += b - a;
-        outages += 1;
+        count += 1;
     }
-    Some((down, outages))
+    Some((down, count))
+}
+
+/// The contract's service targets (SPEC R9) against this period's figures.
+fn targets(
+    w: &Frame<'_>,
+    f: &Facts,
+    availability: &[AvailabilityRow],
+    incidents: &IncidentSection,
+) -> Vec<TargetRow> {
+    let verdict = |ok: bool| if ok { "达标" } else { "未达标" };
+    let mut rows = Vec::new();
+    let lowest = availability
+        .iter()
+        .min_by(|a, b| a.value.total_cmp(&b.value));
+    rows.push(TargetRow {
+        name: "系统可用率",
+        target: "≥ 99%",
+        actual: lowest.map_or_else(
+            || "-（无服务类检查）".into(),
+            |a| format!("最低 {}（{}）", a.availability, a.system),
+        ),
+        verdict: lowest.map_or("-", |a| verdict(a.value >= AVAILABILITY_TARGET)),
+    });
+    let failing: Vec<&AvailabilityRow> = availability.iter().filter(|a| a.failures > 0).collect();
+    rows.push(TargetRow {
+        name: "平均无故障时间（MTBF）",
+        target: "≥ 10 天",
+        actual: if failing.is_empty() {
+            "本期无故障".into()
+        } else {
+            failing
+                .iter()
+                .map(|a| format!("{} {}", a.system, a.mtbf))
+                .collect::<Vec<_>>()
+                .join("；")
+        },
+        verdict: verdict(failing.iter().all(|a| a.verdict == "达标")),
+    });
+    // Downtime of the year so far, per system, from its fault incidents.
+    let mut systems: Vec<&str> = f
+        .year_incidents
+        .iter()
+        .filter_map(|i| i.system.as_deref())
+        .collect();
+    systems.sort_unstable();
+    systems.dedup();
+    let worst = systems
+        .iter()
+        .filter_map(|s| outages(&f.year_incidents, s, f.year_from, w.cut.to).map(|(d, _)| (d, *s)))
+        .max();
+    rows.push(TargetRow {
+        name: "年度累计停机时间",
+        target: "≤ 7 天",
+        actual: worst.map_or_else(
+            || "本年度无故障停机".into(),
+            |(d, s)| {
+                format!(
+                    "最长 {}（{}，截至本期）",
+                    zh_duration(d),
+                    w.system_name(Some(s))
+                )
+            },
+        ),
+        verdict: verdict(worst.is_none_or(|(d, _)| d <= 7 * 86_400_000)),
+    });
+    let (responded, total): (usize, usize) = incidents
+        .by_type
+        .iter()
+        .fold((0, 0), |(r, t), k| (r + k.response_ok, t + k.count));
+    rows.push(TargetRow {
+        name: "运维请求响应",
+        target: "≤ 60 分钟",
+        actual: format!("按时响应 {responded}/{total} 件"),
+        verdict: if total == 0 {
+            "-"
+        } else {
+            verdict(responded == total)
+        },
+    });
+    let (restored, due): (usize, usize) = incidents
+        .by_type
+        .iter()
+        .fold((0, 0), |(r, t), k| (r + k.restore_ok, t + k.restore_due));
+    rows.push(TargetRow {
+        name: "故障恢复（一般 ≤ 1 小时，重大 ≤ 24 小时）",
+        target: "按时恢复",
+        actual: format!("按时恢复 {restored}/{due} 件"),
+        verdict: if due == 0 {
+            "-"
+        } else {
+            verdict(restored == due)
+        },
+    });
+    // Twelve a year: on track when the year so far has at least one per month begun.
+    let months_begun = chrono::Datelike::month(&w.request.period.first) as usize;
+    rows.push(TargetRow {
+        name: "巡检报告",
+        target: "全年 ≥ 12 份",
+        actual: format!("本年度已出具 {} 份（截至本期）", f.year_inspection_reports),
+        verdict: if f.year_inspection_reports >= months_begun {
+            "按进度"
+        } else {
+            "落后于进度"
+        },
+    });
+    rows
 }
 
 /// Availability and MTBF per system: from the outage windows of its fault incidents (opened

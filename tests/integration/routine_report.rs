@@ -183,6 +183,32 @@ fn assessment_of_a_past_month(backend: &str) {
         "the May request closed in June counts"
     );
     assert_eq!(r["incidents"]["breaches"], 3);
+    // The contract's targets, from the same figures.
+    let targets: Vec<(String, String, String)> = r["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["name"].as_str().unwrap().to_owned(),
+                t["actual"].as_str().unwrap().to_owned(),
+                t["verdict"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let target = |name: &str| targets.iter().find(|t| t.0 == name).unwrap().clone();
+    assert_eq!(target("运维请求响应").1, "按时响应 3/4 件");
+    assert_eq!(
+        target("故障恢复（一般 ≤ 1 小时，重大 ≤ 24 小时）").1,
+        "按时恢复 1/3 件"
+    );
+    assert_eq!(target("巡检报告").2, "落后于进度");
+    // The portal's three faults this year: 50 min + 2 h + 26 h = 1 day 4 h 50 min, within 7 days.
+    let year = target("年度累计停机时间");
+    assert!(
+        year.1.contains("1天4小时（大数据中心门户系统") && year.2 == "达标",
+        "{year:?}"
+    );
     assert_eq!(r["overview"]["sla_pct"], "25.00%");
 
     // Points: no inspection on any of 30 days (capped at 10), two late events, one late major
