@@ -462,14 +462,15 @@ mod tests {
             briefs: &BTreeMap::new(),
         });
         let lost: Vec<u32> = a.items.iter().map(|i| i.lost).collect();
-        assert_eq!(lost, [4, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0], "{:#?}", a.items);
+        // Documents: the May report late, and the major fault #3's brief never written.
+        assert_eq!(lost, [4, 1, 1, 2, 0, 0, 0, 0, 0, 0, 0], "{:#?}", a.items);
         assert_eq!(a.items.iter().map(|i| i.max).sum::<u32>(), 100);
         assert!(
             a.items[4..]
                 .iter()
                 .all(|i| !i.measured && i.note.starts_with("按满分计"))
         );
-        assert_eq!((a.lost, a.score, a.grade), (7, 93, "优"));
+        assert_eq!((a.lost, a.score, a.grade), (8, 92, "优"));
         assert_eq!(grade(85), "良");
         assert_eq!(grade(70), "中");
         assert_eq!(grade(54), "差");
