@@ -129,6 +129,10 @@ pub struct Options {
     pub threads: usize,
     /// Bound on external tools (pg_restore --list).
     pub tool_timeout: Duration,
+    /// When znode first verified this policy (epoch ms), carried from one verification to the
+    /// next; `None` when unknown. Only in its first retention period may periods before the
+    /// oldest backup be the policy's own beginning rather than backups that went missing.
+    pub first_seen: Option<i64>,
 }
 
 /// Climbs rungs 1 to 6 for a policy's backups (oldest first).
@@ -213,11 +217,14 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
         Some(b) if b.day_only => oldest,
         _ => oldest - every / 2,
     };
-    let young = newest.taken - oldest < (keep - 1) * every;
+    // Young: files of less than one retention, and znode has known the policy for less than
+    // that too (a cleanup that keeps too few files makes old policies look young on disk).
+    let young = newest.taken - oldest < (keep - 1) * every
+        && o.first_seen.is_some_and(|f| o.now - f < (keep - 1) * every);
     for i in 0..keep {
         let slot = newest.taken - i * every;
         const DAY: i64 = 86_400_000;
-        if slot < history_starts {
+        if young && slot < history_starts {
             break;
         }
         // A backup known to the day only fills its own day, not the neighbour its midnight
@@ -389,17 +396,17 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
             }
         }
         match st {
-            Ok(Structure::Intact(d)) => line.push_str(&format!("；{d}")),
+            Ok(Structure::Intact(d)) => line.push_str(&format!("；{}", d.zh)),
             Ok(Structure::Broken(d)) => {
-                line.push_str(&format!("；结构损坏：{d}"));
+                line.push_str(&format!("；结构损坏：{}", d.zh));
                 struct_fail.get_or_insert((
                     Status::Crit,
-                    text!("{name} 结构损坏：{d}", "{name}: {d}", name = name, d = d),
+                    text!("{name} 结构损坏：{d}", "{name}: {d}", name = name, d = *d),
                 ));
             }
             Ok(Structure::Unchecked(d)) => {
-                line.push_str(&format!("；{d}"));
-                struct_note = d.clone();
+                line.push_str(&format!("；{}", d.zh));
+                struct_note = d.zh.clone();
             }
             Err(e) => {
                 struct_fail.get_or_insert((Status::Crit, unreadable(&name, e)));

@@ -7,6 +7,8 @@
 //! completion footer (`-- PostgreSQL database dump complete`, mysqldump's `-- Dump completed`),
 //! which a dump cut short by a full disk or a killed job lacks.
 
+use crate::core::text::Text;
+use crate::text;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::Path;
@@ -18,11 +20,11 @@ use super::Kind;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Structure {
     /// It reads to its end; what was checked.
-    Intact(String),
+    Intact(Text),
     /// It does not; where and why.
-    Broken(String),
+    Broken(Text),
     /// Nothing znode knows how to check (an opaque file); why.
-    Unchecked(String),
+    Unchecked(Text),
 }
 
 /// Counts what passes through, so the tar walk knows where the stream ended.
@@ -86,8 +88,10 @@ pub fn check(path: &Path, kind: Kind, timeout: Duration) -> io::Result<Structure
         return Ok(walk_tar(rest, outer));
     }
     if first.starts_with(b"PGDMP") {
-        return Ok(Structure::Unchecked(format!(
-            "a {outer}-compressed pg_dump custom archive: decompress it for pg_restore --list"
+        return Ok(Structure::Unchecked(text!(
+            "{outer} 压缩的 pg_dump 自定义格式备份：需解压后用 pg_restore --list 检查",
+            "a {outer}-compressed pg_dump custom archive: decompress it for pg_restore --list",
+            outer = outer,
         )));
     }
     match kind {
@@ -95,23 +99,35 @@ pub fn check(path: &Path, kind: Kind, timeout: Duration) -> io::Result<Structure
         _ if !outer.is_empty() => {
             let mut rest = rest;
             match io::copy(&mut rest, &mut io::sink()) {
-                Ok(n) => Ok(Structure::Intact(format!(
-                    "{outer} stream intact ({n} bytes)"
+                Ok(n) => Ok(Structure::Intact(text!(
+                    "{outer} 数据流完整（{n} 字节）",
+                    "{outer} stream intact ({n} bytes)",
+                    outer = outer,
+                    n = n,
                 ))),
-                Err(e) => Ok(Structure::Broken(format!("{outer} stream broken: {e}"))),
+                Err(e) => Ok(Structure::Broken(text!(
+                    "{outer} 数据流损坏：{e}",
+                    "{outer} stream broken: {e}",
+                    outer = outer,
+                    e = e,
+                ))),
             }
         }
-        _ => Ok(Structure::Unchecked(
-            "not an archive znode can read (tar, zip, gzip, zstd, pg_dump)".into(),
-        )),
+        _ => Ok(Structure::Unchecked(text!(
+            "不是可检查的归档格式（tar、zip、gzip、zstd、pg_dump）",
+            "not an archive znode can read (tar, zip, gzip, zstd, pg_dump)"
+        ))),
     }
 }
 
 fn broken<R>(outer: &str, stream: &Counting<R>, e: &io::Error) -> Structure {
-    Structure::Broken(format!(
-        "{} stream broken after {} bytes: {e}",
-        if outer.is_empty() { "file" } else { outer },
-        stream.read
+    let what = if outer.is_empty() { "file" } else { outer };
+    Structure::Broken(text!(
+        "{what} 数据流在 {n} 字节处损坏：{e}",
+        "{what} stream broken after {n} bytes: {e}",
+        what = what,
+        n = stream.read,
+        e = e,
     ))
 }
 
@@ -119,28 +135,29 @@ fn broken<R>(outer: &str, stream: &Counting<R>, e: &io::Error) -> Structure {
 fn walk_zip(path: &Path) -> Structure {
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(e) => return Structure::Broken(format!("zip: {e}")),
+        Err(e) => return Structure::Broken(format!("zip: {e}").into()),
     };
     let mut zip = match zip::ZipArchive::new(BufReader::new(file)) {
         Ok(z) => z,
-        Err(e) => return Structure::Broken(format!("zip: {e}")),
+        Err(e) => return Structure::Broken(format!("zip: {e}").into()),
     };
     for i in 0..zip.len() {
         let mut entry = match zip.by_index(i) {
             Ok(e) => e,
-            Err(e) => return Structure::Broken(format!("zip entry {}: {e}", i + 1)),
+            Err(e) => return Structure::Broken(format!("zip entry {}: {e}", i + 1).into()),
         };
         let name = entry
             .name()
             .map(|n| n.into_owned())
             .unwrap_or_else(|_| format!("#{}", i + 1));
         if let Err(e) = io::copy(&mut entry, &mut io::sink()) {
-            return Structure::Broken(format!("zip entry `{name}`: {e}"));
+            return Structure::Broken(format!("zip entry `{name}`: {e}").into());
         }
     }
-    Structure::Intact(format!(
-        "zip: {} entries read to the end, CRCs match",
-        zip.len()
+    Structure::Intact(text!(
+        "zip：{n} 个条目已完整读取，CRC 一致",
+        "zip: {n} entries read to the end, CRCs match",
+        n = zip.len(),
     ))
 }
 
@@ -155,12 +172,14 @@ fn walk_tar<R: Read>(stream: R, outer: &str) -> Structure {
         let mut archive = tar::Archive::new(&mut counting);
         let iter = match archive.entries() {
             Ok(i) => i,
-            Err(e) => return Structure::Broken(format!("tar: {e}")),
+            Err(e) => return Structure::Broken(format!("tar: {e}").into()),
         };
         for entry in iter {
             let mut entry = match entry {
                 Ok(e) => e,
-                Err(e) => return Structure::Broken(format!("tar entry {}: {e}", entries + 1)),
+                Err(e) => {
+                    return Structure::Broken(format!("tar entry {}: {e}", entries + 1).into());
+                }
             };
             let name = entry
                 .path()
@@ -169,7 +188,7 @@ fn walk_tar<R: Read>(stream: R, outer: &str) -> Structure {
             let size = entry.size();
             let start = entry.raw_file_position();
             if let Err(e) = io::copy(&mut entry, &mut io::sink()) {
-                return Structure::Broken(format!("tar entry `{name}`: {e}"));
+                return Structure::Broken(format!("tar entry `{name}`: {e}").into());
             }
             entries += 1;
             end_of_last = start + size.div_ceil(512) * 512;
@@ -177,8 +196,10 @@ fn walk_tar<R: Read>(stream: R, outer: &str) -> Structure {
     }
     // tar-rs ends quietly at EOF on a header boundary; a complete archive has zero blocks there.
     if counting.read < end_of_last + 512 {
-        return Structure::Broken(format!(
-            "tar: {entries} entries, then the stream ends without the end-of-archive blocks (cut short?)"
+        return Structure::Broken(text!(
+            "tar：{entries} 个条目之后数据流结束，缺少归档结束块（被截断？）",
+            "tar: {entries} entries, then the stream ends without the end-of-archive blocks (cut short?)",
+            entries = entries,
         ));
     }
     let what = match outer {
@@ -186,7 +207,12 @@ fn walk_tar<R: Read>(stream: R, outer: &str) -> Structure {
         "zstd" => "tar.zst",
         _ => "tar",
     };
-    Structure::Intact(format!("{what}: {entries} entries read to the end"))
+    Structure::Intact(text!(
+        "{what}：{entries} 个条目已完整读取",
+        "{what}: {entries} entries read to the end",
+        what = what,
+        entries = entries,
+    ))
 }
 
 fn sql_footer<R: Read>(mut stream: R, kind: Kind, outer: &str) -> Structure {
@@ -205,9 +231,13 @@ fn sql_footer<R: Read>(mut stream: R, kind: Kind, outer: &str) -> Structure {
             }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => {
-                return Structure::Broken(format!(
-                    "{} stream broken after {total} bytes: {e}",
-                    if outer.is_empty() { "file" } else { outer }
+                let what = if outer.is_empty() { "file" } else { outer };
+                return Structure::Broken(text!(
+                    "{what} 数据流在 {total} 字节处损坏：{e}",
+                    "{what} stream broken after {total} bytes: {e}",
+                    what = what,
+                    total = total,
+                    e = e,
                 ));
             }
         }
@@ -218,14 +248,21 @@ fn sql_footer<R: Read>(mut stream: R, kind: Kind, outer: &str) -> Structure {
         _ => ("-- Dump completed", "mysqldump"),
     };
     if text.contains(footer) {
-        Structure::Intact(format!(
-            "plain SQL dump ({total} bytes) ends with {tool}'s completion footer"
+        Structure::Intact(text!(
+            "SQL 文本备份（{total} 字节）以 {tool} 的完成标记结尾",
+            "plain SQL dump ({total} bytes) ends with {tool}'s completion footer",
+            total = total,
+            tool = tool,
         ))
     } else if total == 0 {
-        Structure::Broken("the dump is empty".into())
+        Structure::Broken(text!("备份为空", "the dump is empty"))
     } else {
-        Structure::Broken(format!(
-            "plain SQL dump ({total} bytes) lacks {tool}'s completion footer `{footer}`: cut short"
+        Structure::Broken(text!(
+            "SQL 文本备份（{total} 字节）缺少 {tool} 的完成标记，备份被截断",
+            "plain SQL dump ({total} bytes) lacks {tool}'s completion footer `{footer}`: cut short",
+            total = total,
+            tool = tool,
+            footer = footer,
         ))
     }
 }
@@ -239,15 +276,18 @@ fn pg_restore_list(path: &Path, timeout: Duration) -> io::Result<Structure> {
     let out = match listed {
         Ran::Done { ok: true, out, .. } => out,
         Ran::Done { err, .. } => {
-            return Ok(Structure::Broken(format!(
-                "pg_restore --list fails: {}",
-                err.lines().next().unwrap_or("(no message)")
+            let why = err.lines().next().unwrap_or("(no message)").to_owned();
+            return Ok(Structure::Broken(text!(
+                "pg_restore --list 失败：{why}",
+                "pg_restore --list fails: {why}",
+                why = why,
             )));
         }
         Ran::TimedOut => {
-            return Ok(Structure::Broken(format!(
-                "pg_restore --list did not finish within {}",
-                humantime::format_duration(timeout)
+            return Ok(Structure::Broken(text!(
+                "pg_restore --list 在 {t} 内未完成",
+                "pg_restore --list did not finish within {t}",
+                t = crate::core::text::duration(timeout),
             )));
         }
     };
@@ -261,16 +301,21 @@ fn pg_restore_list(path: &Path, timeout: Duration) -> io::Result<Structure> {
         left,
     )?;
     Ok(match read {
-        Ran::Done { ok: true, .. } => Structure::Intact(format!(
-            "pg_dump custom archive: {entries} entries, every data block read to the end"
+        Ran::Done { ok: true, .. } => Structure::Intact(text!(
+            "pg_dump 自定义格式备份：{entries} 个条目，数据块已完整读取",
+            "pg_dump custom archive: {entries} entries, every data block read to the end",
+            entries = entries,
         )),
-        Ran::Done { err, .. } => Structure::Broken(format!(
-            "pg_dump custom archive: its table of contents lists {entries} entries, but the data cannot be read to the end: {}",
-            err.lines().next().unwrap_or("(no message)")
+        Ran::Done { err, .. } => Structure::Broken(text!(
+            "pg_dump 自定义格式备份：目录列出 {entries} 个条目，但数据无法完整读取：{why}",
+            "pg_dump custom archive: its table of contents lists {entries} entries, but the data cannot be read to the end: {why}",
+            entries = entries,
+            why = err.lines().next().unwrap_or("(no message)").to_owned(),
         )),
-        Ran::TimedOut => Structure::Broken(format!(
-            "pg_restore did not read the archive within {}",
-            humantime::format_duration(timeout)
+        Ran::TimedOut => Structure::Broken(text!(
+            "pg_restore 在 {t} 内未读完备份",
+            "pg_restore did not read the archive within {t}",
+            t = crate::core::text::duration(timeout),
         )),
     })
 }

@@ -104,6 +104,12 @@ impl Probe for Backup {
             })?;
         let base = settings.base_dir.clone();
         let tz = settings.timezone;
+        // When this policy was first verified, carried in the outcomes from run to run.
+        let now = crate::core::clock::now_ms();
+        let first_seen = cx
+            .previous
+            .and_then(|p| p.iter().find(|m| m.name == "first_seen"))
+            .map_or(now, |m| (m.value as i64 * 1000).min(now));
         let options = ladder::Options {
             now: crate::core::clock::now_ms(),
             tz,
@@ -111,6 +117,7 @@ impl Probe for Backup {
             threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
             // The external lister gets most of the check's time.
             tool_timeout: cx.timeout.mul_f32(0.9).max(Duration::from_secs(1)),
+            first_seen: Some(first_seen),
         };
         let (policy, backups, mut climb) = blocking(move || {
             let backups = policy.discover(&base, tz).map_err(ProbeError::unknown)?;
@@ -148,6 +155,8 @@ impl Probe for Backup {
             .extend(climb.files.iter().map(|f| format!("  {f}")));
         obs.evidence.extend(notes);
         obs.metrics = climb.metrics;
+        obs.metrics
+            .push(Metric::new("first_seen", (first_seen / 1000) as f64, ""));
         let first = climb
             .steps
             .first()

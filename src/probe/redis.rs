@@ -113,10 +113,10 @@ impl Probe for Redis {
             "Redis {version} {zrole}，PING {ms:.1} ms，客户端 {clients} 个，内存 {mem}",
             "Redis {version} {role}, PING {ms:.1} ms, {clients} clients, {mem} used",
             version = text("redis_version"),
-            zrole = if text("role") == "slave" {
-                "从节点"
-            } else {
-                "主节点"
+            zrole = match text("role") {
+                "slave" => "从节点",
+                "master" => "主节点",
+                other => other,
             },
             role = text("role"),
             ms = ping * 1000.0,

@@ -265,7 +265,7 @@ impl Probe for Sysconfig {
                 }
             }
             obs.summary = text!(
-                "{checked} 项配置要求均满足",
+                "已检查配置要求 {checked} 项",
                 "{checked} requirement(s) met",
                 checked = checked,
             );

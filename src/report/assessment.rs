@@ -195,7 +195,8 @@ impl AssessmentSettings {
                 continue;
             }
             judged.push(i);
-            let c = i.clocks(x.sla, x.as_of);
+            // The clocks stop where the report's figures do: the period's end, or `--as-of`.
+            let c = i.clocks(x.sla, x.as_of.min(span.to));
             let mut late = Vec::new();
             if c.response_breached {
                 late.push(format!("响应 {} 分钟", c.response_min));

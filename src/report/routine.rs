@@ -313,6 +313,8 @@ pub struct AvailabilityRow {
     pub failures: i64,
     /// Mean time between failures, in words (`-` without failures).
     pub mtbf: String,
+    /// The same in days, when there were failures.
+    pub mtbf_days: Option<f64>,
     /// 达标 or 未达标 against availability ≥ 99% and MTBF ≥ 10 days.
     pub verdict: &'static str,
     /// Inspections that observed it.
@@ -474,6 +476,11 @@ struct Facts {
     year_incidents: Vec<Incident>,
     /// Inspection reports first written in that year up to the cut-off.
     year_inspection_reports: usize,
+    /// Ids of the pack's service checks: the incidents they open are outages.
+    service_checks: std::collections::HashSet<String>,
+    /// Incidents for the 考核: those of the period, and those restored just before it whose
+    /// brief falls due in it.
+    assessed_incidents: Vec<Incident>,
 }
 
 impl Facts {
@@ -519,9 +526,35 @@ impl Facts {
             .iter()
             .filter(|(_, at)| *at >= year.from && *at < year.to)
             .count();
+        let service_checks = crate::catalog::Catalog::load(w.settings)
+            .map(|c| {
+                c.checks
+                    .iter()
+                    .filter(|c| c.probe.is_service())
+                    .map(|c| c.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let brief_due = w
+            .settings
+            .assessment
+            .briefs
+            .unwrap_or(std::time::Duration::from_secs(86400))
+            .as_millis() as i64;
+        let assessed_incidents = store
+            .incidents_in(Span {
+                from: cut.from - brief_due,
+                to: cut.to,
+            })
+            .await?
+            .iter()
+            .map(|i| i.as_of(cut.to))
+            .collect();
         let (abnormal_total, abnormal) = store.abnormal_checks(cut, ABNORMAL_LIMIT).await?;
         Ok(Facts {
             briefs,
+            service_checks,
+            assessed_incidents,
             year_from,
             year_incidents,
             year_inspection_reports,
@@ -669,7 +702,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
             tz: w.tz,
             as_of: r.as_of,
             first_inspection: &first_inspection,
-            incidents: &f.incidents,
+            incidents: &f.assessed_incidents,
             sla: &s.sla,
             documents: &f.documents,
             briefs: &f.briefs,
@@ -976,14 +1009,30 @@ fn incident_section(w: &Frame<'_>, f: &Facts) -> IncidentSection {
 /// merged where they overlap (several incidents of one outage are one failure): (down ms,
 /// outages).
 fn incident_outages(w: &Frame<'_>, f: &Facts, system: &str) -> Option<(i64, i64)> {
-    outages(&f.incidents, system, w.span.from, w.cut.to)
+    outages(f, &f.incidents, system, w.span.from, w.cut.to)
+}
+
+/// Whether an incident stands for the system not serving: a fault a person reported, or one a
+/// service check opened (a full disk or a late backup opens an incident, not an outage).
+fn is_outage(f: &Facts, i: &Incident) -> bool {
+    i.kind == "故障"
+        && i.source_check.as_deref().is_none_or(|c| {
+            let check = c.split('@').next().unwrap_or(c);
+            f.service_checks.contains(check)
+        })
 }
 
 /// A system's fault incidents' outage windows within `[from, to)`, merged: (down ms, outages).
-fn outages(incidents: &[Incident], system: &str, from: i64, to: i64) -> Option<(i64, i64)> {
+fn outages(
+    f: &Facts,
+    incidents: &[Incident],
+    system: &str,
+    from: i64,
+    to: i64,
+) -> Option<(i64, i64)> {
     let mut windows: Vec<(i64, i64)> = incidents
         .iter()
-        .filter(|i| i.kind == "故障" && i.system.as_deref() == Some(system))
+        .filter(|i| is_outage(f, i) && i.system.as_deref() == Some(system))
         .map(|i| {
             let end = i.restored_at.or(i.closed_at).unwrap_or(to).min(to);
             (i.opened_at.max(from), end)
@@ -1048,7 +1097,11 @@ fn targets(
                 .collect::<Vec<_>>()
                 .join("；")
         },
-        verdict: verdict(failing.iter().all(|a| a.verdict == "达标")),
+        verdict: verdict(
+            failing
+                .iter()
+                .all(|a| a.mtbf_days.is_none_or(|d| d >= MTBF_TARGET_DAYS)),
+        ),
     });
     // Downtime of the year so far, per system, from its fault incidents.
     let mut systems: Vec<&str> = f
@@ -1060,7 +1113,9 @@ fn targets(
     systems.dedup();
     let worst = systems
         .iter()
-        .filter_map(|s| outages(&f.year_incidents, s, f.year_from, w.cut.to).map(|(d, _)| (d, *s)))
+        .filter_map(|s| {
+            outages(f, &f.year_incidents, s, f.year_from, w.cut.to).map(|(d, _)| (d, *s))
+        })
         .max();
     rows.push(TargetRow {
         name: "年度累计停机时间",
@@ -1106,7 +1161,10 @@ fn targets(
         },
     });
     // Twelve a year: on track when the year so far has at least one per month begun.
-    let months_begun = chrono::Datelike::month(&w.request.period.first) as usize;
+    let last_day = chrono::DateTime::from_timestamp_millis(w.cut.to - 1)
+        .map(|t| t.with_timezone(&w.tz).date_naive())
+        .unwrap_or(w.request.period.first);
+    let months_begun = chrono::Datelike::month(&last_day) as usize;
     rows.push(TargetRow {
         name: "巡检报告",
         target: "全年 ≥ 12 份",
@@ -1127,7 +1185,7 @@ fn availability_rows(w: &Frame<'_>, f: &Facts) -> Vec<AvailabilityRow> {
     let mut systems: Vec<String> = f.uptime.iter().map(|u| u.system.clone()).collect();
     for i in &f.incidents {
         if let Some(sys) = &i.system
-            && i.kind == "故障"
+            && is_outage(f, i)
             && !systems.contains(sys)
             && incident_outages(w, f, sys).is_some()
         {
@@ -1160,6 +1218,7 @@ fn availability_rows(w: &Frame<'_>, f: &Facts) -> Vec<AvailabilityRow> {
                 downtime: zh_duration(down_ms),
                 failures,
                 mtbf: mtbf_ms.map(zh_duration).unwrap_or_else(|| "-".into()),
+                mtbf_days: mtbf_ms.map(|m| m as f64 / 86_400_000.0),
                 verdict: if meets { "达标" } else { "未达标" },
                 samples,
                 basis,

@@ -795,6 +795,7 @@ impl Engine<'_> {
             all: false,
             threads: 2,
             tool_timeout: Duration::from_secs(600),
+            first_seen: None,
         };
         let climb = crate::backup::ladder::climb(p, &backups, &options);
         let why: Vec<String> = climb

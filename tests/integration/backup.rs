@@ -155,7 +155,7 @@ fn real_dumps_climb_the_ladder() {
         ("OK", 6.0)
     );
     let ev = outcome(&doc, "backup.shared-db")["evidence"].to_string();
-    assert!(ev.contains("every data block read to the end"), "{ev}");
+    assert!(ev.contains("数据块已完整读取"), "{ev}");
     assert_eq!(status(&doc, "backup.shared-db"), "WARN");
     assert_eq!(
         rung(&doc, "backup.shared-db"),
@@ -645,7 +645,7 @@ fn take_archives_config_restorable_with_plain_tar_and_keeps_the_retention() {
     assert!(
         outcome(&doc, "backup.node-config")["evidence"]
             .to_string()
-            .contains("tar.gz: 6 entries read to the end"),
+            .contains("tar.gz：6 个条目已完整读取"),
         "{doc:#}"
     );
     {
@@ -850,7 +850,7 @@ fn a_custom_dump_cut_short_is_caught_by_reading_its_data() {
     let (code, doc) = verify(&node);
     assert_eq!(code, 2, "{doc:#}");
     let s = summary(&doc, "backup.pg");
-    assert!(s.contains("cannot be read to the end"), "{s}");
+    assert!(s.contains("数据无法完整读取"), "{s}");
     assert_eq!(rung(&doc, "backup.pg"), 5.0, "{doc:#}");
 }
 
@@ -928,5 +928,46 @@ fn a_new_policy_is_not_missing_the_days_before_its_first_backup() {
     assert!(
         gap["summary"].as_str().unwrap().contains("缺少 1 期备份"),
         "{gap:#}"
+    );
+}
+
+/// Files alone do not make a policy young: a cleanup that keeps too few backups of a policy
+/// znode has verified for longer than its retention is still missing backups.
+#[test]
+fn a_policy_known_longer_than_its_retention_is_missing_what_its_cleanup_deleted() {
+    let node = backup_node("  - { id: pruned, kind: file, path: p/data-%Y%m%d.gz, keep: 7 }\n");
+    for d in [0, 1] {
+        gzip_file(b"data\n", &node.at(&format!("p/data-{}.gz", day(d))));
+    }
+    node.run(&["backup", "seal"]).code(0);
+    let (_, first) = verify(&node);
+    assert_eq!(
+        outcome(&first, "backup.pruned")["status"],
+        "OK",
+        "{first:#}"
+    );
+    // As if znode had verified it since 30 days ago.
+    let db = node.path().join("history.db");
+    let month_ago = chrono::Utc::now().timestamp() - 30 * 86400;
+    let script = format!(
+        "import sqlite3, json\n\
+         c = sqlite3.connect('{}')\n\
+         for rowid, m in c.execute(\"SELECT rowid, metrics FROM outcomes WHERE check_id = 'backup.pruned'\").fetchall():\n\
+         \x20   ms = [x for x in json.loads(m) if x['name'] != 'first_seen'] + [{{'name': 'first_seen', 'value': {month_ago}.0}}]\n\
+         \x20   c.execute('UPDATE outcomes SET metrics = ? WHERE rowid = ?', (json.dumps(ms), rowid))\n\
+         c.commit()\n",
+        db.display()
+    );
+    let o = Command::new("python3")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let (_, second) = verify(&node);
+    let o = outcome(&second, "backup.pruned");
+    assert_eq!(o["status"], "WARN", "{o:#}");
+    assert!(
+        o["summary"].as_str().unwrap().contains("缺少 5 期备份"),
+        "{o:#}"
     );
 }
