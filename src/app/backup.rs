@@ -69,6 +69,7 @@ pub fn verification_checks(
             item: written.and_then(|c| c.item),
             id,
             system: p.system.clone(),
+            hosts: p.hosts.clone(),
             timeout: Duration::from_secs(timeout.as_secs().max(1)),
             remediation: None,
             probe: ProbeSpec::Backup(Backup::new(&p.id, all, deep)),

@@ -66,9 +66,12 @@ pub fn rule_checks(
     let mut checks = Vec::new();
     let mut problems = Problems::default();
     for src in sources {
-        let elsewhere = crate::catalog::check::system_hosts(settings, src.system.as_deref())
-            .iter()
-            .any(|h| h != crate::fleet::LOCAL);
+        let placed = if src.hosts.is_empty() || settings.fleet.is_local_only() {
+            crate::catalog::check::system_hosts(settings, src.system.as_deref())
+        } else {
+            settings.fleet.expand_all(&src.hosts).unwrap_or_default()
+        };
+        let elsewhere = placed.iter().any(|h| h != crate::fleet::LOCAL);
         if elsewhere && src.format.is_none() {
             // The rules are chosen by format here, and the files are on other hosts.
             problems.push(
@@ -93,6 +96,7 @@ pub fn rule_checks(
                 category,
                 item: Some(item),
                 system: src.system.clone(),
+                hosts: src.hosts.clone(),
                 timeout: Duration::from_secs(timeout.as_secs().max(1)),
                 remediation: rule.remediation.clone(),
                 probe: ProbeSpec::Log(Log::rule(&src.id, &rule.id, span)),

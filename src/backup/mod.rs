@@ -93,6 +93,10 @@ pub struct Policy {
     pub sources: Vec<String>,
     /// How `take` compresses: `gzip` (default) or `zstd`.
     pub compression: Option<take::Compression>,
+    /// Hosts or groups the backups land on (default: the hosts of `system`); `local` is the
+    /// jump host (a backup folder mounted there).
+    #[serde(default)]
+    pub hosts: Vec<String>,
     /// The policy as written, sent to agents on other hosts.
     #[serde(skip)]
     pub written: serde_json::Value,

@@ -104,6 +104,8 @@ pub struct Derived {
     pub remediation: Option<String>,
     /// The probe.
     pub probe: ProbeSpec,
+    /// Hosts or groups it runs on, as the source or policy names them; empty: its system's.
+    pub hosts: Vec<String>,
     /// Where it comes from, in problems (`(backup)`, `(logs)`).
     pub origin: &'static str,
 }
@@ -119,10 +121,12 @@ impl CheckSpec {
         }
         // Placed as a written check would be: a host-level probe on its system's hosts, where
         // the agent reads the parameters as written.
-        let hosts = if d.probe.place() == crate::probe::Place::Host {
-            system_hosts(settings, d.system.as_deref())
-        } else {
-            Vec::new()
+        let hosts = match d.probe.place() {
+            crate::probe::Place::Host if !d.hosts.is_empty() && !settings.fleet.is_local_only() => {
+                settings.fleet.expand_all(&d.hosts).unwrap_or_default()
+            }
+            crate::probe::Place::Host => system_hosts(settings, d.system.as_deref()),
+            _ => Vec::new(),
         };
         Ok(CheckSpec {
             source: d.probe.written(),

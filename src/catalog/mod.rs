@@ -159,6 +159,7 @@ impl Catalog {
                 category: crate::core::outcome::Category::Daily,
                 item: None,
                 system: system.map(|s| s.id.clone()),
+                hosts: Vec::new(),
                 timeout: std::time::Duration::from_secs(5),
                 remediation: Some(format!(
                     "登录 {} 检查 znode 定时任务（znode-inspect.timer 或 crontab）与到共享库的连接",

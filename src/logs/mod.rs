@@ -85,6 +85,10 @@ pub struct Source {
     /// Only these rules (ids); all that apply to the format by default.
     #[serde(default)]
     pub rules: Vec<String>,
+    /// Hosts or groups whose files these are (default: the hosts of `system`); `local` is
+    /// the jump host.
+    #[serde(default)]
+    pub hosts: Vec<String>,
     /// The source as written, sent to agents on other hosts.
     #[serde(skip)]
     pub written: serde_json::Value,

@@ -322,15 +322,24 @@ fn load_fleet(
         return;
     };
     for item in items {
-        let Some(Value::Seq(names)) = item.get("hosts").map(|n| &n.value) else {
-            continue;
-        };
-        for n in names {
-            if let Some(name) = n.as_str()
-                && s.fleet.expand(name).is_none()
-            {
-                problems.push(s.fleet.unknown(name, path, n.pos));
-            }
+        check_hosts(path, item, s, problems);
+    }
+}
+
+/// Every name in an item's `hosts:` (a system, a log source, a backup policy) is a host or a
+/// group of the inventory; without an inventory the names stay descriptive.
+fn check_hosts(path: &Path, item: &Node, s: &Settings, problems: &mut Problems) {
+    if s.fleet.is_local_only() {
+        return;
+    }
+    let Some(Value::Seq(names)) = item.get("hosts").map(|n| &n.value) else {
+        return;
+    };
+    for n in names {
+        if let Some(name) = n.as_str()
+            && s.fleet.expand(name).is_none()
+        {
+            problems.push(s.fleet.unknown(name, path, n.pos));
         }
     }
 }
@@ -416,6 +425,7 @@ fn load_logs(path: &Path, node: &Node, base_dir: &Path, s: &mut Settings, proble
                     match item.deserialize::<Source>() {
                         Ok(mut src) => {
                             src.written = item.to_json();
+                            check_hosts(path, item, s, problems);
                             let at = |k: &str| item.get(k).map_or(item.pos, |n| n.pos);
                             if s.logs.sources.iter().any(|o| o.id == src.id) {
                                 problems.push(Problem::at(
@@ -544,6 +554,7 @@ fn load_backups(path: &Path, node: &Node, s: &mut Settings, problems: &mut Probl
         match item.deserialize::<crate::backup::Policy>() {
             Ok(mut p) => {
                 p.written = item.to_json();
+                check_hosts(path, item, s, problems);
                 let at = |k: &str| item.get(k).map_or(item.pos, |n| n.pos);
                 if s.backups.policy(&p.id).is_some() {
                     problems.push(Problem::at(

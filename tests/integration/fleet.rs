@@ -960,7 +960,8 @@ fn log_and_backup_checks_read_each_hosts_own_files_and_remember_each_host_apart(
          logs:\n  sources:\n    - {{ id: app, system: portal, format: java, paths: [{etc}/app.log] }}\n  rules:\n\
          \x20   - {{ id: app-error, title: 应用报错, match: 'ERROR', warn: '0', crit: '100' }}\n\
          \x20   - {{ id: new-login, title: 新的登录来源, kind: audit, match: 'login from (?P<ip>[0-9.]+)', new: [ip], severity: warn }}\n\
-         backups:\n  - {{ id: app-data, title: 应用数据, system: portal, kind: file, path: '{etc}/bak/app-%Y%m%d.dat.gz' }}\n",
+         backups:\n  - {{ id: app-data, title: 应用数据, system: portal, kind: file, path: '{etc}/bak/app-%Y%m%d.dat.gz' }}\n\
+         \x20 - {{ id: app-h1, title: 应用数据（h1）, system: portal, hosts: [h1], kind: file, path: '{etc}/bak/app-%Y%m%d.dat.gz' }}\n",
         fleet.config()
     ));
     node.checks(
@@ -1067,4 +1068,10 @@ fn log_and_backup_checks_read_each_hosts_own_files_and_remember_each_host_apart(
         outcome_on(&verified, "backup.app-data", "h2")["status"],
         "CRIT"
     );
+    // A policy that names its host is verified there only.
+    let on: Vec<&str> = outcomes_of(&verified, "backup.app-h1")
+        .iter()
+        .map(|o| o["host"].as_str().unwrap())
+        .collect();
+    assert_eq!(on, ["h1"]);
 }
