@@ -87,6 +87,25 @@ impl Observation {
     }
 }
 
+/// A TCP connection to `addr` that could not be made: CRIT, with the cause.
+pub(crate) fn connect_failed(addr: &str, e: &std::io::Error) -> ProbeError {
+    ProbeError::down(crate::text!(
+        "无法连接 {addr}：{why}",
+        "connect to {addr}: {why}",
+        addr = addr,
+        why = crate::core::net::io_error(e),
+    ))
+}
+
+/// The transaction test (write 42, read it back) read back something else: CRIT.
+pub(crate) fn transaction_failed(value: i64) -> Text {
+    crate::text!(
+        "交易连接正常性测试失败：写入 42，读回 {value}",
+        "transaction test read back {value}, wrote 42",
+        value = value,
+    )
+}
+
 /// A request to `url` that failed before an answer: CRIT, with the cause.
 pub(crate) fn http_down(url: &str, e: &reqwest::Error) -> ProbeError {
     ProbeError::down(crate::text!(

@@ -182,14 +182,7 @@ impl Postgres {
             obs.metrics
                 .push(Metric::new("txn_time", t.elapsed().as_secs_f64(), "s"));
             if value != 42 {
-                obs.fail(
-                    Status::Crit,
-                    text!(
-                        "交易连接正常性测试失败：写入 42，读回 {value}",
-                        "transaction test read back {value}, wrote 42",
-                        value = value,
-                    ),
-                );
+                obs.fail(Status::Crit, super::transaction_failed(value));
             }
         }
         if let Some(want) = &self.role

@@ -110,14 +110,9 @@ impl Probe for Rabbitmq {
             .unwrap_or_else(|| "guest".into());
         let vhost = self.vhost.clone().unwrap_or_else(|| "/".into());
         let start = Instant::now();
-        let mut s = TcpStream::connect(&addr).await.map_err(|e| {
-            ProbeError::down(text!(
-                "无法连接 {addr}：{why}",
-                "connect to {addr}: {why}",
-                addr = addr,
-                why = crate::core::net::io_error(&e),
-            ))
-        })?;
+        let mut s = TcpStream::connect(&addr)
+            .await
+            .map_err(|e| super::connect_failed(&addr, &e))?;
         let connect = start.elapsed().as_secs_f64();
         let io = |e: std::io::Error| {
             ProbeError::down(text!(

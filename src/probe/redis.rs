@@ -71,14 +71,9 @@ impl Probe for Redis {
             .address()
             .ok_or_else(|| ProbeError::unknown("no address"))?;
         let start = Instant::now();
-        let stream = TcpStream::connect(&addr).await.map_err(|e| {
-            ProbeError::down(text!(
-                "无法连接 {addr}：{why}",
-                "connect to {addr}: {why}",
-                addr = addr,
-                why = crate::core::net::io_error(&e),
-            ))
-        })?;
+        let stream = TcpStream::connect(&addr)
+            .await
+            .map_err(|e| super::connect_failed(&addr, &e))?;
         let mut conn = Conn {
             io: BufReader::new(stream),
             addr: addr.clone(),

@@ -63,14 +63,9 @@ impl Probe for Tcp {
             .address(cx.target)
             .ok_or_else(|| ProbeError::unknown("no address"))?;
         let start = Instant::now();
-        let mut stream = TcpStream::connect(&addr).await.map_err(|e| {
-            ProbeError::down(text!(
-                "无法连接 {addr}：{why}",
-                "connect to {addr}: {why}",
-                addr = addr,
-                why = io_error(&e),
-            ))
-        })?;
+        let mut stream = TcpStream::connect(&addr)
+            .await
+            .map_err(|e| super::connect_failed(&addr, &e))?;
         let connect = start.elapsed().as_secs_f64();
         let ms = connect * 1000.0;
         let mut obs = Observation::new(text!(

@@ -161,28 +161,16 @@ impl AssessmentSettings {
             if i.opened_at < span.from || i.opened_at >= span.to || i.opened_at < since {
                 continue;
             }
-            match i.kind.as_str() {
-                "投诉" => {
-                    complaints.count += 1;
-                    complaints.occurrences.push(format!(
-                        "#{} {}（{}）",
-                        i.id,
-                        i.title,
-                        show(i.opened_at)
-                    ));
-                    continue;
-                }
-                "表扬" => {
-                    praise.count += 1;
-                    praise.occurrences.push(format!(
-                        "#{} {}（{}）",
-                        i.id,
-                        i.title,
-                        show(i.opened_at)
-                    ));
-                    continue;
-                }
-                _ => {}
+            let tally = match i.kind.as_str() {
+                "投诉" => Some(&mut complaints),
+                "表扬" => Some(&mut praise),
+                _ => None,
+            };
+            if let Some(t) = tally {
+                t.count += 1;
+                t.occurrences
+                    .push(format!("#{} {}（{}）", i.id, i.title, show(i.opened_at)));
+                continue;
             }
             let same_fault = i.source_check.is_some()
                 && judged.iter().any(|j| {
