@@ -39,14 +39,6 @@ impl Text {
         }
     }
 
-    /// The wording in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
-        }
-    }
-
     /// Whether there is nothing to say.
     pub fn is_empty(&self) -> bool {
         self.zh.is_empty() && self.en.is_empty()
@@ -74,11 +66,6 @@ impl Text {
             zh: f(&self.zh),
             en: f(&self.en),
         }
-    }
-
-    /// Whether either wording contains `needle`.
-    pub fn contains(&self, needle: &str) -> bool {
-        self.zh.contains(needle) || self.en.contains(needle)
     }
 }
 
@@ -293,7 +280,6 @@ mod tests {
         );
         assert_eq!(t.zh, "127.0.0.1:5432：连接被拒绝，用时 12.3 ms");
         assert_eq!(t.en, "127.0.0.1:5432: connection refused after 12.3 ms");
-        assert_eq!(t.get(Lang::En), t.en);
         let j = Text::join(&[t.clone(), Text::raw("x")], "；", "; ");
         assert!(j.zh.ends_with("；x") && j.en.ends_with("; x"));
         assert_eq!(metric_name("used_pct"), "使用率");
