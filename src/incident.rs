@@ -12,6 +12,17 @@ pub const KINDS: [&str; 6] = ["咨询", "故障", "专项任务", "数据统计"
 /// Severities, mildest first.
 pub const SEVERITIES: [&str; 4] = ["一般", "较大", "重大", "特别重大"];
 
+/// The analysis a fault brief (故障处理简报) gives, in its order: the update event that records
+/// each part (`znode incident review`) and its heading.
+pub const ANALYSIS: [(&str, &str); 6] = [
+    ("impact", "现象及影响范围"),
+    ("cause", "原因分析"),
+    ("measures", "处置措施"),
+    ("cleanup", "清理现场"),
+    ("prevention", "整改和预防措施"),
+    ("notice", "通报情况"),
+];
+
 /// Service-level clocks (`sla:` in the config).
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

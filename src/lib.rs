@@ -17,6 +17,7 @@ pub mod notify;
 pub mod outbox;
 pub mod pack;
 pub mod probe;
+pub mod record;
 pub mod report;
 pub mod runbook;
 pub mod runner;

@@ -19,6 +19,9 @@ pub(super) enum Command {
     Resolve(EventArgs),
     /// Close it
     Close(EventArgs),
+    /// Record the analysis the fault brief gives: impact, cause, measures, clean-up, prevention,
+    /// who was notified
+    Review(ReviewArgs),
     /// Incidents with their clocks and breaches
     List(ListArgs),
     /// One incident and its timeline
@@ -56,6 +59,36 @@ pub(super) struct EventArgs {
     /// What was done
     #[arg(long, default_value = "")]
     note: String,
+    /// Who
+    #[arg(long, env = "ZNODE_OPERATOR")]
+    by: Option<String>,
+    /// When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now
+    #[arg(long)]
+    at: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct ReviewArgs {
+    /// Incident id
+    id: i64,
+    /// 现象及影响范围: what was seen and who or what was affected
+    #[arg(long)]
+    impact: Option<String>,
+    /// 原因分析: why it happened
+    #[arg(long)]
+    cause: Option<String>,
+    /// 处置措施: what was done to restore service
+    #[arg(long)]
+    measures: Option<String>,
+    /// 清理现场: what was cleaned up afterwards (temporary changes undone, scratch data removed)
+    #[arg(long)]
+    cleanup: Option<String>,
+    /// 整改和预防措施: what keeps it from happening again
+    #[arg(long)]
+    prevention: Option<String>,
+    /// 通报情况: who was informed, when and how
+    #[arg(long)]
+    notified: Option<String>,
     /// Who
     #[arg(long, env = "ZNODE_OPERATOR")]
     by: Option<String>,
@@ -128,6 +161,34 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
             Command::Update(a) => record(&store, &mut out, a, "note", tz).await?,
             Command::Resolve(a) => record(&store, &mut out, a, "restore", tz).await?,
             Command::Close(a) => record(&store, &mut out, a, "close", tz).await?,
+            Command::Review(a) => {
+                let i = store.incident(a.id).await?;
+                let at = when(&a.at, tz)?.max(i.opened_at);
+                let by = super::operator(&a.by);
+                let parts = [
+                    ("impact", a.impact),
+                    ("cause", a.cause),
+                    ("measures", a.measures),
+                    ("cleanup", a.cleanup),
+                    ("prevention", a.prevention),
+                    ("notice", a.notified),
+                ];
+                let mut recorded = Vec::new();
+                for (event, text) in parts {
+                    if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
+                        store.update_incident(a.id, event, &by, &text, at).await?;
+                        recorded.push(crate::report::special::event_zh(event));
+                    }
+                }
+                if recorded.is_empty() {
+                    return Err(Error::Message(
+                        "nothing to record: give at least one of --impact, --cause, --measures, \
+                         --cleanup, --prevention, --notified"
+                            .to_owned(),
+                    ));
+                }
+                writeln!(out, "incident #{}: {} recorded", a.id, recorded.join("、"))?;
+            }
             Command::List(a) => {
                 let list: Vec<Incident> = store
                     .incidents_since(now - a.since.as_millis() as i64)

@@ -14,6 +14,7 @@ mod logs;
 mod notify;
 mod playbook;
 mod probe;
+mod record;
 mod report;
 mod sync;
 mod values;
@@ -105,7 +106,11 @@ enum Command {
     /// Notification channels: test one, flush the outbox, list it
     #[command(subcommand)]
     Notify(notify::Command),
-    /// Emergency playbooks (应急预案): list, show, run, drill, resume, log
+    /// Service records only people know: satisfaction surveys, training, business-operation
+    /// work, 重保 periods
+    #[command(subcommand)]
+    Record(record::Command),
+    /// Emergency playbooks (应急预案): list, show, run, drill, resume, log, review
     #[command(subcommand)]
     Playbook(playbook::Command),
     /// Version sync (版本同步): releases through their ten steps; versions against the province's
@@ -248,6 +253,7 @@ pub fn main() -> ExitCode {
         Command::Playbook(c) => playbook::run(cx, c),
         Command::Sync(c) => sync::run(cx, c),
         Command::Incident(c) => incident::run(cx, c),
+        Command::Record(c) => record::run(cx, c),
         Command::Notify(c) => notify::run(cx, c),
         Command::Report(c) => report::run(cx, c),
         Command::Config(c) => config::run(&cx, c),

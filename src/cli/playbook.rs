@@ -24,6 +24,30 @@ pub(super) enum Command {
     Resume(ResumeArgs),
     /// A run's journal as a timeline, with the time spent per phase
     Log(LogArgs),
+    /// Record what a drill or emergency run showed, for its summary report: scenario,
+    /// participants and roles, problems of the plan, revisions decided
+    Review(ReviewArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct ReviewArgs {
+    /// Run id
+    run: i64,
+    /// The scenario as played (演练场景)
+    #[arg(long)]
+    scenario: Option<String>,
+    /// A participant and their role: NAME=ROLE, e.g. 张三=指挥 (repeat for several)
+    #[arg(long = "participant", value_name = "NAME=ROLE")]
+    participants: Vec<String>,
+    /// A problem or shortcoming of the plan found (预案问题与不足; repeat for several)
+    #[arg(long = "finding")]
+    findings: Vec<String>,
+    /// A revision of the plan decided (预案修订; repeat for several)
+    #[arg(long = "revision")]
+    revisions: Vec<String>,
+    /// Who records it
+    #[arg(long, env = "ZNODE_OPERATOR")]
+    by: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -220,7 +244,59 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
         Command::Drill(a) => start(&cx, a, "drill"),
         Command::Resume(a) => resume(&cx, a),
         Command::Log(a) => log(&cx, a),
+        Command::Review(a) => review(&cx, a),
     }
+}
+
+fn review(cx: &Context, a: ReviewArgs) -> Result<Status, Error> {
+    use crate::record::{Detail, DrillReview, Participant};
+    let participants = a
+        .participants
+        .iter()
+        .map(|p| match p.split_once('=') {
+            Some((name, role)) if !name.trim().is_empty() && !role.trim().is_empty() => {
+                Ok(Participant {
+                    name: name.trim().to_owned(),
+                    role: role.trim().to_owned(),
+                })
+            }
+            _ => Err(Error::Message(format!(
+                "--participant `{p}`: write NAME=ROLE, e.g. 张三=指挥"
+            ))),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let review = DrillReview {
+        scenario: a.scenario.filter(|s| !s.trim().is_empty()),
+        participants,
+        findings: a.findings,
+        revisions: a.revisions,
+    };
+    if review == DrillReview::default() {
+        return Err(Error::Message(
+            "nothing to record: give --scenario, --participant, --finding or --revision".into(),
+        ));
+    }
+    let settings = cx.settings()?;
+    super::run_async(async {
+        let store = crate::store::Store::open_existing(&settings.store_url).await?;
+        let run = store.playbook_run(a.run).await?;
+        let now = crate::core::clock::now_ms();
+        let subject = run.id.to_string();
+        let id = store
+            .add_record(&crate::store::NewRecord {
+                from: run.started_at,
+                until: run.finished_at,
+                subject: Some(&subject),
+                title: &run.title,
+                detail: &Detail::DrillReview(review),
+                author: &super::operator(&a.by),
+                at: now,
+            })
+            .await?;
+        store.close().await;
+        println!("run #{}: review recorded (record #{id})", run.id);
+        Ok(Status::Ok)
+    })
 }
 
 fn list(cx: &Context) -> Result<Status, Error> {

@@ -31,8 +31,12 @@ pub(super) enum Command {
     Incident(SubjectArgs),
     /// 演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation
     Drill(SubjectArgs),
-    /// 版本同步报告 of a release: the ten steps, rollback plan, sign-offs
+    /// 版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the
+    /// province's
     Sync(SubjectArgs),
+    /// 重要时刻保障报告 of a 重保 period (`znode record guard`): checks, abnormal items,
+    /// incidents and notifications during it
+    Guard(SubjectArgs),
 }
 
 /// Document formats.
@@ -65,7 +69,8 @@ pub(super) struct Output {
     /// Output format
     #[arg(short = 'f', long, value_enum, default_value = "md")]
     format: DocFormat,
-    /// Where to write it; `-` for stdout [default: a dated file name in the reports folder]
+    /// Where to write it: a file, a folder (the dated file name in it), or `-` for stdout
+    /// [default: a dated file name in the reports folder]
     #[arg(short = 'o', long, value_name = "PATH")]
     output: Option<PathBuf>,
     /// Send it once written: to these channels, or without names to `reports.send`. E-mail
@@ -104,7 +109,8 @@ pub(super) struct RoutineArgs {
 
 #[derive(Debug, clap::Args)]
 pub(super) struct SubjectArgs {
-    /// Its id (`znode incident list`, `znode playbook history`, `znode sync status`)
+    /// Its id (`znode incident list`, `znode playbook log`, `znode sync status`, `znode record
+    /// list`)
     id: i64,
     /// Record the document as handed in at this time (a brief written before znode kept the
     /// record; the 考核 judges a major fault's brief by it) [default: now]
@@ -124,6 +130,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
         Command::Incident(a) => special_report(&cx, Special::Incident, a),
         Command::Drill(a) => special_report(&cx, Special::Drill, a),
         Command::Sync(a) => special_report(&cx, Special::Sync, a),
+        Command::Guard(a) => special_report(&cx, Special::Guard, a),
     }
 }
 
@@ -132,6 +139,7 @@ enum Special {
     Incident,
     Drill,
     Sync,
+    Guard,
 }
 
 fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<Status, Error> {
@@ -148,18 +156,40 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<Status,
         ),
         Special::Drill => ("drill", format!("预案执行总结-{id}-{day}"), "drill.md.hbs"),
         Special::Sync => ("sync", format!("版本同步报告-{id}-{day}"), "sync.md.hbs"),
+        Special::Guard => ("guard", format!("重保报告-{id}-{day}"), "guard.md.hbs"),
     };
     let (model, title, summary) = super::run_async(async {
         let store = Store::open_existing(&settings.store_url).await?;
         let (model, title, summary) = match kind {
             Special::Incident => {
                 let m = special::incident(&store, &settings, id, now).await?;
+                if m.incident.kind == "故障" && !m.missing.is_empty() {
+                    eprintln!(
+                        "note: the brief has no {} yet: record {} with `znode incident review {id} --impact … --cause … --measures … --cleanup … --prevention … --notified …`",
+                        m.missing.join("、"),
+                        if m.missing.len() == 1 { "it" } else { "them" }
+                    );
+                }
                 let t = m.header.title.clone();
                 let c = m.conclusion.clone();
                 (serde_json::to_value(m), t, c)
             }
             Special::Drill => {
-                let m = special::drill(&store, &settings, id, now).await?;
+                // Variables read by what they are (their descriptions), not by their ids.
+                let described: std::collections::BTreeMap<String, String> =
+                    super::playbook::playbooks(&settings)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .flat_map(|p| {
+                            p.variables
+                                .into_iter()
+                                .filter_map(move |(k, v)| {
+                                    Some((format!("{}/{k}", p.id), v.description?))
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                        .collect();
+                let m = special::drill(&store, &settings, id, now, &described).await?;
                 let t = m.header.title.clone();
                 let c = format!(
                     "{}结果：{}，用时 {}。",
@@ -168,9 +198,33 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<Status,
                 (serde_json::to_value(m), t, c)
             }
             Special::Sync => {
-                let m = special::sync(&store, &settings, id, now).await?;
+                // The comparison is of what runs now: read when the report is made.
+                let versions = crate::app::release::versions(&settings)
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|v| special::VersionRow {
+                        system: crate::report::document::cell(&v.name),
+                        declared: v
+                            .declared
+                            .as_deref()
+                            .map_or_else(|| "未声明".to_owned(), crate::report::document::cell),
+                        running: v
+                            .running
+                            .as_deref()
+                            .map_or_else(|| "无法读取".to_owned(), crate::report::document::cell),
+                        state: v.state.zh().to_owned(),
+                    })
+                    .collect();
+                let m = special::sync(&store, &settings, id, now, versions).await?;
                 let t = m.header.title.clone();
                 let c = format!("已完成 {}/10 步，{}。", m.release.done, m.release.state);
+                (serde_json::to_value(m), t, c)
+            }
+            Special::Guard => {
+                let m = special::guard(&store, &settings, id, now).await?;
+                let t = m.header.title.clone();
+                let c = m.conclusion.clone();
                 (serde_json::to_value(m), t, c)
             }
         };
@@ -322,13 +376,17 @@ fn write(
     model: &impl serde::Serialize,
     out: &Output,
 ) -> Result<Status, Error> {
-    let path = out.output.clone().unwrap_or_else(|| {
-        settings.reports.folder(&settings.base_dir).join(format!(
-            "{}.{}",
-            doc.file_stem,
-            out.format.extension()
-        ))
-    });
+    let file_name = format!("{}.{}", doc.file_stem, out.format.extension());
+    let path = match &out.output {
+        // A folder (existing, or written with a trailing slash) gets the dated file name.
+        Some(p) if p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/') => {
+            std::fs::create_dir_all(p)
+                .map_err(|e| Error::Message(format!("{}: {e}", p.display())))?;
+            p.join(&file_name)
+        }
+        Some(p) => p.clone(),
+        None => settings.reports.folder(&settings.base_dir).join(file_name),
+    };
     let to_stdout = path.as_os_str() == "-";
     let channels = channels(settings, out, to_stdout)?;
     // Every document's cover and sign-off come from `reports:`, beside its own model.

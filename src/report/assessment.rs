@@ -83,6 +83,43 @@ pub struct Assessment {
 /// Points a complaint costs and praise earns.
 const ADJUSTMENT: u32 = 5;
 
+/// The satisfaction item: from the surveys of the period when there are any (one point per
+/// respondent not satisfied), else full marks as the owner's to judge.
+fn satisfaction(x: &Inputs<'_>, span: crate::core::period::Span) -> Item {
+    const MAX: u32 = 10;
+    let mut dissatisfied = 0;
+    let mut occurrences = Vec::new();
+    let mut surveyed = false;
+    for r in x.surveys.iter().filter(|r| r.overlaps(span)) {
+        if let crate::record::Detail::Satisfaction(s) = &r.detail {
+            surveyed = true;
+            dissatisfied += s.dissatisfied();
+            if s.dissatisfied() > 0 {
+                occurrences.push(format!(
+                    "{}：调查 {} 人，不满意 {} 人",
+                    r.title,
+                    s.surveyed,
+                    s.dissatisfied()
+                ));
+            }
+        }
+    }
+    let lost = dissatisfied.min(MAX);
+    Item {
+        dimension: "服务质量",
+        name: "服务满意度（无不满意事件）",
+        max: MAX,
+        lost,
+        measured: surveyed,
+        note: match (surveyed, dissatisfied) {
+            (false, _) => "按满分计（本期未录入满意度调查，以业主评定为准）".into(),
+            (true, 0) => "满意度调查未见不满意评价".into(),
+            (true, n) => format!("不满意评价 {n} 次，扣 {lost} 分（明细见下）"),
+        },
+        occurrences,
+    }
+}
+
 /// The grade of a monthly score: 优 ≥ 86, 良 71–85, 中 55–70, 差 ≤ 54.
 pub fn grade(score: u32) -> &'static str {
     match score {
@@ -111,6 +148,9 @@ pub struct Inputs<'a> {
     pub documents: &'a BTreeMap<(Routine, String), i64>,
     /// When each incident's brief (故障处理简报) was first written: incident id → epoch ms.
     pub briefs: &'a BTreeMap<i64, i64>,
+    /// Satisfaction surveys recorded (`znode record satisfaction`); each respondent not
+    /// satisfied is one 不满意事件.
+    pub surveys: &'a [crate::record::Record],
 }
 
 const FMT: &str = "%Y-%m-%d %H:%M";
@@ -304,7 +344,7 @@ impl AssessmentSettings {
             full("服务质量", "遵守应急管理规定", 5),
             full("服务质量", "遵守问题管理规定", 5),
             full("服务质量", "遵守变更管理规范", 5),
-            full("服务质量", "服务满意度（无不满意事件）", 10),
+            satisfaction(x, span),
             full("服务质量", "运维文档、报告质量", 5),
             full("管理成效", "管理成效（业主评价）", 20),
         ];
@@ -449,6 +489,7 @@ mod tests {
             sla: &Sla::default(),
             documents: &docs,
             briefs: &BTreeMap::new(),
+            surveys: &[],
         });
         let lost: Vec<u32> = a.items.iter().map(|i| i.lost).collect();
         // Documents: the May report late, and the major fault #3's brief never written.

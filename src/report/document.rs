@@ -66,6 +66,7 @@ impl Cover {
             "incident" => "GZJB",
             "drill" => "YJZJ",
             "sync" => "BBTB",
+            "guard" => "ZB-BZ",
             _ => "BG",
         };
         let number = match s.number_prefix.as_deref().filter(|p| !p.is_empty()) {
@@ -125,6 +126,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     (
         "sync.md.hbs",
         include_str!("../../report-templates/sync.md.hbs"),
+    ),
+    (
+        "guard.md.hbs",
+        include_str!("../../report-templates/guard.md.hbs"),
     ),
 ];
 
@@ -463,6 +468,9 @@ pub fn render(names: &[&str], model: &impl Serialize, node_dir: &Path) -> Result
     hb.set_strict_mode(true);
     // Markdown, not HTML: nothing to escape but what the model escaped for table cells.
     hb.register_escape_fn(handlebars::no_escape);
+    // Numbered lists and tables count from 1 (`{{inc @index}}`).
+    handlebars::handlebars_helper!(inc: |i: u64| i + 1);
+    hb.register_helper("inc", Box::new(inc));
     for (partial, text) in PARTIALS {
         hb.register_partial(partial, *text)
             .map_err(|e| format!("partial {partial}: {e}"))?;

@@ -203,3 +203,18 @@ pub fn status_word(s: Status, lang: Lang) -> &'static str {
         Lang::En => s.as_str(),
     }
 }
+
+/// What a run's command is called in tables and documents: 巡检, 日志扫描, 日志审计, 备份验证.
+pub fn command_name(command: &str, lang: Lang) -> &'static str {
+    let zh = lang == Lang::Zh;
+    match (command, zh) {
+        ("logs scan", true) => "日志扫描",
+        ("logs scan", false) => "log scan",
+        ("logs audit", true) => "日志审计",
+        ("logs audit", false) => "log audit",
+        ("backup verify", true) => "备份验证",
+        ("backup verify", false) => "backup verification",
+        (_, true) => "巡检",
+        (_, false) => "inspection",
+    }
+}

@@ -14,6 +14,7 @@ use crate::core::outcome::Category;
 use crate::core::outcome::{Metric, Status};
 use crate::core::period::{self, Period, Routine, Span};
 use crate::incident::Incident;
+use crate::record::{Detail, Kind, OPERATIONS, Record};
 use crate::settings::Settings;
 use crate::store::{
     AbnormalCheck, CheckLatest, DayCount, DayRuns, PlaybookRun, Release, StepState, Store,
@@ -25,6 +26,18 @@ const ABNORMAL_LIMIT: usize = 30;
 /// SPEC R9's targets.
 const AVAILABILITY_TARGET: f64 = 99.0;
 const MTBF_TARGET_DAYS: f64 = 10.0;
+/// 系统故障率 ≤ 10% (downtime as a share of the period).
+const FAULT_RATE_TARGET: f64 = 10.0;
+/// 接口平均耗时 < 5 s.
+const INTERFACE_TARGET_S: f64 = 5.0;
+/// 简单事务处理（主要页面平均响应时间）≤ 3 s.
+const PAGE_TARGET_S: f64 = 3.0;
+/// 用户满意度 ≥ 90%.
+const SATISFACTION_TARGET: f64 = 90.0;
+/// The tag that makes an HTTP check a main page (主要页面) for the simple-transaction target.
+pub const PAGE_TAG: &str = "页面";
+/// The tag that makes an HTTP check a service interface (接口) for the interface target.
+pub const INTERFACE_TAG: &str = "接口";
 
 /// The model of a routine report.
 #[derive(Clone, Debug, Serialize)]
@@ -74,6 +87,8 @@ pub struct RoutineModel {
     pub availability: Vec<AvailabilityRow>,
     /// The contract's service targets against this period's figures.
     pub targets: Vec<TargetRow>,
+    /// What people recorded: satisfaction, business-operation work, training, 重保.
+    pub service: ServiceSection,
     /// Backup verification per policy.
     pub backups: Vec<BackupRow>,
     /// Log checks and audits.
@@ -323,6 +338,85 @@ pub struct AvailabilityRow {
     pub basis: &'static str,
 }
 
+/// The service people recorded in the period (`znode record`).
+#[derive(Clone, Debug, Serialize)]
+pub struct ServiceSection {
+    /// The satisfaction surveys, or none.
+    pub surveys: Vec<SurveyRow>,
+    /// Respondents in all, satisfied, and the rate (`96.00%`, or - without surveys).
+    pub surveyed: u32,
+    /// Satisfied respondents.
+    pub satisfied: u32,
+    /// Satisfied share.
+    pub satisfaction: String,
+    /// Feedback lines of the surveys.
+    pub feedback: Vec<String>,
+    /// Business-operation work per service, in the contract's order.
+    pub operations: Vec<OperationRow>,
+    /// Training sessions.
+    pub trainings: Vec<TrainingRow>,
+    /// 重保 periods that overlap the period.
+    pub guards: Vec<GuardRow>,
+}
+
+/// One satisfaction survey.
+#[derive(Clone, Debug, Serialize)]
+pub struct SurveyRow {
+    /// Its title (2026年11月满意度调查).
+    pub title: String,
+    /// Respondents.
+    pub surveyed: u32,
+    /// Satisfied.
+    pub satisfied: u32,
+    /// Share satisfied.
+    pub rate: String,
+}
+
+/// One business-operation service's work in the period.
+#[derive(Clone, Debug, Serialize)]
+pub struct OperationRow {
+    /// 编目挂接, 数据质量, ...
+    pub service: String,
+    /// Pieces of work recorded.
+    pub records: usize,
+    /// Their counts, summed per unit: `35 类、2 件`.
+    pub amount: String,
+    /// What was done, one line each.
+    pub items: Vec<String>,
+}
+
+/// One training session.
+#[derive(Clone, Debug, Serialize)]
+pub struct TrainingRow {
+    /// When.
+    pub at: String,
+    /// Topic.
+    pub topic: String,
+    /// Who it was for, or -.
+    pub audience: String,
+    /// Attendees.
+    pub attendees: u32,
+    /// Hours.
+    pub hours: String,
+    /// Trainer, or -.
+    pub trainer: String,
+}
+
+/// One 重保 period.
+#[derive(Clone, Debug, Serialize)]
+pub struct GuardRow {
+    /// Record id (its special report is `report guard ID`).
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// `MM-DD HH:MM 至 MM-DD HH:MM`.
+    pub period: String,
+    /// Who was on watch, or 待补充.
+    pub people: String,
+    /// Incidents opened during it.
+    pub incidents: usize,
+}
+
 /// One service target of the contract and where the period stands.
 #[derive(Clone, Debug, Serialize)]
 pub struct TargetRow {
@@ -481,6 +575,16 @@ struct Facts {
     /// Incidents for the 考核: those of the period, and those restored just before it whose
     /// brief falls due in it.
     assessed_incidents: Vec<Incident>,
+    /// Service records of the period, by kind (surveys, training, operation work, 重保).
+    surveys: Vec<Record>,
+    trainings: Vec<Record>,
+    operations: Vec<Record>,
+    guards: Vec<Record>,
+    /// Response times of the HTTP checks in the period: (check id, seconds).
+    response_times: Vec<(String, f64)>,
+    /// HTTP checks tagged `页面` (main pages: the simple-transaction target) and `接口`.
+    pages: std::collections::HashSet<String>,
+    interfaces: std::collections::HashSet<String>,
 }
 
 impl Facts {
@@ -526,15 +630,21 @@ impl Facts {
             .iter()
             .filter(|(_, at)| *at >= year.from && *at < year.to)
             .count();
-        let service_checks = crate::catalog::Catalog::load(w.settings)
-            .map(|c| {
-                c.checks
-                    .iter()
-                    .filter(|c| c.probe.is_service())
-                    .map(|c| c.id.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let catalog = crate::catalog::Catalog::load(w.settings).ok();
+        let checks = catalog.as_ref().map(|c| c.checks.as_slice()).unwrap_or(&[]);
+        let service_checks = checks
+            .iter()
+            .filter(|c| c.probe.is_service())
+            .map(|c| c.id.clone())
+            .collect();
+        let tagged = |tag: &str| {
+            checks
+                .iter()
+                .filter(|c| c.tags.iter().any(|t| t == tag))
+                .map(|c| c.id.clone())
+                .collect()
+        };
+        let records = |kind| store.records_in(kind, cut);
         let brief_due = w
             .settings
             .assessment
@@ -552,6 +662,13 @@ impl Facts {
             .collect();
         let (abnormal_total, abnormal) = store.abnormal_checks(cut, ABNORMAL_LIMIT).await?;
         Ok(Facts {
+            surveys: records(Kind::Satisfaction).await?,
+            trainings: records(Kind::Training).await?,
+            operations: records(Kind::Operation).await?,
+            guards: records(Kind::Guard).await?,
+            response_times: store.metric_values(cut, "http", "response_time").await?,
+            pages: tagged(PAGE_TAG),
+            interfaces: tagged(INTERFACE_TAG),
             briefs,
             service_checks,
             assessed_incidents,
@@ -706,6 +823,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
             sla: &s.sla,
             documents: &f.documents,
             briefs: &f.briefs,
+            surveys: &f.surveys,
         },
     );
     let risks = risks(
@@ -718,6 +836,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         (r.period.kind != period::Routine::Weekly).then_some(&assessment),
     );
     let plan = plan(r, s, &incidents, &risks);
+    let service = service_section(&w, &f);
     let overview = overview(&w, &f, &total, &incidents, &availability, &assessment);
     let unit = s.reports.title.clone().unwrap_or_else(|| s.node.clone());
     Ok(RoutineModel {
@@ -750,7 +869,8 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         by_month: month_rows(&w, &f, &per_day),
         abnormal_note: abnormal_note(f.abnormal_total, abnormal.len()),
         abnormal,
-        targets: targets(&w, &f, &availability, &incidents),
+        targets: targets(&w, &f, &availability, &incidents, &service),
+        service,
         incidents,
         availability,
         backups,
@@ -1069,6 +1189,7 @@ fn targets(
     f: &Facts,
     availability: &[AvailabilityRow],
     incidents: &IncidentSection,
+    s: &ServiceSection,
 ) -> Vec<TargetRow> {
     let verdict = |ok: bool| if ok { "达标" } else { "未达标" };
     let mut rows = Vec::new();
@@ -1160,6 +1281,70 @@ fn targets(
             verdict(restored == due)
         },
     });
+    // 故障率: the share of the period a system was down, the complement of its availability.
+    let worst = availability
+        .iter()
+        .map(|a| (100.0 - a.value, a))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    rows.push(TargetRow {
+        name: "系统故障率（停机时间占比）",
+        target: "≤ 10%",
+        actual: worst.map_or_else(
+            || "-（无服务类检查）".into(),
+            |(r, a)| format!("最高 {r:.2}%（{}）", a.system),
+        ),
+        verdict: worst.map_or("-", |(r, _)| verdict(r <= FAULT_RATE_TARGET)),
+    });
+    for (name, target, limit, tagged, strict) in [
+        (
+            "接口平均耗时",
+            "< 5 秒",
+            INTERFACE_TARGET_S,
+            &f.interfaces,
+            true,
+        ),
+        (
+            "简单事务处理（主要页面平均响应时间）",
+            "≤ 3 秒",
+            PAGE_TARGET_S,
+            &f.pages,
+            false,
+        ),
+    ] {
+        // Without tagged checks every HTTP check stands for both.
+        let times: Vec<f64> = f
+            .response_times
+            .iter()
+            .filter(|(c, _)| tagged.is_empty() || tagged.contains(c))
+            .map(|(_, t)| *t)
+            .collect();
+        let mean = (!times.is_empty()).then(|| times.iter().sum::<f64>() / times.len() as f64);
+        rows.push(TargetRow {
+            name,
+            target,
+            actual: mean.map_or_else(
+                || "-（本期拨测未取得响应时间）".into(),
+                |m| format!("平均 {m:.2} 秒（{} 次拨测）", times.len()),
+            ),
+            verdict: mean.map_or("-", |m| {
+                verdict(if strict { m < limit } else { m <= limit })
+            }),
+        });
+    }
+    rows.push(TargetRow {
+        name: "用户满意度",
+        target: "≥ 90%",
+        actual: if s.surveyed == 0 {
+            "-（本期未录入满意度调查）".into()
+        } else {
+            format!("{}（调查 {} 人）", s.satisfaction, s.surveyed)
+        },
+        verdict: if s.surveyed == 0 {
+            "-"
+        } else {
+            verdict(f64::from(s.satisfied) * 100.0 >= SATISFACTION_TARGET * f64::from(s.surveyed))
+        },
+    });
     // Twelve a year: on track when the year so far has at least one per month begun.
     let last_day = chrono::DateTime::from_timestamp_millis(w.cut.to - 1)
         .map(|t| t.with_timezone(&w.tz).date_naive())
@@ -1176,6 +1361,122 @@ fn targets(
         },
     });
     rows
+}
+
+/// What people recorded in the period, for the monthly report's service sections.
+fn service_section(w: &Frame<'_>, f: &Facts) -> ServiceSection {
+    let rate = |yes: u32, all: u32| {
+        if all == 0 {
+            "-".to_owned()
+        } else {
+            pct(f64::from(yes), f64::from(all))
+        }
+    };
+    let mut surveys = Vec::new();
+    let (mut surveyed, mut satisfied, mut feedback) = (0, 0, Vec::new());
+    for r in &f.surveys {
+        if let Detail::Satisfaction(s) = &r.detail {
+            surveyed += s.surveyed;
+            satisfied += s.satisfied;
+            feedback.extend(s.feedback.iter().map(|x| cell(x)));
+            surveys.push(SurveyRow {
+                title: cell(&r.title),
+                surveyed: s.surveyed,
+                satisfied: s.satisfied,
+                rate: rate(s.satisfied, s.surveyed),
+            });
+        }
+    }
+    let mut operations = Vec::new();
+    let mut services: Vec<String> = OPERATIONS.iter().map(|s| (*s).to_owned()).collect();
+    for r in &f.operations {
+        if let Some(s) = &r.subject
+            && !services.contains(s)
+        {
+            services.push(s.clone());
+        }
+    }
+    for service in services {
+        let mine: Vec<&Record> = f
+            .operations
+            .iter()
+            .filter(|r| r.subject.as_deref() == Some(service.as_str()))
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let mut units: BTreeMap<String, u32> = BTreeMap::new();
+        for r in &mine {
+            if let Detail::Operation(o) = &r.detail {
+                *units
+                    .entry(o.unit.clone().unwrap_or_else(|| "项".into()))
+                    .or_default() += o.count;
+            }
+        }
+        operations.push(OperationRow {
+            service,
+            records: mine.len(),
+            amount: units
+                .iter()
+                .map(|(u, n)| format!("{n} {u}"))
+                .collect::<Vec<_>>()
+                .join("、"),
+            items: mine
+                .iter()
+                .map(|r| format!("{} {}", w.show(r.from, "%m-%d"), cell(&r.title)))
+                .collect(),
+        });
+    }
+    let trainings = f
+        .trainings
+        .iter()
+        .filter_map(|r| match &r.detail {
+            Detail::Training(t) => Some(TrainingRow {
+                at: w.show(r.from, LONG),
+                topic: cell(&r.title),
+                audience: t.audience.as_deref().map_or_else(|| "-".into(), cell),
+                attendees: t.attendees,
+                hours: format!("{}", t.hours),
+                trainer: t.trainer.as_deref().map_or_else(|| "-".into(), cell),
+            }),
+            _ => None,
+        })
+        .collect();
+    let guards = f
+        .guards
+        .iter()
+        .filter_map(|r| match &r.detail {
+            Detail::Guard(g) => {
+                let until = r.until.unwrap_or(r.from);
+                Some(GuardRow {
+                    id: r.id,
+                    name: cell(&r.title),
+                    period: format!("{} 至 {}", w.show(r.from, SHORT), w.show(until, SHORT)),
+                    people: if g.people.is_empty() {
+                        "待补充".into()
+                    } else {
+                        cell(&g.people.join("、"))
+                    },
+                    incidents: f
+                        .incidents
+                        .iter()
+                        .filter(|i| i.opened_at >= r.from && i.opened_at < until)
+                        .count(),
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    ServiceSection {
+        surveys,
+        satisfaction: rate(satisfied, surveyed),
+        surveyed,
+        satisfied,
+        feedback,
+        operations,
+        trainings,
+        guards,
+    }
 }
 
 /// Availability and MTBF per system: from the outage windows of its fault incidents (opened

@@ -3,12 +3,15 @@
 //! read from the store and rendered by its template (`incident.md.hbs`, `drill.md.hbs`,
 //! `sync.md.hbs`); the fields are documented in `report-templates/README.md`.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::document::{Signoff, cell};
 use super::routine::zh_duration;
 use crate::core::outcome::Status;
 use crate::core::period::Span;
+use crate::incident::ANALYSIS;
 use crate::settings::Settings;
 use crate::store::{Store, StoreError};
 
@@ -55,6 +58,29 @@ pub struct IncidentBrief {
     pub playbooks: Vec<String>,
     /// One paragraph.
     pub conclusion: String,
+    /// The analysis (现象及影响范围, 原因分析, ...), each part's latest text or 待补充.
+    pub analysis: Vec<AnalysisRow>,
+    /// The parts of the analysis nobody recorded yet (their headings).
+    #[serde(skip)]
+    pub missing: Vec<&'static str>,
+}
+
+/// One part of a fault brief's analysis.
+#[derive(Clone, Debug, Serialize)]
+pub struct AnalysisRow {
+    /// Its heading.
+    pub heading: &'static str,
+    /// What was recorded, or 待补充.
+    pub text: String,
+}
+
+/// Who did something, as documents name them: znode's own commands read as 巡检程序.
+pub fn who_zh(who: &str) -> String {
+    if who.starts_with("znode") {
+        "巡检程序".to_owned()
+    } else {
+        cell(who)
+    }
 }
 
 /// An incident's facts and clocks.
@@ -133,7 +159,10 @@ pub fn event_zh(e: &str) -> &str {
         "interrupt" => "中断",
         "end" => "结束",
         "evaluation" => "评估",
-        other => other,
+        other => crate::incident::ANALYSIS
+            .iter()
+            .find(|(id, _)| *id == other)
+            .map_or(other, |(_, zh)| zh),
     }
 }
 
@@ -169,7 +198,19 @@ pub async fn incident(
         .unwrap_or_else(|| "-".into());
     let end = i.closed_at.or(i.restored_at).unwrap_or(now);
     let mut observations = Vec::new();
+    let mut source_title = None;
     if let Some(check) = &i.source_check {
+        let (id, host) = check.split_once('@').unwrap_or((check, ""));
+        let title = store
+            .check_title(id)
+            .await?
+            .unwrap_or_else(|| id.to_owned());
+        let title = if host.is_empty() {
+            title
+        } else {
+            format!("{title}（{host}）")
+        };
+        source_title = Some(title.clone());
         let mut last: Option<Status> = None;
         for (at, status, _) in store.check_history(check, i.opened_at - 3_600_000).await? {
             if at > end + 3_600_000 {
@@ -178,7 +219,7 @@ pub async fn incident(
             if last != Some(status) {
                 observations.push(TimelineRow {
                     at: crate::core::clock::local_time(at, tz, LONG),
-                    who: check.clone(),
+                    who: cell(&title),
                     event: status.zh().to_owned(),
                     text: String::new(),
                 });
@@ -251,9 +292,9 @@ pub async fn incident(
             severity: i.severity.clone(),
             system: cell(&system),
             title: cell(&i.title),
-            reporter: cell(&i.reporter),
+            reporter: who_zh(&i.reporter),
             assignee: cell(i.assignee.as_deref().unwrap_or("-")),
-            source_check: cell(i.source_check.as_deref().unwrap_or("-")),
+            source_check: cell(source_title.as_deref().unwrap_or("-")),
             opened: show(Some(i.opened_at)),
             acked: show(i.acked_at),
             restored: show(i.restored_at),
@@ -278,17 +319,35 @@ pub async fn incident(
             },
         },
         timeline: updates
-            .into_iter()
+            .iter()
+            .filter(|u| !ANALYSIS.iter().any(|(id, _)| *id == u.2))
             .map(|(at, author, event, text)| TimelineRow {
-                at: crate::core::clock::local_time(at, tz, LONG),
-                who: cell(&author),
-                event: event_zh(&event).to_owned(),
-                text: cell(&text),
+                at: crate::core::clock::local_time(*at, tz, LONG),
+                who: who_zh(author),
+                event: event_zh(event).to_owned(),
+                text: cell(text),
             })
             .collect(),
         observations,
         playbooks,
         conclusion,
+        missing: ANALYSIS
+            .iter()
+            .filter(|(id, _)| !updates.iter().any(|u| u.2 == *id))
+            .map(|(_, heading)| *heading)
+            .collect(),
+        analysis: ANALYSIS
+            .iter()
+            .map(|(id, heading)| AnalysisRow {
+                heading,
+                // The latest word on each part stands; earlier ones stay in the store.
+                text: updates
+                    .iter()
+                    .rev()
+                    .find(|u| u.2 == *id)
+                    .map_or_else(|| "待补充".to_owned(), |u| cell(&u.3)),
+            })
+            .collect(),
     })
 }
 
@@ -308,6 +367,10 @@ pub struct DrillSummary {
     pub failures: Vec<TimelineRow>,
     /// The drill's evaluation, or a note that none was written.
     pub evaluation: String,
+    /// The review recorded after it (`znode playbook review`), all reviews merged.
+    pub review: crate::record::DrillReview,
+    /// Whether anything was reviewed at all.
+    pub reviewed: bool,
 }
 
 /// A playbook run's facts.
@@ -353,11 +416,13 @@ pub struct PhaseRow {
 }
 
 /// Builds the summary of a playbook run.
+/// `described` names each variable by its description, keyed `playbook/variable`.
 pub async fn drill(
     store: &Store,
     s: &Settings,
     id: i64,
     now: i64,
+    described: &BTreeMap<String, String>,
 ) -> Result<DrillSummary, StoreError> {
     let run = store.playbook_run(id).await?;
     let events = store.playbook_events(id).await?;
@@ -392,6 +457,15 @@ pub async fn drill(
     let variables: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&run.variables).unwrap_or_default();
     let count = |kind: &str| events.iter().filter(|e| e.event == kind).count();
+    let reviews = store
+        .records_of(crate::record::Kind::DrillReview, &run.id.to_string())
+        .await?;
+    let reviewed = !reviews.is_empty();
+    let review =
+        crate::record::DrillReview::merge(reviews.into_iter().filter_map(|r| match r.detail {
+            crate::record::Detail::DrillReview(d) => Some(d),
+            _ => None,
+        }));
     Ok(DrillSummary {
         header: Header::new(
             s,
@@ -423,7 +497,10 @@ pub async fn drill(
             variables: cell(
                 &variables
                     .iter()
-                    .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or_default()))
+                    .map(|(k, v)| {
+                        let name = described.get(&format!("{}/{k}", run.playbook)).unwrap_or(k);
+                        format!("{name}：{}", v.as_str().unwrap_or_default())
+                    })
                     .collect::<Vec<_>>()
                     .join("，"),
             ),
@@ -438,10 +515,9 @@ pub async fn drill(
             .filter(|e| e.event == "fail")
             .map(row)
             .collect(),
-        evaluation: run
-            .evaluation
-            .clone()
-            .unwrap_or_else(|| "（未填写评估）".into()),
+        evaluation: run.evaluation.clone().unwrap_or_else(|| "待补充。".into()),
+        review,
+        reviewed,
     })
 }
 
@@ -467,6 +543,21 @@ pub struct SyncReport {
     pub steps: Vec<StepRow>,
     /// Key users' sign-offs.
     pub signoffs: Vec<TimelineRow>,
+    /// Each system's running version beside the province's, read when the report was made.
+    pub versions: Vec<VersionRow>,
+}
+
+/// One system's version against the province's.
+#[derive(Clone, Debug, Serialize)]
+pub struct VersionRow {
+    /// System name.
+    pub system: String,
+    /// The version the province declared, or 未声明.
+    pub declared: String,
+    /// The version it runs, or 无法读取.
+    pub running: String,
+    /// 一致, 落后, 超前, 未声明, 未知.
+    pub state: String,
 }
 
 /// A release's facts.
@@ -515,6 +606,7 @@ pub async fn sync(
     s: &Settings,
     id: i64,
     now: i64,
+    versions: Vec<VersionRow>,
 ) -> Result<SyncReport, StoreError> {
     let r = store.release(id).await?;
     let tz = s.timezone;
@@ -579,5 +671,330 @@ pub async fn sync(
                 text: cell(comment),
             })
             .collect(),
+        versions,
+    })
+}
+
+/// The model of a 重保 report (重要时刻保障报告): what was watched during a 重保 period and
+/// what happened.
+#[derive(Clone, Debug, Serialize)]
+pub struct GuardReport {
+    /// Title, unit, date, sign-off.
+    #[serde(flatten)]
+    pub header: Header,
+    /// The period and who kept it.
+    pub guard: GuardFacts,
+    /// One paragraph.
+    pub conclusion: String,
+    /// Runs during the period, per command.
+    pub runs: Vec<RunCount>,
+    /// Outcomes during the period: all, OK, WARN, CRIT, UNKNOWN, OK rate.
+    pub totals: StatusTotals,
+    /// The same per system.
+    pub by_system: Vec<StatusTotals>,
+    /// Checks not OK at least once, CRIT first.
+    pub abnormal: Vec<GuardAbnormal>,
+    /// How many checks were not OK at least once (the table may list fewer).
+    pub abnormal_total: usize,
+    /// Incidents open during the period.
+    pub incidents: Vec<GuardIncident>,
+    /// Messages sent or queued during the period.
+    pub messages: Vec<TimelineRow>,
+    /// Playbook runs during the period.
+    pub playbooks: Vec<String>,
+}
+
+/// A 重保 period's facts.
+#[derive(Clone, Debug, Serialize)]
+pub struct GuardFacts {
+    /// Record id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Start and end, `YYYY-MM-DD HH:MM`.
+    pub from: String,
+    /// End.
+    pub until: String,
+    /// Length in words.
+    pub duration: String,
+    /// Who was on watch, or 待补充.
+    pub people: String,
+    /// Scope in words, or 全部系统.
+    pub scope: String,
+    /// Measures beyond the routine.
+    pub measures: Vec<String>,
+    /// Whether the period has ended at the report's cut-off.
+    pub ended: bool,
+}
+
+/// Runs of one command.
+#[derive(Clone, Debug, Serialize)]
+pub struct RunCount {
+    /// 巡检, 日志扫描, ...
+    pub command: &'static str,
+    /// How many.
+    pub runs: i64,
+}
+
+/// Outcome counts under a name.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct StatusTotals {
+    /// System name, or 合计.
+    pub name: String,
+    /// All outcomes.
+    pub total: i64,
+    /// OK.
+    pub ok: i64,
+    /// WARN.
+    pub warn: i64,
+    /// CRIT.
+    pub crit: i64,
+    /// UNKNOWN.
+    pub unknown: i64,
+    /// OK rate, or -.
+    pub ok_pct: String,
+}
+
+/// A check not OK during the period.
+#[derive(Clone, Debug, Serialize)]
+pub struct GuardAbnormal {
+    /// Its title.
+    pub title: String,
+    /// System name.
+    pub system: String,
+    /// Not-OK outcomes, of which CRIT.
+    pub times: i64,
+    /// CRIT outcomes.
+    pub crit: i64,
+    /// Last seen not OK.
+    pub last: String,
+    /// What it said then.
+    pub summary: String,
+}
+
+/// An incident of the period.
+#[derive(Clone, Debug, Serialize)]
+pub struct GuardIncident {
+    /// Id.
+    pub id: i64,
+    /// Kind and severity.
+    pub kind: String,
+    /// System name.
+    pub system: String,
+    /// Title.
+    pub title: String,
+    /// Opened.
+    pub opened: String,
+    /// Minutes to the response.
+    pub response_min: i64,
+    /// Minutes to restoration, or -.
+    pub restore_min: String,
+    /// 已关闭, 已恢复, ...
+    pub state: &'static str,
+    /// 按时 or 超时.
+    pub on_time: &'static str,
+}
+
+/// Rows the abnormal table of a 重保 report lists at most.
+const GUARD_ABNORMAL_ROWS: usize = 30;
+
+/// Builds the report of a 重保 period (a `guard` record) as it stood at `now`.
+pub async fn guard(
+    store: &Store,
+    s: &Settings,
+    id: i64,
+    now: i64,
+) -> Result<GuardReport, StoreError> {
+    use crate::record::Detail;
+    let r = store.service_record(id).await?;
+    let Detail::Guard(g) = &r.detail else {
+        return Err(StoreError::NotFound(format!("重保 record #{id}")));
+    };
+    let tz = s.timezone;
+    let until = r.until.unwrap_or(r.from);
+    let span = Span {
+        from: r.from,
+        to: until.min(now).max(r.from),
+    };
+    let show = |t: i64| crate::core::clock::local_time(t, tz, LONG);
+    let names = s.system_names();
+    let system_name = |id: Option<&str>| match id {
+        Some(i) => names.get(i).cloned().unwrap_or_else(|| i.to_owned()),
+        None => "（节点）".to_owned(),
+    };
+    let offset = crate::core::period::offset_ms(tz, span.from);
+
+    let mut runs: BTreeMap<&'static str, i64> = BTreeMap::new();
+    for d in store.day_runs(span, offset).await? {
+        *runs
+            .entry(super::command_name(&d.command, super::Lang::Zh))
+            .or_default() += d.runs;
+    }
+    let mut totals = StatusTotals {
+        name: "合计".into(),
+        ..Default::default()
+    };
+    let mut by_system: BTreeMap<String, StatusTotals> = BTreeMap::new();
+    for c in store.day_counts(span, offset).await? {
+        let name = system_name(c.system.as_deref());
+        let row = by_system
+            .entry(name.clone())
+            .or_insert_with(|| StatusTotals {
+                name,
+                ..Default::default()
+            });
+        for t in [&mut totals, row] {
+            t.total += c.count;
+            match Status::parse(&c.effective).unwrap_or(Status::Unknown) {
+                Status::Ok => t.ok += c.count,
+                Status::Warn => t.warn += c.count,
+                Status::Crit => t.crit += c.count,
+                Status::Unknown => t.unknown += c.count,
+            }
+        }
+    }
+    let pct = |t: &mut StatusTotals| {
+        t.ok_pct = if t.total == 0 {
+            "-".into()
+        } else {
+            format!("{:.2}%", t.ok as f64 * 100.0 / t.total as f64)
+        };
+    };
+    pct(&mut totals);
+    let mut by_system: Vec<StatusTotals> = by_system.into_values().collect();
+    by_system.iter_mut().for_each(pct);
+
+    let (abnormal_total, found) = store.abnormal_checks(span, GUARD_ABNORMAL_ROWS).await?;
+    let abnormal = found
+        .iter()
+        .map(|a| GuardAbnormal {
+            title: cell(&a.title),
+            system: system_name(a.system.as_deref()),
+            times: a.times,
+            crit: a.crit,
+            last: show(a.last_at),
+            summary: cell(&a.last_summary),
+        })
+        .collect::<Vec<_>>();
+
+    let incidents: Vec<GuardIncident> = store
+        .incidents_in(span)
+        .await?
+        .iter()
+        .map(|i| i.as_of(span.to))
+        .map(|i| {
+            let c = i.clocks(&s.sla, span.to);
+            GuardIncident {
+                id: i.id,
+                kind: format!("{}/{}", i.kind, i.severity),
+                system: system_name(i.system.as_deref()),
+                title: cell(&i.title),
+                opened: show(i.opened_at),
+                response_min: c.response_min,
+                restore_min: c.restore_min.map_or_else(|| "-".into(), |m| m.to_string()),
+                state: i.state_zh(),
+                on_time: if c.response_breached || c.restore_breached {
+                    "超时"
+                } else {
+                    "按时"
+                },
+            }
+        })
+        .collect();
+    let messages = store
+        .messages_in(span)
+        .await?
+        .into_iter()
+        .map(|(at, channel, title, state, sent)| TimelineRow {
+            at: show(at),
+            who: cell(&channel),
+            event: match (state.as_str(), sent) {
+                ("sent", Some(t)) => format!("已发送（{}）", show(t)),
+                ("sent", None) => "已发送".into(),
+                ("queued", _) => "待发送".into(),
+                _ => "发送失败".into(),
+            },
+            text: cell(&title),
+        })
+        .collect();
+    let playbooks = store
+        .playbook_runs_in(span)
+        .await?
+        .into_iter()
+        .map(|p| {
+            format!(
+                "#{} {}（{}，{}）",
+                p.id,
+                p.title,
+                if p.mode == "drill" {
+                    "演练"
+                } else {
+                    "处置"
+                },
+                p.state.zh()
+            )
+        })
+        .collect();
+    let faults = incidents
+        .iter()
+        .filter(|i| i.kind.starts_with("故障"))
+        .count();
+    let inspections = runs.get("巡检").copied().unwrap_or(0);
+    let ended = until <= now;
+    let conclusion = format!(
+        "{}（{} 至 {}{}）期间，共执行巡检 {inspections} 次、各类检查 {} 项次，正常率 {}；{}。{}",
+        r.title,
+        show(r.from),
+        show(until),
+        if ended { "" } else { "，尚未结束" },
+        totals.total,
+        totals.ok_pct,
+        if incidents.is_empty() {
+            "未发生事件，系统运行平稳".to_owned()
+        } else {
+            format!(
+                "受理事件 {} 件，其中故障 {faults} 件，{} 件超时",
+                incidents.len(),
+                incidents.iter().filter(|i| i.on_time == "超时").count()
+            )
+        },
+        if abnormal_total == 0 {
+            "保障期间检查未发现异常。".to_owned()
+        } else {
+            format!("{abnormal_total} 个检查项出现过异常，详见第四部分。")
+        },
+    );
+    Ok(GuardReport {
+        header: Header::new(s, format!("{}保障报告", r.title), now),
+        guard: GuardFacts {
+            id: r.id,
+            name: cell(&r.title),
+            from: show(r.from),
+            until: show(until),
+            duration: zh_duration(until - r.from),
+            people: if g.people.is_empty() {
+                "待补充".into()
+            } else {
+                cell(&g.people.join("、"))
+            },
+            scope: g
+                .scope
+                .as_deref()
+                .map_or_else(|| "全部系统".to_owned(), cell),
+            measures: g.measures.iter().map(|m| cell(m)).collect(),
+            ended,
+        },
+        conclusion,
+        runs: runs
+            .into_iter()
+            .map(|(command, runs)| RunCount { command, runs })
+            .collect(),
+        totals,
+        by_system,
+        abnormal,
+        abnormal_total,
+        incidents,
+        messages,
+        playbooks,
     })
 }

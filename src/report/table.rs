@@ -76,16 +76,7 @@ pub(super) fn render_run(
         (RunState::Running, true) => " · 进行中".into(),
         (s, false) => format!(" · {}", s.as_str()),
     };
-    let what = match (r.run.command.as_str(), zh) {
-        ("logs scan", true) => "日志扫描",
-        ("logs scan", false) => "log scan",
-        ("logs audit", true) => "日志审计",
-        ("logs audit", false) => "log audit",
-        ("backup verify", true) => "备份验证",
-        ("backup verify", false) => "backup verification",
-        (_, true) => "巡检",
-        (_, false) => "inspection",
-    };
+    let what = super::command_name(&r.run.command, lang);
     writeln!(
         w,
         "{} · {what} #{} · {} ({}){state}",

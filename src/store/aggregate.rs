@@ -458,6 +458,33 @@ impl Store {
         Ok((total, out))
     }
 
+    /// One metric of every outcome of a probe kind in a span that measured it: (check id,
+    /// value). What the response-time targets average.
+    pub async fn metric_values(
+        &self,
+        span: Span,
+        kind: &str,
+        metric: &str,
+    ) -> Result<Vec<(String, f64)>, StoreError> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT check_id, metrics FROM outcomes WHERE kind = $1 AND finished_at >= $2 AND finished_at < $3",
+        )
+        .bind(kind.to_owned())
+        .bind(span.from)
+        .bind(span.to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(check, m)| {
+                let metrics: Vec<crate::core::outcome::Metric> = serde_json::from_str(&m).ok()?;
+                let v = metrics.iter().find(|x| x.name == metric)?.value;
+                Some((check, v))
+            })
+            .collect())
+    }
+
     /// Runs per local day and command.
     pub async fn day_runs(&self, span: Span, offset_ms: i64) -> Result<Vec<DayRuns>, StoreError> {
         let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(

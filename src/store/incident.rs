@@ -148,7 +148,7 @@ impl Store {
         .await
         .map_err(self.db())?;
         r.map(of)
-            .ok_or_else(|| StoreError::NoSuchRun(format!("incident {id}")))
+            .ok_or_else(|| StoreError::NotFound(format!("incident #{id}")))
     }
 
     /// Incidents opened since a time, newest first.

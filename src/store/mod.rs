@@ -15,6 +15,7 @@ mod document;
 mod incident;
 mod logs;
 mod query;
+mod record;
 mod runbook;
 pub mod spool;
 mod sync;
@@ -30,6 +31,7 @@ pub use document::Document;
 pub use incident::NewIncident;
 pub use logs::{KnownTemplate, template_hash};
 pub use query::{Diff, DiffEntry, RunRef, RunRow, RunState, StoredOutcome};
+pub use record::NewRecord;
 pub use runbook::{Event as JournalEvent, NewMessage, PlaybookRun, PlaybookState, QueuedMessage};
 pub use sync::{Release, ReleaseStep, StepState};
 
@@ -68,6 +70,12 @@ pub enum StoreError {
         /// What is wrong with it.
         why: String,
     },
+    /// Something other than a run that does not exist (an incident, a record).
+    #[error("no {0} in the history")]
+    NotFound(String),
+    /// A row this version cannot read (written by a newer version, or edited by hand).
+    #[error("history store: {0}; was it written by a newer znode?")]
+    Unreadable(String),
     /// The store has not been created yet (nothing was ever run with it).
     #[error("no history at {0} yet; run `znode inspect` first")]
     Missing(String),

@@ -394,19 +394,34 @@ impl Store {
         Ok(rows.into_iter().collect())
     }
 
+    /// The title a check had when it last ran, if it ever did.
+    pub async fn check_title(&self, check: &str) -> Result<Option<String>, StoreError> {
+        let r: Option<(String,)> = sqlx::query_as(
+            "SELECT title FROM outcomes WHERE check_id = $1 ORDER BY finished_at DESC LIMIT 1",
+        )
+        .bind(check.to_owned())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(r.map(|r| r.0))
+    }
+
     /// Every stored outcome of a check since a time, oldest first: (finished_at ms, status,
     /// metrics).
     pub async fn check_history(
         &self,
-        check: &str,
+        subject: &str,
         since: i64,
     ) -> Result<Vec<(i64, Status, Vec<Metric>)>, StoreError> {
+        // `check@host` is that host's history only; a bare id is every host's.
+        let (check, host) = subject.split_once('@').unwrap_or((subject, ""));
         let rows: Vec<(i64, String, String)> = sqlx::query_as(
             "SELECT finished_at, status, metrics FROM outcomes WHERE check_id = $1 AND finished_at >= $2 \
-             ORDER BY finished_at",
+             AND ($3 = '' OR host = $3) ORDER BY finished_at",
         )
         .bind(check.to_owned())
         .bind(since)
+        .bind(host.to_owned())
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())?;

@@ -240,7 +240,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await
         .map_err(self.db())?;
-        r.ok_or_else(|| StoreError::NoSuchRun(format!("playbook run {id}")))
+        r.ok_or_else(|| StoreError::NotFound(format!("playbook run #{id}")))
     }
 
     /// The titles of a run's steps by id, as recorded when it started (empty for older runs).
@@ -319,6 +319,22 @@ impl Store {
         .await
         .map_err(self.db())?;
         Ok(id.0)
+    }
+
+    /// Messages queued in a span, oldest first: (queued at, channel, title, state, sent at).
+    pub async fn messages_in(
+        &self,
+        span: crate::core::period::Span,
+    ) -> Result<Vec<(i64, String, String, String, Option<i64>)>, StoreError> {
+        sqlx::query_as(
+            "SELECT created_at, channel, COALESCE(title, source), state, sent_at FROM notify_outbox \
+             WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, id",
+        )
+        .bind(span.from)
+        .bind(span.to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())
     }
 
     /// Messages still queued, oldest first.

@@ -196,7 +196,7 @@ impl Store {
         .fetch_optional(&self.pool)
         .await
         .map_err(self.db())?;
-        let r = r.ok_or_else(|| StoreError::NoSuchRun(format!("release {id}")))?;
+        let r = r.ok_or_else(|| StoreError::NotFound(format!("release #{id}")))?;
         let steps: Vec<StepRow> = sqlx::query_as(
             "SELECT step, state, at, operator, note, playbook_run FROM sync_steps WHERE release_id = $1 ORDER BY step",
         )

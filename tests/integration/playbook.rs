@@ -547,7 +547,7 @@ steps:
     // Steps are named by the titles the playbook gave them when it ran.
     assert!(report.contains("| 张工 | 等待恢复 开始 |"), "{report}");
     assert!(
-        report.contains("## 四、评估\n\n响应及时，通知环节需提速"),
+        report.contains("## 五、评估\n\n响应及时，通知环节需提速"),
         "{report}"
     );
     assert!(report.contains("共执行步骤 5 个"), "{report}");
