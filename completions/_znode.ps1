@@ -39,7 +39,8 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notification channels: test one, flush the outbox, list it')
-            [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log')
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods')
+            [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
@@ -128,6 +129,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add a progress note')
             [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Service restored: the restore clock stops')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close it')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Record the analysis the fault brief gives: impact, cause, measures, clean-up, prevention, who was notified')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Incidents with their clocks and breaches')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One incident and its timeline')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -211,6 +213,26 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'znode;incident;review' {
+            [CompletionResult]::new('--impact', '--impact', [CompletionResultType]::ParameterName, '现象及影响范围: what was seen and who or what was affected')
+            [CompletionResult]::new('--cause', '--cause', [CompletionResultType]::ParameterName, '原因分析: why it happened')
+            [CompletionResult]::new('--measures', '--measures', [CompletionResultType]::ParameterName, '处置措施: what was done to restore service')
+            [CompletionResult]::new('--cleanup', '--cleanup', [CompletionResultType]::ParameterName, '清理现场: what was cleaned up afterwards (temporary changes undone, scratch data removed)')
+            [CompletionResult]::new('--prevention', '--prevention', [CompletionResultType]::ParameterName, '整改和预防措施: what keeps it from happening again')
+            [CompletionResult]::new('--notified', '--notified', [CompletionResultType]::ParameterName, '通报情况: who was informed, when and how')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'znode;incident;list' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only those opened within this time')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
@@ -247,6 +269,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add a progress note')
             [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Service restored: the restore clock stops')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close it')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Record the analysis the fault brief gives: impact, cause, measures, clean-up, prevention, who was notified')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Incidents with their clocks and breaches')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One incident and its timeline')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -265,6 +288,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;incident;help;close' {
+            break
+        }
+        'znode;incident;help;review' {
             break
         }
         'znode;incident;help;list' {
@@ -394,15 +420,16 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('half-year', 'half-year', [CompletionResultType]::ParameterValue, '运行维护半年报 of a half-year (default: the last one)')
             [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results')
             [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation')
-            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, '版本同步报告 of a release: the ten steps, rollback plan, sign-offs')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province''s')
+            [CompletionResult]::new('guard', 'guard', [CompletionResultType]::ParameterValue, '重要时刻保障报告 of a 重保 period (`znode record guard`): checks, abnormal items, incidents and notifications during it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'znode;report;inspection' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
             [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -422,8 +449,8 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
             [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -443,8 +470,8 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
             [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -464,8 +491,8 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
             [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -485,8 +512,8 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
             [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -503,8 +530,8 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
             [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -521,8 +548,8 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
             [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -539,8 +566,26 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;report;guard' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
             [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -561,7 +606,8 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('half-year', 'half-year', [CompletionResultType]::ParameterValue, '运行维护半年报 of a half-year (default: the last one)')
             [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results')
             [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation')
-            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, '版本同步报告 of a release: the ten steps, rollback plan, sign-offs')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province''s')
+            [CompletionResult]::new('guard', 'guard', [CompletionResultType]::ParameterValue, '重要时刻保障报告 of a 重保 period (`znode record guard`): checks, abnormal items, incidents and notifications during it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -587,6 +633,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;report;help;sync' {
+            break
+        }
+        'znode;report;help;guard' {
             break
         }
         'znode;report;help;help' {
@@ -680,6 +729,152 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;notify;help;help' {
             break
         }
+        'znode;record' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('satisfaction', 'satisfaction', [CompletionResultType]::ParameterValue, 'A month''s satisfaction survey (满意度调查): respondents and how many were satisfied')
+            [CompletionResult]::new('training', 'training', [CompletionResultType]::ParameterValue, 'A training session (培训) given to users')
+            [CompletionResult]::new('operation', 'operation', [CompletionResultType]::ParameterValue, 'Business-operation work (业务运营服务): 编目挂接, 数据质量, 共享交换, 需求支撑, 答疑辅导')
+            [CompletionResult]::new('guard', 'guard', [CompletionResultType]::ParameterValue, 'A 重保 period (重要时刻保障): a major event or holiday kept under watch')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The records, newest first')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a record entered by mistake')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;record;satisfaction' {
+            [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'The month surveyed, e.g. 2026-11; default this month')
+            [CompletionResult]::new('--surveyed', '--surveyed', [CompletionResultType]::ParameterName, 'Respondents')
+            [CompletionResult]::new('--satisfied', '--satisfied', [CompletionResultType]::ParameterName, 'Respondents satisfied (满意 or 基本满意)')
+            [CompletionResult]::new('--feedback', '--feedback', [CompletionResultType]::ParameterName, 'Feedback worth reporting (repeat for several)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who records it')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;record;training' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it took place: `YYYY-MM-DD HH:MM`; default now')
+            [CompletionResult]::new('--attendees', '--attendees', [CompletionResultType]::ParameterName, 'How many attended')
+            [CompletionResult]::new('--hours', '--hours', [CompletionResultType]::ParameterName, 'Length in hours')
+            [CompletionResult]::new('--trainer', '--trainer', [CompletionResultType]::ParameterName, 'Who taught it')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'Who it was for (units or roles)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who records it')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;record;operation' {
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many items')
+            [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'What the count counts, e.g. 类, 个, 件')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When: `YYYY-MM-DD HH:MM`; default now')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who records it')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;record;guard' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Start: `YYYY-MM-DD HH:MM`')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End: `YYYY-MM-DD HH:MM`')
+            [CompletionResult]::new('--people', '--people', [CompletionResultType]::ParameterName, 'Who is on watch (repeat, or comma-separated)')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'Systems or hosts in scope, in words')
+            [CompletionResult]::new('--measure', '--measure', [CompletionResultType]::ParameterName, 'Measures beyond the routine (repeat): 深度巡检, 7×24 值守, ...')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who records it')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;record;list' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only this kind')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;record;remove' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;record;help' {
+            [CompletionResult]::new('satisfaction', 'satisfaction', [CompletionResultType]::ParameterValue, 'A month''s satisfaction survey (满意度调查): respondents and how many were satisfied')
+            [CompletionResult]::new('training', 'training', [CompletionResultType]::ParameterValue, 'A training session (培训) given to users')
+            [CompletionResult]::new('operation', 'operation', [CompletionResultType]::ParameterValue, 'Business-operation work (业务运营服务): 编目挂接, 数据质量, 共享交换, 需求支撑, 答疑辅导')
+            [CompletionResult]::new('guard', 'guard', [CompletionResultType]::ParameterValue, 'A 重保 period (重要时刻保障): a major event or holiday kept under watch')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The records, newest first')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a record entered by mistake')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;record;help;satisfaction' {
+            break
+        }
+        'znode;record;help;training' {
+            break
+        }
+        'znode;record;help;operation' {
+            break
+        }
+        'znode;record;help;guard' {
+            break
+        }
+        'znode;record;help;list' {
+            break
+        }
+        'znode;record;help;remove' {
+            break
+        }
+        'znode;record;help;help' {
+            break
+        }
         'znode;playbook' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -696,6 +891,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Run a playbook as a drill (演练): time per phase, an evaluation at the end')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Continue a run that paused or was killed, at the step it stopped at')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A run''s journal as a timeline, with the time spent per phase')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Record what a drill or emergency run showed, for its summary report: scenario, participants and roles, problems of the plan, revisions decided')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -798,6 +994,23 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'znode;playbook;review' {
+            [CompletionResult]::new('--scenario', '--scenario', [CompletionResultType]::ParameterName, 'The scenario as played (演练场景)')
+            [CompletionResult]::new('--participant', '--participant', [CompletionResultType]::ParameterName, 'A participant and their role: NAME=ROLE, e.g. 张三=指挥 (repeat for several)')
+            [CompletionResult]::new('--finding', '--finding', [CompletionResultType]::ParameterName, 'A problem or shortcoming of the plan found (预案问题与不足; repeat for several)')
+            [CompletionResult]::new('--revision', '--revision', [CompletionResultType]::ParameterName, 'A revision of the plan decided (预案修订; repeat for several)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who records it')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'znode;playbook;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The playbooks: shipped ones and those in the config''s playbooks/ folder')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A playbook''s phases and steps, with the commands its variables make')
@@ -805,6 +1018,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Run a playbook as a drill (演练): time per phase, an evaluation at the end')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Continue a run that paused or was killed, at the step it stopped at')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A run''s journal as a timeline, with the time spent per phase')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Record what a drill or emergency run showed, for its summary report: scenario, participants and roles, problems of the plan, revisions decided')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -824,6 +1038,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;playbook;help;log' {
+            break
+        }
+        'znode;playbook;help;review' {
             break
         }
         'znode;playbook;help;help' {
@@ -1353,7 +1570,8 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notification channels: test one, flush the outbox, list it')
-            [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log')
+            [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods')
+            [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
@@ -1380,6 +1598,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add a progress note')
             [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Service restored: the restore clock stops')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close it')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Record the analysis the fault brief gives: impact, cause, measures, clean-up, prevention, who was notified')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Incidents with their clocks and breaches')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One incident and its timeline')
             break
@@ -1397,6 +1616,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;incident;close' {
+            break
+        }
+        'znode;help;incident;review' {
             break
         }
         'znode;help;incident;list' {
@@ -1432,7 +1654,8 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('half-year', 'half-year', [CompletionResultType]::ParameterValue, '运行维护半年报 of a half-year (default: the last one)')
             [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results')
             [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation')
-            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, '版本同步报告 of a release: the ten steps, rollback plan, sign-offs')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province''s')
+            [CompletionResult]::new('guard', 'guard', [CompletionResultType]::ParameterValue, '重要时刻保障报告 of a 重保 period (`znode record guard`): checks, abnormal items, incidents and notifications during it')
             break
         }
         'znode;help;report;inspection' {
@@ -1459,6 +1682,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;help;report;sync' {
             break
         }
+        'znode;help;report;guard' {
+            break
+        }
         'znode;help;notify' {
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Send a test message to a channel')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Send the messages waiting in the outbox; those that fail stay for the next flush')
@@ -1478,6 +1704,33 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;help;notify;drop' {
             break
         }
+        'znode;help;record' {
+            [CompletionResult]::new('satisfaction', 'satisfaction', [CompletionResultType]::ParameterValue, 'A month''s satisfaction survey (满意度调查): respondents and how many were satisfied')
+            [CompletionResult]::new('training', 'training', [CompletionResultType]::ParameterValue, 'A training session (培训) given to users')
+            [CompletionResult]::new('operation', 'operation', [CompletionResultType]::ParameterValue, 'Business-operation work (业务运营服务): 编目挂接, 数据质量, 共享交换, 需求支撑, 答疑辅导')
+            [CompletionResult]::new('guard', 'guard', [CompletionResultType]::ParameterValue, 'A 重保 period (重要时刻保障): a major event or holiday kept under watch')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The records, newest first')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a record entered by mistake')
+            break
+        }
+        'znode;help;record;satisfaction' {
+            break
+        }
+        'znode;help;record;training' {
+            break
+        }
+        'znode;help;record;operation' {
+            break
+        }
+        'znode;help;record;guard' {
+            break
+        }
+        'znode;help;record;list' {
+            break
+        }
+        'znode;help;record;remove' {
+            break
+        }
         'znode;help;playbook' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The playbooks: shipped ones and those in the config''s playbooks/ folder')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A playbook''s phases and steps, with the commands its variables make')
@@ -1485,6 +1738,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, 'Run a playbook as a drill (演练): time per phase, an evaluation at the end')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Continue a run that paused or was killed, at the step it stopped at')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'A run''s journal as a timeline, with the time spent per phase')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Record what a drill or emergency run showed, for its summary report: scenario, participants and roles, problems of the plan, revisions decided')
             break
         }
         'znode;help;playbook;list' {
@@ -1503,6 +1757,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;playbook;log' {
+            break
+        }
+        'znode;help;playbook;review' {
             break
         }
         'znode;help;sync' {

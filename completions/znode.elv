@@ -36,7 +36,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand backup 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
             cand report 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告'
             cand notify 'Notification channels: test one, flush the outbox, list it'
-            cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
+            cand record 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods'
+            cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand config 'Validate the configuration and every check file'
@@ -121,6 +122,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand update 'Add a progress note'
             cand resolve 'Service restored: the restore clock stops'
             cand close 'Close it'
+            cand review 'Record the analysis the fault brief gives: impact, cause, measures, clean-up, prevention, who was notified'
             cand list 'Incidents with their clocks and breaches'
             cand show 'One incident and its timeline'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -198,6 +200,25 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'znode;incident;review'= {
+            cand --impact '现象及影响范围: what was seen and who or what was affected'
+            cand --cause '原因分析: why it happened'
+            cand --measures '处置措施: what was done to restore service'
+            cand --cleanup '清理现场: what was cleaned up afterwards (temporary changes undone, scratch data removed)'
+            cand --prevention '整改和预防措施: what keeps it from happening again'
+            cand --notified '通报情况: who was informed, when and how'
+            cand --by 'Who'
+            cand --at 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'znode;incident;list'= {
             cand --since 'Only those opened within this time'
             cand -f 'Output: table or json'
@@ -232,6 +253,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand update 'Add a progress note'
             cand resolve 'Service restored: the restore clock stops'
             cand close 'Close it'
+            cand review 'Record the analysis the fault brief gives: impact, cause, measures, clean-up, prevention, who was notified'
             cand list 'Incidents with their clocks and breaches'
             cand show 'One incident and its timeline'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -245,6 +267,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;incident;help;resolve'= {
         }
         &'znode;incident;help;close'= {
+        }
+        &'znode;incident;help;review'= {
         }
         &'znode;incident;help;list'= {
         }
@@ -359,14 +383,15 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand half-year '运行维护半年报 of a half-year (default: the last one)'
             cand incident '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
             cand drill '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
-            cand sync '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
+            cand sync '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province''s'
+            cand guard '重要时刻保障报告 of a 重保 period (`znode record guard`): checks, abnormal items, incidents and notifications during it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;report;inspection'= {
             cand -f 'Output format'
             cand --format 'Output format'
-            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
-            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand -o 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
             cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -385,8 +410,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --at 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]'
             cand -f 'Output format'
             cand --format 'Output format'
-            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
-            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand -o 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
             cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -405,8 +430,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --at 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]'
             cand -f 'Output format'
             cand --format 'Output format'
-            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
-            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand -o 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
             cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -425,8 +450,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --at 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]'
             cand -f 'Output format'
             cand --format 'Output format'
-            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
-            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand -o 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
             cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -445,8 +470,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --at 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]'
             cand -f 'Output format'
             cand --format 'Output format'
-            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
-            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand -o 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
             cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -462,8 +487,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --at 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]'
             cand -f 'Output format'
             cand --format 'Output format'
-            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
-            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand -o 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
             cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -479,8 +504,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --at 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]'
             cand -f 'Output format'
             cand --format 'Output format'
-            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
-            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand -o 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
             cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -496,8 +521,25 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --at 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]'
             cand -f 'Output format'
             cand --format 'Output format'
-            cand -o 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
-            cand --output 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]'
+            cand -o 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
+            cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;report;guard'= {
+            cand --at 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -o 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
             cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -517,7 +559,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand half-year '运行维护半年报 of a half-year (default: the last one)'
             cand incident '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
             cand drill '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
-            cand sync '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
+            cand sync '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province''s'
+            cand guard '重要时刻保障报告 of a 重保 period (`znode record guard`): checks, abnormal items, incidents and notifications during it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;report;help;inspection'= {
@@ -535,6 +578,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;report;help;drill'= {
         }
         &'znode;report;help;sync'= {
+        }
+        &'znode;report;help;guard'= {
         }
         &'znode;report;help;help'= {
         }
@@ -615,6 +660,137 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;notify;help;help'= {
         }
+        &'znode;record'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand satisfaction 'A month''s satisfaction survey (满意度调查): respondents and how many were satisfied'
+            cand training 'A training session (培训) given to users'
+            cand operation 'Business-operation work (业务运营服务): 编目挂接, 数据质量, 共享交换, 需求支撑, 答疑辅导'
+            cand guard 'A 重保 period (重要时刻保障): a major event or holiday kept under watch'
+            cand list 'The records, newest first'
+            cand remove 'Remove a record entered by mistake'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;record;satisfaction'= {
+            cand --month 'The month surveyed, e.g. 2026-11; default this month'
+            cand --surveyed 'Respondents'
+            cand --satisfied 'Respondents satisfied (满意 or 基本满意)'
+            cand --feedback 'Feedback worth reporting (repeat for several)'
+            cand --by 'Who records it'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;record;training'= {
+            cand --at 'When it took place: `YYYY-MM-DD HH:MM`; default now'
+            cand --attendees 'How many attended'
+            cand --hours 'Length in hours'
+            cand --trainer 'Who taught it'
+            cand --audience 'Who it was for (units or roles)'
+            cand --by 'Who records it'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;record;operation'= {
+            cand --count 'How many items'
+            cand --unit 'What the count counts, e.g. 类, 个, 件'
+            cand --at 'When: `YYYY-MM-DD HH:MM`; default now'
+            cand --by 'Who records it'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;record;guard'= {
+            cand --from 'Start: `YYYY-MM-DD HH:MM`'
+            cand --until 'End: `YYYY-MM-DD HH:MM`'
+            cand --people 'Who is on watch (repeat, or comma-separated)'
+            cand --scope 'Systems or hosts in scope, in words'
+            cand --measure 'Measures beyond the routine (repeat): 深度巡检, 7×24 值守, ...'
+            cand --by 'Who records it'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;record;list'= {
+            cand --kind 'Only this kind'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;record;remove'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;record;help'= {
+            cand satisfaction 'A month''s satisfaction survey (满意度调查): respondents and how many were satisfied'
+            cand training 'A training session (培训) given to users'
+            cand operation 'Business-operation work (业务运营服务): 编目挂接, 数据质量, 共享交换, 需求支撑, 答疑辅导'
+            cand guard 'A 重保 period (重要时刻保障): a major event or holiday kept under watch'
+            cand list 'The records, newest first'
+            cand remove 'Remove a record entered by mistake'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;record;help;satisfaction'= {
+        }
+        &'znode;record;help;training'= {
+        }
+        &'znode;record;help;operation'= {
+        }
+        &'znode;record;help;guard'= {
+        }
+        &'znode;record;help;list'= {
+        }
+        &'znode;record;help;remove'= {
+        }
+        &'znode;record;help;help'= {
+        }
         &'znode;playbook'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -631,6 +807,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand drill 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
             cand resume 'Continue a run that paused or was killed, at the step it stopped at'
             cand log 'A run''s journal as a timeline, with the time spent per phase'
+            cand review 'Record what a drill or emergency run showed, for its summary report: scenario, participants and roles, problems of the plan, revisions decided'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;playbook;list'= {
@@ -726,6 +903,22 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'znode;playbook;review'= {
+            cand --scenario 'The scenario as played (演练场景)'
+            cand --participant 'A participant and their role: NAME=ROLE, e.g. 张三=指挥 (repeat for several)'
+            cand --finding 'A problem or shortcoming of the plan found (预案问题与不足; repeat for several)'
+            cand --revision 'A revision of the plan decided (预案修订; repeat for several)'
+            cand --by 'Who records it'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'znode;playbook;help'= {
             cand list 'The playbooks: shipped ones and those in the config''s playbooks/ folder'
             cand show 'A playbook''s phases and steps, with the commands its variables make'
@@ -733,6 +926,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand drill 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
             cand resume 'Continue a run that paused or was killed, at the step it stopped at'
             cand log 'A run''s journal as a timeline, with the time spent per phase'
+            cand review 'Record what a drill or emergency run showed, for its summary report: scenario, participants and roles, problems of the plan, revisions decided'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;playbook;help;list'= {
@@ -746,6 +940,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;playbook;help;resume'= {
         }
         &'znode;playbook;help;log'= {
+        }
+        &'znode;playbook;help;review'= {
         }
         &'znode;playbook;help;help'= {
         }
@@ -1219,7 +1415,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand backup 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
             cand report 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告'
             cand notify 'Notification channels: test one, flush the outbox, list it'
-            cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
+            cand record 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods'
+            cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand config 'Validate the configuration and every check file'
@@ -1242,6 +1439,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand update 'Add a progress note'
             cand resolve 'Service restored: the restore clock stops'
             cand close 'Close it'
+            cand review 'Record the analysis the fault brief gives: impact, cause, measures, clean-up, prevention, who was notified'
             cand list 'Incidents with their clocks and breaches'
             cand show 'One incident and its timeline'
         }
@@ -1254,6 +1452,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;incident;resolve'= {
         }
         &'znode;help;incident;close'= {
+        }
+        &'znode;help;incident;review'= {
         }
         &'znode;help;incident;list'= {
         }
@@ -1281,7 +1481,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand half-year '运行维护半年报 of a half-year (default: the last one)'
             cand incident '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
             cand drill '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
-            cand sync '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
+            cand sync '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province''s'
+            cand guard '重要时刻保障报告 of a 重保 period (`znode record guard`): checks, abnormal items, incidents and notifications during it'
         }
         &'znode;help;report;inspection'= {
         }
@@ -1299,6 +1500,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;help;report;sync'= {
         }
+        &'znode;help;report;guard'= {
+        }
         &'znode;help;notify'= {
             cand test 'Send a test message to a channel'
             cand flush 'Send the messages waiting in the outbox; those that fail stay for the next flush'
@@ -1313,6 +1516,26 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;help;notify;drop'= {
         }
+        &'znode;help;record'= {
+            cand satisfaction 'A month''s satisfaction survey (满意度调查): respondents and how many were satisfied'
+            cand training 'A training session (培训) given to users'
+            cand operation 'Business-operation work (业务运营服务): 编目挂接, 数据质量, 共享交换, 需求支撑, 答疑辅导'
+            cand guard 'A 重保 period (重要时刻保障): a major event or holiday kept under watch'
+            cand list 'The records, newest first'
+            cand remove 'Remove a record entered by mistake'
+        }
+        &'znode;help;record;satisfaction'= {
+        }
+        &'znode;help;record;training'= {
+        }
+        &'znode;help;record;operation'= {
+        }
+        &'znode;help;record;guard'= {
+        }
+        &'znode;help;record;list'= {
+        }
+        &'znode;help;record;remove'= {
+        }
         &'znode;help;playbook'= {
             cand list 'The playbooks: shipped ones and those in the config''s playbooks/ folder'
             cand show 'A playbook''s phases and steps, with the commands its variables make'
@@ -1320,6 +1543,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand drill 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
             cand resume 'Continue a run that paused or was killed, at the step it stopped at'
             cand log 'A run''s journal as a timeline, with the time spent per phase'
+            cand review 'Record what a drill or emergency run showed, for its summary report: scenario, participants and roles, problems of the plan, revisions decided'
         }
         &'znode;help;playbook;list'= {
         }
@@ -1332,6 +1556,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;playbook;resume'= {
         }
         &'znode;help;playbook;log'= {
+        }
+        &'znode;help;playbook;review'= {
         }
         &'znode;help;sync'= {
             cand start 'Open a release record for a version of the province''s standard edition'

@@ -42,7 +42,8 @@ complete -c znode -n "__fish_znode_needs_command" -f -a "incident" -d 'Incidents
 complete -c znode -n "__fish_znode_needs_command" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
 complete -c znode -n "__fish_znode_needs_command" -f -a "report" -d 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告'
 complete -c znode -n "__fish_znode_needs_command" -f -a "notify" -d 'Notification channels: test one, flush the outbox, list it'
-complete -c znode -n "__fish_znode_needs_command" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
+complete -c znode -n "__fish_znode_needs_command" -f -a "record" -d 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods'
+complete -c znode -n "__fish_znode_needs_command" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
 complete -c znode -n "__fish_znode_needs_command" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
 complete -c znode -n "__fish_znode_needs_command" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
 complete -c znode -n "__fish_znode_needs_command" -f -a "config" -d 'Validate the configuration and every check file'
@@ -107,24 +108,25 @@ complete -c znode -n "__fish_znode_using_subcommand probe" -l color -d 'When to 
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand probe" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
 en\t'English'"
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "open" -d 'Open an incident or a support request'
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "ack" -d 'Acknowledge it: the response clock stops'
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "update" -d 'Add a progress note'
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "resolve" -d 'Service restored: the restore clock stops'
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "close" -d 'Close it'
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "list" -d 'Incidents with their clocks and breaches'
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "show" -d 'One incident and its timeline'
-complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -f -a "open" -d 'Open an incident or a support request'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -f -a "ack" -d 'Acknowledge it: the response clock stops'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -f -a "update" -d 'Add a progress note'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -f -a "resolve" -d 'Service restored: the restore clock stops'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -f -a "close" -d 'Close it'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -f -a "review" -d 'Record the analysis the fault brief gives: impact, cause, measures, clean-up, prevention, who was notified'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -f -a "list" -d 'Incidents with their clocks and breaches'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -f -a "show" -d 'One incident and its timeline'
+complete -c znode -n "__fish_znode_using_subcommand incident; and not __fish_seen_subcommand_from open ack update resolve close review list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l type -d 'Type: 咨询, 故障, 专项任务, 数据统计, 投诉' -r -f -a "咨询\t''
 故障\t''
 专项任务\t''
@@ -201,6 +203,24 @@ complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l impact -d '现象及影响范围: what was seen and who or what was affected' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l cause -d '原因分析: why it happened' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l measures -d '处置措施: what was done to restore service' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l cleanup -d '清理现场: what was cleaned up afterwards (temporary changes undone, scratch data removed)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l prevention -d '整改和预防措施: what keeps it from happening again' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l notified -d '通报情况: who was informed, when and how' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l by -d 'Who' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l at -d 'When (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from list" -l since -d 'Only those opened within this time' -r
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from list" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
 json\t'JSON for scripts'"
@@ -232,6 +252,7 @@ complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_su
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "update" -d 'Add a progress note'
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "resolve" -d 'Service restored: the restore clock stops'
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close it'
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "review" -d 'Record the analysis the fault brief gives: impact, cause, measures, clean-up, prevention, who was notified'
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "list" -d 'Incidents with their clocks and breaches'
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "show" -d 'One incident and its timeline'
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -310,30 +331,31 @@ complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subc
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "status" -d 'Per policy: the newest backup, its age, the size trend, the rung reached, the last restore test and its duration, and the share of verifications in 30 days that reached the checksum rung'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "take" -d 'Archive the declared config files or program folders into a dated tar.gz (or tar.zst) with a checksum and a manifest, then apply the retention (常规检查(1), 脆弱性检查(4))'
 complete -c znode -n "__fish_znode_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
 en\t'English'"
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "inspection" -d 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "weekly" -d '运行维护周报 of an ISO week (default: last week)'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "monthly" -d '运行维护月报 of a month (default: last month), with the 考核 self-assessment'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "quarterly" -d '运行维护季报 of a quarter (default: last quarter)'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "half-year" -d '运行维护半年报 of a half-year (default: the last one)'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "incident" -d '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "drill" -d '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "sync" -d '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
-complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -f -a "inspection" -d 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -f -a "weekly" -d '运行维护周报 of an ISO week (default: last week)'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -f -a "monthly" -d '运行维护月报 of a month (default: last month), with the 考核 self-assessment'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -f -a "quarterly" -d '运行维护季报 of a quarter (default: last quarter)'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -f -a "half-year" -d '运行维护半年报 of a half-year (default: the last one)'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -f -a "incident" -d '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -f -a "drill" -d '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -f -a "sync" -d '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province\'s'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -f -a "guard" -d '重要时刻保障报告 of a 重保 period (`znode record guard`): checks, abnormal items, incidents and notifications during it'
+complete -c znode -n "__fish_znode_using_subcommand report; and not __fish_seen_subcommand_from inspection weekly monthly quarterly half-year incident drill sync guard help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
 html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
 docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
 json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
-complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -s o -l output -d 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from inspection" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -352,7 +374,7 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
 docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
 json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
-complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -s o -l output -d 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from weekly" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -371,7 +393,7 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
 docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
 json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
-complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -s o -l output -d 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from monthly" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -390,7 +412,7 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
 docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
 json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
-complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -s o -l output -d 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from quarterly" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -409,7 +431,7 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
 docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
 json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
-complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -s o -l output -d 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from half-year" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -426,7 +448,7 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
 docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
 json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
-complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -s o -l output -d 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from incident" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -443,7 +465,7 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
 docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
 json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
-complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -s o -l output -d 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from drill" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -460,7 +482,7 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
 docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
 json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
-complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -s o -l output -d 'Where to write it; `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -s o -l output -d 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -472,6 +494,23 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from guard" -l at -d 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault\'s brief by it) [default: now]' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from guard" -s f -l format -d 'Output format' -r -f -a "md\t'Markdown (charts as SVG files beside it)'
+html\t'One self-contained HTML page: inline CSS and SVG charts; prints on A4'
+docx\t'Word: a cover page, headings, tables, charts as PNG, East-Asian fonts'
+json\t'The report\'s data model as JSON, for scripts (`znode.report/v1`)'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from guard" -s o -l output -d 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from guard" -l send -d 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from guard" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from guard" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from guard" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from guard" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from guard" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from guard" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from guard" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "inspection" -d 'The inspection report (巡检报告) of one run: every item with its result, the abnormal ones with their evidence and remediation, a sign-off table'
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "weekly" -d '运行维护周报 of an ISO week (default: last week)'
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "monthly" -d '运行维护月报 of a month (default: last month), with the 考核 self-assessment'
@@ -479,7 +518,8 @@ complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subc
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "half-year" -d '运行维护半年报 of a half-year (default: the last one)'
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "incident" -d '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "drill" -d '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
-complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "sync" -d '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "sync" -d '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province\'s'
+complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "guard" -d '重要时刻保障报告 of a 重保 period (`znode record guard`): checks, abnormal items, incidents and notifications during it'
 complete -c znode -n "__fish_znode_using_subcommand report; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand notify; and not __fish_seen_subcommand_from test flush list drop help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -541,23 +581,136 @@ complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subc
 complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "list" -d 'The messages waiting in the outbox, with their attempts and last error'
 complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "drop" -d 'Take messages out of the outbox unsent (a stale "pause uploads", a channel that will never exist)'
 complete -c znode -n "__fish_znode_using_subcommand notify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
 en\t'English'"
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "list" -d 'The playbooks: shipped ones and those in the config\'s playbooks/ folder'
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "show" -d 'A playbook\'s phases and steps, with the commands its variables make'
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "run" -d 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "drill" -d 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "resume" -d 'Continue a run that paused or was killed, at the step it stopped at'
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "log" -d 'A run\'s journal as a timeline, with the time spent per phase'
-complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -f -a "satisfaction" -d 'A month\'s satisfaction survey (满意度调查): respondents and how many were satisfied'
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -f -a "training" -d 'A training session (培训) given to users'
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -f -a "operation" -d 'Business-operation work (业务运营服务): 编目挂接, 数据质量, 共享交换, 需求支撑, 答疑辅导'
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -f -a "guard" -d 'A 重保 period (重要时刻保障): a major event or holiday kept under watch'
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -f -a "list" -d 'The records, newest first'
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -f -a "remove" -d 'Remove a record entered by mistake'
+complete -c znode -n "__fish_znode_using_subcommand record; and not __fish_seen_subcommand_from satisfaction training operation guard list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -l month -d 'The month surveyed, e.g. 2026-11; default this month' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -l surveyed -d 'Respondents' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -l satisfied -d 'Respondents satisfied (满意 or 基本满意)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -l feedback -d 'Feedback worth reporting (repeat for several)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -l by -d 'Who records it' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l at -d 'When it took place: `YYYY-MM-DD HH:MM`; default now' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l attendees -d 'How many attended' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l hours -d 'Length in hours' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l trainer -d 'Who taught it' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l audience -d 'Who it was for (units or roles)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l by -d 'Who records it' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from operation" -l count -d 'How many items' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from operation" -l unit -d 'What the count counts, e.g. 类, 个, 件' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from operation" -l at -d 'When: `YYYY-MM-DD HH:MM`; default now' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from operation" -l by -d 'Who records it' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from operation" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from operation" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from operation" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from operation" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from operation" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from operation" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from operation" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -l from -d 'Start: `YYYY-MM-DD HH:MM`' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -l until -d 'End: `YYYY-MM-DD HH:MM`' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -l people -d 'Who is on watch (repeat, or comma-separated)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -l scope -d 'Systems or hosts in scope, in words' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -l measure -d 'Measures beyond the routine (repeat): 深度巡检, 7×24 值守, ...' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -l by -d 'Who records it' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -l kind -d 'Only this kind' -r -f -a "satisfaction\t'A satisfaction survey of a month (满意度调查)'
+training\t'A training session (培训)'
+operation\t'Business-operation work (业务运营服务)'
+guard\t'A 重保 period (重要时刻保障)'
+drill-review\t'The review of a drill or emergency run (演练复盘)'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from remove" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from remove" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from remove" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from remove" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from remove" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from remove" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "satisfaction" -d 'A month\'s satisfaction survey (满意度调查): respondents and how many were satisfied'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "training" -d 'A training session (培训) given to users'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "operation" -d 'Business-operation work (业务运营服务): 编目挂接, 数据质量, 共享交换, 需求支撑, 答疑辅导'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "guard" -d 'A 重保 period (重要时刻保障): a major event or holiday kept under watch'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "list" -d 'The records, newest first'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a record entered by mistake'
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -f -a "list" -d 'The playbooks: shipped ones and those in the config\'s playbooks/ folder'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -f -a "show" -d 'A playbook\'s phases and steps, with the commands its variables make'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -f -a "run" -d 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -f -a "drill" -d 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -f -a "resume" -d 'Continue a run that paused or was killed, at the step it stopped at'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -f -a "log" -d 'A run\'s journal as a timeline, with the time spent per phase'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -f -a "review" -d 'Record what a drill or emergency run showed, for its summary report: scenario, participants and roles, problems of the plan, revisions decided'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from list" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from list" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from list" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -643,12 +796,28 @@ complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_su
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from review" -l scenario -d 'The scenario as played (演练场景)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from review" -l participant -d 'A participant and their role: NAME=ROLE, e.g. 张三=指挥 (repeat for several)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from review" -l finding -d 'A problem or shortcoming of the plan found (预案问题与不足; repeat for several)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from review" -l revision -d 'A revision of the plan decided (预案修订; repeat for several)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from review" -l by -d 'Who records it' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from review" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from review" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from review" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from review" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from review" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from review" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "list" -d 'The playbooks: shipped ones and those in the config\'s playbooks/ folder'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "show" -d 'A playbook\'s phases and steps, with the commands its variables make'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "drill" -d 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Continue a run that paused or was killed, at the step it stopped at'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "log" -d 'A run\'s journal as a timeline, with the time spent per phase'
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "review" -d 'Record what a drill or emergency run showed, for its summary report: scenario, participants and roles, problems of the plan, revisions decided'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -1033,28 +1202,30 @@ complete -c znode -n "__fish_znode_using_subcommand man" -l color -d 'When to co
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "incident" -d 'Incidents and support requests (事件/工单) with their service-level clocks'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "report" -d 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "notify" -d 'Notification channels: test one, flush the outbox, list it'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "fleet" -d 'The node\'s hosts: list the inventory, ping them over ssh, push znode to them'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "agent" -d 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify playbook sync logs config fleet agent history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "incident" -d 'Incidents and support requests (事件/工单) with their service-level clocks'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "report" -d 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "notify" -d 'Notification channels: test one, flush the outbox, list it'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "record" -d 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "fleet" -d 'The node\'s hosts: list the inventory, ping them over ssh, push znode to them'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "agent" -d 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "open" -d 'Open an incident or a support request'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "ack" -d 'Acknowledge it: the response clock stops'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "update" -d 'Add a progress note'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "resolve" -d 'Service restored: the restore clock stops'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "close" -d 'Close it'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "review" -d 'Record the analysis the fault brief gives: impact, cause, measures, clean-up, prevention, who was notified'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "list" -d 'Incidents with their clocks and breaches'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "show" -d 'One incident and its timeline'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "verify" -d 'Climb the verification ladder of each policy (exists, fresh, complete, size, checksum, structure) and store the result as a run'
@@ -1068,17 +1239,25 @@ complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "half-year" -d '运行维护半年报 of a half-year (default: the last one)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "incident" -d '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "drill" -d '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
-complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "sync" -d '版本同步报告 of a release: the ten steps, rollback plan, sign-offs'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "sync" -d '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province\'s'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from report" -f -a "guard" -d '重要时刻保障报告 of a 重保 period (`znode record guard`): checks, abnormal items, incidents and notifications during it'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "test" -d 'Send a test message to a channel'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "flush" -d 'Send the messages waiting in the outbox; those that fail stay for the next flush'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "list" -d 'The messages waiting in the outbox, with their attempts and last error'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from notify" -f -a "drop" -d 'Take messages out of the outbox unsent (a stale "pause uploads", a channel that will never exist)'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "satisfaction" -d 'A month\'s satisfaction survey (满意度调查): respondents and how many were satisfied'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "training" -d 'A training session (培训) given to users'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "operation" -d 'Business-operation work (业务运营服务): 编目挂接, 数据质量, 共享交换, 需求支撑, 答疑辅导'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "guard" -d 'A 重保 period (重要时刻保障): a major event or holiday kept under watch'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "list" -d 'The records, newest first'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "remove" -d 'Remove a record entered by mistake'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "list" -d 'The playbooks: shipped ones and those in the config\'s playbooks/ folder'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "show" -d 'A playbook\'s phases and steps, with the commands its variables make'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "run" -d 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "drill" -d 'Run a playbook as a drill (演练): time per phase, an evaluation at the end'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "resume" -d 'Continue a run that paused or was killed, at the step it stopped at'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "log" -d 'A run\'s journal as a timeline, with the time spent per phase'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "review" -d 'Record what a drill or emergency run showed, for its summary report: scenario, participants and roles, problems of the plan, revisions decided'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "start" -d 'Open a release record for a version of the province\'s standard edition'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "done" -d 'Record a step (1-5, 7, 8, 10) as done, in order'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "run" -d 'Carry out an executable step: 6 (test deployment, backup first) or 9 (cut-over)'

@@ -175,21 +175,8 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<Status,
                 (serde_json::to_value(m), t, c)
             }
             Special::Drill => {
-                // Variables read by what they are (their descriptions), not by their ids.
-                let described: std::collections::BTreeMap<String, String> =
-                    super::playbook::playbooks(&settings)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .flat_map(|p| {
-                            p.variables
-                                .into_iter()
-                                .filter_map(move |(k, v)| {
-                                    Some((format!("{}/{k}", p.id), v.description?))
-                                })
-                                .collect::<Vec<_>>()
-                        })
-                        .collect();
-                let m = special::drill(&store, &settings, id, now, &described).await?;
+                let playbooks = super::playbook::playbooks(&settings).unwrap_or_default();
+                let m = special::drill(&store, &settings, id, now, &playbooks).await?;
                 let t = m.header.title.clone();
                 let c = format!(
                     "{}结果：{}，用时 {}。",

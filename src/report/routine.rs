@@ -1614,7 +1614,7 @@ fn changes(w: &Frame<'_>, f: &Facts) -> Changes {
                 } else {
                     "处置"
                 },
-                state: p.state.as_str().to_owned(),
+                state: p.state.zh().to_owned(),
                 started: w.show(p.started_at, SHORT),
                 duration: p
                     .finished_at
@@ -1840,9 +1840,21 @@ fn risks(
 ) -> Vec<String> {
     let mut out = Vec::new();
     for a in availability.iter().filter(|a| a.verdict != "达标") {
+        // Name only the target that was missed.
+        let mut missed = Vec::new();
+        if a.value < AVAILABILITY_TARGET {
+            missed.push("可用率 ≥ 99%");
+        }
+        if a.mtbf_days.is_some_and(|d| d < MTBF_TARGET_DAYS) {
+            missed.push("平均无故障时间 ≥ 10 天");
+        }
         out.push(format!(
-            "{} 可用率 {}、故障 {} 次（MTBF {}），未达到可用率 ≥ 99%、MTBF ≥ 10 天的指标；建议排查故障原因并评估冗余措施。",
-            a.system, a.availability, a.failures, a.mtbf
+            "{} 可用率 {}、故障 {} 次（平均无故障时间 {}），未达到{}的指标；建议排查故障原因并评估冗余措施。",
+            a.system,
+            a.availability,
+            a.failures,
+            a.mtbf,
+            missed.join("、")
         ));
     }
     for b in backups.iter().filter(|b| b.status != Status::Ok.zh()) {

@@ -244,7 +244,7 @@ pub async fn incident(
                 } else {
                     "处置"
                 },
-                p.state.as_str()
+                p.state.zh()
             )
         })
         .collect();
@@ -365,6 +365,8 @@ pub struct DrillSummary {
     pub timeline: Vec<TimelineRow>,
     /// Steps that failed.
     pub failures: Vec<TimelineRow>,
+    /// What the programs' steps ran and printed (the appendix): commands, checks, messages.
+    pub details: Vec<TimelineRow>,
     /// The drill's evaluation, or a note that none was written.
     pub evaluation: String,
     /// The review recorded after it (`znode playbook review`), all reviews merged.
@@ -416,15 +418,29 @@ pub struct PhaseRow {
 }
 
 /// Builds the summary of a playbook run.
-/// `described` names each variable by its description, keyed `playbook/variable`.
+/// `playbooks` are the node's playbooks as they are now: the run's own names its variables by
+/// their descriptions and tells which steps were a person's (whose words the timeline keeps)
+/// from those of programs (whose commands and output go to the appendix).
 pub async fn drill(
     store: &Store,
     s: &Settings,
     id: i64,
     now: i64,
-    described: &BTreeMap<String, String>,
+    playbooks: &[crate::runbook::Playbook],
 ) -> Result<DrillSummary, StoreError> {
+    use crate::runbook::Action;
     let run = store.playbook_run(id).await?;
+    let playbook = playbooks.iter().find(|p| p.id == run.playbook);
+    let person_step = |step: &str| {
+        playbook
+            .and_then(|p| p.step(step))
+            .is_some_and(|x| matches!(x.action, Action::Manual { .. } | Action::Decision { .. }))
+    };
+    let technical = |e: &crate::store::JournalEvent| match e.event.as_str() {
+        "output" | "spawn" => true,
+        "start" | "finish" => e.step.as_deref().is_some_and(|x| !person_step(x)),
+        _ => false,
+    };
     let events = store.playbook_events(id).await?;
     let titles = store.playbook_step_titles(id).await?;
     let tz = s.timezone;
@@ -498,7 +514,10 @@ pub async fn drill(
                 &variables
                     .iter()
                     .map(|(k, v)| {
-                        let name = described.get(&format!("{}/{k}", run.playbook)).unwrap_or(k);
+                        let name = playbook
+                            .and_then(|p| p.variables.get(k))
+                            .and_then(|v| v.description.as_deref())
+                            .unwrap_or(k);
                         format!("{name}：{}", v.as_str().unwrap_or_default())
                     })
                     .collect::<Vec<_>>()
@@ -509,7 +528,21 @@ pub async fn drill(
             decisions: count("decision"),
         },
         phases,
-        timeline: events.iter().map(row).collect(),
+        timeline: events
+            .iter()
+            .map(|e| {
+                let mut r = row(e);
+                if technical(e) {
+                    r.text.clear();
+                }
+                r
+            })
+            .collect(),
+        details: events
+            .iter()
+            .filter(|e| technical(e) && !e.detail.trim().is_empty())
+            .map(row)
+            .collect(),
         failures: events
             .iter()
             .filter(|e| e.event == "fail")

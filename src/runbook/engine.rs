@@ -195,7 +195,7 @@ impl Engine<'_> {
                 return self.end(run, End::Failed(format!("没有步骤 {id}"))).await;
             };
             if let Some(s) = interrupts.received() {
-                let reason = format!("步骤 {id} 开始前收到 {}，已停止", s.as_str());
+                let reason = format!("步骤“{}”开始前收到 {}，已停止", step.title, s.as_str());
                 self.log(run, None, "interrupt", None, &reason).await?;
                 return self.end(run, End::Paused(id, reason, String::new())).await;
             }
@@ -303,7 +303,12 @@ impl Engine<'_> {
         if end != End::Finished || evaluation.is_some() {
             let detail = match &end {
                 End::Failed(r) => r.clone(),
-                End::Paused(s, r, _) => format!("{s}：{r}"),
+                End::Paused(s, r, _) => format!(
+                    "{}：{r}",
+                    self.playbook
+                        .step(s)
+                        .map_or(s.as_str(), |x| x.title.as_str())
+                ),
                 End::Finished => evaluation.clone().unwrap_or_default(),
             };
             let ev = if evaluation.is_some() {
@@ -460,7 +465,7 @@ impl Engine<'_> {
                 }
                 Some(false) => Some(StepEnd::Failed("破坏性步骤未获确认".into())),
                 None => Some(StepEnd::NeedsPerson {
-                    why: format!("破坏性步骤 {} 等待确认", step.id),
+                    why: "破坏性步骤等待确认".into(),
                     hint: format!("confirm it on a terminal or with --confirm {}", step.id),
                 }),
             },

@@ -524,3 +524,46 @@ pub fn store_url_flag(backend: &str) -> (Vec<String>, Option<PgDb>) {
         _ => (vec![], None),
     }
 }
+
+/// The runs of Latin letters (3 or more) in `text` that are not in `allowed`, each with the
+/// text around it; tokens with digits or path and address characters are values and pass.
+pub fn latin_words(text: &str, allowed: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for token in text.split(|c: char| c.is_whitespace() || "，；：（）()、,;“”`|*#".contains(c))
+    {
+        if token
+            .chars()
+            .any(|c| c.is_ascii_digit() || "/\\.:@_-=<>*".contains(c))
+        {
+            continue;
+        }
+        let mut word = String::new();
+        for c in token.chars().chain([' ']) {
+            if c.is_ascii_alphabetic() {
+                word.push(c);
+                continue;
+            }
+            if word.len() >= 3 && !allowed.contains(&word.as_str()) {
+                found.push(format!("{word}  ←  {}", text.trim()));
+            }
+            word.clear();
+        }
+    }
+    found
+}
+
+/// One value from a SQLite store, through Python's sqlite3 (the tests' direct reading of the
+/// store, beside what znode computes).
+pub fn sqlite_value(db: &Path, sql: &str) -> String {
+    let o = Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])",
+        ])
+        .arg(db)
+        .arg(sql)
+        .output()
+        .expect("python3");
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    text(&o.stdout).trim().to_owned()
+}
