@@ -659,11 +659,11 @@ complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subc
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from guard" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -l kind -d 'Only this kind' -r -f -a "satisfaction\t'A satisfaction survey of a month (满意度调查)'
-training\t'A training session (培训)'
-operation\t'Business-operation work (业务运营服务)'
-guard\t'A 重保 period (重要时刻保障)'
-drill-review\t'The review of a drill or emergency run (演练复盘)'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -l kind -d 'Only this kind' -r -f -a "satisfaction\t'满意度调查'
+training\t'培训'
+operation\t'业务运营'
+guard\t'重要时刻保障'
+drill-review\t'演练复盘'"
 complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
 json\t'JSON for scripts'"
 complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from list" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The kinds of record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A satisfaction survey of a month (满意度调查).

@@ -45,3 +45,13 @@ impl ValueEnum for Lang {
         })
     }
 }
+
+impl ValueEnum for crate::record::Kind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &crate::record::Kind::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.id()).help(self.zh()))
+    }
+}

@@ -12,7 +12,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "domain",
         &[
             "fleet", "settings", "catalog", "probe", "judge", "logs", "backup", "notify",
-            "incident", "pack",
+            "incident", "record", "pack",
         ],
     ),
     ("engines", &["runner", "runbook", "store", "outbox"]),
