@@ -1491,6 +1491,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one run again, exactly as stored')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What got worse, recovered, or is new between two runs')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Enter an inspection done on paper (纸质巡检记录) as a back-filled run: a CSV sheet of `检查项,结果,说明` lines (check id; 正常/告警/严重/未知; what was seen)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1523,9 +1524,25 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'znode;history;import' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the inspection was made: `YYYY-MM-DD HH:MM` in the node''s timezone')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who enters it')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What it was: the paper record''s number, who inspected')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'znode;history;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one run again, exactly as stored')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What got worse, recovered, or is new between two runs')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Enter an inspection done on paper (纸质巡检记录) as a back-filled run: a CSV sheet of `检查项,结果,说明` lines (check id; 正常/告警/严重/未知; what was seen)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1533,6 +1550,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;history;help;diff' {
+            break
+        }
+        'znode;history;help;import' {
             break
         }
         'znode;history;help;help' {
@@ -1844,12 +1864,16 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;help;history' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one run again, exactly as stored')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What got worse, recovered, or is new between two runs')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Enter an inspection done on paper (纸质巡检记录) as a back-filled run: a CSV sheet of `检查项,结果,说明` lines (check id; 正常/告警/严重/未知; what was seen)')
             break
         }
         'znode;help;history;show' {
             break
         }
         'znode;help;history;diff' {
+            break
+        }
+        'znode;help;history;import' {
             break
         }
         'znode;help;completions' {

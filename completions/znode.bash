@@ -217,6 +217,9 @@ _znode() {
             znode__subcmd__help__subcmd__history,diff)
                 cmd="znode__subcmd__help__subcmd__history__subcmd__diff"
                 ;;
+            znode__subcmd__help__subcmd__history,import)
+                cmd="znode__subcmd__help__subcmd__history__subcmd__import"
+                ;;
             znode__subcmd__help__subcmd__history,show)
                 cmd="znode__subcmd__help__subcmd__history__subcmd__show"
                 ;;
@@ -364,6 +367,9 @@ _znode() {
             znode__subcmd__history,help)
                 cmd="znode__subcmd__history__subcmd__help"
                 ;;
+            znode__subcmd__history,import)
+                cmd="znode__subcmd__history__subcmd__import"
+                ;;
             znode__subcmd__history,show)
                 cmd="znode__subcmd__history__subcmd__show"
                 ;;
@@ -372,6 +378,9 @@ _znode() {
                 ;;
             znode__subcmd__history__subcmd__help,help)
                 cmd="znode__subcmd__history__subcmd__help__subcmd__help"
+                ;;
+            znode__subcmd__history__subcmd__help,import)
+                cmd="znode__subcmd__history__subcmd__help__subcmd__import"
                 ;;
             znode__subcmd__history__subcmd__help,show)
                 cmd="znode__subcmd__history__subcmd__help__subcmd__show"
@@ -1771,7 +1780,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help__subcmd__history)
-            opts="show diff"
+            opts="show diff import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1785,6 +1794,20 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help__subcmd__history__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__help__subcmd__history__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2611,7 +2634,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__history)
-            opts="-n -f -c -h --limit --format --config --store --timezone --node --lang --color --help show diff help"
+            opts="-n -f -c -h --limit --format --config --store --timezone --node --lang --color --help show diff import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2719,7 +2742,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__history__subcmd__help)
-            opts="show diff help"
+            opts="show diff import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2760,6 +2783,20 @@ _znode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        znode__subcmd__history__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         znode__subcmd__history__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2767,6 +2804,60 @@ _znode() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__history__subcmd__import)
+            opts="-c -h --at --by --note --config --store --timezone --node --lang --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

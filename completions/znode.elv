@@ -1345,6 +1345,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand show 'Show one run again, exactly as stored'
             cand diff 'What got worse, recovered, or is new between two runs'
+            cand import 'Enter an inspection done on paper (纸质巡检记录) as a back-filled run: a CSV sheet of `检查项,结果,说明` lines (check id; 正常/告警/严重/未知; what was seen)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;history;show'= {
@@ -1374,14 +1375,31 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'znode;history;import'= {
+            cand --at 'When the inspection was made: `YYYY-MM-DD HH:MM` in the node''s timezone'
+            cand --by 'Who enters it'
+            cand --note 'What it was: the paper record''s number, who inspected'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'znode;history;help'= {
             cand show 'Show one run again, exactly as stored'
             cand diff 'What got worse, recovered, or is new between two runs'
+            cand import 'Enter an inspection done on paper (纸质巡检记录) as a back-filled run: a CSV sheet of `检查项,结果,说明` lines (check id; 正常/告警/严重/未知; what was seen)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;history;help;show'= {
         }
         &'znode;history;help;diff'= {
+        }
+        &'znode;history;help;import'= {
         }
         &'znode;history;help;help'= {
         }
@@ -1620,10 +1638,13 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;history'= {
             cand show 'Show one run again, exactly as stored'
             cand diff 'What got worse, recovered, or is new between two runs'
+            cand import 'Enter an inspection done on paper (纸质巡检记录) as a back-filled run: a CSV sheet of `检查项,结果,说明` lines (check id; 正常/告警/严重/未知; what was seen)'
         }
         &'znode;help;history;show'= {
         }
         &'znode;help;history;diff'= {
+        }
+        &'znode;help;history;import'= {
         }
         &'znode;help;completions'= {
         }

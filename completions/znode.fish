@@ -1136,22 +1136,23 @@ complete -c znode -n "__fish_znode_using_subcommand agent" -l color -d 'When to 
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -s n -l limit -d 'How many runs to list' -r
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -s f -l format -d 'Output format of the list' -r -f -a "table\t'A table for people'
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -s n -l limit -d 'How many runs to list' -r
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -s f -l format -d 'Output format of the list' -r -f -a "table\t'A table for people'
 json\t'JSON for scripts'"
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
 en\t'English'"
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -f -a "show" -d 'Show one run again, exactly as stored'
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -f -a "diff" -d 'What got worse, recovered, or is new between two runs'
-complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -f -a "show" -d 'Show one run again, exactly as stored'
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -f -a "diff" -d 'What got worse, recovered, or is new between two runs'
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -f -a "import" -d 'Enter an inspection done on paper (纸质巡检记录) as a back-filled run: a CSV sheet of `检查项,结果,说明` lines (check id; 正常/告警/严重/未知; what was seen)'
+complete -c znode -n "__fish_znode_using_subcommand history; and not __fish_seen_subcommand_from show diff import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from show" -s f -l format -d 'Output format' -r -f -a "table\t'A table per inspection category, for people'
 json\t'The stable JSON schema documented in the README'
 nagios\t'A Nagios plugin result: status line, perfdata, long output'
@@ -1179,8 +1180,22 @@ always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from diff" -l all -d 'Also list checks that fail in both runs (the table shows only their count)'
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from import" -l at -d 'When the inspection was made: `YYYY-MM-DD HH:MM` in the node\'s timezone' -r
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from import" -l by -d 'Who enters it' -r
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from import" -l note -d 'What it was: the paper record\'s number, who inspected' -r
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from import" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from import" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from import" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from import" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from import" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from import" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one run again, exactly as stored'
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from help" -f -a "diff" -d 'What got worse, recovered, or is new between two runs'
+complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from help" -f -a "import" -d 'Enter an inspection done on paper (纸质巡检记录) as a back-filled run: a CSV sheet of `检查项,结果,说明` lines (check id; 正常/告警/严重/未知; what was seen)'
 complete -c znode -n "__fish_znode_using_subcommand history; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand completions" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand completions" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -1276,3 +1291,4 @@ complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "push" -d 'Install this znode (or --binary) on the hosts at their `znode_path`; hosts that have it already are left alone'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "show" -d 'Show one run again, exactly as stored'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "diff" -d 'What got worse, recovered, or is new between two runs'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "import" -d 'Enter an inspection done on paper (纸质巡检记录) as a back-filled run: a CSV sheet of `检查项,结果,说明` lines (check id; 正常/告警/严重/未知; what was seen)'

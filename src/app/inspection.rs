@@ -298,6 +298,7 @@ pub async fn run(
         disabled: disabled as i64,
         done: rows.len() as i64,
         counts: Default::default(),
+        backfill: None,
     };
     Ok(Finished {
         report: RunReport::new(run, rows, settings.timezone, settings.system_names()),

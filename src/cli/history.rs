@@ -46,9 +46,27 @@ enum Command {
         #[arg(short = 'f', long, value_enum, default_value = "table")]
         format: ListFormat,
     },
+    /// Enter an inspection done on paper (纸质巡检记录) as a back-filled run: a CSV sheet of
+    /// `检查项,结果,说明` lines (check id; 正常/告警/严重/未知; what was seen)
+    Import {
+        /// The sheet (CSV, UTF-8 or GBK)
+        file: std::path::PathBuf,
+        /// When the inspection was made: `YYYY-MM-DD HH:MM` in the node's timezone
+        #[arg(long)]
+        at: String,
+        /// Who enters it
+        #[arg(long, env = "ZNODE_OPERATOR")]
+        by: Option<String>,
+        /// What it was: the paper record's number, who inspected
+        #[arg(long, default_value = "")]
+        note: String,
+    },
 }
 
 pub(super) fn run(cx: &Context, a: Args) -> Result<Status, Error> {
+    if let Some(Command::Import { file, at, by, note }) = a.command {
+        return import(cx, &file, &at, &by, note);
+    }
     let settings = cx.settings()?;
     super::run_async(async {
         let store = match Store::open_existing(&settings.store_url).await {
@@ -78,6 +96,7 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<Status, Error> {
                 }
                 Status::Ok
             }
+            Some(Command::Import { .. }) => unreachable!("handled before the store is opened"),
             Some(Command::Show { run, format }) => {
                 let row = store.resolve(&run).await?;
                 let outcomes = store.outcomes(row.id).await?;
@@ -114,5 +133,48 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<Status, Error> {
         out.flush()?;
         store.close().await;
         Ok(code)
+    })
+}
+
+/// `history import`: the sheet checked against the pack, then entered as one run.
+fn import(
+    cx: &Context,
+    file: &std::path::Path,
+    at: &str,
+    by: &Option<String>,
+    note: String,
+) -> Result<Status, Error> {
+    let (settings, catalog) = cx.settings_and_catalog()?;
+    let at = super::incident::when(&Some(at.to_owned()), settings.timezone)?;
+    let now = crate::core::clock::now_ms();
+    if at > now {
+        return Err(Error::Message(
+            "--at is in the future; a back-filled inspection has already happened".into(),
+        ));
+    }
+    let bytes =
+        std::fs::read(file).map_err(|e| Error::Message(format!("{}: {e}", file.display())))?;
+    let rows = crate::app::backfill::read_sheet(file, &bytes, &catalog)?;
+    let backfill = crate::store::Backfill {
+        by: super::operator(by),
+        note,
+        source: file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        entered_at: now,
+    };
+    super::run_async(async {
+        let store = Store::open(&settings.store_url).await?;
+        let (run, status) =
+            crate::app::backfill::import(&store, &settings, &catalog, &rows, at, &backfill).await?;
+        store.close().await;
+        println!(
+            "run #{run}: {} results entered as the inspection of {} (back-filled), {}",
+            rows.len(),
+            crate::core::clock::local_time(at, settings.timezone, "%Y-%m-%d %H:%M"),
+            status.zh()
+        );
+        Ok(Status::Ok)
     })
 }

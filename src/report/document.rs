@@ -279,6 +279,8 @@ struct RunModel {
     id: i64,
     started: String,
     finished: String,
+    /// For an inspection done on paper: who entered it, when, and what it was.
+    backfill: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -404,6 +406,18 @@ impl InspectionModel {
                     .finished_at
                     .map(|f| crate::core::clock::local_time(f, r.timezone, fmt))
                     .unwrap_or_else(|| "未完成".into()),
+                backfill: r.run.backfill.as_ref().map(|b| {
+                    let mut s = format!(
+                        "纸质巡检记录补录（{} 于 {} 录入",
+                        cell(&b.by),
+                        crate::core::clock::local_time(b.entered_at, r.timezone, fmt)
+                    );
+                    if !b.note.is_empty() {
+                        s.push_str(&format!("；{}", cell(&b.note)));
+                    }
+                    s.push('）');
+                    s
+                }),
             },
             summary: r.summary(),
             categories,

@@ -530,6 +530,8 @@ pub async fn drill(
         phases,
         timeline: events
             .iter()
+            // A command's start and output lines are the appendix's alone.
+            .filter(|e| !matches!(e.event.as_str(), "output" | "spawn"))
             .map(|e| {
                 let mut r = row(e);
                 if technical(e) {

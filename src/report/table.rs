@@ -307,11 +307,13 @@ pub fn render_runs(
             .finished_at
             .map(|f| format!("{:.1} s", (f - r.started_at) as f64 / 1000.0))
             .unwrap_or_else(|| "-".into());
-        let state = match (r.state, zh) {
-            (RunState::Finished, true) => "完成",
-            (RunState::Interrupted, true) => "已中断",
-            (RunState::Running, true) => "进行中",
-            (s, false) => s.as_str(),
+        let state = match (r.state, zh, r.backfill.is_some()) {
+            (RunState::Finished, true, true) => "补录",
+            (RunState::Finished, false, true) => "back-filled",
+            (RunState::Finished, true, _) => "完成",
+            (RunState::Interrupted, true, _) => "已中断",
+            (RunState::Running, true, _) => "进行中",
+            (s, false, _) => s.as_str(),
         };
         let count = |s: Status| r.counts.get(&s).copied().unwrap_or(0).to_string();
         let result = r

@@ -251,7 +251,10 @@ impl Engine<'_> {
                     match (target.as_str(), resolved) {
                         ("fail", _) => {
                             return self
-                                .end(run, End::Failed(format!("步骤 {} 按预案转入失败", step.id)))
+                                .end(
+                                    run,
+                                    End::Failed(format!("步骤“{}”按预案转入失败", step.title)),
+                                )
                                 .await;
                         }
                         (_, Some(n)) => cursor = Some(n),
@@ -266,7 +269,7 @@ impl Engine<'_> {
                     match step.on_failure.as_deref() {
                         Some("fail") | None => {
                             return self
-                                .end(run, End::Failed(format!("{}: {reason}", step.id)))
+                                .end(run, End::Failed(format!("{}：{reason}", step.title)))
                                 .await;
                         }
                         Some(t) => cursor = resolve(pb, index, t),

@@ -30,7 +30,7 @@ pub use aggregate::{AbnormalCheck, CheckLatest, DayCount, DayRuns, HostCount, Up
 pub use document::Document;
 pub use incident::NewIncident;
 pub use logs::{KnownTemplate, template_hash};
-pub use query::{Diff, DiffEntry, RunRef, RunRow, RunState, StoredOutcome};
+pub use query::{Backfill, Diff, DiffEntry, RunRef, RunRow, RunState, StoredOutcome};
 pub use record::NewRecord;
 pub use runbook::{Event as JournalEvent, NewMessage, PlaybookRun, PlaybookState, QueuedMessage};
 pub use sync::{Release, ReleaseStep, StepState};

@@ -33,6 +33,23 @@ pub struct RunRow {
     pub done: i64,
     /// Outcome counts per effective status.
     pub counts: BTreeMap<Status, i64>,
+    /// For an inspection done on paper and entered later (`history import`): who entered it
+    /// and what it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backfill: Option<Backfill>,
+}
+
+/// How a back-filled run came into the history.
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+pub struct Backfill {
+    /// Who entered it.
+    pub by: String,
+    /// What it was (the paper record's number, who inspected).
+    pub note: String,
+    /// The file it was read from.
+    pub source: String,
+    /// When it was entered, epoch ms.
+    pub entered_at: i64,
 }
 
 /// A stored outcome with its check description.
@@ -172,7 +189,12 @@ struct RunRecord {
     status: Option<String>,
     planned: i64,
     disabled: i64,
+    filters: String,
 }
+
+/// The columns a [`RunRecord`] reads.
+const RUN_COLUMNS: &str =
+    "id, node, command, started_at, finished_at, state, status, planned, disabled, filters";
 
 /// One row of `outcomes` as history reads it.
 #[derive(sqlx::FromRow)]
@@ -236,9 +258,9 @@ impl From<OutcomeRow> for StoredOutcome {
 impl Store {
     /// The newest runs first.
     pub async fn list_runs(&self, limit: i64) -> Result<Vec<RunRow>, StoreError> {
-        let rows: Vec<RunRecord> = sqlx::query_as(
-            "SELECT id, node, command, started_at, finished_at, state, status, planned, disabled FROM runs ORDER BY id DESC LIMIT $1",
-        )
+        let rows: Vec<RunRecord> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {RUN_COLUMNS} FROM runs ORDER BY id DESC LIMIT $1"
+        )))
         .bind(limit)
         .fetch_all(&self.pool)
         .await
@@ -280,6 +302,9 @@ impl Store {
             disabled: r.disabled,
             done: counts.values().sum(),
             counts,
+            backfill: serde_json::from_str::<serde_json::Value>(&r.filters)
+                .ok()
+                .and_then(|f| serde_json::from_value(f.get("backfill")?.clone()).ok()),
         })
     }
 
@@ -296,10 +321,9 @@ impl Store {
         command: Option<&str>,
     ) -> Result<RunRow, StoreError> {
         if let (RunRef::Latest(n), Some(command)) = (r, command) {
-            let row: Option<RunRecord> = sqlx::query_as(
-                "SELECT id, node, command, started_at, finished_at, state, status, planned, disabled \
-                 FROM runs WHERE command = $1 ORDER BY id DESC LIMIT 1 OFFSET $2",
-            )
+            let row: Option<RunRecord> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT {RUN_COLUMNS} FROM runs WHERE command = $1 ORDER BY id DESC LIMIT 1 OFFSET $2"
+            )))
             .bind(command.to_owned())
             .bind(i64::from(*n))
             .fetch_optional(&self.pool)
@@ -319,12 +343,12 @@ impl Store {
         }
         let (sql, arg, name) = match r {
             RunRef::Id(id) => (
-                "SELECT id, node, command, started_at, finished_at, state, status, planned, disabled FROM runs WHERE id = $1",
+                format!("SELECT {RUN_COLUMNS} FROM runs WHERE id = $1"),
                 *id,
                 format!("#{id}"),
             ),
             RunRef::Latest(n) => (
-                "SELECT id, node, command, started_at, finished_at, state, status, planned, disabled FROM runs ORDER BY id DESC LIMIT 1 OFFSET $1",
+                format!("SELECT {RUN_COLUMNS} FROM runs ORDER BY id DESC LIMIT 1 OFFSET $1"),
                 i64::from(*n),
                 if *n == 0 {
                     "latest".to_owned()

@@ -488,3 +488,105 @@ fn every_document_kind_reads_in_chinese_and_carries_what_people_recorded() {
     }
     assert!(texts["版本同步报告"].contains("## 五、版本比对"));
 }
+
+/// An inspection done on paper is entered from its sheet (CSV as Excel saves it, GBK here) as a
+/// back-filled run at the time it was made: the history and the 巡检报告 say so, and the 考核
+/// counts it as that month's inspection. A sheet with mistakes is refused, every line named.
+#[test]
+fn a_paper_inspection_is_back_filled_from_its_sheet_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let node = dir.path().join("node");
+    znode().args(["init"]).arg(&node).ran().code(0);
+    let config = node.join("znode.yaml");
+    let run = |args: &[&str]| {
+        znode()
+            .arg("-c")
+            .arg(&config)
+            .env("ZNODE_OPERATOR", "张工")
+            .args(args)
+            .ran()
+    };
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "检查项,结果,说明\nno-such-check,正常,\ndb-shared-up,好,\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "history",
+        "import",
+        bad.to_str().unwrap(),
+        "--at",
+        "2026-11-03 09:00",
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("bad.csv:2")
+            && err.contains("no check `no-such-check`")
+            && err.contains("bad.csv:3")
+            && err.contains("`好` is not a result"),
+        "{err}"
+    );
+
+    let sheet = dir.path().join("纸质巡检.csv");
+    let (gbk, _, _) = encoding_rs::GBK.encode(
+        "检查项,结果,说明\n# 2026年11月3日现场巡检\ndb-shared-up,正常,共享库连接正常\n\
+         db-quality-up,严重,\"质检库无法连接, 已通知厂商\"\nmw-redis-ping,告警,\n",
+    );
+    std::fs::write(&sheet, &gbk).unwrap();
+    let future = run(&[
+        "history",
+        "import",
+        sheet.to_str().unwrap(),
+        "--at",
+        "2099-01-01 09:00",
+    ]);
+    assert_ne!(future.status.code(), Some(0));
+    let out = run(&[
+        "history",
+        "import",
+        sheet.to_str().unwrap(),
+        "--at",
+        "2026-11-03 09:00",
+        "--note",
+        "纸质记录 XJ-2026-11",
+    ]);
+    out.code(0);
+    assert!(
+        text(&out.stdout).contains("3 results entered as the inspection of 2026-11-03 09:00"),
+        "{}",
+        text(&out.stdout)
+    );
+    let list = text(&run(&["history"]).stdout);
+    assert!(
+        list.contains("补录") && list.contains("2026-11-03 09:00:00"),
+        "{list}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["history", "show", "latest", "-f", "json"]).stdout).unwrap();
+    let outcome = crate::support::outcome(&json, "db-quality-up");
+    assert_eq!(outcome["status"], "CRIT", "{outcome}");
+    assert_eq!(outcome["summary"], "质检库无法连接, 已通知厂商");
+    assert_eq!(
+        crate::support::outcome(&json, "mw-redis-ping")["summary"],
+        "纸质巡检记录：告警"
+    );
+
+    let md = text(&run(&["report", "inspection", "latest", "-o", "-"]).stdout);
+    assert!(
+        md.contains("| 记录方式 | 纸质巡检记录补录（张工 于 ")
+            && md.contains("；纸质记录 XJ-2026-11）"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 巡检时间 | 2026-11-03 09:00 至 2026-11-03 09:00 |"),
+        "{md}"
+    );
+    // November's inspection was done (on paper): no point lost for it.
+    let monthly = text(&run(&["report", "monthly", "-p", "2026-11", "-o", "-"]).stdout);
+    assert!(
+        monthly.contains("| 服务时效性 | 巡检服务按时完成 | 10 | 0 | 未发现不满足 |"),
+        "{monthly}"
+    );
+}
