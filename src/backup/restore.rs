@@ -299,10 +299,9 @@ pub async fn run(
         }
     };
     match clean_leftovers(&mut admin, kind).await {
-        Ok(d) if !d.is_empty() => out.evidence.push(format!(
-            "dropped leftover scratch databases: {}",
-            d.join(", ")
-        )),
+        Ok(d) if !d.is_empty() => out
+            .evidence
+            .push(format!("已删除遗留的临时恢复库：{}", d.join(", "))),
         Ok(_) => {}
         Err(e) => fail(
             &mut out,
@@ -346,7 +345,7 @@ pub async fn run(
             out.metrics
                 .push(Metric::new("restore_time", took.as_secs_f64(), "s"));
             out.evidence.push(format!(
-                "restored {} in {:.1} s",
+                "已恢复 {}，用时 {:.1} 秒",
                 backup.path.display(),
                 took.as_secs_f64()
             ));

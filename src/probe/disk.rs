@@ -111,7 +111,7 @@ impl Probe for Disk {
                 obs.metrics
                     .push(Metric::labelled("inode_pct", mnt.clone(), inode_pct, "%"));
                 obs.evidence.push(format!(
-                    "{mnt} ({fstype} on {dev}): {used_pct:.1}% of {} used, inodes {inode_pct:.1}%",
+                    "{mnt}（{fstype}，设备 {dev}）：已用 {used_pct:.1}%（共 {}），inode 已用 {inode_pct:.1}%",
                     crate::core::outcome::format_value(total, "B")
                 ));
             }

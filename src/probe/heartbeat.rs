@@ -60,7 +60,7 @@ impl Probe for Heartbeat {
         ))
         .metric(Metric::new("age", age.as_secs_f64(), "s"));
         obs.evidence.push(format!(
-            "last outcome stored at {}",
+            "最近一次结果写入于 {}",
             crate::core::clock::local_time(last, cx.settings.timezone, "%Y-%m-%d %H:%M:%S")
         ));
         // One interval late is a warning (a timer that slipped); two is a host that stopped.

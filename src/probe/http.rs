@@ -267,7 +267,7 @@ impl Probe for Http {
         .metric(Metric::new("size", body.len() as f64, "B"))
         .metric(Metric::new("status_code", f64::from(status.as_u16()), ""));
         if final_url != url {
-            obs.evidence.push(format!("redirected to {final_url}"));
+            obs.evidence.push(format!("重定向到 {final_url}"));
         }
         if let Some(d) = cert_days {
             obs.metrics.push(Metric::new("cert_days_left", d, ""));

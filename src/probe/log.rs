@@ -282,7 +282,7 @@ impl Log {
             .collect();
         if scan.files.is_empty() {
             obs.evidence.push(format!(
-                "{} file(s) last written before the window; nothing to read",
+                "{} 个文件最后写入早于统计窗口，未读取",
                 scan.skipped_old
             ));
         }
@@ -373,7 +373,7 @@ impl Log {
                     }
                     if res.events_dropped > 0 {
                         obs.evidence.push(format!(
-                            "{}：{} matches beyond the first {} were counted but not examined",
+                            "{}：另有 {} 条匹配超出前 {} 条，只计数、未逐条分析",
                             rule.title,
                             res.events_dropped,
                             crate::logs::scan::MAX_EVENTS
@@ -396,7 +396,7 @@ impl Log {
             }
             if f.long_lines > 0 {
                 obs.evidence.push(format!(
-                    "{}: {} line(s) longer than {} searched in their first part only",
+                    "{}：{} 行超过 {}，只检索了前面部分",
                     f.path.display(),
                     f.long_lines,
                     format_value(crate::logs::scan::MAX_LINE as f64, "B")

@@ -204,7 +204,7 @@ impl ProbeContext<'_> {
             now - before.value
         } else {
             obs.evidence.push(format!(
-                "{name} went from {} to {now}: counters were reset (restart?) since the last run",
+                "{name} 由 {} 变为 {now}：自上次巡检以来计数器已重置（可能重启过）",
                 before.value
             ));
             now

@@ -202,7 +202,9 @@ impl Mysql {
                     "%",
                 ));
             } else {
-                obs.evidence.push(format!("buffer pool hit rate not judged: {dq:.0} read requests in the window, fewer than {MIN_READ_REQUESTS}"));
+                obs.evidence.push(format!(
+                    "缓冲池命中率未判定：本窗口读请求 {dq:.0} 次，少于 {MIN_READ_REQUESTS} 次"
+                ));
             }
         }
         if let Some(up) = status.get("Uptime") {
@@ -279,7 +281,7 @@ impl Mysql {
         let io = col(&["Replica_IO_Running", "Slave_IO_Running"]).unwrap_or_default();
         let sql = col(&["Replica_SQL_Running", "Slave_SQL_Running"]).unwrap_or_default();
         obs.evidence.push(format!(
-            "replica of {}: IO thread {io}, SQL thread {sql}",
+            "从库，主库 {}：IO 线程 {io}，SQL 线程 {sql}",
             col(&["Source_Host", "Master_Host"]).unwrap_or_default()
         ));
         if io != "Yes" {

@@ -157,7 +157,10 @@ impl Postgres {
             pct = pct,
             rt = round_trip * 1000.0,
         );
-        obs.evidence.push(format!("server {version}, {role}"));
+        obs.evidence.push(format!(
+            "服务端 {version}，{}",
+            if standby { "备库" } else { "主库" }
+        ));
 
         self.replication(&mut c, standby, &mut obs).await?;
 

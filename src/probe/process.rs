@@ -133,9 +133,9 @@ impl Probe for Process {
         if !pids.is_empty() {
             let shown: Vec<String> = pids.iter().take(10).map(u32::to_string).collect();
             obs.evidence.push(format!(
-                "pids {}{}",
+                "进程号 {}{}",
                 shown.join(" "),
-                if pids.len() > 10 { " ..." } else { "" }
+                if pids.len() > 10 { " 等" } else { "" }
             ));
         }
         Ok(obs)

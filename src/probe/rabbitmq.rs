@@ -215,7 +215,7 @@ impl Probe for Rabbitmq {
         .metric(Metric::new("handshake_time", handshake, "s"))
         .metric(Metric::new("connect_time", connect, "s"));
         obs.evidence.push(format!(
-            "AMQP 0-9-{} server {} {}, mechanisms {}",
+            "AMQP 0-9-{} 服务端 {} {}，认证机制 {}",
             props.minor, props.product, props.version, props.mechanisms
         ));
         if let Some(api) = &self.management {
@@ -324,23 +324,23 @@ impl Rabbitmq {
             (
                 "queues_over_ready",
                 &ready,
-                format!("more than {max_ready} ready messages"),
+                format!("待投递消息超过 {max_ready} 条"),
             ),
             (
                 "queues_over_unacked",
                 &unacked,
-                format!("more than {max_unacked} unacknowledged messages"),
+                format!("未确认消息超过 {max_unacked} 条"),
             ),
-            ("queues_without_consumers", &idle, "no consumers".to_owned()),
+            ("queues_without_consumers", &idle, "没有消费者".to_owned()),
         ] {
             obs.metrics.push(Metric::new(name, list.len() as f64, ""));
             if !list.is_empty() {
                 let shown: Vec<&str> = list.iter().take(10).map(String::as_str).collect();
                 obs.evidence.push(format!(
-                    "{} queue(s) with {what}: {}{}",
+                    "{} 个队列{what}：{}{}",
                     list.len(),
-                    shown.join(", "),
-                    if list.len() > 10 { ", ..." } else { "" }
+                    shown.join("、"),
+                    if list.len() > 10 { " 等" } else { "" }
                 ));
             }
         }

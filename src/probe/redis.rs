@@ -144,7 +144,7 @@ impl Probe for Redis {
             obs.metrics
                 .push(Metric::new("memory_pct", 100.0 * used / max, "%"));
             obs.evidence.push(format!(
-                "maxmemory {} ({})",
+                "最大内存 maxmemory {}（淘汰策略 {}）",
                 crate::core::outcome::format_value(max, "B"),
                 text("maxmemory_policy")
             ));
@@ -214,7 +214,7 @@ impl Probe for Redis {
         if role == "slave" {
             let link = text("master_link_status");
             obs.evidence.push(format!(
-                "replica of {}:{}, link {link}",
+                "从库，主库 {}:{}，复制链路 {link}",
                 text("master_host"),
                 text("master_port")
             ));

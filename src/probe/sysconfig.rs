@@ -175,7 +175,7 @@ impl Probe for Sysconfig {
                 let what = name.clone().unwrap_or_else(|| {
                     format!("/{}/", cmdline.as_ref().map(Pattern::as_str).unwrap_or(""))
                 });
-                obs.evidence.push(format!("{what}: pid {pid}"));
+                obs.evidence.push(format!("{what}：进程号 {pid}"));
                 if !limits.is_empty() {
                     let table = procfs::read(&format!("/proc/{pid}/limits"))?;
                     for (key, range) in &limits {
@@ -190,7 +190,7 @@ impl Probe for Sysconfig {
                             .and_then(|l| l[row.len()..].split_whitespace().next())
                             .unwrap_or("");
                         if soft == "unlimited" {
-                            obs.evidence.push(format!("{key} soft limit unlimited"));
+                            obs.evidence.push(format!("{key} 软限制为不限"));
                         } else if let Ok(v) = soft.parse::<f64>() {
                             obs.metrics
                                 .push(Metric::labelled("limit", key.clone(), v, ""));

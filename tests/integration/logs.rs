@@ -192,7 +192,7 @@ fn a_50_mb_line_takes_bounded_memory() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(count(&doc, "log.big.error"), 2.0);
     assert_eq!(count(&doc, "log.big.oom"), 1.0);
-    assert!(evidence(&doc, "log.big.error").contains("longer than 1.0 MiB"));
+    assert!(evidence(&doc, "log.big.error").contains("超过 1.0 MiB"));
     let stderr = text(&out.stderr);
     let kb: u64 = stderr
         .rsplit("maxrss_kb=")

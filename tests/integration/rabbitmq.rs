@@ -151,11 +151,11 @@ fn management_api_reports_backlogs_and_idle_queues() {
     assert!(s.contains("queues_over_ready 1 > 0"), "{s}");
     let evidence = doc["evidence"].to_string();
     assert!(
-        evidence.contains(&format!("with more than 2 ready messages: {}", q.0)),
+        evidence.contains(&format!("待投递消息超过 2 条：{}", q.0)),
         "{evidence}"
     );
     assert!(
-        evidence.contains("with no consumers") && evidence.contains(&q.0),
+        evidence.contains("没有消费者") && evidence.contains(&q.0),
         "{evidence}"
     );
     assert!(

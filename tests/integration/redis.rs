@@ -162,10 +162,7 @@ fn evictions_and_restarts_are_judged_against_the_last_run() {
         "{o:#}"
     );
     assert_eq!(metric(o, "evicted_keys_delta"), Some(0.0));
-    assert!(
-        o["evidence"].to_string().contains("counters were reset"),
-        "{o:#}"
-    );
+    assert!(o["evidence"].to_string().contains("计数器已重置"), "{o:#}");
 }
 
 #[test]
