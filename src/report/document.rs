@@ -152,6 +152,8 @@ pub struct InspectionModel {
     summary: super::Summary,
     categories: Vec<CategoryModel>,
     abnormal: Vec<Abnormal>,
+    /// Whether any abnormal item has evidence (the appendix then exists).
+    evidence_items: bool,
     /// Per host, when the run covered inventory hosts.
     hosts: Option<HostMatrix>,
 }
@@ -367,7 +369,7 @@ impl InspectionModel {
                     .collect(),
             });
         }
-        let abnormal = r
+        let abnormal: Vec<Abnormal> = r
             .rows
             .iter()
             // An unreachable host is listed once, in the host section, not per check.
@@ -391,6 +393,7 @@ impl InspectionModel {
             })
             .collect();
         InspectionModel {
+            evidence_items: abnormal.iter().any(|a| !a.evidence.is_empty()),
             node: r.run.node.clone(),
             generated: crate::core::clock::local_time(
                 crate::core::clock::now_ms(),
@@ -485,6 +488,9 @@ pub fn render(names: &[&str], model: &impl Serialize, node_dir: &Path) -> Result
     // Numbered lists and tables count from 1 (`{{inc @index}}`).
     handlebars::handlebars_helper!(inc: |i: u64| i + 1);
     hb.register_helper("inc", Box::new(inc));
+    // How many items a list holds (`{{len evidence}}`): strict mode refuses `.length`.
+    handlebars::handlebars_helper!(len: |v: Json| v.as_array().map_or(0, Vec::len));
+    hb.register_helper("len", Box::new(len));
     for (partial, text) in PARTIALS {
         hb.register_partial(partial, *text)
             .map_err(|e| format!("partial {partial}: {e}"))?;
