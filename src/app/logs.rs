@@ -92,7 +92,11 @@ pub fn rule_checks(
         for rule in logs::rules_for(&settings.logs, src, format, &[kind]) {
             let derived = Derived {
                 id: format!("log.{}.{}", src.id, rule.id),
-                title: format!("{}：{}", src.id, rule.title),
+                title: format!(
+                    "{}：{}",
+                    src.title.as_deref().unwrap_or(&src.id),
+                    rule.title
+                ),
                 category,
                 item: Some(item),
                 system: src.system.clone(),

@@ -70,6 +70,9 @@ impl LogSettings {
 pub struct Source {
     /// Id used by checks and filters.
     pub id: String,
+    /// What documents and tables call it (门户访问日志); the id when absent.
+    #[serde(default)]
+    pub title: Option<String>,
     /// The system it belongs to.
     pub system: Option<String>,
     /// Path globs, rotated files included (`/opt/tomcat/logs/catalina.*`); relative paths are

@@ -454,8 +454,14 @@ pub struct BackupRow {
 pub struct LogSection {
     /// `logs scan` and `logs audit` runs.
     pub scans: i64,
-    /// Per log check.
+    /// Per log check (the appendix lists them all).
     pub checks: Vec<LogRow>,
+    /// Those that found something in the period or are not OK now: the section's table.
+    pub attention: Vec<LogRow>,
+    /// Checks OK at every run of the period.
+    pub quiet: usize,
+    /// Checks whose files were not found at the last run (未知): sources to verify.
+    pub unread: usize,
 }
 
 /// One log check.
@@ -1555,6 +1561,23 @@ fn backup_rows(w: &Frame<'_>, f: &Facts) -> Vec<BackupRow> {
 
 /// The log checks and how many scans ran.
 fn log_section(f: &Facts) -> LogSection {
+    let rows: Vec<(Status, LogRow)> = f
+        .logs
+        .iter()
+        .map(|l| {
+            let status = Status::parse(&l.last_status).unwrap_or(Status::Unknown);
+            (
+                status,
+                LogRow {
+                    title: cell(&l.title),
+                    times: l.times,
+                    findings: l.times - l.ok,
+                    status: status.zh(),
+                    summary: cell(&l.last_summary),
+                },
+            )
+        })
+        .collect();
     LogSection {
         scans: f
             .day_runs
@@ -1562,19 +1585,14 @@ fn log_section(f: &Facts) -> LogSection {
             .filter(|d| d.command.starts_with("logs "))
             .map(|d| d.runs)
             .sum(),
-        checks: f
-            .logs
+        attention: rows
             .iter()
-            .map(|l| LogRow {
-                title: cell(&l.title),
-                times: l.times,
-                findings: l.times - l.ok,
-                status: Status::parse(&l.last_status)
-                    .unwrap_or(Status::Unknown)
-                    .zh(),
-                summary: cell(&l.last_summary),
-            })
+            .filter(|(s, r)| *s != Status::Unknown && (*s != Status::Ok || r.findings > 0))
+            .map(|(_, r)| r.clone())
             .collect(),
+        quiet: rows.iter().filter(|(_, r)| r.findings == 0).count(),
+        unread: rows.iter().filter(|(s, _)| *s == Status::Unknown).count(),
+        checks: rows.into_iter().map(|(_, r)| r).collect(),
     }
 }
 
