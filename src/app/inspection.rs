@@ -61,7 +61,18 @@ pub enum IncidentAction {
         /// Check id.
         check: String,
     },
+    /// The check that opened an incident not yet restored is OK again: the incident got a
+    /// note saying so (once); restoring it stays a person's call, with its time.
+    Recovered {
+        /// Incident id.
+        id: i64,
+        /// Check id.
+        check: String,
+    },
 }
+
+/// The note an incident gets when its check is OK again.
+const RECOVERED: &str = "巡检恢复正常";
 
 /// A finished (or interrupted) session.
 pub struct Finished {
@@ -358,6 +369,36 @@ async fn open_incidents(
                 done.push(IncidentAction::Opened { id, check: source });
             }
         }
+    }
+    for r in rows
+        .iter()
+        .filter(|r| r.outcome.effective_status() == Status::Ok)
+    {
+        let check = r.outcome.subject();
+        let Some(id) = store.open_incident_of_check(&check).await? else {
+            continue;
+        };
+        if store.incident(id).await?.restored_at.is_some() {
+            continue;
+        }
+        // Said once: later inspections that find it still OK add nothing.
+        let updates = store.incident_updates(id).await?;
+        if updates
+            .last()
+            .is_some_and(|u| u.2 == "note" && u.3.starts_with(RECOVERED))
+        {
+            continue;
+        }
+        store
+            .update_incident(
+                id,
+                "note",
+                "znode inspect",
+                &format!("{RECOVERED}：{}", r.outcome.summary),
+                now,
+            )
+            .await?;
+        done.push(IncidentAction::Recovered { id, check });
     }
     for r in rows
         .iter()

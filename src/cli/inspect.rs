@@ -157,6 +157,9 @@ pub(super) fn execute(
                     }
                     None => eprintln!("incident #{id} updated: {check} is still CRIT"),
                 },
+                IncidentAction::Recovered { id, check } => eprintln!(
+                    "incident #{id}: {check} is OK again; once service is confirmed, `znode incident resolve {id}`"
+                ),
             }
         }
         // stdout is line-buffered; a thousand-line JSON document would be a thousand writes.

@@ -199,4 +199,37 @@ fn the_inspection_opens_and_then_updates_incidents_for_crit_checks() {
     let out = node.run(&["report", "inspection", "latest", "-o", "-"]);
     out.code(0)
         .stdout_has("- 跟进：事件 #1，处理人 未指派，处理中");
+
+    // The service answers again: the incident gets a note saying so, once, and stays open
+    // until a person confirms the restoration.
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+    let out = node.run(&["inspect", "--open-incidents"]);
+    out.code(0);
+    assert!(
+        text(&out.stderr).contains("incident #1: gone-up is OK again")
+            && text(&out.stderr).contains("znode incident resolve 1"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = node.run(&["inspect", "--open-incidents"]);
+    assert!(
+        !text(&out.stderr).contains("OK again"),
+        "{}",
+        text(&out.stderr)
+    );
+    drop(listener);
+    let doc: serde_json::Value = serde_json::from_slice(
+        &node
+            .run(&["incident", "show", "1", "--format", "json"])
+            .stdout,
+    )
+    .unwrap();
+    let updates = doc["updates"].as_array().unwrap();
+    let recovered: Vec<_> = updates
+        .iter()
+        .filter(|u| u["text"].as_str().unwrap().starts_with("巡检恢复正常："))
+        .collect();
+    assert_eq!(recovered.len(), 1, "{doc:#}");
+    assert_eq!(doc["state"], "open", "{doc:#}");
+    assert!(doc["incident"]["restored_at"].is_null());
 }
