@@ -828,6 +828,8 @@ pub struct GuardIncident {
     pub state: &'static str,
     /// 按时 or 超时.
     pub on_time: &'static str,
+    /// Opened before the period began and still being handled in it.
+    pub carried: bool,
 }
 
 /// Rows the abnormal table of a 重保 report lists at most.
@@ -933,6 +935,7 @@ pub async fn guard(
                 } else {
                     "按时"
                 },
+                carried: i.opened_at < r.from,
             }
         })
         .collect();
@@ -970,10 +973,9 @@ pub async fn guard(
             )
         })
         .collect();
-    let faults = incidents
-        .iter()
-        .filter(|i| i.kind.starts_with("故障"))
-        .count();
+    let opened: Vec<&GuardIncident> = incidents.iter().filter(|i| !i.carried).collect();
+    let faults = opened.iter().filter(|i| i.kind.starts_with("故障")).count();
+    let carried = incidents.len() - opened.len();
     let inspections = runs.get("巡检").copied().unwrap_or(0);
     let ended = until <= now;
     let conclusion = format!(
@@ -988,8 +990,13 @@ pub async fn guard(
             "未发生事件，系统运行平稳".to_owned()
         } else {
             format!(
-                "受理事件 {} 件，其中故障 {faults} 件，{} 件超时",
-                incidents.len(),
+                "新受理事件 {} 件（其中故障 {faults} 件）{}，{} 件超时",
+                opened.len(),
+                if carried > 0 {
+                    format!("，另有 {carried} 件此前受理、期间仍在处理")
+                } else {
+                    String::new()
+                },
                 incidents.iter().filter(|i| i.on_time == "超时").count()
             )
         },

@@ -499,7 +499,7 @@ fn every_document_kind_reads_in_chinese_and_carries_what_people_recorded() {
     for needle in [
         "# 元旦重保保障报告".to_owned(),
         "| 值守人员 | 张工、李工 |".to_owned(),
-        format!("受理事件 {incidents} 件"),
+        format!("新受理事件 {incidents} 件"),
         "1. 每日两次深度巡检".to_owned(),
         "| 巡检 | 1 |".to_owned(),
     ] {
