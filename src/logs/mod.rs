@@ -350,6 +350,8 @@ pub fn scan_source(
             window,
             collect: &collect,
             collect_max: req.collect_max,
+            own: matches!(format, Format::Postgres | Format::Mysql)
+                .then_some(crate::backup::restore::PREFIX.as_bytes()),
         })
         .collect();
     let scans = scan::scan_files(&jobs, &compiled, req.threads);

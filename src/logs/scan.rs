@@ -220,6 +220,9 @@ pub struct FileJob<'a> {
     pub collect: &'a [usize],
     /// Upper bound on collected lines.
     pub collect_max: usize,
+    /// Lines holding this are znode's own doing and match no rule (a restore test's scratch
+    /// database in the PostgreSQL log).
+    pub own: Option<&'a [u8]>,
 }
 
 /// Scans one file. Never fails: what could be read is kept and the error noted.
@@ -431,6 +434,11 @@ impl Scanner<'_, '_> {
             },
         };
         if !self.job.window.contains(ts) {
+            return;
+        }
+        if let Some(own) = self.job.own
+            && memchr::memmem::find(line, own).is_some()
+        {
             return;
         }
         let record = if header == usize::MAX {

@@ -617,3 +617,32 @@ fn retention_patterns_may_not_leave_the_root() {
         "{err}"
     );
 }
+
+/// znode's own restore tests connect to and drop scratch databases; the FATAL lines
+/// PostgreSQL writes about them are not the node's errors and match no rule.
+#[test]
+fn the_postgres_log_lines_of_znodes_own_scratch_databases_are_not_errors() {
+    let node = log_node(
+        "  sources:
+    - id: pg
+      format: postgres
+      paths: [logs/postgresql.log]
+",
+    );
+    write(
+        &node,
+        "logs/postgresql.log",
+        b"2025-10-10 10:25:29.414 CST [17534] postgres@znode_restore_17517_1796293529_0 FATAL:  terminating connection due to administrator command\n\
+          2025-10-10 10:25:41.166 CST [18042] postgres@znode_restore_17975_1796293540_1 ERROR:  relation \"no_such_table\" does not exist at character 13\n\
+          2025-10-10 11:00:00.000 CST [4242] app@permits FATAL:  password authentication failed for user \"app\"\n",
+    );
+    let mut args = vec!["logs", "scan"];
+    args.extend(WINDOW);
+    let (_, doc) = json(&node, &args);
+    assert_eq!(count(&doc, "log.pg.error"), 1.0, "{doc:#}");
+    let ev = evidence(&doc, "log.pg.error");
+    assert!(
+        ev.contains("password authentication failed") && !ev.contains("znode_restore_"),
+        "{ev}"
+    );
+}
