@@ -336,7 +336,7 @@ pub async fn run(
         armed: true,
     };
     out.evidence
-        .push(format!("scratch database {scratch} (dropped afterwards)"));
+        .push(format!("临时恢复库 {scratch}（用后删除）"));
     let start = Instant::now();
     let restored = restore_into(&url, &scratch, kind, &backup.path, budget).await;
     let took = start.elapsed();

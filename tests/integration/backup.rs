@@ -826,7 +826,7 @@ targets:
     let shown = o.to_string();
     assert!(shown.contains("checksum does not match"), "{shown}");
     assert!(
-        shown.contains(&format!("restored {}", new.display())),
+        shown.contains(&format!("已恢复 {}", new.display())),
         "the newest was restored: {shown}"
     );
 }
