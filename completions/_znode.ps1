@@ -761,6 +761,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Replace the survey already recorded for the month')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

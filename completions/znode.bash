@@ -5526,7 +5526,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__record__subcmd__satisfaction)
-            opts="-c -h --month --surveyed --satisfied --feedback --by --config --store --timezone --node --lang --color --help"
+            opts="-c -h --month --surveyed --replace --satisfied --feedback --by --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -691,6 +691,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --node 'Node name shown in outputs (overrides `node:`)'
             cand --lang 'Language of tables and messages for people'
             cand --color 'When to colour tables'
+            cand --replace 'Replace the survey already recorded for the month'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -612,6 +612,7 @@ en\t'English'"
 complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -l replace -d 'Replace the survey already recorded for the month'
 complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from satisfaction" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l at -d 'When it took place: `YYYY-MM-DD HH:MM`; default now' -r
 complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from training" -l attendees -d 'How many attended' -r

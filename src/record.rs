@@ -192,15 +192,14 @@ impl Detail {
     }
 
     /// The JSON object stored.
-    pub fn to_json(&self) -> String {
-        let v = match self {
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        match self {
             Detail::Satisfaction(x) => serde_json::to_string(x),
             Detail::Training(x) => serde_json::to_string(x),
             Detail::Operation(x) => serde_json::to_string(x),
             Detail::Guard(x) => serde_json::to_string(x),
             Detail::DrillReview(x) => serde_json::to_string(x),
-        };
-        v.unwrap_or_else(|_| "{}".into())
+        }
     }
 
     /// Reads a stored object back; a field this version does not know is ignored.
@@ -310,7 +309,10 @@ mod tests {
             trainer: Some("李工".into()),
             audience: None,
         });
-        assert_eq!(Detail::from_json(Kind::Training, &d.to_json()).unwrap(), d);
+        assert_eq!(
+            Detail::from_json(Kind::Training, &d.to_json().unwrap()).unwrap(),
+            d
+        );
         let merged = DrillReview::merge([
             DrillReview {
                 scenario: Some("主库宕机".into()),

@@ -59,23 +59,19 @@ pub fn read_sheet(file: &Path, bytes: &[u8], catalog: &Catalog) -> Result<Vec<Sh
     let known: HashSet<&str> = catalog.checks.iter().map(|c| c.id.as_str()).collect();
     let mut problems = Problems::default();
     let mut rows: Vec<SheetRow> = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let pos = Pos {
-            line: n as u64 + 1,
-            column: 1,
-        };
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
+    for (line, fields) in csv_records(&text) {
+        let pos = Pos { line, column: 1 };
+        // Excel pads rows to the widest one and a sheet may have more columns (检查人…): the
+        // first three are what counts; a row of empty cells is no row.
+        let field = |i: usize| fields.get(i).map(|f| f.trim()).unwrap_or_default();
+        let (check, result, summary) = (field(0), field(1), field(2));
+        if fields.iter().all(|f| f.trim().is_empty()) || check.starts_with('#') {
             continue;
         }
-        let mut fields = line.splitn(3, [',', '，']);
-        let check = unquote(fields.next().unwrap_or_default());
-        let result = unquote(fields.next().unwrap_or_default());
-        let summary = unquote(fields.next().unwrap_or_default());
-        if matches!(check.as_str(), "检查项" | "check" | "id") {
+        if matches!(check, "检查项" | "check" | "id") {
             continue;
         }
-        if !known.contains(check.as_str()) {
+        if !known.contains(check) {
             problems.push(
                 Problem::at(file, pos, format!("no check `{check}` in the pack")).hint(
                     "the first column is the check's id (`znode inspect --format json` lists them)",
@@ -83,7 +79,7 @@ pub fn read_sheet(file: &Path, bytes: &[u8], catalog: &Catalog) -> Result<Vec<Sh
             );
             continue;
         }
-        let Some(status) = status_of(&result) else {
+        let Some(status) = status_of(result) else {
             problems.push(
                 Problem::at(file, pos, format!("`{result}` is not a result"))
                     .hint("write 正常, 告警, 严重 or 未知 (or OK, WARN, CRIT, UNKNOWN)"),
@@ -99,9 +95,10 @@ pub fn read_sheet(file: &Path, bytes: &[u8], catalog: &Catalog) -> Result<Vec<Sh
             continue;
         }
         rows.push(SheetRow {
-            check,
+            check: check.to_owned(),
             status,
-            summary,
+            // A cell with line breaks reads as one line in the history.
+            summary: summary.split_whitespace().collect::<Vec<_>>().join(" "),
         });
     }
     if rows.is_empty() && problems.is_empty() {
@@ -117,12 +114,47 @@ pub fn read_sheet(file: &Path, bytes: &[u8], catalog: &Catalog) -> Result<Vec<Sh
     }
 }
 
-fn unquote(s: &str) -> String {
-    let s = s.trim();
-    s.strip_prefix('"')
-        .and_then(|x| x.strip_suffix('"'))
-        .unwrap_or(s)
-        .replace("\"\"", "\"")
+/// The records of CSV text (RFC 4180: fields in double quotes may hold commas, quotes doubled
+/// and line breaks), each with the line it starts on.
+fn csv_records(text: &str) -> Vec<(u64, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut line = 1u64;
+    let mut start = 1u64;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if field.trim().is_empty() => {
+                field.clear();
+                quoted = true;
+            }
+            (',', false) => fields.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                fields.push(std::mem::take(&mut field));
+                out.push((start, std::mem::take(&mut fields)));
+                line += 1;
+                start = line;
+            }
+            ('\n', true) => {
+                line += 1;
+                field.push('\n');
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !fields.is_empty() {
+        fields.push(field);
+        out.push((start, fields));
+    }
+    out
 }
 
 /// Enters a sheet's results as an `inspect` run at `at` (epoch ms); returns the run id and its
@@ -135,6 +167,12 @@ pub async fn import(
     at: i64,
     backfill: &Backfill,
 ) -> Result<(i64, Status), Error> {
+    // The same sheet entered twice would count one inspection twice.
+    if let Some(run) = store.backfilled_run_at(at).await? {
+        return Err(Error::Message(format!(
+            "an inspection at this time was already entered (run #{run}); `znode history show {run}` shows it"
+        )));
+    }
     let filters = serde_json::json!({ "backfill": backfill }).to_string();
     let (run, _) = store
         .begin_run_at(
@@ -182,4 +220,43 @@ pub async fn import(
     store.record_at(run, &pairs, at).await?;
     let (status, _) = store.finish_run_at(run, false, at).await?;
     Ok((run, status))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_records;
+
+    #[test]
+    fn csv_as_excel_writes_it() {
+        let text = "检查项,结果,说明,检查人\r\ndb-up,正常,\"ok, fine\",张工\r\n,,,\r\ndisk,告警,\"第一行\n第二行 \"\"引号\"\"\",\r\nlast,严重";
+        let r = csv_records(text);
+        assert_eq!(
+            r[0],
+            (
+                1,
+                vec![
+                    "检查项".into(),
+                    "结果".into(),
+                    "说明".into(),
+                    "检查人".into()
+                ]
+            )
+        );
+        assert_eq!(
+            r[1],
+            (
+                2,
+                vec![
+                    "db-up".into(),
+                    "正常".into(),
+                    "ok, fine".into(),
+                    "张工".into()
+                ]
+            )
+        );
+        assert_eq!(r[2].1, ["", "", "", ""]);
+        assert_eq!(r[3].0, 4);
+        assert_eq!(r[3].1[2], "第一行\n第二行 \"引号\"");
+        assert_eq!(r[4], (6, vec!["last".into(), "严重".into()]));
+    }
 }

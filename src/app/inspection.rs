@@ -73,6 +73,11 @@ pub enum IncidentAction {
 
 /// The note an incident gets when its check is OK again.
 const RECOVERED: &str = "巡检恢复正常";
+/// How the notes of a check or host still failing begin.
+const FAILING: [&str; 3] = [STILL_CRIT, FOUND, STILL_UNREACHED];
+const STILL_CRIT: &str = "仍为严重";
+const FOUND: &str = "巡检发现";
+const STILL_UNREACHED: &str = "仍未采集";
 
 /// A finished (or interrupted) session.
 pub struct Finished {
@@ -346,7 +351,7 @@ async fn open_incidents(
             .unwrap_or(&r.outcome.summary);
         match store.open_incident_of_check(&source).await? {
             Some(id) => {
-                let note = format!("仍未采集：{why}");
+                let note = format!("{STILL_UNREACHED}：{why}");
                 store
                     .update_incident(id, "note", "znode inspect", &note, now)
                     .await?;
@@ -370,23 +375,36 @@ async fn open_incidents(
             }
         }
     }
-    for r in rows
+    // Checks OK again, and hosts reached again, whose incident is not restored yet.
+    let mut recovered: Vec<(String, String)> = rows
         .iter()
-        .filter(|r| r.outcome.effective_status() == Status::Ok)
-    {
-        let check = r.outcome.subject();
-        let Some(id) = store.open_incident_of_check(&check).await? else {
+        .filter(|r| r.outcome.effective_status() == Status::Ok && !r.outcome.unreached)
+        .map(|r| (r.outcome.subject(), r.outcome.summary.clone()))
+        .collect();
+    let reached: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .filter(|r| !r.outcome.unreached)
+        .filter_map(|r| r.outcome.host.as_deref())
+        .collect();
+    recovered.extend(
+        reached
+            .into_iter()
+            .map(|h| (format!("host:{h}"), "主机已可采集".to_owned())),
+    );
+    for (source, said) in recovered {
+        let Some(id) = store.open_incident_of_check(&source).await? else {
             continue;
         };
         if store.incident(id).await?.restored_at.is_some() {
             continue;
         }
-        // Said once: later inspections that find it still OK add nothing.
+        // Said once per failure: only when nothing was said since it last failed.
         let updates = store.incident_updates(id).await?;
-        if updates
-            .last()
-            .is_some_and(|u| u.2 == "note" && u.3.starts_with(RECOVERED))
-        {
+        let last_recovered = updates.iter().rposition(|u| u.3.starts_with(RECOVERED));
+        let last_failing = updates
+            .iter()
+            .rposition(|u| u.2 == "open" || FAILING.iter().any(|p| u.3.starts_with(p)));
+        if last_recovered > last_failing {
             continue;
         }
         store
@@ -394,11 +412,11 @@ async fn open_incidents(
                 id,
                 "note",
                 "znode inspect",
-                &format!("{RECOVERED}：{}", r.outcome.summary),
+                &format!("{RECOVERED}：{said}"),
                 now,
             )
             .await?;
-        done.push(IncidentAction::Recovered { id, check });
+        done.push(IncidentAction::Recovered { id, check: source });
     }
     for r in rows
         .iter()
@@ -412,7 +430,7 @@ async fn open_incidents(
                         id,
                         "note",
                         "znode inspect",
-                        &format!("仍为严重：{}", r.outcome.summary),
+                        &format!("{STILL_CRIT}：{}", r.outcome.summary),
                         now,
                     )
                     .await?;
@@ -445,7 +463,7 @@ async fn open_incidents(
                         id,
                         "note",
                         "znode inspect",
-                        &format!("巡检发现：{}", r.outcome.summary),
+                        &format!("{FOUND}：{}", r.outcome.summary),
                         now,
                     )
                     .await?;

@@ -163,7 +163,14 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
             Command::Close(a) => record(&store, &mut out, a, "close", tz).await?,
             Command::Review(a) => {
                 let i = store.incident(a.id).await?;
-                let at = when(&a.at, tz)?.max(i.opened_at);
+                let at = when(&a.at, tz)?;
+                if at < i.opened_at {
+                    return Err(Error::Message(format!(
+                        "incident #{} was opened at {}; its review cannot come before it",
+                        i.id,
+                        crate::core::clock::local_time(i.opened_at, tz, "%Y-%m-%d %H:%M")
+                    )));
+                }
                 let by = super::operator(&a.by);
                 let parts = [
                     ("impact", a.impact),

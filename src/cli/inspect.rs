@@ -157,9 +157,14 @@ pub(super) fn execute(
                     }
                     None => eprintln!("incident #{id} updated: {check} is still CRIT"),
                 },
-                IncidentAction::Recovered { id, check } => eprintln!(
-                    "incident #{id}: {check} is OK again; once service is confirmed, `znode incident resolve {id}`"
-                ),
+                IncidentAction::Recovered { id, check } => match check.strip_prefix("host:") {
+                    Some(h) => eprintln!(
+                        "incident #{id}: host {h} is reached again; once confirmed, `znode incident resolve {id}`"
+                    ),
+                    None => eprintln!(
+                        "incident #{id}: {check} is OK again; once service is confirmed, `znode incident resolve {id}`"
+                    ),
+                },
             }
         }
         // stdout is line-buffered; a thousand-line JSON document would be a thousand writes.

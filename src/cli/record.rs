@@ -40,8 +40,11 @@ pub(super) struct SatisfactionArgs {
     #[arg(long)]
     month: Option<String>,
     /// Respondents
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     surveyed: u32,
+    /// Replace the survey already recorded for the month
+    #[arg(long)]
+    replace: bool,
     /// Respondents satisfied (满意 or 基本满意)
     #[arg(long)]
     satisfied: u32,
@@ -63,7 +66,7 @@ pub(super) struct TrainingArgs {
     #[arg(long)]
     attendees: u32,
     /// Length in hours
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = 1.0, value_parser = positive_hours)]
     hours: f64,
     /// Who taught it
     #[arg(long)]
@@ -134,6 +137,15 @@ pub(super) struct RemoveArgs {
     id: i64,
 }
 
+/// Hours of a session: a number above zero.
+fn positive_hours(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(h) if h.is_finite() && h > 0.0 && h <= 24.0 * 30.0 => Ok(h),
+        Ok(_) => Err(format!("`{s}` hours: give a number above 0, e.g. 1.5")),
+        Err(_) => Err(format!("`{s}` is not a number of hours, e.g. 1.5")),
+    }
+}
+
 pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let tz = settings.timezone;
@@ -167,6 +179,24 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
                     ),
                 };
                 let span = month.span(tz);
+                // One survey per month: a second would count its respondents twice.
+                let earlier: Vec<_> = store
+                    .records_in(Kind::Satisfaction, span)
+                    .await?
+                    .into_iter()
+                    .filter(|r| r.from == span.from)
+                    .collect();
+                if let Some(e) = earlier.first() {
+                    if !a.replace {
+                        return Err(Error::Message(format!(
+                            "{} is already recorded (record #{}); give --replace to replace it",
+                            e.title, e.id
+                        )));
+                    }
+                    for e in &earlier {
+                        store.remove_record(e.id).await?;
+                    }
+                }
                 new(
                     span.from,
                     Some(span.to),
@@ -233,15 +263,11 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
                 return Ok(Status::Ok);
             }
             Command::Remove(a) => {
-                let r = store.service_record(a.id).await?;
+                // Removing reads only the title: a record this version cannot read can go too.
+                let (kind, title) = store.record_title(a.id).await?;
                 store.remove_record(a.id).await?;
-                writeln!(
-                    out,
-                    "record #{} removed ({}: {})",
-                    r.id,
-                    r.detail.kind().zh(),
-                    r.title
-                )?;
+                let shown = Kind::parse(&kind).map_or_else(|| kind.clone(), |k| k.zh().to_owned());
+                writeln!(out, "record #{} removed ({shown}: {title})", a.id)?;
                 out.flush()?;
                 store.close().await;
                 return Ok(Status::Ok);
@@ -284,7 +310,7 @@ fn print_list(
                     "until": r.until,
                     "subject": r.subject,
                     "title": r.title,
-                    "detail": serde_json::from_str::<serde_json::Value>(&r.detail.to_json()).unwrap_or_default(),
+                    "detail": r.detail.to_json().ok().and_then(|j| serde_json::from_str::<serde_json::Value>(&j).ok()),
                     "author": r.author,
                     "recorded_at": r.recorded_at,
                 })
@@ -301,9 +327,13 @@ fn print_list(
     let mut t = crate::report::new_table(style);
     t.set_header(["#", "类别", "时间", "事项", "内容", "记录人"]);
     for r in records {
-        let when = match r.until {
-            Some(u) => format!("{} 至 {}", show(r.from), show(u)),
-            None => show(r.from),
+        let when = match (&r.detail, r.until) {
+            // A survey covers its month.
+            (crate::record::Detail::Satisfaction(_), _) => {
+                crate::core::clock::local_time(r.from, tz, "%Y年%-m月")
+            }
+            (_, Some(u)) => format!("{} 至 {}", show(r.from), show(u)),
+            (_, None) => show(r.from),
         };
         t.add_row([
             r.id.to_string(),

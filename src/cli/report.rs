@@ -164,10 +164,26 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<Status,
             Special::Incident => {
                 let m = special::incident(&store, &settings, id, now).await?;
                 if m.incident.kind == "故障" && !m.missing.is_empty() {
+                    let flags: Vec<String> = m
+                        .missing
+                        .iter()
+                        .filter_map(|heading| {
+                            let (event, _) = crate::incident::ANALYSIS
+                                .iter()
+                                .find(|(_, h)| h == heading)?;
+                            // The flag is named as people say it; the event as the store keeps it.
+                            let flag = if *event == "notice" {
+                                "notified"
+                            } else {
+                                event
+                            };
+                            Some(format!("--{flag} …"))
+                        })
+                        .collect();
                     eprintln!(
-                        "note: the brief has no {} yet: record {} with `znode incident review {id} --impact … --cause … --measures … --cleanup … --prevention … --notified …`",
+                        "note: the brief has no {} yet: `znode incident review {id} {}`",
                         m.missing.join("、"),
-                        if m.missing.len() == 1 { "it" } else { "them" }
+                        flags.join(" ")
                     );
                 }
                 let t = m.header.title.clone();
@@ -175,8 +191,17 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<Status,
                 (serde_json::to_value(m), t, c)
             }
             Special::Drill => {
-                let playbooks = super::playbook::playbooks(&settings).unwrap_or_default();
+                let playbooks = super::playbook::playbooks(&settings).unwrap_or_else(|e| {
+                    eprintln!("warning: the playbooks cannot be read ({e}); the summary cannot tell a person's steps from a program's and shows every step's words in the appendix");
+                    Vec::new()
+                });
                 let m = special::drill(&store, &settings, id, now, &playbooks).await?;
+                if !m.playbook_known {
+                    eprintln!(
+                        "warning: playbook `{}` is no longer among the node's playbooks; the summary shows every step's words in the appendix",
+                        m.run.playbook
+                    );
+                }
                 let t = m.header.title.clone();
                 let c = format!(
                     "{}结果：{}，用时 {}。",

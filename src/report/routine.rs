@@ -1571,7 +1571,8 @@ fn log_section(f: &Facts) -> LogSection {
                 LogRow {
                     title: cell(&l.title),
                     times: l.times,
-                    findings: l.times - l.ok,
+                    // Runs that found something: UNKNOWN ones looked at nothing.
+                    findings: l.times - l.ok - l.unknown,
                     status: status.zh(),
                     summary: cell(&l.last_summary),
                 },
@@ -1587,10 +1588,13 @@ fn log_section(f: &Facts) -> LogSection {
             .sum(),
         attention: rows
             .iter()
-            .filter(|(s, r)| *s != Status::Unknown && (*s != Status::Ok || r.findings > 0))
+            .filter(|(s, r)| r.findings > 0 || matches!(s, Status::Warn | Status::Crit))
             .map(|(_, r)| r.clone())
             .collect(),
-        quiet: rows.iter().filter(|(_, r)| r.findings == 0).count(),
+        quiet: rows
+            .iter()
+            .filter(|(s, r)| r.findings == 0 && *s == Status::Ok)
+            .count(),
         unread: rows.iter().filter(|(s, _)| *s == Status::Unknown).count(),
         checks: rows.into_iter().map(|(_, r)| r).collect(),
     }

@@ -373,6 +373,9 @@ pub struct DrillSummary {
     pub review: crate::record::DrillReview,
     /// Whether anything was reviewed at all.
     pub reviewed: bool,
+    /// Whether the run's playbook is among the node's (else every step counts as a program's).
+    #[serde(skip)]
+    pub playbook_known: bool,
 }
 
 /// A playbook run's facts.
@@ -553,6 +556,7 @@ pub async fn drill(
         evaluation: run.evaluation.clone().unwrap_or_else(|| "待补充。".into()),
         review,
         reviewed,
+        playbook_known: playbook.is_some(),
     })
 }
 
@@ -845,7 +849,10 @@ pub async fn guard(
     use crate::record::Detail;
     let r = store.service_record(id).await?;
     let Detail::Guard(g) = &r.detail else {
-        return Err(StoreError::NotFound(format!("重保 record #{id}")));
+        return Err(StoreError::NotFound(format!(
+            "重保 record #{id} (#{id} is a {}; `znode record list --kind guard` lists the 重保 periods)",
+            r.detail.kind().zh()
+        )));
     };
     let tz = s.timezone;
     let until = r.until.unwrap_or(r.from);
@@ -978,34 +985,43 @@ pub async fn guard(
     let carried = incidents.len() - opened.len();
     let inspections = runs.get("巡检").copied().unwrap_or(0);
     let ended = until <= now;
-    let conclusion = format!(
-        "{}（{} 至 {}{}）期间，共执行巡检 {inspections} 次、各类检查 {} 项次，正常率 {}；{}。{}",
-        r.title,
-        show(r.from),
-        show(until),
-        if ended { "" } else { "，尚未结束" },
-        totals.total,
-        totals.ok_pct,
-        if incidents.is_empty() {
-            "未发生事件，系统运行平稳".to_owned()
-        } else {
-            format!(
-                "新受理事件 {} 件（其中故障 {faults} 件）{}，{} 件超时",
-                opened.len(),
-                if carried > 0 {
-                    format!("，另有 {carried} 件此前受理、期间仍在处理")
-                } else {
-                    String::new()
-                },
-                incidents.iter().filter(|i| i.on_time == "超时").count()
-            )
-        },
-        if abnormal_total == 0 {
-            "保障期间检查未发现异常。".to_owned()
-        } else {
-            format!("{abnormal_total} 个检查项出现过异常，详见第四部分。")
-        },
-    );
+    let conclusion = if r.from > now {
+        format!(
+            "{}（{} 至 {}）尚未开始，本报告为保障安排。",
+            r.title,
+            show(r.from),
+            show(until)
+        )
+    } else {
+        format!(
+            "{}（{} 至 {}{}）期间，共执行巡检 {inspections} 次、各类检查 {} 项次，正常率 {}；{}。{}",
+            r.title,
+            show(r.from),
+            show(until),
+            if ended { "" } else { "，尚未结束" },
+            totals.total,
+            totals.ok_pct,
+            if incidents.is_empty() {
+                "未发生事件，系统运行平稳".to_owned()
+            } else {
+                format!(
+                    "新受理事件 {} 件（其中故障 {faults} 件）{}，{} 件超时",
+                    opened.len(),
+                    if carried > 0 {
+                        format!("，另有 {carried} 件此前受理、期间仍在处理")
+                    } else {
+                        String::new()
+                    },
+                    incidents.iter().filter(|i| i.on_time == "超时").count()
+                )
+            },
+            if abnormal_total == 0 {
+                "保障期间检查未发现异常。".to_owned()
+            } else {
+                format!("{abnormal_total} 个检查项出现过异常，详见第四部分。")
+            },
+        )
+    };
     Ok(GuardReport {
         header: Header::new(s, format!("{}保障报告", r.title), now),
         guard: GuardFacts {

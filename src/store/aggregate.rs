@@ -117,6 +117,8 @@ pub struct CheckLatest {
     pub times: i64,
     /// Of which OK.
     pub ok: i64,
+    /// Of which UNKNOWN (nothing could be looked at).
+    pub unknown: i64,
     /// The newest outcome's run.
     pub last_run: i64,
     /// Its finish, epoch ms.
@@ -135,8 +137,13 @@ struct Tally {
     times: i64,
     crit: i64,
     ok: i64,
+    unknown: i64,
     first_run: i64,
+    /// The run of the newest outcome by time (not by id: a back-filled run has a later id
+    /// than the runs after it).
     last_run: i64,
+    /// When that part of the span begins that holds `last_run`, for merging parts in order.
+    last_at: i64,
 }
 
 impl Tally {
@@ -144,13 +151,18 @@ impl Tally {
         if self.times == 0 {
             self.first_run = o.first_run;
             self.last_run = o.last_run;
+            self.last_at = o.last_at;
         } else {
             self.first_run = self.first_run.min(o.first_run);
-            self.last_run = self.last_run.max(o.last_run);
+            if o.last_at >= self.last_at {
+                self.last_run = o.last_run;
+                self.last_at = o.last_at;
+            }
         }
         self.times += o.times;
         self.crit += o.crit;
         self.ok += o.ok;
+        self.unknown += o.unknown;
     }
 }
 
@@ -369,7 +381,12 @@ impl Store {
                 "SELECT check_id, CAST(SUM(runs) AS BIGINT) AS times, \
                         CAST(SUM(CASE WHEN effective = 'CRIT' THEN runs ELSE 0 END) AS BIGINT) AS crit, \
                         CAST(SUM(CASE WHEN effective = 'OK' THEN runs ELSE 0 END) AS BIGINT) AS ok, \
-                        MIN(first_run) AS first_run, MAX(last_run) AS last_run \
+                        CAST(SUM(CASE WHEN effective = 'UNKNOWN' THEN runs ELSE 0 END) AS BIGINT) AS unknown, \
+                        MIN(first_run) AS first_run, \
+                        (SELECT h.last_run FROM outcome_hours h WHERE h.check_id = outcome_hours.check_id \
+                           AND h.hour >= $1 AND h.hour < $2 AND {filter} \
+                           ORDER BY h.hour DESC, h.last_run DESC LIMIT 1) AS last_run, \
+                        CAST(MAX(hour) * 3600000 AS BIGINT) AS last_at \
                  FROM outcome_hours WHERE hour >= $1 AND hour < $2 AND {filter} GROUP BY check_id"
             );
             let mut q = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
@@ -385,7 +402,13 @@ impl Store {
                 "SELECT check_id, COUNT(*) AS times, \
                         CAST(SUM(CASE WHEN effective = 'CRIT' THEN 1 ELSE 0 END) AS BIGINT) AS crit, \
                         CAST(SUM(CASE WHEN effective = 'OK' THEN 1 ELSE 0 END) AS BIGINT) AS ok, \
-                        MIN(run_id) AS first_run, MAX(run_id) AS last_run \
+                        CAST(SUM(CASE WHEN effective = 'UNKNOWN' THEN 1 ELSE 0 END) AS BIGINT) AS unknown, \
+                        MIN(run_id) AS first_run, \
+                        (SELECT o.run_id FROM outcomes o JOIN runs r ON r.id = o.run_id \
+                           WHERE o.check_id = outcomes.check_id AND r.started_at >= $1 AND r.started_at < $2 \
+                           AND r.state <> 'running' AND {filter} \
+                           ORDER BY r.started_at DESC, o.run_id DESC LIMIT 1) AS last_run, \
+                        CAST($1 AS BIGINT) AS last_at \
                  FROM outcomes WHERE run_id IN \
                    (SELECT id FROM runs WHERE started_at >= $1 AND started_at < $2 AND state <> 'running') \
                    AND {filter} GROUP BY check_id"
@@ -524,6 +547,7 @@ impl Store {
                 title: last.0,
                 times: t.times,
                 ok: t.ok,
+                unknown: t.unknown,
                 last_run: t.last_run,
                 last_at: last.7,
                 last_status: last.4,

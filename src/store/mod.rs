@@ -74,7 +74,7 @@ pub enum StoreError {
     #[error("no {0} in the history")]
     NotFound(String),
     /// A row this version cannot read (written by a newer version, or edited by hand).
-    #[error("history store: {0}; was it written by a newer znode?")]
+    #[error("history store: {0}")]
     Unreadable(String),
     /// The store has not been created yet (nothing was ever run with it).
     #[error("no history at {0} yet; run `znode inspect` first")]

@@ -259,7 +259,7 @@ impl Store {
     /// The newest runs first.
     pub async fn list_runs(&self, limit: i64) -> Result<Vec<RunRow>, StoreError> {
         let rows: Vec<RunRecord> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {RUN_COLUMNS} FROM runs ORDER BY id DESC LIMIT $1"
+            "SELECT {RUN_COLUMNS} FROM runs ORDER BY started_at DESC, id DESC LIMIT $1"
         )))
         .bind(limit)
         .fetch_all(&self.pool)
@@ -322,7 +322,7 @@ impl Store {
     ) -> Result<RunRow, StoreError> {
         if let (RunRef::Latest(n), Some(command)) = (r, command) {
             let row: Option<RunRecord> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT {RUN_COLUMNS} FROM runs WHERE command = $1 ORDER BY id DESC LIMIT 1 OFFSET $2"
+                "SELECT {RUN_COLUMNS} FROM runs WHERE command = $1 ORDER BY started_at DESC, id DESC LIMIT 1 OFFSET $2"
             )))
             .bind(command.to_owned())
             .bind(i64::from(*n))
@@ -348,7 +348,9 @@ impl Store {
                 format!("#{id}"),
             ),
             RunRef::Latest(n) => (
-                format!("SELECT {RUN_COLUMNS} FROM runs ORDER BY id DESC LIMIT 1 OFFSET $1"),
+                format!(
+                    "SELECT {RUN_COLUMNS} FROM runs ORDER BY started_at DESC, id DESC LIMIT 1 OFFSET $1"
+                ),
                 i64::from(*n),
                 if *n == 0 {
                     "latest".to_owned()
@@ -388,9 +390,11 @@ impl Store {
         &self,
         run: i64,
     ) -> Result<HashMap<String, Vec<Metric>>, StoreError> {
+        // Outcomes that measured nothing (a failed probe, a result entered from paper) are no
+        // earlier reading.
         let rows: Vec<(String, String, String)> = sqlx::query_as(
             "SELECT o.check_id, o.host, o.metrics FROM outcomes o \
-             JOIN (SELECT check_id, host, MAX(run_id) AS run_id FROM outcomes WHERE run_id < $1 GROUP BY check_id, host) l \
+             JOIN (SELECT check_id, host, MAX(run_id) AS run_id FROM outcomes WHERE run_id < $1 AND metrics <> '[]' GROUP BY check_id, host) l \
              ON o.check_id = l.check_id AND o.host = l.host AND o.run_id = l.run_id",
         )
         .bind(run)
@@ -416,6 +420,18 @@ impl Store {
         .await
         .map_err(self.db())?;
         Ok(rows.into_iter().collect())
+    }
+
+    /// The back-filled inspection entered for exactly this time, if any.
+    pub async fn backfilled_run_at(&self, at: i64) -> Result<Option<i64>, StoreError> {
+        let r: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM runs WHERE command = 'inspect' AND started_at = $1 AND filters LIKE '%\"backfill\"%' LIMIT 1",
+        )
+        .bind(at)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(r.map(|r| r.0))
     }
 
     /// The title a check had when it last ran, if it ever did.

@@ -48,7 +48,11 @@ impl Store {
         .bind(n.until)
         .bind(n.subject.map(str::to_owned))
         .bind(n.title.to_owned())
-        .bind(n.detail.to_json())
+        .bind(
+            n.detail
+                .to_json()
+                .map_err(|e| StoreError::Unreadable(format!("record not written: {e}")))?,
+        )
         .bind(n.author.to_owned())
         .bind(n.at)
         .fetch_one(&self.pool)
@@ -112,9 +116,20 @@ impl Store {
         rows.into_iter().map(|r| self.decode(r)).collect()
     }
 
+    /// A record's kind and title, without reading its detail.
+    pub async fn record_title(&self, id: i64) -> Result<(String, String), StoreError> {
+        let r: Option<(String, String)> =
+            sqlx::query_as("SELECT kind, title FROM service_records WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(self.db())?;
+        r.ok_or_else(|| StoreError::NotFound(format!("record #{id}")))
+    }
+
     /// Removes a record entered by mistake.
     pub async fn remove_record(&self, id: i64) -> Result<(), StoreError> {
-        self.service_record(id).await?;
+        self.record_title(id).await?;
         sqlx::query("DELETE FROM service_records WHERE id = $1")
             .bind(id)
             .execute(&self.pool)
@@ -125,10 +140,17 @@ impl Store {
 
     fn decode(&self, r: Row) -> Result<Record, StoreError> {
         let kind = Kind::parse(&r.1).ok_or_else(|| {
-            StoreError::Unreadable(format!("service record {}: unknown kind `{}`", r.0, r.1))
+            StoreError::Unreadable(format!(
+                "service record #{} has an unknown kind `{}` (written by a newer znode?); `znode record remove {}` removes it",
+                r.0, r.1, r.0
+            ))
         })?;
-        let detail = Detail::from_json(kind, &r.6)
-            .map_err(|e| StoreError::Unreadable(format!("service record {}: detail: {e}", r.0)))?;
+        let detail = Detail::from_json(kind, &r.6).map_err(|e| {
+            StoreError::Unreadable(format!(
+                "service record #{} cannot be read ({e}); `znode record remove {}` removes it",
+                r.0, r.0
+            ))
+        })?;
         Ok(Record {
             id: r.0,
             from: r.2,

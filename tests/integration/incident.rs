@@ -217,6 +217,25 @@ fn the_inspection_opens_and_then_updates_incidents_for_crit_checks() {
         "{}",
         text(&out.stderr)
     );
+    // A person's note in between does not make it say so again.
+    node.run(&["incident", "update", "1", "--note", "联系厂商确认"])
+        .code(0);
+    let out = node.run(&["inspect", "--open-incidents"]);
+    assert!(
+        !text(&out.stderr).contains("OK again"),
+        "{}",
+        text(&out.stderr)
+    );
+    // It fails again, then recovers again: that is said again.
+    drop(listener);
+    node.run(&["inspect", "--open-incidents"]).code(2);
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+    let out = node.run(&["inspect", "--open-incidents"]);
+    assert!(
+        text(&out.stderr).contains("OK again"),
+        "{}",
+        text(&out.stderr)
+    );
     drop(listener);
     let doc: serde_json::Value = serde_json::from_slice(
         &node
@@ -229,7 +248,7 @@ fn the_inspection_opens_and_then_updates_incidents_for_crit_checks() {
         .iter()
         .filter(|u| u["text"].as_str().unwrap().starts_with("巡检恢复正常："))
         .collect();
-    assert_eq!(recovered.len(), 1, "{doc:#}");
+    assert_eq!(recovered.len(), 2, "{doc:#}");
     assert_eq!(doc["state"], "open", "{doc:#}");
     assert!(doc["incident"]["restored_at"].is_null());
 }

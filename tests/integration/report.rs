@@ -551,6 +551,9 @@ fn a_paper_inspection_is_back_filled_from_its_sheet_and_counts() {
         "{err}"
     );
 
+    // A real inspection first: the paper one entered after it is older, and never "latest".
+    let real = run(&["inspect", "--check", "db-shared-up"]);
+    assert!(real.status.code().is_some_and(|c| c <= 3));
     let sheet = dir.path().join("纸质巡检.csv");
     let (gbk, _, _) = encoding_rs::GBK.encode(
         "检查项,结果,说明\n# 2026年11月3日现场巡检\ndb-shared-up,正常,共享库连接正常\n\
@@ -585,8 +588,28 @@ fn a_paper_inspection_is_back_filled_from_its_sheet_and_counts() {
         list.contains("补录") && list.contains("2026-11-03 09:00:00"),
         "{list}"
     );
-    let json: serde_json::Value =
+    // Newest first by time: the real run heads the list.
+    let real_line = list.lines().position(|l| l.contains("#1 ")).unwrap();
+    let paper_line = list.lines().position(|l| l.contains("#2 ")).unwrap();
+    assert!(real_line < paper_line, "{list}");
+    let latest: serde_json::Value =
         serde_json::from_slice(&run(&["history", "show", "latest", "-f", "json"]).stdout).unwrap();
+    assert_eq!(latest["run"]["id"], 1, "{latest:#}");
+    let again = run(&[
+        "history",
+        "import",
+        sheet.to_str().unwrap(),
+        "--at",
+        "2026-11-03 09:00",
+    ]);
+    assert_ne!(again.status.code(), Some(0));
+    assert!(
+        text(&again.stderr).contains("already entered (run #2)"),
+        "{}",
+        text(&again.stderr)
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["history", "show", "2", "-f", "json"]).stdout).unwrap();
     let outcome = crate::support::outcome(&json, "db-quality-up");
     assert_eq!(outcome["status"], "CRIT", "{outcome}");
     assert_eq!(outcome["summary"], "质检库无法连接, 已通知厂商");
@@ -595,7 +618,7 @@ fn a_paper_inspection_is_back_filled_from_its_sheet_and_counts() {
         "纸质巡检记录：告警"
     );
 
-    let md = text(&run(&["report", "inspection", "latest", "-o", "-"]).stdout);
+    let md = text(&run(&["report", "inspection", "2", "-o", "-"]).stdout);
     assert!(
         md.contains("| 记录方式 | 纸质巡检记录补录（张工 于 ")
             && md.contains("；纸质记录 XJ-2026-11）"),
