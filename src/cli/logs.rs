@@ -177,10 +177,7 @@ fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<Status, Error> {
 
 fn window_of(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<logs::Window, Error> {
     Ok(match span_of(w, tz)? {
-        Span::Last(d) => logs::Window {
-            from: Some(crate::core::clock::now_ms() - d.as_millis() as i64),
-            to: None,
-        },
+        Span::Last(d) => logs::Window::last(d, crate::core::clock::now_ms()),
         Span::Between { from, to } => logs::Window {
             from: from.map(|t| t.timestamp_millis()),
             to: to.map(|t| t.timestamp_millis()),

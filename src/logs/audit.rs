@@ -49,9 +49,15 @@ impl Known {
     }
 }
 
-/// Formats epoch ms in a timezone, for findings.
+/// Formats epoch ms in a timezone, for findings: with the year when it is not this year's (a
+/// line dated in the future, or an old file, must not pass for this year's).
 pub fn local(ts: i64, tz: chrono_tz::Tz) -> String {
-    crate::core::clock::local_time(ts, tz, "%m-%d %H:%M:%S")
+    let year = |t: i64| crate::core::clock::local_time(t, tz, "%Y");
+    if year(ts) == year(crate::core::clock::now_ms()) {
+        crate::core::clock::local_time(ts, tz, "%m-%d %H:%M:%S")
+    } else {
+        crate::core::clock::local_time(ts, tz, "%Y-%m-%d %H:%M:%S")
+    }
 }
 
 struct Group<'a> {

@@ -43,7 +43,20 @@ pub struct Window {
     pub to: Option<i64>,
 }
 
+/// How far past now a record may be dated and still count as now: hosts' clocks differ a
+/// little; a line dated further ahead belongs to no "last hour".
+pub const CLOCK_GRACE_MS: i64 = 5 * 60 * 1000;
+
 impl Window {
+    /// The last `d` before `now`: records dated later than now (beyond the clock grace) are
+    /// outside, so a line dated in the future is not counted in every window.
+    pub fn last(d: std::time::Duration, now: i64) -> Window {
+        Window {
+            from: Some(now - d.as_millis() as i64),
+            to: Some(now + CLOCK_GRACE_MS),
+        }
+    }
+
     /// Whether a record time is inside; records without a time are.
     pub fn contains(&self, ts: Option<i64>) -> bool {
         match ts {

@@ -95,11 +95,7 @@ impl Log {
                 to: self.to.map(|t| t.timestamp_millis()),
             };
         }
-        let w = self.window.unwrap_or(DEFAULT_WINDOW);
-        Window {
-            from: Some(now - w.as_millis() as i64),
-            to: None,
-        }
+        Window::last(self.window.unwrap_or(DEFAULT_WINDOW), now)
     }
 }
 

@@ -646,3 +646,33 @@ fn the_postgres_log_lines_of_znodes_own_scratch_databases_are_not_errors() {
         "{ev}"
     );
 }
+
+/// A line dated in the future (a host whose clock ran ahead, a bad timestamp) belongs to no
+/// "last hour": it is not counted in every window.
+#[test]
+fn a_line_dated_in_the_future_is_not_in_the_last_hour() {
+    let node = log_node(
+        "  sources:
+    - id: app
+      format: java
+      paths: [logs/app.log]
+",
+    );
+    let tz = chrono_tz::Asia::Shanghai;
+    let now = chrono::Utc::now().with_timezone(&tz);
+    let at = |d: chrono::Duration| (now + d).format("%Y-%m-%d %H:%M:%S%.3f").to_string();
+    // Written now: the file's time does not keep it out of the window.
+    node.file(
+        "logs/app.log",
+        format!(
+            "{} ERROR [main] c.e.Job - 同步失败\n{} ERROR [main] c.e.Job - 未来的时间\n{} INFO [main] c.e.Job - 正常\n",
+            at(chrono::Duration::minutes(-10)),
+            at(chrono::Duration::days(400)),
+            at(chrono::Duration::minutes(-5)),
+        )
+        .as_bytes(),
+    );
+    let (_, doc) = json(&node, &["logs", "scan", "--since", "1h"]);
+    assert_eq!(count(&doc, "log.app.error"), 1.0, "{doc:#}");
+    assert!(!evidence(&doc, "log.app.error").contains("未来的时间"));
+}
