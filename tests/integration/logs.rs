@@ -676,3 +676,41 @@ fn a_line_dated_in_the_future_is_not_in_the_last_hour() {
     assert_eq!(count(&doc, "log.app.error"), 1.0, "{doc:#}");
     assert!(!evidence(&doc, "log.app.error").contains("未来的时间"));
 }
+
+/// Office hours are the node's clock (where the people are), not the zone a server writes its
+/// log in: a login the server logs at 18:30 UTC is 02:30 in Zhaoqing, outside 07:30–20:30.
+#[test]
+fn office_hours_are_judged_on_the_nodes_clock() {
+    let node = log_node(
+        "  sources:
+    - id: auth
+      format: auth
+      timezone: UTC
+      paths: [logs/secure]
+",
+    );
+    write(
+        &node,
+        "logs/secure",
+        b"Oct 10 18:30:00 node1 sshd[110]: Accepted password for ops from 10.0.0.5 port 50101 ssh2\n\
+          Oct 10 03:00:00 node1 sshd[111]: Accepted password for li from 10.0.0.6 port 50102 ssh2\n",
+    );
+    let (_, doc) = json(
+        &node,
+        &[
+            "logs",
+            "audit",
+            "--from",
+            "2025-10-10 00:00",
+            "--to",
+            "2025-10-12 00:00",
+        ],
+    );
+    let ev = evidence(&doc, "log.auth.login-off-hours");
+    // 18:30 UTC is 02:30 the next morning in Zhaoqing; 03:00 UTC is 11:00, office hours.
+    assert!(
+        ev.contains("ops / 10.0.0.5") && ev.contains("10-11 02:30:00"),
+        "{ev}"
+    );
+    assert!(!ev.contains("li / 10.0.0.6"), "{ev}");
+}
