@@ -120,36 +120,104 @@ pub fn discover(source: &Source, base_dir: &Path) -> (Vec<LogFile>, Vec<String>)
         } else {
             base_dir.join(pat)
         };
-        let entries = match glob::glob(&full.to_string_lossy()) {
-            Ok(e) => e,
+        let entries = match expand(&full.to_string_lossy()) {
+            Ok((e, mut found)) => {
+                problems.append(&mut found);
+                e
+            }
             Err(e) => {
                 problems.push(format!("bad path pattern `{pat}`: {e}"));
                 continue;
             }
         };
-        for entry in entries {
-            match entry {
-                Ok(p) => match std::fs::metadata(&p) {
-                    Ok(m) if m.is_file() => {
-                        if files.iter().any(|f| f.inode == (m.dev(), m.ino())) {
-                            continue;
-                        }
-                        files.push(LogFile {
-                            path: p,
-                            size: m.len(),
-                            mtime: m.mtime() * 1000 + m.mtime_nsec() / 1_000_000,
-                            inode: (m.dev(), m.ino()),
-                        });
+        for p in entries {
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_file() => {
+                    if files.iter().any(|f| f.inode == (m.dev(), m.ino())) {
+                        continue;
                     }
-                    Ok(_) => {}
-                    Err(e) => problems.push(format!("{}: {e}", p.display())),
-                },
-                Err(e) => problems.push(e.to_string()),
+                    files.push(LogFile {
+                        path: p,
+                        size: m.len(),
+                        mtime: m.mtime() * 1000 + m.mtime_nsec() / 1_000_000,
+                        inode: (m.dev(), m.ino()),
+                    });
+                }
+                Ok(_) => {}
+                Err(e) => problems.push(format!("{}: {e}", p.display())),
             }
         }
     }
     files.sort_by(|a, b| a.mtime.cmp(&b.mtime).then_with(|| b.path.cmp(&a.path)));
     (files, problems)
+}
+
+/// Folders a `**` pattern descends at most.
+const MAX_DEPTH: usize = 32;
+
+/// The paths a pattern names. A pattern with `**` is walked here rather than by the glob
+/// crate, which follows a symlink loop for ever: each folder is entered once (by device and
+/// inode), at most [`MAX_DEPTH`] deep, and what was cut short is said.
+fn expand(pattern: &str) -> Result<(Vec<PathBuf>, Vec<String>), glob::PatternError> {
+    if !pattern.contains("**") {
+        let mut found = Vec::new();
+        let mut problems = Vec::new();
+        for entry in glob::glob(pattern)? {
+            match entry {
+                Ok(p) => found.push(p),
+                Err(e) => problems.push(e.to_string()),
+            }
+        }
+        return Ok((found, problems));
+    }
+    let compiled = glob::Pattern::new(pattern)?;
+    let options = glob::MatchOptions {
+        require_literal_separator: true,
+        ..Default::default()
+    };
+    // Walk from the longest leading part without wildcards.
+    let mut root = PathBuf::new();
+    for c in Path::new(pattern).components() {
+        let part = c.as_os_str().to_string_lossy();
+        if part.contains(['*', '?', '[']) {
+            break;
+        }
+        root.push(c);
+    }
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let mut entered: std::collections::HashSet<(u64, u64)> = Default::default();
+    let mut stack = vec![(root, 0usize)];
+    while let Some((dir, depth)) = stack.pop() {
+        let Ok(meta) = std::fs::metadata(&dir) else {
+            continue;
+        };
+        if !entered.insert((meta.dev(), meta.ino())) {
+            continue;
+        }
+        let Ok(list) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in list.flatten() {
+            let path = e.path();
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => {
+                    if depth + 1 > MAX_DEPTH {
+                        problems.push(format!(
+                            "{}: deeper than {MAX_DEPTH} folders, not searched",
+                            path.display()
+                        ));
+                    } else {
+                        stack.push((path, depth + 1));
+                    }
+                }
+                Ok(_) if compiled.matches_path_with(&path, options) => found.push(path),
+                _ => {}
+            }
+        }
+    }
+    found.sort();
+    Ok((found, problems))
 }
 
 /// The source's declared format, or the one its newest file's first lines vote for.

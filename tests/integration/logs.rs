@@ -714,3 +714,37 @@ fn office_hours_are_judged_on_the_nodes_clock() {
     );
     assert!(!ev.contains("li / 10.0.0.6"), "{ev}");
 }
+
+/// A `**` pattern over folders with symlink loops ends, finds each file once, and says what
+/// it did not search; a plain glob is unchanged.
+#[test]
+fn a_double_star_pattern_survives_symlink_loops() {
+    let node = log_node(
+        "  sources:
+    - id: app
+      format: java
+      paths: [logs/**/*.log]
+",
+    );
+    let line = b"2025-10-10 10:00:00.000 ERROR [main] c.e.Job - \xe5\xa4\xb1\xe8\xb4\xa5\n";
+    write(&node, "logs/top.log", line);
+    write(&node, "logs/a/deep.log", line);
+    write(&node, "logs/a/b/deeper.log", line);
+    let logs = node.path().join("logs");
+    std::os::unix::fs::symlink(&logs, logs.join("a/loop")).unwrap();
+    std::os::unix::fs::symlink(logs.join("a"), logs.join("a/b/back")).unwrap();
+    std::os::unix::fs::symlink(".", logs.join("a/b/here")).unwrap();
+    // A loop must not hang the suite: coreutils' timeout ends it if it does.
+    let out = std::process::Command::new("timeout")
+        .arg("60")
+        .arg(env!("CARGO_BIN_EXE_znode"))
+        .arg("-c")
+        .arg(node.config())
+        .args(["logs", "scan", "--format", "json"])
+        .args(WINDOW)
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(124), "the scan hung");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(count(&doc, "log.app.error"), 3.0, "{doc:#}");
+}
