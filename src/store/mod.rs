@@ -196,9 +196,26 @@ impl Store {
     }
 
     fn db(&self) -> impl Fn(sqlx::Error) -> StoreError + '_ {
-        |source| StoreError::Db {
-            url: self.url.clone(),
-            source,
+        |source| {
+            // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26): say what the file is and what to do,
+            // not the driver's words.
+            if self.url.starts_with("sqlite:")
+                && let sqlx::Error::Database(e) = &source
+                && matches!(e.code().as_deref(), Some("11" | "26"))
+            {
+                let path = sqlite_path(&self.url);
+                return StoreError::Corrupt {
+                    why: format!(
+                        "its pages are damaged ({}); `sqlite3 {path} .recover | sqlite3 {path}.recovered` saves what can still be read",
+                        e.message()
+                    ),
+                    path,
+                };
+            }
+            StoreError::Db {
+                url: self.url.clone(),
+                source,
+            }
         }
     }
 
@@ -425,13 +442,8 @@ impl Store {
 /// A file that is not an SQLite database would make every connection fail until the pool
 /// gives up (30 s, "pool timed out"): it is recognised by its header at once.
 fn check_sqlite_header(url: &str) -> Result<(), StoreError> {
-    let path = url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:")
-        .split('?')
-        .next()
-        .unwrap_or_default();
-    let Ok(mut f) = std::fs::File::open(path) else {
+    let path = sqlite_path(url);
+    let Ok(mut f) = std::fs::File::open(&path) else {
         return Ok(());
     };
     let mut head = [0u8; 16];
@@ -441,9 +453,19 @@ fn check_sqlite_header(url: &str) -> Result<(), StoreError> {
         return Ok(());
     }
     Err(StoreError::Corrupt {
-        path: path.to_owned(),
+        path,
         why: "not an SQLite database (its first bytes are not `SQLite format 3`)".into(),
     })
+}
+
+/// The file of an SQLite store URL.
+fn sqlite_path(url: &str) -> String {
+    url.trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// Serializes values for JSON text columns.

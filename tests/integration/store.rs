@@ -370,3 +370,30 @@ fn a_store_file_that_is_not_a_database_is_named_at_once() {
         .stderr_has("not an SQLite database")
         .stderr_has("outcomes are spooled in");
 }
+
+/// A history file whose pages are damaged says so, with how to save what can be read, instead
+/// of the driver's "database disk image is malformed"; an inspection spools its results.
+#[test]
+fn a_store_file_with_damaged_pages_says_how_to_recover() {
+    let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    node.checks(
+        "c.yaml",
+        "  - { id: ok, title: 好, category: 日常检查, probe: { kind: command, run: [\"true\"] } }\n",
+    );
+    node.run(&["inspect"]).code(0);
+    let db = node.path().join("history.db");
+    let mut bytes = std::fs::read(&db).unwrap();
+    assert!(bytes.len() > 4 * 4096, "{}", bytes.len());
+    for b in &mut bytes[3 * 4096..4 * 4096] {
+        *b = 0xab;
+    }
+    std::fs::write(&db, bytes).unwrap();
+    node.run(&["history"])
+        .code(3)
+        .stderr_has("its pages are damaged")
+        .stderr_has(".recover");
+    node.run(&["inspect"])
+        .code(0)
+        .stderr_has("its pages are damaged")
+        .stderr_has("outcomes are spooled in");
+}
