@@ -187,9 +187,33 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<Status, Error> {
     let (yaml, origins) = check_yaml(&a)?;
     let spec = Catalog::parse_check(Path::new("arguments"), &yaml, &settings)
         .map_err(|list| Problems(list.into_iter().map(|p| relabel(p, &origins)).collect()))?;
-    let outcome = super::run_async(async {
+    let mut outcome = super::run_async(async {
         Ok(crate::runner::run_check(&settings, &spec, &Shared::default(), None, None).await)
     })?;
+    // A range on a metric this probe did not measure judged nothing: say so (UNKNOWN, as a
+    // plugin does for a bad argument) rather than answer OK.
+    let measured: Vec<&str> = outcome.metrics.iter().map(|m| m.name.as_str()).collect();
+    let unjudged: Vec<&String> = spec
+        .thresholds
+        .keys()
+        .filter(|k| !measured.contains(&k.as_str()))
+        .collect();
+    if !unjudged.is_empty() && outcome.status != Status::Crit {
+        let names = unjudged
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let have = if measured.is_empty() {
+            "-".to_owned()
+        } else {
+            measured.join(", ")
+        };
+        outcome.status = Status::Unknown;
+        outcome.summary = format!("--threshold 的指标未测得：{names}（本次测得：{have}）");
+        outcome.summary_en =
+            format!("--threshold names no measured metric: {names} (measured: {have})");
+    }
     match a.format {
         ProbeFormat::Json => {
             // `summary` in the language asked for, as `inspect --format json` has it.

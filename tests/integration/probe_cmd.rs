@@ -172,3 +172,22 @@ fn argument_problems_point_at_the_argument() {
     assert_eq!(code, 3);
     assert!(err.contains("needs a target with a `dsn`"), "{err}");
 }
+
+/// A `--threshold` on a metric the probe did not measure judged nothing: UNKNOWN, saying what
+/// was measured, never a silent OK.
+#[test]
+fn a_threshold_on_a_metric_not_measured_is_unknown() {
+    let port = crate::support::http_server();
+    let target = format!("127.0.0.1:{port}");
+    let out = znode()
+        .args(["probe", "tcp", &target, "--threshold", "nosuch=1,2"])
+        .ran();
+    out.code(3)
+        .stdout_has("TCP UNKNOWN")
+        .stdout_has("nosuch")
+        .stdout_has("connect_time");
+    znode()
+        .args(["probe", "tcp", &target, "--threshold", "connect_time=5,10"])
+        .ran()
+        .code(0);
+}
