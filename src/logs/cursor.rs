@@ -84,6 +84,11 @@ impl Cursors {
         Cursors { by_source }
     }
 
+    /// Whether an incremental scan of this source ever stopped somewhere.
+    pub fn knows(&self, source: &str) -> bool {
+        self.by_source.get(source).is_some_and(|v| !v.is_empty())
+    }
+
     /// Where to resume `file` of `source`: the stored offset of the longest matching head.
     pub fn start_for(&self, source: &str, file: &LogFile) -> Start {
         let mut bytes = vec![0u8; HEAD];

@@ -363,6 +363,10 @@ pub fn scan_source(
     rules.extend(req.extra.iter().cloned());
     let mut skipped_old = 0;
     let mut starts = Vec::with_capacity(files.len());
+    // The first incremental scan of a source has nowhere to start from: it counts only the
+    // window, as a plain scan would, rather than every old event in the files — but reads every
+    // file to its end, so that the next scan starts after all of it.
+    let resumed = req.incremental && cursors.knows(&source.id);
     if req.incremental {
         for f in &files {
             starts.push(cursors.start_for(&source.id, f));
@@ -395,7 +399,7 @@ pub fn scan_source(
         .filter(|(_, r)| req.collect.contains(&r.id))
         .map(|(i, _)| i)
         .collect();
-    let window = if req.incremental {
+    let window = if resumed {
         Window::default()
     } else {
         req.window

@@ -206,9 +206,13 @@ fn a_50_mb_line_takes_bounded_memory() {
 fn incremental_scans_read_only_new_lines_through_rotation() {
     let node =
         log_node("  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log*]\n");
+    // Lines of the last two hours, minute n after the first.
+    let base =
+        chrono::Utc::now().with_timezone(&chrono_tz::Asia::Shanghai) - chrono::Duration::hours(2);
     let line = |n: u32| {
         format!(
-            "2025-10-10 09:{n:02}:00,000 ERROR [x] failure number {n} {}\n",
+            "{} ERROR [x] failure number {n} {}\n",
+            (base + chrono::Duration::minutes(i64::from(n))).format("%Y-%m-%d %H:%M:%S,000"),
             "z".repeat(80)
         )
     };
@@ -218,6 +222,7 @@ fn incremental_scans_read_only_new_lines_through_rotation() {
         let (_, doc) = json(&node, &["logs", "scan", "--incremental", "--source", "app"]);
         count(&doc, "log.app.error")
     };
+    // The first incremental scan counts its window (the default 24 h holds these lines).
     assert_eq!(scan(), 2.0);
     assert_eq!(scan(), 0.0, "nothing new");
     let append = |p: &Path, s: &str| {
@@ -230,7 +235,13 @@ fn incremental_scans_read_only_new_lines_through_rotation() {
     };
     append(&app, &line(3));
     // A line being written (no newline yet) is left for the next run.
-    append(&app, "2025-10-10 09:04:00,000 ERROR [x] half");
+    append(
+        &app,
+        &format!(
+            "{} ERROR [x] half",
+            (base + chrono::Duration::minutes(4)).format("%Y-%m-%d %H:%M:%S,000")
+        ),
+    );
     assert_eq!(scan(), 1.0);
     append(&app, " written\n");
     assert_eq!(scan(), 1.0, "the finished line is read once");
@@ -747,4 +758,41 @@ fn a_double_star_pattern_survives_symlink_loops() {
     assert_ne!(out.status.code(), Some(124), "the scan hung");
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(count(&doc, "log.app.error"), 3.0, "{doc:#}");
+}
+
+/// The first incremental scan of a source (a new cron job) counts only its window, not every
+/// old event in the files, and the next one starts after all of it.
+#[test]
+fn the_first_incremental_scan_counts_only_its_window() {
+    let node =
+        log_node("  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log]\n");
+    let tz = chrono_tz::Asia::Shanghai;
+    let at = |d: chrono::Duration| {
+        (chrono::Utc::now().with_timezone(&tz) + d)
+            .format("%Y-%m-%d %H:%M:%S%.3f")
+            .to_string()
+    };
+    let app = node.file(
+        "logs/app.log",
+        format!(
+            "{} ERROR [x] 上个月的错误\n{} ERROR [x] 上周的错误\n{} ERROR [x] 刚才的错误\n",
+            at(chrono::Duration::days(-30)),
+            at(chrono::Duration::days(-7)),
+            at(chrono::Duration::minutes(-10)),
+        )
+        .as_bytes(),
+    );
+    let scan = || {
+        let (_, doc) = json(&node, &["logs", "scan", "--incremental", "--since", "1h"]);
+        count(&doc, "log.app.error")
+    };
+    assert_eq!(scan(), 1.0, "only the last hour's error");
+    assert_eq!(scan(), 0.0, "nothing new, and nothing old read again");
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&app)
+        .unwrap()
+        .write_all(format!("{} ERROR [x] 新的错误\n", at(chrono::Duration::minutes(-1))).as_bytes())
+        .unwrap();
+    assert_eq!(scan(), 1.0);
 }
