@@ -71,6 +71,8 @@ impl Log {
 
 const DEFAULT_WINDOW: Duration = Duration::from_secs(24 * 3600);
 const SHOWN_SAMPLES: usize = 4;
+/// Findings of an audit rule listed in the evidence; the rest are counted.
+const SHOWN_FINDINGS: usize = 20;
 
 impl Log {
     fn kinds(&self, settings: &crate::settings::Settings) -> Vec<RuleKind> {
@@ -288,7 +290,6 @@ impl Log {
         for i in reported {
             let rule = &scan.rules[i];
             let res = &scan.results[i];
-            total += res.count;
             let when = match (res.first, res.last) {
                 (Some(a), Some(b)) if res.count > 1 => {
                     format!("（首次 {}，末次 {}）", local(a, tz), local(b, tz))
@@ -298,6 +299,7 @@ impl Log {
             };
             match rule.kind {
                 RuleKind::Scan => {
+                    total += res.count;
                     obs.metrics
                         .push(Metric::labelled("matches", &rule.id, res.count as f64, "c"));
                     parts.push(format!("{} {} 条", rule.title, res.count));
@@ -343,24 +345,49 @@ impl Log {
                             seen.len()
                         ));
                     }
+                    // An audit rule counts findings: its raw matches are a metric of their own,
+                    // not the check's value (540 matches may be 0 findings).
                     findings_total += findings.len() as u64;
+                    total += findings.len() as u64;
                     obs.metrics.push(Metric::labelled(
                         "findings",
                         &rule.id,
                         findings.len() as f64,
                         "c",
                     ));
+                    obs.metrics
+                        .push(Metric::labelled("matches", &rule.id, res.count as f64, "c"));
                     parts.push(format!("{} {} 项", rule.title, findings.len()));
-                    for f in &findings {
-                        if rule.severity != Severity::Info {
-                            obs.fail(
-                                rule.severity.status(),
-                                format!("{}：{}", rule.title, f.detail),
-                            );
-                        }
+                    // One reason per rule, however many findings: the table cell stays a line.
+                    if rule.severity != Severity::Info
+                        && let Some(first) = findings.first()
+                    {
+                        obs.fail(
+                            rule.severity.status(),
+                            if findings.len() == 1 {
+                                format!("{}：{}", rule.title, first.detail)
+                            } else {
+                                format!(
+                                    "{} {} 项，如：{}",
+                                    rule.title,
+                                    findings.len(),
+                                    first.detail
+                                )
+                            },
+                        );
+                    }
+                    for f in findings.iter().take(SHOWN_FINDINGS) {
                         obs.evidence.push(format!("{}：{}", rule.title, f.detail));
                         obs.evidence
                             .extend(f.evidence.iter().map(|e| format!("  {e}")));
+                    }
+                    if findings.len() > SHOWN_FINDINGS {
+                        obs.evidence.push(format!(
+                            "{}：… 另有 {} 项（共 {} 项）",
+                            rule.title,
+                            findings.len() - SHOWN_FINDINGS,
+                            findings.len()
+                        ));
                     }
                     if !findings.is_empty()
                         && let Some(r) = &rule.remediation

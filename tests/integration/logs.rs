@@ -796,3 +796,37 @@ fn the_first_incremental_scan_counts_only_its_window() {
         .unwrap();
     assert_eq!(scan(), 1.0);
 }
+
+/// An audit check's value is its findings, not its rule's raw matches; many findings make one
+/// reason in the summary and at most twenty evidence entries, the rest counted.
+#[test]
+fn an_audit_counts_findings_and_lists_a_bounded_number() {
+    let node = log_node(
+        "  sources:
+    - id: ops
+      format: plain
+      paths: [logs/ops.log]
+  rules:
+    - { id: wipe, title: 清空操作, kind: audit, formats: [plain], match: 'WIPE (?P<what>\\S+)', group_by: [what], severity: warn }
+    - { id: wipe-burst, title: 集中清空, kind: audit, formats: [plain], match: 'WIPE', burst: { count: 100, within: 1m }, severity: warn }
+",
+    );
+    let mut text = String::new();
+    for i in 0..25 {
+        text.push_str(&format!("2025-10-10 10:{i:02}:00 WIPE table{i}\n"));
+    }
+    write(&node, "logs/ops.log", text.as_bytes());
+    let mut args = vec!["logs", "audit"];
+    args.extend(WINDOW);
+    let (_, doc) = json(&node, &args);
+    let o = outcome(&doc, "log.ops.wipe");
+    assert_eq!(count(&doc, "log.ops.wipe"), 25.0, "{o:#}");
+    let summary = o["summary"].as_str().unwrap();
+    assert!(summary.starts_with("清空操作 25 项，如："), "{summary}");
+    assert!(summary.len() < 400, "{summary}");
+    let ev = evidence(&doc, "log.ops.wipe");
+    assert!(ev.contains("… 另有 5 项（共 25 项）"), "{ev}");
+    // 25 matches, spread out: no burst, no finding, value 0.
+    assert_eq!(count(&doc, "log.ops.wipe-burst"), 0.0);
+    assert_eq!(outcome(&doc, "log.ops.wipe-burst")["status"], "OK");
+}
