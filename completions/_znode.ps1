@@ -1220,6 +1220,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`')
             [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Compress logs older than their policy''s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'The rules in force: the shipped ones with the config''s on top, each with its pattern and how it judges')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1320,12 +1321,29 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'znode;logs;rules' {
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Only rules that apply to this log format (java, nginx-access, auth, postgres, ...)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('--patterns', '--patterns', [CompletionResultType]::ParameterName, 'Show each rule''s regex too')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'znode;logs;help' {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule''s warn/crit and stored as a run')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run')
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`')
             [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Compress logs older than their policy''s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'The rules in force: the shipped ones with the config''s on top, each with its pattern and how it judges')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1342,6 +1360,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;logs;help;purge' {
+            break
+        }
+        'znode;logs;help;rules' {
             break
         }
         'znode;logs;help;help' {
@@ -1820,6 +1841,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`')
             [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Compress logs older than their policy''s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'The rules in force: the shipped ones with the config''s on top, each with its pattern and how it judges')
             break
         }
         'znode;help;logs;scan' {
@@ -1835,6 +1857,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;logs;purge' {
+            break
+        }
+        'znode;help;logs;rules' {
             break
         }
         'znode;help;config' {

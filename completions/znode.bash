@@ -256,6 +256,9 @@ _znode() {
             znode__subcmd__help__subcmd__logs,purge)
                 cmd="znode__subcmd__help__subcmd__logs__subcmd__purge"
                 ;;
+            znode__subcmd__help__subcmd__logs,rules)
+                cmd="znode__subcmd__help__subcmd__logs__subcmd__rules"
+                ;;
             znode__subcmd__help__subcmd__logs,scan)
                 cmd="znode__subcmd__help__subcmd__logs__subcmd__scan"
                 ;;
@@ -451,6 +454,9 @@ _znode() {
             znode__subcmd__logs,purge)
                 cmd="znode__subcmd__logs__subcmd__purge"
                 ;;
+            znode__subcmd__logs,rules)
+                cmd="znode__subcmd__logs__subcmd__rules"
+                ;;
             znode__subcmd__logs,scan)
                 cmd="znode__subcmd__logs__subcmd__scan"
                 ;;
@@ -468,6 +474,9 @@ _znode() {
                 ;;
             znode__subcmd__logs__subcmd__help,purge)
                 cmd="znode__subcmd__logs__subcmd__help__subcmd__purge"
+                ;;
+            znode__subcmd__logs__subcmd__help,rules)
+                cmd="znode__subcmd__logs__subcmd__help__subcmd__rules"
                 ;;
             znode__subcmd__logs__subcmd__help,scan)
                 cmd="znode__subcmd__logs__subcmd__help__subcmd__scan"
@@ -1990,7 +1999,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help__subcmd__logs)
-            opts="scan audit top archive purge"
+            opts="scan audit top archive purge rules"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2032,6 +2041,20 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help__subcmd__logs__subcmd__purge)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__help__subcmd__logs__subcmd__rules)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3690,7 +3713,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__logs)
-            opts="-c -h --config --store --timezone --node --lang --color --help scan audit top archive purge help"
+            opts="-c -h --config --store --timezone --node --lang --color --help scan audit top archive purge rules help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3864,7 +3887,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__logs__subcmd__help)
-            opts="scan audit top archive purge help"
+            opts="scan audit top archive purge rules help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3933,6 +3956,20 @@ _znode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        znode__subcmd__logs__subcmd__help__subcmd__rules)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         znode__subcmd__logs__subcmd__help__subcmd__scan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3969,6 +4006,60 @@ _znode() {
             fi
             case "${prev}" in
                 --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__logs__subcmd__rules)
+            opts="-f -c -h --log-format --patterns --format --config --store --timezone --node --lang --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

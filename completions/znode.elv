@@ -1102,6 +1102,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand top 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
             cand archive 'Compress logs older than their policy''s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
             cand purge 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
+            cand rules 'The rules in force: the shipped ones with the config''s on top, each with its pattern and how it judges'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;logs;scan'= {
@@ -1196,12 +1197,28 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'znode;logs;rules'= {
+            cand --log-format 'Only rules that apply to this log format (java, nginx-access, auth, postgres, ...)'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --patterns 'Show each rule''s regex too'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'znode;logs;help'= {
             cand scan 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule''s warn/crit and stored as a run'
             cand audit 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'
             cand top 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
             cand archive 'Compress logs older than their policy''s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
             cand purge 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
+            cand rules 'The rules in force: the shipped ones with the config''s on top, each with its pattern and how it judges'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;logs;help;scan'= {
@@ -1213,6 +1230,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;logs;help;archive'= {
         }
         &'znode;logs;help;purge'= {
+        }
+        &'znode;logs;help;rules'= {
         }
         &'znode;logs;help;help'= {
         }
@@ -1607,6 +1626,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand top 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
             cand archive 'Compress logs older than their policy''s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
             cand purge 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
+            cand rules 'The rules in force: the shipped ones with the config''s on top, each with its pattern and how it judges'
         }
         &'znode;help;logs;scan'= {
         }
@@ -1617,6 +1637,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;logs;archive'= {
         }
         &'znode;help;logs;purge'= {
+        }
+        &'znode;help;logs;rules'= {
         }
         &'znode;help;config'= {
             cand check 'Validate znode.yaml and every check file; report all problems with file:line:column'

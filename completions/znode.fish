@@ -934,22 +934,23 @@ complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "status" -d 'Each release\'s progress through the ten steps'
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "versions" -d 'The version each system runs beside the province\'s declared one, and who is behind'
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
 en\t'English'"
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -f -a "scan" -d 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule\'s warn/crit and stored as a run'
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -f -a "audit" -d 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -f -a "top" -d 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -f -a "archive" -d 'Compress logs older than their policy\'s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -f -a "purge" -d 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
-complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -f -a "scan" -d 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule\'s warn/crit and stored as a run'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -f -a "audit" -d 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -f -a "top" -d 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -f -a "archive" -d 'Compress logs older than their policy\'s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -f -a "purge" -d 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -f -a "rules" -d 'The rules in force: the shipped ones with the config\'s on top, each with its pattern and how it judges'
+complete -c znode -n "__fish_znode_using_subcommand logs; and not __fish_seen_subcommand_from scan audit top archive purge rules help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l since -d 'Look back this far from now' -r
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l from -d 'Window start: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` in the node\'s timezone' -r
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from scan" -l to -d 'Window end (exclusive), as --from' -r
@@ -1040,11 +1041,26 @@ always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from purge" -l apply -d 'Do it; without this, only show what would be done'
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from rules" -l log-format -d 'Only rules that apply to this log format (java, nginx-access, auth, postgres, ...)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from rules" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from rules" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from rules" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from rules" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from rules" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from rules" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from rules" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from rules" -l patterns -d 'Show each rule\'s regex too'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from rules" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Count errors, exceptions, OOM, timeouts, refused connections, HTTP 5xx and slow requests per source over a window; judged by each rule\'s warn/crit and stored as a run'
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "audit" -d 'Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins at unusual hours or from new addresses, sudo/su, account and permission changes, mass deletions, abnormal request paths; findings stored as a run'
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "top" -d 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "archive" -d 'Compress logs older than their policy\'s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "rules" -d 'The rules in force: the shipped ones with the config\'s on top, each with its pattern and how it judges'
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -1286,6 +1302,7 @@ complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "top" -d 'Group error lines into templates (numbers, addresses, ids masked) and mark the ones never seen by an earlier `logs top`'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "archive" -d 'Compress logs older than their policy\'s `archive_after` into dated tar.gz archives with a sha256 file and a manifest (a dry run unless --apply)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "purge" -d 'Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for writing, never one not yet archived by a policy that archives (a dry run unless --apply)'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "rules" -d 'The rules in force: the shipped ones with the config\'s on top, each with its pattern and how it judges'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate znode.yaml and every check file; report all problems with file:line:column'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "hosts" -d 'The inventory: every host with its address, login, groups and systems'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "ping" -d 'Whether each host answers over ssh: its name, znode version, clock offset and sudo'

@@ -34,6 +34,22 @@ pub(super) enum Command {
     /// Delete logs past `delete_after` or over `max_total`, oldest first; never a file open for
     /// writing, never one not yet archived by a policy that archives (a dry run unless --apply)
     Purge(RetentionArgs),
+    /// The rules in force: the shipped ones with the config's on top, each with its pattern and
+    /// how it judges
+    Rules(RulesArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct RulesArgs {
+    /// Only rules that apply to this log format (java, nginx-access, auth, postgres, ...)
+    #[arg(long, value_name = "LOG_FORMAT")]
+    log_format: Option<String>,
+    /// Show each rule's regex too
+    #[arg(long)]
+    patterns: bool,
+    /// Output: table or json
+    #[arg(short = 'f', long, value_enum, default_value = "table")]
+    format: ListFormat,
 }
 
 #[derive(Debug, clap::Args)]
@@ -116,7 +132,104 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
         Command::Top(a) => top(&cx, a),
         Command::Archive(a) => retention(&cx, a, true),
         Command::Purge(a) => retention(&cx, a, false),
+        Command::Rules(a) => rules(&cx, a),
     }
+}
+
+/// `logs rules`: what each rule in force matches and how it judges, and where it comes from.
+fn rules(cx: &Context, a: RulesArgs) -> Result<Status, Error> {
+    let settings = cx.settings()?;
+    let shipped: Vec<String> = logs::rules::shipped().into_iter().map(|r| r.id).collect();
+    let own: Vec<&str> = settings
+        .logs
+        .written_rules
+        .iter()
+        .filter_map(|r| r.get("id")?.as_str())
+        .collect();
+    let origin = |id: &str| match (shipped.iter().any(|s| s == id), own.contains(&id)) {
+        (true, true) => "内置（配置修改）",
+        (true, false) => "内置",
+        _ => "配置",
+    };
+    let listed: Vec<&logs::Rule> = settings
+        .logs
+        .rules
+        .iter()
+        .map(|r| &**r)
+        .filter(|r| {
+            a.log_format
+                .as_deref()
+                .is_none_or(|f| r.formats.is_empty() || r.formats.iter().any(|x| x.name() == f))
+        })
+        .collect();
+    let formats = |r: &logs::Rule| {
+        if r.formats.is_empty() {
+            "全部".to_owned()
+        } else {
+            r.formats
+                .iter()
+                .map(|f| f.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if a.format == ListFormat::Json {
+        let rows: Vec<serde_json::Value> = listed
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id,
+                    "title": r.title,
+                    "kind": if r.kind == RuleKind::Scan { "scan" } else { "audit" },
+                    "formats": r.formats.iter().map(|f| f.name()).collect::<Vec<_>>(),
+                    "match": r.pattern.0.as_str(),
+                    "judgement": r.judgement(),
+                    "origin": origin(&r.id),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(
+            &mut out,
+            &serde_json::json!({ "schema": "znode.log-rules/v1", "rules": rows }),
+        )
+        .map_err(|e| Error::Message(e.to_string()))?;
+        writeln!(out)?;
+    } else {
+        let mut t = crate::report::new_table(cx.style);
+        let mut header = vec!["规则", "名称", "类型", "格式", "判定", "来源"];
+        if a.patterns {
+            header.push("正则");
+        }
+        t.set_header(header);
+        for r in &listed {
+            let mut row = vec![
+                r.id.clone(),
+                r.title.clone(),
+                if r.kind == RuleKind::Scan {
+                    "扫描"
+                } else {
+                    "审计"
+                }
+                .to_owned(),
+                formats(r),
+                r.judgement(),
+                origin(&r.id).to_owned(),
+            ];
+            if a.patterns {
+                row.push(r.pattern.0.as_str().to_owned());
+            }
+            t.add_row(row);
+        }
+        writeln!(out, "{t}")?;
+        writeln!(
+            out,
+            "共 {} 条规则；在 znode.yaml 的 logs.rules 中写同一 id 只需写要改的字段（如 {{ id: error, crit: \"1000\" }}），enabled: false 停用。",
+            listed.len()
+        )?;
+    }
+    out.flush()?;
+    Ok(Status::Ok)
 }
 
 /// The part of the logs a scan reads, as the window flags say.

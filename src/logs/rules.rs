@@ -321,6 +321,60 @@ fn yes() -> bool {
 }
 
 impl Rule {
+    /// How a match is judged, in words: the count's ranges, or the audit detector.
+    pub fn judgement(&self) -> String {
+        let per = if self.group_by.is_empty() {
+            String::new()
+        } else {
+            format!("按 {} ", self.group_by.join("、"))
+        };
+        match self.kind {
+            RuleKind::Scan => {
+                let mut parts = Vec::new();
+                if let Some(w) = &self.warn {
+                    parts.push(format!("告警 {}", w.as_str()));
+                }
+                if let Some(c) = &self.crit {
+                    parts.push(format!("严重 {}", c.as_str()));
+                }
+                if parts.is_empty() {
+                    "只计数".to_owned()
+                } else {
+                    format!("条数：{}", parts.join("，"))
+                }
+            }
+            RuleKind::Audit => {
+                let what = if let Some(b) = &self.burst {
+                    format!(
+                        "{per}{} 内 ≥ {} 次",
+                        crate::core::text::duration(b.within).zh,
+                        b.count
+                    )
+                } else if let Some(h) = &self.normal_hours {
+                    format!(
+                        "{per}{:02}:{:02}-{:02}:{:02} 以外",
+                        h.from / 60,
+                        h.from % 60,
+                        h.to / 60,
+                        h.to % 60
+                    )
+                } else if !self.new.is_empty() {
+                    format!("新出现的 {}", self.new.join("、"))
+                } else if let Some(a) = &self.above {
+                    format!("{per}{} > {}", a.field, a.value)
+                } else {
+                    format!("{per}每次匹配")
+                };
+                let level = match self.severity {
+                    Severity::Info => "仅列出",
+                    Severity::Warn => "告警",
+                    Severity::Crit => "严重",
+                };
+                format!("{what}（{level}）")
+            }
+        }
+    }
+
     /// Whether the rule applies to a format.
     pub fn applies_to(&self, f: Format) -> bool {
         self.formats.is_empty() || self.formats.contains(&f)
@@ -380,10 +434,56 @@ impl Rule {
 
 /// Reads a `rules:` list (or a bare list) of rules, checking fields against groups.
 pub fn read_list(node: &Node) -> Result<Vec<Rule>, DeError> {
+    read_list_over(node, &[])
+}
+
+/// Reads the config's own rules: one with the id of a shipped rule needs to say only what it
+/// changes (`{ id: slow-request, above: { field: rt, value: 3 } }`); the rest is the shipped
+/// rule's.
+pub fn read_own(node: &Node) -> Result<Vec<Rule>, DeError> {
+    read_list_over(node, &shipped_items())
+}
+
+/// The shipped rules as YAML nodes.
+fn shipped_items() -> Vec<Node> {
+    match Node::parse(SHIPPED).map(|n| n.get("rules").cloned().unwrap_or(n)) {
+        Ok(Node {
+            value: Value::Seq(items),
+            ..
+        }) => items,
+        _ => Vec::new(),
+    }
+}
+
+/// An item laid over the base item with the same id: the item's keys replace the base's.
+fn overlay(item: &Node, base: &[Node]) -> Node {
+    let (Value::Map(own), Some(id)) = (&item.value, item.get("id").and_then(Node::as_str)) else {
+        return item.clone();
+    };
+    let Some(Value::Map(shipped)) = base
+        .iter()
+        .find(|b| b.get("id").and_then(Node::as_str) == Some(id))
+        .map(|b| &b.value)
+    else {
+        return item.clone();
+    };
+    let mut entries: Vec<(Node, Node)> = shipped
+        .iter()
+        .filter(|(k, _)| !own.iter().any(|(o, _)| o.as_str() == k.as_str()))
+        .cloned()
+        .collect();
+    entries.extend(own.iter().cloned());
+    Node {
+        pos: item.pos,
+        value: Value::Map(entries),
+    }
+}
+
+fn read_list_over(node: &Node, base: &[Node]) -> Result<Vec<Rule>, DeError> {
     let items = match &node.value {
         Value::Seq(items) => items,
         Value::Map(_) => match node.get("rules") {
-            Some(n) => return read_list(n),
+            Some(n) => return read_list_over(n, base),
             None => return Err(DeError::at(node.pos, "expected a `rules:` list")),
         },
         Value::Null => return Ok(Vec::new()),
@@ -391,6 +491,7 @@ pub fn read_list(node: &Node) -> Result<Vec<Rule>, DeError> {
     };
     let mut out: Vec<Rule> = Vec::with_capacity(items.len());
     for item in items {
+        let item = &overlay(item, base);
         let r: Rule = item.deserialize()?;
         r.check(item.pos)?;
         if out.iter().any(|o| o.id == r.id) {

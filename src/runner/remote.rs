@@ -497,7 +497,7 @@ fn agent_settings(plan: &AgentPlan) -> Result<Settings, String> {
         src.written = v.clone();
         settings.logs.sources.push(src);
     }
-    let own = crate::logs::rules::read_list(&Node::from_json(&serde_json::Value::Array(
+    let own = crate::logs::rules::read_own(&Node::from_json(&serde_json::Value::Array(
         state.log_rules.clone(),
     )))
     .map_err(|e| format!("log rules as sent: {e}"))?;

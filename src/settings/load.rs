@@ -486,7 +486,7 @@ fn load_logs(path: &Path, node: &Node, base_dir: &Path, s: &mut Settings, proble
                     }
                 }
             }
-            "rules" => match rules::read_list(value) {
+            "rules" => match rules::read_own(value) {
                 Ok(r) => {
                     own_rules = r;
                     if let Value::Seq(items) = &value.value {

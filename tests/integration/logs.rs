@@ -830,3 +830,41 @@ fn an_audit_counts_findings_and_lists_a_bounded_number() {
     assert_eq!(count(&doc, "log.ops.wipe-burst"), 0.0);
     assert_eq!(outcome(&doc, "log.ops.wipe-burst")["status"], "OK");
 }
+
+/// A shipped rule is changed by naming only what changes; `logs rules` lists the rules in
+/// force with how each judges and where it comes from.
+#[test]
+fn a_shipped_rule_is_changed_field_by_field_and_listed() {
+    let node = log_node(
+        "  sources:
+    - id: app
+      format: java
+      paths: [logs/app.log]
+  rules:
+    - { id: error, crit: \"1000\" }
+    - { id: timeout, enabled: false }
+",
+    );
+    let (code, doc) = node.json(&["logs", "rules", "--format", "json"]);
+    assert_eq!(code, 0, "{doc:#}");
+    let rules = doc["rules"].as_array().unwrap();
+    let error = rules.iter().find(|r| r["id"] == "error").unwrap();
+    assert_eq!(error["judgement"], "条数：告警 0，严重 1000", "{error:#}");
+    assert_eq!(error["origin"], "内置（配置修改）");
+    // The rest is the shipped rule's.
+    assert_eq!(error["title"], "错误日志 (ERROR/FATAL)");
+    assert!(error["match"].as_str().unwrap().contains("FATAL"));
+    assert!(rules.iter().all(|r| r["id"] != "timeout"), "disabled");
+    let java = text(&node.run(&["logs", "rules", "--log-format", "java"]).stdout);
+    assert!(
+        java.contains("warning") && !java.contains("slow-request"),
+        "{java}"
+    );
+    // 600 errors: WARN now, no longer CRIT.
+    let line = "2025-10-10 10:00:00,000 ERROR [x] failed\n".repeat(600);
+    write(&node, "logs/app.log", line.as_bytes());
+    let mut args = vec!["logs", "scan"];
+    args.extend(WINDOW);
+    let (_, doc) = json(&node, &args);
+    assert_eq!(outcome(&doc, "log.app.error")["status"], "WARN", "{doc:#}");
+}
