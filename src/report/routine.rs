@@ -763,7 +763,10 @@ impl<'a> Frame<'a> {
 }
 
 /// Outcome counts by status (OK, WARN, CRIT, UNKNOWN) under a key.
-fn tally(rows: &[DayCount], key: impl Fn(&DayCount) -> String) -> BTreeMap<String, [i64; 4]> {
+pub(super) fn tally(
+    rows: &[DayCount],
+    key: impl Fn(&DayCount) -> String,
+) -> BTreeMap<String, [i64; 4]> {
     let mut m: BTreeMap<String, [i64; 4]> = BTreeMap::new();
     for c in rows {
         let e = m.entry(key(c)).or_default();
@@ -1792,7 +1795,7 @@ fn add_counts(into: &mut [i64; 4], more: &[i64; 4]) {
     }
 }
 
-fn rows_of(
+pub(super) fn rows_of(
     order: &[String],
     now: &BTreeMap<String, [i64; 4]>,
     before: &BTreeMap<String, [i64; 4]>,

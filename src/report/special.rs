@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::document::{Signoff, cell};
-use super::routine::zh_duration;
+use super::routine::{StatusRow, zh_duration};
 use crate::core::outcome::Status;
 use crate::core::period::Span;
 use crate::incident::ANALYSIS;
@@ -727,10 +727,10 @@ pub struct GuardReport {
     pub conclusion: String,
     /// Runs during the period, per command.
     pub runs: Vec<RunCount>,
-    /// Outcomes during the period: all, OK, WARN, CRIT, UNKNOWN, OK rate.
-    pub totals: StatusTotals,
+    /// Outcomes during the period: all, OK, WARN, CRIT, UNKNOWN, OK rate (named 合计).
+    pub totals: StatusRow,
     /// The same per system.
-    pub by_system: Vec<StatusTotals>,
+    pub by_system: Vec<StatusRow>,
     /// Checks not OK at least once, CRIT first.
     pub abnormal: Vec<GuardAbnormal>,
     /// How many checks were not OK at least once (the table may list fewer).
@@ -773,25 +773,6 @@ pub struct RunCount {
     pub command: &'static str,
     /// How many.
     pub runs: i64,
-}
-
-/// Outcome counts under a name.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct StatusTotals {
-    /// System name, or 合计.
-    pub name: String,
-    /// All outcomes.
-    pub total: i64,
-    /// OK.
-    pub ok: i64,
-    /// WARN.
-    pub warn: i64,
-    /// CRIT.
-    pub crit: i64,
-    /// UNKNOWN.
-    pub unknown: i64,
-    /// OK rate, or -.
-    pub ok_pct: String,
 }
 
 /// A check not OK during the period.
@@ -874,40 +855,33 @@ pub async fn guard(
             .entry(super::command_name(&d.command, super::Lang::Zh))
             .or_default() += d.runs;
     }
-    let mut totals = StatusTotals {
-        name: "合计".into(),
-        ..Default::default()
-    };
-    let mut by_system: BTreeMap<String, StatusTotals> = BTreeMap::new();
-    for c in store.day_counts(span, offset).await? {
-        let name = system_name(c.system.as_deref());
-        let row = by_system
-            .entry(name.clone())
-            .or_insert_with(|| StatusTotals {
-                name,
-                ..Default::default()
-            });
-        for t in [&mut totals, row] {
-            t.total += c.count;
-            match Status::parse(&c.effective).unwrap_or(Status::Unknown) {
-                Status::Ok => t.ok += c.count,
-                Status::Warn => t.warn += c.count,
-                Status::Crit => t.crit += c.count,
-                Status::Unknown => t.unknown += c.count,
-            }
-        }
-    }
-    let pct = |t: &mut StatusTotals| {
-        t.ok_pct = if t.total == 0 {
-            "-".into()
-        } else {
-            format!("{:.2}%", t.ok as f64 * 100.0 / t.total as f64)
-        };
-    };
-    pct(&mut totals);
-    let mut by_system: Vec<StatusTotals> = by_system.into_values().collect();
-    by_system.iter_mut().for_each(pct);
-
+    // Counted as the routine reports count, with no earlier period to compare with.
+    let counts = store.day_counts(span, offset).await?;
+    let by_name = super::routine::tally(&counts, |c| system_name(c.system.as_deref()));
+    let order: Vec<String> = by_name.keys().cloned().collect();
+    let by_system = super::routine::rows_of(&order, &by_name, &BTreeMap::new());
+    let all: [i64; 4] = by_name.values().fold([0; 4], |mut a, v| {
+        a.iter_mut().zip(v).for_each(|(x, y)| *x += y);
+        a
+    });
+    let total_name = "合计".to_owned();
+    let totals = super::routine::rows_of(
+        std::slice::from_ref(&total_name),
+        &BTreeMap::from([(total_name.clone(), all)]),
+        &BTreeMap::new(),
+    )
+    .pop()
+    .unwrap_or_else(|| StatusRow {
+        name: total_name,
+        total: 0,
+        ok: 0,
+        warn: 0,
+        crit: 0,
+        unknown: 0,
+        ok_pct: "-".into(),
+        prev_ok_pct: "-".into(),
+        trend: "-",
+    });
     let (abnormal_total, found) = store.abnormal_checks(span, GUARD_ABNORMAL_ROWS).await?;
     let abnormal = found
         .iter()

@@ -195,18 +195,8 @@ fn the_inspection_report_of_the_shipped_pack_reads_in_chinese() {
 /// made and read word by word.
 #[test]
 fn every_document_kind_reads_in_chinese_and_carries_what_people_recorded() {
-    let dir = tempfile::tempdir().unwrap();
-    let node = dir.path().join("node");
-    znode().args(["init"]).arg(&node).ran().code(0);
-    let config = node.join("znode.yaml");
-    let run = |args: &[&str]| {
-        znode()
-            .arg("-c")
-            .arg(&config)
-            .env("ZNODE_OPERATOR", "张工")
-            .args(args)
-            .ran()
-    };
+    let (_dir, node) = sample_node();
+    let run = |args: &[&str]| as_zhang(&node, args);
     let ok = |args: &[&str]| {
         let out = run(args);
         assert_eq!(
@@ -516,18 +506,8 @@ fn every_document_kind_reads_in_chinese_and_carries_what_people_recorded() {
 /// counts it as that month's inspection. A sheet with mistakes is refused, every line named.
 #[test]
 fn a_paper_inspection_is_back_filled_from_its_sheet_and_counts() {
-    let dir = tempfile::tempdir().unwrap();
-    let node = dir.path().join("node");
-    znode().args(["init"]).arg(&node).ran().code(0);
-    let config = node.join("znode.yaml");
-    let run = |args: &[&str]| {
-        znode()
-            .arg("-c")
-            .arg(&config)
-            .env("ZNODE_OPERATOR", "张工")
-            .args(args)
-            .ran()
-    };
+    let (dir, node) = sample_node();
+    let run = |args: &[&str]| as_zhang(&node, args);
     let bad = dir.path().join("bad.csv");
     std::fs::write(
         &bad,
@@ -634,4 +614,22 @@ fn a_paper_inspection_is_back_filled_from_its_sheet_and_counts() {
         monthly.contains("| 服务时效性 | 巡检服务按时完成 | 10 | 0 | 未发现不满足 |"),
         "{monthly}"
     );
+}
+
+/// The sample node (`znode init`) in a temporary folder: the folder, and the node's folder.
+fn sample_node() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let node = dir.path().join("node");
+    znode().args(["init"]).arg(&node).ran().code(0);
+    (dir, node)
+}
+
+/// Runs znode on a node's config as 张工.
+fn as_zhang(node: &std::path::Path, args: &[&str]) -> crate::support::Ran {
+    znode()
+        .arg("-c")
+        .arg(node.join("znode.yaml"))
+        .env("ZNODE_OPERATOR", "张工")
+        .args(args)
+        .ran()
 }
