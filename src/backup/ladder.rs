@@ -342,7 +342,7 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     } else {
         vec![newest]
     };
-    let results = verify_files(&targets, policy.kind, o);
+    let results = verify_files(&targets, policy.kind, policy.database.as_deref(), o);
     let mut sum_fail: Option<(Status, Text)> = None;
     let mut struct_fail: Option<(Status, Text)> = None;
     let mut struct_note = String::new();
@@ -450,13 +450,33 @@ fn unreadable(name: &str, e: &std::io::Error) -> Text {
 type FileResult = (std::io::Result<Option<bool>>, std::io::Result<Structure>);
 
 /// Checksum and structure of each file, several files at once.
-fn verify_files(files: &[&Backup], kind: super::Kind, o: &Options) -> Vec<FileResult> {
+fn verify_files(
+    files: &[&Backup],
+    kind: super::Kind,
+    database: Option<&str>,
+    o: &Options,
+) -> Vec<FileResult> {
     let one = |b: &Backup| -> FileResult {
         let sum = checksum::expected(&b.path).and_then(|e| match e {
             None => Ok(None),
             Some(e) => crate::core::fsx::sha256_file(&b.path).map(|h| Some(h == e.sha256)),
         });
-        let st = structure::check(Path::new(&b.path), kind, o.tool_timeout);
+        let path = Path::new(&b.path);
+        let st = structure::check(path, kind, o.tool_timeout).and_then(|st| {
+            // A sound dump of the wrong database is no backup of this one.
+            let (Structure::Intact(_), Some(want)) = (&st, database) else {
+                return Ok(st);
+            };
+            Ok(match structure::dump_database(path, o.tool_timeout)? {
+                Some(got) if got != want => Structure::Broken(text!(
+                    "是数据库 {got} 的备份，本策略备份的是 {want}",
+                    "a dump of database {got}, while this policy backs up {want}",
+                    got = got,
+                    want = want,
+                )),
+                _ => st,
+            })
+        });
         (sum, st)
     };
     crate::core::par::map(files, o.threads, |b| one(b))

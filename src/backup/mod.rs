@@ -86,6 +86,9 @@ pub struct Policy {
     pub size_drop_pct: Option<f64>,
     /// Backups smaller than this are not backups (default 1 byte: an empty dump is CRIT).
     pub min_size: Option<crate::core::fsx::ByteSize>,
+    /// The database the dumps are of: the structure rung (6) refuses a dump whose header
+    /// names another (pg_dump custom archives and mysqldump say which).
+    pub database: Option<String>,
     /// The restore test (rung 7), for database dumps.
     pub restore: Option<restore::RestorePlan>,
     /// What `znode backup take` archives: files, folders or globs (config and program policies).

@@ -320,6 +320,38 @@ fn pg_restore_list(path: &Path, timeout: Duration) -> io::Result<Structure> {
     })
 }
 
+/// The database a dump was taken of, as its header says: `dbname:` in a pg_dump custom
+/// archive's table of contents, `Database:` in mysqldump's opening comment. `None` when the
+/// format does not say (a plain pg_dump names no database).
+pub fn dump_database(path: &Path, timeout: Duration) -> io::Result<Option<String>> {
+    let mut head = [0u8; 5];
+    let n = crate::core::fsx::read_full(&mut File::open(path)?, &mut head)?;
+    if head[..n].starts_with(b"PGDMP") {
+        return Ok(
+            match pg_restore(&[std::ffi::OsStr::new("--list"), path.as_os_str()], timeout)? {
+                Ran::Done { ok: true, out, .. } => out.lines().find_map(|l| {
+                    l.trim_start_matches(';')
+                        .trim()
+                        .strip_prefix("dbname:")
+                        .map(|d| d.trim().to_owned())
+                }),
+                _ => None,
+            },
+        );
+    }
+    let mut first = vec![0u8; 4096];
+    let (got, _) = crate::core::fsx::read_some(&mut decompressed(path)?, &mut first);
+    first.truncate(got);
+    Ok(String::from_utf8_lossy(&first)
+        .lines()
+        .take_while(|l| l.starts_with("--") || l.trim().is_empty())
+        .find_map(|l| {
+            l.split_once("Database: ")
+                .map(|(_, d)| d.split_whitespace().next().unwrap_or_default().to_owned())
+        })
+        .filter(|d| !d.is_empty()))
+}
+
 /// What a bounded run of pg_restore gave.
 enum Ran {
     Done { ok: bool, out: String, err: String },

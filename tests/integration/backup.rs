@@ -971,3 +971,47 @@ fn a_policy_known_longer_than_its_retention_is_missing_what_its_cleanup_deleted(
         "{o:#}"
     );
 }
+
+/// A sound dump of another database put in the policy's folder is refused at the structure
+/// rung: the dump's header names the database it was taken of.
+#[test]
+fn a_dump_of_the_wrong_database_is_refused() {
+    let db = PgDb::create("znode_rightdb");
+    let other = PgDb::create("znode_otherdb");
+    psql(&db.0, "CREATE TABLE t (id int); INSERT INTO t VALUES (1);");
+    psql(
+        &other.0,
+        "CREATE TABLE u (id int); INSERT INTO u VALUES (1);",
+    );
+    let node = backup_node(&format!(
+        "  - id: right
+    kind: postgres
+    path: right/db-%Y%m%d.dump
+    database: {0}
+  - id: wrong
+    kind: postgres
+    path: wrong/db-%Y%m%d.dump
+    database: {0}
+",
+        db.0
+    ));
+    pg_dump(&db.0, "-Fc", &node.at(&format!("right/db-{}.dump", day(0))));
+    pg_dump(
+        &other.0,
+        "-Fc",
+        &node.at(&format!("wrong/db-{}.dump", day(0))),
+    );
+    node.run(&["backup", "seal"]).code(0);
+    let (code, doc) = node.json(&["backup", "verify", "--format", "json"]);
+    assert_eq!(code, 2, "{doc:#}");
+    assert_eq!(outcome(&doc, "backup.right")["status"], "OK", "{doc:#}");
+    let wrong = outcome(&doc, "backup.wrong");
+    assert_eq!(wrong["status"], "CRIT");
+    assert!(
+        wrong.to_string().contains(&format!(
+            "是数据库 {} 的备份，本策略备份的是 {}",
+            other.0, db.0
+        )),
+        "{wrong:#}"
+    );
+}
