@@ -345,6 +345,7 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
     let results = verify_files(&targets, policy.kind, policy.database.as_deref(), o);
     let mut sum_fail: Option<(Status, Text)> = None;
     let mut struct_fail: Option<(Status, Text)> = None;
+    let (mut sum_bad, mut sum_missing, mut struct_bad) = (0usize, 0usize, 0usize);
     let mut struct_note = String::new();
     let newest_at = targets.len().saturating_sub(1);
     for (i, (b, (sum, st))) in targets.iter().zip(&results).enumerate() {
@@ -366,33 +367,43 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let mut line = format!("{name}: ");
+        match &sum {
+            Ok(Some(false)) | Err(_) => sum_bad += 1,
+            Ok(None) => sum_missing += 1,
+            Ok(Some(true)) => {}
+        }
+        if matches!(st, Ok(Structure::Broken(_)) | Err(_)) {
+            struct_bad += 1;
+        }
         match sum {
             Ok(Some(true)) => line.push_str("校验和一致"),
             Ok(Some(false)) => {
                 line.push_str("校验和不符");
-                sum_fail.get_or_insert((
+                keep_worst(
+                    &mut sum_fail,
                     Status::Crit,
                     text!(
                         "{name} 校验和与记录不符",
                         "{name}: checksum does not match its recorded sha256",
                         name = name,
                     ),
-                ));
+                );
             }
             Ok(None) => {
                 line.push_str("无校验记录");
-                sum_fail.get_or_insert((
+                keep_worst(
+                    &mut sum_fail,
                     Status::Warn,
                     text!(
                         "{name} 没有校验记录",
                         "{name}: no recorded checksum (write one with `znode backup seal`)",
                         name = name,
                     ),
-                ));
+                );
             }
             Err(e) => {
                 line.push_str("无法读取");
-                sum_fail.get_or_insert((Status::Crit, unreadable(&name, e)));
+                keep_worst(&mut sum_fail, Status::Crit, unreadable(&name, e));
             }
         }
         match st {
@@ -415,6 +426,30 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
         c.files.push(line);
     }
     let n = targets.len();
+    // One file named, and how many more: each is on its own line in the evidence.
+    let more = |fail: Option<(Status, Text)>, count: usize| {
+        fail.map(|(st, t)| {
+            if count > 1 {
+                (
+                    st,
+                    text!(
+                        "{t}（共 {count} 个文件）",
+                        "{t} ({count} files in all)",
+                        t = t,
+                        count = count,
+                    ),
+                )
+            } else {
+                (st, t)
+            }
+        })
+    };
+    let sum_count = match &sum_fail {
+        Some((Status::Crit, _)) => sum_bad,
+        _ => sum_missing,
+    };
+    let sum_fail = more(sum_fail, sum_count);
+    let struct_fail = more(struct_fail, struct_bad);
     c.step(
         5,
         sum_fail,
@@ -435,6 +470,13 @@ fn climb_files(policy: &Policy, backups: &[Backup], o: &Options) -> Climb {
         c.files.push(format!("结构未检查：{struct_note}"));
     }
     c
+}
+
+/// Keeps the worse of what is in `slot` and a new reason (the first of equals).
+fn keep_worst(slot: &mut Option<(Status, Text)>, status: Status, why: Text) {
+    if slot.as_ref().is_none_or(|(s, _)| status > *s) {
+        *slot = Some((status, why));
+    }
 }
 
 /// A backup that could not be read, and why.

@@ -1015,3 +1015,40 @@ fn a_dump_of_the_wrong_database_is_refused() {
         "{wrong:#}"
     );
 }
+
+/// With --all, every damaged file counts: the summary names one and how many, and a mismatch
+/// is CRIT even when an older file merely has no checksum recorded.
+#[test]
+fn every_checksum_mismatch_counts_and_the_worst_wins() {
+    let node = backup_node(
+        "  - id: blobs
+    kind: file
+    path: f/f-%Y%m%d.bin
+    rpo: 3d
+",
+    );
+    let files: Vec<_> = (0..3)
+        .rev()
+        .map(|d| node.at(&format!("f/f-{}.bin", day(d))))
+        .collect();
+    for (i, f) in files.iter().enumerate() {
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::write(f, vec![b'a' + i as u8; 4096]).unwrap();
+    }
+    node.run(&["backup", "seal"]).code(0);
+    // The oldest loses its record; the two newer ones rot after they were sealed.
+    std::fs::remove_file(format!("{}.sha256", files[0].display())).unwrap();
+    for f in &files[1..] {
+        std::fs::write(f, vec![b'z'; 4096]).unwrap();
+    }
+    let (code, doc) = node.json(&["backup", "verify", "--all", "--format", "json"]);
+    assert_eq!(code, 2, "{doc:#}");
+    let summary = outcome(&doc, "backup.blobs")["summary"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        summary.contains("校验和与记录不符（共 2 个文件）"),
+        "{summary}"
+    );
+}
