@@ -352,6 +352,23 @@ pub fn render_diff(
         d.from,
         d.to
     )?;
+    if let Some([a, b]) = &d.selections {
+        writeln!(
+            w,
+            "{}",
+            if zh {
+                format!(
+                    "注意：两次运行选择的检查不同（#{}：{a}；#{}：{b}），新增和已移除可能只是不在对方的选择内",
+                    d.from, d.to
+                )
+            } else {
+                format!(
+                    "note: the runs selected different checks (#{}: {a}; #{}: {b}); new and gone may only be outside the other's selection",
+                    d.from, d.to
+                )
+            }
+        )?;
+    }
     let groups: [(&str, &str, &Vec<DiffEntry>); 6] = [
         ("变差", "worse", &d.worse),
         ("新增", "new", &d.new),

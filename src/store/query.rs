@@ -133,6 +133,10 @@ pub struct Diff {
     pub still_failing: Vec<DiffEntry>,
     /// Same OK status in both.
     pub unchanged_ok: usize,
+    /// The two runs selected different checks (another command, or other filters): what is
+    /// new or gone may be only outside one run's selection. Each run's command and filters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub selections: Option<[String; 2]>,
 }
 
 /// Where a recorded run stands.
@@ -481,8 +485,54 @@ impl Store {
     pub async fn diff(&self, from: i64, to: i64) -> Result<Diff, StoreError> {
         let a = self.outcomes(from).await?;
         let b = self.outcomes(to).await?;
-        Ok(diff(from, to, &a, &b))
+        let mut d = diff(from, to, &a, &b);
+        let selection = |run: i64| async move {
+            let r: Option<(String, String)> =
+                sqlx::query_as("SELECT command, filters FROM runs WHERE id = $1")
+                    .bind(run)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err(self.db())?;
+            Ok::<_, StoreError>(r.map(|(c, f)| selection_words(&c, &f)).unwrap_or_default())
+        };
+        let (sa, sb) = (selection(from).await?, selection(to).await?);
+        if sa != sb {
+            d.selections = Some([sa, sb]);
+        }
+        Ok(d)
     }
+}
+
+/// A run's selection in words: its command and the filters it was given (`inspect
+/// --check db-up`); back-filled and incremental markers are not a selection.
+fn selection_words(command: &str, filters: &str) -> String {
+    let mut words = vec![command.to_owned()];
+    if let Ok(serde_json::Value::Object(m)) = serde_json::from_str::<serde_json::Value>(filters) {
+        for (k, v) in m {
+            let shown = match &v {
+                serde_json::Value::Array(a) if !a.is_empty() => a
+                    .iter()
+                    .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_owned))
+                    .collect::<Vec<_>>()
+                    .join(","),
+                serde_json::Value::String(s) if !s.is_empty() => s.clone(),
+                _ => continue,
+            };
+            // The selection flags, stored under their plural names.
+            let flag = match k.as_str() {
+                "checks" => "check",
+                "systems" => "system",
+                "categories" => "category",
+                "tags" => "tag",
+                "hosts" => "host",
+                "sources" => "source",
+                "policies" => "policy",
+                _ => continue,
+            };
+            words.push(format!("--{flag} {shown}"));
+        }
+    }
+    words.join(" ")
 }
 
 /// Compares two sets of outcomes by subject (check, and host when not the jump host), on
@@ -502,6 +552,7 @@ pub fn diff(from: i64, to: i64, a: &[StoredOutcome], b: &[StoredOutcome]) -> Dif
         gone: vec![],
         still_failing: vec![],
         unchanged_ok: 0,
+        selections: None,
     };
     let entry = |o: &StoredOutcome, before: Option<Status>, after: Option<Status>| DiffEntry {
         check: o.outcome.subject(),

@@ -397,3 +397,23 @@ fn a_store_file_with_damaged_pages_says_how_to_recover() {
         .stderr_has("its pages are damaged")
         .stderr_has("outcomes are spooled in");
 }
+
+/// Two runs that selected different checks are compared with a note that says so, in the
+/// table and in the JSON; two runs of the same selection have none.
+#[test]
+fn a_diff_of_runs_with_different_selections_says_so() {
+    let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
+    node.checks(
+        "c.yaml",
+        "  - { id: a, title: 甲, category: 日常检查, probe: { kind: command, run: [\"true\"] } }\n  - { id: b, title: 乙, category: 日常检查, probe: { kind: command, run: [\"true\"] } }\n",
+    );
+    node.run(&["inspect"]).code(0);
+    node.run(&["inspect", "--check", "a"]).code(0);
+    node.run(&["history", "diff", "1", "2"])
+        .stdout_has("注意：两次运行选择的检查不同（#1：inspect；#2：inspect --check a）");
+    let (_, doc) = node.json(&["history", "diff", "1", "2", "--format", "json"]);
+    assert_eq!(doc["selections"][1], "inspect --check a", "{doc:#}");
+    node.run(&["inspect"]).code(0);
+    let (_, doc) = node.json(&["history", "diff", "1", "3", "--format", "json"]);
+    assert!(doc.get("selections").is_none(), "{doc:#}");
+}
