@@ -271,6 +271,7 @@ pub fn scan_file(job: &FileJob<'_>, rules: &Compiled) -> FileScan {
         decoded_base: 0,
         utf8: Vec::new(),
         hits: Vec::new(),
+        last_collected: None,
     };
     let cap = BLOCK + MAX_LINE;
     let mut buf = vec![0u8; cap];
@@ -356,6 +357,9 @@ struct Scanner<'a, 'j> {
     utf8: Vec<u8>,
     /// (line start, line end, rule) of the current region, reused.
     hits: Vec<(usize, usize, usize)>,
+    /// The record the last collected line belonged to: a record (an error and its stack
+    /// trace) is collected once, by its first matching line.
+    last_collected: Option<u64>,
 }
 
 impl Scanner<'_, '_> {
@@ -465,7 +469,9 @@ impl Scanner<'_, '_> {
         }
         if matched.iter().any(|i| self.job.collect.contains(i))
             && self.out.collected.len() < self.job.collect_max
+            && self.last_collected != Some(record)
         {
+            self.last_collected = Some(record);
             self.out.collected.push((ts, display_line(line)));
         }
         for &i in matched {

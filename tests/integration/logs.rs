@@ -868,3 +868,30 @@ fn a_shipped_rule_is_changed_field_by_field_and_listed() {
     let (_, doc) = json(&node, &args);
     assert_eq!(outcome(&doc, "log.app.error")["status"], "WARN", "{doc:#}");
 }
+
+/// An error with its stack trace is one error: `logs top` counts it once, under its first
+/// line's template, not once more for the exception line below it.
+#[test]
+fn top_counts_an_error_and_its_stack_trace_once() {
+    let node =
+        log_node("  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log]\n");
+    let mut lines = String::new();
+    for i in 0..4 {
+        lines.push_str(&format!(
+            "2025-10-10 09:{i:02}:00,000 ERROR [exec-{i}] c.x.Order - order {i} failed\n\
+             java.lang.NullPointerException: order {i}\n\
+             \tat c.x.Order.run(Order.java:42)\n"
+        ));
+    }
+    write(&node, "logs/app.log", lines.as_bytes());
+    let mut args = vec!["logs", "top", "--format", "json"];
+    args.extend(WINDOW);
+    let doc: serde_json::Value = serde_json::from_slice(&node.run(&args).stdout).unwrap();
+    let t = doc["templates"].as_array().unwrap();
+    assert_eq!(t.len(), 1, "{doc:#}");
+    assert_eq!(t[0]["count"], 4, "{doc:#}");
+    assert!(
+        t[0]["template"].as_str().unwrap().contains("failed"),
+        "{doc:#}"
+    );
+}
