@@ -91,7 +91,12 @@ fn man_page_and_help() {
     let out = znode().arg("man").ran();
     let man = text(&out.stdout);
     assert!(
-        man.contains(".TH znode") && man.contains("inspect"),
+        man.contains(".TH znode")
+            && man.contains("znode inspect")
+            && !man.contains("znode\\-inspect(1)")
+            && man.contains(".SH \"EXIT STATUS\"")
+            && man.contains(".SH ENVIRONMENT")
+            && man.contains(".SH EXAMPLES"),
         "{man}"
     );
     let help = text(&znode().arg("--help").ran().stdout);
