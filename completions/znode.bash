@@ -4921,7 +4921,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__playbook__subcmd__resume)
-            opts="-y -c -h --completed --wait --yes --confirm --answer --operator --evaluation --config --store --timezone --node --lang --color --help"
+            opts="-y -c -h --completed --wait --evaluation --yes --confirm --answer --operator --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4929,6 +4929,10 @@ _znode() {
             case "${prev}" in
                 --completed)
                     COMPREPLY=($(compgen -W "yes no" -- "${cur}"))
+                    return 0
+                    ;;
+                --evaluation)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --confirm)
@@ -4940,10 +4944,6 @@ _znode() {
                     return 0
                     ;;
                 --operator)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --evaluation)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5045,7 +5045,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__playbook__subcmd__run)
-            opts="-y -c -h --set --dry-run --yes --confirm --answer --operator --evaluation --config --store --timezone --node --lang --color --help"
+            opts="-y -c -h --set --dry-run --yes --confirm --answer --operator --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5064,10 +5064,6 @@ _znode() {
                     return 0
                     ;;
                 --operator)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --evaluation)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6847,7 +6843,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__sync__subcmd__run)
-            opts="-y -c -h --set --yes --confirm --answer --operator --evaluation --config --store --timezone --node --lang --color --help"
+            opts="-y -c -h --set --yes --confirm --answer --operator --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6866,10 +6862,6 @@ _znode() {
                     return 0
                     ;;
                 --operator)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --evaluation)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -737,7 +737,6 @@ complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_su
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l operator -d 'Who is running it (default: $USER)' -r
-complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l evaluation -d 'A drill\'s evaluation, asked at the end on a terminal' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -754,7 +753,7 @@ complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_su
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l operator -d 'Who is running it (default: $USER)' -r
-complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l evaluation -d 'A drill\'s evaluation, asked at the end on a terminal' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l evaluation -d 'The drill\'s evaluation, asked at the end on a terminal' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -769,10 +768,10 @@ complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_su
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l completed -d 'Whether the step the run stopped at had completed: `yes` records it as done (also for a step that failed or paused and was then carried out by hand), `no` runs it again' -r -f -a "yes\t''
 no\t''"
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l evaluation -d 'A drill\'s evaluation, asked at the end on a terminal (drills only)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l operator -d 'Who is running it (default: $USER)' -r
-complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l evaluation -d 'A drill\'s evaluation, asked at the end on a terminal' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -866,7 +865,6 @@ complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l operator -d 'Who is running it (default: $USER)' -r
-complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l evaluation -d 'A drill\'s evaluation, asked at the end on a terminal' -r
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r

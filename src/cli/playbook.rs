@@ -19,7 +19,7 @@ pub(super) enum Command {
     /// Run a playbook; on a terminal it asks, unattended it stops where a person is needed
     Run(RunArgs),
     /// Run a playbook as a drill (演练): time per phase, an evaluation at the end
-    Drill(RunArgs),
+    Drill(DrillArgs),
     /// Continue a run that paused or was killed, at the step it stopped at
     Resume(ResumeArgs),
     /// A run's journal as a timeline, with the time spent per phase
@@ -73,7 +73,13 @@ pub(super) struct Answers {
     /// Who is running it (default: $USER)
     #[arg(long, env = "ZNODE_OPERATOR")]
     operator: Option<String>,
-    /// A drill's evaluation, asked at the end on a terminal
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct DrillArgs {
+    #[command(flatten)]
+    run: RunArgs,
+    /// The drill's evaluation, asked at the end on a terminal
     #[arg(long)]
     evaluation: Option<String>,
 }
@@ -104,6 +110,9 @@ pub(super) struct ResumeArgs {
     /// instead of refusing
     #[arg(long)]
     wait: bool,
+    /// A drill's evaluation, asked at the end on a terminal (drills only)
+    #[arg(long)]
+    evaluation: Option<String>,
     #[command(flatten)]
     answers: Answers,
 }
@@ -120,6 +129,8 @@ pub(super) struct LogArgs {
 /// Answers from flags, and from a person when stdin is a terminal.
 struct Responder {
     flags: Answers,
+    /// A drill's evaluation given on the command line.
+    evaluation: Option<String>,
     completed: Option<bool>,
     interactive: bool,
 }
@@ -188,7 +199,7 @@ impl Person for Responder {
     }
 
     fn evaluate(&mut self) -> Option<String> {
-        self.flags.evaluation.clone().or_else(|| {
+        self.evaluation.clone().or_else(|| {
             self.ask("  演练评估（一句话，回车结束）：")
                 .filter(|s| !s.is_empty())
         })
@@ -240,8 +251,8 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
     match c {
         Command::List => list(&cx),
         Command::Show(a) => show(&cx, a),
-        Command::Run(a) => start(&cx, a, "run"),
-        Command::Drill(a) => start(&cx, a, "drill"),
+        Command::Run(a) => start(&cx, a, Mode::Run),
+        Command::Drill(a) => start(&cx, a.run, Mode::Drill(a.evaluation)),
         Command::Resume(a) => resume(&cx, a),
         Command::Log(a) => log(&cx, a),
         Command::Review(a) => review(&cx, a),
@@ -361,7 +372,7 @@ pub(super) fn operator(a: &Answers) -> String {
     super::operator(&a.operator)
 }
 
-fn start(cx: &Context, a: RunArgs, mode: &str) -> Result<Status, Error> {
+fn start(cx: &Context, a: RunArgs, mode: Mode) -> Result<Status, Error> {
     let (settings, all) = load(cx)?;
     let pb = find(&all, &a.playbook)?.clone();
     let vars = pb.variables(&sets(&a.set)?).map_err(Error::Message)?;
@@ -380,20 +391,44 @@ fn start(cx: &Context, a: RunArgs, mode: &str) -> Result<Status, Error> {
     })
 }
 
-/// Runs a playbook as a new journaled run (`run` or `drill`); returns the run id and how it
-/// ended. Shared by `playbook run` and the executable steps of `sync`.
+/// How a playbook is run: for real, or as a drill, which ends with an evaluation.
+pub(super) enum Mode {
+    /// 处置.
+    Run,
+    /// 演练, with the evaluation given on the command line, if any.
+    Drill(Option<String>),
+}
+
+impl Mode {
+    /// The mode as the journal stores it.
+    fn id(&self) -> &'static str {
+        match self {
+            Mode::Run => "run",
+            Mode::Drill(_) => "drill",
+        }
+    }
+}
+
+/// Runs a playbook as a new journaled run; returns the run id and how it ended. Shared by
+/// `playbook run|drill` and the executable steps of `sync`.
 pub(super) async fn execute(
     settings: &crate::settings::Settings,
     catalog: &crate::catalog::Catalog,
     store: &crate::store::Store,
     pb: &Playbook,
     vars: &BTreeMap<String, String>,
-    mode: &str,
+    mode: Mode,
     answers: Answers,
 ) -> Result<(i64, End), Error> {
     let who = operator(&answers);
+    let drill = matches!(mode, Mode::Drill(_));
+    let mode_id = mode.id();
     let mut person = Responder {
         flags: answers,
+        evaluation: match mode {
+            Mode::Drill(e) => e,
+            Mode::Run => None,
+        },
         completed: None,
         interactive: std::io::stdin().is_terminal(),
     };
@@ -405,15 +440,11 @@ pub(super) async fn execute(
         .collect();
     let tjson = serde_json::to_string(&titles).unwrap_or_default();
     let id = store
-        .begin_playbook(&pb.id, &pb.title, mode, &who, &vjson, &tjson)
+        .begin_playbook(&pb.id, &pb.title, mode_id, &who, &vjson, &tjson)
         .await?;
     eprintln!(
         "{} run #{id}: {}（{}）",
-        if mode == "drill" {
-            "演练"
-        } else {
-            "预案执行"
-        },
+        if drill { "演练" } else { "预案执行" },
         pb.title,
         pb.id
     );
@@ -496,6 +527,7 @@ fn resume(cx: &Context, a: ResumeArgs) -> Result<Status, Error> {
     let told = a.completed.as_deref().map(|c| c == "yes");
     let mut person = Responder {
         flags: a.answers,
+        evaluation: a.evaluation,
         completed: told,
         interactive: std::io::stdin().is_terminal(),
     };

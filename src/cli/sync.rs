@@ -150,9 +150,16 @@ fn releases(cx: &Context, c: Command) -> Result<Status, Error> {
                     .map_err(Error::Message)?;
                 let catalog = crate::catalog::Catalog::load(&settings)?;
                 let operator = playbook::operator(&a.answers);
-                let (run, end) =
-                    playbook::execute(&settings, &catalog, &store, &pb, &vars, "run", a.answers)
-                        .await?;
+                let (run, end) = playbook::execute(
+                    &settings,
+                    &catalog,
+                    &store,
+                    &pb,
+                    &vars,
+                    playbook::Mode::Run,
+                    a.answers,
+                )
+                .await?;
                 release::record_playbook(&store, a.release, a.step, &operator, run, &end).await?;
                 playbook::report(&store, run, &end).await?
             }
