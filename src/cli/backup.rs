@@ -119,7 +119,10 @@ fn seal(cx: &Context, a: SealArgs) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut t = crate::report::new_table(cx.style);
-    t.set_header(["策略", "备份", "结果"]);
+    t.set_header(super::headers(
+        cx.lang,
+        &[("策略", "policy"), ("备份", "backup"), ("结果", "result")],
+    ));
     let (mut sealed, mut failed) = (0, 0);
     for p in backup::select(&settings, &a.policy)? {
         let backups = p
@@ -225,15 +228,18 @@ fn status(cx: &Context, a: StatusArgs) -> Result<Status, Error> {
             let tz = settings.timezone;
             let when = |ms: i64| crate::core::clock::local_time(ms, tz, "%Y-%m-%d %H:%M");
             let mut t = crate::report::new_table(cx.style);
-            t.set_header([
-                "策略",
-                "最新备份",
-                "距今",
-                "大小趋势 (近 7 份)",
-                "最近验证",
-                "上次恢复测试",
-                "30 天校验率",
-            ]);
+            t.set_header(super::headers(
+                cx.lang,
+                &[
+                    ("策略", "policy"),
+                    ("最新备份", "newest"),
+                    ("距今", "age"),
+                    ("大小趋势 (近 7 份)", "size trend (last 7)"),
+                    ("最近验证", "last verified"),
+                    ("上次恢复测试", "last restore test"),
+                    ("30 天校验率", "30-day pass rate"),
+                ],
+            ));
             for r in &rows {
                 let rung = match (r.last_rung, r.last_verified_at) {
                     (Some(n), Some(at)) if n > 0 => format!(

@@ -203,7 +203,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
                     .into_iter()
                     .filter(|i| !a.open || i.closed_at.is_none())
                     .collect();
-                print_list(&mut out, &list, &settings, now, a.format, cx.style)?;
+                print_list(&mut out, &list, &settings, now, a.format, cx.style, cx.lang)?;
             }
             Command::Show(a) => {
                 let i = store.incident(a.id).await?;
@@ -232,7 +232,15 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
                     )?;
                     writeln!(out, "{}", clock_line(&i, &settings, now))?;
                     let mut t = crate::report::new_table(cx.style);
-                    t.set_header(["时间", "人员", "事件", "内容"]);
+                    t.set_header(super::headers(
+                        cx.lang,
+                        &[
+                            ("时间", "time"),
+                            ("人员", "by"),
+                            ("事件", "event"),
+                            ("内容", "text"),
+                        ],
+                    ));
                     for u in &updates {
                         t.add_row([
                             crate::core::clock::local_time(u.0, tz, "%Y-%m-%d %H:%M"),
@@ -306,6 +314,7 @@ fn print_list(
     now: i64,
     format: super::logs::ListFormat,
     style: crate::report::TableStyle,
+    lang: crate::report::Lang,
 ) -> Result<(), Error> {
     if format == super::logs::ListFormat::Json {
         let rows: Vec<serde_json::Value> = list
@@ -321,7 +330,19 @@ fn print_list(
         return Ok(());
     }
     let mut t = crate::report::new_table(style);
-    t.set_header(["#", "类型", "级别", "系统", "标题", "状态", "报告", "时限"]);
+    t.set_header(super::headers(
+        lang,
+        &[
+            ("#", "#"),
+            ("类型", "type"),
+            ("级别", "severity"),
+            ("系统", "system"),
+            ("标题", "title"),
+            ("状态", "state"),
+            ("报告", "reported"),
+            ("时限", "clocks"),
+        ],
+    ));
     for i in list {
         t.add_row([
             i.id.to_string(),

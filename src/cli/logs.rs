@@ -332,7 +332,16 @@ fn top(cx: &Context, a: TopArgs) -> Result<Status, Error> {
                     continue;
                 }
                 let mut t = crate::report::new_table(cx.style);
-                t.set_header(["新", "次数", "首次", "末次", "模板"]);
+                t.set_header(super::headers(
+                    cx.lang,
+                    &[
+                        ("新", "new"),
+                        ("次数", "count"),
+                        ("首次", "first"),
+                        ("末次", "last"),
+                        ("模板", "template"),
+                    ],
+                ));
                 for r in m.templates.iter().take(a.limit) {
                     let c = &r.cluster;
                     t.add_row([

@@ -183,6 +183,13 @@ fn operator(named: &Option<String>) -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// Column headers in the language asked for, from (中文, English) pairs.
+fn headers(lang: Lang, cols: &[(&'static str, &'static str)]) -> Vec<&'static str> {
+    cols.iter()
+        .map(|(zh, en)| if lang == Lang::Zh { *zh } else { *en })
+        .collect()
+}
+
 /// Quotes a value for a single-quoted YAML scalar (checks synthesized from arguments).
 fn quoted(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))

@@ -252,3 +252,19 @@ fn the_inspection_opens_and_then_updates_incidents_for_crit_checks() {
     assert_eq!(doc["state"], "open", "{doc:#}");
     assert!(doc["incident"]["restored_at"].is_null());
 }
+
+/// `--lang en` gives English column headers in the incident list; Chinese by default.
+#[test]
+fn the_incident_list_follows_the_language() {
+    let node = TestNode::new("  x: { address: 127.0.0.1:1 }");
+    node.run(&["incident", "open", "门户无法登录", "--reporter", "张三"])
+        .code(0);
+    node.run(&["incident", "list"])
+        .code(0)
+        .stdout_has("级别")
+        .stdout_has("门户无法登录");
+    node.run(&["--lang", "en", "incident", "list"])
+        .code(0)
+        .stdout_has("severity")
+        .stdout_has("clocks");
+}
