@@ -13,7 +13,7 @@ use super::document::{Signoff, cell};
 use crate::core::outcome::Category;
 use crate::core::outcome::{Metric, Status};
 use crate::core::period::{self, Period, Routine, Span};
-use crate::incident::Incident;
+use crate::incident::{Incident, Sla};
 use crate::record::{Detail, Kind, OPERATIONS, Record};
 use crate::settings::Settings;
 use crate::store::{
@@ -311,6 +311,40 @@ pub struct IncidentRow {
     pub state: &'static str,
     /// 按时 or 超时.
     pub on_time: &'static str,
+    /// Opened before the period began and still being handled in it.
+    pub carried: bool,
+}
+
+impl IncidentRow {
+    /// An incident as it stood at `as_of` (epoch ms), its clocks stopped there; `system` and
+    /// `opened` as the document shows them, `from` the start of the period it is listed in.
+    pub fn of(
+        i: &Incident,
+        sla: &Sla,
+        as_of: i64,
+        from: i64,
+        system: &str,
+        opened: String,
+    ) -> Self {
+        let c = i.clocks(sla, as_of);
+        IncidentRow {
+            id: i.id,
+            kind: i.kind.clone(),
+            severity: i.severity.clone(),
+            system: cell(system),
+            title: cell(&i.title),
+            opened,
+            response_min: c.response_min,
+            restore_min: c.restore_min.map_or_else(|| "-".into(), |m| m.to_string()),
+            state: i.state_zh(),
+            on_time: if c.response_breached || c.restore_breached {
+                "超时"
+            } else {
+                "按时"
+            },
+            carried: i.opened_at < from,
+        }
+    }
 }
 
 /// Availability of one system.
@@ -1096,22 +1130,14 @@ fn incident_section(w: &Frame<'_>, f: &Facts) -> IncidentSection {
     let list = requests
         .iter()
         .map(|i| {
-            let c = i.clocks(sla, as_of);
-            IncidentRow {
-                id: i.id,
-                kind: i.kind.clone(),
-                severity: i.severity.clone(),
-                system: cell(&w.system_name(i.system.as_deref())),
-                title: cell(&i.title),
-                opened: w.show(i.opened_at, SHORT),
-                response_min: c.response_min,
-                restore_min: c
-                    .restore_min
-                    .map(|m| m.to_string())
-                    .unwrap_or_else(|| "-".into()),
-                state: i.state_zh(),
-                on_time: if w.on_time(i) { "按时" } else { "超时" },
-            }
+            IncidentRow::of(
+                i,
+                sla,
+                as_of,
+                w.span.from,
+                &w.system_name(i.system.as_deref()),
+                w.show(i.opened_at, SHORT),
+            )
         })
         .collect();
     IncidentSection {

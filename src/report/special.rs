@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::document::{Signoff, cell};
-use super::routine::{StatusRow, zh_duration};
+use super::routine::{IncidentRow, StatusRow, zh_duration};
 use crate::core::outcome::Status;
 use crate::core::period::Span;
 use crate::incident::ANALYSIS;
@@ -736,7 +736,7 @@ pub struct GuardReport {
     /// How many checks were not OK at least once (the table may list fewer).
     pub abnormal_total: usize,
     /// Incidents open during the period.
-    pub incidents: Vec<GuardIncident>,
+    pub incidents: Vec<IncidentRow>,
     /// Messages sent or queued during the period.
     pub messages: Vec<TimelineRow>,
     /// Playbook runs during the period.
@@ -790,31 +790,6 @@ pub struct GuardAbnormal {
     pub last: String,
     /// What it said then.
     pub summary: String,
-}
-
-/// An incident of the period.
-#[derive(Clone, Debug, Serialize)]
-pub struct GuardIncident {
-    /// Id.
-    pub id: i64,
-    /// Kind and severity.
-    pub kind: String,
-    /// System name.
-    pub system: String,
-    /// Title.
-    pub title: String,
-    /// Opened.
-    pub opened: String,
-    /// Minutes to the response.
-    pub response_min: i64,
-    /// Minutes to restoration, or -.
-    pub restore_min: String,
-    /// 已关闭, 已恢复, ...
-    pub state: &'static str,
-    /// 按时 or 超时.
-    pub on_time: &'static str,
-    /// Opened before the period began and still being handled in it.
-    pub carried: bool,
 }
 
 /// Rows the abnormal table of a 重保 report lists at most.
@@ -895,29 +870,20 @@ pub async fn guard(
         })
         .collect::<Vec<_>>();
 
-    let incidents: Vec<GuardIncident> = store
+    let incidents: Vec<IncidentRow> = store
         .incidents_in(span)
         .await?
         .iter()
-        .map(|i| i.as_of(span.to))
         .map(|i| {
-            let c = i.clocks(&s.sla, span.to);
-            GuardIncident {
-                id: i.id,
-                kind: format!("{}/{}", i.kind, i.severity),
-                system: system_name(i.system.as_deref()),
-                title: cell(&i.title),
-                opened: show(i.opened_at),
-                response_min: c.response_min,
-                restore_min: c.restore_min.map_or_else(|| "-".into(), |m| m.to_string()),
-                state: i.state_zh(),
-                on_time: if c.response_breached || c.restore_breached {
-                    "超时"
-                } else {
-                    "按时"
-                },
-                carried: i.opened_at < r.from,
-            }
+            let i = i.as_of(span.to);
+            IncidentRow::of(
+                &i,
+                &s.sla,
+                span.to,
+                r.from,
+                &system_name(i.system.as_deref()),
+                show(i.opened_at),
+            )
         })
         .collect();
     let messages = store
@@ -954,8 +920,8 @@ pub async fn guard(
             )
         })
         .collect();
-    let opened: Vec<&GuardIncident> = incidents.iter().filter(|i| !i.carried).collect();
-    let faults = opened.iter().filter(|i| i.kind.starts_with("故障")).count();
+    let opened: Vec<&IncidentRow> = incidents.iter().filter(|i| !i.carried).collect();
+    let faults = opened.iter().filter(|i| i.kind == "故障").count();
     let carried = incidents.len() - opened.len();
     let inspections = runs.get("巡检").copied().unwrap_or(0);
     let ended = until <= now;
