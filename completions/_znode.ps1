@@ -40,6 +40,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notification channels: test one, flush the outbox, list it')
             [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch continuously (值守, 重保): run checks on their intervals and alert on changes')
+            [CompletionResult]::new('alert', 'alert', [CompletionResultType]::ParameterValue, 'The watcher''s alerts: list them, acknowledge one')
+            [CompletionResult]::new('silence', 'silence', [CompletionResultType]::ParameterValue, 'Silence alerts for a while (a change, maintenance work): add, list, expire')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
@@ -876,6 +879,163 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;record;help;help' {
             break
         }
+        'znode;watch' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The profile: `normal`, or one under `watch.profiles` (e.g. 重保: shorter intervals, the escalation chain)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'When the profile ends and `normal` takes over, e.g. "2027-02-10 18:00"')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'Only checks of these systems')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only these categories (日常检查 or daily, ...)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only checks with any of these tags')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these checks, by id')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Only on these inventory hosts or groups')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Checks running at once (overrides `defaults.jobs`)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Checks running at once (overrides `defaults.jobs`)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;alert' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The watcher''s alerts: firing ones, or all with --all')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge an alert (someone is on it): reminders and escalation stop until it resolves')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;alert;list' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every alert, OK ones too')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;alert;ack' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who takes it (default: $ZNODE_OPERATOR, $USER)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What is being done')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;alert;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The watcher''s alerts: firing ones, or all with --all')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge an alert (someone is on it): reminders and escalation stop until it resolves')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;alert;help;list' {
+            break
+        }
+        'znode;alert;help;ack' {
+            break
+        }
+        'znode;alert;help;help' {
+            break
+        }
+        'znode;silence' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Silence alerts matching MATCHER for a while: `check=~backup.*`, `host=web1`, `system=portal,category=日志审计` (=, !=, =~, !~; all must hold). Recoveries of what already paged are still sent')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Silences in force, or all with --all')
+            [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'End a silence now')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;silence;add' {
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'How long, e.g. 2h')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why: the change ticket (变更单号) or the work being done')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who sets it (default: $ZNODE_OPERATOR, $USER)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;silence;list' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Expired ones too')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;silence;expire' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;silence;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Silence alerts matching MATCHER for a while: `check=~backup.*`, `host=web1`, `system=portal,category=日志审计` (=, !=, =~, !~; all must hold). Recoveries of what already paged are still sent')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Silences in force, or all with --all')
+            [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'End a silence now')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;silence;help;add' {
+            break
+        }
+        'znode;silence;help;list' {
+            break
+        }
+        'znode;silence;help;expire' {
+            break
+        }
+        'znode;silence;help;help' {
+            break
+        }
         'znode;playbook' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -1611,6 +1771,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Notification channels: test one, flush the outbox, list it')
             [CompletionResult]::new('record', 'record', [CompletionResultType]::ParameterValue, 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch continuously (值守, 重保): run checks on their intervals and alert on changes')
+            [CompletionResult]::new('alert', 'alert', [CompletionResultType]::ParameterValue, 'The watcher''s alerts: list them, acknowledge one')
+            [CompletionResult]::new('silence', 'silence', [CompletionResultType]::ParameterValue, 'Silence alerts for a while (a change, maintenance work): add, list, expire')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
@@ -1769,6 +1932,35 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;record;remove' {
+            break
+        }
+        'znode;help;watch' {
+            break
+        }
+        'znode;help;alert' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The watcher''s alerts: firing ones, or all with --all')
+            [CompletionResult]::new('ack', 'ack', [CompletionResultType]::ParameterValue, 'Acknowledge an alert (someone is on it): reminders and escalation stop until it resolves')
+            break
+        }
+        'znode;help;alert;list' {
+            break
+        }
+        'znode;help;alert;ack' {
+            break
+        }
+        'znode;help;silence' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Silence alerts matching MATCHER for a while: `check=~backup.*`, `host=web1`, `system=portal,category=日志审计` (=, !=, =~, !~; all must hold). Recoveries of what already paged are still sent')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Silences in force, or all with --all')
+            [CompletionResult]::new('expire', 'expire', [CompletionResultType]::ParameterValue, 'End a silence now')
+            break
+        }
+        'znode;help;silence;add' {
+            break
+        }
+        'znode;help;silence;list' {
+            break
+        }
+        'znode;help;silence;expire' {
             break
         }
         'znode;help;playbook' {

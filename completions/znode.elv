@@ -37,6 +37,9 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand report 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告'
             cand notify 'Notification channels: test one, flush the outbox, list it'
             cand record 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods'
+            cand watch 'Watch continuously (值守, 重保): run checks on their intervals and alert on changes'
+            cand alert 'The watcher''s alerts: list them, acknowledge one'
+            cand silence 'Silence alerts for a while (a change, maintenance work): add, list, expire'
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
@@ -792,6 +795,146 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;record;help;help'= {
         }
+        &'znode;watch'= {
+            cand --profile 'The profile: `normal`, or one under `watch.profiles` (e.g. 重保: shorter intervals, the escalation chain)'
+            cand --until 'When the profile ends and `normal` takes over, e.g. "2027-02-10 18:00"'
+            cand --system 'Only checks of these systems'
+            cand --category 'Only these categories (日常检查 or daily, ...)'
+            cand --tag 'Only checks with any of these tags'
+            cand --check 'Only these checks, by id'
+            cand --host 'Only on these inventory hosts or groups'
+            cand -j 'Checks running at once (overrides `defaults.jobs`)'
+            cand --jobs 'Checks running at once (overrides `defaults.jobs`)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;alert'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'The watcher''s alerts: firing ones, or all with --all'
+            cand ack 'Acknowledge an alert (someone is on it): reminders and escalation stop until it resolves'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;alert;list'= {
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --all 'Every alert, OK ones too'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;alert;ack'= {
+            cand --by 'Who takes it (default: $ZNODE_OPERATOR, $USER)'
+            cand --note 'What is being done'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;alert;help'= {
+            cand list 'The watcher''s alerts: firing ones, or all with --all'
+            cand ack 'Acknowledge an alert (someone is on it): reminders and escalation stop until it resolves'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;alert;help;list'= {
+        }
+        &'znode;alert;help;ack'= {
+        }
+        &'znode;alert;help;help'= {
+        }
+        &'znode;silence'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand add 'Silence alerts matching MATCHER for a while: `check=~backup.*`, `host=web1`, `system=portal,category=日志审计` (=, !=, =~, !~; all must hold). Recoveries of what already paged are still sent'
+            cand list 'Silences in force, or all with --all'
+            cand expire 'End a silence now'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;silence;add'= {
+            cand --for 'How long, e.g. 2h'
+            cand --reason 'Why: the change ticket (变更单号) or the work being done'
+            cand --by 'Who sets it (default: $ZNODE_OPERATOR, $USER)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;silence;list'= {
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --all 'Expired ones too'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;silence;expire'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;silence;help'= {
+            cand add 'Silence alerts matching MATCHER for a while: `check=~backup.*`, `host=web1`, `system=portal,category=日志审计` (=, !=, =~, !~; all must hold). Recoveries of what already paged are still sent'
+            cand list 'Silences in force, or all with --all'
+            cand expire 'End a silence now'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;silence;help;add'= {
+        }
+        &'znode;silence;help;list'= {
+        }
+        &'znode;silence;help;expire'= {
+        }
+        &'znode;silence;help;help'= {
+        }
         &'znode;playbook'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -1452,6 +1595,9 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand report 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告'
             cand notify 'Notification channels: test one, flush the outbox, list it'
             cand record 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods'
+            cand watch 'Watch continuously (值守, 重保): run checks on their intervals and alert on changes'
+            cand alert 'The watcher''s alerts: list them, acknowledge one'
+            cand silence 'Silence alerts for a while (a change, maintenance work): add, list, expire'
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
@@ -1571,6 +1717,27 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;record;list'= {
         }
         &'znode;help;record;remove'= {
+        }
+        &'znode;help;watch'= {
+        }
+        &'znode;help;alert'= {
+            cand list 'The watcher''s alerts: firing ones, or all with --all'
+            cand ack 'Acknowledge an alert (someone is on it): reminders and escalation stop until it resolves'
+        }
+        &'znode;help;alert;list'= {
+        }
+        &'znode;help;alert;ack'= {
+        }
+        &'znode;help;silence'= {
+            cand add 'Silence alerts matching MATCHER for a while: `check=~backup.*`, `host=web1`, `system=portal,category=日志审计` (=, !=, =~, !~; all must hold). Recoveries of what already paged are still sent'
+            cand list 'Silences in force, or all with --all'
+            cand expire 'End a silence now'
+        }
+        &'znode;help;silence;add'= {
+        }
+        &'znode;help;silence;list'= {
+        }
+        &'znode;help;silence;expire'= {
         }
         &'znode;help;playbook'= {
             cand list 'The playbooks: shipped ones and those in the config''s playbooks/ folder'

@@ -43,6 +43,9 @@ complete -c znode -n "__fish_znode_needs_command" -f -a "backup" -d 'Backups: th
 complete -c znode -n "__fish_znode_needs_command" -f -a "report" -d 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告'
 complete -c znode -n "__fish_znode_needs_command" -f -a "notify" -d 'Notification channels: test one, flush the outbox, list it'
 complete -c znode -n "__fish_znode_needs_command" -f -a "record" -d 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods'
+complete -c znode -n "__fish_znode_needs_command" -f -a "watch" -d 'Watch continuously (值守, 重保): run checks on their intervals and alert on changes'
+complete -c znode -n "__fish_znode_needs_command" -f -a "alert" -d 'The watcher\'s alerts: list them, acknowledge one'
+complete -c znode -n "__fish_znode_needs_command" -f -a "silence" -d 'Silence alerts for a while (a change, maintenance work): add, list, expire'
 complete -c znode -n "__fish_znode_needs_command" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
 complete -c znode -n "__fish_znode_needs_command" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
 complete -c znode -n "__fish_znode_needs_command" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
@@ -694,6 +697,119 @@ complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subc
 complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "list" -d 'The records, newest first'
 complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a record entered by mistake'
 complete -c znode -n "__fish_znode_using_subcommand record; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand watch" -l profile -d 'The profile: `normal`, or one under `watch.profiles` (e.g. 重保: shorter intervals, the escalation chain)' -r
+complete -c znode -n "__fish_znode_using_subcommand watch" -l until -d 'When the profile ends and `normal` takes over, e.g. "2027-02-10 18:00"' -r
+complete -c znode -n "__fish_znode_using_subcommand watch" -l system -d 'Only checks of these systems' -r
+complete -c znode -n "__fish_znode_using_subcommand watch" -l category -d 'Only these categories (日常检查 or daily, ...)' -r
+complete -c znode -n "__fish_znode_using_subcommand watch" -l tag -d 'Only checks with any of these tags' -r
+complete -c znode -n "__fish_znode_using_subcommand watch" -l check -d 'Only these checks, by id' -r
+complete -c znode -n "__fish_znode_using_subcommand watch" -l host -d 'Only on these inventory hosts or groups' -r
+complete -c znode -n "__fish_znode_using_subcommand watch" -s j -l jobs -d 'Checks running at once (overrides `defaults.jobs`)' -r
+complete -c znode -n "__fish_znode_using_subcommand watch" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand watch" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand watch" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand watch" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand watch" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand watch" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand alert; and not __fish_seen_subcommand_from list ack help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand alert; and not __fish_seen_subcommand_from list ack help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand alert; and not __fish_seen_subcommand_from list ack help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand alert; and not __fish_seen_subcommand_from list ack help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand alert; and not __fish_seen_subcommand_from list ack help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand alert; and not __fish_seen_subcommand_from list ack help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand alert; and not __fish_seen_subcommand_from list ack help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand alert; and not __fish_seen_subcommand_from list ack help" -f -a "list" -d 'The watcher\'s alerts: firing ones, or all with --all'
+complete -c znode -n "__fish_znode_using_subcommand alert; and not __fish_seen_subcommand_from list ack help" -f -a "ack" -d 'Acknowledge an alert (someone is on it): reminders and escalation stop until it resolves'
+complete -c znode -n "__fish_znode_using_subcommand alert; and not __fish_seen_subcommand_from list ack help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from list" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from list" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from list" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from list" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from list" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from list" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from list" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from list" -l all -d 'Every alert, OK ones too'
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from ack" -l by -d 'Who takes it (default: $ZNODE_OPERATOR, $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from ack" -l note -d 'What is being done' -r
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from ack" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from ack" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from ack" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from ack" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from ack" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from ack" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from ack" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from help" -f -a "list" -d 'The watcher\'s alerts: firing ones, or all with --all'
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from help" -f -a "ack" -d 'Acknowledge an alert (someone is on it): reminders and escalation stop until it resolves'
+complete -c znode -n "__fish_znode_using_subcommand alert; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -f -a "add" -d 'Silence alerts matching MATCHER for a while: `check=~backup.*`, `host=web1`, `system=portal,category=日志审计` (=, !=, =~, !~; all must hold). Recoveries of what already paged are still sent'
+complete -c znode -n "__fish_znode_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -f -a "list" -d 'Silences in force, or all with --all'
+complete -c znode -n "__fish_znode_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -f -a "expire" -d 'End a silence now'
+complete -c znode -n "__fish_znode_using_subcommand silence; and not __fish_seen_subcommand_from add list expire help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from add" -l for -d 'How long, e.g. 2h' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from add" -l reason -d 'Why: the change ticket (变更单号) or the work being done' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from add" -l by -d 'Who sets it (default: $ZNODE_OPERATOR, $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from add" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from add" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from add" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from add" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from add" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from add" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from list" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from list" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from list" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from list" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from list" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from list" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from list" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from list" -l all -d 'Expired ones too'
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from expire" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from expire" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from expire" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from expire" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from expire" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from expire" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from expire" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from help" -f -a "add" -d 'Silence alerts matching MATCHER for a while: `check=~backup.*`, `host=web1`, `system=portal,category=日志审计` (=, !=, =~, !~; all must hold). Recoveries of what already paged are still sent'
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from help" -f -a "list" -d 'Silences in force, or all with --all'
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from help" -f -a "expire" -d 'End a silence now'
+complete -c znode -n "__fish_znode_using_subcommand silence; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and not __fish_seen_subcommand_from list show run drill resume log review help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -1232,24 +1348,27 @@ complete -c znode -n "__fish_znode_using_subcommand man" -l color -d 'When to co
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "incident" -d 'Incidents and support requests (事件/工单) with their service-level clocks'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "report" -d 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "notify" -d 'Notification channels: test one, flush the outbox, list it'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "record" -d 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "fleet" -d 'The node\'s hosts: list the inventory, ping them over ssh, push znode to them'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "agent" -d 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "completions" -d 'Print shell completions'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record playbook sync logs config fleet agent history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "init" -d 'Write a complete sample node (znode.yaml and the check pack) into DIR'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "inspect" -d 'Run the inspection (巡检): every selected check, stored in the history'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "probe" -d 'Run one probe ad hoc, as a Nagios plugin: `znode probe tcp 127.0.0.1:5432 --warn 0.5`'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "incident" -d 'Incidents and support requests (事件/工单) with their service-level clocks'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "backup" -d 'Backups: the verification ladder (verify), status, checksums (seal), config and program backups (take)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "report" -d 'Documents for the bureau from the history: 巡检报告, 周报/月报/季报/半年报, 专项报告'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "notify" -d 'Notification channels: test one, flush the outbox, list it'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "record" -d 'Service records only people know: satisfaction surveys, training, business-operation work, 重保 periods'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "watch" -d 'Watch continuously (值守, 重保): run checks on their intervals and alert on changes'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "alert" -d 'The watcher\'s alerts: list them, acknowledge one'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "silence" -d 'Silence alerts for a while (a change, maintenance work): add, list, expire'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "playbook" -d 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "sync" -d 'Version sync (版本同步): releases through their ten steps; versions against the province\'s'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "fleet" -d 'The node\'s hosts: list the inventory, ping them over ssh, push znode to them'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "agent" -d 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "completions" -d 'Print shell completions'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "open" -d 'Open an incident or a support request'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "ack" -d 'Acknowledge it: the response clock stops'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from incident" -f -a "update" -d 'Add a progress note'
@@ -1281,6 +1400,11 @@ complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "guard" -d 'A 重保 period (重要时刻保障): a major event or holiday kept under watch'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "list" -d 'The records, newest first'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from record" -f -a "remove" -d 'Remove a record entered by mistake'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from alert" -f -a "list" -d 'The watcher\'s alerts: firing ones, or all with --all'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from alert" -f -a "ack" -d 'Acknowledge an alert (someone is on it): reminders and escalation stop until it resolves'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "add" -d 'Silence alerts matching MATCHER for a while: `check=~backup.*`, `host=web1`, `system=portal,category=日志审计` (=, !=, =~, !~; all must hold). Recoveries of what already paged are still sent'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "list" -d 'Silences in force, or all with --all'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from silence" -f -a "expire" -d 'End a silence now'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "list" -d 'The playbooks: shipped ones and those in the config\'s playbooks/ folder'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "show" -d 'A playbook\'s phases and steps, with the commands its variables make'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "run" -d 'Run a playbook; on a terminal it asks, unattended it stops where a person is needed'

@@ -65,12 +65,11 @@ impl<'a> Outbox<'a> {
         }
     }
 
-    /// Queues the message, then sends it at once when its channel is configured; returns the
-    /// outbox id and what happened.
-    pub async fn post(&self, p: &Post<'_>) -> Result<(i64, Delivery), StoreError> {
+    /// Queues the message without sending it: whoever flushes the outbox sends it (the
+    /// watcher's delivery task), so the one queuing never waits on a channel.
+    pub async fn queue(&self, p: &Post<'_>) -> Result<i64, StoreError> {
         let attachment = p.message.attachment.map(|a| a.display().to_string());
-        let id = self
-            .store
+        self.store
             .queue_message(&NewMessage {
                 channel: p.channel,
                 title: p.message.title,
@@ -79,7 +78,13 @@ impl<'a> Outbox<'a> {
                 html: p.message.html,
                 attachment: attachment.as_deref(),
             })
-            .await?;
+            .await
+    }
+
+    /// Queues the message, then sends it at once when its channel is configured; returns the
+    /// outbox id and what happened.
+    pub async fn post(&self, p: &Post<'_>) -> Result<(i64, Delivery), StoreError> {
+        let id = self.queue(p).await?;
         let Some(channel) = self.channels.channels.get(p.channel) else {
             return Ok((id, Delivery::NoChannel));
         };

@@ -479,7 +479,11 @@ async fn open_incidents(
 
 /// The run-wide probe state: for log checks, the audit baselines and incremental cursors of
 /// this host and of every other host.
-async fn shared_state(store: &Store, plan: &Plan, incremental: bool) -> Result<Shared, StoreError> {
+pub(super) async fn shared_state(
+    store: &Store,
+    plan: &Plan,
+    incremental: bool,
+) -> Result<Shared, StoreError> {
     let mut shared = Shared::default();
     if plan.checks.iter().any(|c| c.probe.kind() == "heartbeat") {
         shared.last_seen = store.last_seen_hosts().await?;
@@ -499,7 +503,7 @@ async fn shared_state(store: &Store, plan: &Plan, incremental: bool) -> Result<S
 
 /// Stores what log checks learned, here and on other hosts: new audit values and, for
 /// incremental runs, cursors.
-async fn save_shared_state(store: &Store, shared: &Shared) -> Result<(), StoreError> {
+pub(super) async fn save_shared_state(store: &Store, shared: &Shared) -> Result<(), StoreError> {
     let here = shared.logs.take_learned();
     store.save_log_learned("", &here).await?;
     let hosts = std::mem::take(

@@ -7,3 +7,4 @@ pub mod fleet;
 pub mod inspection;
 pub mod logs;
 pub mod release;
+pub mod watch;

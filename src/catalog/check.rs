@@ -55,6 +55,11 @@ pub struct CheckSpec {
     pub timeout: Option<Duration>,
     /// Retries after a failed attempt.
     pub retries: Option<u32>,
+    /// How often `znode watch` runs it; none: its category's or the profile's interval.
+    pub every: Option<Duration>,
+    /// Checks it depends on (a database, a host service): while one of them is failing, this
+    /// one is marked affected and does not page on its own.
+    pub depends_on: Vec<String>,
     /// Free tags for filtering.
     pub tags: Vec<String>,
     /// What to do when it fails.
@@ -142,6 +147,8 @@ impl CheckSpec {
             thresholds: BTreeMap::new(),
             timeout: Some(d.timeout),
             retries: None,
+            every: None,
+            depends_on: Vec::new(),
             tags: Vec::new(),
             remediation: d.remediation,
             enabled: true,
@@ -171,6 +178,10 @@ struct CheckFile {
     #[serde(default, with = "crate::core::duration::opt")]
     timeout: Option<Duration>,
     retries: Option<u32>,
+    #[serde(default, with = "crate::core::duration::opt")]
+    every: Option<Duration>,
+    #[serde(default)]
+    depends_on: Vec<String>,
     #[serde(default)]
     tags: Vec<String>,
     remediation: Option<String>,
@@ -243,6 +254,12 @@ pub(super) fn read(
                 "`timeout` is zero: the check would fail without trying",
             )
             .hint("e.g. `timeout: 5s`, or leave it out for `defaults.timeout`"),
+        );
+    }
+    if raw.every.is_some_and(|t| t < Duration::from_secs(1)) {
+        problems.push(
+            Problem::at(file, at("every"), "`every` is under a second")
+                .hint("e.g. `every: 30s`; `znode watch` runs the check this often"),
         );
     }
     if let Some(n) = raw.item {
@@ -336,6 +353,8 @@ pub(super) fn read(
             thresholds,
             timeout: raw.timeout,
             retries: raw.retries,
+            every: raw.every,
+            depends_on: raw.depends_on,
             // A check has its system's tags too: `--tag web` selects the checks of every system
             // tagged `web`.
             tags,

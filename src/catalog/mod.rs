@@ -47,10 +47,53 @@ impl Catalog {
             }
         }
         catalog.add_heartbeats(settings, &ids, &mut problems);
+        catalog.check_dependencies(&ids, &mut problems);
         if problems.is_empty() {
             Ok(catalog)
         } else {
             Err(problems)
+        }
+    }
+
+    /// Every `depends_on:` names a check, and no check depends on itself through others.
+    fn check_dependencies(&self, ids: &HashMap<String, usize>, problems: &mut Problems) {
+        for c in &self.checks {
+            for d in &c.depends_on {
+                if !ids.contains_key(d) {
+                    let hint = crate::core::yaml::did_you_mean(d, ids.keys().map(String::as_str))
+                        .map(|m| format!("did you mean `{m}`?"))
+                        .unwrap_or_else(|| {
+                            "name the id of a check it relies on, e.g. its database's".into()
+                        });
+                    problems.push(
+                        Problem::at(
+                            &c.file,
+                            c.pos,
+                            format!("check `{}` depends on `{d}`, which is not a check", c.id),
+                        )
+                        .hint(hint),
+                    );
+                }
+            }
+            // A loop would keep every check in it affected by the others, paging nobody.
+            let mut seen = vec![c.id.as_str()];
+            let mut next: Vec<&str> = c.depends_on.iter().map(String::as_str).collect();
+            while let Some(d) = next.pop() {
+                if d == c.id {
+                    problems.push(
+                        Problem::at(&c.file, c.pos, format!("check `{}` depends on itself through `depends_on`", c.id))
+                            .hint("a dependency loop would hide a failure of every check in it; remove one link"),
+                    );
+                    break;
+                }
+                if seen.contains(&d) {
+                    continue;
+                }
+                seen.push(d);
+                if let Some(&i) = ids.get(d) {
+                    next.extend(self.checks[i].depends_on.iter().map(String::as_str));
+                }
+            }
         }
     }
 

@@ -48,7 +48,7 @@ pub(super) struct Args {
     open_incidents: bool,
 }
 
-fn parse_category(s: &str) -> Result<Category, String> {
+pub(super) fn parse_category(s: &str) -> Result<Category, String> {
     Category::parse(s).ok_or_else(|| {
         let names: Vec<String> = Category::ALL
             .iter()

@@ -18,6 +18,7 @@ mod record;
 mod report;
 mod sync;
 mod values;
+mod watch;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -110,6 +111,14 @@ enum Command {
     /// work, 重保 periods
     #[command(subcommand)]
     Record(record::Command),
+    /// Watch continuously (值守, 重保): run checks on their intervals and alert on changes
+    Watch(watch::Args),
+    /// The watcher's alerts: list them, acknowledge one
+    #[command(subcommand)]
+    Alert(watch::AlertCommand),
+    /// Silence alerts for a while (a change, maintenance work): add, list, expire
+    #[command(subcommand)]
+    Silence(watch::SilenceCommand),
     /// Emergency playbooks (应急预案): list, show, run, drill, resume, log, review
     #[command(subcommand)]
     Playbook(playbook::Command),
@@ -261,6 +270,9 @@ pub fn main() -> ExitCode {
         Command::Sync(c) => sync::run(cx, c),
         Command::Incident(c) => incident::run(cx, c),
         Command::Record(c) => record::run(cx, c),
+        Command::Watch(a) => watch::run(cx, a),
+        Command::Alert(c) => watch::alert(cx, c),
+        Command::Silence(c) => watch::silence(cx, c),
         Command::Notify(c) => notify::run(cx, c),
         Command::Report(c) => report::run(cx, c),
         Command::Config(c) => config::run(&cx, c),

@@ -223,7 +223,8 @@ impl ProbeContext<'_> {
 /// Resources shared across the checks of one run, built lazily.
 #[derive(Default)]
 pub struct Shared {
-    http_clients: Mutex<HashMap<http::ClientKey, reqwest::Client>>,
+    /// Shared with the renewed states of a watcher (`Shared::renewed`).
+    http_clients: std::sync::Arc<Mutex<HashMap<http::ClientKey, reqwest::Client>>>,
     /// Log scans shared by checks on the same source, and audit state.
     pub logs: crate::logs::Shared,
     /// Hosts that push their own outcomes: the time each was last heard of (epoch ms).
@@ -237,6 +238,25 @@ pub struct Shared {
     /// Socket inode → the process holding it, built once per run by the first listen check
     /// that finds a socket.
     socket_holders: tokio::sync::OnceCell<std::sync::Arc<HashMap<u64, (u32, String)>>>,
+}
+
+impl Shared {
+    /// A fresh state for the next run of a long-lived watcher: its HTTP clients (connection
+    /// pools, loaded root certificates) are kept; what describes the machine at one moment
+    /// (the process table, the listening sockets) is read again.
+    pub fn renewed(&self) -> Shared {
+        Shared {
+            http_clients: self.http_clients.clone(),
+            ..Default::default()
+        }
+    }
+}
+
+impl Shared {
+    /// Takes over another state's HTTP clients (a watcher's, into a run's log state).
+    pub fn adopt_clients(&mut self, other: &Shared) {
+        self.http_clients = other.http_clients.clone();
+    }
 }
 
 /// Where a probe kind observes from, when the node has several hosts.

@@ -41,8 +41,9 @@ impl Filters {
 /// The checks to run, taken out of the catalog.
 #[derive(Debug)]
 pub struct Plan {
-    /// Selected and enabled checks, in catalog order.
-    pub checks: Vec<CheckSpec>,
+    /// Selected and enabled checks, in catalog order (shared: a watcher's batches hold the
+    /// same checks).
+    pub checks: Vec<std::sync::Arc<CheckSpec>>,
     /// How many selected checks are disabled (`enabled: false`).
     pub disabled: usize,
     /// What runs: each check on each of its hosts, in plan order. One outcome each.
@@ -71,7 +72,7 @@ impl Plan {
             );
         }
         Plan {
-            checks,
+            checks: checks.into_iter().map(std::sync::Arc::new).collect(),
             disabled: 0,
             units,
         }
@@ -117,7 +118,7 @@ impl Plan {
             }
             let check = checks.len();
             units.extend(chosen.into_iter().map(|host| Unit { check, host }));
-            checks.push(spec);
+            checks.push(std::sync::Arc::new(spec));
         }
         Ok(Plan {
             checks,

@@ -117,7 +117,7 @@ pub(super) async fn run_host(
     events: mpsc::Sender<RunEvent>,
     progress: bool,
 ) {
-    let specs: Vec<&CheckSpec> = checks.iter().map(|&i| &plan.checks[i]).collect();
+    let specs: Vec<&CheckSpec> = checks.iter().map(|&i| &*plan.checks[i]).collect();
     if progress {
         for s in &specs {
             let check = s.id.clone();
@@ -383,6 +383,8 @@ fn check_of(c: &AgentCheck) -> Result<CheckSpec, String> {
         thresholds: c.thresholds.clone(),
         timeout: Some(Duration::from_millis(c.timeout_ms.max(1))),
         retries: Some(c.retries),
+        every: None,
+        depends_on: Vec::new(),
         tags: Vec::new(),
         remediation: None,
         enabled: true,

@@ -24,6 +24,7 @@ const TOP_KEYS: &[&str] = &[
     "backups",
     "sla",
     "notify",
+    "watch",
     "reports",
     "assessment",
     "hosts",
@@ -96,12 +97,14 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
         backups: Default::default(),
         sla: Default::default(),
         notify: Default::default(),
+        watch: Default::default(),
         reports: Default::default(),
         assessment: Default::default(),
         fleet: Default::default(),
         this_host: None,
     };
     let mut logs_node: Option<&Node> = None;
+    let mut watch_node: Option<&Node> = None;
     // Both name systems, which may be declared further down the file.
     let mut backups_node: Option<&Node> = None;
     let mut store: Option<String> = None;
@@ -150,6 +153,7 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
                 "reports" => s.reports = value.deserialize()?,
                 "assessment" => s.assessment = value.deserialize()?,
                 "notify" => load_notify(path, value, &base_dir, &mut s, &mut problems),
+                "watch" => watch_node = Some(value),
                 "hosts" => hosts_node = Some(value),
                 "inventory" => inventory = Some((value.deserialize()?, value.pos)),
                 "this_host" => {
@@ -233,6 +237,18 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
     }
     if let Some(t) = overrides.timeout {
         s.defaults.timeout = t;
+    }
+    if let Some(node) = watch_node {
+        s.watch = crate::alert::read(path, node, s.timezone, &mut problems.0);
+        s.watch.heartbeat = base_dir.join(&s.watch.heartbeat);
+        for (channel, place) in s.watch.channels() {
+            if let Err(e) = s.notify.channel(channel) {
+                problems.push(
+                    Problem::at(path, node.pos, format!("{place}: {e}"))
+                        .hint("name a channel declared under `notify.channels`"),
+                );
+            }
+        }
     }
     if s.defaults.jobs == 0 {
         problems.push(

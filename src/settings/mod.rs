@@ -64,6 +64,8 @@ pub struct Settings {
     pub sla: crate::incident::Sla,
     /// Notification channels.
     pub notify: crate::notify::NotifySettings,
+    /// How `znode watch` watches and alerts (`watch:`).
+    pub watch: crate::alert::WatchSettings,
     /// Report documents: folder, sign-off names, plans (`reports:`).
     pub reports: ReportSettings,
     /// The 考核 rules (`assessment:`).
@@ -153,6 +155,7 @@ impl Settings {
             backups: Default::default(),
             sla: Default::default(),
             notify: Default::default(),
+            watch: Default::default(),
             reports: Default::default(),
             assessment: Default::default(),
             fleet: Default::default(),

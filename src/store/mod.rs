@@ -19,6 +19,7 @@ mod record;
 mod runbook;
 pub mod spool;
 mod sync;
+mod watch;
 
 use std::time::Duration;
 
@@ -34,6 +35,7 @@ pub use query::{Backfill, Diff, DiffEntry, RunRef, RunRow, RunState, StoredOutco
 pub use record::NewRecord;
 pub use runbook::{Event as JournalEvent, NewMessage, PlaybookRun, PlaybookState, QueuedMessage};
 pub use sync::{Release, ReleaseStep, StepState};
+pub use watch::{AlertRow, AlertSubject, HourCount, Silence, WatchEvent, WatchSession};
 
 use crate::core::clock::now_ms;
 use crate::core::outcome::{CheckInfo, Outcome, Status};

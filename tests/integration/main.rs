@@ -30,3 +30,4 @@ mod sync;
 mod sysconfig;
 mod tomcat;
 mod version;
+mod watch;

@@ -6,50 +6,7 @@ use std::net::TcpListener;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 
-use crate::support::{RunExt, TestNode, closed_port, text, znode};
-
-/// Requests received: (path with query, body).
-type Seen = Arc<Mutex<Vec<(String, String)>>>;
-
-fn receiver() -> (u16, Seen) {
-    let l = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = l.local_addr().unwrap().port();
-    let seen: Seen = Arc::default();
-    let keep = seen.clone();
-    std::thread::spawn(move || {
-        for stream in l.incoming().flatten() {
-            let mut r = BufReader::new(stream.try_clone().unwrap());
-            let mut line = String::new();
-            if r.read_line(&mut line).is_err() {
-                continue;
-            }
-            let path = line.split_whitespace().nth(1).unwrap_or("").to_owned();
-            let mut len = 0usize;
-            loop {
-                let mut h = String::new();
-                if r.read_line(&mut h).is_err() || h.trim().is_empty() {
-                    break;
-                }
-                if let Some(v) = h.to_ascii_lowercase().strip_prefix("content-length:") {
-                    len = v.trim().parse().unwrap_or(0);
-                }
-            }
-            let mut body = vec![0u8; len];
-            let _ = r.read_exact(&mut body);
-            keep.lock()
-                .unwrap()
-                .push((path, String::from_utf8_lossy(&body).into_owned()));
-            let answer = r#"{"errcode":0,"errmsg":"ok"}"#;
-            let mut s = stream;
-            let _ = write!(
-                s,
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
-                answer.len()
-            );
-        }
-    });
-    (port, seen)
-}
+use crate::support::{RunExt, TestNode, closed_port, receiver, text, znode};
 
 /// The config of a node whose robots post to the receiver on `port`; the channel `broken`
 /// points at `broken_url`.

@@ -1,0 +1,370 @@
+//! `znode watch` in real time with one-second intervals, its messages counted by a webhook
+//! receiver: failure then recovery, a restart while firing, a failure while stopped, silences,
+//! maintenance, dependencies, escalation, acknowledgement, flapping, and a channel that is down.
+//!
+//! A check's state is a file: `test -e FILE` passes while it exists.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::{Child, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::support::{Seen, TestNode, receiver, receiver_on};
+
+/// A running watcher and what it logged.
+struct Watcher {
+    child: Child,
+    log: Arc<Mutex<String>>,
+}
+
+impl Watcher {
+    fn start(node: &TestNode, args: &[&str]) -> Watcher {
+        let mut all = vec!["watch"];
+        all.extend_from_slice(args);
+        let mut child = node
+            .cmd(&all)
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let log: Arc<Mutex<String>> = Arc::default();
+        let keep = log.clone();
+        let err = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                let mut l = keep.lock().unwrap();
+                l.push_str(&line);
+                l.push('\n');
+            }
+        });
+        Watcher { child, log }
+    }
+
+    /// SIGTERM, and waits for it to finish (it saves its state on the way out).
+    fn stop(mut self) -> String {
+        let pid = self.child.id().to_string();
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap();
+        let status = self.child.wait().unwrap();
+        let log = self.log.lock().unwrap().clone();
+        assert!(status.success(), "watch exited {status:?}:\n{log}");
+        log
+    }
+}
+
+/// Messages posted to `path`: (title, text).
+fn messages(seen: &Seen, path: &str) -> Vec<(String, String)> {
+    seen.lock()
+        .unwrap()
+        .iter()
+        .filter(|(p, _)| p == path)
+        .map(|(_, body)| {
+            let v: serde_json::Value = serde_json::from_str(body).unwrap();
+            (
+                v["title"].as_str().unwrap_or_default().to_owned(),
+                v["text"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Waits until `path` has received `n` messages; false after `secs`.
+fn wait_for(seen: &Seen, path: &str, n: usize, secs: u64) -> bool {
+    let end = Instant::now() + Duration::from_secs(secs);
+    while Instant::now() < end {
+        if messages(seen, path).len() >= n {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    false
+}
+
+/// A node watching `checks` every second; channels `duty` and `lead` post to `port`.
+fn node(port: u16, watch: &str, checks: &str) -> TestNode {
+    let node = TestNode::new("  {}");
+    node.add_config(&format!(
+        "notify:\n  channels:\n    duty: {{ kind: webhook, url: \"http://127.0.0.1:{port}/duty\" }}\n    lead: {{ kind: webhook, url: \"http://127.0.0.1:{port}/lead\" }}\nwatch:\n  every: 1s\n  failure_threshold: 2\n  success_threshold: 2\n  notify: [duty]\n{watch}"
+    ));
+    node.checks("w.yaml", checks);
+    node
+}
+
+/// A check that passes while `file` (under the node) exists.
+fn file_check(
+    node_dir: &std::path::Path,
+    id: &str,
+    title: &str,
+    file: &str,
+    extra: &str,
+) -> String {
+    format!(
+        "  - id: {id}\n    title: {title}\n    category: 日常检查\n    system: portal\n{extra}    probe: {{ kind: command, run: [test, -e, \"{}\"] }}\n",
+        node_dir.join(file).display()
+    )
+}
+
+fn touch(node: &TestNode, file: &str) {
+    std::fs::write(node.at(file), "").unwrap();
+}
+
+fn remove(node: &TestNode, file: &str) {
+    let _ = std::fs::remove_file(node.at(file));
+}
+
+#[test]
+fn one_alert_one_recovery_across_restarts_and_a_failure_while_stopped() {
+    let (port, seen) = receiver();
+    let node = node(port, "", "");
+    node.checks(
+        "w.yaml",
+        &file_check(node.path(), "portal-up", "门户首页可用性", "up", ""),
+    );
+    touch(&node, "up");
+    let w = Watcher::start(&node, &[]);
+    std::thread::sleep(Duration::from_secs(3));
+    assert!(messages(&seen, "/duty").is_empty(), "healthy: nothing sent");
+    remove(&node, "up");
+    assert!(wait_for(&seen, "/duty", 1, 20), "{}", w.stop());
+    let first = &messages(&seen, "/duty")[0];
+    assert!(first.0.contains("【严重】门户首页可用性"), "{first:?}");
+    assert!(first.1.contains("连续 2 次"), "{first:?}");
+    assert!(first.1.contains("znode alert ack portal-up"), "{first:?}");
+
+    // A restart while firing sends nothing again.
+    w.stop();
+    let w = Watcher::start(&node, &[]);
+    std::thread::sleep(Duration::from_secs(4));
+    assert_eq!(
+        messages(&seen, "/duty").len(),
+        1,
+        "{}",
+        w.log.lock().unwrap()
+    );
+    node.run(&["alert", "list", "--format", "json"])
+        .code(0)
+        .stdout_has("\"phase\": \"firing\"");
+    let incidents = node.run(&["incident", "list"]);
+    incidents.code(0).stdout_has("门户首页可用性出现严重异常");
+
+    // Back: exactly one recovery.
+    touch(&node, "up");
+    assert!(wait_for(&seen, "/duty", 2, 20), "{}", w.stop());
+    std::thread::sleep(Duration::from_secs(2));
+    let all = messages(&seen, "/duty");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(all[1].0.contains("【已恢复】"), "{all:?}");
+    assert!(all[1].1.contains("持续"), "{all:?}");
+
+    // It fails while nobody watches: the next watcher pages.
+    w.stop();
+    remove(&node, "up");
+    let w = Watcher::start(&node, &[]);
+    assert!(wait_for(&seen, "/duty", 3, 20), "{}", w.stop());
+    let log = w.stop();
+    assert!(log.contains("watching 1 check(s)"), "{log}");
+    let all = messages(&seen, "/duty");
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert!(all[2].0.contains("【严重】"), "{all:?}");
+}
+
+#[test]
+fn a_silence_holds_the_alert_until_it_expires() {
+    let (port, seen) = receiver();
+    let node = node(port, "", "");
+    node.checks(
+        "w.yaml",
+        &file_check(node.path(), "backup-nightly", "夜间备份", "ok", ""),
+    );
+    node.run(&[
+        "silence",
+        "add",
+        "check=~backup.*",
+        "--for",
+        "1h",
+        "--reason",
+        "变更单 CR-2026-118",
+        "--by",
+        "张工",
+    ])
+    .code(0)
+    .stdout_has("silence 1");
+    node.run(&["silence", "list"])
+        .code(0)
+        .stdout_has("CR-2026-118");
+    let w = Watcher::start(&node, &[]);
+    std::thread::sleep(Duration::from_secs(5));
+    assert!(messages(&seen, "/duty").is_empty(), "silenced");
+    node.run(&["alert", "list"]).code(2).stdout_has("静默 1");
+    node.run(&["silence", "expire", "1"]).code(0);
+    assert!(wait_for(&seen, "/duty", 1, 15), "{}", w.stop());
+    w.stop();
+}
+
+#[test]
+fn a_maintenance_window_holds_the_alert_but_not_the_recovery() {
+    let (port, seen) = receiver();
+    let node = node(
+        port,
+        "  maintenance:\n    - { name: 数据库例行维护, start: \"00:00\", duration: 24h, match: \"check=db-up\" }\n",
+        "",
+    );
+    node.checks(
+        "w.yaml",
+        &(file_check(node.path(), "db-up", "数据库可用性", "db", "")
+            + &file_check(node.path(), "web-up", "网站可用性", "web", "")),
+    );
+    touch(&node, "db");
+    let w = Watcher::start(&node, &[]);
+    std::thread::sleep(Duration::from_secs(2));
+    remove(&node, "db");
+    remove(&node, "web");
+    assert!(wait_for(&seen, "/duty", 1, 20), "{}", w.stop());
+    std::thread::sleep(Duration::from_secs(4));
+    let all = messages(&seen, "/duty");
+    assert_eq!(all.len(), 1, "only the check outside the window: {all:?}");
+    assert!(all[0].0.contains("网站可用性"), "{all:?}");
+    w.stop();
+}
+
+#[test]
+fn dependents_of_a_failing_database_are_listed_not_paged() {
+    let (port, seen) = receiver();
+    let node = node(port, "", "");
+    let checks = file_check(node.path(), "db-up", "共享库可用性", "db", "")
+        + &file_check(
+            node.path(),
+            "api-up",
+            "共享接口可用性",
+            "api",
+            "    depends_on: [db-up]\n",
+        )
+        + &file_check(
+            node.path(),
+            "portal-login",
+            "门户登录",
+            "login",
+            "    depends_on: [api-up]\n",
+        );
+    node.checks("w.yaml", &checks);
+    for f in ["db", "api", "login"] {
+        touch(&node, f);
+    }
+    let w = Watcher::start(&node, &[]);
+    std::thread::sleep(Duration::from_secs(2));
+    for f in ["db", "api", "login"] {
+        remove(&node, f);
+    }
+    assert!(wait_for(&seen, "/duty", 1, 20), "{}", w.stop());
+    std::thread::sleep(Duration::from_secs(5));
+    let all = messages(&seen, "/duty");
+    assert_eq!(all.len(), 1, "one message for the root cause: {all:?}");
+    assert!(all[0].0.contains("共享库可用性"), "{all:?}");
+    assert!(all[0].1.contains("受影响"), "{all:?}");
+    assert!(all[0].1.contains("共享接口可用性"), "{all:?}");
+    node.run(&["alert", "list"])
+        .stdout_has("受影响：db-up 异常");
+    // The database back, the others still down: now they page.
+    touch(&node, "db");
+    assert!(wait_for(&seen, "/duty", 3, 20), "{}", w.stop());
+    w.stop();
+}
+
+#[test]
+fn an_unacknowledged_alert_escalates_and_an_acknowledged_one_does_not() {
+    let (port, seen) = receiver();
+    let node = node(
+        port,
+        "  profiles:\n    重保:\n      failure_threshold: 1\n      escalation:\n        - { name: 组长, after: 3s, notify: [lead] }\n",
+        "",
+    );
+    node.checks(
+        "w.yaml",
+        &(file_check(node.path(), "gis-up", "地理信息服务", "gis", "")
+            + &file_check(node.path(), "mq-up", "消息队列", "mq", "")),
+    );
+    touch(&node, "mq");
+    let w = Watcher::start(&node, &["--profile", "重保", "--until", "2099-01-01 00:00"]);
+    assert!(wait_for(&seen, "/duty", 1, 15), "{}", w.stop());
+    assert!(wait_for(&seen, "/lead", 1, 15), "{}", w.stop());
+    let lead = messages(&seen, "/lead");
+    assert!(lead[0].0.contains("【升级·组长】地理信息服务"), "{lead:?}");
+    // The second one is taken by someone before its escalation is due.
+    remove(&node, "mq");
+    assert!(wait_for(&seen, "/duty", 2, 15), "{}", w.stop());
+    node.run(&[
+        "alert",
+        "ack",
+        "mq-up",
+        "--by",
+        "李值班",
+        "--note",
+        "正在重启",
+    ])
+    .code(0)
+    .stdout_has("acknowledged by 李值班");
+    std::thread::sleep(Duration::from_secs(5));
+    let lead = messages(&seen, "/lead");
+    assert_eq!(lead.len(), 1, "{lead:?}");
+    node.run(&["alert", "list"]).stdout_has("李值班");
+    w.stop();
+}
+
+#[test]
+fn a_flapping_check_is_reported_once_as_flapping() {
+    let (port, seen) = receiver();
+    let node = node(
+        port,
+        "  profiles:\n    flappy:\n      failure_threshold: 1\n      success_threshold: 1\n",
+        "",
+    );
+    // Passes and fails on alternate runs.
+    let counter = node.at("n");
+    node.checks(
+        "w.yaml",
+        &format!(
+            "  - id: flappy\n    title: 不稳定的接口\n    category: 日常检查\n    probe: {{ kind: command, shell: true, run: \"n=$(cat {c} 2>/dev/null || echo 0); echo $((n+1)) > {c}; [ $((n % 2)) -eq 0 ]\" }}\n",
+            c = counter.display()
+        ),
+    );
+    let w = Watcher::start(&node, &["--profile", "flappy"]);
+    std::thread::sleep(Duration::from_secs(14));
+    let log = w.stop();
+    let all = messages(&seen, "/duty");
+    let flaps = all.iter().filter(|m| m.0.contains("【抖动】")).count();
+    assert_eq!(flaps, 1, "{all:?}\n{log}");
+    // Four flips are paged before a fifth makes it flapping; then none.
+    let after = all
+        .iter()
+        .skip_while(|m| !m.0.contains("【抖动】"))
+        .skip(1)
+        .count();
+    assert_eq!(after, 0, "flips are not paged one by one: {all:?}");
+}
+
+#[test]
+fn a_message_to_a_channel_that_is_down_waits_and_is_sent_once_it_is_up() {
+    // The port is chosen now; nothing listens on it until later.
+    let spare = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = spare.local_addr().unwrap().port();
+    drop(spare);
+    let node = node(port, "", "");
+    node.checks(
+        "w.yaml",
+        &file_check(node.path(), "exchange-up", "共享交换平台", "x", ""),
+    );
+    let w = Watcher::start(&node, &[]);
+    std::thread::sleep(Duration::from_secs(5));
+    node.run(&["notify", "list"])
+        .code(0)
+        .stdout_has("共享交换平台");
+    let (_, seen) = receiver_on(TcpListener::bind(("127.0.0.1", port)).unwrap());
+    assert!(wait_for(&seen, "/duty", 1, 30), "{}", w.stop());
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(messages(&seen, "/duty").len(), 1);
+    let log = w.stop();
+    assert!(log.contains("failed (kept, retried)"), "{log}");
+}
