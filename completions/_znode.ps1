@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch continuously (值守, 重保): run checks on their intervals and alert on changes')
             [CompletionResult]::new('alert', 'alert', [CompletionResultType]::ParameterValue, 'The watcher''s alerts: list them, acknowledge one')
             [CompletionResult]::new('silence', 'silence', [CompletionResultType]::ParameterValue, 'Silence alerts for a while (a change, maintenance work): add, list, expire')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the read-only status page (状态页): systems, 90-day bars, alerts, incidents')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
@@ -1036,6 +1037,22 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;silence;help;help' {
             break
         }
+        'znode;serve' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on (loopback by default; publish it through the intranet''s reverse proxy)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Ask for this user name (basic auth), with the password from --password-env or --password-file')
+            [CompletionResult]::new('--password-env', '--password-env', [CompletionResultType]::ParameterName, 'Environment variable holding the password')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File holding the password')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'znode;playbook' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -1774,6 +1791,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Watch continuously (值守, 重保): run checks on their intervals and alert on changes')
             [CompletionResult]::new('alert', 'alert', [CompletionResultType]::ParameterValue, 'The watcher''s alerts: list them, acknowledge one')
             [CompletionResult]::new('silence', 'silence', [CompletionResultType]::ParameterValue, 'Silence alerts for a while (a change, maintenance work): add, list, expire')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the read-only status page (状态页): systems, 90-day bars, alerts, incidents')
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
@@ -1961,6 +1979,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;silence;expire' {
+            break
+        }
+        'znode;help;serve' {
             break
         }
         'znode;help;playbook' {

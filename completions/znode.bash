@@ -70,6 +70,9 @@ _znode() {
             znode,report)
                 cmd="znode__subcmd__report"
                 ;;
+            znode,serve)
+                cmd="znode__subcmd__serve"
+                ;;
             znode,silence)
                 cmd="znode__subcmd__silence"
                 ;;
@@ -216,6 +219,9 @@ _znode() {
                 ;;
             znode__subcmd__help,report)
                 cmd="znode__subcmd__help__subcmd__report"
+                ;;
+            znode__subcmd__help,serve)
+                cmd="znode__subcmd__help__subcmd__serve"
                 ;;
             znode__subcmd__help,silence)
                 cmd="znode__subcmd__help__subcmd__silence"
@@ -794,7 +800,7 @@ _znode() {
 
     case "${cmd}" in
         znode)
-            opts="-c -h -V --config --store --timezone --node --lang --color --help --version init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help"
+            opts="-c -h -V --config --store --timezone --node --lang --color --help --version init inspect probe incident backup report notify record watch alert silence serve playbook sync logs config fleet agent history completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1852,7 +1858,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help)
-            opts="init inspect probe incident backup report notify record watch alert silence playbook sync logs config fleet agent history completions man help"
+            opts="init inspect probe incident backup report notify record watch alert silence serve playbook sync logs config fleet agent history completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2848,6 +2854,20 @@ _znode() {
         znode__subcmd__help__subcmd__report__subcmd__weekly)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5534,7 +5554,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__probe)
-            opts="-s -t -f -c -h --set --warn --crit --threshold --timeout --username --password-env --token-env --format --config --store --timezone --node --lang --color --help tcp http process listen disk memory swap cpu load file command sql redis version sysconfig secrets postgres mysql nginx rabbitmq elasticsearch redundancy tomcat log backup heartbeat clock"
+            opts="-s -t -f -c -h --set --warn --crit --threshold --timeout --username --password-env --token-env --format --config --store --timezone --node --lang --color --help tcp http process listen disk memory swap cpu load file command sql redis version sysconfig secrets postgres mysql nginx rabbitmq elasticsearch redundancy tomcat log backup heartbeat clock watch"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6921,6 +6941,64 @@ _znode() {
                     return 0
                     ;;
                 --send)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__serve)
+            opts="-c -h --listen --user --password-env --password-file --config --store --timezone --node --lang --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand watch 'Watch continuously (值守, 重保): run checks on their intervals and alert on changes'
             cand alert 'The watcher''s alerts: list them, acknowledge one'
             cand silence 'Silence alerts for a while (a change, maintenance work): add, list, expire'
+            cand serve 'Serve the read-only status page (状态页): systems, 90-day bars, alerts, incidents'
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
@@ -935,6 +936,21 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;silence;help;help'= {
         }
+        &'znode;serve'= {
+            cand --listen 'Address to listen on (loopback by default; publish it through the intranet''s reverse proxy)'
+            cand --user 'Ask for this user name (basic auth), with the password from --password-env or --password-file'
+            cand --password-env 'Environment variable holding the password'
+            cand --password-file 'File holding the password'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'znode;playbook'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -1598,6 +1614,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand watch 'Watch continuously (值守, 重保): run checks on their intervals and alert on changes'
             cand alert 'The watcher''s alerts: list them, acknowledge one'
             cand silence 'Silence alerts for a while (a change, maintenance work): add, list, expire'
+            cand serve 'Serve the read-only status page (状态页): systems, 90-day bars, alerts, incidents'
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
@@ -1738,6 +1755,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;silence;list'= {
         }
         &'znode;help;silence;expire'= {
+        }
+        &'znode;help;serve'= {
         }
         &'znode;help;playbook'= {
             cand list 'The playbooks: shipped ones and those in the config''s playbooks/ folder'

@@ -7,4 +7,5 @@ pub mod fleet;
 pub mod inspection;
 pub mod logs;
 pub mod release;
+pub mod serve;
 pub mod watch;

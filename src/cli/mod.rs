@@ -16,6 +16,7 @@ mod playbook;
 mod probe;
 mod record;
 mod report;
+mod serve;
 mod sync;
 mod values;
 mod watch;
@@ -119,6 +120,8 @@ enum Command {
     /// Silence alerts for a while (a change, maintenance work): add, list, expire
     #[command(subcommand)]
     Silence(watch::SilenceCommand),
+    /// Serve the read-only status page (状态页): systems, 90-day bars, alerts, incidents
+    Serve(serve::Args),
     /// Emergency playbooks (应急预案): list, show, run, drill, resume, log, review
     #[command(subcommand)]
     Playbook(playbook::Command),
@@ -271,6 +274,7 @@ pub fn main() -> ExitCode {
         Command::Incident(c) => incident::run(cx, c),
         Command::Record(c) => record::run(cx, c),
         Command::Watch(a) => watch::run(cx, a),
+        Command::Serve(a) => serve::run(cx, a),
         Command::Alert(c) => watch::alert(cx, c),
         Command::Silence(c) => watch::silence(cx, c),
         Command::Notify(c) => notify::run(cx, c),

@@ -283,7 +283,7 @@ pub(super) fn alert(cx: Context, c: AlertCommand) -> Result<Status, Error> {
                     }
                     t.add_row([
                         r.id.to_string(),
-                        watch::message::name(r),
+                        r.name(),
                         state,
                         if r.alert.phase == crate::alert::Phase::Ok {
                             String::new()

@@ -81,7 +81,7 @@ struct JsonExpect {
 }
 
 /// Which client settings a check needs; clients are shared per key within a run.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub(super) struct ClientKey {
     insecure: bool,
     follow: bool,
@@ -105,41 +105,51 @@ impl Http {
     }
 
     fn client(&self, cx: &ProbeContext<'_>) -> Result<reqwest::Client, ProbeError> {
-        let key = ClientKey {
-            insecure: self.insecure,
-            follow: self.follow_redirects,
-            ca_file: self.ca_file.clone(),
-        };
-        let mut cache = cx
-            .shared
-            .http_clients
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        if let Some(c) = cache.get(&key) {
-            return Ok(c.clone());
-        }
-        let mut b = reqwest::Client::builder()
-            .tls_info(true)
-            .user_agent(concat!("znode/", env!("CARGO_PKG_VERSION")))
-            .redirect(if self.follow_redirects {
-                reqwest::redirect::Policy::limited(10)
-            } else {
-                reqwest::redirect::Policy::none()
-            })
-            .tls_danger_accept_invalid_certs(self.insecure);
-        if let Some(ca) = &self.ca_file {
-            let pem = std::fs::read(ca)
-                .map_err(|e| ProbeError::unknown(format!("cannot read ca_file {ca}: {e}")))?;
-            let cert = reqwest::Certificate::from_pem(&pem)
-                .map_err(|e| ProbeError::unknown(format!("ca_file {ca}: {e}")))?;
-            b = b.add_root_certificate(cert);
-        }
-        let client = b
-            .build()
-            .map_err(|e| ProbeError::unknown(format!("cannot build HTTP client: {e}")))?;
-        cache.insert(key, client.clone());
-        Ok(client)
+        client_for(
+            cx,
+            ClientKey {
+                insecure: self.insecure,
+                follow: self.follow_redirects,
+                ca_file: self.ca_file.clone(),
+            },
+        )
     }
+}
+
+/// The run's HTTP client with these settings, built the first time it is asked for.
+pub(super) fn client_for(
+    cx: &ProbeContext<'_>,
+    key: ClientKey,
+) -> Result<reqwest::Client, ProbeError> {
+    let mut cache = cx
+        .shared
+        .http_clients
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    if let Some(c) = cache.get(&key) {
+        return Ok(c.clone());
+    }
+    let mut b = reqwest::Client::builder()
+        .tls_info(true)
+        .user_agent(concat!("znode/", env!("CARGO_PKG_VERSION")))
+        .redirect(if key.follow {
+            reqwest::redirect::Policy::limited(10)
+        } else {
+            reqwest::redirect::Policy::none()
+        })
+        .tls_danger_accept_invalid_certs(key.insecure);
+    if let Some(ca) = &key.ca_file {
+        let pem = std::fs::read(ca)
+            .map_err(|e| ProbeError::unknown(format!("cannot read ca_file {ca}: {e}")))?;
+        let cert = reqwest::Certificate::from_pem(&pem)
+            .map_err(|e| ProbeError::unknown(format!("ca_file {ca}: {e}")))?;
+        b = b.add_root_certificate(cert);
+    }
+    let client = b
+        .build()
+        .map_err(|e| ProbeError::unknown(format!("cannot build HTTP client: {e}")))?;
+    cache.insert(key, client.clone());
+    Ok(client)
 }
 
 impl Probe for Http {

@@ -33,6 +33,7 @@ mod sysconfig;
 mod tcp;
 mod tomcat;
 pub(crate) mod version;
+mod watcher;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -439,6 +440,7 @@ registry! {
     Backup => backup::Backup,
     Heartbeat => heartbeat::Heartbeat,
     Clock => clock::Clock,
+    Watch => watcher::Watcher,
 }
 
 impl ProbeSpec {

@@ -467,6 +467,15 @@ impl InspectionModel {
 /// Renders a model with the first of `names` found: each name is looked up in the node's own
 /// `report-templates/` folder first, then among the embedded ones (so a quarterly report uses
 /// the node's `quarterly.md.hbs` when there is one, else the monthly template).
+/// The helpers every template has: `inc` (lists count from 1: `{{inc @index}}`) and `len`
+/// (how many items a list holds, `{{len evidence}}`: strict mode refuses `.length`).
+pub fn helpers(hb: &mut Handlebars<'_>) {
+    handlebars::handlebars_helper!(inc: |i: u64| i + 1);
+    hb.register_helper("inc", Box::new(inc));
+    handlebars::handlebars_helper!(len: |v: Json| v.as_array().map_or(0, Vec::len));
+    hb.register_helper("len", Box::new(len));
+}
+
 pub fn render(names: &[&str], model: &impl Serialize, node_dir: &Path) -> Result<String, String> {
     let own = names.iter().find_map(|n| {
         std::fs::read_to_string(node_dir.join("report-templates").join(n))
@@ -485,12 +494,7 @@ pub fn render(names: &[&str], model: &impl Serialize, node_dir: &Path) -> Result
     hb.set_strict_mode(true);
     // Markdown, not HTML: nothing to escape but what the model escaped for table cells.
     hb.register_escape_fn(handlebars::no_escape);
-    // Numbered lists and tables count from 1 (`{{inc @index}}`).
-    handlebars::handlebars_helper!(inc: |i: u64| i + 1);
-    hb.register_helper("inc", Box::new(inc));
-    // How many items a list holds (`{{len evidence}}`): strict mode refuses `.length`.
-    handlebars::handlebars_helper!(len: |v: Json| v.as_array().map_or(0, Vec::len));
-    hb.register_helper("len", Box::new(len));
+    helpers(&mut hb);
     for (partial, text) in PARTIALS {
         hb.register_partial(partial, *text)
             .map_err(|e| format!("partial {partial}: {e}"))?;

@@ -14,6 +14,7 @@ mod nagios;
 mod prometheus;
 pub mod routine;
 pub mod special;
+pub mod status;
 mod table;
 pub use table::{TableStyle, new_table};
 

@@ -246,6 +246,25 @@ pub(super) async fn roll_up(
 }
 
 impl Store {
+    /// Inspection results per check, UTC hour and effective status from `from_hour` on:
+    /// (check, hour, status, outcomes), from the roll-ups.
+    pub async fn outcome_hour_counts(
+        &self,
+        from_hour: i64,
+    ) -> Result<Vec<(String, i64, crate::core::outcome::Status, i64)>, StoreError> {
+        let rows: Vec<(String, i64, String, i64)> = sqlx::query_as(
+            "SELECT check_id, hour, effective, runs FROM outcome_hours WHERE hour >= $1 ORDER BY check_id, hour",
+        )
+        .bind(from_hour)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(c, h, s, n)| Some((c, h, crate::core::outcome::Status::parse(&s)?, n)))
+            .collect())
+    }
+
     /// Outcomes per inventory host, category and status in a span (the jump host's own are
     /// not listed): the host section of a routine report. Read from the outcomes themselves,
     /// since the hourly roll-up keeps no host.

@@ -46,6 +46,18 @@ pub struct AlertRow {
     pub ack: Option<(String, i64, Option<String>)>,
 }
 
+impl AlertRow {
+    /// Where the alert is, as people read it: `标题（主机）`.
+    pub fn name(&self) -> String {
+        match &self.about.host {
+            Some(h) if !self.about.check.starts_with("host:") => {
+                format!("{}（{h}）", self.about.title)
+            }
+            _ => self.about.title.clone(),
+        }
+    }
+}
+
 /// An event of an alert.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WatchEvent {

@@ -368,3 +368,170 @@ fn a_message_to_a_channel_that_is_down_waits_and_is_sent_once_it_is_up() {
     let log = w.stop();
     assert!(log.contains("failed (kept, retried)"), "{log}");
 }
+
+/// GET over HTTP/1.1 (the status code and the body), with basic auth when given.
+fn get(port: u16, path: &str, auth: Option<&str>) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let auth = auth
+        .map(|a| {
+            use base64::Engine;
+            format!(
+                "Authorization: Basic {}\r\n",
+                base64::engine::general_purpose::STANDARD.encode(a)
+            )
+        })
+        .unwrap_or_default();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{auth}Connection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let code = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|x| x.1)
+        .unwrap_or("")
+        .to_owned();
+    (code, body)
+}
+
+/// Starts `znode serve` on a free port; waits until it answers.
+fn serve(node: &TestNode, extra: &[&str]) -> (Child, u16) {
+    let port = crate::support::closed_port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut args = vec!["serve", "--listen", &listen];
+    args.extend_from_slice(extra);
+    let child = node
+        .cmd(&args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let end = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < end, "serve did not listen on {port}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    (child, port)
+}
+
+#[test]
+fn the_status_page_in_a_real_browser_shows_the_banner_the_bars_and_the_incidents() {
+    let (port, seen) = receiver();
+    let node = node(port, "", "").env("ZNODE_TEST_PAGE_PASSWORD", "page-secret-7731");
+    node.checks(
+        "w.yaml",
+        &(file_check(node.path(), "portal-up", "门户首页可用性", "up", "")
+            + &file_check(node.path(), "db-up", "共享库可用性", "db", "")),
+    );
+    touch(&node, "db");
+    let w = Watcher::start(&node, &[]);
+    assert!(wait_for(&seen, "/duty", 1, 20), "{}", w.stop());
+    w.stop();
+    node.run(&["inspect"]);
+    let (mut open, port) = serve(&node, &[]);
+    let page = node.at("page");
+    std::fs::create_dir_all(&page).unwrap();
+    let url = format!("http://127.0.0.1:{port}/");
+    let chromium = |args: &[&str]| {
+        std::process::Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+            ])
+            .arg(format!(
+                "--user-data-dir={}",
+                page.join("profile").display()
+            ))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let dom = chromium(&["--dump-dom", &url]);
+    let dom = String::from_utf8_lossy(&dom.stdout).into_owned();
+    assert!(dom.contains("data-testid=\"banner\""), "{dom}");
+    assert!(dom.contains("部分异常：1 项严重"), "{dom}");
+    assert_eq!(
+        dom.matches("<rect data-day=").count(),
+        2 * 90,
+        "90 bars per check"
+    );
+    assert!(
+        dom.contains("class=\"bar down\""),
+        "today's bar of the failing check"
+    );
+    assert!(
+        dom.contains("class=\"bar ok\""),
+        "today's bar of the healthy one"
+    );
+    assert!(dom.contains("incident-row"), "{dom}");
+    assert!(dom.contains("门户首页可用性出现严重异常"), "{dom}");
+    assert!(dom.contains("最近一次巡检"), "{dom}");
+    let shot = page.join("status.png");
+    chromium(&[
+        "--window-size=1280,1000",
+        &format!("--screenshot={}", shot.display()),
+        &url,
+    ]);
+    let size = std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0);
+    assert!(size > 10_000, "a screenshot of {size} bytes");
+    let (code, check) = get(port, "/check/portal-up", None);
+    assert_eq!(code, 200);
+    assert!(
+        check.contains("告警记录") && check.contains("event-row"),
+        "{check}"
+    );
+    assert_eq!(get(port, "/check/nothing", None).0, 404);
+    let (_, metrics) = get(port, "/metrics", None);
+    assert!(
+        metrics.contains("znode_check_status{check=\"portal-up\",host=\"\",system=\"portal\"} 2"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("znode_alerts_firing 1"), "{metrics}");
+    let (_, json) = get(port, "/api/v1/status", None);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["schema"], "znode.status/v1");
+    assert_eq!(v["status"]["overall"], "partial");
+    let (_, badge) = get(port, "/badge/portal-up.svg", None);
+    assert!(
+        badge.starts_with("<svg") && badge.contains("严重"),
+        "{badge}"
+    );
+    // Another machine reads the watcher's heartbeat from the page.
+    let probe = node.run(&["probe", "watch", &url]);
+    assert!(
+        probe.stdout().contains("值守程序已停止"),
+        "{}",
+        probe.stdout()
+    );
+    open.kill().unwrap();
+    open.wait().unwrap();
+
+    let (mut guarded, port) = serve(
+        &node,
+        &[
+            "--user",
+            "ops",
+            "--password-env",
+            "ZNODE_TEST_PAGE_PASSWORD",
+        ],
+    );
+    assert_eq!(get(port, "/", None).0, 401);
+    assert_eq!(get(port, "/", Some("ops:wrong")).0, 401);
+    let (code, body) = get(port, "/", Some("ops:page-secret-7731"));
+    assert_eq!(code, 200);
+    assert!(!body.contains("page-secret-7731"));
+    guarded.kill().unwrap();
+    guarded.wait().unwrap();
+}

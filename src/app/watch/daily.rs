@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use chrono::TimeZone;
 
-use super::message::{level_word, name};
+use super::message::level_word;
 use crate::alert::Daily;
 use crate::core::clock::local_time;
 use crate::core::outcome::Metric;
@@ -191,7 +191,7 @@ fn compose(
         };
         out.push(format!(
             "  · {} {}，已持续 {}{ack}：{}",
-            name(r),
+            r.name(),
             level_word(r.alert.level),
             span(from, now),
             r.summary
@@ -205,7 +205,7 @@ fn compose(
                     .iter()
                     .any(|e| e.subject == r.about.subject && e.event == "flap-start")
         })
-        .map(name)
+        .map(AlertRow::name)
         .collect();
     out.push(format!(
         "三、状态抖动：{}",
@@ -223,13 +223,13 @@ fn compose(
         if let Some(m) = list.iter().find(|m| m.name == "cert_days_left")
             && m.value < CERT_DAYS
         {
-            expiring.push(format!("  · {} 证书剩余 {:.0} 天", name(row), m.value));
+            expiring.push(format!("  · {} 证书剩余 {:.0} 天", row.name(), m.value));
         }
     }
     for r in alerts.values() {
         let backup = r.about.category == crate::core::outcome::Category::Backup.zh();
         if backup && r.alert.status != crate::core::outcome::Status::Ok {
-            expiring.push(format!("  · {}：{}", name(r), r.summary));
+            expiring.push(format!("  · {}：{}", r.name(), r.summary));
         }
     }
     expiring.sort();

@@ -27,14 +27,6 @@ pub struct About<'a> {
     pub failure_threshold: u32,
 }
 
-/// Where the alert is: `标题（主机）`.
-pub fn name(row: &AlertRow) -> String {
-    match &row.about.host {
-        Some(h) if !row.about.check.starts_with("host:") => format!("{}（{h}）", row.about.title),
-        _ => row.about.title.clone(),
-    }
-}
-
 /// How long since `ms`, in words.
 fn lasted(from: Option<i64>, now: i64) -> Option<String> {
     from.map(|f| duration(Duration::from_millis((now - f).max(0) as u64)).zh)
@@ -62,7 +54,7 @@ pub fn hold_words(h: &Hold) -> String {
 /// The title and text of a notice.
 pub fn compose(n: &Notice, a: &About<'_>) -> (String, String) {
     let row = a.row;
-    let who = name(row);
+    let who = row.name();
     let (head, first) = match n {
         Notice::Firing(level) => (
             format!("【{}】{who}", level_word(*level)),

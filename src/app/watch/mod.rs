@@ -234,6 +234,7 @@ pub async fn run(
     let mut sigint = signal(SignalKind::interrupt())?;
     let mut sigterm = signal(SignalKind::terminate())?;
     let mut sighup = signal(SignalKind::hangup())?;
+    w.beat(false).await;
     let mut tick = tokio::time::interval(TICK);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let (mut last_beat, mut last_hours) = (Instant::now(), Instant::now());
@@ -698,7 +699,7 @@ impl Watcher<'_> {
             .filter(|r| {
                 r.hold.as_deref() == Some(&message::hold_words(&Hold::Affected(subj.to_owned())))
             })
-            .map(message::name)
+            .map(AlertRow::name)
             .collect();
         let tier = match notice {
             Notice::Escalate(n) => self
@@ -855,7 +856,7 @@ impl Watcher<'_> {
                             .await?;
                     }
                     None => {
-                        let title = format!("{}出现严重异常", message::name(row));
+                        let title = format!("{}出现严重异常", row.name());
                         let id = self
                             .store
                             .open_incident(&NewIncident {
