@@ -1075,3 +1075,37 @@ fn log_and_backup_checks_read_each_hosts_own_files_and_remember_each_host_apart(
         .collect();
     assert_eq!(on, ["h1"]);
 }
+
+#[test]
+fn a_host_that_cannot_be_reached_pages_once_for_all_its_checks() {
+    use crate::watch::{Watcher, messages};
+    let fleet = TestFleet::new(2);
+    let node = node_on(
+        &fleet,
+        "  - id: host-name\n    title: 主机名\n    category: 常规检查\n    system: portal\n    probe: { kind: command, run: [uname, -n] }\n  - id: tmp-there\n    title: 临时目录\n    category: 常规检查\n    system: portal\n    probe: { kind: command, run: [test, -d, /tmp] }\n",
+    );
+    let (port, seen) = crate::support::receiver();
+    node.add_config(&format!(
+        "notify:\n  channels:\n    duty: {{ kind: webhook, url: \"http://127.0.0.1:{port}/duty\" }}\nwatch:\n  every: 1s\n  failure_threshold: 2\n  notify: [duty]\n"
+    ));
+    let w = Watcher::start(&node, &[]);
+    std::thread::sleep(Duration::from_secs(4));
+    assert!(messages(&seen, "/duty").is_empty(), "{}", w.stop());
+    fleet.kill_all("h2");
+    assert!(
+        crate::watch::wait_for(&seen, "/duty", 1, 30),
+        "{}",
+        w.stop()
+    );
+    std::thread::sleep(Duration::from_secs(4));
+    let all = messages(&seen, "/duty");
+    assert_eq!(
+        all.len(),
+        1,
+        "one message for the host, none per check: {all:?}"
+    );
+    assert!(all[0].0.contains("主机 h2 可达性"), "{all:?}");
+    node.run(&["alert", "list", "--all"])
+        .stdout_has("受影响：host:h2 异常");
+    w.stop();
+}

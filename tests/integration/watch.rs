@@ -13,13 +13,13 @@ use std::time::{Duration, Instant};
 use crate::support::{Seen, TestNode, receiver, receiver_on};
 
 /// A running watcher and what it logged.
-struct Watcher {
+pub(crate) struct Watcher {
     child: Child,
     log: Arc<Mutex<String>>,
 }
 
 impl Watcher {
-    fn start(node: &TestNode, args: &[&str]) -> Watcher {
+    pub(crate) fn start(node: &TestNode, args: &[&str]) -> Watcher {
         let mut all = vec!["watch"];
         all.extend_from_slice(args);
         let mut child = node
@@ -42,7 +42,7 @@ impl Watcher {
     }
 
     /// SIGTERM, and waits for it to finish (it saves its state on the way out).
-    fn stop(mut self) -> String {
+    pub(crate) fn stop(mut self) -> String {
         let pid = self.child.id().to_string();
         std::process::Command::new("kill")
             .args(["-TERM", &pid])
@@ -56,7 +56,7 @@ impl Watcher {
 }
 
 /// Messages posted to `path`: (title, text).
-fn messages(seen: &Seen, path: &str) -> Vec<(String, String)> {
+pub(crate) fn messages(seen: &Seen, path: &str) -> Vec<(String, String)> {
     seen.lock()
         .unwrap()
         .iter()
@@ -72,7 +72,7 @@ fn messages(seen: &Seen, path: &str) -> Vec<(String, String)> {
 }
 
 /// Waits until `path` has received `n` messages; false after `secs`.
-fn wait_for(seen: &Seen, path: &str, n: usize, secs: u64) -> bool {
+pub(crate) fn wait_for(seen: &Seen, path: &str, n: usize, secs: u64) -> bool {
     let end = Instant::now() + Duration::from_secs(secs);
     while Instant::now() < end {
         if messages(seen, path).len() >= n {
@@ -534,4 +534,75 @@ fn the_status_page_in_a_real_browser_shows_the_banner_the_bars_and_the_incidents
     assert!(!body.contains("page-secret-7731"));
     guarded.kill().unwrap();
     guarded.wait().unwrap();
+}
+
+#[test]
+fn sighup_reloads_the_checks_and_a_broken_config_keeps_the_old_one() {
+    let (port, seen) = receiver();
+    let node = node(port, "", "");
+    node.checks(
+        "w.yaml",
+        &file_check(node.path(), "a-up", "甲系统", "a", ""),
+    );
+    touch(&node, "a");
+    let w = Watcher::start(&node, &[]);
+    std::thread::sleep(Duration::from_secs(2));
+    let hup = |w: &Watcher| {
+        std::process::Command::new("kill")
+            .args(["-HUP", &w.child.id().to_string()])
+            .status()
+            .unwrap();
+    };
+    // A second check, failing from the start.
+    node.checks(
+        "w.yaml",
+        &(file_check(node.path(), "a-up", "甲系统", "a", "")
+            + &file_check(node.path(), "b-up", "乙系统", "b", "")),
+    );
+    hup(&w);
+    assert!(wait_for(&seen, "/duty", 1, 20), "{}", w.stop());
+    assert!(messages(&seen, "/duty")[0].0.contains("乙系统"));
+    // A mistake: the watcher says so and goes on with what it had.
+    node.checks("w.yaml", "  - id: c\n    titel: 丙\n");
+    hup(&w);
+    std::thread::sleep(Duration::from_secs(2));
+    remove(&node, "a");
+    assert!(wait_for(&seen, "/duty", 2, 20), "{}", w.stop());
+    let log = w.stop();
+    assert!(log.contains("configuration reloaded: 2 check(s)"), "{log}");
+    assert!(log.contains("configuration NOT reloaded"), "{log}");
+    assert!(log.contains("titel"), "{log}");
+}
+
+#[test]
+fn the_daily_duty_report_goes_out_once_a_day() {
+    let (port, seen) = receiver();
+    // Due since midnight: sent at start, and not again after a restart.
+    let node = node(port, "  daily_report: { at: \"00:00\" }\n", "");
+    node.checks(
+        "w.yaml",
+        &file_check(node.path(), "a-up", "甲系统", "a", ""),
+    );
+    let w = Watcher::start(&node, &[]);
+    assert!(wait_for(&seen, "/duty", 2, 20), "{}", w.stop());
+    w.stop();
+    let w = Watcher::start(&node, &[]);
+    std::thread::sleep(Duration::from_secs(3));
+    w.stop();
+    let all = messages(&seen, "/duty");
+    let daily: Vec<_> = all
+        .iter()
+        .filter(|m| m.0.contains("【值班日报】"))
+        .collect();
+    assert_eq!(daily.len(), 1, "{all:?}");
+    let text = &daily[0].1;
+    for part in [
+        "一、告警情况",
+        "二、仍未恢复",
+        "三、状态抖动",
+        "四、即将到期",
+        "五、值守程序",
+    ] {
+        assert!(text.contains(part), "{text}");
+    }
 }
