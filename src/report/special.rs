@@ -727,6 +727,8 @@ pub struct GuardReport {
     pub conclusion: String,
     /// Runs during the period, per command.
     pub runs: Vec<RunCount>,
+    /// What `znode watch` saw and sent during the period, when it ran.
+    pub watch: Option<GuardWatch>,
     /// Outcomes during the period: all, OK, WARN, CRIT, UNKNOWN, OK rate (named 合计).
     pub totals: StatusRow,
     /// The same per system.
@@ -764,6 +766,135 @@ pub struct GuardFacts {
     pub measures: Vec<String>,
     /// Whether the period has ended at the report's cut-off.
     pub ended: bool,
+}
+
+/// The watcher during a 重保 period.
+#[derive(Clone, Debug, Serialize)]
+pub struct GuardWatch {
+    /// How long it ran, and its share of the period.
+    pub coverage: String,
+    /// Checks (× hosts) it watched.
+    pub checks: i64,
+    /// Results during the period.
+    pub results: i64,
+    /// Share of them OK.
+    pub ok_pct: String,
+    /// Alerts fired.
+    pub fired: usize,
+    /// Of which CRIT.
+    pub crit: usize,
+    /// Escalations sent.
+    pub escalated: usize,
+    /// Mean time from alert to acknowledgement, of those acknowledged.
+    pub mtta: String,
+    /// Mean time from alert to recovery, of those recovered.
+    pub mttr: String,
+    /// Each alert.
+    pub alerts: Vec<GuardAlert>,
+}
+
+/// One alert of a 重保 period.
+#[derive(Clone, Debug, Serialize)]
+pub struct GuardAlert {
+    /// The check (and host).
+    pub title: String,
+    /// 严重, 告警...
+    pub level: &'static str,
+    /// When it fired.
+    pub fired: String,
+    /// Who took it and how soon, or 未确认.
+    pub acked: String,
+    /// How soon it recovered, or 未恢复.
+    pub resolved: String,
+}
+
+/// What the watcher saw and sent in a span; `None` when it did not run then.
+async fn guard_watch(
+    store: &Store,
+    span: Span,
+    show: &dyn Fn(i64) -> String,
+) -> Result<Option<GuardWatch>, StoreError> {
+    let sessions: Vec<_> = store
+        .watch_sessions(span.from)
+        .await?
+        .into_iter()
+        .filter(|w| w.started_at < span.to)
+        .collect();
+    if sessions.is_empty() {
+        return Ok(None);
+    }
+    let mut up = 0;
+    for w in &sessions {
+        let end = w.stopped_at.unwrap_or(w.beat_at).min(span.to);
+        up += (end - w.started_at.max(span.from)).max(0);
+    }
+    let length = (span.to - span.from).max(1);
+    let mut counts = [0i64; 4];
+    for (_, hour, c) in store.watch_hours(span.from / 3_600_000).await? {
+        if hour * 3_600_000 < span.to {
+            counts.iter_mut().zip(c.counts).for_each(|(a, b)| *a += b);
+        }
+    }
+    let results: i64 = counts.iter().sum();
+    let events = store.watch_events(span.from, span.to).await?;
+    let episodes = crate::store::episodes(&events);
+    let minutes = |ms: i64| format!("{:.0} 分钟", ms as f64 / 60_000.0);
+    let mean = |list: Vec<i64>| {
+        if list.is_empty() {
+            "-".to_owned()
+        } else {
+            minutes(list.iter().sum::<i64>() / list.len() as i64)
+        }
+    };
+    let alerts = episodes
+        .iter()
+        .map(|e| GuardAlert {
+            title: cell(&e.fired.title),
+            level: e.fired.level.zh(),
+            fired: show(e.fired.at),
+            acked: match e.acked {
+                Some(a) => cell(&format!("{}（{}）", a.summary, minutes(a.at - e.fired.at))),
+                None => "未确认".into(),
+            },
+            resolved: match e.resolved {
+                Some(r) => minutes(r.at - e.fired.at),
+                None => "未恢复".into(),
+            },
+        })
+        .collect();
+    Ok(Some(GuardWatch {
+        coverage: format!(
+            "值守程序运行 {}（占保障时段 {:.1}%）",
+            zh_duration(up),
+            100.0 * up as f64 / length as f64
+        ),
+        checks: sessions.iter().map(|w| w.checks).max().unwrap_or(0),
+        results,
+        ok_pct: if results == 0 {
+            "-".into()
+        } else {
+            format!("{:.2}%", 100.0 * counts[0] as f64 / results as f64)
+        },
+        fired: episodes.len(),
+        crit: episodes
+            .iter()
+            .filter(|e| e.fired.level == crate::core::outcome::Status::Crit)
+            .count(),
+        escalated: episodes.iter().map(|e| e.escalated).sum(),
+        mtta: mean(
+            episodes
+                .iter()
+                .filter_map(|e| e.acked.map(|a| a.at - e.fired.at))
+                .collect(),
+        ),
+        mttr: mean(
+            episodes
+                .iter()
+                .filter_map(|e| e.resolved.map(|r| r.at - e.fired.at))
+                .collect(),
+        ),
+        alerts,
+    }))
 }
 
 /// Runs of one command.
@@ -920,6 +1051,7 @@ pub async fn guard(
             )
         })
         .collect();
+    let watch = guard_watch(store, span, &show).await?;
     let opened: Vec<&IncidentRow> = incidents.iter().filter(|i| !i.carried).collect();
     let faults = opened.iter().filter(|i| i.kind == "故障").count();
     let carried = incidents.len() - opened.len();
@@ -987,6 +1119,7 @@ pub async fn guard(
             .into_iter()
             .map(|(command, runs)| RunCount { command, runs })
             .collect(),
+        watch,
         totals,
         by_system,
         abnormal,

@@ -35,7 +35,9 @@ pub use query::{Backfill, Diff, DiffEntry, RunRef, RunRow, RunState, StoredOutco
 pub use record::NewRecord;
 pub use runbook::{Event as JournalEvent, NewMessage, PlaybookRun, PlaybookState, QueuedMessage};
 pub use sync::{Release, ReleaseStep, StepState};
-pub use watch::{AlertRow, AlertSubject, HourCount, Silence, WatchEvent, WatchSession};
+pub use watch::{
+    AlertRow, AlertSubject, Episode, HourCount, Silence, WatchEvent, WatchSession, episodes,
+};
 
 use crate::core::clock::now_ms;
 use crate::core::outcome::{CheckInfo, Outcome, Status};

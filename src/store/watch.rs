@@ -82,6 +82,51 @@ pub struct WatchEvent {
     pub message_id: Option<i64>,
 }
 
+/// One alert episode: it fired, then perhaps someone acknowledged it, then perhaps it
+/// resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Episode<'a> {
+    /// The firing event.
+    pub fired: &'a WatchEvent,
+    /// The first acknowledgement after it.
+    pub acked: Option<&'a WatchEvent>,
+    /// The resolution.
+    pub resolved: Option<&'a WatchEvent>,
+    /// Escalations sent.
+    pub escalated: usize,
+}
+
+/// The episodes among events (oldest first): each `firing` with what followed it for the
+/// same alert, up to its `resolved` or the next `firing`.
+pub fn episodes(events: &[WatchEvent]) -> Vec<Episode<'_>> {
+    let mut out = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        if e.event != "firing" {
+            continue;
+        }
+        let mut ep = Episode {
+            fired: e,
+            acked: None,
+            resolved: None,
+            escalated: 0,
+        };
+        for x in events[i + 1..].iter().filter(|x| x.subject == e.subject) {
+            match x.event.as_str() {
+                "acked" if ep.acked.is_none() => ep.acked = Some(x),
+                "escalated" => ep.escalated += 1,
+                "resolved" => {
+                    ep.resolved = Some(x);
+                    break;
+                }
+                "firing" => break,
+                _ => {}
+            }
+        }
+        out.push(ep);
+    }
+    out
+}
+
 /// A silence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Silence {

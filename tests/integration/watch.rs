@@ -311,6 +311,32 @@ fn an_unacknowledged_alert_escalates_and_an_acknowledged_one_does_not() {
     assert_eq!(lead.len(), 1, "{lead:?}");
     node.run(&["alert", "list"]).stdout_has("李值班");
     w.stop();
+    // The 重保 report reads what the watcher saw and sent during the period.
+    let now = chrono::Utc::now().with_timezone(&chrono_tz::Asia::Shanghai);
+    let at = |h: i64| {
+        (now + chrono::Duration::hours(h))
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    node.run(&[
+        "record",
+        "guard",
+        "春节重保",
+        "--from",
+        &at(-1),
+        "--until",
+        &at(1),
+        "--people",
+        "李值班",
+    ])
+    .code(0);
+    let md = node.run(&["report", "guard", "1", "-o", "-"]);
+    md.code(0)
+        .stdout_has("持续监测：值守程序运行")
+        .stdout_has("期间告警 2 次（严重 2 次），升级通知 1 次")
+        .stdout_has("| 消息队列 | 严重 |")
+        .stdout_has("李值班 已确认")
+        .stdout_has("未恢复");
 }
 
 #[test]

@@ -103,13 +103,6 @@ pub async fn send(
     Ok(())
 }
 
-/// One alert episode of the period: fired, and resolved or not yet.
-struct Episode<'a> {
-    fired: &'a WatchEvent,
-    resolved: Option<&'a WatchEvent>,
-    acked: Option<&'a WatchEvent>,
-}
-
 fn compose(
     settings: &Settings,
     alerts: &BTreeMap<String, AlertRow>,
@@ -122,31 +115,7 @@ fn compose(
     let tz = settings.timezone;
     let hm = |ms| local_time(ms, tz, "%m-%d %H:%M");
     let span = |a: i64, b: i64| duration(Duration::from_millis((b - a).max(0) as u64)).zh;
-    let mut episodes: Vec<Episode<'_>> = Vec::new();
-    for (i, e) in events.iter().enumerate() {
-        if e.event != "firing" {
-            continue;
-        }
-        let later = events[i + 1..].iter().filter(|x| x.subject == e.subject);
-        let mut resolved = None;
-        let mut acked = None;
-        for x in later {
-            match x.event.as_str() {
-                "acked" if acked.is_none() => acked = Some(x),
-                "resolved" => {
-                    resolved = Some(x);
-                    break;
-                }
-                "firing" => break,
-                _ => {}
-            }
-        }
-        episodes.push(Episode {
-            fired: e,
-            resolved,
-            acked,
-        });
-    }
+    let episodes = crate::store::episodes(events);
     let mut out = vec![format!(
         "统计时段：{} 至 {}",
         local_time(since, tz, "%m-%d %H:%M"),
