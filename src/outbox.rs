@@ -102,12 +102,20 @@ impl<'a> Outbox<'a> {
     }
 
     /// Drops the messages older than `notify.expire` (sent that late they would mislead),
-    /// then tries every other queued message once, oldest first.
+    /// then tries every other queued message once, oldest first; after a channel fails, its
+    /// other messages wait for the next flush.
     pub async fn flush(&self) -> Result<Flushed, StoreError> {
         let cutoff = crate::core::clock::now_ms() - self.channels.expire.as_millis() as i64;
         let expired = self.store.expire_messages(cutoff).await?;
         let mut tried = Vec::new();
+        // A channel that failed once is not tried again in this flush: a relay that hangs
+        // costs one timeout, not one per message waiting for it, and the other channels'
+        // messages go out meanwhile.
+        let mut down: std::collections::HashSet<String> = Default::default();
         for q in self.store.queued_messages().await? {
+            if down.contains(&q.channel) {
+                continue;
+            }
             let result = match self.channels.channels.get(&q.channel) {
                 Some(ch) => {
                     ch.send(
@@ -127,6 +135,9 @@ impl<'a> Outbox<'a> {
             self.store
                 .delivery(q.id, result.as_ref().err().map(String::as_str))
                 .await?;
+            if result.is_err() {
+                down.insert(q.channel.clone());
+            }
             tried.push((q, result.err()));
         }
         Ok(Flushed { expired, tried })

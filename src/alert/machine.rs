@@ -178,6 +178,9 @@ pub enum Notice {
     FlapStart,
     /// It stopped flipping.
     FlapStop,
+    /// It is no longer watched (removed from the checks, or not selected): what paged is
+    /// closed. The watcher sends it; [`Alert::due`] never does.
+    Retired(Status),
 }
 
 impl Default for Alert {
@@ -217,7 +220,13 @@ impl Alert {
         if problem {
             self.passes = 0;
             self.fails = self.fails.saturating_add(1);
-            self.level = status;
+            // Once firing, the level only rises: a disk at 89%/91% or a check that sometimes
+            // times out would otherwise page at every swing. Receivers learn that it got worse,
+            // and that it recovered.
+            self.level = match self.phase {
+                Phase::Firing | Phase::Recovering => self.level.max(status),
+                Phase::Ok | Phase::Pending => status,
+            };
             match self.phase {
                 Phase::Ok => {
                     self.since = Some(now);
@@ -336,7 +345,7 @@ impl Alert {
                 self.notified = Some(*to);
                 self.last_sent = Some(now);
             }
-            Notice::Resolved { .. } => {
+            Notice::Resolved { .. } | Notice::Retired(_) => {
                 self.notified = None;
                 self.fired_at = None;
                 self.last_sent = None;
@@ -416,13 +425,21 @@ mod tests {
         assert_eq!(due, vec![Notice::Firing(Warn)]);
         a.sent(&due[0], 0);
         a.observe(Crit, 5000, &Thresholds::default());
+        let due = a.due(&now(5000));
         assert_eq!(
-            a.due(&now(5000)),
+            due,
             vec![Notice::Changed {
                 from: Warn,
                 to: Crit
             }]
         );
+        a.sent(&due[0], 5000);
+        // Swinging back to WARN while firing is not a message of its own.
+        a.observe(Warn, 6000, &Thresholds::default());
+        a.observe(Crit, 7000, &Thresholds::default());
+        a.observe(Warn, 8000, &Thresholds::default());
+        assert!(a.due(&now(8000)).is_empty());
+        assert_eq!(a.level, Crit);
     }
 
     #[test]

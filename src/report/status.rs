@@ -13,7 +13,7 @@ use crate::core::clock::local_time;
 use crate::core::outcome::Status;
 use crate::core::period::Span;
 use crate::settings::Settings;
-use crate::store::{AlertRow, RunRef, Store, StoreError, WatchEvent};
+use crate::store::{AlertRow, RunRef, Store, StoreError};
 
 /// Days the bars cover.
 pub const DAYS: usize = 90;
@@ -209,6 +209,7 @@ fn status_class(s: Status) -> &'static str {
 fn event_zh(e: &str) -> &str {
     match e {
         "firing" => "告警",
+        "retired" => "不再监测",
         "changed" => "级别变化",
         "resolved" => "恢复",
         "reminder" => "提醒",
@@ -219,11 +220,6 @@ fn event_zh(e: &str) -> &str {
         "held" => "暂缓通知",
         other => other,
     }
-}
-
-/// The local day of an hour (epoch ms / 3,600,000), as `YYYY-MM-DD`.
-fn day_of(hour: i64, tz: chrono_tz::Tz) -> String {
-    local_time(hour * 3_600_000, tz, "%Y-%m-%d")
 }
 
 /// The last [`DAYS`] local days, oldest first, and the first hour they cover.
@@ -244,35 +240,76 @@ fn days(now: i64, tz: chrono_tz::Tz) -> (Vec<String>, i64) {
     (list, from / 3_600_000)
 }
 
-/// Per subject: counts per hour, from the watcher, and for checks it never watched, from the
-/// inspections' roll-ups (by check id, so on the jump host).
-async fn hourly(
+/// The zone's offset from UTC now, in whole hours (what the database groups days by).
+fn offset_hours(now: i64, tz: chrono_tz::Tz) -> i64 {
+    use chrono::Offset;
+    chrono::DateTime::from_timestamp_millis(now)
+        .map(|t| i64::from(t.with_timezone(&tz).offset().fix().local_minus_utc()) / 3600)
+        .unwrap_or(0)
+}
+
+/// A day counted from 1970-01-01 as `YYYY-MM-DD`.
+fn date_of(day: i64) -> String {
+    (chrono::NaiveDate::default() + chrono::Days::new(day.max(0) as u64)).to_string()
+}
+
+/// What the bars and uptimes are made of.
+#[derive(Default)]
+struct History {
+    /// Per subject, per local date.
+    days: BTreeMap<String, BTreeMap<String, Day>>,
+    /// Per subject, the last 24 hours.
+    last_day: BTreeMap<String, Day>,
+}
+
+fn count_of(status: Status) -> usize {
+    match status {
+        Status::Ok => 0,
+        Status::Warn => 1,
+        Status::Crit => 2,
+        Status::Unknown => 3,
+    }
+}
+
+/// Per subject: counts per local day (summed in the database) from the watcher, and for
+/// checks it never watched, from the inspections' roll-ups (by check id, on the jump host).
+async fn history(
     store: &Store,
     from_hour: i64,
-) -> Result<BTreeMap<String, BTreeMap<i64, Day>>, StoreError> {
-    let mut out: BTreeMap<String, BTreeMap<i64, Day>> = BTreeMap::new();
-    for (subject, hour, c) in store.watch_hours(from_hour).await? {
-        out.entry(subject)
+    now: i64,
+    tz: chrono_tz::Tz,
+) -> Result<History, StoreError> {
+    let mut h = History::default();
+    let off = offset_hours(now, tz);
+    for (subject, day, c) in store.watch_days(from_hour, off).await? {
+        h.days
+            .entry(subject)
             .or_default()
-            .insert(hour, Day { counts: c.counts });
+            .insert(date_of(day), Day { counts: c.counts });
     }
+    let day_start = now / 3_600_000 - 23;
+    for (subject, _, c) in store.watch_hours(day_start).await? {
+        let d = h.last_day.entry(subject).or_default();
+        *d = sum([&*d, &Day { counts: c.counts }]);
+    }
+    let watched: std::collections::BTreeSet<String> = h.days.keys().cloned().collect();
     for (check, hour, status, runs) in store.outcome_hour_counts(from_hour).await? {
-        if out
-            .get(&check)
-            .is_some_and(|h| !h.is_empty() && !h.contains_key(&hour))
-        {
-            // A watched check: its bars are the watcher's.
+        // A watched check's bars are the watcher's alone.
+        if watched.contains(&check) {
             continue;
         }
-        let d = out.entry(check).or_default().entry(hour).or_default();
-        d.counts[match status {
-            Status::Ok => 0,
-            Status::Warn => 1,
-            Status::Crit => 2,
-            Status::Unknown => 3,
-        }] += runs;
+        let date = date_of((hour + off) / 24);
+        h.days
+            .entry(check.clone())
+            .or_default()
+            .entry(date)
+            .or_default()
+            .counts[count_of(status)] += runs;
+        if hour >= day_start {
+            h.last_day.entry(check).or_default().counts[count_of(status)] += runs;
+        }
     }
-    Ok(out)
+    Ok(h)
 }
 
 fn sum<'a>(days: impl IntoIterator<Item = &'a Day>) -> Day {
@@ -289,12 +326,12 @@ fn sum<'a>(days: impl IntoIterator<Item = &'a Day>) -> Day {
 pub async fn build(store: &Store, settings: &Settings, now: i64) -> Result<StatusPage, StoreError> {
     let tz = settings.timezone;
     let (day_list, from_hour) = days(now, tz);
-    let hours = hourly(store, from_hour).await?;
+    let hist = history(store, from_hour, now, tz).await?;
     let alerts = store.alerts().await?;
     let mut cards: Vec<Card> = Vec::new();
     let shown = |ms: i64| local_time(ms, tz, "%m-%d %H:%M:%S");
     for r in &alerts {
-        cards.push(card(r, hours.get(&r.about.subject), &day_list, now, tz));
+        cards.push(card(r, &hist, &day_list, tz));
     }
     // Without a watcher, the latest inspection gives the cards.
     let latest = match store.resolve_of(&RunRef::Latest(0), Some("inspect")).await {
@@ -329,7 +366,7 @@ pub async fn build(store: &Store, settings: &Settings, now: i64) -> Result<Statu
                 uptime_90d: None,
                 subject,
             };
-            fill_days(&mut c, hours.get(&o.outcome.check), &day_list, now, tz);
+            fill_days(&mut c, &hist, &o.outcome.check, &day_list);
             cards.push(c);
         }
     }
@@ -364,7 +401,7 @@ pub async fn build(store: &Store, settings: &Settings, now: i64) -> Result<Statu
     let mut firing: Vec<Card> = alerts
         .iter()
         .filter(|r| r.alert.wanted().is_some())
-        .map(|r| card(r, hours.get(&r.about.subject), &day_list, now, tz))
+        .map(|r| card(r, &hist, &day_list, tz))
         .collect();
     firing.sort_by_key(|c| std::cmp::Reverse(c.status));
     let incidents = store
@@ -456,13 +493,7 @@ pub async fn build(store: &Store, settings: &Settings, now: i64) -> Result<Statu
     })
 }
 
-fn card(
-    r: &AlertRow,
-    hours: Option<&BTreeMap<i64, Day>>,
-    day_list: &[String],
-    now: i64,
-    tz: chrono_tz::Tz,
-) -> Card {
+fn card(r: &AlertRow, hist: &History, day_list: &[String], tz: chrono_tz::Tz) -> Card {
     let status = r.alert.status;
     let mut c = Card {
         subject: r.about.subject.clone(),
@@ -482,30 +513,18 @@ fn card(
         uptime_30d: None,
         uptime_90d: None,
     };
-    fill_days(&mut c, hours, day_list, now, tz);
+    fill_days(&mut c, hist, &r.about.subject, day_list);
     c
 }
 
-fn fill_days(
-    c: &mut Card,
-    hours: Option<&BTreeMap<i64, Day>>,
-    day_list: &[String],
-    now: i64,
-    tz: chrono_tz::Tz,
-) {
+fn fill_days(c: &mut Card, hist: &History, key: &str, day_list: &[String]) {
     let empty = BTreeMap::new();
-    let hours = hours.unwrap_or(&empty);
-    let mut by_day: BTreeMap<String, Day> = BTreeMap::new();
-    for (h, d) in hours {
-        let e = by_day.entry(day_of(*h, tz)).or_default();
-        *e = sum([&*e, d]);
-    }
+    let by_day = hist.days.get(key).unwrap_or(&empty);
     c.days = day_list
         .iter()
         .map(|d| (d.clone(), by_day.get(d).copied().unwrap_or_default()))
         .collect();
-    let now_hour = now / 3_600_000;
-    c.uptime_24h = sum(hours.range(now_hour - 23..).map(|(_, d)| d)).uptime();
+    c.uptime_24h = hist.last_day.get(key).and_then(Day::uptime);
     c.uptime_30d = sum(c.days.iter().rev().take(30).map(|(_, d)| d)).uptime();
     c.uptime_90d = sum(c.days.iter().map(|(_, d)| d)).uptime();
 }
@@ -518,18 +537,46 @@ pub async fn check_page(
     now: i64,
 ) -> Result<Option<CheckPage>, StoreError> {
     let tz = settings.timezone;
-    let page = build(store, settings, now).await?;
-    let Some(card) = page
-        .groups
-        .iter()
-        .flat_map(|g| &g.cards)
-        .find(|c| c.subject == subject)
-        .cloned()
-    else {
-        return Ok(None);
+    // A watched check is read alone; one only the inspections know comes from the page.
+    let watched = store
+        .alerts()
+        .await?
+        .into_iter()
+        .find(|r| r.about.subject == subject);
+    let card = match watched {
+        Some(r) => {
+            let (day_list, from_hour) = days(now, tz);
+            let mut hist = History::default();
+            let off = offset_hours(now, tz);
+            let by_day = hist.days.entry(subject.to_owned()).or_default();
+            let mut last = Day::default();
+            for (_, hour, c) in store.watch_hours_of(subject, from_hour).await? {
+                let day = Day { counts: c.counts };
+                let e = by_day.entry(date_of((hour + off) / 24)).or_default();
+                *e = sum([&*e, &day]);
+                if hour >= now / 3_600_000 - 23 {
+                    last = sum([&last, &day]);
+                }
+            }
+            hist.last_day.insert(subject.to_owned(), last);
+            card(&r, &hist, &day_list, tz)
+        }
+        None => {
+            let page = build(store, settings, now).await?;
+            match page
+                .groups
+                .iter()
+                .flat_map(|g| &g.cards)
+                .find(|c| c.subject == subject)
+                .cloned()
+            {
+                Some(c) => c,
+                None => return Ok(None),
+            }
+        }
     };
     let from_hour = now / 3_600_000 - 47;
-    let all = store.watch_hours(from_hour).await?;
+    let all = store.watch_hours_of(subject, from_hour).await?;
     let mut by_hour: BTreeMap<i64, (Day, i64)> = BTreeMap::new();
     for (s, h, c) in all {
         if s == subject {
@@ -544,12 +591,9 @@ pub async fn check_page(
         })
         .collect();
     let events = store
-        .watch_events(now - 90 * 86_400_000, now + 1)
+        .watch_events_of(subject, 50)
         .await?
         .into_iter()
-        .filter(|e: &WatchEvent| e.subject == subject)
-        .rev()
-        .take(50)
         .map(|e| EventLine {
             at: local_time(e.at, tz, "%m-%d %H:%M:%S"),
             what: event_zh(&e.event).to_owned(),

@@ -304,21 +304,7 @@ impl Store {
 
     /// Queues a message for a channel; returns its id.
     pub async fn queue_message(&self, m: &NewMessage<'_>) -> Result<i64, StoreError> {
-        let id: (i64,) = sqlx::query_as(
-            "INSERT INTO notify_outbox (created_at, channel, message, source, state, title, html, attachment) \
-             VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7) RETURNING id",
-        )
-        .bind(now_ms())
-        .bind(m.channel.to_owned())
-        .bind(m.message.to_owned())
-        .bind(m.source.to_owned())
-        .bind(m.title.to_owned())
-        .bind(m.html.map(str::to_owned))
-        .bind(m.attachment.map(str::to_owned))
-        .fetch_one(&self.pool)
-        .await
-        .map_err(self.db())?;
-        Ok(id.0)
+        insert_message(&self.pool, m).await.map_err(self.db())
     }
 
     /// Messages queued in a span, oldest first: (queued at, channel, title, state, sent at).
@@ -416,6 +402,27 @@ pub struct NewMessage<'a> {
     pub html: Option<&'a str>,
     /// A file to attach.
     pub attachment: Option<&'a str>,
+}
+
+/// Inserts a queued message (in a transaction or not); returns its id.
+pub(super) async fn insert_message<'e>(
+    e: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    m: &NewMessage<'_>,
+) -> Result<i64, sqlx::Error> {
+    let id: (i64,) = sqlx::query_as(
+        "INSERT INTO notify_outbox (created_at, channel, message, source, state, title, html, attachment) \
+         VALUES ($1, $2, $3, $4, 'queued', $5, $6, $7) RETURNING id",
+    )
+    .bind(now_ms())
+    .bind(m.channel.to_owned())
+    .bind(m.message.to_owned())
+    .bind(m.source.to_owned())
+    .bind(m.title.to_owned())
+    .bind(m.html.map(str::to_owned))
+    .bind(m.attachment.map(str::to_owned))
+    .fetch_one(e)
+    .await?;
+    Ok(id.0)
 }
 
 /// A message waiting in the outbox.

@@ -242,6 +242,92 @@ fn alert_row(r: &AnyRow) -> Result<AlertRow, sqlx::Error> {
     })
 }
 
+/// Writes one alert (see [`Store::save_alerts`]).
+async fn upsert_alert<'e>(
+    e: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    r: &AlertRow,
+) -> Result<(), sqlx::Error> {
+    let a = &r.alert;
+    sqlx::query(
+        "INSERT INTO watch_alerts (subject, check_id, host, system, title, category, phase, level, status, summary, \
+         fails, passes, since, history, seen, flapping, notified, flap_notified, fired_at, last_sent, tier, hold, \
+         checked_at, duration_ms) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) \
+         ON CONFLICT (subject) DO UPDATE SET check_id = excluded.check_id, host = excluded.host, \
+         system = excluded.system, title = excluded.title, category = excluded.category, phase = excluded.phase, \
+         level = excluded.level, status = excluded.status, summary = excluded.summary, fails = excluded.fails, \
+         passes = excluded.passes, since = excluded.since, history = excluded.history, seen = excluded.seen, \
+         flapping = excluded.flapping, notified = excluded.notified, flap_notified = excluded.flap_notified, \
+         fired_at = excluded.fired_at, last_sent = excluded.last_sent, tier = excluded.tier, hold = excluded.hold, \
+         checked_at = excluded.checked_at, duration_ms = excluded.duration_ms, \
+         acked_by = CASE WHEN excluded.phase = 'ok' AND excluded.notified IS NULL THEN NULL ELSE watch_alerts.acked_by END, \
+         acked_at = CASE WHEN excluded.phase = 'ok' AND excluded.notified IS NULL THEN NULL ELSE watch_alerts.acked_at END, \
+         ack_note = CASE WHEN excluded.phase = 'ok' AND excluded.notified IS NULL THEN NULL ELSE watch_alerts.ack_note END",
+    )
+    .bind(r.about.subject.clone())
+    .bind(r.about.check.clone())
+    .bind(r.about.host.clone())
+    .bind(r.about.system.clone())
+    .bind(r.about.title.clone())
+    .bind(r.about.category.clone())
+    .bind(a.phase.as_str())
+    .bind(a.level.as_str())
+    .bind(a.status.as_str())
+    .bind(r.summary.clone())
+    .bind(i64::from(a.fails))
+    .bind(i64::from(a.passes))
+    .bind(a.since)
+    .bind(i64::from(a.history))
+    .bind(i64::from(a.seen))
+    .bind(i64::from(a.flapping))
+    .bind(a.notified.map(|s| s.as_str()))
+    .bind(i64::from(a.flap_notified))
+    .bind(a.fired_at)
+    .bind(a.last_sent)
+    .bind(i64::from(a.tier))
+    .bind(r.hold.clone())
+    .bind(r.checked_at)
+    .bind(r.duration_ms)
+    .execute(e)
+    .await?;
+    Ok(())
+}
+
+/// Inserts an event; returns its id.
+async fn insert_event<'e>(
+    e: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    ev: &WatchEvent,
+) -> Result<i64, sqlx::Error> {
+    let id: (i64,) = sqlx::query_as(
+        "INSERT INTO watch_events (at, subject, title, event, level, summary, detail, message_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(ev.at)
+    .bind(ev.subject.clone())
+    .bind(ev.title.clone())
+    .bind(ev.event.clone())
+    .bind(ev.level.as_str())
+    .bind(ev.summary.clone())
+    .bind(ev.detail.clone())
+    .bind(ev.message_id)
+    .fetch_one(e)
+    .await?;
+    Ok(id.0)
+}
+
+fn hour_count(
+    (s, h, ok, warn, crit, unknown, d): (String, i64, i64, i64, i64, i64, i64),
+) -> (String, i64, HourCount) {
+    (
+        s,
+        h,
+        HourCount {
+            counts: [ok, warn, crit, unknown],
+            duration_ms: d,
+        },
+    )
+}
+
 fn event_row(r: &AnyRow) -> Result<WatchEvent, sqlx::Error> {
     Ok(WatchEvent {
         id: r.try_get("id")?,
@@ -276,52 +362,49 @@ impl Store {
     pub async fn save_alerts(&self, rows: &[AlertRow]) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await.map_err(self.db())?;
         for r in rows {
-            let a = &r.alert;
-            sqlx::query(
-                "INSERT INTO watch_alerts (subject, check_id, host, system, title, category, phase, level, status, summary, \
-                 fails, passes, since, history, seen, flapping, notified, flap_notified, fired_at, last_sent, tier, hold, \
-                 checked_at, duration_ms) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24) \
-                 ON CONFLICT (subject) DO UPDATE SET check_id = excluded.check_id, host = excluded.host, \
-                 system = excluded.system, title = excluded.title, category = excluded.category, phase = excluded.phase, \
-                 level = excluded.level, status = excluded.status, summary = excluded.summary, fails = excluded.fails, \
-                 passes = excluded.passes, since = excluded.since, history = excluded.history, seen = excluded.seen, \
-                 flapping = excluded.flapping, notified = excluded.notified, flap_notified = excluded.flap_notified, \
-                 fired_at = excluded.fired_at, last_sent = excluded.last_sent, tier = excluded.tier, hold = excluded.hold, \
-                 checked_at = excluded.checked_at, duration_ms = excluded.duration_ms, \
-                 acked_by = CASE WHEN excluded.phase = 'ok' AND excluded.notified IS NULL THEN NULL ELSE watch_alerts.acked_by END, \
-                 acked_at = CASE WHEN excluded.phase = 'ok' AND excluded.notified IS NULL THEN NULL ELSE watch_alerts.acked_at END, \
-                 ack_note = CASE WHEN excluded.phase = 'ok' AND excluded.notified IS NULL THEN NULL ELSE watch_alerts.ack_note END",
-            )
-            .bind(r.about.subject.clone())
-            .bind(r.about.check.clone())
-            .bind(r.about.host.clone())
-            .bind(r.about.system.clone())
-            .bind(r.about.title.clone())
-            .bind(r.about.category.clone())
-            .bind(a.phase.as_str())
-            .bind(a.level.as_str())
-            .bind(a.status.as_str())
-            .bind(r.summary.clone())
-            .bind(i64::from(a.fails))
-            .bind(i64::from(a.passes))
-            .bind(a.since)
-            .bind(i64::from(a.history))
-            .bind(i64::from(a.seen))
-            .bind(i64::from(a.flapping))
-            .bind(a.notified.map(|s| s.as_str()))
-            .bind(i64::from(a.flap_notified))
-            .bind(a.fired_at)
-            .bind(a.last_sent)
-            .bind(i64::from(a.tier))
-            .bind(r.hold.clone())
-            .bind(r.checked_at)
-            .bind(r.duration_ms)
-            .execute(&mut *tx)
-            .await
-            .map_err(self.db())?;
+            upsert_alert(&mut *tx, r).await.map_err(self.db())?;
         }
         tx.commit().await.map_err(self.db())
+    }
+
+    /// Records a notice at once: its messages queued in the outbox, its event (pointing at the
+    /// first message) and the alert as it stands after it, in one transaction, so that a
+    /// notice is either owed or queued and never queued twice. Returns the messages' ids.
+    pub async fn record_notice(
+        &self,
+        messages: &[super::NewMessage<'_>],
+        event: &WatchEvent,
+        alert: Option<&AlertRow>,
+    ) -> Result<Vec<i64>, StoreError> {
+        let mut tx = self.pool.begin().await.map_err(self.db())?;
+        let mut ids = Vec::with_capacity(messages.len());
+        for m in messages {
+            ids.push(
+                super::runbook::insert_message(&mut *tx, m)
+                    .await
+                    .map_err(self.db())?,
+            );
+        }
+        let e = WatchEvent {
+            message_id: ids.first().copied(),
+            ..event.clone()
+        };
+        insert_event(&mut *tx, &e).await.map_err(self.db())?;
+        if let Some(a) = alert {
+            upsert_alert(&mut *tx, a).await.map_err(self.db())?;
+        }
+        tx.commit().await.map_err(self.db())?;
+        Ok(ids)
+    }
+
+    /// Forgets an alert (its check is no longer watched); its events stay.
+    pub async fn remove_alert(&self, subject: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM watch_alerts WHERE subject = $1")
+            .bind(subject.to_owned())
+            .execute(&self.pool)
+            .await
+            .map_err(self.db())?;
+        Ok(())
     }
 
     /// The subjects whose current problem is acknowledged.
@@ -379,22 +462,19 @@ impl Store {
 
     /// Records an event; returns its id.
     pub async fn add_watch_event(&self, e: &WatchEvent) -> Result<i64, StoreError> {
-        let id: (i64,) = sqlx::query_as(
-            "INSERT INTO watch_events (at, subject, title, event, level, summary, detail, message_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        )
-        .bind(e.at)
-        .bind(e.subject.clone())
-        .bind(e.title.clone())
-        .bind(e.event.clone())
-        .bind(e.level.as_str())
-        .bind(e.summary.clone())
-        .bind(e.detail.clone())
-        .bind(e.message_id)
-        .fetch_one(&self.pool)
-        .await
-        .map_err(self.db())?;
-        Ok(id.0)
+        insert_event(&self.pool, e).await.map_err(self.db())
+    }
+
+    /// Whether an event of this kind was recorded at or after `from`.
+    pub async fn watch_event_since(&self, event: &str, from: i64) -> Result<bool, StoreError> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM watch_events WHERE event = $1 AND at >= $2 LIMIT 1")
+                .bind(event.to_owned())
+                .bind(from)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(self.db())?;
+        Ok(row.is_some())
     }
 
     /// Events from `from` to `to` (epoch ms), oldest first.
@@ -513,19 +593,66 @@ impl Store {
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())?;
-        Ok(rows
-            .into_iter()
-            .map(|(s, h, ok, warn, crit, unknown, d)| {
-                (
-                    s,
-                    h,
-                    HourCount {
-                        counts: [ok, warn, crit, unknown],
-                        duration_ms: d,
-                    },
-                )
-            })
-            .collect())
+        Ok(rows.into_iter().map(hour_count).collect())
+    }
+
+    /// Result counts per subject and local day from `from_hour` on, summed in the database:
+    /// (subject, day, counts), the day counted from 1970-01-01 in a zone `offset_hours` ahead
+    /// of UTC.
+    pub async fn watch_days(
+        &self,
+        from_hour: i64,
+        offset_hours: i64,
+    ) -> Result<Vec<(String, i64, HourCount)>, StoreError> {
+        let rows: Vec<(String, i64, i64, i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT subject, (hour + $2) / 24, SUM(ok), SUM(warn), SUM(crit), SUM(unknown), SUM(duration_ms) \
+             FROM watch_hours WHERE hour >= $1 GROUP BY subject, (hour + $2) / 24",
+        )
+        .bind(from_hour)
+        .bind(offset_hours)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows.into_iter().map(hour_count).collect())
+    }
+
+    /// Hourly counts of one subject from `from_hour` on: (subject, hour, counts).
+    pub async fn watch_hours_of(
+        &self,
+        subject: &str,
+        from_hour: i64,
+    ) -> Result<Vec<(String, i64, HourCount)>, StoreError> {
+        let rows: Vec<(String, i64, i64, i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT subject, hour, ok, warn, crit, unknown, duration_ms FROM watch_hours \
+             WHERE subject = $1 AND hour >= $2 ORDER BY hour",
+        )
+        .bind(subject.to_owned())
+        .bind(from_hour)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows.into_iter().map(hour_count).collect())
+    }
+
+    /// The last `limit` events of one alert, newest first.
+    pub async fn watch_events_of(
+        &self,
+        subject: &str,
+        limit: i64,
+    ) -> Result<Vec<WatchEvent>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, at, subject, title, event, level, summary, detail, message_id FROM watch_events \
+             WHERE subject = $1 ORDER BY at DESC, id DESC LIMIT $2",
+        )
+        .bind(subject.to_owned())
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        rows.iter()
+            .map(event_row)
+            .collect::<Result<_, _>>()
+            .map_err(self.db())
     }
 
     /// Records a watcher that starts; returns its session id.

@@ -594,6 +594,15 @@ fn sighup_reloads_the_checks_and_a_broken_config_keeps_the_old_one() {
     std::thread::sleep(Duration::from_secs(2));
     remove(&node, "a");
     assert!(wait_for(&seen, "/duty", 2, 20), "{}", w.stop());
+    // A firing check taken out of the config is closed, not left paging.
+    node.checks(
+        "w.yaml",
+        &file_check(node.path(), "a-up", "甲系统", "a", ""),
+    );
+    hup(&w);
+    assert!(wait_for(&seen, "/duty", 3, 20), "{}", w.stop());
+    let last = messages(&seen, "/duty").pop().unwrap();
+    assert!(last.0.contains("【不再监测】乙系统"), "{last:?}");
     let log = w.stop();
     assert!(log.contains("configuration reloaded: 2 check(s)"), "{log}");
     assert!(log.contains("configuration NOT reloaded"), "{log}");

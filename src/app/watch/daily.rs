@@ -38,11 +38,7 @@ pub async fn due(
     if now < at {
         return Ok(None);
     }
-    let sent = store
-        .watch_events(at, now + 1)
-        .await?
-        .iter()
-        .any(|e| e.event == "daily");
+    let sent = store.watch_event_since("daily", at).await?;
     Ok((!sent).then_some(now - DAY_MS))
 }
 
@@ -57,6 +53,14 @@ pub async fn send(
     now: i64,
 ) -> Result<(), StoreError> {
     let events = store.watch_events(since, now).await?;
+    // Acknowledgements are written by `alert ack` while the watcher runs: read them here.
+    let stored: BTreeMap<String, AlertRow> = store
+        .alerts()
+        .await?
+        .into_iter()
+        .map(|r| (r.about.subject.clone(), r))
+        .collect();
+    let alerts = if stored.is_empty() { alerts } else { &stored };
     let sessions = store.watch_sessions(since).await?;
     let tz = settings.timezone;
     let text = compose(settings, alerts, metrics, &events, &sessions, since, now);
@@ -65,40 +69,34 @@ pub async fn send(
         settings.node,
         local_time(now, tz, "%Y年%m月%d日")
     );
-    let outbox = crate::outbox::Outbox::new(
-        store,
-        &settings.notify,
-        &settings.node,
-        settings.defaults.timeout,
-    );
-    let mut first = None;
-    for ch in channels {
-        let id = outbox
-            .queue(&crate::outbox::Post {
-                channel: ch,
-                source: "watch daily",
-                message: crate::notify::Outgoing {
-                    title: &title,
-                    text: &text,
-                    html: None,
-                    attachment: None,
-                },
-            })
-            .await?;
-        first.get_or_insert(id);
-    }
-    store
-        .add_watch_event(&WatchEvent {
-            id: 0,
-            at: now,
-            subject: "daily".into(),
-            title,
-            event: "daily".into(),
-            level: crate::core::outcome::Status::Ok,
-            summary: text,
-            detail: None,
-            message_id: first,
+    let messages: Vec<crate::store::NewMessage<'_>> = channels
+        .iter()
+        .map(|ch| crate::store::NewMessage {
+            channel: ch,
+            title: &title,
+            message: &text,
+            source: "watch daily",
+            html: None,
+            attachment: None,
         })
+        .collect();
+    // The report and its record together: a failure leaves it due, never queued twice.
+    store
+        .record_notice(
+            &messages,
+            &WatchEvent {
+                id: 0,
+                at: now,
+                subject: "daily".into(),
+                title: title.clone(),
+                event: "daily".into(),
+                level: crate::core::outcome::Status::Ok,
+                summary: text.clone(),
+                detail: None,
+                message_id: None,
+            },
+            None,
+        )
         .await?;
     Ok(())
 }

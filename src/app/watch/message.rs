@@ -99,13 +99,20 @@ pub fn compose(n: &Notice, a: &About<'_>) -> (String, String) {
                 row.alert.change_share() * 100.0
             ),
         ),
+        Notice::Retired(_) => (
+            format!("【不再监测】{who}"),
+            format!("{who} 已不在监测范围内（检查项已删除或未选中），此前的告警就此关闭"),
+        ),
         Notice::FlapStop => (
             format!("【抖动结束】{who}"),
             format!("{who} 状态已稳定，当前{}", level_word(row.alert.status)),
         ),
     };
     let mut lines = vec![first];
-    if !matches!(n, Notice::Resolved { .. } | Notice::FlapStop) {
+    if !matches!(
+        n,
+        Notice::Resolved { .. } | Notice::FlapStop | Notice::Retired(_)
+    ) {
         lines.push(format!("情况：{}", row.summary));
     }
     if let Some(since) = row.alert.since.or(row.alert.fired_at) {

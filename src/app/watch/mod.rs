@@ -104,7 +104,8 @@ struct Watched {
     subject: String,
     every: Duration,
     due: Instant,
-    running: bool,
+    /// The batch it is running in, if it is.
+    running: Option<u64>,
     /// The subjects it depends on.
     parents: Vec<String>,
 }
@@ -112,7 +113,7 @@ struct Watched {
 /// What batches send back to the loop.
 enum Msg {
     Outcome(u64, Box<Outcome>),
-    BatchDone(Vec<String>),
+    BatchDone(u64, Vec<String>),
     Trouble(String),
     Delivered(Event),
 }
@@ -138,6 +139,8 @@ struct Watcher<'o> {
     silences: Vec<(Silence, crate::alert::Matcher)>,
     previous: HashMap<String, Vec<Metric>>,
     hours: HashMap<(String, String, Option<String>, i64), HourCount>,
+    /// Alerts of what is no longer watched, to close on the next tick.
+    retired: Vec<String>,
     /// The batch in which each host's reachability was last taken.
     host_fed: HashMap<String, u64>,
     profile: Profile,
@@ -147,8 +150,12 @@ struct Watcher<'o> {
     shared: Arc<Shared>,
     tx: mpsc::Sender<Msg>,
     wake_sender: mpsc::Sender<()>,
+    settings_tx: tokio::sync::watch::Sender<Arc<Settings>>,
     stop: tokio::sync::watch::Receiver<bool>,
     next_batch: u64,
+    /// When this watcher started: the grid batches start on, and what counts as fresh.
+    epoch: Instant,
+    started: i64,
     observer: &'o mut dyn Observer,
 }
 
@@ -190,9 +197,11 @@ pub async fn run(
     let (stop_tx, stop) = tokio::sync::watch::channel(false);
     let (wake_sender, wake) = mpsc::channel::<()>(1);
     let settings = Arc::new(settings);
+    // The delivery task follows reloads: a channel added or a token rotated is used at once.
+    let (settings_tx, settings_rx) = tokio::sync::watch::channel(settings.clone());
     let deliverer = tokio::spawn(deliver(
         store.clone(),
-        settings.clone(),
+        settings_rx,
         wake,
         tx.clone(),
         stop.clone(),
@@ -209,6 +218,7 @@ pub async fn run(
         previous: HashMap::new(),
         hours: HashMap::new(),
         host_fed: HashMap::new(),
+        retired: Vec::new(),
         profile,
         options,
         store: store.clone(),
@@ -216,8 +226,11 @@ pub async fn run(
         shared: Arc::new(Shared::default()),
         tx,
         wake_sender,
+        settings_tx,
         stop,
         next_batch: 0,
+        epoch: Instant::now(),
+        started,
         observer,
     };
     w.install(settings.as_ref().clone(), plan);
@@ -247,6 +260,7 @@ pub async fn run(
             _ = tokio::time::sleep_until(next) => w.start_due(),
             _ = tick.tick() => {
                 w.refresh().await;
+                w.retire().await;
                 w.evaluate_all().await;
                 w.save().await;
                 if last_hours.elapsed() >= HOURS_EVERY {
@@ -294,7 +308,7 @@ impl Watcher<'_> {
         };
         self.profile = profile;
         let now = Instant::now();
-        let old: HashMap<String, (Instant, bool)> = self
+        let old: HashMap<String, (Instant, Option<u64>)> = self
             .units
             .drain(..)
             .map(|u| (u.subject, (u.due, u.running)))
@@ -321,7 +335,7 @@ impl Watcher<'_> {
             // The first round is spread over a few seconds, so 2,000 checks do not start
             // in the same instant.
             let spread = Duration::from_secs(5).min(every) * (i as u32) / n;
-            let (due, running) = old.get(&subj).copied().unwrap_or((now + spread, false));
+            let (due, running) = old.get(&subj).copied().unwrap_or((now + spread, None));
             let mut parents = Vec::new();
             for d in &spec.depends_on {
                 let Some(list) = of_check.get(d.as_str()) else {
@@ -350,6 +364,41 @@ impl Watcher<'_> {
             .collect();
         self.checks = Arc::new(plan.checks);
         self.settings = Arc::new(settings);
+        let _ = self.settings_tx.send(self.settings.clone());
+        let hosts: HashSet<String> = self
+            .units
+            .iter()
+            .filter_map(|u| u.host.as_ref().map(|h| format!("host:{h}")))
+            .collect();
+        self.retired = self
+            .alerts
+            .keys()
+            .filter(|s| !self.by_subject.contains_key(*s) && !hosts.contains(*s))
+            .cloned()
+            .collect();
+    }
+
+    /// Closes the alerts of what is no longer watched: a message for what paged, then the
+    /// alert is forgotten (its events stay).
+    async fn retire(&mut self) {
+        for subj in std::mem::take(&mut self.retired) {
+            let Some(row) = self.alerts.get(&subj) else {
+                continue;
+            };
+            if let Some(was) = row.alert.notified
+                && !self.send(&subj, &Notice::Retired(was), now_ms()).await
+            {
+                self.retired.push(subj);
+                continue;
+            }
+            match self.store.remove_alert(&subj).await {
+                Ok(()) => {
+                    self.alerts.remove(&subj);
+                    self.dirty.remove(&subj);
+                }
+                Err(e) => self.observer.event(Event::Trouble(e.to_string())),
+            }
+        }
     }
 
     /// A check's interval under the profile: a profile other than the normal one only ever
@@ -369,13 +418,19 @@ impl Watcher<'_> {
         }
     }
 
+    /// When the next batch starts: the earliest due unit, rounded up to the whole second, so
+    /// that units due within the same second run as one batch (one ssh session per host, one
+    /// process table) rather than one batch each.
     fn next_due(&self) -> Instant {
-        self.units
+        let due = self
+            .units
             .iter()
-            .filter(|u| !u.running)
+            .filter(|u| u.running.is_none())
             .map(|u| u.due)
             .min()
-            .unwrap_or_else(|| Instant::now() + TICK)
+            .unwrap_or_else(|| Instant::now() + TICK);
+        let since = due.saturating_duration_since(self.epoch);
+        self.epoch + Duration::from_secs(since.as_secs() + u64::from(since.subsec_nanos() > 0))
     }
 
     /// Starts every unit that is due, as one batch through the runner.
@@ -385,8 +440,13 @@ impl Watcher<'_> {
         let mut index: HashMap<usize, usize> = HashMap::new();
         let mut units = Vec::new();
         let mut subjects = Vec::new();
-        for u in self.units.iter_mut().filter(|u| !u.running && u.due <= now) {
-            u.running = true;
+        let this_batch = self.next_batch + 1;
+        for u in self
+            .units
+            .iter_mut()
+            .filter(|u| u.running.is_none() && u.due <= now)
+        {
+            u.running = Some(this_batch);
             // Keep to the schedule; after a stall, start from now rather than catch up.
             u.due = (u.due + u.every).max(now);
             let i = *index.entry(u.spec).or_insert_with(|| {
@@ -428,10 +488,14 @@ impl Watcher<'_> {
     async fn take(&mut self, msg: Msg) {
         match msg {
             Msg::Outcome(batch, o) => self.take_outcome(batch, *o).await,
-            Msg::BatchDone(subjects) => {
+            Msg::BatchDone(batch, subjects) => {
+                // Only units still in that batch: one that finished and started again in a
+                // newer batch is running there.
                 for s in subjects {
-                    if let Some(&i) = self.by_subject.get(&s) {
-                        self.units[i].running = false;
+                    if let Some(&i) = self.by_subject.get(&s)
+                        && self.units[i].running == Some(batch)
+                    {
+                        self.units[i].running = None;
                     }
                 }
             }
@@ -446,7 +510,9 @@ impl Watcher<'_> {
         let Some(&ui) = self.by_subject.get(&subj) else {
             return;
         };
-        self.units[ui].running = false;
+        if self.units[ui].running == Some(batch) {
+            self.units[ui].running = None;
+        }
         let spec = self.checks[self.units[ui].spec].clone();
         let status = o.effective_status();
         let hour = now / 3_600_000;
@@ -522,7 +588,7 @@ impl Watcher<'_> {
                 let stale = self.alerts.get(&p).is_none_or(|r| r.checked_at < since);
                 if let Some(&pi) = self.by_subject.get(&p)
                     && stale
-                    && !self.units[pi].running
+                    && self.units[pi].running.is_none()
                 {
                     self.units[pi].due = Instant::now();
                 }
@@ -562,18 +628,29 @@ impl Watcher<'_> {
         self.dirty.insert(subj.to_owned());
     }
 
-    /// What holds an alert's notices back now, if anything.
-    fn hold_of(&self, subj: &str, now: i64) -> Option<Hold> {
-        let row = &self.alerts[subj];
+    /// A silence or maintenance window that covers an alert by its labels.
+    fn covered(&self, subj: &str, now: i64) -> Option<Hold> {
         let unit = self.by_subject.get(subj).map(|&i| &self.units[i]);
         let spec = unit.map(|u| &self.checks[u.spec]);
         let empty = Vec::new();
-        let labels = Labels {
-            check: &row.about.check,
-            host: row.about.host.as_deref().unwrap_or_default(),
-            system: row.about.system.as_deref().unwrap_or_default(),
-            category: &row.about.category,
-            tags: spec.map(|s| &s.tags).unwrap_or(&empty),
+        // A check never seen yet (its host was away from the start) has no alert: its labels
+        // come from the check.
+        let labels = match (self.alerts.get(subj), unit, spec) {
+            (Some(row), ..) => Labels {
+                check: &row.about.check,
+                host: row.about.host.as_deref().unwrap_or_default(),
+                system: row.about.system.as_deref().unwrap_or_default(),
+                category: &row.about.category,
+                tags: spec.map(|s| &s.tags).unwrap_or(&empty),
+            },
+            (None, Some(u), Some(spec)) => Labels {
+                check: &spec.id,
+                host: u.host.as_deref().unwrap_or_default(),
+                system: spec.system.as_deref().unwrap_or_default(),
+                category: spec.category.zh(),
+                tags: &spec.tags,
+            },
+            _ => return None,
         };
         if let Some((s, _)) = self.silences.iter().find(|(_, m)| m.matches(&labels)) {
             return Some(Hold::Silence {
@@ -581,14 +658,34 @@ impl Watcher<'_> {
                 reason: s.reason.clone(),
             });
         }
-        if let Some(m) = self
-            .settings
+        self.settings
             .watch
             .maintenance
             .iter()
             .find(|m| m.covers(now, &labels))
-        {
-            return Some(Hold::Maintenance(m.name.clone()));
+            .map(|m| Hold::Maintenance(m.name.clone()))
+    }
+
+    /// What holds an alert's notices back now, if anything.
+    fn hold_of(&self, subj: &str, now: i64) -> Option<Hold> {
+        let row = self.alerts.get(subj)?;
+        let unit = self.by_subject.get(subj).map(|&i| &self.units[i]);
+        if let Some(h) = self.covered(subj, now) {
+            return Some(h);
+        }
+        // A host is covered when every check on it is: a window for `system=database` covers
+        // the reboot of the database's host.
+        if let (Some(host), true) = (&row.about.host, row.about.check.starts_with("host:")) {
+            let mut on_host = self
+                .units
+                .iter()
+                .filter(|u| u.host.as_ref() == Some(host))
+                .map(|u| self.covered(&u.subject, now));
+            if let Some(Some(first)) = on_host.next()
+                && on_host.all(|h| h.is_some())
+            {
+                return Some(first);
+            }
         }
         if let Some(h) = &row.about.host
             && !row.about.check.starts_with("host:")
@@ -636,8 +733,16 @@ impl Watcher<'_> {
         }
     }
 
+    /// Time-driven notices of every alert with a result from this watcher: one carried over
+    /// from before a restart waits for its first fresh result, so a problem that ended while
+    /// the watcher was down is not reminded or escalated first.
     async fn evaluate_all(&mut self) {
-        let subjects: Vec<String> = self.alerts.keys().cloned().collect();
+        let subjects: Vec<String> = self
+            .alerts
+            .iter()
+            .filter(|(_, r)| r.checked_at >= self.started)
+            .map(|(s, _)| s.clone())
+            .collect();
         for s in subjects {
             self.evaluate(&s).await;
         }
@@ -728,36 +833,17 @@ impl Watcher<'_> {
             },
         );
         let source = format!("watch {subj}");
-        let outbox = Outbox::new(
-            &self.store,
-            &self.settings.notify,
-            &self.settings.node,
-            self.settings.defaults.timeout,
-        );
-        let mut first = None;
-        for ch in &channels {
-            match outbox
-                .queue(&crate::outbox::Post {
-                    channel: ch,
-                    source: &source,
-                    message: crate::notify::Outgoing {
-                        title: &title,
-                        text: &text,
-                        html: None,
-                        attachment: None,
-                    },
-                })
-                .await
-            {
-                Ok(id) => {
-                    first.get_or_insert(id);
-                }
-                Err(e) => {
-                    self.observer.event(Event::Trouble(e.to_string()));
-                    return false;
-                }
-            }
-        }
+        let messages: Vec<crate::store::NewMessage<'_>> = channels
+            .iter()
+            .map(|ch| crate::store::NewMessage {
+                channel: ch,
+                title: &title,
+                message: &text,
+                source: &source,
+                html: None,
+                attachment: None,
+            })
+            .collect();
         let (event, level) = match notice {
             Notice::Firing(l) => ("firing", *l),
             Notice::Changed { to, .. } => ("changed", *to),
@@ -766,6 +852,7 @@ impl Watcher<'_> {
             Notice::Escalate(_) => ("escalated", row.alert.level),
             Notice::FlapStart => ("flap-start", row.alert.level),
             Notice::FlapStop => ("flap-stop", row.alert.status),
+            Notice::Retired(l) => ("retired", *l),
         };
         let detail = match notice {
             Notice::Escalate(_) => tier.map(str::to_owned),
@@ -773,29 +860,30 @@ impl Watcher<'_> {
             _ if !affected.is_empty() => Some(format!("受影响：{}", affected.join("、"))),
             _ => None,
         };
-        let recorded = self
+        let mut after = row.clone();
+        after.alert.sent(notice, now);
+        let event = WatchEvent {
+            id: 0,
+            at: now,
+            subject: subj.to_owned(),
+            title: row.about.title.clone(),
+            event: event.into(),
+            level,
+            summary: row.summary.clone(),
+            detail,
+            message_id: None,
+        };
+        // Queued, recorded and the alert saved together: a crash leaves it owed or sent.
+        if let Err(e) = self
             .store
-            .add_watch_event(&WatchEvent {
-                id: 0,
-                at: now,
-                subject: subj.to_owned(),
-                title: row.about.title.clone(),
-                event: event.into(),
-                level,
-                summary: row.summary.clone(),
-                detail,
-                message_id: first,
-            })
-            .await;
-        if let Err(e) = recorded {
+            .record_notice(&messages, &event, Some(&after))
+            .await
+        {
             self.observer.event(Event::Trouble(e.to_string()));
+            return false;
         }
-        if let Some(r) = self.alerts.get_mut(subj) {
-            r.alert.sent(notice, now);
-        }
-        self.dirty.insert(subj.to_owned());
-        // Saved before anything else happens: a crash now must not send it twice.
-        self.save().await;
+        self.alerts.insert(subj.to_owned(), after);
+        self.dirty.remove(subj);
         self.incident(subj, notice, &row, now).await;
         self.observer.event(Event::Notice {
             subject: subj.to_owned(),
@@ -1094,7 +1182,7 @@ async fn batch(
     if stateful && let Err(e) = crate::app::inspection::save_shared_state(&store, &shared).await {
         let _ = out.send(Msg::Trouble(e.to_string())).await;
     }
-    let _ = out.send(Msg::BatchDone(subjects)).await;
+    let _ = out.send(Msg::BatchDone(id, subjects)).await;
 }
 
 /// Delivers queued messages whenever woken, and retries those that failed (after 2 s, then
@@ -1102,7 +1190,7 @@ async fn batch(
 /// twice.
 async fn deliver(
     store: Arc<Store>,
-    settings: Arc<Settings>,
+    settings: tokio::sync::watch::Receiver<Arc<Settings>>,
     mut wake: mpsc::Receiver<()>,
     out: mpsc::Sender<Msg>,
     mut stop: tokio::sync::watch::Receiver<bool>,
@@ -1115,12 +1203,8 @@ async fn deliver(
             _ = retry => {},
             _ = stop.wait_for(|s| *s) => return,
         }
-        let outbox = Outbox::new(
-            &store,
-            &settings.notify,
-            &settings.node,
-            settings.defaults.timeout,
-        );
+        let now = settings.borrow().clone();
+        let outbox = Outbox::new(&store, &now.notify, &now.node, now.defaults.timeout);
         match outbox.flush().await {
             Ok(f) => {
                 let failed: Vec<(String, String)> = f
