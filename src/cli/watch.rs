@@ -217,12 +217,25 @@ pub(super) fn alert(cx: Context, c: AlertCommand) -> Result<Status, Error> {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         match c {
             AlertCommand::List { all, format } => {
-                let rows: Vec<_> = store
+                let mut rows: Vec<_> = store
                     .alerts()
                     .await?
                     .into_iter()
                     .filter(|r| all || r.alert.notified.is_some() || r.alert.failing())
                     .collect();
+                // What pages first, the worst first, the oldest first.
+                rows.sort_by_key(|r| {
+                    (
+                        std::cmp::Reverse(r.alert.wanted().is_some()),
+                        std::cmp::Reverse(if r.alert.phase == crate::alert::Phase::Ok {
+                            Status::Ok
+                        } else {
+                            r.alert.level
+                        }),
+                        r.alert.since.unwrap_or(i64::MAX),
+                        r.about.subject.clone(),
+                    )
+                });
                 if format == ListFormat::Json {
                     let list: Vec<serde_json::Value> = rows
                         .iter()
