@@ -45,6 +45,9 @@ pub struct Profile {
     pub categories: BTreeMap<Category, Duration>,
     /// Failures in a row before an alert fires, passes in a row before it resolves.
     pub thresholds: Thresholds,
+    /// How soon a check that is pending (or recovering) is looked at again, when that is
+    /// sooner than its interval: a failure is confirmed in seconds, not intervals.
+    pub recheck: Duration,
     /// Remind this often while firing and unacknowledged; none: never.
     pub repeat: Option<Duration>,
     /// The first receivers (值班员).
@@ -93,6 +96,7 @@ impl Default for WatchSettings {
                 every: Duration::from_secs(60),
                 categories: BTreeMap::new(),
                 thresholds: Thresholds::default(),
+                recheck: Duration::from_secs(10),
                 repeat: Some(Duration::from_secs(4 * 3600)),
                 notify: Vec::new(),
                 escalation: Vec::new(),
@@ -155,6 +159,8 @@ struct ProfileFile {
     categories: Option<BTreeMap<String, String>>,
     failure_threshold: Option<u32>,
     success_threshold: Option<u32>,
+    #[serde(default, with = "crate::core::duration::opt")]
+    recheck: Option<Duration>,
     /// `0` or `off`: never remind.
     repeat_interval: Option<String>,
     notify: Option<Vec<String>>,
@@ -321,6 +327,15 @@ fn apply(base: &Profile, name: &str, file: &ProfileFile, bad: &mut dyn FnMut(Str
             )),
             Some(n) => *slot = n,
             None => {}
+        }
+    }
+    if let Some(r) = file.recheck {
+        if r < Duration::from_secs(1) {
+            bad(format!(
+                "{label}: `recheck` is under a second; write e.g. `recheck: 10s`"
+            ));
+        } else {
+            p.recheck = r;
         }
     }
     if let Some(r) = &file.repeat_interval {

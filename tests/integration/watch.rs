@@ -641,3 +641,23 @@ fn the_daily_duty_report_goes_out_once_a_day() {
         assert!(text.contains(part), "{text}");
     }
 }
+
+#[test]
+fn a_pending_failure_is_confirmed_by_a_recheck_not_an_interval_later() {
+    let (port, seen) = receiver();
+    let node = node(port, "  recheck: 1s\n", "");
+    node.checks(
+        "w.yaml",
+        &file_check(
+            node.path(),
+            "nightly-up",
+            "夜间服务",
+            "n",
+            "    every: 60s\n",
+        ),
+    );
+    let w = Watcher::start(&node, &[]);
+    // Interval 60 s, two failures needed: without the recheck the second comes a minute later.
+    assert!(wait_for(&seen, "/duty", 1, 30), "{}", w.stop());
+    w.stop();
+}

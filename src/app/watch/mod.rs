@@ -580,6 +580,18 @@ impl Watcher<'_> {
             o.duration.as_millis() as i64,
             now,
         );
+        // Pending or recovering: look again soon rather than an interval later, as Nagios'
+        // retry_interval does, so a failure is confirmed (or dismissed) in seconds.
+        if matches!(
+            self.alerts[&subj].alert.phase,
+            crate::alert::Phase::Pending | crate::alert::Phase::Recovering
+        ) {
+            let u = &mut self.units[ui];
+            let soon = Instant::now() + self.profile.recheck.min(u.every);
+            if u.due > soon {
+                u.due = soon;
+            }
+        }
         // A check failing before what it depends on was looked at: look at that now, so the
         // root cause pages rather than its dependents.
         if status != Status::Ok {
