@@ -365,7 +365,27 @@ struct Scanner<'a, 'j> {
 impl Scanner<'_, '_> {
     fn region(&mut self, raw: &[u8], decoder: Option<&mut encoding_rs::Decoder>) {
         let mut utf8 = std::mem::take(&mut self.utf8);
+        let auto = self.job.encoding == Declared::Auto;
         let text: &[u8] = match decoder {
+            // `encoding: auto`: a file may mix GBK and UTF-8 lines (a program's own log beside
+            // a library's, or a file appended to after a locale change), so a region that is
+            // not all UTF-8 is read line by line, each line in its own encoding.
+            _ if auto && std::str::from_utf8(raw).is_ok() => raw,
+            _ if auto => {
+                utf8.clear();
+                for line in raw.split_inclusive(|&b| b == b'\n') {
+                    match std::str::from_utf8(line) {
+                        Ok(_) => utf8.extend_from_slice(line),
+                        Err(_) => utf8.extend_from_slice(
+                            encoding_rs::GB18030
+                                .decode_without_bom_handling(line)
+                                .0
+                                .as_bytes(),
+                        ),
+                    }
+                }
+                &utf8
+            }
             None => raw,
             Some(d) => {
                 // Regions end at a newline, which is never part of a GBK character, so the

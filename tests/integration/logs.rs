@@ -895,3 +895,31 @@ fn top_counts_an_error_and_its_stack_trace_once() {
         "{doc:#}"
     );
 }
+
+/// Issue 19 item 12: a file mixing GBK and UTF-8 lines is read line by line, each in its own
+/// encoding, so rules with Chinese text find every line.
+#[test]
+fn a_file_mixing_gbk_and_utf8_lines_is_read_line_by_line() {
+    let node = log_node(
+        "  sources:\n    - id: app\n      system: portal\n      format: java\n      paths: [logs/mixed.log]\n",
+    );
+    let mut mixed = Vec::new();
+    for (minute, gbk) in [(0, false), (1, true), (2, false), (3, true)] {
+        let line = format!("2025-10-10 11:0{minute}:00,000 WARN 接口请求超时\n");
+        if gbk {
+            mixed.extend_from_slice(&encoding_rs::GBK.encode(&line).0);
+        } else {
+            mixed.extend_from_slice(line.as_bytes());
+        }
+    }
+    write(&node, "logs/mixed.log", &mixed);
+    let mut args = vec!["logs", "scan"];
+    args.extend(WINDOW);
+    let (_, doc) = json(&node, &args);
+    assert_eq!(count(&doc, "log.app.timeout"), 4.0, "{doc:#}");
+    let shown = evidence(&doc, "log.app.timeout");
+    assert!(
+        shown.contains("接口请求超时") && !shown.contains('\u{fffd}'),
+        "{shown}"
+    );
+}
