@@ -268,12 +268,16 @@ fn status(cx: &Context, a: StatusArgs) -> Result<Status, Error> {
                 t.add_row([
                     r.title.clone(),
                     r.newest_at.map(when).unwrap_or_else(|| "无".into()),
+                    // Worded as the verify summaries word it (`1 天 6 小时`), not a second way.
                     r.age_s
                         .map(|s| {
-                            humantime::format_duration(std::time::Duration::from_secs(
-                                (s.max(0) as u64 / 60) * 60,
-                            ))
-                            .to_string()
+                            let t = crate::core::text::duration(std::time::Duration::from_secs(
+                                s.max(0) as u64,
+                            ));
+                            match cx.lang {
+                                crate::core::text::Lang::Zh => t.zh,
+                                crate::core::text::Lang::En => t.en,
+                            }
                         })
                         .unwrap_or_default(),
                     sparkline(&r.sizes),

@@ -524,6 +524,10 @@ targets:
         table.contains("100% (2/2)") && table.contains("第 6 级 结构"),
         "{table}"
     );
+    // The age is worded as the verify summaries word it (`3 秒`), not a second way (issue
+    // 19 item 28).
+    let zh = text(&node.run(&["backup", "status", "--lang", "zh"]).stdout);
+    assert!(zh.contains("距今") && zh.contains("秒"), "{zh}");
 }
 
 #[test]
