@@ -240,20 +240,41 @@ fn status(cx: &Context, a: StatusArgs) -> Result<Status, Error> {
                     ("30 天校验率", "30-day pass rate"),
                 ],
             ));
+            let zh = cx.lang == crate::core::text::Lang::Zh;
+            let say = |zh_words: &str, en_words: &str| {
+                if zh {
+                    zh_words.to_owned()
+                } else {
+                    en_words.to_owned()
+                }
+            };
             for r in &rows {
                 let rung = match (r.last_rung, r.last_verified_at) {
-                    (Some(n), Some(at)) if n > 0 => format!(
-                        "第 {n} 级 {}\n{}",
-                        crate::backup::ladder::RUNGS[usize::from(n) - 1],
-                        when(at)
-                    ),
-                    (Some(_), Some(at)) => format!("未通过\n{}", when(at)),
-                    _ => "从未验证".into(),
+                    (Some(n), Some(at)) if n > 0 => {
+                        let i = usize::from(n) - 1;
+                        if zh {
+                            format!(
+                                "第 {n} 级 {}\n{}",
+                                crate::backup::ladder::RUNGS[i],
+                                when(at)
+                            )
+                        } else {
+                            format!(
+                                "rung {n} {}\n{}",
+                                crate::backup::ladder::RUNGS_EN[i],
+                                when(at)
+                            )
+                        }
+                    }
+                    (Some(_), Some(at)) => format!("{}\n{}", say("未通过", "failed"), when(at)),
+                    _ => say("从未验证", "never verified"),
                 };
                 let restore = match (r.last_restore_at, r.last_restore_s, r.last_restore_failed) {
-                    (Some(at), _, true) => format!("{}\n失败", when(at)),
-                    (Some(at), Some(s), false) => format!("{}\n用时 {s:.1} s", when(at)),
-                    _ => "从未".into(),
+                    (Some(at), _, true) => format!("{}\n{}", when(at), say("失败", "failed")),
+                    (Some(at), Some(s), false) => {
+                        format!("{}\n{} {s:.1} s", when(at), say("用时", "took"))
+                    }
+                    _ => say("从未", "never"),
                 };
                 let share = if r.verifications_30d == 0 {
                     "-".to_owned()
@@ -267,7 +288,7 @@ fn status(cx: &Context, a: StatusArgs) -> Result<Status, Error> {
                 };
                 t.add_row([
                     r.title.clone(),
-                    r.newest_at.map(when).unwrap_or_else(|| "无".into()),
+                    r.newest_at.map(when).unwrap_or_else(|| say("无", "none")),
                     // Worded as the verify summaries word it (`1 天 6 小时`), not a second way.
                     r.age_s
                         .map(|s| {

@@ -460,7 +460,7 @@ targets:
     assert!(s.contains("the last restore test"), "{s}");
     node.run(&["backup", "status", "--policy", "broken-sql"])
         .code(0)
-        .stdout_has("失败");
+        .stdout_has("failed");
     assert_eq!(
         (
             status(&doc, "backup.quality").as_str(),
@@ -521,13 +521,17 @@ targets:
     assert!(permits["last_restore_s"].as_f64().unwrap() > 0.0);
     let table = text(&node.run(&["backup", "status"]).stdout);
     assert!(
-        table.contains("100% (2/2)") && table.contains("第 6 级 结构"),
-        "{table}"
+        table.contains("100% (2/2)") && table.contains("rung 6 structure"),
+        "English under --lang en (issue 19 item 36): {table}"
     );
+    assert!(!table.contains("第 6 级"), "{table}");
     // The age is worded as the verify summaries word it (`3 秒`), not a second way (issue
     // 19 item 28).
     let zh = text(&node.run(&["backup", "status", "--lang", "zh"]).stdout);
-    assert!(zh.contains("距今") && zh.contains("秒"), "{zh}");
+    assert!(
+        zh.contains("距今") && zh.contains("秒") && zh.contains("第 6 级 结构"),
+        "{zh}"
+    );
 }
 
 #[test]
