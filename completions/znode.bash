@@ -3688,7 +3688,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__incident__subcmd__open)
-            opts="-c -h --type --severity --system --reporter --assignee --at --config --store --timezone --node --lang --color --help"
+            opts="-c -h --type --severity --system --by --assignee --at --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3706,7 +3706,7 @@ _znode() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --reporter)
+                --by)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5046,7 +5046,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__playbook__subcmd__drill)
-            opts="-y -c -h --set --dry-run --yes --confirm --answer --operator --evaluation --config --store --timezone --node --lang --color --help"
+            opts="-y -c -h --set --dry-run --yes --confirm --answer --by --evaluation --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5064,7 +5064,7 @@ _znode() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --operator)
+                --by)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5326,7 +5326,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__playbook__subcmd__resume)
-            opts="-y -c -h --completed --wait --evaluation --yes --confirm --answer --operator --config --store --timezone --node --lang --color --help"
+            opts="-y -c -h --completed --wait --evaluation --yes --confirm --answer --by --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5348,7 +5348,7 @@ _znode() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --operator)
+                --by)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5450,7 +5450,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__playbook__subcmd__run)
-            opts="-y -c -h --set --dry-run --yes --confirm --answer --operator --config --store --timezone --node --lang --color --help"
+            opts="-y -c -h --set --dry-run --yes --confirm --answer --by --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5468,7 +5468,7 @@ _znode() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --operator)
+                --by)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7338,7 +7338,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__sync__subcmd__done)
-            opts="-c -h --note --operator --config --store --timezone --node --lang --color --help"
+            opts="-c -h --note --by --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7348,7 +7348,7 @@ _znode() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --operator)
+                --by)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7564,7 +7564,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__sync__subcmd__run)
-            opts="-y -c -h --set --yes --confirm --answer --operator --config --store --timezone --node --lang --color --help"
+            opts="-y -c -h --set --yes --confirm --answer --by --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7582,7 +7582,7 @@ _znode() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --operator)
+                --by)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7672,7 +7672,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__sync__subcmd__start)
-            opts="-c -h --title --operator --config --store --timezone --node --lang --color --help"
+            opts="-c -h --title --by --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7682,7 +7682,7 @@ _znode() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --operator)
+                --by)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -142,7 +142,7 @@ complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_su
 重大\t''
 特别重大\t''"
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l system -d 'The system concerned' -r
-complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l reporter -d 'Who reported it' -r
+complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l by -d 'Who reported it' -r
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l assignee -d 'Who handles it' -r
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -l at -d 'When it was reported (backfilling): RFC 3339 or `YYYY-MM-DD HH:MM`; default now' -r
 complete -c znode -n "__fish_znode_using_subcommand incident; and __fish_seen_subcommand_from open" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
@@ -867,7 +867,7 @@ complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_su
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l set -d 'A variable: NAME=VALUE' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
-complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l operator -d 'Who is running it (default: $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l by -d 'Who is running it (default: $USER)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from run" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -883,7 +883,7 @@ complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_su
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l set -d 'A variable: NAME=VALUE' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
-complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l operator -d 'Who is running it (default: $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l by -d 'Who is running it (default: $USER)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l evaluation -d 'The drill\'s evaluation, asked at the end on a terminal' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from drill" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -902,7 +902,7 @@ no\t''"
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l evaluation -d 'A drill\'s evaluation, asked at the end on a terminal (drills only)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
-complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l operator -d 'Who is running it (default: $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l by -d 'Who is running it (default: $USER)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand playbook; and __fish_seen_subcommand_from resume" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -969,7 +969,7 @@ complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_su
 complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -f -a "versions" -d 'The version each system runs beside the province\'s declared one, and who is behind'
 complete -c znode -n "__fish_znode_using_subcommand sync; and not __fish_seen_subcommand_from start done run rollback-plan signoff status versions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -l title -d 'A title (default: 版本同步 VERSION)' -r
-complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -l operator -d 'Who (default: $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -l by -d 'Who (default: $USER)' -r
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -981,7 +981,7 @@ always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -l note -d 'What was done (goals, survey findings, test results...)' -r
-complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -l operator -d 'Who (default: $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -l by -d 'Who (default: $USER)' -r
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from done" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -995,7 +995,7 @@ complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l set -d 'A playbook variable: NAME=VALUE' -r
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l confirm -d 'Confirm this destructive step in advance (repeat for several)' -r
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l answer -d 'Answer a decision in advance: STEP=CHOICE' -r
-complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l operator -d 'Who is running it (default: $USER)' -r
+complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l by -d 'Who is running it (default: $USER)' -r
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand sync; and __fish_seen_subcommand_from run" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r

@@ -42,7 +42,12 @@ pub(super) struct OpenArgs {
     #[arg(long)]
     system: Option<String>,
     /// Who reported it
-    #[arg(long, env = "ZNODE_OPERATOR")]
+    #[arg(
+        long = "by",
+        alias = "reporter",
+        env = "ZNODE_OPERATOR",
+        value_name = "NAME"
+    )]
     reporter: Option<String>,
     /// Who handles it
     #[arg(long)]

@@ -178,8 +178,9 @@ impl Context {
     }
 }
 
-/// Who is doing it, for the journals: `--operator`/`--by` (or `$ZNODE_OPERATOR`), else the
-/// login's `$USER`/`$LOGNAME`, else the account the process runs as (cron sets no `$USER`).
+/// Who is doing it, for the journals: `--by` (the one name on every command; `--operator` and
+/// `--reporter` are kept as its aliases) or `$ZNODE_OPERATOR`, else the login's `$USER`/`$LOGNAME`,
+/// else the account the process runs as (cron sets no `$USER`).
 fn operator(named: &Option<String>) -> String {
     named
         .clone()

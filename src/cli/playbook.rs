@@ -71,7 +71,12 @@ pub(super) struct Answers {
     #[arg(long = "answer", value_name = "STEP=CHOICE")]
     answer: Vec<String>,
     /// Who is running it (default: $USER)
-    #[arg(long, env = "ZNODE_OPERATOR")]
+    #[arg(
+        long = "by",
+        alias = "operator",
+        env = "ZNODE_OPERATOR",
+        value_name = "NAME"
+    )]
     operator: Option<String>,
 }
 

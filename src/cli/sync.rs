@@ -36,7 +36,12 @@ pub(super) struct StartArgs {
     #[arg(long)]
     title: Option<String>,
     /// Who (default: $USER)
-    #[arg(long, env = "ZNODE_OPERATOR")]
+    #[arg(
+        long = "by",
+        alias = "operator",
+        env = "ZNODE_OPERATOR",
+        value_name = "NAME"
+    )]
     operator: Option<String>,
 }
 
@@ -50,7 +55,12 @@ pub(super) struct DoneArgs {
     #[arg(long, default_value = "")]
     note: String,
     /// Who (default: $USER)
-    #[arg(long, env = "ZNODE_OPERATOR")]
+    #[arg(
+        long = "by",
+        alias = "operator",
+        env = "ZNODE_OPERATOR",
+        value_name = "NAME"
+    )]
     operator: Option<String>,
 }
 

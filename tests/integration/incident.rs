@@ -21,7 +21,7 @@ fn clocks_and_breaches_follow_the_contract() {
             "门户无法登录",
             "--system",
             "portal",
-            "--reporter",
+            "--by",
             "委办局张三",
             "--at",
             "2026-11-02 09:00",
