@@ -203,6 +203,13 @@ fn headers(lang: Lang, cols: &[(&'static str, &'static str)]) -> Vec<&'static st
         .collect()
 }
 
+/// Prints a JSON document for scripts, pretty and ending in a newline.
+fn print_json(out: &mut dyn std::io::Write, doc: &serde_json::Value) -> Result<(), Error> {
+    serde_json::to_writer_pretty(&mut *out, doc).map_err(|e| Error::Message(e.to_string()))?;
+    writeln!(out)?;
+    Ok(())
+}
+
 /// Quotes a value for a single-quoted YAML scalar (checks synthesized from arguments).
 fn quoted(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))

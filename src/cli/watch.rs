@@ -261,12 +261,10 @@ pub(super) fn alert(cx: Context, c: AlertCommand) -> Result<Status, Error> {
                             })
                         })
                         .collect();
-                    serde_json::to_writer_pretty(
+                    super::print_json(
                         &mut out,
                         &serde_json::json!({ "schema": "znode.alerts/v1", "alerts": list }),
-                    )
-                    .map_err(|e| Error::Message(e.to_string()))?;
-                    writeln!(out)?;
+                    )?;
                     return Ok(Status::Ok);
                 }
                 let mut t = crate::report::new_table(cx.style);
@@ -387,12 +385,10 @@ pub(super) fn silence(cx: Context, c: SilenceCommand) -> Result<Status, Error> {
                             })
                         })
                         .collect();
-                    serde_json::to_writer_pretty(
+                    super::print_json(
                         &mut out,
                         &serde_json::json!({ "schema": "znode.silences/v1", "silences": rows }),
-                    )
-                    .map_err(|e| Error::Message(e.to_string()))?;
-                    writeln!(out)?;
+                    )?;
                     return Ok(Status::Ok);
                 }
                 let mut t = crate::report::new_table(cx.style);
