@@ -20,7 +20,7 @@ pub(super) struct Args {
     #[arg(long, default_value = crate::alert::NORMAL, value_name = "NAME")]
     profile: String,
     /// When the profile ends and `normal` takes over, e.g. "2027-02-10 18:00"
-    #[arg(long, value_name = "TIME", requires = "profile")]
+    #[arg(long, value_name = "TIME")]
     until: Option<String>,
     /// Only checks of these systems
     #[arg(long, value_delimiter = ',', value_name = "ID")]
@@ -162,6 +162,11 @@ pub(super) fn run(mut cx: Context, a: Args) -> Result<Status, Error> {
     let (settings, plan) = load(&cx, &filters)?;
     settings.watch.profile(&a.profile).map_err(Error::Message)?;
     let until = match &a.until {
+        Some(_) if a.profile == crate::alert::NORMAL => {
+            return Err(Error::Message(
+                "--until ends a profile: give the one it ends, e.g. --profile 重保".into(),
+            ));
+        }
         Some(t) => {
             let at = crate::core::clock::parse_local(t, settings.timezone)
                 .map_err(|e| Error::Message(format!("--until: {e}")))?

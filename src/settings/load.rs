@@ -240,7 +240,6 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
     }
     if let Some(node) = watch_node {
         s.watch = crate::alert::read(path, node, s.timezone, &mut problems.0);
-        s.watch.heartbeat = base_dir.join(&s.watch.heartbeat);
         for (channel, place) in s.watch.channels() {
             if let Err(e) = s.notify.channel(channel) {
                 problems.push(
@@ -250,6 +249,8 @@ pub fn load_lenient(path: &Path, overrides: &Overrides) -> (Option<Settings>, Pr
             }
         }
     }
+    // Beside the config, like the store, with or without a `watch:` section.
+    s.watch.heartbeat = base_dir.join(&s.watch.heartbeat);
     if s.defaults.jobs == 0 {
         problems.push(
             Problem::file(path, "jobs must be at least 1")
