@@ -39,11 +39,69 @@ pub struct Command {
     dir: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+/// The program: one line for `sh -c` (with `shell: true`), or its words.
+#[derive(Debug)]
 enum Run {
     Line(String),
     Argv(Vec<String>),
+}
+
+/// What `run:` takes, said once for every way of getting it wrong.
+const RUN_TAKES: &str = "`run` takes the program and its arguments as a list (`[systemctl, is-active, nginx]`), or one line with `shell: true`";
+
+impl<'de> Deserialize<'de> for Run {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Run, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Run;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(RUN_TAKES)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Run, E> {
+                Ok(Run::Line(v.to_owned()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Run, A::Error> {
+                let mut words = Vec::new();
+                while let Some(w) = seq.next_element::<Word>()? {
+                    words.push(w.0);
+                }
+                Ok(Run::Argv(words))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// One word of a command line. YAML reads `[sleep, 5]` and `[true]` as a number and a
+/// boolean; they are the words `5` and `true`.
+struct Word(String);
+
+impl<'de> Deserialize<'de> for Word {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Word, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = Word;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a word (a string, a number or true/false); {RUN_TAKES}")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Word, E> {
+                Ok(Word(v.to_owned()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Word, E> {
+                Ok(Word(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Word, E> {
+                Ok(Word(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Word, E> {
+                Ok(Word(v.to_string()))
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Word, E> {
+                Ok(Word(v.to_string()))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 impl Probe for Command {

@@ -191,3 +191,25 @@ fn a_threshold_on_a_metric_not_measured_is_unknown() {
         .ran()
         .code(0);
 }
+
+/// Issue 19 item 8: `run: [sleep, 0]` is the command YAML means (a number is a word), and a
+/// `run` of the wrong shape says what `run` takes, not which untagged enum failed.
+#[test]
+fn a_command_line_with_numbers_runs_and_a_wrong_run_says_what_run_takes() {
+    let ok = znode()
+        .args(["probe", "command", "--set", "run=[sleep, 0]"])
+        .output()
+        .unwrap();
+    assert_eq!(ok.status.code(), Some(0), "{}", text(&ok.stdout));
+    let bad = znode()
+        .args(["probe", "command", "--set", "run={a: 1}"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(3));
+    let said = text(&bad.stderr);
+    assert!(
+        said.contains("`run` takes the program and its arguments as a list")
+            && !said.contains("untagged"),
+        "{said}"
+    );
+}
