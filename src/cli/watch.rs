@@ -217,6 +217,7 @@ fn load(cx: &Context, filters: &Filters) -> Result<(crate::settings::Settings, P
 pub(super) fn alert(cx: Context, c: AlertCommand) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let tz = settings.timezone;
+    let zh = cx.lang == crate::core::text::Lang::Zh;
     super::run_async(async move {
         let store = Store::open(&settings.store_url).await?;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -290,9 +291,13 @@ pub(super) fn alert(cx: Context, c: AlertCommand) -> Result<Status, Error> {
                     if r.alert.wanted().is_some() {
                         worst = worst.max(r.alert.level);
                     }
-                    let mut state = r.alert.phase.zh().to_owned();
+                    let mut state = if zh {
+                        r.alert.phase.zh().to_owned()
+                    } else {
+                        r.alert.phase.as_str().to_owned()
+                    };
                     if r.alert.flapping {
-                        state.push_str("·抖动");
+                        state.push_str(if zh { "·抖动" } else { ", flapping" });
                     }
                     if let Some(h) = &r.hold {
                         state.push_str(&format!("（{h}）"));
@@ -303,6 +308,8 @@ pub(super) fn alert(cx: Context, c: AlertCommand) -> Result<Status, Error> {
                         state,
                         if r.alert.phase == crate::alert::Phase::Ok {
                             String::new()
+                        } else if !zh {
+                            r.alert.level.as_str().to_owned()
                         } else {
                             r.alert.level.zh().to_owned()
                         },
@@ -318,7 +325,12 @@ pub(super) fn alert(cx: Context, c: AlertCommand) -> Result<Status, Error> {
                     ]);
                 }
                 if rows.is_empty() {
-                    writeln!(out, "没有告警中的检查项（--all 列出全部）")?;
+                    let none = if zh {
+                        "没有告警中的检查项（--all 列出全部）"
+                    } else {
+                        "no alert is firing (--all lists every one)"
+                    };
+                    writeln!(out, "{none}")?;
                 } else {
                     writeln!(out, "{t}")?;
                 }
@@ -343,6 +355,7 @@ pub(super) fn alert(cx: Context, c: AlertCommand) -> Result<Status, Error> {
 pub(super) fn silence(cx: Context, c: SilenceCommand) -> Result<Status, Error> {
     let settings = cx.settings()?;
     let tz = settings.timezone;
+    let zh = cx.lang == crate::core::text::Lang::Zh;
     super::run_async(async move {
         let store = Store::open(&settings.store_url).await?;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -410,7 +423,15 @@ pub(super) fn silence(cx: Context, c: SilenceCommand) -> Result<Status, Error> {
                 ));
                 for s in &list {
                     let until = match s.expired_at {
-                        Some(e) => format!("{}（提前结束）", local_time(e, tz, "%m-%d %H:%M")),
+                        Some(e) => format!(
+                            "{}{}",
+                            local_time(e, tz, "%m-%d %H:%M"),
+                            if zh {
+                                "（提前结束）"
+                            } else {
+                                " (ended early)"
+                            }
+                        ),
                         None => local_time(s.ends_at, tz, "%m-%d %H:%M"),
                     };
                     t.add_row([
@@ -423,7 +444,12 @@ pub(super) fn silence(cx: Context, c: SilenceCommand) -> Result<Status, Error> {
                     ]);
                 }
                 if list.is_empty() {
-                    writeln!(out, "没有生效的静默（--all 列出全部）")?;
+                    let none = if zh {
+                        "没有生效的静默（--all 列出全部）"
+                    } else {
+                        "no silence is in force (--all lists every one)"
+                    };
+                    writeln!(out, "{none}")?;
                 } else {
                     writeln!(out, "{t}")?;
                 }
