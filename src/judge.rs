@@ -190,6 +190,7 @@ pub fn outcome(
         primary: v.primary,
         evidence: v.observation.evidence,
         facts: v.observation.facts,
+        detail: v.observation.detail,
         // Whole milliseconds, as the history keeps it, so a live run and its replay print alike.
         duration: Duration::from_millis(duration.as_millis() as u64),
         attempts,

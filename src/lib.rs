@@ -10,6 +10,7 @@ pub mod backup;
 pub mod catalog;
 pub mod cli;
 pub mod core;
+pub mod data;
 pub mod fleet;
 pub mod incident;
 pub mod judge;

@@ -212,6 +212,7 @@ pub async fn import(
                     flaky: false,
                     waiver: None,
                     facts: Default::default(),
+                    detail: None,
                 },
             ))
         })

@@ -250,6 +250,10 @@ pub struct Outcome {
     /// history, whose evidence says what a comparison found.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub facts: std::collections::BTreeMap<String, String>,
+    /// Structured findings a probe kind keeps beside its metrics, in the history store (a
+    /// data check's per-rule results, column profiles and masked samples).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<serde_json::Value>,
 }
 
 impl Outcome {
@@ -378,11 +382,14 @@ pub enum Category {
     /// 备份检查: SPEC R7's backup verification (`znode backup verify`).
     #[serde(rename = "备份检查", alias = "backup")]
     Backup,
+    /// 数据质量检查: SPEC R8's base-library data checks (`probe: { kind: data }`).
+    #[serde(rename = "数据质量检查", alias = "data-quality")]
+    DataQuality,
 }
 
 impl Category {
     /// All categories in report order.
-    pub const ALL: [Category; 9] = [
+    pub const ALL: [Category; 10] = [
         Category::Daily,
         Category::Performance,
         Category::Vulnerability,
@@ -392,6 +399,7 @@ impl Category {
         Category::Business,
         Category::LogReview,
         Category::Backup,
+        Category::DataQuality,
     ];
 
     /// The Chinese name.
@@ -406,6 +414,7 @@ impl Category {
             Category::Business => "系统业务检查",
             Category::LogReview => "日志审计",
             Category::Backup => "备份检查",
+            Category::DataQuality => "数据质量检查",
         }
     }
 
@@ -421,6 +430,7 @@ impl Category {
             Category::Business => "business",
             Category::LogReview => "log-review",
             Category::Backup => "backup",
+            Category::DataQuality => "data-quality",
         }
     }
 
@@ -438,7 +448,7 @@ impl Category {
             Category::Routine => 4,
             Category::Business => 2,
             Category::LogReview => 3,
-            Category::Backup => 0,
+            Category::Backup | Category::DataQuality => 0,
             Category::Performance | Category::AppServer | Category::Middleware => 1,
         }
     }

@@ -9,6 +9,7 @@ pub mod backup;
 mod clock;
 mod command;
 mod cpu;
+mod data;
 mod disk;
 mod elasticsearch;
 mod file;
@@ -60,6 +61,8 @@ pub struct Observation {
     /// Text facts a check may compare across hosts (`same: sha256`): a file's checksum, a
     /// command's output, a version.
     pub facts: std::collections::BTreeMap<String, String>,
+    /// Structured findings kept in the history with the outcome ([`crate::core::outcome::Outcome::detail`]).
+    pub detail: Option<serde_json::Value>,
 }
 
 impl Observation {
@@ -441,6 +444,7 @@ registry! {
     Heartbeat => heartbeat::Heartbeat,
     Clock => clock::Clock,
     Watch => watcher::Watcher,
+    Data => data::Data,
 }
 
 impl ProbeSpec {

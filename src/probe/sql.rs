@@ -7,7 +7,9 @@ use crate::text;
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
-use sqlx::{Column, Connection, Executor, Row, TypeInfo, ValueRef};
+use sqlx::{Connection, Executor};
+
+use crate::data::db::TextCells;
 
 use super::{Observation, Probe, ProbeContext, ProbeError};
 use crate::core::error::Invalid;
@@ -341,32 +343,3 @@ where
         rows.iter().take(100).map(TextCells::cells).collect(),
     ))
 }
-
-/// Reads every cell of a row as text, whatever its SQL type.
-trait TextCells {
-    fn cells(&self) -> Vec<Option<String>>;
-}
-
-macro_rules! text_cells {
-    ($row:ty: $($ty:ty),*) => {
-        impl TextCells for $row {
-            fn cells(&self) -> Vec<Option<String>> {
-                (0..self.columns().len())
-                    .map(|i| {
-                        if self.try_get_raw(i).map(|v| v.is_null()).unwrap_or(true) {
-                            return None;
-                        }
-                        $(if let Ok(v) = self.try_get::<$ty, _>(i) {
-                            return Some(v.to_string());
-                        })*
-                        Some(format!("<{}>", self.columns()[i].type_info().name()))
-                    })
-                    .collect()
-            }
-        }
-    };
-}
-
-text_cells!(sqlx::postgres::PgRow: i64, i32, i16, f64, f32, sqlx::types::Decimal, String, bool, chrono::DateTime<chrono::Utc>, chrono::NaiveDateTime);
-text_cells!(sqlx::mysql::MySqlRow: i64, u64, i32, f64, f32, sqlx::types::Decimal, String, bool, chrono::NaiveDateTime);
-text_cells!(sqlx::sqlite::SqliteRow: i64, f64, String, bool);

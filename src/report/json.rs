@@ -55,6 +55,9 @@ struct OutcomeView<'a> {
     attempts: u32,
     flaky: bool,
     waiver: Option<&'a WaiverNote>,
+    /// A data check's rules, profiles and masked samples; absent for other kinds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<&'a serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -92,6 +95,7 @@ fn view(row: &StoredOutcome, lang: Lang) -> OutcomeView<'_> {
         attempts: o.attempts,
         flaky: o.flaky,
         waiver: o.waiver.as_ref(),
+        detail: o.detail.as_ref(),
     }
 }
 

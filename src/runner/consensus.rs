@@ -140,6 +140,7 @@ mod tests {
             flaky: false,
             waiver: None,
             facts: [("sha256".to_owned(), sum.to_owned())].into(),
+            detail: None,
         }
     }
 

@@ -186,6 +186,7 @@ pub fn unreached(check: &str, host: &str, why: &Unreachable, elapsed: Duration) 
         flaky: false,
         waiver: None,
         facts: Default::default(),
+        detail: None,
     }
 }
 

@@ -273,7 +273,7 @@ impl Store {
         outcomes: &[(&CheckInfo, &Outcome)],
         finished: i64,
     ) -> Result<(), StoreError> {
-        const COLUMNS: usize = 23;
+        const COLUMNS: usize = 24;
         // sqlx's SQLite driver resolves each `$N` by name, quadratic in a statement's parameters;
         // 8 rows of 19 keeps that cheap and far below every backend's parameter limit.
         const ROWS: usize = 8;
@@ -282,7 +282,7 @@ impl Store {
         for chunk in outcomes.chunks(ROWS) {
             let mut sql = String::from(
                 "INSERT INTO outcomes (run_id, check_id, host, unreached, title, category, item, system, target, kind, service, status, effective, \
-                 summary, summary_en, primary_key, metrics, evidence, duration_ms, attempts, flaky, waiver, finished_at) VALUES ",
+                 summary, summary_en, primary_key, metrics, evidence, duration_ms, attempts, flaky, waiver, finished_at, detail) VALUES ",
             );
             for r in 0..chunk.len() {
                 let params: Vec<String> = (1..=COLUMNS)
@@ -317,7 +317,8 @@ impl Store {
                     .bind(i64::from(o.attempts))
                     .bind(i64::from(o.flaky))
                     .bind(o.waiver.as_ref().map(|w| json(w)))
-                    .bind(finished);
+                    .bind(finished)
+                    .bind(o.detail.as_ref().map_or(String::new(), |d| d.to_string()));
             }
             q.execute(&mut *tx).await.map_err(self.db())?;
         }

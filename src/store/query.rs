@@ -223,6 +223,7 @@ struct OutcomeRow {
     attempts: i64,
     flaky: i64,
     waiver: Option<String>,
+    detail: String,
 }
 
 impl From<OutcomeRow> for StoredOutcome {
@@ -254,6 +255,7 @@ impl From<OutcomeRow> for StoredOutcome {
                 flaky: r.flaky != 0,
                 waiver: r.waiver.and_then(|w| serde_json::from_str(&w).ok()),
                 facts: Default::default(),
+                detail: serde_json::from_str(&r.detail).ok(),
             },
         }
     }
@@ -378,7 +380,7 @@ impl Store {
     pub async fn outcomes(&self, run: i64) -> Result<Vec<StoredOutcome>, StoreError> {
         let rows: Vec<OutcomeRow> = sqlx::query_as(
             "SELECT check_id, host, unreached, title, category, item, system, target, kind, service, status, summary, summary_en, primary_key, \
-             metrics, evidence, duration_ms, attempts, flaky, waiver FROM outcomes WHERE run_id = $1 ORDER BY finished_at, check_id, host",
+             metrics, evidence, duration_ms, attempts, flaky, waiver, detail FROM outcomes WHERE run_id = $1 ORDER BY finished_at, check_id, host",
         )
         .bind(run)
         .fetch_all(&self.pool)

@@ -4,6 +4,7 @@
 
 mod backup;
 mod config_errors;
+mod data;
 mod elasticsearch;
 mod fleet;
 mod incident;

@@ -16,12 +16,7 @@ impl Drop for Sleeper {
 }
 
 fn mariadb(sql: &str) -> String {
-    let out = Command::new("mariadb")
-        .args(["-h", "127.0.0.1", "-u", "root", "-N", "-e", sql, "test"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{sql}: {}", text(&out.stderr));
-    text(&out.stdout).trim().to_owned()
+    crate::support::mariadb("test", sql)
 }
 
 fn metric(o: &serde_json::Value, name: &str) -> Option<f64> {

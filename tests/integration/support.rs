@@ -616,3 +616,34 @@ pub fn receiver_on(l: TcpListener) -> (u16, Seen) {
     });
     (port, seen)
 }
+
+/// A scratch MariaDB database, dropped when the test ends (also when it fails).
+pub struct MyDb(pub String);
+
+impl MyDb {
+    /// Creates it now.
+    pub fn create(prefix: &str) -> MyDb {
+        let db = MyDb(unique_db(prefix));
+        mariadb("mysql", &format!("CREATE DATABASE {}", db.0));
+        db
+    }
+}
+
+impl Drop for MyDb {
+    fn drop(&mut self) {
+        let _ = Command::new("mariadb")
+            .args(["-h", "127.0.0.1", "-u", "root", "-e"])
+            .arg(format!("DROP DATABASE IF EXISTS {}", self.0))
+            .output();
+    }
+}
+
+/// Runs SQL on the local MariaDB as root; returns the output without headers.
+pub fn mariadb(db: &str, sql: &str) -> String {
+    let out = Command::new("mariadb")
+        .args(["-h", "127.0.0.1", "-u", "root", "-N", "-e", sql, db])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "mariadb {sql}: {}", text(&out.stderr));
+    text(&out.stdout).trim().to_owned()
+}
