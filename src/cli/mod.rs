@@ -4,6 +4,7 @@
 mod agent;
 mod backup;
 mod config;
+mod data;
 mod fleet;
 mod generate;
 mod history;
@@ -131,6 +132,9 @@ enum Command {
     /// Log engine: scan, audit, top (templates), archive, purge
     #[command(subcommand)]
     Logs(logs::Command),
+    /// The base libraries' data (SPEC R8): reconcile two tables (diff)
+    #[command(subcommand)]
+    Data(data::Command),
     /// Validate the configuration and every check file
     #[command(subcommand)]
     Config(config::Command),
@@ -287,6 +291,7 @@ pub fn main() -> ExitCode {
         Command::Silence(c) => watch::silence(cx, c),
         Command::Notify(c) => notify::run(cx, c),
         Command::Report(c) => report::run(cx, c),
+        Command::Data(c) => data::run(cx, c),
         Command::Config(c) => config::run(&cx, c),
         Command::Fleet(c) => fleet::run(cx, c),
         Command::Agent => agent::run(),

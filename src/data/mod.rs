@@ -5,6 +5,7 @@
 
 pub mod checkdigit;
 pub mod db;
+pub mod diff;
 pub mod dialect;
 pub mod mask;
 pub mod rule;

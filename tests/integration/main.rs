@@ -5,6 +5,7 @@
 mod backup;
 mod config_errors;
 mod data;
+mod data_diff;
 mod elasticsearch;
 mod fleet;
 mod incident;

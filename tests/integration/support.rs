@@ -647,3 +647,45 @@ pub fn mariadb(db: &str, sql: &str) -> String {
     assert!(out.status.success(), "mariadb {sql}: {}", text(&out.stderr));
     text(&out.stdout).trim().to_owned()
 }
+
+/// A TCP proxy to `upstream` on loopback that cuts every connection once `budget` bytes in
+/// all have come back from the server: a database going away in the middle of a session.
+pub fn cutting_proxy(upstream: u16, budget: usize) -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let sent = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    thread::spawn(move || {
+        for client in l.incoming() {
+            let Ok(client) = client else { return };
+            let Ok(server) = TcpStream::connect(("127.0.0.1", upstream)) else {
+                continue;
+            };
+            let (c2, s2) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+            thread::spawn(move || {
+                let (mut from, mut to) = (c2, s2);
+                let _ = std::io::copy(&mut from, &mut to);
+                let _ = to.shutdown(std::net::Shutdown::Both);
+            });
+            let sent = sent.clone();
+            thread::spawn(move || {
+                let (mut from, mut to) = (server, client);
+                let mut buf = [0u8; 8192];
+                loop {
+                    let n = match from.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => n,
+                    };
+                    if sent.fetch_add(n, Ordering::SeqCst) + n > budget {
+                        break;
+                    }
+                    if to.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                }
+                let _ = to.shutdown(std::net::Shutdown::Both);
+                let _ = from.shutdown(std::net::Shutdown::Both);
+            });
+        }
+    });
+    port
+}
