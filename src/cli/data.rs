@@ -78,10 +78,17 @@ fn run_diff(cx: &Context, a: DiffArgs) -> Result<Status, Error> {
             Lang::Zh => e.message.zh,
             Lang::En => e.message.en,
         };
-        let m = secrets.iter().flatten().fold(m, |m, s| m.replace(s.as_str(), "***"));
+        let m = secrets
+            .iter()
+            .flatten()
+            .fold(m, |m, s| m.replace(s.as_str(), "***"));
         Error::Message(format!(
             "{}{m}",
-            if cx.lang == Lang::Zh { "对账未完成，结果不可用：" } else { "the diff did not finish; no result: " }
+            if cx.lang == Lang::Zh {
+                "对账未完成，结果不可用："
+            } else {
+                "the diff did not finish; no result: "
+            }
         ))
     })?;
     let mut out = std::io::stdout().lock();
@@ -92,7 +99,11 @@ fn run_diff(cx: &Context, a: DiffArgs) -> Result<Status, Error> {
         )?,
         super::logs::ListFormat::Table => print_table(&mut out, &report, cx)?,
     }
-    Ok(if report.equal() { Status::Ok } else { Status::Warn })
+    Ok(if report.equal() {
+        Status::Ok
+    } else {
+        Status::Warn
+    })
 }
 
 /// A side from a target name or a DSN; its label never holds a password.
@@ -169,7 +180,12 @@ fn print_table(out: &mut dyn std::io::Write, r: &DiffReport, cx: &Context) -> Re
         )?;
     }
     for w in &r.warnings {
-        writeln!(out, "{} {}", if zh { "注意：" } else { "warning:" }, warn(w))?;
+        writeln!(
+            out,
+            "{} {}",
+            if zh { "注意：" } else { "warning:" },
+            warn(w)
+        )?;
     }
     let mut table = crate::report::new_table(cx.style);
     table.set_header(super::headers(
@@ -184,8 +200,16 @@ fn print_table(out: &mut dyn std::io::Write, r: &DiffReport, cx: &Context) -> Re
         s
     };
     let rows = [
-        (("多（目标多出）", "extra on the target"), &r.extra, r.extra_count),
-        (("少（目标缺少）", "missing on the target"), &r.missing, r.missing_count),
+        (
+            ("多（目标多出）", "extra on the target"),
+            &r.extra,
+            r.extra_count,
+        ),
+        (
+            ("少（目标缺少）", "missing on the target"),
+            &r.missing,
+            r.missing_count,
+        ),
         (("不一致", "different"), &r.different, r.different_count),
     ];
     for ((z, e), list, n) in rows {
@@ -197,7 +221,15 @@ fn print_table(out: &mut dyn std::io::Write, r: &DiffReport, cx: &Context) -> Re
     }
     writeln!(out, "{table}")?;
     if !r.changes.is_empty() {
-        writeln!(out, "{}", if zh { "不一致明细：" } else { "what differs:" })?;
+        writeln!(
+            out,
+            "{}",
+            if zh {
+                "不一致明细："
+            } else {
+                "what differs:"
+            }
+        )?;
         for (k, cols) in &r.changes {
             let what = cols
                 .iter()
@@ -208,7 +240,11 @@ fn print_table(out: &mut dyn std::io::Write, r: &DiffReport, cx: &Context) -> Re
         }
     }
     let verdict = if r.equal() {
-        if zh { "结论: 一致 (exit 0)" } else { "result: equal (exit 0)" }
+        if zh {
+            "结论: 一致 (exit 0)"
+        } else {
+            "result: equal (exit 0)"
+        }
     } else if zh {
         "结论: 不一致 (exit 1)"
     } else {

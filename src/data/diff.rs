@@ -216,7 +216,10 @@ pub async fn diff(a: &Side, b: &Side, opt: &Options) -> Result<DiffReport, DiffE
             .map(|(c, _)| c)
             .filter(|c| *c != &opt.key)
             .collect();
-        for c in only.iter().filter(|c| !cols_b.iter().any(|(n, _)| n == **c)) {
+        for c in only
+            .iter()
+            .filter(|c| !cols_b.iter().any(|(n, _)| n == **c))
+        {
             report.warnings.push(text!(
                 "列 {c} 只在源表存在，不参与比较",
                 "column `{c}` exists on the source only and is not compared",
@@ -310,7 +313,8 @@ pub async fn diff(a: &Side, b: &Side, opt: &Options) -> Result<DiffReport, DiffE
             leftovers.push(conns);
         }
     }
-    if let Some(e) = state.failed.lock().expect("diff state").take() {
+    let failed = state.failed.lock().expect("diff state").take();
+    if let Some(e) = failed {
         for (a, b) in leftovers.into_iter().flatten() {
             a.close().await;
             b.close().await;
@@ -337,7 +341,15 @@ pub async fn diff(a: &Side, b: &Side, opt: &Options) -> Result<DiffReport, DiffE
     report.missing = list(found.missing);
     report.different = list(found.different);
     if let Some((ca, cb)) = conns.first_mut() {
-        report.changes = changes(ca, cb, &plan_a, &plan_b, &compared, &diff_keys[..diff_keys.len().min(20)]).await?;
+        report.changes = changes(
+            ca,
+            cb,
+            &plan_a,
+            &plan_b,
+            &compared,
+            &diff_keys[..diff_keys.len().min(20)],
+        )
+        .await?;
     }
     for (a, b) in conns {
         a.close().await;
@@ -426,7 +438,9 @@ fn normalise(d: Dialect, col: &str, ty: &str) -> String {
             Dialect::Postgres => format!("STRPOS({x}, '.') > 0"),
             Dialect::MySql => format!("LOCATE('.', {x}) > 0"),
         };
-        format!("(CASE WHEN {has_dot} THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM {x})) ELSE {x} END)")
+        format!(
+            "(CASE WHEN {has_dot} THEN TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM {x})) ELSE {x} END)"
+        )
     };
     let expr = if t.contains("timestamp") || t == "datetime" || t.starts_with("datetime") {
         match d {
@@ -472,9 +486,9 @@ fn plan(d: Dialect, s: &Side, key: &str, compared: &[String], types: &[(String, 
         Dialect::Postgres => format!(
             "CAST(CAST(CAST('x' || SUBSTR(MD5(CONCAT_WS('|', {row})), 18) AS BIT(60)) AS BIGINT) AS NUMERIC)"
         ),
-        Dialect::MySql => format!(
-            "CAST(CONV(SUBSTRING(MD5(CONCAT_WS('|', {row})), 18), 16, 10) AS UNSIGNED)"
-        ),
+        Dialect::MySql => {
+            format!("CAST(CONV(SUBSTRING(MD5(CONCAT_WS('|', {row})), 18), 16, 10) AS UNSIGNED)")
+        }
     };
     Plan {
         d,
@@ -496,7 +510,12 @@ async fn key_range(c: &mut Db, p: &Plan) -> Result<Option<(i64, i64)>, DiffError
         ))
         .await
         .map_err(|e| DiffError::on(&p.label, "读取键范围", &e))?;
-    let n = |i: usize| r.get(i).cloned().flatten().and_then(|v| v.parse::<i64>().ok());
+    let n = |i: usize| {
+        r.get(i)
+            .cloned()
+            .flatten()
+            .and_then(|v| v.parse::<i64>().ok())
+    };
     Ok(n(0).zip(n(1)))
 }
 
@@ -672,7 +691,11 @@ async fn changes(
     if keys.is_empty() {
         return Ok(BTreeMap::new());
     }
-    let list = keys.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+    let list = keys
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
     let q = |p: &Plan| {
         format!(
             "SELECT {}, {} FROM {} WHERE {} IN ({list})",

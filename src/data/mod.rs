@@ -5,8 +5,8 @@
 
 pub mod checkdigit;
 pub mod db;
-pub mod diff;
 pub mod dialect;
+pub mod diff;
 pub mod mask;
 pub mod rule;
 pub mod table;

@@ -25,6 +25,7 @@ mod postgres;
 mod process;
 mod procfs;
 mod rabbitmq;
+mod reconcile;
 mod redis;
 mod redundancy;
 mod secrets;
@@ -445,6 +446,7 @@ registry! {
     Clock => clock::Clock,
     Watch => watcher::Watcher,
     Data => data::Data,
+    Reconcile => reconcile::Reconcile,
 }
 
 impl ProbeSpec {

@@ -73,11 +73,18 @@ fn planted_differences_between_postgres_and_mariadb_are_found_exactly() {
     assert_eq!(doc["source_rows"], 60_000);
     assert_eq!(doc["target_rows"], 60_000);
     // Bisection, not a full download: far fewer rows were read row by row than the table has.
-    assert!(doc["rows_downloaded"].as_u64().unwrap() < 20_000, "{}", doc["rows_downloaded"]);
+    assert!(
+        doc["rows_downloaded"].as_u64().unwrap() < 20_000,
+        "{}",
+        doc["rows_downloaded"]
+    );
     let name = &doc["changes"]["777"][0];
     assert_eq!(name, &serde_json::json!(["name", "n777", "changed"]));
     assert_eq!(doc["changes"]["40000"][0][0], "amount");
-    assert_eq!(doc["changes"]["123"][0], serde_json::json!(["note", "x123", "<N>"]));
+    assert_eq!(
+        doc["changes"]["123"][0],
+        serde_json::json!(["note", "x123", "<N>"])
+    );
 
     // The table for people names each kind in Chinese.
     let table = node.run(&[
@@ -168,5 +175,35 @@ fn a_side_that_drops_mid_way_fails_the_diff_without_a_result() {
         "1",
     ]);
     run.code(3).stderr_has("对账未完成");
-    assert_eq!(run.stdout(), "", "nothing may be reported from a diff that did not finish");
+    assert_eq!(
+        run.stdout(),
+        "",
+        "nothing may be reported from a diff that did not finish"
+    );
+}
+
+#[test]
+fn a_reconcile_check_warns_on_differences_and_keeps_the_keys() {
+    let (pg, my) = exchange_pair(5_000, 0);
+    mariadb(
+        &my.0,
+        "DELETE FROM ex WHERE id = 42; UPDATE ex SET flag = 1 - flag WHERE id = 4242",
+    );
+    let node = TestNode::new(&format!(
+        "  province: {{ dsn: \"postgres://postgres@127.0.0.1:5432/{}\" }}\n  front: {{ dsn: \"mysql://root@127.0.0.1:3306/{}\" }}\n",
+        pg.0, my.0
+    ));
+    node.checks(
+        "recon.yaml",
+        "  - id: recon-ex\n    title: 数据交换对账：法人库交换表\n    category: 数据质量检查\n    target: front\n    timeout: 60s\n    probe: { kind: reconcile, table: ex, source: { target: province }, key: id }\n",
+    );
+    let (code, doc) = node.inspect_json(&[]);
+    let o = outcome(&doc, "recon-ex");
+    assert_eq!(code, 1, "{o:#}");
+    assert_eq!(o["status"], "WARN");
+    assert_eq!(o["value"]["value"], 2.0);
+    assert_eq!(o["detail"]["missing"], serde_json::json!(["42"]));
+    assert_eq!(o["detail"]["different"], serde_json::json!(["4242"]));
+    let evidence = o["evidence"].to_string();
+    assert!(evidence.contains("少 1：id=42"), "{evidence}");
 }
