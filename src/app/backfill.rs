@@ -12,6 +12,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::catalog::Catalog;
+use crate::core::csv;
 use crate::core::error::{Error, Problem, Problems};
 use crate::core::outcome::{Outcome, Status};
 use crate::core::yaml::Pos;
@@ -43,23 +44,16 @@ fn status_of(s: &str) -> Option<Status> {
 
 /// Reads a sheet; every problem is reported at once, by line.
 pub fn read_sheet(file: &Path, bytes: &[u8], catalog: &Catalog) -> Result<Vec<SheetRow>, Error> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.to_owned(),
-        Err(_) => encoding_rs::GB18030
-            .decode_without_bom_handling_and_without_replacement(bytes)
-            .map(|t| t.into_owned())
-            .ok_or_else(|| {
-                Error::Config(Problems(vec![
-                    Problem::file(file, "is neither UTF-8 nor GBK text")
-                        .hint("save the sheet as CSV (UTF-8)"),
-                ]))
-            })?,
-    };
+    let text = csv::decode(bytes).ok_or_else(|| {
+        Error::Config(Problems(vec![
+            Problem::file(file, "is neither UTF-8 nor GBK text")
+                .hint("save the sheet as CSV (UTF-8)"),
+        ]))
+    })?;
     let known: HashSet<&str> = catalog.checks.iter().map(|c| c.id.as_str()).collect();
     let mut problems = Problems::default();
     let mut rows: Vec<SheetRow> = Vec::new();
-    for (line, fields) in csv_records(&text) {
+    for (line, fields) in csv::records(&text) {
         let pos = Pos { line, column: 1 };
         // Excel pads rows to the widest one and a sheet may have more columns (检查人…): the
         // first three are what counts; a row of empty cells is no row.
@@ -112,49 +106,6 @@ pub fn read_sheet(file: &Path, bytes: &[u8], catalog: &Catalog) -> Result<Vec<Sh
     } else {
         Err(Error::Config(problems))
     }
-}
-
-/// The records of CSV text (RFC 4180: fields in double quotes may hold commas, quotes doubled
-/// and line breaks), each with the line it starts on.
-fn csv_records(text: &str) -> Vec<(u64, Vec<String>)> {
-    let mut out = Vec::new();
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut line = 1u64;
-    let mut start = 1u64;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            ('"', true) => quoted = false,
-            ('"', false) if field.trim().is_empty() => {
-                field.clear();
-                quoted = true;
-            }
-            (',', false) => fields.push(std::mem::take(&mut field)),
-            ('\r', false) => {}
-            ('\n', false) => {
-                fields.push(std::mem::take(&mut field));
-                out.push((start, std::mem::take(&mut fields)));
-                line += 1;
-                start = line;
-            }
-            ('\n', true) => {
-                line += 1;
-                field.push('\n');
-            }
-            (c, _) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !fields.is_empty() {
-        fields.push(field);
-        out.push((start, fields));
-    }
-    out
 }
 
 /// Enters a sheet's results as an `inspect` run at `at` (epoch ms); returns the run id and its
@@ -221,43 +172,4 @@ pub async fn import(
     store.record_at(run, &pairs, at).await?;
     let (status, _) = store.finish_run_at(run, false, at).await?;
     Ok((run, status))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_records;
-
-    #[test]
-    fn csv_as_excel_writes_it() {
-        let text = "检查项,结果,说明,检查人\r\ndb-up,正常,\"ok, fine\",张工\r\n,,,\r\ndisk,告警,\"第一行\n第二行 \"\"引号\"\"\",\r\nlast,严重";
-        let r = csv_records(text);
-        assert_eq!(
-            r[0],
-            (
-                1,
-                vec![
-                    "检查项".into(),
-                    "结果".into(),
-                    "说明".into(),
-                    "检查人".into()
-                ]
-            )
-        );
-        assert_eq!(
-            r[1],
-            (
-                2,
-                vec![
-                    "db-up".into(),
-                    "正常".into(),
-                    "ok, fine".into(),
-                    "张工".into()
-                ]
-            )
-        );
-        assert_eq!(r[2].1, ["", "", "", ""]);
-        assert_eq!(r[3].0, 4);
-        assert_eq!(r[3].1[2], "第一行\n第二行 \"引号\"");
-        assert_eq!(r[4], (6, vec!["last".into(), "严重".into()]));
-    }
 }

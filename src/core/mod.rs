@@ -2,6 +2,7 @@
 //! crate. A helper two modules need moves here rather than sideways between them.
 
 pub mod clock;
+pub mod csv;
 pub mod duration;
 pub mod error;
 pub mod fsx;

@@ -7,6 +7,7 @@ pub mod checkdigit;
 pub mod db;
 pub mod dialect;
 pub mod diff;
+pub mod manifest;
 pub mod mask;
 pub mod rule;
 pub mod table;

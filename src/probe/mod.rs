@@ -28,6 +28,7 @@ mod rabbitmq;
 mod reconcile;
 mod redis;
 mod redundancy;
+mod return_flow;
 mod secrets;
 mod sql;
 mod swap;
@@ -447,6 +448,7 @@ registry! {
     Watch => watcher::Watcher,
     Data => data::Data,
     Reconcile => reconcile::Reconcile,
+    ReturnFlow => return_flow::ReturnFlow,
 }
 
 impl ProbeSpec {

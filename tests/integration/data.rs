@@ -315,3 +315,107 @@ fn a_rule_with_two_kinds_is_refused_at_its_line() {
         .stderr_has("data.yaml:10")
         .stderr_has("one kind");
 }
+
+#[test]
+fn return_flow_per_day_names_missing_and_short_days_and_waits_for_late_ones() {
+    let db = PgDb::create("znode_flow");
+    // Rows landed for the last four days (in the node's time zone): 3 days ago complete, 2
+    // days ago short by 2, yesterday none at all, today 5 of 9 so far, sent an hour ago.
+    psql(
+        &db.0,
+        "SET TIME ZONE 'Asia/Shanghai'; CREATE TABLE ods_legal (id serial PRIMARY KEY, load_time timestamp); \
+         INSERT INTO ods_legal (load_time) SELECT CURRENT_DATE - 3 + TIME '08:00' FROM generate_series(1, 10); \
+         INSERT INTO ods_legal (load_time) SELECT CURRENT_DATE - 2 + TIME '08:00' FROM generate_series(1, 8); \
+         INSERT INTO ods_legal (load_time) SELECT CURRENT_DATE + TIME '00:10' FROM generate_series(1, 5)",
+    );
+    let day = |ago: i64| {
+        psql_value(
+            &db.0,
+            &format!(
+                "SELECT to_char(CAST(now() AT TIME ZONE 'Asia/Shanghai' AS date) - {ago}, 'YYYY-MM-DD')"
+            ),
+        )
+    };
+    let hour_ago = psql_value(
+        &db.0,
+        "SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai' - INTERVAL '1 hour', 'YYYY-MM-DD HH24:MI:SS')",
+    );
+    let node = TestNode::new(&format!(
+        "  ods: {{ dsn: \"postgres://postgres@127.0.0.1:5432/{}\" }}\n",
+        db.0
+    ));
+    node.file(
+        "manifests/legal.csv",
+        format!(
+            "日期,表名,条数,发送时间\n{},legal_entity,10,\n{},legal_entity,10,\n{},legal_entity,7,{} 01:00:00\n{},legal_entity,9,{hour_ago}\n{},other_table,99,\n",
+            day(3),
+            day(2),
+            day(1),
+            day(1),
+            day(0),
+            day(1)
+        ),
+    );
+    node.checks(
+        "flow.yaml",
+        "  - id: flow-legal\n    title: 省级回流数据量核验：法人单位\n    category: 数据质量检查\n    target: ods\n    probe: { kind: return_flow, table: ods_legal, manifest: manifests/legal.csv, manifest_table: legal_entity, day: load_time, lateness: 2h }\n",
+    );
+    let (code, doc) = node.inspect_json(&[]);
+    let o = outcome(&doc, "flow-legal");
+    assert_eq!(code, 2, "{o:#}");
+    let states: Vec<(&str, &str)> = o["detail"]["batches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["batch"].as_str().unwrap(), b["state"].as_str().unwrap()))
+        .collect();
+    let (d3, d2, d1, d0) = (day(3), day(2), day(1), day(0));
+    assert_eq!(
+        states,
+        [
+            (d3.as_str(), "matched"),
+            (d2.as_str(), "mismatched"),
+            (d1.as_str(), "missing"),
+            (d0.as_str(), "pending"),
+        ],
+        "{o:#}"
+    );
+    assert_eq!(o["detail"]["expected_rows"], 36);
+    assert_eq!(o["detail"]["landed_rows"], 23);
+    let evidence = o["evidence"].to_string();
+    assert!(evidence.contains(&format!("缺失批次：{d1}")), "{evidence}");
+    assert!(
+        evidence.contains(&format!("数量不符 {d2}：应到 10 行，实到 8 行")),
+        "{evidence}"
+    );
+}
+
+#[test]
+fn return_flow_per_batch_reads_a_json_manifest_over_http() {
+    let db = MyDb::create("znode_flow");
+    mariadb(
+        &db.0,
+        "CREATE TABLE ods_credit (id int AUTO_INCREMENT PRIMARY KEY, batch_no varchar(20)); \
+         INSERT INTO ods_credit (batch_no) SELECT 'B20261201' FROM seq_1_to_100; \
+         INSERT INTO ods_credit (batch_no) SELECT 'B20261202' FROM seq_1_to_99",
+    );
+    let port = serve_body(
+        r#"[{"batch": "B20261201", "count": 100}, {"batch": "B20261202", "count": 100}, {"batch": "B20261203", "count": 50}]"#,
+    );
+    let node = TestNode::new(&format!(
+        "  ods: {{ dsn: \"mysql://root@127.0.0.1:3306/{}\" }}\n",
+        db.0
+    ));
+    node.checks(
+        "flow.yaml",
+        &format!("  - id: flow-credit\n    title: 省级回流数据量核验：社会信用\n    category: 数据质量检查\n    target: ods\n    probe: {{ kind: return_flow, table: ods_credit, manifest: \"http://127.0.0.1:{port}/manifest\", batch: batch_no, tolerance: \"1%\" }}\n"),
+    );
+    let (code, doc) = node.inspect_json(&[]);
+    let o = outcome(&doc, "flow-credit");
+    assert_eq!(code, 2, "{o:#}");
+    let batches = &o["detail"]["batches"];
+    // 99 of 100 is within 1%.
+    assert_eq!(batches[1]["state"], "matched", "{o:#}");
+    assert_eq!(batches[2]["state"], "missing");
+    assert!(o["evidence"].to_string().contains("缺失批次：B20261203"));
+}
