@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use crate::catalog::CheckSpec;
-use crate::core::outcome::{Outcome, Status, WaiverNote};
+use crate::core::outcome::{Metric, Outcome, Status, WaiverNote};
 use crate::core::text::{Text, metric_name};
 use crate::core::threshold::Thresholds;
 use crate::probe::{Observation, ProbeError};
@@ -128,6 +128,50 @@ pub fn judge(
         observation: obs,
         primary: primary.map(|p| p.2),
     }
+}
+
+/// Judges the metrics a check names in `baseline:` against its recent values (`past`, one
+/// list of metrics per earlier outcome): a value outside the median ± k·MAD band is a WARN,
+/// added to the observation's failures. Too little history judges nothing.
+pub fn against_baseline(spec: &CheckSpec, obs: &mut Observation, past: Option<&Vec<Vec<Metric>>>) {
+    let (Some(b), Some(past)) = (&spec.baseline, past) else {
+        return;
+    };
+    let mut found = Vec::new();
+    for m in obs.metrics.iter().filter(|m| b.metrics.contains(&m.name)) {
+        let values: Vec<f64> = past
+            .iter()
+            .filter_map(|ms| {
+                ms.iter()
+                    .find(|p| p.name == m.name && p.label == m.label)
+                    .map(|p| p.value)
+            })
+            .collect();
+        let Some((median, width)) = crate::core::threshold::baseline_band(&values, b.k, b.min_runs)
+        else {
+            continue;
+        };
+        if (m.value - median).abs() > width {
+            let what = match &m.label {
+                Some(l) => format!("{l} {}", m.name),
+                None => m.name.clone(),
+            };
+            found.push((
+                Status::Warn,
+                text!(
+                    "{what} 为 {v}，偏离近 {days} 天基线 {median} ± {width:.1}（{n} 次）",
+                    "{what} is {v}, off its {days}-day baseline {median} ± {width:.1} ({n} runs)",
+                    what = what,
+                    v = m.display_value(),
+                    days = b.days,
+                    median = median,
+                    width = width,
+                    n = values.len(),
+                ),
+            ));
+        }
+    }
+    obs.failures.extend(found);
 }
 
 /// Builds the final outcome from the last attempt.

@@ -488,6 +488,16 @@ pub(super) async fn shared_state(
     if plan.checks.iter().any(|c| c.probe.kind() == "heartbeat") {
         shared.last_seen = store.last_seen_hosts().await?;
     }
+    let judged: Vec<(String, u32)> = plan
+        .checks
+        .iter()
+        .filter_map(|c| Some((c.id.clone(), c.baseline.as_ref()?.days)))
+        .collect();
+    if let Some(days) = judged.iter().map(|(_, d)| *d).max() {
+        let since = crate::core::clock::now_ms() - i64::from(days) * 86_400_000;
+        let ids: Vec<String> = judged.into_iter().map(|(id, _)| id).collect();
+        shared.history = store.recent_metrics(&ids, since).await?;
+    }
     if plan.checks.iter().any(|c| c.probe.kind() == "log") {
         let mut memory = store.log_memory().await?;
         let here = memory.remove("").unwrap_or_default();

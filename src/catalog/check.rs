@@ -60,6 +60,8 @@ pub struct CheckSpec {
     /// Checks it depends on (a database, a host service): while one of them is failing, this
     /// one is marked affected and does not page on its own.
     pub depends_on: Vec<String>,
+    /// Metrics judged against the check's own recent history.
+    pub baseline: Option<crate::core::threshold::Baseline>,
     /// Free tags for filtering.
     pub tags: Vec<String>,
     /// What to do when it fails.
@@ -149,6 +151,7 @@ impl CheckSpec {
             retries: None,
             every: None,
             depends_on: Vec::new(),
+            baseline: None,
             tags: Vec::new(),
             remediation: d.remediation,
             enabled: true,
@@ -182,6 +185,7 @@ struct CheckFile {
     every: Option<Duration>,
     #[serde(default)]
     depends_on: Vec<String>,
+    baseline: Option<crate::core::threshold::Baseline>,
     #[serde(default)]
     tags: Vec<String>,
     remediation: Option<String>,
@@ -244,6 +248,18 @@ pub(super) fn read(
                 format!("check id `{}` must be non-empty and without spaces", raw.id),
             )
             .hint("use letters, digits, `-`, `_` and `.`"),
+        );
+    }
+    if let Some(b) = &raw.baseline
+        && (b.metrics.is_empty() || b.days == 0 || b.k.is_nan() || b.k <= 0.0)
+    {
+        problems.push(
+            Problem::at(
+                file,
+                at("baseline"),
+                "`baseline` needs metrics, days above 0 and k above 0",
+            )
+            .hint("e.g. `baseline: { metrics: [rows], days: 7, k: 3 }`"),
         );
     }
     if raw.timeout.is_some_and(|t| t.is_zero()) {
@@ -355,6 +371,7 @@ pub(super) fn read(
             retries: raw.retries,
             every: raw.every,
             depends_on: raw.depends_on,
+            baseline: raw.baseline,
             // A check has its system's tags too: `--tag web` selects the checks of every system
             // tagged `web`.
             tags,

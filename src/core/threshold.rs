@@ -192,12 +192,83 @@ impl Thresholds {
     }
 }
 
+/// A check's judgement against its own history (`baseline:`): a metric whose value leaves the
+/// band of the median of its recent values ± k times their spread (the median absolute
+/// deviation, scaled to a standard deviation) is a WARN. What a fixed range cannot say: this
+/// table usually gains 2,000 rows a day, today it lost 40,000.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    /// The metrics judged (`rows`, `nulls`, `response_time`...), every label of each.
+    pub metrics: Vec<String>,
+    /// How many days of history make the baseline (default 7).
+    #[serde(default = "seven")]
+    pub days: u32,
+    /// The band's half-width in scaled MADs (default 3).
+    #[serde(default = "three")]
+    pub k: f64,
+    /// Fewer past values than this judge nothing yet (default 3).
+    #[serde(default = "three_runs")]
+    pub min_runs: usize,
+}
+
+fn seven() -> u32 {
+    7
+}
+
+fn three() -> f64 {
+    3.0
+}
+
+fn three_runs() -> usize {
+    3
+}
+
+/// The band a value is judged by: (median, half-width), or `None` with too little history.
+/// A perfectly steady history (MAD 0) still allows 1% of the median, so that a table growing
+/// by a handful of rows is not an anomaly.
+pub fn baseline_band(past: &[f64], k: f64, min_runs: usize) -> Option<(f64, f64)> {
+    if past.len() < min_runs.max(1) {
+        return None;
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        let n = v.len();
+        if n % 2 == 1 {
+            v[n / 2]
+        } else {
+            (v[n / 2 - 1] + v[n / 2]) / 2.0
+        }
+    };
+    let mut v = past.to_vec();
+    let m = median(&mut v);
+    let mut dev: Vec<f64> = past.iter().map(|x| (x - m).abs()).collect();
+    let mad = median(&mut dev);
+    // 1.4826 makes the MAD estimate a standard deviation for normal data.
+    let spread = (1.4826 * mad).max(0.01 * m.abs());
+    Some((m, k * spread))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn r(s: &str) -> Range {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn baseline_bands_follow_the_median_and_spread() {
+        assert_eq!(baseline_band(&[1.0, 2.0], 3.0, 3), None);
+        let (m, w) = baseline_band(&[100.0, 102.0, 98.0, 101.0, 99.0], 3.0, 3).unwrap();
+        assert_eq!(m, 100.0);
+        assert!((w - 3.0 * 1.4826).abs() < 1e-9, "{w}");
+        // A steady history allows 1% of the median.
+        let (m, w) = baseline_band(&[2000.0; 7], 3.0, 3).unwrap();
+        assert_eq!((m, w), (2000.0, 60.0));
+        // An outlier in the history hardly moves the band.
+        let (m, _) = baseline_band(&[100.0, 100.0, 100.0, 100.0, 1e9], 3.0, 3).unwrap();
+        assert_eq!(m, 100.0);
     }
 
     #[test]

@@ -100,6 +100,22 @@ fn observation(r: &TableReport, seconds: f64) -> Observation {
     if let Some(p) = r.sampled_pct {
         obs.metrics.push(Metric::new("sampled_pct", p, "%"));
     }
+    // Column features as labelled metrics, so that `baseline:` can judge them against their
+    // own history (nulls creeping up, distinct values collapsing, a mean drifting).
+    for p in &r.profile {
+        let labelled = |name: &str, v: f64| {
+            let mut m = Metric::new(name, v, "");
+            m.label = Some(p.column.clone());
+            m
+        };
+        obs.metrics.push(labelled("nulls", p.nulls as f64));
+        if let Some(d) = p.distinct {
+            obs.metrics.push(labelled("distinct", d as f64));
+        }
+        if let Some(m) = p.mean {
+            obs.metrics.push(labelled("mean", m));
+        }
+    }
     let mut passed = 0;
     for rule in &r.rules {
         let mut m = Metric::new("failed", rule.failed as f64, "");

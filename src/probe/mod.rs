@@ -235,6 +235,9 @@ pub struct Shared {
     pub logs: crate::logs::Shared,
     /// Hosts that push their own outcomes: the time each was last heard of (epoch ms).
     pub last_seen: HashMap<String, i64>,
+    /// The recent metrics of checks judged against their own history (`baseline:`), oldest
+    /// first, by check id.
+    pub history: HashMap<String, Vec<Vec<Metric>>>,
     /// On a host run by the jump host: this host's clock minus the jump host's, in ms.
     pub clock_offset_ms: Option<i64>,
     /// The process table, taken once per run by the first process check that needs it.

@@ -285,6 +285,10 @@ pub async fn run_check(
             ))),
         };
         let elapsed = start.elapsed();
+        let result = result.map(|mut obs| {
+            judge::against_baseline(spec, &mut obs, shared.history.get(&spec.id));
+            obs
+        });
         let mut verdict = judge::judge(spec, &settings.defaults.thresholds, result);
         // A URL quoted in a summary or evidence never shows its credentials, whoever wrote it.
         verdict.summary = verdict.summary.map(crate::core::secret::redact_urls_in);

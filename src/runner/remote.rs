@@ -386,6 +386,7 @@ fn check_of(c: &AgentCheck) -> Result<CheckSpec, String> {
         retries: Some(c.retries),
         every: None,
         depends_on: Vec::new(),
+        baseline: None,
         tags: Vec::new(),
         remediation: None,
         enabled: true,

@@ -416,6 +416,34 @@ impl Store {
             .collect())
     }
 
+    /// The metrics of these checks' outcomes on the jump host since `since` (epoch ms),
+    /// oldest first: the history `baseline:` judges by.
+    pub async fn recent_metrics(
+        &self,
+        checks: &[String],
+        since: i64,
+    ) -> Result<HashMap<String, Vec<Vec<Metric>>>, StoreError> {
+        let mut out: HashMap<String, Vec<Vec<Metric>>> = HashMap::new();
+        for check in checks {
+            let rows: Vec<(String,)> = sqlx::query_as(
+                "SELECT metrics FROM outcomes WHERE check_id = $1 AND host = '' AND finished_at >= $2 \
+                 AND metrics <> '[]' ORDER BY finished_at",
+            )
+            .bind(check)
+            .bind(since)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(self.db())?;
+            out.insert(
+                check.clone(),
+                rows.into_iter()
+                    .filter_map(|(m,)| serde_json::from_str(&m).ok())
+                    .collect(),
+            );
+        }
+        Ok(out)
+    }
+
     /// When each host last had an outcome observed on it (epoch ms): what push hosts'
     /// heartbeats are judged by.
     pub async fn last_seen_hosts(&self) -> Result<HashMap<String, i64>, StoreError> {

@@ -419,3 +419,41 @@ fn return_flow_per_batch_reads_a_json_manifest_over_http() {
     assert_eq!(batches[2]["state"], "missing");
     assert!(o["evidence"].to_string().contains("缺失批次：B20261203"));
 }
+
+#[test]
+fn a_baseline_warns_when_a_table_leaves_its_own_history() {
+    let db = PgDb::create("znode_dq");
+    psql(
+        &db.0,
+        "CREATE TABLE credit (id serial PRIMARY KEY, uscc varchar(18)); \
+         INSERT INTO credit (uscc) SELECT 'x' || g FROM generate_series(1, 1000) g",
+    );
+    let node = TestNode::new(&format!(
+        "  base: {{ dsn: \"postgres://postgres@127.0.0.1:5432/{}\" }}\n",
+        db.0
+    ));
+    node.checks(
+        "data.yaml",
+        "  - id: dq-credit\n    title: 社会信用基础信息库：信用主体\n    category: 数据质量检查\n    target: base\n    baseline: { metrics: [rows, nulls], days: 7, k: 3 }\n    probe: { kind: data, table: credit, profile: all }\n",
+    );
+    // Three ordinary days, a few rows more each time: the band is the median ± 1%.
+    for extra in [0, 3, 5] {
+        psql(
+            &db.0,
+            &format!("INSERT INTO credit (uscc) SELECT 'y' FROM generate_series(1, {extra})"),
+        );
+        let (code, doc) = node.inspect_json(&[]);
+        assert_eq!(code, 0, "{:#}", outcome(&doc, "dq-credit"));
+    }
+    // The sync task truncated half the table and wrote NULL credit codes.
+    psql(
+        &db.0,
+        "DELETE FROM credit WHERE id % 2 = 0; UPDATE credit SET uscc = NULL WHERE id % 3 = 0",
+    );
+    let (code, doc) = node.inspect_json(&[]);
+    let o = outcome(&doc, "dq-credit");
+    assert_eq!(code, 1, "{o:#}");
+    let summary = o["summary"].as_str().unwrap();
+    assert!(summary.contains("偏离近 7 天基线"), "{summary}");
+    assert!(summary.contains("uscc nulls"), "{summary}");
+}

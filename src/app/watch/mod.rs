@@ -1159,7 +1159,7 @@ async fn batch(
     let stateful = plan
         .checks
         .iter()
-        .any(|c| matches!(c.probe.kind(), "log" | "heartbeat"));
+        .any(|c| matches!(c.probe.kind(), "log" | "heartbeat") || c.baseline.is_some());
     if stateful {
         match crate::app::inspection::shared_state(&store, &plan, true).await {
             Ok(s) => {
