@@ -36,7 +36,7 @@ else
     -c "VACUUM ANALYZE ex"
   my -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB"
   my $DB -e "CREATE TABLE ex (id bigint PRIMARY KEY, uscc varchar(18), name varchar(40), amount decimal(14,2), ts datetime(6), note text)"
-  pg -d $DB -F $'\t' -c "COPY (SELECT id, uscc, name, amount, to_char(ts, 'YYYY-MM-DD HH24:MI:SS'), coalesce(note, E'\\\\N') FROM ex) TO STDOUT" > "$WORK/ex.tsv"
+  pg -d $DB -F $'\t' -c "COPY (SELECT id, uscc, name, amount, to_char(ts, 'YYYY-MM-DD HH24:MI:SS'), note FROM ex) TO STDOUT" > "$WORK/ex.tsv"
   my --local-infile=1 $DB -e "SET unique_checks = 0; LOAD DATA LOCAL INFILE '$WORK/ex.tsv' INTO TABLE ex; ANALYZE TABLE ex" > /dev/null
   rm -f "$WORK/ex.tsv"
   # 100 differences spread over the key range.
@@ -83,7 +83,7 @@ python3 - "$WORK/reladiff.4.out" > "$WORK/reladiff.sets" <<'PY'
 import re, sys
 minus, plus = set(), set()
 for line in open(sys.argv[1]):
-    m = re.match(r"([+-]) \((\d+),", line.strip())
+    m = re.match(r"([+-]) \(?(\d+),", line.strip())
     if m:
         (minus if m.group(1) == "-" else plus).add(int(m.group(2)))
 sets = {"extra": plus - minus, "missing": minus - plus, "different": minus & plus}

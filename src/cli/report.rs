@@ -27,6 +27,9 @@ pub(super) enum Command {
     Quarterly(RoutineArgs),
     /// 运行维护半年报 of a half-year (default: the last one)
     HalfYear(RoutineArgs),
+    /// 数据质量月报 of a month (default: last month): pass rates per base library and quality
+    /// dimension against the month before, the worst rules with masked samples, 回流 and 对账
+    DataQuality(RoutineArgs),
     /// 故障处理简报 of an incident: its clocks, the handling timeline, the inspection results
     Incident(SubjectArgs),
     /// 演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation
@@ -127,6 +130,7 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
         Command::Monthly(a) => routine_report(&cx, Routine::Monthly, a),
         Command::Quarterly(a) => routine_report(&cx, Routine::Quarterly, a),
         Command::HalfYear(a) => routine_report(&cx, Routine::HalfYear, a),
+        Command::DataQuality(a) => quality_report(&cx, a),
         Command::Incident(a) => special_report(&cx, Special::Incident, a),
         Command::Drill(a) => special_report(&cx, Special::Drill, a),
         Command::Sync(a) => special_report(&cx, Special::Sync, a),
@@ -357,6 +361,48 @@ fn routine_report(cx: &Context, kind: Routine, a: RoutineArgs) -> Result<Status,
         templates,
         charts: model.charts(),
         summary: model.overview.text.clone(),
+        at,
+    };
+    write(&settings, &doc, &model, &a.out)
+}
+
+fn quality_report(cx: &Context, a: RoutineArgs) -> Result<Status, Error> {
+    let settings = cx.settings()?;
+    let tz = settings.timezone;
+    let now = crate::core::clock::now_ms();
+    let today = chrono::DateTime::from_timestamp_millis(now)
+        .map(|t| t.with_timezone(&tz).date_naive())
+        .unwrap_or_default();
+    let period = match &a.period {
+        Some(p) => Period::parse(Routine::Monthly, p).map_err(Error::Message)?,
+        None => Period::last_complete(Routine::Monthly, today),
+    };
+    let as_of = super::incident::when(&a.as_of, tz)?;
+    let at = super::incident::when(&a.at, tz)?;
+    let model = super::run_async(async {
+        let store = Store::open_existing(&settings.store_url).await?;
+        let m = crate::report::quality::report(&store, &settings, period, as_of, now).await?;
+        store.close().await;
+        Ok::<_, Error>(m)
+    })?;
+    if !model.quality.any && a.out.format != DocFormat::Json {
+        eprintln!(
+            "warning: no data check ran in {}; configure `probe: {{ kind: data }}` checks for the base libraries",
+            period.label()
+        );
+    }
+    let doc = Written {
+        kind: "data-quality",
+        subject: period.label(),
+        title: model.title.clone(),
+        file_stem: format!("数据质量月报-{}", period.label()),
+        templates: &["data-quality.md.hbs"],
+        charts: Vec::new(),
+        summary: if model.quality.text.is_empty() {
+            "本期没有数据质量检查记录。".to_owned()
+        } else {
+            model.quality.text.clone()
+        },
         at,
     };
     write(&settings, &doc, &model, &a.out)

@@ -67,6 +67,7 @@ impl Cover {
             "drill" => "YJZJ",
             "sync" => "BBTB",
             "guard" => "ZB-BZ",
+            "data-quality" => "SJZL",
             _ => "BG",
         };
         let number = match s.number_prefix.as_deref().filter(|p| !p.is_empty()) {
@@ -126,6 +127,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     (
         "sync.md.hbs",
         include_str!("../../report-templates/sync.md.hbs"),
+    ),
+    (
+        "data-quality.md.hbs",
+        include_str!("../../report-templates/data-quality.md.hbs"),
     ),
     (
         "guard.md.hbs",

@@ -12,6 +12,7 @@ mod json;
 pub mod layout;
 mod nagios;
 mod prometheus;
+pub mod quality;
 pub mod routine;
 pub mod special;
 pub mod status;

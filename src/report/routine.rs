@@ -91,6 +91,8 @@ pub struct RoutineModel {
     pub service: ServiceSection,
     /// Backup verification per policy.
     pub backups: Vec<BackupRow>,
+    /// Data quality of the base libraries, return flow and reconciliation.
+    pub data_quality: super::quality::QualitySection,
     /// Log checks and audits.
     pub logs: LogSection,
     /// Version-sync releases and playbook runs.
@@ -880,6 +882,8 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
     );
     let plan = plan(r, s, &incidents, &risks);
     let service = service_section(&w, &f);
+    let data_quality =
+        super::quality::section(store, w.cut, r.period.previous().span(w.tz)).await?;
     let overview = overview(&w, &f, &total, &incidents, &availability, &assessment);
     let unit = s.reports.title.clone().unwrap_or_else(|| s.node.clone());
     Ok(RoutineModel {
@@ -917,6 +921,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         incidents,
         availability,
         backups,
+        data_quality,
         logs: log_section(&f),
         changes: changes(&w, &f),
         risks,

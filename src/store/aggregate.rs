@@ -15,6 +15,7 @@
 use std::collections::BTreeMap;
 
 use super::{Store, StoreError};
+use crate::core::outcome::Status;
 use crate::core::period::Span;
 
 /// Outcome counts of one local day, category, system and effective status.
@@ -104,6 +105,23 @@ pub struct DayRuns {
     pub runs: i64,
     /// The first start that day, epoch ms.
     pub first_at: i64,
+}
+
+/// An outcome with its structured detail.
+#[derive(Clone, Debug)]
+pub struct DetailedOutcome {
+    /// Check id.
+    pub check_id: String,
+    /// Check title.
+    pub title: String,
+    /// Probe kind.
+    pub kind: String,
+    /// Its status.
+    pub status: Status,
+    /// When it finished, epoch ms.
+    pub finished_at: i64,
+    /// The probe's detail.
+    pub detail: serde_json::Value,
 }
 
 /// The newest outcome of one check in a period, with its counts.
@@ -525,6 +543,40 @@ impl Store {
                 Some((check, v))
             })
             .collect())
+    }
+
+    /// Every outcome of these probe kinds in a span that kept a detail (a data check's rules,
+    /// a manifest's batches, a diff's keys), oldest first.
+    pub async fn detailed_outcomes(
+        &self,
+        span: Span,
+        kinds: &[&str],
+    ) -> Result<Vec<DetailedOutcome>, StoreError> {
+        let mut out = Vec::new();
+        for kind in kinds {
+            let rows: Vec<(String, String, String, String, i64, String)> = sqlx::query_as(
+                "SELECT check_id, title, kind, status, finished_at, detail FROM outcomes \
+                 WHERE kind = $1 AND finished_at >= $2 AND finished_at < $3 AND detail <> '' ORDER BY finished_at",
+            )
+            .bind((*kind).to_owned())
+            .bind(span.from)
+            .bind(span.to)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(self.db())?;
+            out.extend(rows.into_iter().filter_map(|r| {
+                Some(DetailedOutcome {
+                    check_id: r.0,
+                    title: r.1,
+                    kind: r.2,
+                    status: Status::parse(&r.3).unwrap_or(Status::Unknown),
+                    finished_at: r.4,
+                    detail: serde_json::from_str(&r.5).ok()?,
+                })
+            }));
+        }
+        out.sort_by_key(|o| o.finished_at);
+        Ok(out)
     }
 
     /// Runs per local day and command.

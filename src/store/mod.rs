@@ -27,7 +27,9 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::MigrateDatabase;
 use sqlx::{Any, AnyPool, Executor};
 
-pub use aggregate::{AbnormalCheck, CheckLatest, DayCount, DayRuns, HostCount, Uptime};
+pub use aggregate::{
+    AbnormalCheck, CheckLatest, DayCount, DayRuns, DetailedOutcome, HostCount, Uptime,
+};
 pub use document::Document;
 pub use incident::NewIncident;
 pub use logs::{KnownTemplate, template_hash};

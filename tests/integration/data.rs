@@ -457,3 +457,61 @@ fn a_baseline_warns_when_a_table_leaves_its_own_history() {
     assert!(summary.contains("偏离近 7 天基线"), "{summary}");
     assert!(summary.contains("uscc nulls"), "{summary}");
 }
+
+#[test]
+fn the_data_quality_report_and_the_monthly_report_carry_the_stored_figures() {
+    let db = PgDb::create("znode_dq");
+    for s in fixture(Server::Pg) {
+        psql(&db.0, &s);
+    }
+    let node = node_for(&format!("postgres://postgres@127.0.0.1:5432/{}", db.0), "");
+    node.add_config("reports:\n  title: 肇庆分节点\n");
+    node.inspect_json(&[]);
+    let month = chrono_month();
+    let md = node
+        .run(&[
+            "report",
+            "data-quality",
+            "--period",
+            &month,
+            "-f",
+            "md",
+            "-o",
+            "-",
+        ])
+        .code(0)
+        .stdout();
+    assert!(md.starts_with("# 肇庆分节点数据质量月报（"), "{md}");
+    assert!(md.contains("| 报告编号 | SJZL-"), "{md}");
+    // 20 rows × 3 completeness rules (not_null twice, not_blank once), 4 failing.
+    assert!(md.contains("| 完整性 | 60 | 4 | 93.33% | - | - |"), "{md}");
+    assert!(md.contains("| 法人单位基础信息库 | 1 |"), "{md}");
+    assert!(md.contains("| 唯一性 | 19 | 1 | 94.74% |"), "{md}");
+    // The worst rules carry their masked samples, never a raw ID number.
+    assert!(md.contains("身份证号校验:id_no"), "{md}");
+    assert!(md.contains("441202********"), "{md}");
+    assert!(!md.contains("4412021968"), "{md}");
+    assert!(md.contains("## 七、处理建议"), "{md}");
+    // The monthly O&M report has a 数据质量 section from the same figures.
+    let monthly = node
+        .run(&[
+            "report", "monthly", "--period", &month, "-f", "md", "-o", "-",
+        ])
+        .code(0)
+        .stdout();
+    let section = monthly
+        .split("## 七、数据质量")
+        .nth(1)
+        .and_then(|s| s.split("## 八、").next())
+        .unwrap_or_else(|| panic!("{monthly}"));
+    assert!(section.contains("| 法人单位基础信息库 | 1 |"), "{section}");
+    assert!(section.contains("本期数据质量检查 1 次"), "{section}");
+}
+
+/// This month in the node's time zone, as `YYYY-MM`.
+fn chrono_month() -> String {
+    psql_value(
+        "postgres",
+        "SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')",
+    )
+}
