@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
+            [CompletionResult]::new('data', 'data', [CompletionResultType]::ParameterValue, 'The base libraries'' data (SPEC R8): reconcile two tables (diff)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
             [CompletionResult]::new('fleet', 'fleet', [CompletionResultType]::ParameterValue, 'The node''s hosts: list the inventory, ping them over ssh, push znode to them')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)')
@@ -422,6 +423,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('monthly', 'monthly', [CompletionResultType]::ParameterValue, '运行维护月报 of a month (default: last month), with the 考核 self-assessment')
             [CompletionResult]::new('quarterly', 'quarterly', [CompletionResultType]::ParameterValue, '运行维护季报 of a quarter (default: last quarter)')
             [CompletionResult]::new('half-year', 'half-year', [CompletionResultType]::ParameterValue, '运行维护半年报 of a half-year (default: the last one)')
+            [CompletionResult]::new('data-quality', 'data-quality', [CompletionResultType]::ParameterValue, '数据质量月报 of a month (default: last month): pass rates per base library and quality dimension against the month before, the worst rules with masked samples, 回流 and 对账')
             [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results')
             [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province''s')
@@ -530,6 +532,27 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'znode;report;data-quality' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]')
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'Count only what happened up to this time (RFC 3339 or `YYYY-MM-DD HH:MM`), so a report made again later gives the same figures [default: now]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]')
+            [CompletionResult]::new('--send', '--send', [CompletionResultType]::ParameterName, 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'znode;report;incident' {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
@@ -608,6 +631,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('monthly', 'monthly', [CompletionResultType]::ParameterValue, '运行维护月报 of a month (default: last month), with the 考核 self-assessment')
             [CompletionResult]::new('quarterly', 'quarterly', [CompletionResultType]::ParameterValue, '运行维护季报 of a quarter (default: last quarter)')
             [CompletionResult]::new('half-year', 'half-year', [CompletionResultType]::ParameterValue, '运行维护半年报 of a half-year (default: the last one)')
+            [CompletionResult]::new('data-quality', 'data-quality', [CompletionResultType]::ParameterValue, '数据质量月报 of a month (default: last month): pass rates per base library and quality dimension against the month before, the worst rules with masked samples, 回流 and 对账')
             [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results')
             [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province''s')
@@ -628,6 +652,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;report;help;half-year' {
+            break
+        }
+        'znode;report;help;data-quality' {
             break
         }
         'znode;report;help;incident' {
@@ -1543,6 +1570,55 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;logs;help;help' {
             break
         }
+        'znode;data' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Reconcile two tables (数据交换对账) on PostgreSQL or MySQL/MariaDB, by key-range checksum bisection: lists the keys the target has in extra (多), lacks (少) and holds differently (不一致). Exit 0 when equal, 1 when they differ, 3 when the comparison failed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;data;diff' {
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'The integer key column, the same on both sides')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The integer key column, the same on both sides')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'Columns to compare besides the key (default: every column both tables have)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Columns to compare besides the key (default: every column both tables have)')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Connections per side, each comparing one key range at a time')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Connections per side, each comparing one key range at a time')
+            [CompletionResult]::new('--bisection-factor', '--bisection-factor', [CompletionResultType]::ParameterName, 'Segments a mismatching key range is split into')
+            [CompletionResult]::new('--bisection-threshold', '--bisection-threshold', [CompletionResultType]::ParameterName, 'A key range with fewer rows than this is compared row by row')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time each statement may take on the server')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'Keys listed per kind of difference (the counts are always complete)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;data;help' {
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Reconcile two tables (数据交换对账) on PostgreSQL or MySQL/MariaDB, by key-range checksum bisection: lists the keys the target has in extra (多), lacks (少) and holds differently (不一致). Exit 0 when equal, 1 when they differ, 3 when the comparison failed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;data;help;diff' {
+            break
+        }
+        'znode;data;help;help' {
+            break
+        }
         'znode;config' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -1795,6 +1871,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
+            [CompletionResult]::new('data', 'data', [CompletionResultType]::ParameterValue, 'The base libraries'' data (SPEC R8): reconcile two tables (diff)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
             [CompletionResult]::new('fleet', 'fleet', [CompletionResultType]::ParameterValue, 'The node''s hosts: list the inventory, ping them over ssh, push znode to them')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)')
@@ -1873,6 +1950,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('monthly', 'monthly', [CompletionResultType]::ParameterValue, '运行维护月报 of a month (default: last month), with the 考核 self-assessment')
             [CompletionResult]::new('quarterly', 'quarterly', [CompletionResultType]::ParameterValue, '运行维护季报 of a quarter (default: last quarter)')
             [CompletionResult]::new('half-year', 'half-year', [CompletionResultType]::ParameterValue, '运行维护半年报 of a half-year (default: the last one)')
+            [CompletionResult]::new('data-quality', 'data-quality', [CompletionResultType]::ParameterValue, '数据质量月报 of a month (default: last month): pass rates per base library and quality dimension against the month before, the worst rules with masked samples, 回流 and 对账')
             [CompletionResult]::new('incident', 'incident', [CompletionResultType]::ParameterValue, '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results')
             [CompletionResult]::new('drill', 'drill', [CompletionResultType]::ParameterValue, '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province''s')
@@ -1892,6 +1970,9 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;report;half-year' {
+            break
+        }
+        'znode;help;report;data-quality' {
             break
         }
         'znode;help;report;incident' {
@@ -2071,6 +2152,13 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;logs;rules' {
+            break
+        }
+        'znode;help;data' {
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Reconcile two tables (数据交换对账) on PostgreSQL or MySQL/MariaDB, by key-range checksum bisection: lists the keys the target has in extra (多), lacks (少) and holds differently (不一致). Exit 0 when equal, 1 when they differ, 3 when the comparison failed')
+            break
+        }
+        'znode;help;data;diff' {
             break
         }
         'znode;help;config' {

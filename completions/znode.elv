@@ -44,6 +44,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
+            cand data 'The base libraries'' data (SPEC R8): reconcile two tables (diff)'
             cand config 'Validate the configuration and every check file'
             cand fleet 'The node''s hosts: list the inventory, ping them over ssh, push znode to them'
             cand agent 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
@@ -385,6 +386,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand monthly '运行维护月报 of a month (default: last month), with the 考核 self-assessment'
             cand quarterly '运行维护季报 of a quarter (default: last quarter)'
             cand half-year '运行维护半年报 of a half-year (default: the last one)'
+            cand data-quality '数据质量月报 of a month (default: last month): pass rates per base library and quality dimension against the month before, the worst rules with masked samples, 回流 and 对账'
             cand incident '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
             cand drill '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
             cand sync '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province''s'
@@ -487,6 +489,26 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'znode;report;data-quality'= {
+            cand -p 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]'
+            cand --period 'The period: 2026-W47, 2026-11, 2026-Q4 or 2026-H2 by report [default: the last one that has ended]'
+            cand --as-of 'Count only what happened up to this time (RFC 3339 or `YYYY-MM-DD HH:MM`), so a report made again later gives the same figures [default: now]'
+            cand --at 'Record the document as handed in at this time (backfilling documents written before znode kept the record) [default: now]'
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -o 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
+            cand --output 'Where to write it: a file, a folder (the dated file name in it), or `-` for stdout [default: a dated file name in the reports folder]'
+            cand --send 'Send it once written: to these channels, or without names to `reports.send`. E-mail gets the HTML body and the file attached; robots a summary and where the file is. A send that fails stays in the outbox for `znode notify flush` (exit 2)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'znode;report;incident'= {
             cand --at 'Record the document as handed in at this time (a brief written before znode kept the record; the 考核 judges a major fault''s brief by it) [default: now]'
             cand -f 'Output format'
@@ -561,6 +583,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand monthly '运行维护月报 of a month (default: last month), with the 考核 self-assessment'
             cand quarterly '运行维护季报 of a quarter (default: last quarter)'
             cand half-year '运行维护半年报 of a half-year (default: the last one)'
+            cand data-quality '数据质量月报 of a month (default: last month): pass rates per base library and quality dimension against the month before, the worst rules with masked samples, 回流 and 对账'
             cand incident '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
             cand drill '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
             cand sync '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province''s'
@@ -576,6 +599,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;report;help;quarterly'= {
         }
         &'znode;report;help;half-year'= {
+        }
+        &'znode;report;help;data-quality'= {
         }
         &'znode;report;help;incident'= {
         }
@@ -1392,6 +1417,50 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;logs;help;help'= {
         }
+        &'znode;data'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand diff 'Reconcile two tables (数据交换对账) on PostgreSQL or MySQL/MariaDB, by key-range checksum bisection: lists the keys the target has in extra (多), lacks (少) and holds differently (不一致). Exit 0 when equal, 1 when they differ, 3 when the comparison failed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;data;diff'= {
+            cand -k 'The integer key column, the same on both sides'
+            cand --key 'The integer key column, the same on both sides'
+            cand -C 'Columns to compare besides the key (default: every column both tables have)'
+            cand --columns 'Columns to compare besides the key (default: every column both tables have)'
+            cand -j 'Connections per side, each comparing one key range at a time'
+            cand --jobs 'Connections per side, each comparing one key range at a time'
+            cand --bisection-factor 'Segments a mismatching key range is split into'
+            cand --bisection-threshold 'A key range with fewer rows than this is compared row by row'
+            cand --timeout 'Time each statement may take on the server'
+            cand --list 'Keys listed per kind of difference (the counts are always complete)'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;data;help'= {
+            cand diff 'Reconcile two tables (数据交换对账) on PostgreSQL or MySQL/MariaDB, by key-range checksum bisection: lists the keys the target has in extra (多), lacks (少) and holds differently (不一致). Exit 0 when equal, 1 when they differ, 3 when the comparison failed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;data;help;diff'= {
+        }
+        &'znode;data;help;help'= {
+        }
         &'znode;config'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -1618,6 +1687,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand playbook 'Emergency playbooks (应急预案): list, show, run, drill, resume, log, review'
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
+            cand data 'The base libraries'' data (SPEC R8): reconcile two tables (diff)'
             cand config 'Validate the configuration and every check file'
             cand fleet 'The node''s hosts: list the inventory, ping them over ssh, push znode to them'
             cand agent 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
@@ -1678,6 +1748,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand monthly '运行维护月报 of a month (default: last month), with the 考核 self-assessment'
             cand quarterly '运行维护季报 of a quarter (default: last quarter)'
             cand half-year '运行维护半年报 of a half-year (default: the last one)'
+            cand data-quality '数据质量月报 of a month (default: last month): pass rates per base library and quality dimension against the month before, the worst rules with masked samples, 回流 and 对账'
             cand incident '故障处理简报 of an incident: its clocks, the handling timeline, the inspection results'
             cand drill '演练/应急处置总结报告 of a playbook run: phases and their durations, timeline, evaluation'
             cand sync '版本同步报告 of a release: the ten steps, rollback plan, sign-offs, versions against the province''s'
@@ -1692,6 +1763,8 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;report;quarterly'= {
         }
         &'znode;help;report;half-year'= {
+        }
+        &'znode;help;report;data-quality'= {
         }
         &'znode;help;report;incident'= {
         }
@@ -1823,6 +1896,11 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;logs;purge'= {
         }
         &'znode;help;logs;rules'= {
+        }
+        &'znode;help;data'= {
+            cand diff 'Reconcile two tables (数据交换对账) on PostgreSQL or MySQL/MariaDB, by key-range checksum bisection: lists the keys the target has in extra (多), lacks (少) and holds differently (不一致). Exit 0 when equal, 1 when they differ, 3 when the comparison failed'
+        }
+        &'znode;help;data;diff'= {
         }
         &'znode;help;config'= {
             cand check 'Validate znode.yaml and every check file; report all problems with file:line:column'
