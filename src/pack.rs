@@ -18,6 +18,10 @@ pub const CHECKS: &[(&str, &str)] = &[
     ("business.yaml", include_str!("../checks/business.yaml")),
     ("log-review.yaml", include_str!("../checks/log-review.yaml")),
     ("backup.yaml", include_str!("../checks/backup.yaml")),
+    (
+        "data-quality.yaml",
+        include_str!("../checks/data-quality.yaml"),
+    ),
 ];
 
 /// The sample configuration.
