@@ -488,15 +488,16 @@ pub(super) async fn shared_state(
     if plan.checks.iter().any(|c| c.probe.kind() == "heartbeat") {
         shared.last_seen = store.last_seen_hosts().await?;
     }
-    let judged: Vec<(String, u32)> = plan
-        .checks
-        .iter()
-        .filter_map(|c| Some((c.id.clone(), c.baseline.as_ref()?.days)))
-        .collect();
-    if let Some(days) = judged.iter().map(|(_, d)| *d).max() {
-        let since = crate::core::clock::now_ms() - i64::from(days) * 86_400_000;
-        let ids: Vec<String> = judged.into_iter().map(|(id, _)| id).collect();
-        shared.history = store.recent_metrics(&ids, since).await?;
+    // Each check's baseline reaches back its own number of days.
+    for c in &plan.checks {
+        if let Some(b) = &c.baseline {
+            let since = crate::core::clock::now_ms() - i64::from(b.days) * 86_400_000;
+            shared.history.extend(
+                store
+                    .recent_metrics(std::slice::from_ref(&c.id), since)
+                    .await?,
+            );
+        }
     }
     if plan.checks.iter().any(|c| c.probe.kind() == "log") {
         let mut memory = store.log_memory().await?;

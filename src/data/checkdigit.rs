@@ -32,14 +32,16 @@ pub fn uscc_valid(code: &str) -> bool {
     USCC_ALPHABET.as_bytes()[check as usize] == b[17]
 }
 
-/// Whether an 18-digit 居民身份证号码 has a plausible birth date and the right check character.
+/// Whether an 18-digit 居民身份证号码 has a plausible birth date (year 1900–2099, month 01–12,
+/// day 01–31, as [`id_card_sql`] judges it) and the right check character.
 pub fn id_card_valid(id: &str) -> bool {
     let b = id.as_bytes();
     if b.len() != 18 || !b[..17].iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let birth = &id[6..14];
-    if chrono::NaiveDate::parse_from_str(birth, "%Y%m%d").is_err() {
+    let num = |r: std::ops::Range<usize>| id[r].parse::<u32>().unwrap_or(0);
+    let (century, month, day) = (num(6..8), num(10..12), num(12..14));
+    if !(19..=20).contains(&century) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return false;
     }
     let sum: u32 = b[..17]
@@ -147,7 +149,8 @@ mod tests {
     fn id_numbers_validate_check_digit_and_birth_date() {
         // The standard's worked example.
         assert!(id_card_valid("11010519491231002X"));
-        assert!(id_card_valid("440524188001010014"));
+        assert!(id_card_valid("440524190001010017"));
+        assert!(!id_card_valid("440524188001010014"));
         assert!(!id_card_valid("110105194912310021"));
         assert!(!id_card_valid("11010519491331002X"));
         assert!(!id_card_valid("11010519491231002x"));

@@ -47,6 +47,31 @@ impl Db {
         Ok(db)
     }
 
+    /// Sets the session's time zone, so that naive timestamps are read as the node's local
+    /// time and days are cut at its midnight. MySQL gets the zone's current offset: its named
+    /// zones need time-zone tables a server may not have loaded.
+    pub async fn set_time_zone(&mut self, tz: chrono_tz::Tz) -> Result<(), sqlx::Error> {
+        let sql = match self {
+            Db::Postgres(_) => format!("SET TIME ZONE '{}'", tz.name()),
+            Db::MySql(_) => {
+                use chrono::Offset;
+                let secs = chrono::Utc::now()
+                    .with_timezone(&tz)
+                    .offset()
+                    .fix()
+                    .local_minus_utc();
+                let sign = if secs < 0 { '-' } else { '+' };
+                let secs = secs.abs();
+                format!(
+                    "SET time_zone = '{sign}{:02}:{:02}'",
+                    secs / 3600,
+                    secs % 3600 / 60
+                )
+            }
+        };
+        self.execute(&sql).await
+    }
+
     /// The session's dialect.
     pub fn dialect(&self) -> Dialect {
         match self {

@@ -45,14 +45,20 @@ impl Dialect {
             .join(".")
     }
 
-    /// A string literal. MySQL reads backslashes in literals as escapes, PostgreSQL (with
-    /// standard_conforming_strings, the default since 9.1) does not.
+    /// A string literal. Backslashes are doubled and the PostgreSQL literal is an escape
+    /// string (`E'…'`), so that it reads the same whatever `standard_conforming_strings` is.
     pub fn literal(self, s: &str) -> String {
-        let s = s.replace('\'', "''");
+        let s = s.replace('\\', "\\\\").replace('\'', "''");
         match self {
-            Dialect::Postgres => format!("'{s}'"),
-            Dialect::MySql => format!("'{}'", s.replace('\\', "\\\\")),
+            Dialect::Postgres => format!("E'{s}'"),
+            Dialect::MySql => format!("'{s}'"),
         }
+    }
+
+    /// A table name for the catalog functions: PostgreSQL's `to_regclass` folds an unquoted
+    /// name to lower case, so the name goes in quoted.
+    fn regclass(self, table: &str) -> String {
+        format!("to_regclass({})", self.literal(&self.ident(table)))
     }
 
     /// An expression as text.
@@ -68,7 +74,11 @@ impl Dialect {
     pub fn matches(self, text_expr: &str, regex: &str) -> String {
         match self {
             Dialect::Postgres => format!("{text_expr} ~ {}", self.literal(regex)),
-            Dialect::MySql => format!("BINARY {text_expr} REGEXP {}", self.literal(regex)),
+            // utf8mb4_bin: case-sensitive, and `.` is a character rather than a byte of one.
+            Dialect::MySql => format!(
+                "({text_expr} COLLATE utf8mb4_bin) REGEXP {}",
+                self.literal(regex)
+            ),
         }
     }
 
@@ -123,9 +133,12 @@ impl Dialect {
     /// The planner's estimate of a table's rows, without reading it.
     pub fn estimated_rows(self, table: &str) -> String {
         match self {
+            // A table never analysed has reltuples -1: its size on disk at 100 bytes a row
+            // stands in, so that a freshly loaded large table is not taken for an empty one.
             Dialect::Postgres => format!(
-                "SELECT CAST(GREATEST(reltuples, 0) AS BIGINT) FROM pg_class WHERE oid = to_regclass({})",
-                self.literal(table)
+                "SELECT CAST(CASE WHEN reltuples < 0 THEN pg_relation_size(oid) / 100 ELSE reltuples END AS BIGINT) \
+                 FROM pg_class WHERE oid = {}",
+                self.regclass(table)
             ),
             Dialect::MySql => {
                 let (schema, name) = split_schema(table);
@@ -167,14 +180,16 @@ impl Dialect {
                 "SELECT CASE WHEN i.indisunique THEN 1 ELSE 0 END, \
                  array_to_string(ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(n, o) \
                  JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n ORDER BY k.o), ',') \
-                 FROM pg_index i WHERE i.indrelid = to_regclass({})",
-                self.literal(table)
+                 FROM pg_index i WHERE i.indrelid = {} \
+                 AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL",
+                self.regclass(table)
             ),
             Dialect::MySql => {
                 let (schema, name) = split_schema(table);
                 format!(
                     "SELECT MIN(1 - NON_UNIQUE), GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX SEPARATOR ',') \
-                     FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = {} AND TABLE_NAME = {} GROUP BY INDEX_NAME",
+                     FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = {} AND TABLE_NAME = {} \
+                     GROUP BY INDEX_NAME HAVING COUNT(COLUMN_NAME) = COUNT(*)",
                     schema.map_or("DATABASE()".into(), |s| self.literal(s)),
                     self.literal(name)
                 )
@@ -213,22 +228,35 @@ fn split_schema(table: &str) -> (Option<&str>, &str) {
 }
 
 /// Whether a column type is numeric (mean and standard deviation make sense), by the names
-/// both catalogs use.
+/// both catalogs give in `information_schema.columns.data_type`. Money, ranges and arrays are
+/// not: AVG does not take them.
 pub fn is_numeric(data_type: &str) -> bool {
-    let t = data_type.to_ascii_lowercase();
-    [
-        "int", "numeric", "decimal", "real", "double", "float", "serial", "money",
-    ]
-    .iter()
-    .any(|n| t.contains(n))
-        && !t.contains("interval")
-        && !t.contains("point")
+    matches!(
+        data_type.to_ascii_lowercase().as_str(),
+        "smallint"
+            | "integer"
+            | "int"
+            | "bigint"
+            | "tinyint"
+            | "mediumint"
+            | "numeric"
+            | "decimal"
+            | "real"
+            | "double precision"
+            | "double"
+            | "float"
+    )
 }
 
-/// Whether a column type is a date or timestamp.
+/// Whether a column type is a date or timestamp (not a range of them).
 pub fn is_temporal(data_type: &str) -> bool {
     let t = data_type.to_ascii_lowercase();
-    t.contains("date") || t.contains("time")
+    t == "date"
+        || t == "datetime"
+        || t == "year"
+        || t.starts_with("timestamp")
+        || t.starts_with("time ")
+        || t == "time"
 }
 
 #[cfg(test)]
@@ -242,7 +270,7 @@ mod tests {
             "\"public\".\"t\"\"x\""
         );
         assert_eq!(Dialect::MySql.ident("db.t`x"), "`db`.`t``x`");
-        assert_eq!(Dialect::Postgres.literal(r"^\d'"), r"'^\d'''");
+        assert_eq!(Dialect::Postgres.literal(r"^\d'"), r"E'^\\d'''");
         assert_eq!(Dialect::MySql.literal(r"^\d'"), r"'^\\d'''");
     }
 
@@ -258,7 +286,15 @@ mod tests {
         ] {
             assert!(is_numeric(t), "{t}");
         }
-        for t in ["text", "varchar", "interval", "timestamp without time zone"] {
+        for t in [
+            "text",
+            "varchar",
+            "interval",
+            "timestamp without time zone",
+            "money",
+            "int4range",
+            "ARRAY",
+        ] {
             assert!(!is_numeric(t), "{t}");
         }
     }

@@ -3,9 +3,10 @@
 //! normalised row over a key range; equal count and sum mean an equal range, a mismatch is
 //! split again, and a range small enough is read as (key, hash) pairs and compared row by row.
 //! Normalisation makes PostgreSQL and MySQL hash the same string for the same value:
-//! timestamps as 6-digit text in UTC, decimals without trailing zeros, floats to 6 places,
-//! booleans as 1/0, text without trailing spaces, NULL as `<N>`, and a separator between
-//! columns so that `ab|c` never equals `a|bc`.
+//! timestamps as 6-digit text in UTC, decimals without trailing zeros, floats as whole
+//! millionths, booleans as 1/0, text without trailing spaces and with `\` and `|` escaped,
+//! NULL as `\N` (which no escaped text can be), and `|` between columns, so that `ab|c` never
+//! equals `a|bc`.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -90,7 +91,11 @@ pub struct DiffReport {
     /// Count of different keys.
     pub different_count: u64,
     /// For the first different keys, the columns that differ: key → [(column, source, target)].
-    pub changes: BTreeMap<i64, Vec<(String, String, String)>>,
+    pub changes: BTreeMap<i128, Vec<(String, String, String)>>,
+    /// Rows whose key is NULL, per side (source, target): no range holds them.
+    pub null_keys: [u64; 2],
+    /// Keys held by more than one row, per side: the key does not identify a row.
+    pub duplicate_keys: [u64; 2],
     /// Checksum queries run per side.
     pub segments: u64,
     /// Rows read row by row per side.
@@ -104,7 +109,12 @@ pub struct DiffReport {
 impl DiffReport {
     /// Whether the two tables hold the same rows.
     pub fn equal(&self) -> bool {
-        self.extra_count == 0 && self.missing_count == 0 && self.different_count == 0
+        self.extra_count == 0
+            && self.missing_count == 0
+            && self.different_count == 0
+            && self.source_rows == self.target_rows
+            && self.null_keys == [0, 0]
+            && self.duplicate_keys == [0, 0]
     }
 }
 
@@ -145,6 +155,8 @@ struct Plan {
     d: Dialect,
     label: String,
     table: String,
+    /// The table as named (unquoted), for the catalog.
+    raw_table: String,
     key: String,
     /// The 60-bit hash of a normalised row.
     hash: String,
@@ -153,7 +165,7 @@ struct Plan {
 }
 
 impl Plan {
-    fn checksum(&self, lo: i64, hi: i64) -> String {
+    fn checksum(&self, lo: i128, hi: i128) -> String {
         format!(
             "SELECT COUNT(*), {} FROM {} WHERE {k} >= {lo} AND {k} < {hi}",
             self.d.text(&format!("COALESCE(SUM({}), 0)", self.hash)),
@@ -162,7 +174,7 @@ impl Plan {
         )
     }
 
-    fn pairs(&self, lo: i64, hi: i64) -> String {
+    fn pairs(&self, lo: i128, hi: i128) -> String {
         format!(
             "SELECT {}, {} FROM {} WHERE {k} >= {lo} AND {k} < {hi}",
             self.d.text(&self.key),
@@ -278,6 +290,21 @@ pub async fn diff(a: &Side, b: &Side, opt: &Options) -> Result<DiffReport, DiffE
     let plan_b = plan(db, b, &opt.key, &compared, &cols_b);
     let range_a = key_range(&mut ca, &plan_a).await?;
     let range_b = key_range(&mut cb, &plan_b).await?;
+    report.null_keys = [
+        null_keys(&mut ca, &plan_a).await?,
+        null_keys(&mut cb, &plan_b).await?,
+    ];
+    for (n, side) in report.null_keys.iter().zip([&a.label, &b.label]) {
+        if *n > 0 {
+            report.warnings.push(text!(
+                "{side} 有 {n} 行的键 {k} 为空：这些行无法对账，结果计为不一致",
+                "{side} has {n} row(s) whose key `{k}` is NULL: they cannot be reconciled, and the tables count as different",
+                side = side,
+                n = n,
+                k = opt.key,
+            ));
+        }
+    }
     let (lo, hi) = match (range_a, range_b) {
         (Some((l1, h1)), Some((l2, h2))) => (l1.min(l2), h1.max(h2)),
         (Some(r), None) | (None, Some(r)) => r,
@@ -291,12 +318,16 @@ pub async fn diff(a: &Side, b: &Side, opt: &Options) -> Result<DiffReport, DiffE
     for _ in 1..opt.jobs.max(1) {
         pairs.push((connect(a, da, opt).await?, connect(b, db, opt).await?));
     }
+    // The first split is sized by the planner's estimate so that a range holds about a
+    // quarter of the threshold: differences spread over the table then cost one hashing pass
+    // and a row-by-row read of the small ranges that hold them, rather than a pass per level.
+    let rows = estimate(&mut pairs[0].0, &plan_a)
+        .await
+        .max(estimate(&mut pairs[0].1, &plan_b).await);
+    let first =
+        (rows.saturating_mul(4) / opt.threshold.max(1)).clamp(u64::from(opt.factor), 65_536);
     let state = Arc::new(Shared {
-        queue: Mutex::new(VecDeque::from([Segment {
-            lo,
-            hi: hi.saturating_add(1),
-            top: true,
-        }])),
+        queue: Mutex::new(split(lo, hi.saturating_add(1), first, true).into()),
         busy: Mutex::new(0),
         wake: tokio::sync::Notify::new(),
         found: Mutex::new(Found::default()),
@@ -309,8 +340,22 @@ pub async fn diff(a: &Side, b: &Side, opt: &Options) -> Result<DiffReport, DiffE
     }
     let mut leftovers = Vec::new();
     while let Some(r) = tasks.join_next().await {
-        if let Ok(conns) = r {
-            leftovers.push(conns);
+        match r {
+            Ok(conns) => leftovers.push(conns),
+            // A worker that panicked leaves its range undone: the diff has no result.
+            Err(e) => {
+                state
+                    .failed
+                    .lock()
+                    .expect("diff state")
+                    .get_or_insert(DiffError::plain(text!(
+                        "对账任务异常退出：{e}",
+                        "a diff worker failed: {e}",
+                        e = e.to_string(),
+                    )));
+                // The others wait for a busy count that will not come down.
+                tasks.abort_all();
+            }
         }
     }
     let failed = state.failed.lock().expect("diff state").take();
@@ -327,10 +372,22 @@ pub async fn diff(a: &Side, b: &Side, opt: &Options) -> Result<DiffReport, DiffE
     report.target_rows = found.rows_b;
     report.segments = found.segments;
     report.rows_downloaded = found.downloaded;
+    report.duplicate_keys = found.duplicates;
+    for (n, side) in found.duplicates.iter().zip([&a.label, &b.label]) {
+        if *n > 0 {
+            report.warnings.push(text!(
+                "{side} 有 {n} 个重复的键 {k}：键不能唯一标识一行，结果计为不一致",
+                "{side} repeats {n} value(s) of the key `{k}`: the key does not identify a row, and the tables count as different",
+                side = side,
+                n = n,
+                k = opt.key,
+            ));
+        }
+    }
     report.extra_count = found.extra.len() as u64;
     report.missing_count = found.missing.len() as u64;
     report.different_count = found.different.len() as u64;
-    let list = |mut v: Vec<i64>| {
+    let list = |mut v: Vec<i128>| {
         v.sort_unstable();
         v.truncate(opt.list);
         v.into_iter().map(|k| k.to_string()).collect::<Vec<_>>()
@@ -426,8 +483,17 @@ fn differs(a: &str, b: &str) -> bool {
 }
 
 fn is_integer(ty: &str) -> bool {
-    let t = ty.to_ascii_lowercase();
-    t.contains("int") || t == "serial" || t == "bigserial"
+    matches!(
+        ty.to_ascii_lowercase().as_str(),
+        "smallint"
+            | "integer"
+            | "int"
+            | "bigint"
+            | "tinyint"
+            | "mediumint"
+            | "serial"
+            | "bigserial"
+    )
 }
 
 /// A column's value as the same text on either family.
@@ -450,21 +516,39 @@ fn normalise(d: Dialect, col: &str, ty: &str) -> String {
     } else if t == "date" {
         d.day(col)
     } else if t == "boolean" || t == "bool" {
-        format!("(CASE WHEN {col} THEN '1' ELSE '0' END)")
+        format!("(CASE WHEN {col} IS NULL THEN NULL WHEN {col} THEN '1' ELSE '0' END)")
     } else if is_integer(&t) {
         d.text(col)
     } else if t.contains("numeric") || t.contains("decimal") {
         trim_zeros(d.text(col))
     } else if dialect::is_numeric(&t) {
-        let fixed = match d {
-            Dialect::Postgres => format!("CAST(CAST({col} AS NUMERIC(38, 6)) AS TEXT)"),
-            Dialect::MySql => format!("CAST(CAST({col} AS DECIMAL(38, 6)) AS CHAR)"),
+        // A float in millionths, as an integer: both families compute it in double precision
+        // and convert exactly, where their float-to-decimal casts round differently.
+        let double = match d {
+            Dialect::Postgres => format!("CAST({col} AS DOUBLE PRECISION)"),
+            Dialect::MySql => format!("({col} + 0E0)"),
         };
-        trim_zeros(fixed)
+        let micro = match d {
+            Dialect::Postgres => format!("CAST(CAST(ROUND({double} * 1000000) AS BIGINT) AS TEXT)"),
+            Dialect::MySql => format!("CAST(CAST(ROUND({double} * 1000000) AS SIGNED) AS CHAR)"),
+        };
+        // Beyond a bigint of millionths, the double's own text: a false 不一致 at worst, never
+        // a false 一致.
+        format!(
+            "(CASE WHEN ABS({double}) < 9.0E12 THEN {micro} ELSE {} END)",
+            d.text(&double)
+        )
     } else {
-        format!("RTRIM({})", d.text(col))
+        // `\` and `|` escaped, so that no text can look like a separator or the NULL mark.
+        let text = d.text(col);
+        format!(
+            "RTRIM(REPLACE(REPLACE({text}, {bs}, {bs2}), '|', {bar}))",
+            bs = d.literal("\\"),
+            bs2 = d.literal("\\\\"),
+            bar = d.literal("\\|"),
+        )
     };
-    format!("COALESCE({expr}, '<N>')")
+    format!("COALESCE({expr}, {})", d.literal("\\N"))
 }
 
 fn plan(d: Dialect, s: &Side, key: &str, compared: &[String], types: &[(String, String)]) -> Plan {
@@ -494,13 +578,29 @@ fn plan(d: Dialect, s: &Side, key: &str, compared: &[String], types: &[(String, 
         d,
         label: s.label.clone(),
         table: d.ident(&s.table),
+        raw_table: s.table.clone(),
         key: d.ident(key),
         hash,
         normalised,
     }
 }
 
-async fn key_range(c: &mut Db, p: &Plan) -> Result<Option<(i64, i64)>, DiffError> {
+async fn null_keys(c: &mut Db, p: &Plan) -> Result<u64, DiffError> {
+    let r = c
+        .row(&format!(
+            "SELECT COUNT(*) FROM {} WHERE {} IS NULL",
+            p.table, p.key
+        ))
+        .await
+        .map_err(|e| DiffError::on(&p.label, "统计空键", &e))?;
+    Ok(r.first()
+        .cloned()
+        .flatten()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
+}
+
+async fn key_range(c: &mut Db, p: &Plan) -> Result<Option<(i128, i128)>, DiffError> {
     let r = c
         .row(&format!(
             "SELECT {}, {} FROM {}",
@@ -514,7 +614,7 @@ async fn key_range(c: &mut Db, p: &Plan) -> Result<Option<(i64, i64)>, DiffError
         r.get(i)
             .cloned()
             .flatten()
-            .and_then(|v| v.parse::<i64>().ok())
+            .and_then(|v| v.parse::<i128>().ok())
     };
     Ok(n(0).zip(n(1)))
 }
@@ -522,9 +622,9 @@ async fn key_range(c: &mut Db, p: &Plan) -> Result<Option<(i64, i64)>, DiffError
 /// A key range `[lo, hi)`.
 #[derive(Clone, Copy, Debug)]
 struct Segment {
-    lo: i64,
-    hi: i64,
-    /// The whole key range: its counts are the tables' row counts.
+    lo: i128,
+    hi: i128,
+    /// One of the first ranges: together they cover the key range once.
     top: bool,
 }
 
@@ -532,11 +632,12 @@ struct Segment {
 struct Found {
     rows_a: u64,
     rows_b: u64,
-    extra: Vec<i64>,
-    missing: Vec<i64>,
-    different: Vec<i64>,
+    extra: Vec<i128>,
+    missing: Vec<i128>,
+    different: Vec<i128>,
     segments: u64,
     downloaded: u64,
+    duplicates: [u64; 2],
 }
 
 struct Shared {
@@ -615,32 +716,48 @@ async fn segment(
     {
         let mut f = st.found.lock().expect("diff state");
         f.segments += 1;
+        // The first ranges cover the key range once: their counts are the tables'.
         if seg.top {
-            f.rows_a = na;
-            f.rows_b = nb;
+            f.rows_a += na;
+            f.rows_b += nb;
         }
     }
     if na == nb && sum(&ra) == sum(&rb) {
         return Ok(());
     }
-    let width = (seg.hi as i128) - (seg.lo as i128);
+    let width = seg.hi - seg.lo;
     if na.max(nb) < opt.threshold || width <= i128::from(opt.factor) {
         return rows(ca, cb, pa, pb, st, seg).await;
     }
-    let parts = i128::from(opt.factor.max(2));
-    let mut q = st.queue.lock().expect("diff state");
-    for i in 0..parts {
-        let lo = seg.lo as i128 + width * i / parts;
-        let hi = seg.lo as i128 + width * (i + 1) / parts;
-        if hi > lo {
-            q.push_back(Segment {
-                lo: lo as i64,
-                hi: hi as i64,
-                top: false,
-            });
-        }
-    }
+    st.queue.lock().expect("diff state").extend(split(
+        seg.lo,
+        seg.hi,
+        u64::from(opt.factor.max(2)),
+        false,
+    ));
     Ok(())
+}
+
+/// `[lo, hi)` in `parts` ranges of (nearly) equal width; fewer when it is narrower.
+fn split(lo: i128, hi: i128, parts: u64, top: bool) -> Vec<Segment> {
+    let width = hi - lo;
+    let parts = i128::from(parts.max(1)).min(width.max(1));
+    (0..parts)
+        .filter_map(|i| {
+            let a = lo + width * i / parts;
+            let b = lo + width * (i + 1) / parts;
+            (b > a).then_some(Segment { lo: a, hi: b, top })
+        })
+        .collect()
+}
+
+/// The planner's estimate of a side's rows; 0 when it has none (never analysed).
+async fn estimate(c: &mut Db, p: &Plan) -> u64 {
+    c.rows(&p.d.estimated_rows(&p.raw_table))
+        .await
+        .ok()
+        .and_then(|r| r.first()?.first()?.as_deref()?.parse::<f64>().ok())
+        .map_or(0, |v| v.max(0.0) as u64)
 }
 
 async fn rows(
@@ -655,16 +772,26 @@ async fn rows(
     let (ra, rb) = tokio::join!(ca.rows(&qa), cb.rows(&qb));
     let ra = ra.map_err(|e| DiffError::on(&pa.label, "逐行比较", &e))?;
     let rb = rb.map_err(|e| DiffError::on(&pb.label, "逐行比较", &e))?;
-    let map = |rows: &[Vec<Option<String>>]| -> BTreeMap<i64, String> {
-        rows.iter()
-            .filter_map(|r| {
-                let k = r.first()?.as_deref()?.parse().ok()?;
-                Some((k, r.get(1).cloned().flatten().unwrap_or_default()))
-            })
-            .collect()
+    // A key twice on one side is counted, not folded into one row.
+    let map = |rows: &[Vec<Option<String>>]| -> (BTreeMap<i128, String>, u64) {
+        let mut m = BTreeMap::new();
+        let mut dups = 0;
+        for r in rows {
+            let Some(k) = r.first().and_then(|k| k.as_deref()?.parse().ok()) else {
+                continue;
+            };
+            if m.insert(k, r.get(1).cloned().flatten().unwrap_or_default())
+                .is_some()
+            {
+                dups += 1;
+            }
+        }
+        (m, dups)
     };
-    let (ma, mb) = (map(&ra), map(&rb));
+    let ((ma, da), (mb, db)) = (map(&ra), map(&rb));
     let mut f = st.found.lock().expect("diff state");
+    f.duplicates[0] += da;
+    f.duplicates[1] += db;
     f.downloaded += (ra.len() + rb.len()) as u64;
     for (k, h) in &ma {
         match mb.get(k) {
@@ -686,14 +813,14 @@ async fn changes(
     pa: &Plan,
     pb: &Plan,
     compared: &[String],
-    keys: &[i64],
-) -> Result<BTreeMap<i64, Vec<(String, String, String)>>, DiffError> {
+    keys: &[i128],
+) -> Result<BTreeMap<i128, Vec<(String, String, String)>>, DiffError> {
     if keys.is_empty() {
         return Ok(BTreeMap::new());
     }
     let list = keys
         .iter()
-        .map(i64::to_string)
+        .map(i128::to_string)
         .collect::<Vec<_>>()
         .join(", ");
     let q = |p: &Plan| {
@@ -713,7 +840,7 @@ async fn changes(
         .rows(&q(pb))
         .await
         .map_err(|e| DiffError::on(&pb.label, "读取不一致的行", &e))?;
-    let by_key = |rows: Vec<Vec<Option<String>>>| -> BTreeMap<i64, Vec<String>> {
+    let by_key = |rows: Vec<Vec<Option<String>>>| -> BTreeMap<i128, Vec<String>> {
         rows.into_iter()
             .filter_map(|r| {
                 let mut it = r.into_iter();
@@ -730,7 +857,19 @@ async fn changes(
             .iter()
             .zip(va.iter().zip(vb))
             .filter(|(_, (x, y))| x != y)
-            .map(|(c, (x, y))| (c.clone(), x.clone(), y.clone()))
+            .map(|(c, (x, y))| {
+                // What is shown of a row never shows who it is about.
+                let how = if super::mask::is_person_name_column(c) {
+                    super::mask::Mask::Name
+                } else {
+                    super::mask::Mask::Auto
+                };
+                (
+                    c.clone(),
+                    super::mask::mask(x, how),
+                    super::mask::mask(y, how),
+                )
+            })
             .collect();
         out.insert(*k, cols);
     }

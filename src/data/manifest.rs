@@ -77,7 +77,7 @@ fn parse_csv(text: &str) -> Result<Vec<Entry>, String> {
             None => None,
         };
         out.push(Entry {
-            batch: normal_batch(&cell(Some(b)).unwrap_or_default()),
+            batch: cell(Some(b)).unwrap_or_default(),
             table: cell(t).filter(|v| !v.is_empty()),
             count,
             sent,
@@ -119,7 +119,7 @@ fn parse_json(text: &str) -> Result<Vec<Entry>, String> {
             None => None,
         };
         out.push(Entry {
-            batch: normal_batch(&batch),
+            batch: batch.trim().to_owned(),
             table: field(TABLE).map(text),
             count,
             sent,
@@ -128,8 +128,20 @@ fn parse_json(text: &str) -> Result<Vec<Entry>, String> {
     Ok(out)
 }
 
-/// A date written as `2026/12/01` or `20261201` becomes `2026-12-01`; anything else is kept.
-fn normal_batch(b: &str) -> String {
+/// Entries of a manifest that lists days, their dates written `2026-12-01` however the
+/// province wrote them (`2026/12/01`, `20261201`). Only for days: a batch number shaped like a
+/// date stays as it is.
+pub fn by_day(entries: Vec<Entry>) -> Vec<Entry> {
+    entries
+        .into_iter()
+        .map(|e| Entry {
+            batch: as_day(&e.batch),
+            ..e
+        })
+        .collect()
+}
+
+fn as_day(b: &str) -> String {
     for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"] {
         if let Ok(d) = NaiveDate::parse_from_str(b, f) {
             return d.format("%Y-%m-%d").to_string();
@@ -261,6 +273,7 @@ pub fn compare(
     tolerance: Tolerance,
     lateness: Duration,
     now: NaiveDateTime,
+    days: bool,
 ) -> FlowReport {
     // The same batch listed twice (a resend) counts once, with its latest line.
     let mut by_batch: BTreeMap<&str, &Entry> = BTreeMap::new();
@@ -271,6 +284,9 @@ pub fn compare(
     for (batch, e) in by_batch {
         let got = landed.get(batch).copied().unwrap_or(0);
         let sent = e.sent.or_else(|| {
+            if !days {
+                return None;
+            }
             NaiveDate::parse_from_str(batch, "%Y-%m-%d")
                 .ok()
                 .and_then(|d| d.succ_opt()?.and_hms_opt(0, 0, 0))
@@ -311,8 +327,13 @@ mod tests {
         let csv = "日期,表名,条数\n2026/12/01,legal_entity,\"1,200\"\n20261202,legal_entity,800\n";
         let json = r#"{"entries": [{"date": "2026-12-01", "table": "legal_entity", "count": 1200},
                        {"day": "20261202", "table": "legal_entity", "rows": "800"}]}"#;
-        let a = parse(csv).unwrap();
-        assert_eq!(a, parse(json).unwrap());
+        let a = by_day(parse(csv).unwrap());
+        assert_eq!(a, by_day(parse(json).unwrap()));
+        // A batch number shaped like a date stays as written.
+        assert_eq!(
+            parse("批次,数量\n20261201,5\n").unwrap()[0].batch,
+            "20261201"
+        );
         assert_eq!(a[0].batch, "2026-12-01");
         assert_eq!(a[0].count, 1200);
         assert!(parse("批次,数量\nB1,abc\n").unwrap_err().contains("line 2"));
@@ -336,6 +357,7 @@ mod tests {
             Tolerance::Rows(0),
             Duration::from_secs(7200),
             at("2026-12-03 10:00:00"),
+            false,
         );
         let states: Vec<State> = r.batches.iter().map(|b| b.state).collect();
         assert_eq!(
@@ -355,6 +377,7 @@ mod tests {
             Tolerance::Percent(5.0),
             Duration::ZERO,
             at("2026-12-03 10:00:00"),
+            false,
         );
         assert_eq!(r.batches[1].state, State::Matched);
         assert_eq!(r.batches[3].state, State::Mismatched);

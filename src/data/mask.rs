@@ -14,11 +14,10 @@ pub enum Mask {
     Auto,
 }
 
-static ID_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{6})\d{8}(\d{3}[0-9Xx])\b|\b(\d{6})\d{6}(\d{3})\b").unwrap()
-});
-static MOBILE_LIKE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(1\d{2})\d{4}(\d{4})\b").unwrap());
+/// A run of digits long enough to identify someone (an ID number whole or malformed, a mobile
+/// with or without +86, a bank card), with an ID's trailing X. Failing values are malformed by
+/// definition, so no fixed length or word boundary is assumed.
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{7,}[Xx]?").unwrap());
 
 /// The value as a sample may show it.
 pub fn mask(value: &str, how: Mask) -> String {
@@ -34,38 +33,73 @@ pub fn mask(value: &str, how: Mask) -> String {
             }
         }
         Mask::Auto => {
-            // A credit code is an organisation's public identifier and stays readable; an ID
-            // number (18 or old 15 digits) keeps its region and last four, a mobile its
-            // prefix and last four.
-            let s = ID_LIKE.replace_all(value, |c: &regex::Captures| match (c.get(1), c.get(3)) {
-                (Some(head), _) => format!("{}********{}", head.as_str(), &c[2]),
-                (None, Some(head)) => format!("{}******{}", head.as_str(), &c[4]),
-                _ => c[0].to_owned(),
-            });
-            MOBILE_LIKE.replace_all(&s, "$1****$2").into_owned()
+            // A credit code (with letters) is an organisation's public identifier and stays
+            // readable; a digit run keeps what locates it (an ID's region, a mobile's prefix)
+            // and its last four.
+            if is_credit_code(value) {
+                return value.to_owned();
+            }
+            DIGITS
+                .replace_all(value, |c: &regex::Captures| {
+                    let run = &c[0];
+                    let n = run.len();
+                    let (head, tail) = match n {
+                        15.. => (6, 4),
+                        11..=14 => (3, 4),
+                        _ => (n / 4, n / 4),
+                    };
+                    format!(
+                        "{}{}{}",
+                        &run[..head],
+                        "*".repeat(n - head - tail),
+                        &run[n - tail..]
+                    )
+                })
+                .into_owned()
         }
     }
 }
 
-/// Whether a column's name says it holds people's names (`name`, `xm`, `姓名`, `*_name`):
-/// the default for columns a check does not declare. Names of organisations (`org_name`,
-/// `企业名称`, `单位名称`) are public and kept.
+/// Whether a whole value is shaped as a 统一社会信用代码 (18 characters with letters).
+fn is_credit_code(v: &str) -> bool {
+    v.len() == 18
+        && v.bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        && v.bytes().any(|b| b.is_ascii_uppercase() && b != b'X')
+}
+
+/// Whether a column's name says it holds people's names (`name`, `xm`, `姓名`, `*_name`,
+/// `*_xm`, `legal_person`): the default for columns a check does not declare. Names of
+/// organisations (`org_name`, `企业名称`, `单位名称`) are public and kept.
 pub fn is_person_name_column(column: &str) -> bool {
     let c = column.to_lowercase();
-    let organisation = [
-        "org", "corp", "company", "unit", "ent", "企业", "单位", "机构", "dept",
-    ]
-    .iter()
-    .any(|o| c.contains(o));
-    !organisation
-        && (c == "name"
-            || c == "xm"
-            || c.ends_with("_xm")
-            || c.contains("姓名")
-            || c.ends_with("person_name")
-            || c.ends_with("legal_person")
-            || c == "fddbr"
-            || c.contains("法定代表人"))
+    let tokens: Vec<&str> = c.split(['_', '-', '.']).collect();
+    let organisation = tokens.iter().any(|t| {
+        matches!(
+            *t,
+            "org"
+                | "organ"
+                | "organization"
+                | "corp"
+                | "company"
+                | "unit"
+                | "ent"
+                | "enterprise"
+                | "dept"
+                | "department"
+                | "shop"
+                | "dwmc"
+                | "qymc"
+        )
+    }) || ["企业", "单位", "机构", "部门", "公司"]
+        .iter()
+        .any(|o| c.contains(o));
+    let person = tokens.last().is_some_and(|t| matches!(*t, "name" | "xm"))
+        || c.contains("姓名")
+        || c.ends_with("legal_person")
+        || c == "fddbr"
+        || c.contains("法定代表人");
+    person && !organisation
 }
 
 #[cfg(test)]
@@ -75,7 +109,11 @@ mod tests {
     #[test]
     fn ids_mobiles_and_names_are_masked() {
         assert_eq!(mask("11010519491231002X", Mask::Auto), "110105********002X");
-        assert_eq!(mask("110105491231002", Mask::Auto), "110105******002");
+        assert_eq!(mask("110105491231002", Mask::Auto), "110105*****1002");
+        // Malformed values are what samples show: they are masked all the same.
+        assert_eq!(mask("44120219800101123", Mask::Auto), "441202*******1123");
+        assert_eq!(mask("+8613812345678", Mask::Auto), "+861******5678");
+        assert_eq!(mask("电话13812345678", Mask::Auto), "电话138****5678");
         assert_eq!(mask("13812345678", Mask::Auto), "138****5678");
         assert_eq!(
             mask("tel 13812345678; id 440524188001010014", Mask::Auto),
@@ -95,5 +133,8 @@ mod tests {
         assert!(!is_person_name_column("org_name"));
         assert!(!is_person_name_column("企业名称"));
         assert!(!is_person_name_column("uscc"));
+        assert!(is_person_name_column("applicant_name"));
+        assert!(is_person_name_column("patient_xm"));
+        assert!(!is_person_name_column("ent_name"));
     }
 }

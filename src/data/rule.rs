@@ -275,13 +275,19 @@ impl ColumnCheck {
         let text = d.text(col);
         let valid = match self {
             ColumnCheck::NotNull => return format!("{col} IS NULL"),
-            ColumnCheck::NotBlank => return format!("({col} IS NULL OR TRIM({text}) = '')"),
+            // Full-width spaces (U+3000) are as blank as ASCII ones.
+            ColumnCheck::NotBlank => {
+                return format!(
+                    "({col} IS NULL OR TRIM(REPLACE({text}, {}, ' ')) = '')",
+                    d.literal("\u{3000}")
+                );
+            }
             ColumnCheck::Uscc => checkdigit::uscc_sql(d, &text),
             ColumnCheck::IdCard => checkdigit::id_card_sql(d, &text),
             ColumnCheck::Mobile => d.matches(&text, "^1[3-9][0-9]{9}$"),
             ColumnCheck::Date => d.matches(
                 &text,
-                "^(19|20)[0-9]{2}-?(0[1-9]|1[0-2])-?(0[1-9]|[12][0-9]|3[01])",
+                "^(19|20)[0-9]{2}-?(0[1-9]|1[0-2])-?(0[1-9]|[12][0-9]|3[01])( [0-2][0-9]:[0-5][0-9](:[0-5][0-9])?)?$",
             ),
             ColumnCheck::Pattern(re) => d.matches(&text, re),
             ColumnCheck::Range(min, max) => {
@@ -512,7 +518,7 @@ mod tests {
         let sql = ColumnCheck::Values(vec!["a'b".into()]).failing_sql(d, "\"s\"");
         assert_eq!(
             sql,
-            "(\"s\" IS NOT NULL AND NOT (CAST(\"s\" AS TEXT) IN ('a''b')))"
+            "(\"s\" IS NOT NULL AND NOT (CAST(\"s\" AS TEXT) IN (E'a''b')))"
         );
         assert_eq!(ColumnCheck::NotNull.failing_sql(d, "c"), "c IS NULL");
     }

@@ -476,6 +476,12 @@ impl Cx<'_> {
             }
             for p in &mut profiles {
                 p.nulls = report.rows.saturating_sub(p.count);
+                // The smallest and largest text may be a person's name or number.
+                if self.is_text(&p.column) {
+                    let how = self.mask_of(&p.column);
+                    p.min = p.min.take().map(|v| mask::mask(&v, how));
+                    p.max = p.max.take().map(|v| mask::mask(&v, how));
+                }
                 if let (Some(m), Some(s)) = (p.mean, p.stddev) {
                     means.insert(p.column.clone(), (m, s));
                 }
@@ -504,7 +510,13 @@ impl Cx<'_> {
                     } else {
                         Vec::new()
                     };
-                    results[r] = Some(judged(rule, checked, failed, samples, self.sample_note()));
+                    results[r] = Some(judged(
+                        rule,
+                        self.scaled(checked),
+                        self.scaled(failed),
+                        samples,
+                        self.sample_note(),
+                    ));
                 }
                 if let Some(age) = ages.get(&r) {
                     let Test::Fresh(f) = &rule.test else { continue };
@@ -582,11 +594,19 @@ impl Cx<'_> {
         )
     }
 
+    /// A count from the sample, as the whole table's estimate; a whole-table count as it is.
+    fn scaled(&self, n: u64) -> u64 {
+        match self.mode {
+            Mode::Sampled(p) if p > 0.0 => (n as f64 * 100.0 / p).round() as u64,
+            _ => n,
+        }
+    }
+
     fn sample_note(&self) -> Text {
         match self.mode {
             Mode::Sampled(p) => text!(
-                "抽样 {p:.2}%（约 {n} 行，超过全表扫描上限 {lim} 行）",
-                "sampled {p:.2}% (about {n} rows, over the full-scan limit of {lim})",
+                "抽样 {p:.2}% 按比例估算（表约 {n} 行，超过全表扫描上限 {lim} 行）",
+                "estimated from a {p:.2}% sample (about {n} rows, over the full-scan limit of {lim})",
                 p = p,
                 n = self.estimate,
                 lim = self.spec.full_scan_rows,
@@ -596,6 +616,14 @@ impl Cx<'_> {
     }
 
     fn refusal(&self) -> Text {
+        if let Mode::Sampled(_) = self.mode {
+            return text!(
+                "未执行：表约 {n} 行，超过全表扫描上限 {lim} 行，此规则须读全表、不能抽样；如确需执行请设置 scan: full",
+                "not run: the table has about {n} rows, over the full-scan limit of {lim}, and this rule needs the whole table, not a sample; set `scan: full` to run it",
+                n = self.estimate,
+                lim = self.spec.full_scan_rows,
+            );
+        }
         text!(
             "未执行：表约 {n} 行，超过全表扫描上限 {lim} 行，且 {db} 不支持抽样；如确需全表扫描请设置 scan: full，或提高 full_scan_rows",
             "not run: the table has about {n} rows, over the full-scan limit of {lim}, and {db} cannot sample; set `scan: full` to allow the scan, or raise `full_scan_rows`",
@@ -637,18 +665,22 @@ impl Cx<'_> {
         Ok(rows.iter().map(|r| self.sample_line(&shown, r)).collect())
     }
 
+    /// How a column's values are masked wherever they are shown or kept.
+    fn mask_of(&self, column: &str) -> Mask {
+        if self.spec.person_names.iter().any(|p| p == column) || mask::is_person_name_column(column)
+        {
+            Mask::Name
+        } else {
+            Mask::Auto
+        }
+    }
+
     fn sample_line(&self, names: &[&str], cells: &[Option<String>]) -> String {
         names
             .iter()
             .zip(cells)
             .map(|(n, v)| {
-                let how = if self.spec.person_names.iter().any(|p| p == n)
-                    || mask::is_person_name_column(n)
-                {
-                    Mask::Name
-                } else {
-                    Mask::Auto
-                };
+                let how = self.mask_of(n);
                 match v {
                     Some(v) => format!("{n}={}", mask::mask(v, how)),
                     None => format!("{n}=NULL"),
@@ -837,7 +869,13 @@ impl Cx<'_> {
         } else {
             Vec::new()
         };
-        let mut r = judged(rule, checked, failed, samples, self.sample_note());
+        let mut r = judged(
+            rule,
+            self.scaled(checked),
+            self.scaled(failed),
+            samples,
+            self.sample_note(),
+        );
         let band = text!(
             "均值 {mean:.2} ± {k}×{sd:.2}",
             "mean {mean:.2} ± {k}×{sd:.2}",

@@ -64,6 +64,9 @@ impl Probe for Data {
             let mut conn = Db::connect(&url, dialect, cx.timeout)
                 .await
                 .map_err(connect_err)?;
+            conn.set_time_zone(cx.settings.timezone)
+                .await
+                .map_err(connect_err)?;
             let report = self.0.run(&mut conn).await;
             conn.close().await;
             report.map_err(table_error)
@@ -94,15 +97,19 @@ fn table_error(e: TableError) -> ProbeError {
 /// The outcome's view of a table report: metrics per rule, a failure per rule that is not
 /// OK, samples as evidence, the report itself as detail.
 fn observation(r: &TableReport, seconds: f64) -> Observation {
+    // A table too large to count whole is its estimate (sampled or refused), never the
+    // sample's count or a refused pass's zero.
+    let rows = r.estimated_rows.unwrap_or(r.rows);
     let mut obs = Observation::default()
-        .metric(Metric::new("rows", r.rows as f64, ""))
+        .metric(Metric::new("rows", rows as f64, ""))
         .metric(Metric::new("query_time", seconds, "s"));
     if let Some(p) = r.sampled_pct {
         obs.metrics.push(Metric::new("sampled_pct", p, "%"));
     }
     // Column features as labelled metrics, so that `baseline:` can judge them against their
     // own history (nulls creeping up, distinct values collapsing, a mean drifting).
-    for p in &r.profile {
+    // Features of a sample move from run to run with the sample: not fit for a baseline.
+    for p in r.profile.iter().filter(|_| r.estimated_rows.is_none()) {
         let labelled = |name: &str, v: f64| {
             let mut m = Metric::new(name, v, "");
             m.label = Some(p.column.clone());
@@ -170,7 +177,7 @@ fn observation(r: &TableReport, seconds: f64) -> Observation {
         "表 {t} 共 {rows} 行{sampled}，{n} 条规则通过 {passed} 条，用时 {ms:.0} ms",
         "table {t}: {rows} rows{sampled_en}, {passed} of {n} rules passed in {ms:.0} ms",
         t = r.table,
-        rows = r.rows,
+        rows = rows,
         sampled = sampled,
         sampled_en = sampled_en,
         n = r.rules.len(),

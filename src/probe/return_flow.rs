@@ -85,7 +85,7 @@ impl Probe for ReturnFlow {
 
     async fn observe(&self, cx: &ProbeContext<'_>) -> Result<Observation, ProbeError> {
         let text_of_manifest = self.read_manifest(cx).await?;
-        let entries = manifest::parse(&text_of_manifest).map_err(|e| {
+        let parsed = manifest::parse(&text_of_manifest).map_err(|e| {
             ProbeError::unknown(text!(
                 "回流清单 {m} 无法读取：{e}",
                 "manifest {m}: {e}",
@@ -93,13 +93,18 @@ impl Probe for ReturnFlow {
                 e = e,
             ))
         })?;
+        let parsed = if self.day.is_some() {
+            manifest::by_day(parsed)
+        } else {
+            parsed
+        };
         let tz = cx.settings.timezone;
         let now = chrono::Utc::now().with_timezone(&tz).naive_local();
         let since = (now.date() - chrono::Duration::days(i64::from(self.days)))
             .format("%Y-%m-%d")
             .to_string();
         let wanted = self.manifest_table.as_deref().unwrap_or(&self.table);
-        let entries: Vec<manifest::Entry> = entries
+        let entries: Vec<manifest::Entry> = parsed
             .into_iter()
             .filter(|e| e.table.as_deref().is_none_or(|t| t == wanted))
             .filter(|e| self.batch.is_some() || e.batch >= since)
@@ -120,6 +125,7 @@ impl Probe for ReturnFlow {
             self.tolerance,
             self.lateness.unwrap_or_default(),
             now,
+            self.day.is_some(),
         );
         let mut obs = Observation::default();
         let (missing, mismatched, pending) = (
@@ -248,6 +254,9 @@ impl ReturnFlow {
         };
         let run = async {
             let mut conn = Db::connect(&url, d, cx.timeout)
+                .await
+                .map_err(connect_err)?;
+            conn.set_time_zone(cx.settings.timezone)
                 .await
                 .map_err(connect_err)?;
             let rows = conn

@@ -172,7 +172,7 @@ pub struct FlowRow {
     pub expected: u64,
     /// Rows landed.
     pub landed: u64,
-    /// The missing batches, joined.
+    /// The missing batches, joined; or why the latest run could not check.
     pub missing_batches: String,
 }
 
@@ -191,8 +191,8 @@ pub struct ReconRow {
     pub missing: u64,
     /// 不一致.
     pub different: u64,
-    /// `一致` or `不一致`.
-    pub result: &'static str,
+    /// `一致`, `不一致`, or `未完成：…` when the latest run could not compare.
+    pub result: String,
 }
 
 /// Builds the section for `span`, with `previous` for the trends.
@@ -244,7 +244,7 @@ fn change(now: Option<f64>, before: Option<f64>) -> String {
 fn tallies(rows: &[DetailedOutcome]) -> BTreeMap<(String, Dimension), Tally> {
     let mut t: BTreeMap<(String, Dimension), Tally> = BTreeMap::new();
     for o in rows.iter().filter(|o| o.kind == "data") {
-        let Ok(r) = serde_json::from_value::<TableReport>(o.detail.clone()) else {
+        let Some(r) = table_report(o) else {
             continue;
         };
         let lib = library(&r);
@@ -255,6 +255,11 @@ fn tallies(rows: &[DetailedOutcome]) -> BTreeMap<(String, Dimension), Tally> {
         }
     }
     t
+}
+
+/// A data check's stored report; none when it could not run.
+fn table_report(o: &DetailedOutcome) -> Option<TableReport> {
+    serde_json::from_value(o.detail.clone()?).ok()
 }
 
 fn library(r: &TableReport) -> String {
@@ -275,7 +280,7 @@ fn build(now: &[DetailedOutcome], before: &[DetailedOutcome]) -> QualitySection 
     // The newest report of each table decides the rule counts and the worst rules.
     let mut latest: BTreeMap<String, TableReport> = BTreeMap::new();
     for o in now.iter().filter(|o| o.kind == "data") {
-        if let Ok(r) = serde_json::from_value::<TableReport>(o.detail.clone()) {
+        if let Some(r) = table_report(o) {
             latest.insert(o.check_id.clone(), r);
         }
     }
@@ -347,10 +352,26 @@ fn build(now: &[DetailedOutcome], before: &[DetailedOutcome]) -> QualitySection 
         .collect();
     let flow = latest_of(now, "return_flow")
         .into_iter()
-        .filter_map(|(title, d)| {
-            let r: FlowReport = serde_json::from_value(d).ok()?;
-            Some(FlowRow {
-                title,
+        .map(|o| {
+            let Some(r) = o
+                .detail
+                .clone()
+                .and_then(|d| serde_json::from_value::<FlowReport>(d).ok())
+            else {
+                // The latest run could not check: shown as such, not as an older result.
+                return FlowRow {
+                    title: o.title.clone(),
+                    batches: 0,
+                    matched: 0,
+                    missing: 0,
+                    mismatched: 0,
+                    pending: 0,
+                    expected: 0,
+                    landed: 0,
+                    missing_batches: format!("未完成：{}", o.summary),
+                };
+            };
+            FlowRow {
                 batches: r.batches.len(),
                 matched: r.count(State::Matched),
                 missing: r.count(State::Missing),
@@ -365,12 +386,25 @@ fn build(now: &[DetailedOutcome], before: &[DetailedOutcome]) -> QualitySection 
                     .map(|b| b.batch.clone())
                     .collect::<Vec<_>>()
                     .join("、"),
-            })
+                title: o.title.clone(),
+            }
         })
         .collect::<Vec<_>>();
     let reconciliation = latest_of(now, "reconcile")
         .into_iter()
-        .map(|(title, d)| {
+        .map(|o| {
+            let title = o.title.clone();
+            let Some(d) = o.detail.clone() else {
+                return ReconRow {
+                    title,
+                    source_rows: 0,
+                    target_rows: 0,
+                    extra: 0,
+                    missing: 0,
+                    different: 0,
+                    result: format!("未完成：{}", o.summary),
+                };
+            };
             let n = |k: &str| d.get(k).and_then(serde_json::Value::as_u64).unwrap_or(0);
             let (extra, missing, different) =
                 (n("extra_count"), n("missing_count"), n("different_count"));
@@ -381,10 +415,11 @@ fn build(now: &[DetailedOutcome], before: &[DetailedOutcome]) -> QualitySection 
                 extra,
                 missing,
                 different,
-                result: if extra + missing + different == 0 {
-                    "一致"
+                result: if extra + missing + different == 0 && n("source_rows") == n("target_rows")
+                {
+                    "一致".to_owned()
                 } else {
-                    "不一致"
+                    "不一致".to_owned()
                 },
             }
         })
@@ -476,11 +511,11 @@ fn build(now: &[DetailedOutcome], before: &[DetailedOutcome]) -> QualitySection 
     }
 }
 
-/// The newest detail of each check of a kind: (title, detail), by check id.
-fn latest_of(rows: &[DetailedOutcome], kind: &str) -> Vec<(String, serde_json::Value)> {
-    let mut m: BTreeMap<&str, (String, serde_json::Value)> = BTreeMap::new();
+/// The newest outcome of each check of a kind, by check id.
+fn latest_of<'a>(rows: &'a [DetailedOutcome], kind: &str) -> Vec<&'a DetailedOutcome> {
+    let mut m: BTreeMap<&str, &DetailedOutcome> = BTreeMap::new();
     for o in rows.iter().filter(|o| o.kind == kind) {
-        m.insert(&o.check_id, (o.title.clone(), o.detail.clone()));
+        m.insert(&o.check_id, o);
     }
     m.into_values().collect()
 }

@@ -120,8 +120,10 @@ pub struct DetailedOutcome {
     pub status: Status,
     /// When it finished, epoch ms.
     pub finished_at: i64,
-    /// The probe's detail.
-    pub detail: serde_json::Value,
+    /// Its summary.
+    pub summary: String,
+    /// The probe's detail; none when the check could not run.
+    pub detail: Option<serde_json::Value>,
 }
 
 /// The newest outcome of one check in a period, with its counts.
@@ -545,8 +547,8 @@ impl Store {
             .collect())
     }
 
-    /// Every outcome of these probe kinds in a span that kept a detail (a data check's rules,
-    /// a manifest's batches, a diff's keys), oldest first.
+    /// Every outcome of these probe kinds in a span with the detail it kept (a data check's
+    /// rules, a manifest's batches, a diff's keys), oldest first.
     pub async fn detailed_outcomes(
         &self,
         span: Span,
@@ -554,9 +556,9 @@ impl Store {
     ) -> Result<Vec<DetailedOutcome>, StoreError> {
         let mut out = Vec::new();
         for kind in kinds {
-            let rows: Vec<(String, String, String, String, i64, String)> = sqlx::query_as(
-                "SELECT check_id, title, kind, status, finished_at, detail FROM outcomes \
-                 WHERE kind = $1 AND finished_at >= $2 AND finished_at < $3 AND detail <> '' ORDER BY finished_at",
+            let rows: Vec<(String, String, String, String, i64, String, String)> = sqlx::query_as(
+                "SELECT check_id, title, kind, status, finished_at, detail, summary FROM outcomes \
+                 WHERE kind = $1 AND finished_at >= $2 AND finished_at < $3 ORDER BY finished_at",
             )
             .bind((*kind).to_owned())
             .bind(span.from)
@@ -564,15 +566,14 @@ impl Store {
             .fetch_all(&self.pool)
             .await
             .map_err(self.db())?;
-            out.extend(rows.into_iter().filter_map(|r| {
-                Some(DetailedOutcome {
-                    check_id: r.0,
-                    title: r.1,
-                    kind: r.2,
-                    status: Status::parse(&r.3).unwrap_or(Status::Unknown),
-                    finished_at: r.4,
-                    detail: serde_json::from_str(&r.5).ok()?,
-                })
+            out.extend(rows.into_iter().map(|r| DetailedOutcome {
+                check_id: r.0,
+                title: r.1,
+                kind: r.2,
+                status: Status::parse(&r.3).unwrap_or(Status::Unknown),
+                finished_at: r.4,
+                detail: serde_json::from_str(&r.5).ok(),
+                summary: r.6,
             }));
         }
         out.sort_by_key(|o| o.finished_at);

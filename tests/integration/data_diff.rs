@@ -78,12 +78,13 @@ fn planted_differences_between_postgres_and_mariadb_are_found_exactly() {
         "{}",
         doc["rows_downloaded"]
     );
+    // What differs is shown masked: `name` holds people's names.
     let name = &doc["changes"]["777"][0];
-    assert_eq!(name, &serde_json::json!(["name", "n777", "changed"]));
+    assert_eq!(name, &serde_json::json!(["name", "n***", "c******"]));
     assert_eq!(doc["changes"]["40000"][0][0], "amount");
     assert_eq!(
         doc["changes"]["123"][0],
-        serde_json::json!(["note", "x123", "<N>"])
+        serde_json::json!(["note", "x123", "\\N"])
     );
 
     // The table for people names each kind in Chinese.
@@ -100,7 +101,7 @@ fn planted_differences_between_postgres_and_mariadb_are_found_exactly() {
         .stdout_has("多（目标多出）")
         .stdout_has("少（目标缺少）")
         .stdout_has("不一致")
-        .stdout_has("name: n777 → changed")
+        .stdout_has("name: n*** → c******")
         .stdout_has("结论: 不一致 (exit 1)");
 }
 
@@ -206,4 +207,24 @@ fn a_reconcile_check_warns_on_differences_and_keeps_the_keys() {
     assert_eq!(o["detail"]["different"], serde_json::json!(["4242"]));
     let evidence = o["evidence"].to_string();
     assert!(evidence.contains("少 1：id=42"), "{evidence}");
+}
+
+#[test]
+fn nulls_separators_and_repeated_keys_never_pass_for_equal() {
+    let db = PgDb::create("znode_diff");
+    psql(
+        &db.0,
+        "CREATE TABLE a (id bigint, flag boolean, t1 text, t2 text); \
+         CREATE TABLE b (id bigint, flag boolean, t1 text, t2 text); \
+         INSERT INTO a VALUES (1, NULL, 'x', 'y'), (2, true, 'a|b', 'c'), (3, true, '<N>', 'z'), (4, true, 'k', 'k'); \
+         INSERT INTO b VALUES (1, false, 'x', 'y'), (2, true, 'a', 'b|c'), (3, true, NULL, 'z'), (4, true, 'k', 'k'), (4, true, 'k', 'k'), (NULL, true, 'n', 'n')",
+    );
+    let dsn = format!("postgres://postgres@127.0.0.1:5432/{}", db.0);
+    let node = TestNode::new("");
+    let run = node.run(&["data", "diff", &dsn, "a", &dsn, "b", "-f", "json"]);
+    run.code(1);
+    let doc = run.json();
+    assert_eq!(keys(&doc, "different"), ["1", "2", "3"], "{doc:#}");
+    assert_eq!(doc["duplicate_keys"], serde_json::json!([0, 1]));
+    assert_eq!(doc["null_keys"], serde_json::json!([0, 1]));
 }
