@@ -729,12 +729,7 @@ impl Cx<'_> {
             ))
             .await
             .map_err(db("counting duplicate keys"))?;
-        let n = |i: usize| {
-            row.get(i)
-                .and_then(|v| v.as_deref()?.parse::<f64>().ok())
-                .unwrap_or(0.0) as u64
-        };
-        let (checked, groups, involved) = (n(0), n(1), n(2));
+        let (checked, groups, involved) = (count(&row, 0), count(&row, 1), count(&row, 2));
         let mut samples = Vec::new();
         if groups > 0 {
             let rows = conn
@@ -807,25 +802,36 @@ impl Cx<'_> {
                     .unwrap_or(&self.spec.table)
             ),
         );
+        let (checked, failed, samples) = self
+            .count_failing(conn, &re.column, &failing, "checking references")
+            .await?;
+        Ok(judged(rule, checked, failed, samples, Text::default()))
+    }
+
+    /// A column's values and those failing a condition, in a statement of its own over what
+    /// the pass reads, with samples when some fail.
+    async fn count_failing(
+        &self,
+        conn: &mut Db,
+        column: &String,
+        failing: &str,
+        doing: &'static str,
+    ) -> Result<(u64, u64, Vec<String>), TableError> {
         let row = conn
             .row(&format!(
-                "SELECT COUNT({c}), SUM(CASE WHEN {failing} THEN 1 ELSE 0 END) FROM {}",
-                self.table
+                "SELECT COUNT({}), SUM(CASE WHEN {failing} THEN 1 ELSE 0 END) FROM {}",
+                self.col(column),
+                self.from()
             ))
             .await
-            .map_err(db("checking references"))?;
-        let n = |i: usize| {
-            row.get(i)
-                .and_then(|v| v.as_deref()?.parse::<f64>().ok())
-                .unwrap_or(0.0) as u64
-        };
-        let (checked, failed) = (n(0), n(1));
+            .map_err(db(doing))?;
+        let (checked, failed) = (count(&row, 0), count(&row, 1));
         let samples = if failed > 0 {
-            self.samples(conn, &failing, &[&re.column]).await?
+            self.samples(conn, failing, &[column]).await?
         } else {
             Vec::new()
         };
-        Ok(judged(rule, checked, failed, samples, Text::default()))
+        Ok((checked, failed, samples))
     }
 
     async fn outliers(
@@ -851,24 +857,9 @@ impl Cx<'_> {
         };
         let c = self.col(&o.column);
         let failing = format!("{c} IS NOT NULL AND ABS({c} - ({mean})) > {}", o.sigma * sd);
-        let row = conn
-            .row(&format!(
-                "SELECT COUNT({c}), SUM(CASE WHEN {failing} THEN 1 ELSE 0 END) FROM {}",
-                self.from()
-            ))
-            .await
-            .map_err(db("counting outliers"))?;
-        let n = |i: usize| {
-            row.get(i)
-                .and_then(|v| v.as_deref()?.parse::<f64>().ok())
-                .unwrap_or(0.0) as u64
-        };
-        let (checked, failed) = (n(0), n(1));
-        let samples = if failed > 0 {
-            self.samples(conn, &failing, &[&o.column]).await?
-        } else {
-            Vec::new()
-        };
+        let (checked, failed, samples) = self
+            .count_failing(conn, &o.column, &failing, "counting outliers")
+            .await?;
         let mut r = judged(
             rule,
             self.scaled(checked),
@@ -916,6 +907,13 @@ impl Cx<'_> {
         let age = row.first().cloned().flatten().and_then(|v| v.parse().ok());
         Ok(fresh(rule, f, age))
     }
+}
+
+/// A count in a row of text cells (SUM answers a decimal on MySQL); 0 for NULL.
+fn count(row: &[Option<String>], i: usize) -> u64 {
+    row.get(i)
+        .and_then(|v| v.as_deref()?.parse::<f64>().ok())
+        .map_or(0, |v| v.max(0.0) as u64)
 }
 
 /// A rule's result judged by its ranges on the failing count (default: WARN on any).

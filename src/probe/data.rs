@@ -38,7 +38,7 @@ impl Probe for Data {
         super::require(
             Self::KIND,
             target,
-            super::Needs::Dsn(&["postgres", "postgresql", "mysql", "mariadb"]),
+            super::Needs::Dsn(super::DATABASES),
             "dsn: postgres://reader@10.1.2.3:5432/frk (or mysql://)",
         )?;
         if self.0.rules().next().is_none() && self.0.profile.is_none() {

@@ -484,6 +484,9 @@ impl ProbeSpec {
     }
 }
 
+/// The DSN schemes of the databases data checks read: the PostgreSQL and MySQL families.
+pub(crate) const DATABASES: &[&str] = &["postgres", "postgresql", "mysql", "mariadb"];
+
 /// What kind of endpoint a probe needs its target to have.
 pub(crate) enum Needs {
     /// `address: host:port` (or a URL or DSN it can be derived from).

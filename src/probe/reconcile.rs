@@ -67,7 +67,7 @@ impl Probe for Reconcile {
         target: Option<&crate::core::target::Target>,
         settings: &crate::settings::Settings,
     ) -> Result<(), Invalid> {
-        let schemes = super::Needs::Dsn(&["postgres", "postgresql", "mysql", "mariadb"]);
+        let schemes = super::Needs::Dsn(super::DATABASES);
         super::require(
             Self::KIND,
             target,

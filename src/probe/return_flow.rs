@@ -71,7 +71,7 @@ impl Probe for ReturnFlow {
         super::require(
             Self::KIND,
             target,
-            super::Needs::Dsn(&["postgres", "postgresql", "mysql", "mariadb"]),
+            super::Needs::Dsn(super::DATABASES),
             "dsn: postgres://reader@10.1.2.3:5432/ods",
         )?;
         match (&self.batch, &self.day) {
