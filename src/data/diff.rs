@@ -4,9 +4,9 @@
 //! split again, and a range small enough is read as (key, hash) pairs and compared row by row.
 //! Normalisation makes PostgreSQL and MySQL hash the same string for the same value:
 //! timestamps as 6-digit text in UTC, decimals without trailing zeros, floats as whole
-//! millionths, booleans as 1/0, text without trailing spaces and with `\` and `|` escaped,
-//! NULL as `\N` (which no escaped text can be), and `|` between columns, so that `ab|c` never
-//! equals `a|bc`.
+//! millionths, booleans as 1/0, text without trailing spaces and preceded by its length in
+//! bytes (so that `ab|c` never equals `a|bc` and a NULL, length -1, is no text), NULL as `\N`,
+//! and `|` between columns.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -497,7 +497,9 @@ fn is_integer(ty: &str) -> bool {
 }
 
 /// A column's value as the same text on either family.
-fn normalise(d: Dialect, col: &str, ty: &str) -> String {
+/// A column's value as the same text on either family (NULL stays NULL), and whether it is
+/// text (which may hold anything, the separator included).
+fn normalise(d: Dialect, col: &str, ty: &str) -> (String, bool) {
     let t = ty.to_ascii_lowercase();
     let trim_zeros = |x: String| {
         let has_dot = match d {
@@ -539,16 +541,9 @@ fn normalise(d: Dialect, col: &str, ty: &str) -> String {
             d.text(&double)
         )
     } else {
-        // `\` and `|` escaped, so that no text can look like a separator or the NULL mark.
-        let text = d.text(col);
-        format!(
-            "RTRIM(REPLACE(REPLACE({text}, {bs}, {bs2}), '|', {bar}))",
-            bs = d.literal("\\"),
-            bs2 = d.literal("\\\\"),
-            bar = d.literal("\\|"),
-        )
+        return (format!("RTRIM({})", d.text(col)), true);
     };
-    format!("COALESCE({expr}, {})", d.literal("\\N"))
+    (expr, false)
 }
 
 fn plan(d: Dialect, s: &Side, key: &str, compared: &[String], types: &[(String, String)]) -> Plan {
@@ -558,17 +553,30 @@ fn plan(d: Dialect, s: &Side, key: &str, compared: &[String], types: &[(String, 
             .find(|(n, _)| n == c)
             .map_or("", |(_, t)| t.as_str())
     };
-    let normalised: Vec<String> = compared
-        .iter()
-        .map(|c| normalise(d, &d.ident(c), ty(c)))
-        .collect();
-    let row = std::iter::once(d.text(&d.ident(key)))
-        .chain(normalised.iter().cloned())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let null = d.literal("\\N");
+    let mut normalised = Vec::new();
+    let mut row = vec![d.text(&d.ident(key))];
+    for c in compared {
+        let (expr, text) = normalise(d, &d.ident(c), ty(c));
+        // Text goes in with its length in bytes first: no value can then run into the next,
+        // whatever separators it holds (`ab|c` against `a|bc`), and a NULL (length -1) is no
+        // text, whatever the text says. Lengths are cheaper than escaping every value.
+        if text {
+            let len = match d {
+                Dialect::Postgres => format!("OCTET_LENGTH({expr})"),
+                Dialect::MySql => format!("LENGTH({expr})"),
+            };
+            row.push(format!("COALESCE({len}, -1)"));
+        }
+        let shown = format!("COALESCE({expr}, {null})");
+        row.push(shown.clone());
+        normalised.push(shown);
+    }
+    let row = row.join(", ");
+    // PostgreSQL sums bigints in 128-bit integers; a numeric per row would cost a quarter more.
     let hash = match d {
         Dialect::Postgres => format!(
-            "CAST(CAST(CAST('x' || SUBSTR(MD5(CONCAT_WS('|', {row})), 18) AS BIT(60)) AS BIGINT) AS NUMERIC)"
+            "CAST(CAST('x' || SUBSTR(MD5(CONCAT_WS('|', {row})), 18) AS BIT(60)) AS BIGINT)"
         ),
         Dialect::MySql => {
             format!("CAST(CONV(SUBSTRING(MD5(CONCAT_WS('|', {row})), 18), 16, 10) AS UNSIGNED)")
