@@ -173,6 +173,25 @@ impl Dialect {
         )
     }
 
+    /// Each column's distinct-value estimate in the catalog: (column, estimate), where a
+    /// negative PostgreSQL estimate is minus a share of the rows.
+    pub fn distinct_estimates(self, table: &str) -> String {
+        let (schema, name) = split_schema(table);
+        match self {
+            Dialect::Postgres => format!(
+                "SELECT CAST(attname AS TEXT), CAST(n_distinct AS TEXT) FROM pg_stats WHERE schemaname = {} AND tablename = {}",
+                schema.map_or("current_schema()".into(), |s| self.literal(s)),
+                self.literal(name)
+            ),
+            Dialect::MySql => format!(
+                "SELECT COLUMN_NAME, CAST(MAX(CARDINALITY) AS CHAR) FROM information_schema.STATISTICS \
+                 WHERE TABLE_SCHEMA = {} AND TABLE_NAME = {} AND SEQ_IN_INDEX = 1 AND CARDINALITY IS NOT NULL GROUP BY COLUMN_NAME",
+                schema.map_or("DATABASE()".into(), |s| self.literal(s)),
+                self.literal(name)
+            ),
+        }
+    }
+
     /// Each index of a table: whether it is unique and its columns, comma-separated in order.
     pub fn indexes(self, table: &str) -> String {
         match self {

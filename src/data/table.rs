@@ -49,6 +49,9 @@ pub struct TableSpec {
     pub samples: usize,
 }
 
+/// Up to this many rows (by the planner's estimate), distinct values are counted exactly.
+const EXACT_DISTINCT_ROWS: u64 = 1_000_000;
+
 fn full_scan_rows() -> u64 {
     5_000_000
 }
@@ -166,9 +169,12 @@ pub struct ColumnProfile {
     /// Blank texts.
     #[serde(default)]
     pub blanks: u64,
-    /// Distinct values (of the sample, when sampled).
+    /// Distinct values: counted on tables up to a million rows, the catalog's estimate above.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distinct: Option<u64>,
+    /// Whether `distinct` is the catalog's estimate rather than a count.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub distinct_estimated: bool,
     /// Smallest value, as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<String>,
@@ -486,6 +492,15 @@ impl Cx<'_> {
                     means.insert(p.column.clone(), (m, s));
                 }
             }
+            if self.estimate > EXACT_DISTINCT_ROWS || self.mode != Mode::Full {
+                let estimates = self.distinct_estimates(conn, report.rows).await;
+                for p in &mut profiles {
+                    if let Some(n) = estimates.get(&p.column) {
+                        p.distinct = Some(*n);
+                        p.distinct_estimated = true;
+                    }
+                }
+            }
             report.profile = profiles;
             for (r, rule) in self.spec.rules().enumerate() {
                 if let Some(&failed) = failing.get(&r) {
@@ -556,9 +571,14 @@ impl Cx<'_> {
                 ));
                 slots.push(Slot::Blanks(i));
             }
-            if self.comparable(c) {
+            // COUNT(DISTINCT) sorts every value: the costliest part of the pass, paid only
+            // where it is cheap; larger tables take the catalog's estimate.
+            if self.comparable(c) && self.mode == Mode::Full && self.estimate <= EXACT_DISTINCT_ROWS
+            {
                 exprs.push(format!("COUNT(DISTINCT {q})"));
                 slots.push(Slot::Distinct(i));
+            }
+            if self.comparable(c) {
                 exprs.push(d.text(&format!("MIN({q})")));
                 slots.push(Slot::Min(i));
                 exprs.push(d.text(&format!("MAX({q})")));
@@ -631,6 +651,24 @@ impl Cx<'_> {
             lim = self.spec.full_scan_rows,
             db = self.d.name(),
         )
+    }
+
+    /// The catalog's estimate of each column's distinct values (PostgreSQL's `pg_stats`, a
+    /// negative n_distinct being a share of the rows; MySQL's index cardinality for columns
+    /// that lead an index). None when the catalog has none: the table was never analysed.
+    async fn distinct_estimates(&self, conn: &mut Db, rows: u64) -> BTreeMap<String, u64> {
+        let rows = self.estimate.max(rows) as f64;
+        conn.rows(&self.d.distinct_estimates(&self.spec.table))
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|r| {
+                let col = r.first()?.clone()?;
+                let n: f64 = r.get(1)?.as_deref()?.parse().ok()?;
+                let n = if n < 0.0 { -n * rows } else { n };
+                Some((col, n.round() as u64))
+            })
+            .collect()
     }
 
     /// Up to `samples` failing rows: their key and the named columns, masked.

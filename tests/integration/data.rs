@@ -221,6 +221,21 @@ fn large_tables_are_sampled_on_postgres_and_refused_on_mariadb() {
     let d = &outcome(&doc, "dq-legal")["detail"];
     assert_eq!(d["sampled_pct"], 50.0, "{d:#}");
     assert_eq!(d["estimated_rows"], 20);
+    // Distinct values of a large table are the catalog's estimate, marked as such.
+    let uscc = d["profile"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["column"] == "uscc")
+        .unwrap();
+    assert_eq!(
+        (
+            uscc["distinct"].as_u64(),
+            uscc["distinct_estimated"].as_bool()
+        ),
+        (Some(18), Some(true)),
+        "{uscc}"
+    );
     // Whole-table rules that have no index to use are not run on a sample, and say why.
     let refs = rule(d, "引用:region_code→region.code");
     assert_eq!(refs["status"], "UNKNOWN");
