@@ -174,6 +174,24 @@ impl Plan {
         )
     }
 
+    /// Rows and hash sum per bucket, for buckets `[from, to)`.
+    fn buckets(&self, b: &Buckets, from: i128, to: i128) -> String {
+        let offset = format!("({} - {})", self.key, b.lo);
+        let bucket = match self.d {
+            Dialect::Postgres => format!("{offset} / {}", b.width),
+            Dialect::MySql => format!("{offset} DIV {}", b.width),
+        };
+        let (lo, _) = b.range(from);
+        let (_, hi) = b.range(to - 1);
+        format!(
+            "SELECT {}, COUNT(*), {} FROM {} WHERE {k} >= {lo} AND {k} < {hi} GROUP BY {bucket}",
+            self.d.text(&bucket),
+            self.d.text(&format!("COALESCE(SUM({}), 0)", self.hash)),
+            self.table,
+            k = self.key
+        )
+    }
+
     fn pairs(&self, lo: i128, hi: i128) -> String {
         format!(
             "SELECT {}, {} FROM {} WHERE {k} >= {lo} AND {k} < {hi}",
@@ -326,8 +344,28 @@ pub async fn diff(a: &Side, b: &Side, opt: &Options) -> Result<DiffReport, DiffE
         .max(estimate(&mut pairs[0].1, &plan_b).await);
     let first =
         (rows.saturating_mul(4) / opt.threshold.max(1)).clamp(u64::from(opt.factor), 65_536);
+    let end = hi + 1;
+    let (queue, pairs) = match Buckets::new(lo, end, first) {
+        // One scan per side and connection, grouped by range: thousands of ranges hashed by
+        // sequential reads rather than as many index range queries.
+        Some(b) => {
+            let (queue, pairs, found) = first_pass(pairs, &plan_a, &plan_b, b).await?;
+            report.source_rows = found.rows_a;
+            report.target_rows = found.rows_b;
+            report.segments = found.segments;
+            (queue, pairs)
+        }
+        // Keys beyond a bigint's arithmetic (unsigned ones): ranges queried one by one.
+        None => {
+            let mut pairs = pairs;
+            let (ca, cb) = &mut pairs[0];
+            report.source_rows = keyed_rows(ca, &plan_a).await?;
+            report.target_rows = keyed_rows(cb, &plan_b).await?;
+            (split(lo, end, first), pairs)
+        }
+    };
     let state = Arc::new(Shared {
-        queue: Mutex::new(split(lo, hi.saturating_add(1), first, true).into()),
+        queue: Mutex::new(queue.into()),
         busy: Mutex::new(0),
         wake: tokio::sync::Notify::new(),
         found: Mutex::new(Found::default()),
@@ -368,9 +406,9 @@ pub async fn diff(a: &Side, b: &Side, opt: &Options) -> Result<DiffReport, DiffE
     }
     let found = std::mem::take(&mut *state.found.lock().expect("diff state"));
     let mut conns: Vec<(Db, Db)> = leftovers.into_iter().flatten().collect();
-    report.source_rows = found.rows_a;
-    report.target_rows = found.rows_b;
-    report.segments = found.segments;
+    report.source_rows += found.rows_a;
+    report.target_rows += found.rows_b;
+    report.segments += found.segments;
     report.rows_downloaded = found.downloaded;
     report.duplicate_keys = found.duplicates;
     for (n, side) in found.duplicates.iter().zip([&a.label, &b.label]) {
@@ -593,6 +631,22 @@ fn plan(d: Dialect, s: &Side, key: &str, compared: &[String], types: &[(String, 
     }
 }
 
+/// Rows with a key.
+async fn keyed_rows(c: &mut Db, p: &Plan) -> Result<u64, DiffError> {
+    let r = c
+        .row(&format!(
+            "SELECT COUNT(*) FROM {} WHERE {} IS NOT NULL",
+            p.table, p.key
+        ))
+        .await
+        .map_err(|e| DiffError::on(&p.label, "统计行数", &e))?;
+    Ok(r.first()
+        .cloned()
+        .flatten()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
+}
+
 async fn null_keys(c: &mut Db, p: &Plan) -> Result<u64, DiffError> {
     let r = c
         .row(&format!(
@@ -632,8 +686,8 @@ async fn key_range(c: &mut Db, p: &Plan) -> Result<Option<(i128, i128)>, DiffErr
 struct Segment {
     lo: i128,
     hi: i128,
-    /// One of the first ranges: together they cover the key range once.
-    top: bool,
+    /// The rows on each side, when a grouped pass found the range to differ.
+    known: Option<(u64, u64)>,
 }
 
 #[derive(Default)]
@@ -708,31 +762,29 @@ async fn segment(
     st: &Shared,
     seg: Segment,
 ) -> Result<(), DiffError> {
-    let (qa, qb) = (pa.checksum(seg.lo, seg.hi), pb.checksum(seg.lo, seg.hi));
-    let (ra, rb) = tokio::join!(ca.row(&qa), cb.row(&qb));
-    let ra = ra.map_err(|e| DiffError::on(&pa.label, "分段校验", &e))?;
-    let rb = rb.map_err(|e| DiffError::on(&pb.label, "分段校验", &e))?;
-    let count = |r: &[Option<String>]| {
-        r.first()
-            .cloned()
-            .flatten()
-            .and_then(|v| v.parse::<u64>().ok())
-            .unwrap_or(0)
-    };
-    let sum = |r: &[Option<String>]| r.get(1).cloned().flatten().unwrap_or_default();
-    let (na, nb) = (count(&ra), count(&rb));
-    {
-        let mut f = st.found.lock().expect("diff state");
-        f.segments += 1;
-        // The first ranges cover the key range once: their counts are the tables'.
-        if seg.top {
-            f.rows_a += na;
-            f.rows_b += nb;
+    let (na, nb) = match seg.known {
+        Some(counts) => counts,
+        None => {
+            let (qa, qb) = (pa.checksum(seg.lo, seg.hi), pb.checksum(seg.lo, seg.hi));
+            let (ra, rb) = tokio::join!(ca.row(&qa), cb.row(&qb));
+            let ra = ra.map_err(|e| DiffError::on(&pa.label, "分段校验", &e))?;
+            let rb = rb.map_err(|e| DiffError::on(&pb.label, "分段校验", &e))?;
+            let count = |r: &[Option<String>]| {
+                r.first()
+                    .cloned()
+                    .flatten()
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            let sum = |r: &[Option<String>]| r.get(1).cloned().flatten().unwrap_or_default();
+            let (na, nb) = (count(&ra), count(&rb));
+            st.found.lock().expect("diff state").segments += 1;
+            if na == nb && sum(&ra) == sum(&rb) {
+                return Ok(());
+            }
+            (na, nb)
         }
-    }
-    if na == nb && sum(&ra) == sum(&rb) {
-        return Ok(());
-    }
+    };
     let width = seg.hi - seg.lo;
     if na.max(nb) < opt.threshold || width <= i128::from(opt.factor) {
         return rows(ca, cb, pa, pb, st, seg).await;
@@ -741,20 +793,156 @@ async fn segment(
         seg.lo,
         seg.hi,
         u64::from(opt.factor.max(2)),
-        false,
     ));
     Ok(())
 }
 
 /// `[lo, hi)` in `parts` ranges of (nearly) equal width; fewer when it is narrower.
-fn split(lo: i128, hi: i128, parts: u64, top: bool) -> Vec<Segment> {
+fn split(lo: i128, hi: i128, parts: u64) -> Vec<Segment> {
     let width = hi - lo;
     let parts = i128::from(parts.max(1)).min(width.max(1));
     (0..parts)
         .filter_map(|i| {
             let a = lo + width * i / parts;
             let b = lo + width * (i + 1) / parts;
-            (b > a).then_some(Segment { lo: a, hi: b, top })
+            (b > a).then_some(Segment {
+                lo: a,
+                hi: b,
+                known: None,
+            })
+        })
+        .collect()
+}
+
+/// The first split as equal-width buckets of the key, `(key - lo) / width`, computed by the
+/// databases in one grouped scan. Only for key ranges whose arithmetic stays within a bigint.
+#[derive(Clone, Copy, Debug)]
+struct Buckets {
+    lo: i128,
+    end: i128,
+    width: i128,
+    count: i128,
+}
+
+impl Buckets {
+    fn new(lo: i128, end: i128, parts: u64) -> Option<Buckets> {
+        let span = end - lo;
+        let fits = |v: i128| i64::try_from(v).is_ok();
+        if span <= 0 || !fits(lo) || !fits(end) || !fits(span) {
+            return None;
+        }
+        let parts = i128::from(parts.max(1)).min(span);
+        let width = (span + parts - 1) / parts;
+        Some(Buckets {
+            lo,
+            end,
+            width,
+            count: (span + width - 1) / width,
+        })
+    }
+
+    /// The key range of bucket `i`.
+    fn range(&self, i: i128) -> (i128, i128) {
+        let a = self.lo + i * self.width;
+        (a, (a + self.width).min(self.end))
+    }
+}
+
+/// Per bucket: (rows, hash sum) on one side.
+type Sums = BTreeMap<i128, (u64, String)>;
+
+/// Hashes every bucket on both sides, each connection pair taking an equal share of the
+/// buckets; returns the buckets that differ (with their counts), the connections, and the
+/// row counts.
+async fn first_pass(
+    pairs: Vec<(Db, Db)>,
+    pa: &Plan,
+    pb: &Plan,
+    b: Buckets,
+) -> Result<(Vec<Segment>, Vec<(Db, Db)>, Found), DiffError> {
+    let n = pairs.len() as i128;
+    let mut tasks = tokio::task::JoinSet::new();
+    for (j, (mut ca, mut cb)) in pairs.into_iter().enumerate() {
+        let (pa, pb) = (pa.clone(), pb.clone());
+        let (from, to) = (b.count * j as i128 / n, b.count * (j as i128 + 1) / n);
+        tasks.spawn(async move {
+            if from >= to {
+                return ((ca, cb), Ok((Sums::new(), Sums::new())));
+            }
+            let (qa, qb) = (pa.buckets(&b, from, to), pb.buckets(&b, from, to));
+            let (ra, rb) = tokio::join!(ca.rows(&qa), cb.rows(&qb));
+            let r = match (ra, rb) {
+                (Ok(ra), Ok(rb)) => Ok((sums(&ra), sums(&rb))),
+                (Err(e), _) => Err(DiffError::on(&pa.label, "分段校验", &e)),
+                (_, Err(e)) => Err(DiffError::on(&pb.label, "分段校验", &e)),
+            };
+            ((ca, cb), r)
+        });
+    }
+    let mut conns = Vec::new();
+    let (mut all_a, mut all_b) = (Sums::new(), Sums::new());
+    let mut failed = None;
+    while let Some(r) = tasks.join_next().await {
+        match r {
+            Ok((c, Ok((a, b)))) => {
+                conns.push(c);
+                all_a.extend(a);
+                all_b.extend(b);
+            }
+            Ok((c, Err(e))) => {
+                conns.push(c);
+                failed.get_or_insert(e);
+            }
+            Err(e) => {
+                failed.get_or_insert(DiffError::plain(text!(
+                    "对账任务异常退出：{e}",
+                    "a diff worker failed: {e}",
+                    e = e.to_string(),
+                )));
+            }
+        }
+    }
+    if let Some(e) = failed {
+        for (a, b) in conns {
+            a.close().await;
+            b.close().await;
+        }
+        return Err(e);
+    }
+    let mut found = Found {
+        segments: b.count as u64,
+        ..Found::default()
+    };
+    let mut queue = Vec::new();
+    let keys: std::collections::BTreeSet<i128> =
+        all_a.keys().chain(all_b.keys()).copied().collect();
+    for i in keys {
+        let none = (0, String::new());
+        let (x, y) = (
+            all_a.get(&i).unwrap_or(&none),
+            all_b.get(&i).unwrap_or(&none),
+        );
+        found.rows_a += x.0;
+        found.rows_b += y.0;
+        if x != y {
+            let (lo, hi) = b.range(i);
+            queue.push(Segment {
+                lo,
+                hi,
+                known: Some((x.0, y.0)),
+            });
+        }
+    }
+    Ok((queue, conns, found))
+}
+
+/// A grouped answer as bucket → (rows, sum).
+fn sums(rows: &[Vec<Option<String>>]) -> Sums {
+    rows.iter()
+        .filter_map(|r| {
+            let i = r.first()?.as_deref()?.parse().ok()?;
+            let n = r.get(1)?.as_deref()?.parse().ok()?;
+            Some((i, (n, r.get(2).cloned().flatten().unwrap_or_default())))
         })
         .collect()
 }
