@@ -633,28 +633,22 @@ fn plan(d: Dialect, s: &Side, key: &str, compared: &[String], types: &[(String, 
 
 /// Rows with a key.
 async fn keyed_rows(c: &mut Db, p: &Plan) -> Result<u64, DiffError> {
-    let r = c
-        .row(&format!(
-            "SELECT COUNT(*) FROM {} WHERE {} IS NOT NULL",
-            p.table, p.key
-        ))
-        .await
-        .map_err(|e| DiffError::on(&p.label, "统计行数", &e))?;
-    Ok(r.first()
-        .cloned()
-        .flatten()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0))
+    rows_where(c, p, "IS NOT NULL", "统计行数").await
 }
 
+/// Rows whose key is NULL: no key range holds them.
 async fn null_keys(c: &mut Db, p: &Plan) -> Result<u64, DiffError> {
+    rows_where(c, p, "IS NULL", "统计空键").await
+}
+
+async fn rows_where(c: &mut Db, p: &Plan, key_is: &str, doing: &str) -> Result<u64, DiffError> {
     let r = c
         .row(&format!(
-            "SELECT COUNT(*) FROM {} WHERE {} IS NULL",
+            "SELECT COUNT(*) FROM {} WHERE {} {key_is}",
             p.table, p.key
         ))
         .await
-        .map_err(|e| DiffError::on(&p.label, "统计空键", &e))?;
+        .map_err(|e| DiffError::on(&p.label, doing, &e))?;
     Ok(r.first()
         .cloned()
         .flatten()
