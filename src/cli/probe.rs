@@ -23,10 +23,12 @@ use crate::settings::Settings;
 #[derive(Debug, clap::Args)]
 pub(super) struct Args {
     /// Probe kind (log, backup and heartbeat need the configuration's sources, policies and
-    /// store, so they are run by `logs scan`, `backup verify` and `inspect` instead)
+    /// store, so they are run by `logs scan`, `backup verify` and `inspect` instead; reconcile
+    /// compares two databases: `znode data diff`)
     #[arg(value_parser = clap::builder::PossibleValuesParser::new(crate::probe::ProbeSpec::KINDS))]
     kind: String,
-    /// host:port, an http(s):// URL, or a DSN (postgres://, mysql://, sqlite://); host probes need none
+    /// host:port, an http(s):// URL, or a DSN (postgres://, mysql://, sqlite://); for `file` and
+    /// `secrets`, the path to look at; other host probes need none
     target: Option<String>,
     /// A probe parameter as in a check file, e.g. `--set path=/health --set 'status=[200, 302]'`
     #[arg(short = 's', long = "set", value_name = "KEY=VALUE")]
@@ -79,7 +81,7 @@ fn check_yaml(a: &Args) -> Result<(String, Vec<String>), Problems> {
             "--timeout".into(),
         ),
     ];
-    if a.target.is_some() {
+    if a.target.is_some() && path_param(&a.kind).is_none() {
         lines.push(("target: target".into(), "TARGET".into()));
     }
     if let Some(w) = &a.warn {
@@ -124,6 +126,14 @@ fn check_yaml(a: &Args) -> Result<(String, Vec<String>), Problems> {
         format!("  kind: {}", quoted(&a.kind)),
         format!("KIND {}", a.kind),
     ));
+    // `znode probe file /etc/hosts`: the path is the parameter, not a network target.
+    if let (Some(param), Some(path)) = (path_param(&a.kind), &a.target) {
+        let value = match param {
+            "paths" => format!("[{}]", quoted(path)),
+            _ => quoted(path),
+        };
+        lines.push((format!("  {param}: {value}"), "TARGET".into()));
+    }
     for s in &a.set {
         let origin = format!("--set {s}");
         match s.split_once('=') {
@@ -144,6 +154,15 @@ fn check_yaml(a: &Args) -> Result<(String, Vec<String>), Problems> {
     Ok((text.join("\n") + "\n", origins))
 }
 
+/// The parameter a kind's TARGET fills when the kind looks at paths on this machine.
+fn path_param(kind: &str) -> Option<&'static str> {
+    match kind {
+        "file" => Some("path"),
+        "secrets" => Some("paths"),
+        _ => None,
+    }
+}
+
 /// Reports a problem against the argument its line came from.
 fn relabel(p: Problem, origins: &[String]) -> Problem {
     let origin = p
@@ -160,7 +179,7 @@ fn relabel(p: Problem, origins: &[String]) -> Problem {
 }
 
 pub(super) fn run(cx: &Context, a: Args) -> Result<Status, Error> {
-    let target = match &a.target {
+    let target = match a.target.as_ref().filter(|_| path_param(&a.kind).is_none()) {
         Some(t) => Some(
             Target::from_arg(
                 t,

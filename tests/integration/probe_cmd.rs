@@ -213,3 +213,25 @@ fn a_command_line_with_numbers_runs_and_a_wrong_run_says_what_run_takes() {
         "{said}"
     );
 }
+
+#[test]
+fn path_probes_take_the_path_as_their_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let conf = dir.path().join("app.properties");
+    std::fs::write(
+        &conf,
+        "db.url=jdbc:mysql://db/app\ndb.password=Zq-S3cret-77\n",
+    )
+    .unwrap();
+    let file = znode()
+        .args(["probe", "file"])
+        .arg(&conf)
+        .args(["--lang", "en"])
+        .ran();
+    file.code(0).stdout_has("FILE OK");
+    let secrets = znode().args(["probe", "secrets"]).arg(dir.path()).ran();
+    secrets
+        .code(2)
+        .stdout_has("SECRETS CRITICAL")
+        .never_shows("Zq-S3cret-77");
+}
