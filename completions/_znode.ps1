@@ -72,7 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         }
         'znode;inspect' {
             [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'Only checks of these systems (repeat or comma-separate)')
-            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business, 日志审计/log-review, 备份检查/backup')
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business, 日志审计/log-review, 备份检查/backup, 数据质量检查/data-quality')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only checks with any of these tags')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these checks, by id')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Only on these inventory hosts or groups (`local`: the machine znode runs on)')

@@ -67,7 +67,7 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;inspect'= {
             cand --system 'Only checks of these systems (repeat or comma-separate)'
-            cand --category 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business, 日志审计/log-review, 备份检查/backup'
+            cand --category 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business, 日志审计/log-review, 备份检查/backup, 数据质量检查/data-quality'
             cand --tag 'Only checks with any of these tags'
             cand --check 'Only these checks, by id'
             cand --host 'Only on these inventory hosts or groups (`local`: the machine znode runs on)'

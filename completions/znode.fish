@@ -70,7 +70,7 @@ never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand init" -l force -d 'Overwrite files that already exist'
 complete -c znode -n "__fish_znode_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l system -d 'Only checks of these systems (repeat or comma-separate)' -r
-complete -c znode -n "__fish_znode_using_subcommand inspect" -l category -d 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business, 日志审计/log-review, 备份检查/backup' -r
+complete -c znode -n "__fish_znode_using_subcommand inspect" -l category -d 'Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability, 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business, 日志审计/log-review, 备份检查/backup, 数据质量检查/data-quality' -r
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l tag -d 'Only checks with any of these tags' -r
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l check -d 'Only these checks, by id' -r
 complete -c znode -n "__fish_znode_using_subcommand inspect" -l host -d 'Only on these inventory hosts or groups (`local`: the machine znode runs on)' -r

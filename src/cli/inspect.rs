@@ -20,7 +20,7 @@ pub(super) struct Args {
     system: Vec<String>,
     /// Only these categories: 日常检查 or daily, 性能检查/performance, 脆弱性检查/vulnerability,
     /// 常规检查/routine, 应用服务器检查/app-server, 中间件检查/middleware, 系统业务检查/business,
-    /// 日志审计/log-review, 备份检查/backup
+    /// 日志审计/log-review, 备份检查/backup, 数据质量检查/data-quality
     #[arg(long, value_delimiter = ',', value_parser = parse_category, value_name = "CATEGORY")]
     category: Vec<Category>,
     /// Only checks with any of these tags
