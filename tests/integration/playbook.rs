@@ -588,7 +588,12 @@ steps:
         .stderr_has("备份只验证到第");
     assert!(!node.path().join("restored").exists());
     // A sealed backup of today: verified to rung 5, then that file is what is restored.
-    let today = chrono::Local::now().format("%Y%m%d").to_string();
+    // Today in the node's zone, not the machine's: from 16:00 UTC the two dates differ, and
+    // a backup named for yesterday is older than the RPO.
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .format("%Y%m%d")
+        .to_string();
     let file = node.file(&format!("snap/s-{today}.bin"), "the good data\n");
     let sum = std::process::Command::new("sha256sum")
         .arg(file.file_name().unwrap())
