@@ -4,6 +4,7 @@
 //! The library holds everything; `main.rs` only calls [`cli::main`]. Nothing outside `cli/`
 //! prints or reads command-line types.
 
+pub mod access;
 pub mod alert;
 pub mod app;
 pub mod backup;

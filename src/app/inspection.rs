@@ -185,6 +185,8 @@ pub async fn run(
         Some((store, _)) => shared_state(store, &plan, options.incremental).await?,
         None => Shared::default(),
     };
+    let mut shared = shared;
+    shared.host = settings.this_host.clone();
     let shared = Arc::new(shared);
     let infos: BTreeMap<String, CheckInfo> = plan
         .checks

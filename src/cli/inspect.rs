@@ -201,7 +201,7 @@ pub(super) fn execute(
 
 /// The progress bar as the session's observer: it counts finished checks and names the one
 /// that started last.
-struct Progress(ProgressBar);
+pub(super) struct Progress(pub(super) ProgressBar);
 
 impl Observer for Progress {
     fn wants_progress(&self) -> bool {
@@ -221,7 +221,7 @@ impl Observer for Progress {
     }
 }
 
-fn progress_bar(len: u64) -> ProgressBar {
+pub(super) fn progress_bar(len: u64) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }

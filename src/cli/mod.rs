@@ -1,6 +1,7 @@
 //! The command line: clap definitions and one module per command group. This is the only part
 //! of znode that talks to a person.
 
+mod access;
 mod agent;
 mod backup;
 mod config;
@@ -135,6 +136,10 @@ enum Command {
     /// The base libraries' data (SPEC R8): reconcile two tables (diff)
     #[command(subcommand)]
     Data(data::Command),
+    /// Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared
+    /// with the previous review
+    #[command(subcommand)]
+    Access(access::Command),
     /// Validate the configuration and every check file
     #[command(subcommand)]
     Config(config::Command),
@@ -292,6 +297,7 @@ pub fn main() -> ExitCode {
         Command::Notify(c) => notify::run(cx, c),
         Command::Report(c) => report::run(cx, c),
         Command::Data(c) => data::run(cx, c),
+        Command::Access(c) => access::run(cx, c),
         Command::Config(c) => config::run(&cx, c),
         Command::Fleet(c) => fleet::run(cx, c),
         Command::Agent => agent::run(),

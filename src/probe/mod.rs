@@ -5,6 +5,7 @@
 //! module and one line there. Judging metrics against thresholds happens once, in
 //! [`crate::judge`].
 
+mod access;
 pub mod backup;
 mod clock;
 mod command;
@@ -240,6 +241,8 @@ pub struct Shared {
     pub history: HashMap<String, Vec<Vec<Metric>>>,
     /// On a host run by the jump host: this host's clock minus the jump host's, in ms.
     pub clock_offset_ms: Option<i64>,
+    /// The inventory host the checks run on (none: the jump host), for per-host waivers.
+    pub host: Option<String>,
     /// The process table, taken once per run by the first process check that needs it.
     processes: tokio::sync::OnceCell<std::sync::Arc<Vec<process::ProcessEntry>>>,
     /// The listening TCP sockets, read once per run by the first listen check.
@@ -452,6 +455,7 @@ registry! {
     Data => data::Data,
     Reconcile => reconcile::Reconcile,
     ReturnFlow => return_flow::ReturnFlow,
+    Access => access::Access,
 }
 
 impl ProbeSpec {

@@ -441,6 +441,7 @@ pub async fn serve(
     };
     let mut shared = Shared::default();
     shared.clock_offset_ms = clock_offset_ms;
+    shared.host = Some(plan.host.clone());
     let state = plan.state;
     shared.logs.incremental = state.incremental;
     shared.logs.cursors = Arc::new(crate::logs::cursor::Cursors::new(state.cursors));

@@ -112,6 +112,8 @@ pub struct DayRuns {
 pub struct DetailedOutcome {
     /// Check id.
     pub check_id: String,
+    /// The host it was observed on ('' for the jump host).
+    pub host: String,
     /// Check title.
     pub title: String,
     /// Probe kind.
@@ -124,6 +126,24 @@ pub struct DetailedOutcome {
     pub summary: String,
     /// The probe's detail; none when the check could not run.
     pub detail: Option<serde_json::Value>,
+}
+
+const DETAILED: &str = "check_id, host, title, kind, status, finished_at, detail, summary";
+type DetailedRow = (String, String, String, String, String, i64, String, String);
+
+impl From<DetailedRow> for DetailedOutcome {
+    fn from(r: DetailedRow) -> DetailedOutcome {
+        DetailedOutcome {
+            check_id: r.0,
+            host: r.1,
+            title: r.2,
+            kind: r.3,
+            status: Status::parse(&r.4).unwrap_or(Status::Unknown),
+            finished_at: r.5,
+            detail: serde_json::from_str(&r.6).ok(),
+            summary: r.7,
+        }
+    }
 }
 
 /// The newest outcome of one check in a period, with its counts.
@@ -556,28 +576,38 @@ impl Store {
     ) -> Result<Vec<DetailedOutcome>, StoreError> {
         let mut out = Vec::new();
         for kind in kinds {
-            let rows: Vec<(String, String, String, String, i64, String, String)> = sqlx::query_as(
-                "SELECT check_id, title, kind, status, finished_at, detail, summary FROM outcomes \
-                 WHERE kind = $1 AND finished_at >= $2 AND finished_at < $3 ORDER BY finished_at",
-            )
+            // DETAILED is a constant list of columns.
+            let rows: Vec<DetailedRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT {DETAILED} FROM outcomes \
+                 WHERE kind = $1 AND finished_at >= $2 AND finished_at < $3 ORDER BY finished_at"
+            )))
             .bind((*kind).to_owned())
             .bind(span.from)
             .bind(span.to)
             .fetch_all(&self.pool)
             .await
             .map_err(self.db())?;
-            out.extend(rows.into_iter().map(|r| DetailedOutcome {
-                check_id: r.0,
-                title: r.1,
-                kind: r.2,
-                status: Status::parse(&r.3).unwrap_or(Status::Unknown),
-                finished_at: r.4,
-                detail: serde_json::from_str(&r.5).ok(),
-                summary: r.6,
-            }));
+            out.extend(rows.into_iter().map(DetailedOutcome::from));
         }
         out.sort_by_key(|o| o.finished_at);
         Ok(out)
+    }
+
+    /// The outcomes of one probe kind in one run, with their detail, by check and host.
+    pub async fn run_detailed_outcomes(
+        &self,
+        run_id: i64,
+        kind: &str,
+    ) -> Result<Vec<DetailedOutcome>, StoreError> {
+        let rows: Vec<DetailedRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {DETAILED} FROM outcomes WHERE run_id = $1 AND kind = $2 ORDER BY check_id, host"
+        )))
+        .bind(run_id)
+        .bind(kind.to_owned())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows.into_iter().map(DetailedOutcome::from).collect())
     }
 
     /// Runs per local day and command.

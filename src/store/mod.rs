@@ -10,6 +10,7 @@
 //! One migration folder per backend, embedded in the binary; sqlx's `Any` driver serves both,
 //! which limits column types to integers, floats and text (hence JSON in text columns).
 
+mod access;
 mod aggregate;
 mod document;
 mod incident;
@@ -27,6 +28,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::MigrateDatabase;
 use sqlx::{Any, AnyPool, Executor};
 
+pub use access::AccessReview;
 pub use aggregate::{
     AbnormalCheck, CheckLatest, DayCount, DayRuns, DetailedOutcome, HostCount, Uptime,
 };
