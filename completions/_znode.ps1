@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
             [CompletionResult]::new('data', 'data', [CompletionResultType]::ParameterValue, 'The base libraries'' data (SPEC R8): reconcile two tables (diff)')
+            [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
             [CompletionResult]::new('fleet', 'fleet', [CompletionResultType]::ParameterValue, 'The node''s hosts: list the inventory, ping them over ssh, push znode to them')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)')
@@ -1619,6 +1620,70 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;data;help;help' {
             break
         }
+        'znode;access' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Run the `access` checks on their hosts (stored as a run), list each host''s accounts (groups, password state and age, last login, sudo rules, SSH key fingerprints), compare them with the previous review and record this one')
+            [CompletionResult]::new('reviews', 'reviews', [CompletionResultType]::ParameterValue, 'The recorded reviews, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;access;review' {
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these access checks')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Only on these hosts or groups (`local` is the jump host)')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note kept with the review (ticket, what was decided)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who reviews (default: $ZNODE_OPERATOR, then the login)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('--no-record', '--no-record', [CompletionResultType]::ParameterName, 'Compare and show, but do not record this as a review (the run is stored all the same)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;access;reviews' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;access;help' {
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Run the `access` checks on their hosts (stored as a run), list each host''s accounts (groups, password state and age, last login, sudo rules, SSH key fingerprints), compare them with the previous review and record this one')
+            [CompletionResult]::new('reviews', 'reviews', [CompletionResultType]::ParameterValue, 'The recorded reviews, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;access;help;review' {
+            break
+        }
+        'znode;access;help;reviews' {
+            break
+        }
+        'znode;access;help;help' {
+            break
+        }
         'znode;config' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -1872,6 +1937,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Version sync (版本同步): releases through their ten steps; versions against the province''s')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
             [CompletionResult]::new('data', 'data', [CompletionResultType]::ParameterValue, 'The base libraries'' data (SPEC R8): reconcile two tables (diff)')
+            [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
             [CompletionResult]::new('fleet', 'fleet', [CompletionResultType]::ParameterValue, 'The node''s hosts: list the inventory, ping them over ssh, push znode to them')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)')
@@ -2159,6 +2225,17 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;data;diff' {
+            break
+        }
+        'znode;help;access' {
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Run the `access` checks on their hosts (stored as a run), list each host''s accounts (groups, password state and age, last login, sudo rules, SSH key fingerprints), compare them with the previous review and record this one')
+            [CompletionResult]::new('reviews', 'reviews', [CompletionResultType]::ParameterValue, 'The recorded reviews, newest first')
+            break
+        }
+        'znode;help;access;review' {
+            break
+        }
+        'znode;help;access;reviews' {
             break
         }
         'znode;help;config' {

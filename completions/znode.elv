@@ -45,6 +45,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand data 'The base libraries'' data (SPEC R8): reconcile two tables (diff)'
+            cand access 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review'
             cand config 'Validate the configuration and every check file'
             cand fleet 'The node''s hosts: list the inventory, ping them over ssh, push znode to them'
             cand agent 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
@@ -1461,6 +1462,63 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;data;help;help'= {
         }
+        &'znode;access'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand review 'Run the `access` checks on their hosts (stored as a run), list each host''s accounts (groups, password state and age, last login, sudo rules, SSH key fingerprints), compare them with the previous review and record this one'
+            cand reviews 'The recorded reviews, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;access;review'= {
+            cand --check 'Only these access checks'
+            cand --host 'Only on these hosts or groups (`local` is the jump host)'
+            cand --note 'A note kept with the review (ticket, what was decided)'
+            cand --by 'Who reviews (default: $ZNODE_OPERATOR, then the login)'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --no-record 'Compare and show, but do not record this as a review (the run is stored all the same)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;access;reviews'= {
+            cand --limit 'How many'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;access;help'= {
+            cand review 'Run the `access` checks on their hosts (stored as a run), list each host''s accounts (groups, password state and age, last login, sudo rules, SSH key fingerprints), compare them with the previous review and record this one'
+            cand reviews 'The recorded reviews, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;access;help;review'= {
+        }
+        &'znode;access;help;reviews'= {
+        }
+        &'znode;access;help;help'= {
+        }
         &'znode;config'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -1688,6 +1746,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand sync 'Version sync (版本同步): releases through their ten steps; versions against the province''s'
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand data 'The base libraries'' data (SPEC R8): reconcile two tables (diff)'
+            cand access 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review'
             cand config 'Validate the configuration and every check file'
             cand fleet 'The node''s hosts: list the inventory, ping them over ssh, push znode to them'
             cand agent 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
@@ -1901,6 +1960,14 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand diff 'Reconcile two tables (数据交换对账) on PostgreSQL or MySQL/MariaDB, by key-range checksum bisection: lists the keys the target has in extra (多), lacks (少) and holds differently (不一致). Exit 0 when equal, 1 when they differ, 3 when the comparison failed'
         }
         &'znode;help;data;diff'= {
+        }
+        &'znode;help;access'= {
+            cand review 'Run the `access` checks on their hosts (stored as a run), list each host''s accounts (groups, password state and age, last login, sudo rules, SSH key fingerprints), compare them with the previous review and record this one'
+            cand reviews 'The recorded reviews, newest first'
+        }
+        &'znode;help;access;review'= {
+        }
+        &'znode;help;access;reviews'= {
         }
         &'znode;help;config'= {
             cand check 'Validate znode.yaml and every check file; report all problems with file:line:column'

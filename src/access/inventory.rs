@@ -70,7 +70,8 @@ pub fn list(root: &Root, a: &Accounts, sudoers: Option<&Sudoers>) -> Vec<Account
             })
             .unwrap_or_default();
         let keys = authorized_keys(root, &u.home);
-        if !(u.uid == 0 || a.can_log_in(u) || !sudo.is_empty() || !keys.is_empty()) {
+        let reviewed = u.uid == 0 || a.can_log_in(u) || !sudo.is_empty() || !keys.is_empty();
+        if !reviewed {
             continue;
         }
         let shadow = a.shadow_of(&u.name);

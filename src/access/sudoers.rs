@@ -235,10 +235,11 @@ fn logical_lines(text: &str) -> Vec<(usize, String)> {
         let entry = pending.get_or_insert_with(|| (i + 1, String::new()));
         entry.1.push(' ');
         entry.1.push_str(&body);
-        if !cont && let Some((n, l)) = pending.take() {
-            if !l.trim().is_empty() {
-                out.push((n, l.trim().to_owned()));
-            }
+        if !cont
+            && let Some((n, l)) = pending.take()
+            && !l.trim().is_empty()
+        {
+            out.push((n, l.trim().to_owned()));
         }
     }
     out

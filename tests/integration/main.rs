@@ -2,6 +2,7 @@
 //! (an HTTP and a TLS server started here, PostgreSQL, MariaDB, a black-holed port).
 //! One test binary, one module per area (the `just` layout).
 
+mod access;
 mod backup;
 mod config_errors;
 mod data;
