@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod cli;
 pub mod core;
 pub mod data;
+pub mod drift;
 pub mod fleet;
 pub mod incident;
 pub mod judge;

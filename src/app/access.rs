@@ -10,21 +10,12 @@ use crate::store::{AccessReview, Store, StoreError};
 
 /// The enabled `access` checks, or those named.
 pub fn checks(catalog: &Catalog, named: &[String]) -> Result<Vec<String>, String> {
-    let ids: Vec<String> = catalog
-        .checks
-        .iter()
-        .filter(|c| c.enabled && c.probe.kind() == "access")
-        .filter(|c| named.is_empty() || named.contains(&c.id))
-        .map(|c| c.id.clone())
-        .collect();
-    if ids.is_empty() {
-        return Err(if named.is_empty() {
-            "no enabled check has `probe: { kind: access }`; enable `vul-access-review` of the shipped pack (checks/vulnerability.yaml) or write one".into()
-        } else {
-            format!("none of {} is an enabled access check", named.join(", "))
-        });
-    }
-    Ok(ids)
+    super::checks_of_kind(
+        catalog,
+        "access",
+        named,
+        "enable `vul-access-review` of the shipped pack (checks/vulnerability.yaml) or write one",
+    )
 }
 
 /// One host's part of a review.

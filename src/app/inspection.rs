@@ -6,7 +6,7 @@
 //! it at once, keeping what finished and marking the run interrupted. What could not be stored
 //! is reported, never hidden: the run's outcomes are still returned for display.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use tokio::signal::unix::{SignalKind, signal};
@@ -501,6 +501,15 @@ pub(super) async fn shared_state(
             );
         }
     }
+    let drift: Vec<String> = plan
+        .checks
+        .iter()
+        .filter(|c| c.probe.kind() == "drift")
+        .map(|c| c.id.clone())
+        .collect();
+    if !drift.is_empty() {
+        shared.config_baselines = Some(config_baselines(store, &drift).await?);
+    }
     if plan.checks.iter().any(|c| c.probe.kind() == "log") {
         let mut memory = store.log_memory().await?;
         let here = memory.remove("").unwrap_or_default();
@@ -512,6 +521,23 @@ pub(super) async fn shared_state(
         shared.logs.hosts = memory;
     }
     Ok(shared)
+}
+
+/// The accepted baselines of these drift checks by (check, host). A stored snapshot that no
+/// longer reads (a newer format) counts as no baseline: the check asks for one.
+pub async fn config_baselines(
+    store: &Store,
+    checks: &[String],
+) -> Result<HashMap<(String, String), Arc<crate::drift::snapshot::Snapshot>>, StoreError> {
+    Ok(store
+        .config_baselines(checks)
+        .await?
+        .into_iter()
+        .filter_map(|b| {
+            let snap = serde_json::from_str(&b.snapshot).ok()?;
+            Some(((b.check_id, b.host), Arc::new(snap)))
+        })
+        .collect())
 }
 
 /// Stores what log checks learned, here and on other hosts: new audit values and, for

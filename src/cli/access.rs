@@ -4,11 +4,9 @@ use std::io::Write;
 
 use super::Context;
 use crate::app::access::{self, HostReview};
-use crate::app::inspection::{self, Options};
 use crate::core::error::Error;
 use crate::core::outcome::Status;
 use crate::core::text::Lang;
-use crate::runner::{Filters, Plan};
 use crate::store::Store;
 
 #[derive(Debug, clap::Subcommand)]
@@ -63,32 +61,12 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
 fn review(cx: Context, a: ReviewArgs) -> Result<Status, Error> {
     let (settings, catalog) = cx.settings_and_catalog()?;
     let ids = access::checks(&catalog, &a.check).map_err(Error::Usage)?;
-    let filters = Filters {
-        checks: ids,
-        hosts: a.host.clone(),
-        ..Filters::default()
-    };
-    let plan = Plan::new(catalog, &filters, &settings.fleet).map_err(Error::Message)?;
-    let store_url = settings.store_url.clone();
     let tz = settings.timezone;
     let reviewer = super::operator(&a.by);
-    let options = Options {
-        command: "access review",
-        filters: serde_json::to_string(&filters).unwrap_or_default(),
-        incremental: false,
-        open_incidents: false,
-    };
     super::run_async(async move {
-        let mut bar =
-            super::inspect::Progress(super::inspect::progress_bar(plan.units.len() as u64));
-        let end = inspection::run(settings, plan, &options, &mut bar).await?;
-        bar.0.finish_and_clear();
-        if end.spooled.is_some() || end.store_error.is_some() {
-            return Err(Error::Message(
-                "the history store could not take this run: the review needs it to compare and to be recorded; see `znode history` once the store is back".into(),
-            ));
-        }
-        let store = Store::open(&store_url).await?;
+        let (end, store) =
+            super::inspect::recorded_run(settings, catalog, ids, a.host.clone(), "access review")
+                .await?;
         let run_id = end.report.run.id;
         let previous = store.access_reviews(1).await?.into_iter().next();
         let hosts = access::compare(&store, run_id, previous.as_ref()).await?;

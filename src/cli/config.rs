@@ -1,4 +1,4 @@
-//! `znode config check`.
+//! `znode config`: check the configuration; snapshots and drift of the hosts' configuration.
 
 use clap::Subcommand;
 
@@ -10,10 +10,26 @@ use crate::core::outcome::Status;
 pub(super) enum Command {
     /// Validate znode.yaml and every check file; report all problems with file:line:column
     Check,
+    /// Record the configuration paths of the `drift` checks on their hosts (stored as a run); a
+    /// host's first snapshot becomes its baseline
+    Snapshot(super::drift::SnapshotArgs),
+    /// Compare each host's configuration with its accepted baseline: paths added, removed and
+    /// changed (metadata and content apart, unified diffs with secrets masked), and who was
+    /// logged in around each change. Exit 1 when anything drifted
+    Drift(super::drift::DriftArgs),
+    /// Accept the newest snapshot of each host as its baseline, under a change ticket (变更单);
+    /// each acceptance is kept for the audit
+    Accept(super::drift::AcceptArgs),
+    /// The baselines accepted, newest first: who, when, under which ticket
+    Baselines(super::drift::BaselinesArgs),
 }
 
-pub(super) fn run(cx: &Context, cmd: Command) -> Result<Status, Error> {
+pub(super) fn run(cx: Context, cmd: Command) -> Result<Status, Error> {
     match cmd {
+        Command::Snapshot(a) => super::drift::snapshot(cx, a),
+        Command::Drift(a) => super::drift::drift(cx, a),
+        Command::Accept(a) => super::drift::accept(&cx, a),
+        Command::Baselines(a) => super::drift::baselines(&cx, a),
         Command::Check => {
             let (settings, catalog) = cx.settings_and_catalog()?;
             let playbooks = super::playbook::playbooks(&settings)?;

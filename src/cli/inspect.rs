@@ -201,7 +201,7 @@ pub(super) fn execute(
 
 /// The progress bar as the session's observer: it counts finished checks and names the one
 /// that started last.
-pub(super) struct Progress(pub(super) ProgressBar);
+struct Progress(ProgressBar);
 
 impl Observer for Progress {
     fn wants_progress(&self) -> bool {
@@ -221,7 +221,7 @@ impl Observer for Progress {
     }
 }
 
-pub(super) fn progress_bar(len: u64) -> ProgressBar {
+fn progress_bar(len: u64) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -234,4 +234,39 @@ pub(super) fn progress_bar(len: u64) -> ProgressBar {
     );
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
+}
+
+/// Runs the checks `ids` (on `hosts`) as a recorded run with a progress bar, for commands that
+/// show their own view of it (`access review`, `config drift`); they read the run back from
+/// the store, so a run the store could not take is an error.
+pub(super) async fn recorded_run(
+    settings: crate::settings::Settings,
+    catalog: crate::catalog::Catalog,
+    ids: Vec<String>,
+    hosts: Vec<String>,
+    command: &'static str,
+) -> Result<(inspection::Finished, crate::store::Store), Error> {
+    let filters = Filters {
+        checks: ids,
+        hosts,
+        ..Filters::default()
+    };
+    let plan = Plan::new(catalog, &filters, &settings.fleet).map_err(Error::Message)?;
+    let store_url = settings.store_url.clone();
+    let options = Options {
+        command,
+        filters: serde_json::to_string(&filters).unwrap_or_default(),
+        incremental: false,
+        open_incidents: false,
+    };
+    let mut bar = Progress(progress_bar(plan.units.len() as u64));
+    let end = inspection::run(settings, plan, &options, &mut bar).await?;
+    bar.0.finish_and_clear();
+    if end.spooled.is_some() || end.store_error.is_some() {
+        return Err(Error::Message(format!(
+            "the history store could not take this run; `{command}` reads it back to compare and record: retry once the store is back"
+        )));
+    }
+    let store = crate::store::Store::open(&store_url).await?;
+    Ok((end, store))
 }

@@ -6,6 +6,7 @@ mod agent;
 mod backup;
 mod config;
 mod data;
+mod drift;
 mod fleet;
 mod generate;
 mod history;
@@ -140,7 +141,8 @@ enum Command {
     /// with the previous review
     #[command(subcommand)]
     Access(access::Command),
-    /// Validate the configuration and every check file
+    /// Validate the configuration and every check file; configuration snapshots and drift of
+    /// the hosts (snapshot, drift, accept, baselines)
     #[command(subcommand)]
     Config(config::Command),
     /// The node's hosts: list the inventory, ping them over ssh, push znode to them
@@ -298,7 +300,7 @@ pub fn main() -> ExitCode {
         Command::Report(c) => report::run(cx, c),
         Command::Data(c) => data::run(cx, c),
         Command::Access(c) => access::run(cx, c),
-        Command::Config(c) => config::run(&cx, c),
+        Command::Config(c) => config::run(cx, c),
         Command::Fleet(c) => fleet::run(cx, c),
         Command::Agent => agent::run(),
         Command::History(a) => history::run(&cx, a),

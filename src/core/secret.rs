@@ -1,6 +1,9 @@
 //! [`Secret`]: a value that never prints.
 
 use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// A password or token. Debug and Display print `***`; only [`Secret::expose`] gives the value,
 /// and the call sites of `expose` are the places to audit.
@@ -133,6 +136,132 @@ pub fn mask_inline(text: &str) -> String {
     KEYED.replace_all(text, "${1}***").into_owned()
 }
 
+// What a secret looks like in a configuration file: shared by the `secrets` probe, which reports
+// plaintext ones, and configuration snapshots, which mask every one before storing.
+
+/// Key names that hold secrets.
+pub static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(pass(word|wd)?|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)$").expect("literal regex")
+});
+/// `key = value` or `key: value` (properties, ini, env, YAML, conf).
+pub static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*(?:export\s+)?["']?([A-Za-z0-9_.\-\[\]]+)["']?\s*[:=]\s*(.*?)\s*;?\s*$"#)
+        .expect("literal regex")
+});
+/// XML attributes `password="..."`.
+pub static XML_ATTR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"([A-Za-z0-9_.\-:]+)\s*=\s*"([^"]*)""#).expect("literal regex"));
+/// XML elements `<password>...</password>`.
+pub static XML_ELEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<([A-Za-z0-9_.\-:]+)>([^<]*)</[A-Za-z0-9_.\-:]+>").expect("literal regex")
+});
+/// `password=` inside a JDBC URL or query string.
+pub static URL_PARAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[?&;](password|pwd)=([^&;\s\x22']*)").expect("literal regex")
+});
+/// `scheme://user:password@host`.
+pub static URL_USERINFO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[a-z][a-z0-9+.\-]*://[^/\s:@]+:([^@/\s]+)@").expect("literal regex")
+});
+
+/// True when a value is a real secret, not a reference, an encrypted value or a blank.
+pub fn is_plaintext(value: &str) -> bool {
+    let v = value.trim().trim_matches(['"', '\'']).trim();
+    if v.is_empty() || v.len() < 3 {
+        return false;
+    }
+    let indirect = v.starts_with("ENC(")
+        || v.starts_with("{cipher}")
+        || v.starts_with("${")
+        || v.starts_with("#{")
+        || v.starts_with("{{")
+        || v.starts_with('$')
+        || v.starts_with("%(")
+        || v.starts_with("<%")
+        || v.chars().all(|c| c == '*' || c == 'x' || c == 'X');
+    !indirect
+}
+
+/// A configuration file's text with every secret value replaced by `******#` and eight hex
+/// digits of an HMAC-SHA256 of the value under `key`: the value cannot be recovered, yet a
+/// changed secret shows as a changed line. Commented-out lines are masked too (an old password
+/// in a comment is still a password). Returns the text and how many values were masked.
+pub fn mask_config_text(text: &str, key: &[u8]) -> (String, usize) {
+    let mut out = String::with_capacity(text.len());
+    let mut masked = 0;
+    for line in text.split_inclusive('\n') {
+        let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+        // A commented-out setting is read as if it were not commented.
+        let body = line.trim_start().trim_start_matches(['#', ';', '!', '/']);
+        let offset = line.len() - body.len();
+        if let Some(c) = KEY_VALUE.captures(body)
+            && SECRET_KEY.is_match(&c[1])
+            && let Some(v) = c.get(2)
+        {
+            // A trailing ` # comment` is not the value.
+            let end = v.as_str().find(" #").map_or(v.end(), |i| v.start() + i);
+            spans.push(offset + v.start()..offset + end);
+        }
+        for c in XML_ATTR
+            .captures_iter(line)
+            .chain(XML_ELEM.captures_iter(line))
+        {
+            if SECRET_KEY.is_match(&c[1])
+                && let Some(v) = c.get(2)
+            {
+                spans.push(v.range());
+            }
+        }
+        for c in URL_PARAM.captures_iter(line) {
+            if let Some(v) = c.get(2) {
+                spans.push(v.range());
+            }
+        }
+        for c in URL_USERINFO.captures_iter(line) {
+            if let Some(v) = c.get(1) {
+                spans.push(v.range());
+            }
+        }
+        spans.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut at = 0;
+        for r in spans {
+            let value = line[r.clone()].trim_matches(['"', '\'']);
+            if r.start < at || !masks(value) {
+                continue;
+            }
+            out.push_str(&line[at..r.start]);
+            out.push_str(&format!("******#{}", keyed_hash(key, value)));
+            at = r.end;
+            masked += 1;
+        }
+        out.push_str(&line[at..]);
+    }
+    (out, masked)
+}
+
+/// Whether a value under a secret key is masked: anything but a blank or a reference to
+/// where the value really lives (`${VAR}`, `{{ var }}`).
+fn masks(value: &str) -> bool {
+    let v = value.trim();
+    !(v.is_empty()
+        || v.starts_with("${")
+        || v.starts_with("#{")
+        || v.starts_with("{{")
+        || v.starts_with("******#"))
+}
+
+/// Eight hex digits of HMAC-SHA256(key, value).
+pub fn keyed_hash(key: &[u8], value: &str) -> String {
+    use hmac::{KeyInit, Mac};
+    let mut mac =
+        hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
+    mac.update(value.as_bytes());
+    mac.finalize().into_bytes()[..4]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +284,28 @@ mod tests {
             "Authorization: Bearer *** 密码：*** ok"
         );
         assert_eq!(mask_inline("ERROR timeout"), "ERROR timeout");
+    }
+
+    #[test]
+    fn config_secrets_are_masked_with_a_keyed_hash() {
+        let text = "db.url=jdbc:mysql://app:S3cr3t@db/x?password=hunter2\ndb.password = Pa55word # prod\n# old.password=Old123\nuser=app\nsecret=${APP_SECRET}\n<Resource name=\"jdbc/x\" password=\"Tomcat#1\"/>\n";
+        let (masked, n) = mask_config_text(text, b"k1");
+        assert_eq!(n, 5, "{masked}");
+        for secret in ["S3cr3t", "hunter2", "Pa55word", "Old123", "Tomcat#1"] {
+            assert!(!masked.contains(secret), "{secret} in {masked}");
+        }
+        assert!(
+            masked.contains("user=app\nsecret=${APP_SECRET}\n"),
+            "{masked}"
+        );
+        assert!(masked.contains("# prod"), "{masked}");
+        // Same value, same mark; another value or another key, another mark.
+        let again = mask_config_text(text, b"k1").0;
+        assert_eq!(masked, again);
+        let changed = mask_config_text(&text.replace("Pa55word", "Pa55word2"), b"k1").0;
+        assert_ne!(masked, changed);
+        assert_eq!(masked.lines().count(), changed.lines().count());
+        assert_ne!(mask_config_text(text, b"k2").0, masked);
     }
 
     #[test]

@@ -60,6 +60,13 @@ pub struct AgentState {
     /// Values `new:` audit rules have seen on this host before, per `source/rule`.
     #[serde(default)]
     pub known: BTreeMap<String, Vec<String>>,
+    /// The key of the hashes standing in for secrets in configuration snapshots (base64), so a
+    /// secret hashes alike on every host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash_key: Option<String>,
+    /// This host's accepted configuration baselines, by drift check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config_baselines: Option<BTreeMap<String, crate::drift::snapshot::Snapshot>>,
 }
 
 /// One check as the agent needs it: what to observe and how to judge it.

@@ -12,6 +12,7 @@ mod command;
 mod cpu;
 mod data;
 mod disk;
+mod drift;
 mod elasticsearch;
 mod file;
 pub mod heartbeat;
@@ -182,6 +183,8 @@ impl ProbeError {
 
 /// What a probe gets to work with.
 pub struct ProbeContext<'a> {
+    /// The check's id.
+    pub check: &'a str,
     /// The check's target, if it names one.
     pub target: Option<&'a Target>,
     /// The time the probe has; the runner enforces it as well.
@@ -243,6 +246,12 @@ pub struct Shared {
     pub clock_offset_ms: Option<i64>,
     /// The inventory host the checks run on (none: the jump host), for per-host waivers.
     pub host: Option<String>,
+    /// The key of the hashes standing in for secrets in configuration snapshots.
+    pub hash_key: Option<std::sync::Arc<Vec<u8>>>,
+    /// The accepted configuration baselines by (check, host), when the store was read; `None`
+    /// when it could not be (a drift check then cannot judge).
+    pub config_baselines:
+        Option<HashMap<(String, String), std::sync::Arc<crate::drift::snapshot::Snapshot>>>,
     /// The process table, taken once per run by the first process check that needs it.
     processes: tokio::sync::OnceCell<std::sync::Arc<Vec<process::ProcessEntry>>>,
     /// The listening TCP sockets, read once per run by the first listen check.
@@ -456,6 +465,7 @@ registry! {
     Reconcile => reconcile::Reconcile,
     ReturnFlow => return_flow::ReturnFlow,
     Access => access::Access,
+    Drift => drift::Drift,
 }
 
 impl ProbeSpec {

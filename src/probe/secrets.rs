@@ -7,15 +7,15 @@
 //! the evidence, the JSON or the store.
 
 use crate::text;
-use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
-
-use regex::Regex;
 use serde::Deserialize;
+use std::path::{Path, PathBuf};
 
 use super::{Observation, Probe, ProbeContext, ProbeError, blocking};
 use crate::core::error::Invalid;
 use crate::core::outcome::Metric;
+use crate::core::secret::{
+    KEY_VALUE, SECRET_KEY, URL_PARAM, URL_USERINFO, XML_ATTR, XML_ELEM, is_plaintext,
+};
 
 /// Parameters.
 #[derive(Debug, Deserialize)]
@@ -47,49 +47,6 @@ fn is_config(path: &Path) -> bool {
         "properties" | "yml" | "yaml" | "xml" | "ini" | "conf" | "cnf" | "cfg" | "env" | "toml"
     ) || name == ".env"
         || name.starts_with(".env.")
-}
-
-/// Key names that hold secrets.
-static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(pass(word|wd)?|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)$").expect("literal regex")
-});
-/// `key = value` or `key: value` (properties, ini, env, YAML, conf).
-static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^\s*(?:export\s+)?["']?([A-Za-z0-9_.\-\[\]]+)["']?\s*[:=]\s*(.*?)\s*;?\s*$"#)
-        .expect("literal regex")
-});
-/// XML attributes `password="..."`.
-static XML_ATTR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"([A-Za-z0-9_.\-:]+)\s*=\s*"([^"]*)""#).expect("literal regex"));
-/// XML elements `<password>...</password>`.
-static XML_ELEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<([A-Za-z0-9_.\-:]+)>([^<]*)</[A-Za-z0-9_.\-:]+>").expect("literal regex")
-});
-/// `password=` inside a JDBC URL or query string.
-static URL_PARAM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[?&;](password|pwd)=([^&;\s\x22']*)").expect("literal regex")
-});
-/// `scheme://user:password@host`.
-static URL_USERINFO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[a-z][a-z0-9+.\-]*://[^/\s:@]+:([^@/\s]+)@").expect("literal regex")
-});
-
-/// True when a value is a real secret, not a reference, an encrypted value or a blank.
-fn is_plaintext(value: &str) -> bool {
-    let v = value.trim().trim_matches(['"', '\'']).trim();
-    if v.is_empty() || v.len() < 3 {
-        return false;
-    }
-    let indirect = v.starts_with("ENC(")
-        || v.starts_with("{cipher}")
-        || v.starts_with("${")
-        || v.starts_with("#{")
-        || v.starts_with("{{")
-        || v.starts_with('$')
-        || v.starts_with("%(")
-        || v.starts_with("<%")
-        || v.chars().all(|c| c == '*' || c == 'x' || c == 'X');
-    !indirect
 }
 
 /// One finding: where, and under which key.

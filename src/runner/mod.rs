@@ -265,6 +265,7 @@ pub async fn run_check(
     let allowed = spec.retries.unwrap_or(settings.defaults.retries);
     let target = spec.target.as_ref().and_then(|t| settings.targets.get(t));
     let cx = ProbeContext {
+        check: &spec.id,
         target,
         timeout,
         shared,

@@ -3,6 +3,7 @@
 //! side. A host that cannot be reached gives one reason, and each of its checks an UNKNOWN
 //! outcome marked `unreached` (未采集), never a CRIT.
 
+use base64::Engine;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -21,13 +22,13 @@ use crate::fleet::ssh::{self, Failure, Unreachable};
 use crate::probe::{ProbeSpec, Shared};
 use crate::settings::Settings;
 
-/// The agent's plan for these checks of the plan; `logs` holds what the store remembers of
-/// the host's logs.
+/// The agent's plan for these checks of the plan; `shared` holds what the store remembers of
+/// the host (its logs, its configuration baselines).
 pub fn agent_plan(
     settings: &Settings,
     host: &str,
     checks: &[&CheckSpec],
-    logs: &crate::logs::Shared,
+    shared: &Shared,
 ) -> AgentPlan {
     AgentPlan {
         protocol: PROTOCOL,
@@ -46,7 +47,7 @@ pub fn agent_plan(
                 waiver: c.waiver.as_ref().map(|w| (w.reason.clone(), w.expires)),
             })
             .collect(),
-        state: agent_state(settings, host, checks, logs),
+        state: agent_state(settings, host, checks, shared),
         sent_at_ms: 0,
     }
 }
@@ -57,8 +58,9 @@ fn agent_state(
     settings: &Settings,
     host: &str,
     checks: &[&CheckSpec],
-    logs: &crate::logs::Shared,
+    shared: &Shared,
 ) -> AgentState {
+    let logs = &shared.logs;
     let runs = |kind: &str| checks.iter().any(|c| c.probe.kind() == kind);
     let written = |v: &serde_json::Value| (!v.is_null()).then(|| v.clone());
     let mut state = AgentState::default();
@@ -79,6 +81,19 @@ fn agent_state(
                 .map(|(k, v)| (k.clone(), v.iter().cloned().collect()))
                 .collect();
         }
+    }
+    if runs("drift") {
+        // Without the key the agent could only make one of its own, which the next run would
+        // not share: drift checks there then say why they cannot run.
+        state.hash_key = crate::drift::key::load_or_create(&settings.base_dir)
+            .ok()
+            .map(|k| base64::engine::general_purpose::STANDARD.encode(k));
+        state.config_baselines = shared.config_baselines.as_ref().map(|all| {
+            all.iter()
+                .filter(|((_, h), _)| h == host)
+                .map(|((check, _), snap)| (check.clone(), (**snap).clone()))
+                .collect()
+        });
     }
     if runs("backup") {
         state.backups = settings
@@ -127,7 +142,7 @@ pub(super) async fn run_host(
         }
     }
     let start = Instant::now();
-    let agent = agent_plan(&settings, &host.id, &specs, &shared.logs);
+    let agent = agent_plan(&settings, &host.id, &specs, &shared);
     let deadline = host_deadline(&settings, &agent);
     let mut pending: BTreeSet<String> = specs.iter().map(|s| s.id.clone()).collect();
     let failure = match tokio::time::timeout(
@@ -443,6 +458,16 @@ pub async fn serve(
     shared.clock_offset_ms = clock_offset_ms;
     shared.host = Some(plan.host.clone());
     let state = plan.state;
+    shared.hash_key = state
+        .hash_key
+        .as_deref()
+        .and_then(|k| base64::engine::general_purpose::STANDARD.decode(k).ok())
+        .map(Arc::new);
+    shared.config_baselines = state.config_baselines.map(|all| {
+        all.into_iter()
+            .map(|(check, snap)| ((check, plan.host.clone()), Arc::new(snap)))
+            .collect()
+    });
     shared.logs.incremental = state.incremental;
     shared.logs.cursors = Arc::new(crate::logs::cursor::Cursors::new(state.cursors));
     shared.logs.known.before = state

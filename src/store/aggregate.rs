@@ -593,6 +593,27 @@ impl Store {
         Ok(out)
     }
 
+    /// The newest outcome of each host of these checks, with its detail.
+    pub async fn latest_detailed_outcomes(
+        &self,
+        checks: &[String],
+    ) -> Result<Vec<DetailedOutcome>, StoreError> {
+        let mut out = Vec::new();
+        for check in checks {
+            let rows: Vec<DetailedRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT {DETAILED} FROM outcomes o WHERE check_id = $1 AND finished_at = \
+                 (SELECT MAX(finished_at) FROM outcomes WHERE check_id = o.check_id AND host = o.host) \
+                 ORDER BY host"
+            )))
+            .bind(check.clone())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(self.db())?;
+            out.extend(rows.into_iter().map(DetailedOutcome::from));
+        }
+        Ok(out)
+    }
+
     /// The outcomes of one probe kind in one run, with their detail, by check and host.
     pub async fn run_detailed_outcomes(
         &self,

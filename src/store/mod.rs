@@ -12,6 +12,7 @@
 
 mod access;
 mod aggregate;
+mod config;
 mod document;
 mod incident;
 mod logs;
@@ -32,6 +33,7 @@ pub use access::AccessReview;
 pub use aggregate::{
     AbnormalCheck, CheckLatest, DayCount, DayRuns, DetailedOutcome, HostCount, Uptime,
 };
+pub use config::{ConfigBaseline, NewBaseline};
 pub use document::Document;
 pub use incident::NewIncident;
 pub use logs::{KnownTemplate, template_hash};
