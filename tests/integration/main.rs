@@ -7,6 +7,7 @@ mod backup;
 mod config_errors;
 mod data;
 mod data_diff;
+mod drift;
 mod elasticsearch;
 mod fleet;
 mod incident;
