@@ -14,6 +14,7 @@ mod nagios;
 mod prometheus;
 pub mod quality;
 pub mod routine;
+pub mod security;
 pub mod special;
 pub mod status;
 mod table;

@@ -93,6 +93,8 @@ pub struct RoutineModel {
     pub backups: Vec<BackupRow>,
     /// Data quality of the base libraries, return flow and reconciliation.
     pub data_quality: super::quality::QualitySection,
+    /// Access review, account changes, configuration baselines and drift.
+    pub security: super::security::SecuritySection,
     /// Log checks and audits.
     pub logs: LogSection,
     /// Version-sync releases and playbook runs.
@@ -884,6 +886,8 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
     let service = service_section(&w, &f);
     let data_quality =
         super::quality::section(store, w.cut, r.period.previous().span(w.tz)).await?;
+    let security =
+        super::security::section(store, w.cut, r.period.previous().span(w.tz), w.tz).await?;
     let overview = overview(&w, &f, &total, &incidents, &availability, &assessment);
     let unit = s.reports.title.clone().unwrap_or_else(|| s.node.clone());
     Ok(RoutineModel {
@@ -922,6 +926,7 @@ pub async fn build(store: &Store, r: &Request<'_>) -> Result<RoutineModel, Store
         availability,
         backups,
         data_quality,
+        security,
         logs: log_section(&f),
         changes: changes(&w, &f),
         risks,

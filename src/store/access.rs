@@ -40,6 +40,23 @@ impl Store {
         Ok(id.0)
     }
 
+    /// The reviews of a span, oldest first.
+    pub async fn access_reviews_in(
+        &self,
+        span: crate::core::period::Span,
+    ) -> Result<Vec<AccessReview>, StoreError> {
+        let rows: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(
+            "SELECT id, run_id, reviewed_at, reviewer, note FROM access_reviews \
+             WHERE reviewed_at >= $1 AND reviewed_at < $2 ORDER BY id",
+        )
+        .bind(span.from)
+        .bind(span.to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows.into_iter().map(review).collect())
+    }
+
     /// The latest `limit` reviews, newest first.
     pub async fn access_reviews(&self, limit: i64) -> Result<Vec<AccessReview>, StoreError> {
         let rows: Vec<(i64, i64, i64, String, String)> = sqlx::query_as(
@@ -49,15 +66,16 @@ impl Store {
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())?;
-        Ok(rows
-            .into_iter()
-            .map(|r| AccessReview {
-                id: r.0,
-                run_id: r.1,
-                reviewed_at: r.2,
-                reviewer: r.3,
-                note: r.4,
-            })
-            .collect())
+        Ok(rows.into_iter().map(review).collect())
+    }
+}
+
+fn review(r: (i64, i64, i64, String, String)) -> AccessReview {
+    AccessReview {
+        id: r.0,
+        run_id: r.1,
+        reviewed_at: r.2,
+        reviewer: r.3,
+        note: r.4,
     }
 }

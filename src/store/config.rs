@@ -101,6 +101,23 @@ impl Store {
         Ok(out)
     }
 
+    /// The acceptances of a span, oldest first (without the snapshots).
+    pub async fn config_acceptances_in(
+        &self,
+        span: crate::core::period::Span,
+    ) -> Result<Vec<ConfigBaseline>, StoreError> {
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT id, check_id, host, '', taken_at, accepted_at, accepted_by, ticket \
+             FROM config_baselines WHERE accepted_at >= $1 AND accepted_at < $2 ORDER BY id",
+        )
+        .bind(span.from)
+        .bind(span.to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(self.db())?;
+        Ok(rows.into_iter().map(of).collect())
+    }
+
     /// Every acceptance, newest first (without the snapshots' text).
     pub async fn config_acceptances(&self, limit: i64) -> Result<Vec<ConfigBaseline>, StoreError> {
         let rows: Vec<Row> = sqlx::query_as(

@@ -204,6 +204,41 @@ fn drift_shows_exactly_a_file_a_mode_and_a_secret_and_never_the_secret() {
         .code(1)
         .stdout_has("+ /opt/exchange/conf/extra.xml（新增")
         .stdout_has("- /opt/exchange/conf/run.sh（删除）");
+
+    // The monthly report's 安全情况 section: the baselines accepted and the drift at the end.
+    let month = chrono::Utc::now()
+        .with_timezone(&tz)
+        .format("%Y-%m")
+        .to_string();
+    let monthly = node
+        .run(&[
+            "report", "monthly", "--period", &month, "-f", "md", "-o", "-",
+        ])
+        .code(0)
+        .never_shows(OLD)
+        .never_shows(NEW)
+        .stdout();
+    let section = monthly
+        .split("## 九、安全情况")
+        .nth(1)
+        .and_then(|s| s.split("## 十、").next())
+        .unwrap_or_else(|| panic!("{monthly}"));
+    assert!(section.contains("| 前置机配置 |"), "{section}");
+    assert!(section.contains("| CHG-2026-118 | 李工 |"), "{section}");
+    assert!(section.contains("| 初始基线 | 王工 |"), "{section}");
+    assert!(
+        section.contains(
+            "| 4 | 1 | 1 | 0 | +/opt/exchange/conf/extra.xml、-/opt/exchange/conf/run.sh |"
+        ),
+        "{section}"
+    );
+    for secret in [OLD, NEW] {
+        assert_eq!(
+            files_holding(node.path(), secret),
+            Vec::<String>::new(),
+            "{secret}"
+        );
+    }
 }
 
 #[test]

@@ -285,14 +285,14 @@ fn assessment_of_a_past_month(backend: &str) {
         "| **合计** | | 100 | 17 | |",
         "自评得分 **83** 分，等级 **良**",
         "| #3 | 故障/重大 | 大数据中心门户系统 | 共享库宕机 | 06-07 10:00 | 5 / 1560 | 已关闭 | 超时 |",
-        "## 十四、下月工作计划",
+        "## 十五、下月工作计划",
     ] {
         assert!(md.contains(needle), "`{needle}` not in:\n{md}");
     }
 
     // Without a plan written, the document says what the routine work is and what this month
     // left open; it never tells the bureau how to use the tool.
-    let plan = md.split("## 十四、下月工作计划").nth(1).unwrap();
+    let plan = md.split("## 十五、下月工作计划").nth(1).unwrap();
     assert!(
         plan.contains("1. 按计划开展例行巡检（每日不少于 1 次）")
             && !plan.contains("plans/")
@@ -313,7 +313,7 @@ fn assessment_of_a_past_month(backend: &str) {
         &["report", "monthly", "--period", "2025-06", "-o", "-"],
     );
     assert!(
-        md.contains("## 十四、下月工作计划\n\n1. 完成共享库主备切换演练。\n2. 更新门户证书。\n"),
+        md.contains("## 十五、下月工作计划\n\n1. 完成共享库主备切换演练。\n2. 更新门户证书。\n"),
         "{md}"
     );
 
@@ -547,7 +547,7 @@ fn availability_from_inspections(backend: &str, incident: bool) {
         ],
     );
     assert!(
-        md.contains("运行维护季报（") && md.contains("## 十五、考核自评"),
+        md.contains("运行维护季报（") && md.contains("## 十六、考核自评"),
         "{md}"
     );
 }
@@ -625,13 +625,14 @@ fn the_monthly_report_renders_as_html_and_as_a_word_document() {
             "六、备份校验",
             "七、数据质量",
             "八、日志审计",
-            "九、变更与版本同步",
-            "十、重要时刻保障",
-            "十一、业务运营服务",
-            "十二、服务满意度",
-            "十三、风险与建议",
-            "十四、下月工作计划",
-            "十五、考核自评"
+            "九、安全情况",
+            "十、变更与版本同步",
+            "十一、重要时刻保障",
+            "十二、业务运营服务",
+            "十三、服务满意度",
+            "十四、风险与建议",
+            "十五、下月工作计划",
+            "十六、考核自评"
         ]
     );
     assert!(html.contains("</section>\n<h2>一、服务概况</h2>"));
@@ -761,7 +762,7 @@ fn the_monthly_report_renders_as_html_and_as_a_word_document() {
     );
     let line = contents
         .lines()
-        .find(|l| l.trim_start().starts_with("十五、考核自评"))
+        .find(|l| l.trim_start().starts_with("十六、考核自评"))
         .unwrap_or_else(|| panic!("{contents}"));
     let page: usize = line
         .trim_end()
@@ -770,7 +771,7 @@ fn the_monthly_report_renders_as_html_and_as_a_word_document() {
         .unwrap()
         .parse()
         .unwrap_or_else(|_| panic!("no page number: {line}"));
-    assert!(all[page - 1].contains("十五、考核自评"), "{line}");
+    assert!(all[page - 1].contains("十六、考核自评"), "{line}");
     let n = all.len() - 1;
     // pdftotext may drop the spaces between Chinese characters and digits.
     let packed: String = contents.chars().filter(|c| !c.is_whitespace()).collect();
@@ -783,7 +784,7 @@ fn the_monthly_report_renders_as_html_and_as_a_word_document() {
     for needle in [
         "一、服务概况",
         "四、事件和服务请求",
-        "十五、考核自评",
+        "十六、考核自评",
         "数据目录咨询",
         "按时完成率",
     ] {
