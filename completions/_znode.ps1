@@ -49,7 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
             [CompletionResult]::new('data', 'data', [CompletionResultType]::ParameterValue, 'The base libraries'' data (SPEC R8): reconcile two tables (diff)')
             [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file; configuration snapshots and drift of the hosts (snapshot, drift, accept, baselines)')
             [CompletionResult]::new('fleet', 'fleet', [CompletionResultType]::ParameterValue, 'The node''s hosts: list the inventory, ping them over ssh, push znode to them')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List past runs, show one again, or compare two')
@@ -1695,6 +1695,11 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate znode.yaml and every check file; report all problems with file:line:column')
+            [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Record the configuration paths of the `drift` checks on their hosts (stored as a run); a host''s first snapshot becomes its baseline')
+            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare each host''s configuration with its accepted baseline: paths added, removed and changed (metadata and content apart, unified diffs with secrets masked), and who was logged in around each change. Exit 1 when anything drifted')
+            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Accept the newest snapshot of each host as its baseline, under a change ticket (变更单); each acceptance is kept for the audit')
+            [CompletionResult]::new('baselines', 'baselines', [CompletionResultType]::ParameterValue, 'The baselines accepted, newest first: who, when, under which ticket')
+            [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Compare the same files over every host of the drift checks (their newest snapshots): paths whose content, mode or owner differ, or that some hosts lack. Exit 1 when any do')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1710,12 +1715,113 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'znode;config;snapshot' {
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these drift checks')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Only on these hosts or groups (`local` is the jump host)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who takes it (default: $ZNODE_OPERATOR, then the login)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;config;drift' {
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these drift checks')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Only on these hosts or groups (`local` is the jump host)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('--no-diff', '--no-diff', [CompletionResultType]::ParameterName, 'Leave out the unified diffs of changed text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;config;accept' {
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The change ticket (变更单号) the accepted changes were made under')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these drift checks')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Only on these hosts (`local` is the jump host)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who accepts (default: $ZNODE_OPERATOR, then the login)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;config;baselines' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many acceptances')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;config;compare' {
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these drift checks')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Only on these hosts or groups (`local` is the jump host)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'znode;config;help' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate znode.yaml and every check file; report all problems with file:line:column')
+            [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Record the configuration paths of the `drift` checks on their hosts (stored as a run); a host''s first snapshot becomes its baseline')
+            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare each host''s configuration with its accepted baseline: paths added, removed and changed (metadata and content apart, unified diffs with secrets masked), and who was logged in around each change. Exit 1 when anything drifted')
+            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Accept the newest snapshot of each host as its baseline, under a change ticket (变更单); each acceptance is kept for the audit')
+            [CompletionResult]::new('baselines', 'baselines', [CompletionResultType]::ParameterValue, 'The baselines accepted, newest first: who, when, under which ticket')
+            [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Compare the same files over every host of the drift checks (their newest snapshots): paths whose content, mode or owner differ, or that some hosts lack. Exit 1 when any do')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'znode;config;help;check' {
+            break
+        }
+        'znode;config;help;snapshot' {
+            break
+        }
+        'znode;config;help;drift' {
+            break
+        }
+        'znode;config;help;accept' {
+            break
+        }
+        'znode;config;help;baselines' {
+            break
+        }
+        'znode;config;help;compare' {
             break
         }
         'znode;config;help;help' {
@@ -1938,7 +2044,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
             [CompletionResult]::new('data', 'data', [CompletionResultType]::ParameterValue, 'The base libraries'' data (SPEC R8): reconcile two tables (diff)')
             [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file; configuration snapshots and drift of the hosts (snapshot, drift, accept, baselines)')
             [CompletionResult]::new('fleet', 'fleet', [CompletionResultType]::ParameterValue, 'The node''s hosts: list the inventory, ping them over ssh, push znode to them')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List past runs, show one again, or compare two')
@@ -2240,9 +2346,29 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         }
         'znode;help;config' {
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate znode.yaml and every check file; report all problems with file:line:column')
+            [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Record the configuration paths of the `drift` checks on their hosts (stored as a run); a host''s first snapshot becomes its baseline')
+            [CompletionResult]::new('drift', 'drift', [CompletionResultType]::ParameterValue, 'Compare each host''s configuration with its accepted baseline: paths added, removed and changed (metadata and content apart, unified diffs with secrets masked), and who was logged in around each change. Exit 1 when anything drifted')
+            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Accept the newest snapshot of each host as its baseline, under a change ticket (变更单); each acceptance is kept for the audit')
+            [CompletionResult]::new('baselines', 'baselines', [CompletionResultType]::ParameterValue, 'The baselines accepted, newest first: who, when, under which ticket')
+            [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Compare the same files over every host of the drift checks (their newest snapshots): paths whose content, mode or owner differ, or that some hosts lack. Exit 1 when any do')
             break
         }
         'znode;help;config;check' {
+            break
+        }
+        'znode;help;config;snapshot' {
+            break
+        }
+        'znode;help;config;drift' {
+            break
+        }
+        'znode;help;config;accept' {
+            break
+        }
+        'znode;help;config;baselines' {
+            break
+        }
+        'znode;help;config;compare' {
             break
         }
         'znode;help;fleet' {

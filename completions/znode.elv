@@ -46,7 +46,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand data 'The base libraries'' data (SPEC R8): reconcile two tables (diff)'
             cand access 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review'
-            cand config 'Validate the configuration and every check file'
+            cand config 'Validate the configuration and every check file; configuration snapshots and drift of the hosts (snapshot, drift, accept, baselines)'
             cand fleet 'The node''s hosts: list the inventory, ping them over ssh, push znode to them'
             cand agent 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
             cand history 'List past runs, show one again, or compare two'
@@ -1530,6 +1530,11 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand check 'Validate znode.yaml and every check file; report all problems with file:line:column'
+            cand snapshot 'Record the configuration paths of the `drift` checks on their hosts (stored as a run); a host''s first snapshot becomes its baseline'
+            cand drift 'Compare each host''s configuration with its accepted baseline: paths added, removed and changed (metadata and content apart, unified diffs with secrets masked), and who was logged in around each change. Exit 1 when anything drifted'
+            cand accept 'Accept the newest snapshot of each host as its baseline, under a change ticket (变更单); each acceptance is kept for the audit'
+            cand baselines 'The baselines accepted, newest first: who, when, under which ticket'
+            cand compare 'Compare the same files over every host of the drift checks (their newest snapshots): paths whose content, mode or owner differ, or that some hosts lack. Exit 1 when any do'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;config;check'= {
@@ -1543,11 +1548,102 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'znode;config;snapshot'= {
+            cand --check 'Only these drift checks'
+            cand --host 'Only on these hosts or groups (`local` is the jump host)'
+            cand --by 'Who takes it (default: $ZNODE_OPERATOR, then the login)'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;config;drift'= {
+            cand --check 'Only these drift checks'
+            cand --host 'Only on these hosts or groups (`local` is the jump host)'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --no-diff 'Leave out the unified diffs of changed text'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;config;accept'= {
+            cand --ticket 'The change ticket (变更单号) the accepted changes were made under'
+            cand --check 'Only these drift checks'
+            cand --host 'Only on these hosts (`local` is the jump host)'
+            cand --by 'Who accepts (default: $ZNODE_OPERATOR, then the login)'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;config;baselines'= {
+            cand --limit 'How many acceptances'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;config;compare'= {
+            cand --check 'Only these drift checks'
+            cand --host 'Only on these hosts or groups (`local` is the jump host)'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'znode;config;help'= {
             cand check 'Validate znode.yaml and every check file; report all problems with file:line:column'
+            cand snapshot 'Record the configuration paths of the `drift` checks on their hosts (stored as a run); a host''s first snapshot becomes its baseline'
+            cand drift 'Compare each host''s configuration with its accepted baseline: paths added, removed and changed (metadata and content apart, unified diffs with secrets masked), and who was logged in around each change. Exit 1 when anything drifted'
+            cand accept 'Accept the newest snapshot of each host as its baseline, under a change ticket (变更单); each acceptance is kept for the audit'
+            cand baselines 'The baselines accepted, newest first: who, when, under which ticket'
+            cand compare 'Compare the same files over every host of the drift checks (their newest snapshots): paths whose content, mode or owner differ, or that some hosts lack. Exit 1 when any do'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;config;help;check'= {
+        }
+        &'znode;config;help;snapshot'= {
+        }
+        &'znode;config;help;drift'= {
+        }
+        &'znode;config;help;accept'= {
+        }
+        &'znode;config;help;baselines'= {
+        }
+        &'znode;config;help;compare'= {
         }
         &'znode;config;help;help'= {
         }
@@ -1747,7 +1843,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand data 'The base libraries'' data (SPEC R8): reconcile two tables (diff)'
             cand access 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review'
-            cand config 'Validate the configuration and every check file'
+            cand config 'Validate the configuration and every check file; configuration snapshots and drift of the hosts (snapshot, drift, accept, baselines)'
             cand fleet 'The node''s hosts: list the inventory, ping them over ssh, push znode to them'
             cand agent 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
             cand history 'List past runs, show one again, or compare two'
@@ -1971,8 +2067,23 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;help;config'= {
             cand check 'Validate znode.yaml and every check file; report all problems with file:line:column'
+            cand snapshot 'Record the configuration paths of the `drift` checks on their hosts (stored as a run); a host''s first snapshot becomes its baseline'
+            cand drift 'Compare each host''s configuration with its accepted baseline: paths added, removed and changed (metadata and content apart, unified diffs with secrets masked), and who was logged in around each change. Exit 1 when anything drifted'
+            cand accept 'Accept the newest snapshot of each host as its baseline, under a change ticket (变更单); each acceptance is kept for the audit'
+            cand baselines 'The baselines accepted, newest first: who, when, under which ticket'
+            cand compare 'Compare the same files over every host of the drift checks (their newest snapshots): paths whose content, mode or owner differ, or that some hosts lack. Exit 1 when any do'
         }
         &'znode;help;config;check'= {
+        }
+        &'znode;help;config;snapshot'= {
+        }
+        &'znode;help;config;drift'= {
+        }
+        &'znode;help;config;accept'= {
+        }
+        &'znode;help;config;baselines'= {
+        }
+        &'znode;help;config;compare'= {
         }
         &'znode;help;fleet'= {
             cand hosts 'The inventory: every host with its address, login, groups and systems'

@@ -52,7 +52,7 @@ complete -c znode -n "__fish_znode_needs_command" -f -a "sync" -d 'Version sync 
 complete -c znode -n "__fish_znode_needs_command" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
 complete -c znode -n "__fish_znode_needs_command" -f -a "data" -d 'The base libraries\' data (SPEC R8): reconcile two tables (diff)'
 complete -c znode -n "__fish_znode_needs_command" -f -a "access" -d 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review'
-complete -c znode -n "__fish_znode_needs_command" -f -a "config" -d 'Validate the configuration and every check file'
+complete -c znode -n "__fish_znode_needs_command" -f -a "config" -d 'Validate the configuration and every check file; configuration snapshots and drift of the hosts (snapshot, drift, accept, baselines)'
 complete -c znode -n "__fish_znode_needs_command" -f -a "fleet" -d 'The node\'s hosts: list the inventory, ping them over ssh, push znode to them'
 complete -c znode -n "__fish_znode_needs_command" -f -a "agent" -d 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
 complete -c znode -n "__fish_znode_needs_command" -f -a "history" -d 'List past runs, show one again, or compare two'
@@ -1293,18 +1293,23 @@ complete -c znode -n "__fish_znode_using_subcommand access; and __fish_seen_subc
 complete -c znode -n "__fish_znode_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "review" -d 'Run the `access` checks on their hosts (stored as a run), list each host\'s accounts (groups, password state and age, last login, sudo rules, SSH key fingerprints), compare them with the previous review and record this one'
 complete -c znode -n "__fish_znode_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "reviews" -d 'The recorded reviews, newest first'
 complete -c znode -n "__fish_znode_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
-complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
-complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
 en\t'English'"
-complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -f -a "check" -d 'Validate znode.yaml and every check file; report all problems with file:line:column'
-complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -f -a "check" -d 'Validate znode.yaml and every check file; report all problems with file:line:column'
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -f -a "snapshot" -d 'Record the configuration paths of the `drift` checks on their hosts (stored as a run); a host\'s first snapshot becomes its baseline'
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -f -a "drift" -d 'Compare each host\'s configuration with its accepted baseline: paths added, removed and changed (metadata and content apart, unified diffs with secrets masked), and who was logged in around each change. Exit 1 when anything drifted'
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -f -a "accept" -d 'Accept the newest snapshot of each host as its baseline, under a change ticket (变更单); each acceptance is kept for the audit'
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -f -a "baselines" -d 'The baselines accepted, newest first: who, when, under which ticket'
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -f -a "compare" -d 'Compare the same files over every host of the drift checks (their newest snapshots): paths whose content, mode or owner differ, or that some hosts lack. Exit 1 when any do'
+complete -c znode -n "__fish_znode_using_subcommand config; and not __fish_seen_subcommand_from check snapshot drift accept baselines compare help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from check" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from check" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from check" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
@@ -1315,7 +1320,83 @@ complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subc
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from snapshot" -l check -d 'Only these drift checks' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from snapshot" -l host -d 'Only on these hosts or groups (`local` is the jump host)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from snapshot" -l by -d 'Who takes it (default: $ZNODE_OPERATOR, then the login)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from snapshot" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from snapshot" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from snapshot" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from snapshot" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from snapshot" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from snapshot" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from snapshot" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from snapshot" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from drift" -l check -d 'Only these drift checks' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from drift" -l host -d 'Only on these hosts or groups (`local` is the jump host)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from drift" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from drift" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from drift" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from drift" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from drift" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from drift" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from drift" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from drift" -l no-diff -d 'Leave out the unified diffs of changed text'
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from drift" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l ticket -d 'The change ticket (变更单号) the accepted changes were made under' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l check -d 'Only these drift checks' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l host -d 'Only on these hosts (`local` is the jump host)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l by -d 'Who accepts (default: $ZNODE_OPERATOR, then the login)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from baselines" -l limit -d 'How many acceptances' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from baselines" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from baselines" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from baselines" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from baselines" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from baselines" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from baselines" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from baselines" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from baselines" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from compare" -l check -d 'Only these drift checks' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from compare" -l host -d 'Only on these hosts or groups (`local` is the jump host)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from compare" -s f -l format -d 'Output: table or json' -r -f -a "table\t'A table for people'
+json\t'JSON for scripts'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from compare" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from compare" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from compare" -l timezone -d 'Display timezone, IANA name (overrides `timezone:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from compare" -l node -d 'Node name shown in outputs (overrides `node:`)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from compare" -l lang -d 'Language of tables and messages for people' -r -f -a "zh\t'中文 (default)'
+en\t'English'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from compare" -l color -d 'When to colour tables' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from compare" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate znode.yaml and every check file; report all problems with file:line:column'
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "snapshot" -d 'Record the configuration paths of the `drift` checks on their hosts (stored as a run); a host\'s first snapshot becomes its baseline'
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "drift" -d 'Compare each host\'s configuration with its accepted baseline: paths added, removed and changed (metadata and content apart, unified diffs with secrets masked), and who was logged in around each change. Exit 1 when anything drifted'
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "accept" -d 'Accept the newest snapshot of each host as its baseline, under a change ticket (变更单); each acceptance is kept for the audit'
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "baselines" -d 'The baselines accepted, newest first: who, when, under which ticket'
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "compare" -d 'Compare the same files over every host of the drift checks (their newest snapshots): paths whose content, mode or owner differ, or that some hosts lack. Exit 1 when any do'
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand fleet; and not __fish_seen_subcommand_from hosts ping push help" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r
@@ -1482,7 +1563,7 @@ complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_su
 complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access config fleet agent history completions man help" -f -a "logs" -d 'Log engine: scan, audit, top (templates), archive, purge'
 complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access config fleet agent history completions man help" -f -a "data" -d 'The base libraries\' data (SPEC R8): reconcile two tables (diff)'
 complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access config fleet agent history completions man help" -f -a "access" -d 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review'
-complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access config fleet agent history completions man help" -f -a "config" -d 'Validate the configuration and every check file'
+complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access config fleet agent history completions man help" -f -a "config" -d 'Validate the configuration and every check file; configuration snapshots and drift of the hosts (snapshot, drift, accept, baselines)'
 complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access config fleet agent history completions man help" -f -a "fleet" -d 'The node\'s hosts: list the inventory, ping them over ssh, push znode to them'
 complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access config fleet agent history completions man help" -f -a "agent" -d 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
 complete -c znode -n "__fish_znode_using_subcommand help; and not __fish_seen_subcommand_from init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access config fleet agent history completions man help" -f -a "history" -d 'List past runs, show one again, or compare two'
@@ -1550,6 +1631,11 @@ complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcom
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "review" -d 'Run the `access` checks on their hosts (stored as a run), list each host\'s accounts (groups, password state and age, last login, sudo rules, SSH key fingerprints), compare them with the previous review and record this one'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "reviews" -d 'The recorded reviews, newest first'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate znode.yaml and every check file; report all problems with file:line:column'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "snapshot" -d 'Record the configuration paths of the `drift` checks on their hosts (stored as a run); a host\'s first snapshot becomes its baseline'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "drift" -d 'Compare each host\'s configuration with its accepted baseline: paths added, removed and changed (metadata and content apart, unified diffs with secrets masked), and who was logged in around each change. Exit 1 when anything drifted'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "accept" -d 'Accept the newest snapshot of each host as its baseline, under a change ticket (变更单); each acceptance is kept for the audit'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "baselines" -d 'The baselines accepted, newest first: who, when, under which ticket'
+complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "compare" -d 'Compare the same files over every host of the drift checks (their newest snapshots): paths whose content, mode or owner differ, or that some hosts lack. Exit 1 when any do'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "hosts" -d 'The inventory: every host with its address, login, groups and systems'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "ping" -d 'Whether each host answers over ssh: its name, znode version, clock offset and sudo'
 complete -c znode -n "__fish_znode_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "push" -d 'Install this znode (or --binary) on the hosts at their `znode_path`; hosts that have it already are left alone'

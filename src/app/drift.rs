@@ -190,3 +190,115 @@ pub async fn accept(
     }
     Ok(out)
 }
+
+/// One path that is not the same on every host of a drift check.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Divergence {
+    /// The check.
+    pub check: String,
+    /// The path.
+    pub path: String,
+    /// Hosts grouped by what they hold, the most common first: (hosts, short hash or 缺失).
+    pub variants: Vec<(Vec<String>, String)>,
+    /// The diff from the most common text to each other variant's, when both are text.
+    pub diffs: Vec<String>,
+}
+
+/// The same files compared over every host of the checks (their newest snapshots): the paths
+/// whose content, mode or owner differ, or that some hosts lack.
+pub async fn across_hosts(
+    store: &Store,
+    checks: &[String],
+    hosts: &[String],
+) -> Result<(Vec<String>, Vec<Divergence>), StoreError> {
+    let baselines = store.config_baselines(checks).await?;
+    let by_key = current(&baselines);
+    let mut out = Vec::new();
+    let mut compared = Vec::new();
+    for check in checks {
+        let mut snaps: BTreeMap<String, Snapshot> = BTreeMap::new();
+        for o in store
+            .latest_detailed_outcomes(std::slice::from_ref(check))
+            .await?
+        {
+            let shown = if o.host.is_empty() {
+                "local".to_owned()
+            } else {
+                o.host.clone()
+            };
+            if !hosts.is_empty() && !hosts.contains(&shown) {
+                continue;
+            }
+            let Some(snap) = snapshot_of(&o) else {
+                continue;
+            };
+            let old: Option<Snapshot> = by_key
+                .get(&(o.check_id.clone(), o.host.clone()))
+                .and_then(|b| serde_json::from_str(&b.snapshot).ok());
+            snaps.insert(shown, snap.with_text_from(old.as_ref()));
+        }
+        if snaps.len() < 2 {
+            continue;
+        }
+        compared.extend(snaps.keys().map(|h| format!("{check}@{h}")));
+        let paths: std::collections::BTreeSet<&String> =
+            snaps.values().flat_map(|s| s.entries.keys()).collect();
+        for path in paths {
+            // What a host holds at the path: content hash, mode and owner, or nothing.
+            let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for (host, s) in &snaps {
+                let id = match s.entries.get(path) {
+                    Some(e) => format!(
+                        "{} {:04o} {}:{}",
+                        e.sha256.as_deref().map_or("-", |h| &h[..h.len().min(12)]),
+                        e.mode,
+                        e.uid,
+                        e.gid
+                    ),
+                    None => "缺失".to_owned(),
+                };
+                groups.entry(id).or_default().push(host.clone());
+            }
+            if groups.len() < 2 {
+                continue;
+            }
+            let mut variants: Vec<(Vec<String>, String)> =
+                groups.into_iter().map(|(id, h)| (h, id)).collect();
+            variants.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+            let text_of = |host: &str| {
+                snaps
+                    .get(host)
+                    .and_then(|s| s.entries.get(path))
+                    .and_then(|e| e.text.clone())
+            };
+            let common = text_of(&variants[0].0[0]);
+            let diffs = variants[1..]
+                .iter()
+                .filter_map(|(hosts, _)| {
+                    let (a, b) = (common.as_ref()?, text_of(&hosts[0])?);
+                    (a != &b).then(|| {
+                        crate::drift::compare::unified(path, a, &b)
+                            .1
+                            .replacen(
+                                &format!("+++ 当前 {path}"),
+                                &format!("+++ {} {path}", hosts.join(",")),
+                                1,
+                            )
+                            .replacen(
+                                &format!("--- 基线 {path}"),
+                                &format!("--- {} {path}", variants[0].0.join(",")),
+                                1,
+                            )
+                    })
+                })
+                .collect();
+            out.push(Divergence {
+                check: check.clone(),
+                path: path.clone(),
+                variants,
+                diffs,
+            });
+        }
+    }
+    Ok((compared, out))
+}

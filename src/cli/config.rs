@@ -22,6 +22,9 @@ pub(super) enum Command {
     Accept(super::drift::AcceptArgs),
     /// The baselines accepted, newest first: who, when, under which ticket
     Baselines(super::drift::BaselinesArgs),
+    /// Compare the same files over every host of the drift checks (their newest snapshots):
+    /// paths whose content, mode or owner differ, or that some hosts lack. Exit 1 when any do
+    Compare(super::drift::CompareArgs),
 }
 
 pub(super) fn run(cx: Context, cmd: Command) -> Result<Status, Error> {
@@ -30,6 +33,7 @@ pub(super) fn run(cx: Context, cmd: Command) -> Result<Status, Error> {
         Command::Drift(a) => super::drift::drift(cx, a),
         Command::Accept(a) => super::drift::accept(&cx, a),
         Command::Baselines(a) => super::drift::baselines(&cx, a),
+        Command::Compare(a) => super::drift::compare(&cx, a),
         Command::Check => {
             let (settings, catalog) = cx.settings_and_catalog()?;
             let playbooks = super::playbook::playbooks(&settings)?;

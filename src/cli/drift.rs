@@ -60,6 +60,15 @@ pub(super) struct AcceptArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub(super) struct CompareArgs {
+    #[command(flatten)]
+    selection: Selection,
+    /// Output: table or json
+    #[arg(short = 'f', long, value_enum, default_value = "table")]
+    format: super::logs::ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
 pub(super) struct BaselinesArgs {
     /// How many acceptances
     #[arg(long, default_value_t = 50)]
@@ -327,5 +336,90 @@ pub(super) fn baselines(cx: &Context, a: BaselinesArgs) -> Result<Status, Error>
             }
         }
         Ok(Status::Ok)
+    })
+}
+
+/// `config compare`: the same files over every host of the drift checks.
+pub(super) fn compare(cx: &Context, a: CompareArgs) -> Result<Status, Error> {
+    let (settings, catalog) = cx.settings_and_catalog()?;
+    let ids = drift::checks(&catalog, &a.selection.check).map_err(Error::Usage)?;
+    let hosts = if a.selection.host.is_empty() {
+        Vec::new()
+    } else {
+        // Groups name their members; `local` stays itself.
+        let mut out: Vec<String> = a
+            .selection
+            .host
+            .iter()
+            .filter(|h| h.as_str() == "local")
+            .cloned()
+            .collect();
+        let named: Vec<String> = a
+            .selection
+            .host
+            .iter()
+            .filter(|h| h.as_str() != "local")
+            .cloned()
+            .collect();
+        if !named.is_empty() {
+            out.extend(settings.fleet.expand_all(&named).map_err(Error::Usage)?);
+        }
+        out
+    };
+    let zh = cx.lang == Lang::Zh;
+    super::run_async(async move {
+        let store = crate::store::Store::open(&settings.store_url).await?;
+        let (compared, found) = drift::across_hosts(&store, &ids, &hosts).await?;
+        let mut out = std::io::stdout().lock();
+        if let super::logs::ListFormat::Json = a.format {
+            super::print_json(
+                &mut out,
+                &serde_json::json!({ "compared": compared, "divergences": found }),
+            )?;
+        } else if compared.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                if zh {
+                    "没有两台以上主机的快照可比较：先在各主机上运行 znode config snapshot 或巡检"
+                } else {
+                    "no two hosts have a snapshot to compare: run `znode config snapshot` or an inspection on them first"
+                }
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{}",
+                if zh {
+                    format!(
+                        "比较 {} 的最近快照：{} 个路径不一致",
+                        compared.join("、"),
+                        found.len()
+                    )
+                } else {
+                    format!(
+                        "compared the newest snapshots of {}: {} path(s) differ",
+                        compared.join(", "),
+                        found.len()
+                    )
+                }
+            )?;
+            for d in &found {
+                writeln!(out, "{} · {}", d.check, d.path)?;
+                for (hosts, what) in &d.variants {
+                    writeln!(out, "  {}：{what}", hosts.join(","))?;
+                }
+                for diff in &d.diffs {
+                    for line in diff.lines() {
+                        writeln!(out, "    {line}")?;
+                    }
+                }
+            }
+        }
+        Ok(if found.is_empty() {
+            Status::Ok
+        } else {
+            Status::Warn
+        })
     })
 }

@@ -134,8 +134,8 @@ fn change(path: &str, old: &Entry, new: &Entry) -> Option<Change> {
     })
 }
 
-/// The unified diff of two masked texts and the lines added and removed.
-fn unified(path: &str, a: &str, b: &str) -> ((usize, usize), String) {
+/// The unified diff of two masked texts (baseline first) and the lines added and removed.
+pub fn unified(path: &str, a: &str, b: &str) -> ((usize, usize), String) {
     let diff = similar::TextDiff::from_lines(a, b);
     let (mut plus, mut minus) = (0, 0);
     for op in diff.iter_all_changes() {

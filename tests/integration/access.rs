@@ -10,7 +10,7 @@ use crate::support::*;
 const KEY: &str =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPPHBHNRfjlZqNurGzCMp1TWmcqzzAycoJRjO+ZQuqiY li@jump";
 
-fn put(root: &Path, path: &str, text: &str, mode: u32) {
+pub(crate) fn put(root: &Path, path: &str, text: &str, mode: u32) {
     let p = root.join(path.trim_start_matches('/'));
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
     std::fs::write(&p, text).unwrap();
@@ -18,7 +18,7 @@ fn put(root: &Path, path: &str, text: &str, mode: u32) {
 }
 
 /// A host that meets 等保三级 everywhere: every check passes.
-fn hardened(root: &Path) {
+pub(crate) fn hardened(root: &Path) {
     put(
         root,
         "/etc/passwd",

@@ -1109,3 +1109,88 @@ fn a_host_that_cannot_be_reached_pages_once_for_all_its_checks() {
         .stdout_has("受影响：host:h2 异常");
     w.stop();
 }
+
+#[test]
+fn access_and_drift_run_on_every_host_and_the_same_file_is_compared_across_them() {
+    let fleet = TestFleet::new(3);
+    // The access review reads a fixture every host sees, with root logins allowed: waived on
+    // h2 only.
+    let root = tempfile::tempdir().unwrap();
+    crate::access::hardened(root.path());
+    crate::access::put(
+        root.path(),
+        "/etc/ssh/sshd_config.d/50-cloud.conf",
+        "PermitRootLogin yes\n",
+        0o644,
+    );
+    // The 前置机 configuration: h3 has its own, with another password and database.
+    let file = format!("znode-drift-{}.conf", std::process::id());
+    let etc = Removed(PathBuf::from("/etc").join(&file));
+    std::fs::write(
+        &etc.0,
+        "db.url=jdbc:postgresql://db/exchange\ndb.password=Shared-Pw1\n",
+    )
+    .unwrap();
+    fleet.own_etc_file(
+        "h3",
+        &file,
+        "db.url=jdbc:postgresql://db-old/exchange\ndb.password=Odd-Pw2\n",
+    );
+    let node = node_on(
+        &fleet,
+        &format!(
+            "  - id: acc\n    title: 访问控制\n    category: 脆弱性检查\n    system: portal\n    probe: {{ kind: access, root: \"{}\", effective: never, waive: [{{ finding: ssh.permit_root_login, hosts: [h2], reason: 迁移期, expires: 2099-01-01 }}] }}\n  - id: exch-drift\n    title: 前置机配置\n    category: 常规检查\n    system: portal\n    probe: {{ kind: drift, paths: [{}] }}\n",
+            root.path().display(),
+            etc.0.display()
+        ),
+    );
+    node.run(&["config", "snapshot"])
+        .code(0)
+        .stdout_has("h1 · exch-drift：记录 1 个路径，已建立初始基线")
+        .stdout_has("h3 · exch-drift：记录 1 个路径，已建立初始基线");
+    let (code, review) = node.json(&["access", "review", "--no-record", "-f", "json"]);
+    assert_eq!(code, 1, "{review:#}");
+    let hosts: Vec<(&str, &str)> = review["hosts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["host"].as_str().unwrap(), h["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(hosts, vec![("h1", "WARN"), ("h2", "OK"), ("h3", "WARN")]);
+    assert_eq!(review["hosts"][1]["accounts"][1]["name"], "li");
+
+    // The same file over the hosts: h1 and h2 agree (their masked passwords hash alike, with
+    // the key the jump host sent), h3 differs; no password is shown.
+    let compared = node.run(&["config", "compare"]);
+    compared
+        .code(1)
+        .stdout_has("1 个路径不一致")
+        .stdout_has("h1,h2：")
+        .stdout_has("h3：")
+        .stdout_has("-db.url=jdbc:postgresql://db/exchange")
+        .stdout_has("+db.url=jdbc:postgresql://db-old/exchange")
+        .stdout_has("+db.password=******#")
+        .never_shows("Shared-Pw1")
+        .never_shows("Odd-Pw2");
+
+    // A change every host but h3 sees drifts h1 and h2 from their baselines.
+    std::fs::write(
+        &etc.0,
+        "db.url=jdbc:postgresql://db2/exchange\ndb.password=Shared-Pw1\n",
+    )
+    .unwrap();
+    let (code, doc) = node.json(&["config", "drift", "-f", "json"]);
+    assert_eq!(code, 1, "{doc:#}");
+    let drifted: Vec<(&str, u64)> = doc["hosts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["host"].as_str().unwrap(),
+                h["drift"]["changed"].as_array().unwrap().len() as u64,
+            )
+        })
+        .collect();
+    assert_eq!(drifted, vec![("h1", 1), ("h2", 1), ("h3", 0)]);
+}
