@@ -12,6 +12,16 @@ pub fn path(base_dir: &Path) -> PathBuf {
     base_dir.join("hash.key")
 }
 
+/// A key for one run that compares with nothing stored (`znode probe drift`): nothing is
+/// written.
+pub fn ephemeral() -> Result<Vec<u8>, String> {
+    let mut key = vec![0u8; 32];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut key))
+        .map_err(|e| format!("cannot read /dev/urandom: {e}"))?;
+    Ok(key)
+}
+
 /// The key, created on first use.
 pub fn load_or_create(base_dir: &Path) -> Result<Vec<u8>, String> {
     let p = path(base_dir);
@@ -26,10 +36,7 @@ pub fn load_or_create(base_dir: &Path) -> Result<Vec<u8>, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(format!("cannot read {}: {e}", p.display())),
     }
-    let mut key = vec![0u8; 32];
-    std::fs::File::open("/dev/urandom")
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut key))
-        .map_err(|e| format!("cannot read /dev/urandom: {e}"))?;
+    let key = ephemeral()?;
     // create_new: two runs starting at once keep one key, the loser reads the winner's.
     match std::fs::OpenOptions::new()
         .write(true)

@@ -1159,7 +1159,7 @@ async fn batch(
     let stateful = plan
         .checks
         .iter()
-        .any(|c| matches!(c.probe.kind(), "log" | "heartbeat") || c.baseline.is_some());
+        .any(|c| matches!(c.probe.kind(), "log" | "heartbeat" | "drift") || c.baseline.is_some());
     if stateful {
         match crate::app::inspection::shared_state(&store, &plan, true).await {
             Ok(s) => {
@@ -1172,6 +1172,8 @@ async fn batch(
             }
         }
     }
+    // A host reporting by itself judges its own waivers and baselines under its name.
+    shared.host = settings.this_host.clone();
     let shared = Arc::new(shared);
     let (tx, mut rx) = mpsc::channel(64);
     let runner = tokio::spawn(crate::runner::run(
