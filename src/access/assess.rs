@@ -326,14 +326,14 @@ fn pwquality_items(root: &Root, p: &Policy) -> Vec<Item> {
         "pwquality.in_pam",
         Status::Warn,
         text!(
-            "口令复杂度模块（pam_pwquality）在口令修改的 PAM 栈中生效",
+            "口令复杂度模块 pam_pwquality 在修改口令的 PAM 栈中生效",
             "the password-quality module (pam_pwquality) is in the PAM password stack"
         ),
     );
     match (&found, &line) {
-        (None, _) => in_pam.fail("/etc/pam.d 中没有 passwd、system-auth 或 common-password"),
+        (None, _) => in_pam.fail("/etc/pam.d 中没有 passwd、system-auth 或 common-password 文件"),
         (Some((svc, _)), None) => in_pam.fail(format!(
-            "/etc/pam.d/{svc} 的 password 栈（含 include）中没有 pam_pwquality.so 或 pam_cracklib.so"
+            "/etc/pam.d/{svc} 的口令栈（含引用的文件）中没有 pam_pwquality.so 或 pam_cracklib.so"
         )),
         (Some(_), Some(l)) => in_pam = in_pam.note(format!("{} {}", l.place(), l.module)),
     }
@@ -348,9 +348,9 @@ fn pwquality_items(root: &Root, p: &Policy) -> Vec<Item> {
             n = p.minlen
         ),
     )
-    .note(format!("minlen = {minlen}"));
+    .note(format!("minlen={minlen}"));
     if minlen < p.minlen {
-        len.fail(format!("minlen = {minlen}"));
+        len.fail(format!("minlen={minlen}"));
     }
     // Negative credits require a class each; minclass requires that many of the four.
     let required: i64 = ["dcredit", "ucredit", "lcredit", "ocredit"]
@@ -367,15 +367,15 @@ fn pwquality_items(root: &Root, p: &Policy) -> Vec<Item> {
             n = p.minclass
         ),
     )
-    .note(format!("minclass = {classes}"));
+    .note(format!("minclass={classes}"));
     if classes < p.minclass {
         class.fail(if required > 0 {
             format!(
-                "minclass = {}，负值 credit 另要求 {required} 类",
+                "minclass={}，负值 credit 另要求 {required} 类",
                 num("minclass").unwrap_or(0)
             )
         } else {
-            format!("minclass = {}", num("minclass").unwrap_or(0))
+            format!("minclass={}", num("minclass").unwrap_or(0))
         });
     }
     let mut root_item = Item::new(
@@ -405,7 +405,7 @@ fn history_item(root: &Root, p: &Policy) -> Item {
         ),
     );
     let Some((svc, _)) = pam::find(root, PASSWORD_SERVICES, "password", &[]) else {
-        item.fail("/etc/pam.d 中没有 passwd、system-auth 或 common-password");
+        item.fail("/etc/pam.d 中没有 passwd、system-auth 或 common-password 文件");
         return item;
     };
     let stack = pam::stack(root, svc, "password").unwrap_or_default();
@@ -432,7 +432,7 @@ fn history_item(root: &Root, p: &Policy) -> Item {
         }
         None => {
             item.fail(format!(
-                "/etc/pam.d/{svc} 的 password 栈中没有 pam_pwhistory 或 pam_unix remember="
+                "/etc/pam.d/{svc} 的口令栈（含引用的文件）中没有 pam_pwhistory.so 或 pam_unix.so remember="
             ));
             item
         }
@@ -479,7 +479,7 @@ fn lockout_items(root: &Root, p: &Policy) -> Vec<Item> {
             .find(|l| l.module == "pam_faillock.so" || l.module == "pam_tally2.so")
         else {
             deny.fail(format!(
-                "/etc/pam.d/{svc} 的 auth 栈中没有 pam_faillock（或 pam_tally2）"
+                "/etc/pam.d/{svc} 的认证栈（含引用的文件）中没有 pam_faillock.so（或 pam_tally2.so）"
             ));
             continue;
         };
@@ -515,7 +515,7 @@ fn lockout_items(root: &Root, p: &Policy) -> Vec<Item> {
         judged.push(format!("{place} deny={d} unlock_time={u}"));
     }
     if services.is_empty() {
-        deny.fail("/etc/pam.d 中没有 sshd 或 login");
+        deny.fail("/etc/pam.d 中没有 sshd 或 login 文件");
     }
     if judged.is_empty() {
         unlock = unlock.skip("没有登录失败锁定模块");
@@ -664,7 +664,9 @@ fn tmout_item(root: &Root, p: &Policy) -> Item {
         }
     }
     if found.is_empty() {
-        item.fail("/etc/profile、/etc/profile.d 与 bashrc 中均未设置 TMOUT");
+        item.fail(
+            "/etc/profile、/etc/profile.d/*.sh、/etc/bashrc 与 /etc/bash.bashrc 中均未设置 TMOUT",
+        );
     }
     for (place, v) in &found {
         if *v == 0 || *v > p.tmout {
@@ -766,7 +768,7 @@ fn su_item(root: &Root) -> Item {
             Some(l) => item.note(format!("{} {}", l.place(), l.args.join(" "))),
             None => {
                 let mut item = item;
-                item.fail("/etc/pam.d/su 的 auth 栈中没有生效的 pam_wheel.so");
+                item.fail("/etc/pam.d/su 的认证栈中没有生效的 pam_wheel.so");
                 item
             }
         },
@@ -820,7 +822,7 @@ fn system_shell_item(a: &Accounts) -> Item {
         "accounts.system_shell",
         Status::Warn,
         text!(
-            "系统账号（UID < {min}）不可登录（nologin）",
+            "系统账号（UID < {min}）不可登录（/usr/sbin/nologin）",
             "system accounts (UID < {min}) have no login shell",
             min = min
         ),
@@ -831,7 +833,7 @@ fn system_shell_item(a: &Accounts) -> Item {
         .filter(|u| u.uid != 0 && u.uid < min && u.has_login_shell())
     {
         // A locked system account with a shell still runs `su -s` jobs; CIS counts it.
-        item.fail(format!("{} (UID {}) {}", u.name, u.uid, u.shell));
+        item.fail(format!("{}（UID {}，{}）", u.name, u.uid, u.shell));
     }
     item
 }

@@ -188,7 +188,7 @@ fn observe(now: &Snapshot, baseline: Option<&Snapshot>, changes: Option<Changes>
         obs.fail(
             Status::Warn,
             text!(
-                "尚无配置基线：运行 znode config snapshot 建立，或以 znode config accept --ticket 变更单号 接受本次快照",
+                "尚无配置基线：运行 `znode config snapshot` 建立，或以 `znode config accept --ticket 变更单号` 接受本次快照",
                 "no configuration baseline: run `znode config snapshot`, or accept this snapshot with `znode config accept --ticket ID`",
             ),
         );

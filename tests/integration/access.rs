@@ -282,7 +282,7 @@ fn planted_weaknesses_are_each_found_exactly() {
     assert_eq!(
         failures_of(o, "pwquality.in_pam"),
         vec![
-            "/etc/pam.d/passwd 的 password 栈（含 include）中没有 pam_pwquality.so 或 pam_cracklib.so"
+            "/etc/pam.d/passwd 的口令栈（含引用的文件）中没有 pam_pwquality.so 或 pam_cracklib.so"
         ]
     );
     // The include comes first and sshd keeps the first value it reads.

@@ -12,7 +12,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "domain",
         &[
             "fleet", "settings", "catalog", "probe", "judge", "logs", "backup", "notify",
-            "incident", "record", "pack", "alert", "data", "access",
+            "incident", "record", "pack", "alert", "data", "access", "drift",
         ],
     ),
     ("engines", &["runner", "runbook", "store", "outbox"]),

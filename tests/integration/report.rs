@@ -161,6 +161,27 @@ const NAMES: &[&str] = &[
     "maxmemory",
     // The name the node gave a notification channel.
     "ops",
+    // Names in the access review and configuration drift: settings, modules, commands.
+    "PAM",
+    "UID",
+    "sudo",
+    "wheel",
+    "TMOUT",
+    "PermitRootLogin",
+    "PasswordAuthentication",
+    "PermitEmptyPasswords",
+    "MaxAuthTries",
+    "LoginGraceTime",
+    "ClientAliveInterval",
+    "ClientAliveCountMax",
+    "Defaults",
+    "config",
+    "snapshot",
+    "accept",
+    "NOPASSWD",
+    "ALL",
+    "authenticate",
+    "logfile",
 ];
 
 #[test]
