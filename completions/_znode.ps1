@@ -1753,6 +1753,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'The change ticket (变更单号) the accepted changes were made under')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Only these drift checks')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Only on these hosts (`local` is the jump host)')
+            [CompletionResult]::new('--run', '--run', [CompletionResultType]::ParameterName, 'Accept the snapshots of this run (the one `config drift` showed) rather than the newest, so a change made since is not accepted unseen')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who accepts (default: $ZNODE_OPERATOR, then the login)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')

@@ -1823,7 +1823,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__config__subcmd__accept)
-            opts="-c -h --ticket --check --host --by --config --store --timezone --node --lang --color --help"
+            opts="-c -h --ticket --check --host --run --by --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1838,6 +1838,10 @@ _znode() {
                     return 0
                     ;;
                 --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --run)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1584,6 +1584,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --ticket 'The change ticket (变更单号) the accepted changes were made under'
             cand --check 'Only these drift checks'
             cand --host 'Only on these hosts (`local` is the jump host)'
+            cand --run 'Accept the snapshots of this run (the one `config drift` showed) rather than the newest, so a change made since is not accepted unseen'
             cand --by 'Who accepts (default: $ZNODE_OPERATOR, then the login)'
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'

@@ -1353,6 +1353,7 @@ complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subc
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l ticket -d 'The change ticket (变更单号) the accepted changes were made under' -r
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l check -d 'Only these drift checks' -r
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l host -d 'Only on these hosts (`local` is the jump host)' -r
+complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l run -d 'Accept the snapshots of this run (the one `config drift` showed) rather than the newest, so a change made since is not accepted unseen' -r
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l by -d 'Who accepts (default: $ZNODE_OPERATOR, then the login)' -r
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -s c -l config -d 'Configuration file [default: ./znode.yaml]' -r -F
 complete -c znode -n "__fish_znode_using_subcommand config; and __fish_seen_subcommand_from accept" -l store -d 'History store: a SQLite path or postgres:// URL (overrides `store:`)' -r

@@ -16,6 +16,8 @@ pub struct User {
     pub gid: u32,
     /// GECOS (full name, comments).
     pub gecos: String,
+    /// Field 2 is empty: the account logs in without a password, whatever shadow says.
+    pub no_password: bool,
     /// Home folder.
     pub home: String,
     /// Login shell.
@@ -144,6 +146,7 @@ pub fn parse_passwd(text: &str) -> (Vec<User>, Vec<String>) {
                 uid,
                 gid,
                 gecos: f[4].to_owned(),
+                no_password: f[1].is_empty(),
                 home: f[5].to_owned(),
                 shell: f[6].to_owned(),
                 line: i + 1,

@@ -77,12 +77,13 @@ impl Item {
 }
 
 /// Every access check of the host under `root`, judged by `policy`. `sshd` is the daemon's
-/// settings (from `sshd -T` or its files), `None` when sshd is not configured there.
+/// settings (from `sshd -T` or its files): `Ok(None)` when sshd is not configured there, `Err`
+/// when its configuration cannot be read; `sudoers` likewise.
 pub fn assess(
     root: &Root,
     accounts: &Accounts,
-    sudoers: Option<&Sudoers>,
-    sshd: Option<&Sshd>,
+    sudoers: &Result<Option<Sudoers>, String>,
+    sshd: &Result<Option<Sshd>, String>,
     policy: &Policy,
 ) -> Vec<Item> {
     let mut items = Vec::new();
@@ -134,13 +135,19 @@ fn account_items(a: &Accounts) -> Vec<Item> {
         Status::Crit,
         text!("无空口令账号", "no accounts with an empty password"),
     );
+    for u in a.users.iter().filter(|u| u.no_password) {
+        empty.fail(format!("{}（/etc/passwd:{} 口令字段为空）", u.name, u.line));
+    }
     match &a.shadow {
         Some(shadow) => {
             for s in shadow.values().filter(|s| s.state == PasswordState::Empty) {
                 empty.fail(s.name.clone());
             }
         }
-        None => empty = empty.block(a.shadow_error.clone().unwrap_or_default()),
+        None if empty.failures.is_empty() => {
+            empty = empty.block(a.shadow_error.clone().unwrap_or_default())
+        }
+        None => {}
     }
     let mut hash = Item::new(
         "password.hash",
@@ -501,7 +508,12 @@ fn lockout_items(root: &Root, p: &Policy) -> Vec<Item> {
         let num = |k: &str| settings.get(k).and_then(|v| v.parse::<i64>().ok());
         let faillock = l.module == "pam_faillock.so";
         let d = num("deny").unwrap_or(if faillock { 3 } else { 0 });
-        let u = num("unlock_time").unwrap_or(if faillock { 600 } else { 0 });
+        // `never` (faillock.conf) locks until an administrator unlocks: 0, which passes.
+        let u = if settings.get("unlock_time").is_some_and(|v| v == "never") {
+            0
+        } else {
+            num("unlock_time").unwrap_or(if faillock { 600 } else { 0 })
+        };
         let place = format!("{} {}", l.place(), l.module);
         if d == 0 || d > p.deny {
             deny.fail(format!("{place} deny={d}"));
@@ -529,7 +541,7 @@ fn lockout_items(root: &Root, p: &Policy) -> Vec<Item> {
     vec![deny, unlock, root_item]
 }
 
-fn sshd_items(sshd: Option<&Sshd>, p: &Policy) -> Vec<Item> {
+fn sshd_items(sshd: &Result<Option<Sshd>, String>, p: &Policy) -> Vec<Item> {
     let mut items = vec![
         Item::new(
             "ssh.permit_root_login",
@@ -580,11 +592,15 @@ fn sshd_items(sshd: Option<&Sshd>, p: &Policy) -> Vec<Item> {
             ),
         ),
     ];
-    let Some(s) = sshd else {
-        return items
-            .into_iter()
-            .map(|i| i.skip("本机未配置 sshd"))
-            .collect();
+    let s = match sshd {
+        Ok(Some(s)) => s,
+        Ok(None) => {
+            return items
+                .into_iter()
+                .map(|i| i.skip("本机未配置 sshd"))
+                .collect();
+        }
+        Err(why) => return items.into_iter().map(|i| i.block(why.clone())).collect(),
     };
     let get = |k: &str| s.get(k).unwrap_or("").to_owned();
     let root_login = get("permitrootlogin");
@@ -681,7 +697,7 @@ fn tmout_item(root: &Root, p: &Policy) -> Item {
     item
 }
 
-fn sudo_items(sudoers: Option<&Sudoers>, p: &Policy) -> Vec<Item> {
+fn sudo_items(sudoers: &Result<Option<Sudoers>, String>, p: &Policy) -> Vec<Item> {
     let mut nopasswd = Item::new(
         "sudo.nopasswd",
         Status::Warn,
@@ -714,11 +730,20 @@ fn sudo_items(sudoers: Option<&Sudoers>, p: &Policy) -> Vec<Item> {
             "sudo keeps its own log file (logfile)"
         ),
     );
-    let Some(s) = sudoers else {
-        return [nopasswd, auth, pty, log]
-            .into_iter()
-            .map(|i| i.skip("未安装 sudo（没有 /etc/sudoers）"))
-            .collect();
+    let s = match sudoers {
+        Ok(Some(s)) => s,
+        Ok(None) => {
+            return [nopasswd, auth, pty, log]
+                .into_iter()
+                .map(|i| i.skip("未安装 sudo（没有 /etc/sudoers）"))
+                .collect();
+        }
+        Err(why) => {
+            return [nopasswd, auth, pty, log]
+                .into_iter()
+                .map(|i| i.block(why.clone()))
+                .collect();
+        }
     };
     for r in s.rules.iter().filter(|r| r.nopasswd) {
         nopasswd.fail(format!("{} {}", r.place, r.text));

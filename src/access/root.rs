@@ -35,7 +35,46 @@ impl Root {
     /// but cannot be read (permissions, not a regular file, too large). Invalid UTF-8 is
     /// replaced: these files are ASCII by convention.
     pub fn read(&self, abs: &str) -> Result<Option<String>, String> {
-        read_bytes(&self.path(abs)).map(|o| o.map(|b| String::from_utf8_lossy(&b).into_owned()))
+        read_bytes(&self.resolve(abs)).map(|o| o.map(|b| String::from_utf8_lossy(&b).into_owned()))
+    }
+
+    /// The real path of `abs` with its symlinks followed inside the root: RHEL's
+    /// `/etc/pam.d/system-auth` is a link to the absolute `/etc/authselect/system-auth`, which
+    /// in a mounted image or a fixture is under the root, not on the machine reading it.
+    pub fn resolve(&self, abs: &str) -> PathBuf {
+        if self.is_system() {
+            return self.path(abs);
+        }
+        let mut parts: std::collections::VecDeque<String> =
+            abs.split('/').map(str::to_owned).collect();
+        let mut host = PathBuf::from("/");
+        let mut hops = 0;
+        while let Some(part) = parts.pop_front() {
+            match part.as_str() {
+                "" | "." => continue,
+                ".." => {
+                    host.pop();
+                    continue;
+                }
+                _ => {}
+            }
+            let next = host.join(&part);
+            let real = self.path(&next.to_string_lossy());
+            match std::fs::read_link(&real) {
+                Ok(target) if hops < 40 => {
+                    hops += 1;
+                    let t = target.to_string_lossy().into_owned();
+                    if t.starts_with('/') {
+                        host = PathBuf::from("/");
+                    }
+                    for (i, p) in t.split('/').enumerate() {
+                        parts.insert(i, p.to_owned());
+                    }
+                }
+                _ => host = next,
+            }
+        }
+        self.path(&host.to_string_lossy())
     }
 
     /// The paths (as the host names them) matching a glob written as the host names it, sorted.
@@ -86,5 +125,34 @@ fn why(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "无读取权限（以 root 或经 sudo 运行）".into(),
         _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absolute_links_stay_inside_the_root() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(d.path().join("etc/authselect")).unwrap();
+        std::fs::create_dir_all(d.path().join("etc/pam.d")).unwrap();
+        std::fs::write(
+            d.path().join("etc/authselect/system-auth"),
+            "auth required pam_faillock.so\n",
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(
+            "/etc/authselect/system-auth",
+            d.path().join("etc/pam.d/system-auth"),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink("../authselect", d.path().join("etc/pam.d/as")).unwrap();
+        let root = Root::new(d.path());
+        assert_eq!(
+            root.read("/etc/pam.d/system-auth").unwrap().unwrap(),
+            "auth required pam_faillock.so\n"
+        );
+        assert!(root.read("/etc/pam.d/as/system-auth").unwrap().is_some());
     }
 }

@@ -67,14 +67,18 @@ pub fn from_effective(output: &str) -> Sshd {
 }
 
 /// Reads `config` (a path as the host names it) and what it includes; `why` says why `sshd -T`
-/// was not used. `None` when the file does not exist (sshd is not configured here).
-pub fn from_files(root: &Root, config: &str, why: &str) -> Option<Sshd> {
+/// was not used. `Ok(None)` when the file does not exist (sshd is not configured here), `Err`
+/// when it cannot be read (RHEL keeps it 0600).
+pub fn from_files(root: &Root, config: &str, why: &str) -> Result<Option<Sshd>, String> {
     let mut values = BTreeMap::new();
     let mut read = Vec::new();
     let mut matched = false;
-    if !read_file(root, config, 0, &mut values, &mut read, &mut matched) {
-        return None;
+    match root.read(config) {
+        Ok(None) => return Ok(None),
+        Err(e) => return Err(format!("{config}：{e}")),
+        Ok(Some(_)) => {}
     }
+    read_file(root, config, 0, &mut values, &mut read, &mut matched);
     for (k, v) in DEFAULTS {
         values
             .entry((*k).to_owned())
@@ -87,24 +91,28 @@ pub fn from_files(root: &Root, config: &str, why: &str) -> Option<Sshd> {
     if !why.is_empty() {
         source.push_str(&format!("；未用 sshd -T：{why}"));
     }
-    Some(Sshd { values, source })
+    Ok(Some(Sshd { values, source }))
 }
 
+/// Reads one file. As in sshd, a `Match` block runs to the next `Match` or the end of its file
+/// (an included file's `Match` does not swallow the rest of the file that included it), and
+/// `Match all` returns to the global settings.
 fn read_file(
     root: &Root,
     path: &str,
     depth: usize,
     values: &mut BTreeMap<String, String>,
     read: &mut Vec<String>,
-    matched: &mut bool,
+    any_match: &mut bool,
 ) -> bool {
-    if depth > 8 || *matched {
+    if depth > 8 {
         return false;
     }
     let Ok(Some(text)) = root.read(path) else {
         return false;
     };
     read.push(path.to_owned());
+    let mut conditional = false;
     for line in text.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -119,9 +127,10 @@ fn read_file(
         };
         match key.as_str() {
             "match" => {
-                *matched = true;
-                return true;
+                conditional = !value.eq_ignore_ascii_case("all");
+                *any_match |= conditional;
             }
+            _ if conditional => {}
             "include" => {
                 for pattern in value.split_whitespace() {
                     let pattern = if pattern.starts_with('/') {
@@ -130,17 +139,16 @@ fn read_file(
                         format!("/etc/ssh/{pattern}")
                     };
                     for p in root.glob(&pattern) {
-                        read_file(root, &p, depth + 1, values, read, matched);
-                        if *matched {
-                            return true;
-                        }
+                        read_file(root, &p, depth + 1, values, read, any_match);
                     }
                 }
             }
             _ => {
+                // Keywords and these values are case-insensitive to sshd; `sshd -T` prints
+                // them in lower case.
                 values
                     .entry(key)
-                    .or_insert_with(|| value.trim_matches('"').to_owned());
+                    .or_insert_with(|| value.trim_matches('"').to_ascii_lowercase());
             }
         }
     }
@@ -196,7 +204,9 @@ mod tests {
             "PermitRootLogin yes\n",
         )
         .unwrap();
-        let s = from_files(&Root::new(d.path()), "/etc/ssh/sshd_config", "").unwrap();
+        let s = from_files(&Root::new(d.path()), "/etc/ssh/sshd_config", "")
+            .unwrap()
+            .unwrap();
         assert_eq!(s.get("permitrootlogin"), Some("yes"));
         assert_eq!(s.get("maxauthtries"), Some("3"));
         assert_eq!(s.seconds("logingracetime"), Some(60));
@@ -207,6 +217,29 @@ mod tests {
             s.source
         );
         assert!(s.source.contains("Match"));
+    }
+
+    #[test]
+    fn a_match_in_an_included_file_ends_with_it_and_match_all_is_global() {
+        let d = tempfile::tempdir().unwrap();
+        let ssh = d.path().join("etc/ssh");
+        std::fs::create_dir_all(ssh.join("sshd_config.d")).unwrap();
+        std::fs::write(
+            ssh.join("sshd_config"),
+            "Include sshd_config.d/*.conf\nPermitRootLogin No\nMatch User x\n  MaxAuthTries 9\nMatch all\nMaxAuthTries 3\n",
+        )
+        .unwrap();
+        std::fs::write(
+            ssh.join("sshd_config.d/10-sftp.conf"),
+            "Match Group sftponly\n  ForceCommand internal-sftp\n",
+        )
+        .unwrap();
+        let s = from_files(&Root::new(d.path()), "/etc/ssh/sshd_config", "")
+            .unwrap()
+            .unwrap();
+        assert_eq!(s.get("permitrootlogin"), Some("no"));
+        assert_eq!(s.get("maxauthtries"), Some("3"));
+        assert_eq!(s.get("forcecommand"), None);
     }
 
     #[test]

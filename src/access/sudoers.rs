@@ -46,13 +46,17 @@ pub struct Sudoers {
 }
 
 impl Sudoers {
-    /// Reads `/etc/sudoers` under `root`; `None` when sudo is not configured there.
-    pub fn read(root: &Root) -> Option<Sudoers> {
+    /// Reads `/etc/sudoers` under `root`: `Ok(None)` when sudo is not configured there, `Err`
+    /// when it is but cannot be read (not root: sudoers is 0440).
+    pub fn read(root: &Root) -> Result<Option<Sudoers>, String> {
         let mut s = Sudoers::default();
         if !s.read_file(root, "/etc/sudoers", 0) {
-            return None;
+            return match s.unreadable.pop() {
+                Some(why) => Err(why),
+                None => Ok(None),
+            };
         }
-        Some(s)
+        Ok(Some(s))
     }
 
     /// Whether a global `Defaults` turns `flag` on (`use_pty`) and none later turns it off.
@@ -283,7 +287,7 @@ mod tests {
         )
         .unwrap();
         std::fs::write(etc.join("sudoers.d/README.txt"), "zhang ALL=(ALL) ALL\n").unwrap();
-        let s = Sudoers::read(&Root::new(d.path())).unwrap();
+        let s = Sudoers::read(&Root::new(d.path())).unwrap().unwrap();
         assert_eq!(s.files, vec!["/etc/sudoers", "/etc/sudoers.d/deploy"]);
         assert!(s.global_flag("use_pty").is_some());
         assert_eq!(

@@ -122,12 +122,14 @@ pub struct Accepted {
     pub id: i64,
 }
 
-/// Moves the baseline of each host of `checks` (or of `hosts` only) to its newest stored
-/// snapshot, under `ticket`.
+/// Moves the baseline of each host of `checks` (or of `hosts` only) to its snapshot in run
+/// `run` (the one the operator reviewed), or to its newest stored one, under `ticket`. Every
+/// host is checked before any baseline moves.
 pub async fn accept(
     store: &Store,
     checks: &[String],
     hosts: &[String],
+    run: Option<i64>,
     ticket: &str,
     by: &str,
     now_ms: i64,
@@ -137,19 +139,28 @@ pub async fn accept(
         .await
         .map_err(|e| e.to_string())?;
     let by_key = current(&baselines);
-    let mut out = Vec::new();
-    for o in store
-        .latest_detailed_outcomes(checks)
-        .await
-        .map_err(|e| e.to_string())?
-    {
+    let outcomes = match run {
+        Some(id) => store
+            .run_detailed_outcomes(id, "drift")
+            .await
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .filter(|o| checks.contains(&o.check_id))
+            .collect(),
+        None => store
+            .latest_detailed_outcomes(checks)
+            .await
+            .map_err(|e| e.to_string())?,
+    };
+    let mut ready = Vec::new();
+    for o in outcomes {
         let shown = if o.host.is_empty() { "local" } else { &o.host };
         if !hosts.is_empty() && !hosts.iter().any(|h| h == shown) {
             continue;
         }
         let Some(snap) = snapshot_of(&o) else {
             return Err(format!(
-                "the newest outcome of {} on {shown} holds no snapshot ({}): run `znode config drift` and accept once it has run",
+                "the outcome of {} on {shown} holds no snapshot ({}): nothing was accepted; run `znode config drift` and accept once it has run",
                 o.check_id, o.summary
             ));
         };
@@ -162,6 +173,16 @@ pub async fn accept(
         let changes = old.as_ref().map_or(whole.entries.len(), |b| {
             crate::drift::compare::compare(b, &whole).count()
         });
+        ready.push((o, whole, changes));
+    }
+    if ready.is_empty() {
+        return Err(match run {
+            Some(id) => format!("run #{id} has no drift outcome of these checks and hosts"),
+            None => "no stored drift outcome to accept: run `znode config drift` (or an inspection with the drift check) first".into(),
+        });
+    }
+    let mut out = Vec::new();
+    for (o, whole, changes) in ready {
         let json = serde_json::to_string(&whole).map_err(|e| e.to_string())?;
         let id = store
             .accept_config_baseline(&NewBaseline {
@@ -182,11 +203,6 @@ pub async fn accept(
             changes,
             id,
         });
-    }
-    if out.is_empty() {
-        return Err(
-            "no stored drift outcome to accept: run `znode config drift` (or an inspection with the drift check) first".into(),
-        );
     }
     Ok(out)
 }

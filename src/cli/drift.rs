@@ -54,6 +54,10 @@ pub(super) struct AcceptArgs {
     /// Only on these hosts (`local` is the jump host)
     #[arg(long, value_delimiter = ',', value_name = "HOST")]
     host: Vec<String>,
+    /// Accept the snapshots of this run (the one `config drift` showed) rather than the
+    /// newest, so a change made since is not accepted unseen
+    #[arg(long, value_name = "RUN")]
+    run: Option<i64>,
     /// Who accepts (default: $ZNODE_OPERATOR, then the login)
     #[arg(long, env = "ZNODE_OPERATOR")]
     by: Option<String>,
@@ -131,7 +135,7 @@ fn run(
             )?,
             super::logs::ListFormat::Table => {
                 for h in &hosts {
-                    print_host(&mut out, &cx, tz, h, no_diff)?;
+                    print_host(&mut out, &cx, tz, h, no_diff, end.report.run.id)?;
                 }
             }
         }
@@ -151,6 +155,7 @@ fn print_host(
     tz: chrono_tz::Tz,
     h: &HostDrift,
     no_diff: bool,
+    run: i64,
 ) -> Result<(), Error> {
     let zh = cx.lang == Lang::Zh;
     let at = |ms: i64| crate::core::clock::local_time(ms, tz, "%Y-%m-%d %H:%M");
@@ -238,9 +243,11 @@ fn print_host(
             out,
             "  {}",
             if zh {
-                "确认变更合规后：znode config accept --ticket 变更单号"
+                format!("确认变更合规后：znode config accept --ticket 变更单号 --run {run}")
             } else {
-                "once the changes are approved: znode config accept --ticket ID"
+                format!(
+                    "once the changes are approved: znode config accept --ticket ID --run {run}"
+                )
             }
         )?;
     }
@@ -265,6 +272,7 @@ pub(super) fn accept(cx: &Context, a: AcceptArgs) -> Result<Status, Error> {
             &store,
             &ids,
             &a.host,
+            a.run,
             a.ticket.trim(),
             &by,
             crate::core::clock::now_ms(),

@@ -182,86 +182,6 @@ pub fn is_plaintext(value: &str) -> bool {
     !indirect
 }
 
-/// A configuration file's text with every secret value replaced by `******#` and eight hex
-/// digits of an HMAC-SHA256 of the value under `key`: the value cannot be recovered, yet a
-/// changed secret shows as a changed line. Commented-out lines are masked too (an old password
-/// in a comment is still a password). Returns the text and how many values were masked.
-pub fn mask_config_text(text: &str, key: &[u8]) -> (String, usize) {
-    let mut out = String::with_capacity(text.len());
-    let mut masked = 0;
-    for line in text.split_inclusive('\n') {
-        let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
-        // A commented-out setting is read as if it were not commented.
-        let body = line.trim_start().trim_start_matches(['#', ';', '!', '/']);
-        let offset = line.len() - body.len();
-        if let Some(c) = KEY_VALUE.captures(body)
-            && SECRET_KEY.is_match(&c[1])
-            && let Some(v) = c.get(2)
-        {
-            // A trailing ` # comment` is not the value.
-            let end = v.as_str().find(" #").map_or(v.end(), |i| v.start() + i);
-            spans.push(offset + v.start()..offset + end);
-        }
-        for c in XML_ATTR
-            .captures_iter(line)
-            .chain(XML_ELEM.captures_iter(line))
-        {
-            if SECRET_KEY.is_match(&c[1])
-                && let Some(v) = c.get(2)
-            {
-                spans.push(v.range());
-            }
-        }
-        for c in URL_PARAM.captures_iter(line) {
-            if let Some(v) = c.get(2) {
-                spans.push(v.range());
-            }
-        }
-        for c in URL_USERINFO.captures_iter(line) {
-            if let Some(v) = c.get(1) {
-                spans.push(v.range());
-            }
-        }
-        spans.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        let mut at = 0;
-        for r in spans {
-            let value = line[r.clone()].trim_matches(['"', '\'']);
-            if r.start < at || !masks(value) {
-                continue;
-            }
-            out.push_str(&line[at..r.start]);
-            out.push_str(&format!("******#{}", keyed_hash(key, value)));
-            at = r.end;
-            masked += 1;
-        }
-        out.push_str(&line[at..]);
-    }
-    (out, masked)
-}
-
-/// Whether a value under a secret key is masked: anything but a blank or a reference to
-/// where the value really lives (`${VAR}`, `{{ var }}`).
-fn masks(value: &str) -> bool {
-    let v = value.trim();
-    !(v.is_empty()
-        || v.starts_with("${")
-        || v.starts_with("#{")
-        || v.starts_with("{{")
-        || v.starts_with("******#"))
-}
-
-/// Eight hex digits of HMAC-SHA256(key, value).
-pub fn keyed_hash(key: &[u8], value: &str) -> String {
-    use hmac::{KeyInit, Mac};
-    let mut mac =
-        hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("HMAC takes keys of any length");
-    mac.update(value.as_bytes());
-    mac.finalize().into_bytes()[..4]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,28 +204,6 @@ mod tests {
             "Authorization: Bearer *** 密码：*** ok"
         );
         assert_eq!(mask_inline("ERROR timeout"), "ERROR timeout");
-    }
-
-    #[test]
-    fn config_secrets_are_masked_with_a_keyed_hash() {
-        let text = "db.url=jdbc:mysql://app:S3cr3t@db/x?password=hunter2\ndb.password = Pa55word # prod\n# old.password=Old123\nuser=app\nsecret=${APP_SECRET}\n<Resource name=\"jdbc/x\" password=\"Tomcat#1\"/>\n";
-        let (masked, n) = mask_config_text(text, b"k1");
-        assert_eq!(n, 5, "{masked}");
-        for secret in ["S3cr3t", "hunter2", "Pa55word", "Old123", "Tomcat#1"] {
-            assert!(!masked.contains(secret), "{secret} in {masked}");
-        }
-        assert!(
-            masked.contains("user=app\nsecret=${APP_SECRET}\n"),
-            "{masked}"
-        );
-        assert!(masked.contains("# prod"), "{masked}");
-        // Same value, same mark; another value or another key, another mark.
-        let again = mask_config_text(text, b"k1").0;
-        assert_eq!(masked, again);
-        let changed = mask_config_text(&text.replace("Pa55word", "Pa55word2"), b"k1").0;
-        assert_ne!(masked, changed);
-        assert_eq!(masked.lines().count(), changed.lines().count());
-        assert_ne!(mask_config_text(text, b"k2").0, masked);
     }
 
     #[test]

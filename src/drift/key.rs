@@ -37,25 +37,39 @@ pub fn load_or_create(base_dir: &Path) -> Result<Vec<u8>, String> {
         Err(e) => return Err(format!("cannot read {}: {e}", p.display())),
     }
     let key = ephemeral()?;
-    // create_new: two runs starting at once keep one key, the loser reads the winner's.
-    match std::fs::OpenOptions::new()
+    // Written whole beside, then linked into place: a run reading the key at the same moment
+    // sees no key or the whole key, never a part; of two runs making one, the first link wins
+    // and the other reads it.
+    // Threads of one process may race here too: the name carries part of the key itself.
+    let tmp = p.with_extension(format!(
+        "key.{}.{:02x}{:02x}{:02x}{:02x}.tmp",
+        std::process::id(),
+        key[0],
+        key[1],
+        key[2],
+        key[3]
+    ));
+    let written = std::fs::OpenOptions::new()
         .write(true)
-        .create_new(true)
+        .create(true)
+        .truncate(true)
         .mode(0o600)
-        .open(&p)
-    {
-        Ok(mut f) => {
-            f.write_all(&key)
-                .and_then(|_| f.sync_all())
-                .map_err(|e| format!("cannot write {}: {e}", p.display()))?;
-            Ok(key)
-        }
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(&key).and_then(|_| f.sync_all()));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(format!(
+            "cannot create {} ({e}); configuration snapshots need a writable folder beside znode.yaml",
+            p.display()
+        ));
+    }
+    let linked = std::fs::hard_link(&tmp, &p);
+    let _ = std::fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => Ok(key),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             std::fs::read(&p).map_err(|e| format!("cannot read {}: {e}", p.display()))
         }
-        Err(e) => Err(format!(
-            "cannot create {} ({e}); configuration snapshots need a writable folder beside znode.yaml",
-            p.display()
-        )),
+        Err(e) => Err(format!("cannot create {}: {e}", p.display())),
     }
 }

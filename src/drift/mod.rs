@@ -7,6 +7,7 @@
 
 pub mod compare;
 pub mod key;
+pub mod mask;
 pub mod paths;
 pub mod snapshot;
 pub mod who;

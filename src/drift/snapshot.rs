@@ -13,6 +13,23 @@ use crate::access::root::{MAX_READ, Root, read_bytes};
 /// A snapshot never records more paths than this: a wrong glob must not walk a whole disk.
 pub const MAX_ENTRIES: usize = 10_000;
 
+/// The most text one snapshot keeps (it is stored with every baseline and sent to agents):
+/// past it, files are compared by hash alone.
+pub const MAX_TEXT_TOTAL: usize = 16 << 20;
+
+/// Files whose content is a secret as a whole: compared by hash, their text never kept.
+fn secret_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    matches!(
+        name.as_str(),
+        "opasswd" | "shadow" | "shadow-" | "gshadow" | "gshadow-" | "hash.key" | "master.passwd"
+    ) || matches!(
+        ext,
+        "key" | "p12" | "pfx" | "jks" | "keystore" | "kdb" | "p8"
+    ) || (name.starts_with("id_") && !name.ends_with(".pub"))
+}
+
 /// What kind of path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -93,6 +110,9 @@ pub struct Snapshot {
     /// Paths that could not be read, with why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<String>,
+    /// Text kept so far, against [`MAX_TEXT_TOTAL`].
+    #[serde(skip)]
+    text_bytes: usize,
 }
 
 impl Snapshot {
@@ -218,8 +238,10 @@ fn walk(
                 .map(|t| t.to_string_lossy().into_owned());
         }
         Kind::File => {
-            if let Err(e) = read_content(root, path, &mut entry, key, text_limit) {
-                snap.problems.push(format!("{path}：{e}"));
+            let room = MAX_TEXT_TOTAL.saturating_sub(snap.text_bytes) as u64;
+            match read_content(root, path, &mut entry, key, text_limit.min(room)) {
+                Ok(()) => snap.text_bytes += entry.text.as_ref().map_or(0, String::len),
+                Err(e) => snap.problems.push(format!("{path}：{e}")),
             }
         }
         _ => {}
@@ -267,10 +289,16 @@ fn read_content(
         return Ok(());
     }
     let bytes = read_bytes(&root.path(path))?.unwrap_or_default();
+    let private = memchr::memmem::find(&bytes, b"PRIVATE KEY-----").is_some();
+    if secret_file(path) || private {
+        // A key or a password database: any change shows by its hash; no line of it is kept.
+        entry.sha256 = Some(hex(&Sha256::digest(&bytes)));
+        return Ok(());
+    }
     let decoded = decode(&bytes);
     match decoded {
         Some((text, encoding)) => {
-            let (masked, n) = crate::core::secret::mask_config_text(&text, key);
+            let (masked, n) = super::mask::mask_text(&text, key);
             entry.textual = true;
             entry.masked = n;
             entry.encoding = encoding.map(str::to_owned);

@@ -18,6 +18,24 @@ static EVENT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("literal regex")
 });
 
+/// Words that put a command's arguments under suspicion of holding a secret.
+static SECRETISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)pass|pwd|secret|token|auth|credential|\s-p\S|密码|口令")
+        .expect("literal regex")
+});
+
+/// A sudo command as the report may show it: a command line may carry a password
+/// (`mysql -p…`, `sed s/requirepass …/`, `curl -u user:…`), in forms no pattern can foresee,
+/// so the arguments of a suspicious one are left out and only the program is named.
+fn command(cmd: &str) -> String {
+    if SECRETISH.is_match(cmd) {
+        let program = cmd.split_whitespace().next().unwrap_or("");
+        format!("{program} …（参数可能含口令，已隐去）")
+    } else {
+        cmd.to_owned()
+    }
+}
+
 /// At most this many events are named per change.
 const NAMED: usize = 6;
 
@@ -57,7 +75,7 @@ pub fn around(
             let what = if let Some(u) = c.name("login") {
                 format!("{time} 登录 {} 来自 {}", u.as_str(), &c["ip"])
             } else if let Some(u) = c.name("sudo") {
-                format!("{time} sudo {}：{}", u.as_str(), c["cmd"].trim())
+                format!("{time} sudo {}：{}", u.as_str(), command(c["cmd"].trim()))
             } else {
                 format!("{time} su {} → {}", &c["by"], &c["to"])
             };

@@ -201,20 +201,15 @@ impl Probe for Access {
             })?;
             let sudoers = Sudoers::read(&root);
             let sshd = match effective {
-                Some(Ok(out)) => Some(sshd::from_effective(&out)),
+                Some(Ok(out)) => Ok(Some(sshd::from_effective(&out))),
                 Some(Err(why)) => sshd::from_files(&root, &sshd_config, &why),
                 None => sshd::from_files(&root, &sshd_config, ""),
             };
-            let items = assess::assess(&root, &accounts, sudoers.as_ref(), sshd.as_ref(), &policy);
-            let list = inventory::list(&root, &accounts, sudoers.as_ref());
-            Ok(observe(
-                profile,
-                &items,
-                &list,
-                &waivers,
-                today,
-                sshd.as_ref(),
-            ))
+            let items = assess::assess(&root, &accounts, &sudoers, &sshd, &policy);
+            let readable = sudoers.as_ref().ok().and_then(Option::as_ref);
+            let list = inventory::list(&root, &accounts, readable);
+            let daemon = sshd.as_ref().ok().and_then(Option::as_ref);
+            Ok(observe(profile, &items, &list, &waivers, today, daemon))
         })
         .await
     }
@@ -285,7 +280,11 @@ fn observe(
             if item.failures.len() > NAMED {
                 what.push_str(&format!("；… 另 {} 项", item.failures.len() - NAMED));
             }
-            let waiver = waivers.iter().find(|(id, _, _)| id == item.id);
+            // A waiver that holds wins over one that expired.
+            let mine = || waivers.iter().filter(|(id, _, _)| id == item.id);
+            let waiver = mine()
+                .find(|(_, _, e)| today <= *e)
+                .or_else(|| mine().next());
             match waiver {
                 Some((_, reason, expires)) if today <= *expires => {
                     obs.evidence.push(format!(
@@ -332,6 +331,7 @@ fn observe(
             "failures": item.failures,
             "note": item.note,
             "skipped": item.skipped,
+            "blocked": item.blocked,
             "waived": waived,
         }));
     }

@@ -124,6 +124,12 @@ impl Probe for Drift {
             }
         };
         let key = match &cx.shared.hash_key {
+            Some(k) if k.is_empty() => {
+                return Err(ProbeError::unknown(text!(
+                    "跳板机未发来 hash.key，无法按全节点一致的方式遮蔽口令：检查跳板机上 znode.yaml 所在目录是否可写",
+                    "the jump host sent no hash.key, so secrets cannot be masked as on the other hosts: check that the folder of znode.yaml on the jump host is writable",
+                )));
+            }
             Some(k) => k.clone(),
             None => Arc::new(
                 crate::drift::key::load_or_create(&cx.settings.base_dir)
@@ -168,6 +174,17 @@ fn observe(now: &Snapshot, baseline: Option<&Snapshot>, changes: Option<Changes>
         .push(Metric::new("paths", now.entries.len() as f64, ""));
     for p in &now.problems {
         obs.evidence.push(format!("未能读取：{p}"));
+    }
+    if !now.problems.is_empty() {
+        // A path that cannot be read is a path whose change would go unseen.
+        obs.fail(
+            Status::Warn,
+            text!(
+                "{n} 个路径未能读取，其变更无法发现（见明细）",
+                "{n} path(s) could not be read; their changes cannot be seen (see the evidence)",
+                n = now.problems.len(),
+            ),
+        );
     }
     if now.truncated {
         obs.fail(

@@ -45,8 +45,10 @@ pub struct AccessRow {
     pub failing: usize,
     /// 正常/告警/严重/未知.
     pub status: &'static str,
-    /// The failing items' titles.
+    /// The failing items' titles, or what kept the review from being complete.
     pub items: String,
+    /// Every item was judged.
+    pub complete: bool,
 }
 
 /// One account change.
@@ -166,6 +168,11 @@ pub async fn section(
             .filter(|i| i["status"] != "ok" && i["waived"].is_null())
             .filter_map(|i| i["title"].as_str())
             .collect();
+        let blocked: Vec<&str> = items
+            .iter()
+            .filter(|i| i["blocked"] == true)
+            .filter_map(|i| i["title"].as_str())
+            .collect();
         s.access.push(AccessRow {
             host: host_of(&key.1),
             profile: o
@@ -177,7 +184,17 @@ pub async fn section(
             judged: items.iter().filter(|i| i["skipped"].is_null()).count(),
             failing: failing.len(),
             status: o.status.zh(),
-            items: if failing.is_empty() {
+            complete: !items.is_empty() && blocked.is_empty(),
+            items: if items.is_empty() {
+                // The check could not run: what it said instead.
+                o.summary.clone()
+            } else if !blocked.is_empty() {
+                let mut t = format!("核查不完整，未能检查：{}", blocked.join("；"));
+                if !failing.is_empty() {
+                    t.push_str(&format!("。不符合：{}", failing.join("；")));
+                }
+                t
+            } else if failing.is_empty() {
                 "全部符合".into()
             } else {
                 failing.join("；")
@@ -243,7 +260,12 @@ pub async fn section(
             by: b.accepted_by,
         })
         .collect();
-    for ((_, host), o) in latest(&drift) {
+    let accepted = store.config_acceptances_in(span).await?;
+    for ((check, host), o) in latest(&drift) {
+        // A baseline accepted after this outcome took its changes in.
+        let later = accepted
+            .iter()
+            .rfind(|b| b.check_id == check && b.host == host && b.accepted_at > o.finished_at);
         let d: Option<Drift> = o
             .detail
             .as_ref()
@@ -255,6 +277,12 @@ pub async fn section(
             .and_then(|d| d["snapshot"]["entries"].as_object().map(|e| e.len()))
             .unwrap_or(0);
         let (added, removed, changed, detail) = match &d {
+            Some(d) if d.count() > 0 && later.is_some() => (
+                0,
+                0,
+                0,
+                format!("变更已接受（{}）", later.map_or("", |b| b.ticket.as_str())),
+            ),
             Some(d) if d.count() == 0 => (0, 0, 0, "与基线一致".to_owned()),
             Some(d) => {
                 let mut names: Vec<String> =
@@ -286,15 +314,21 @@ pub async fn section(
         && s.acceptances.is_empty()
         && s.drift.is_empty());
     let failing_hosts = s.access.iter().filter(|a| a.failing > 0).count();
+    let incomplete = s.access.iter().filter(|a| !a.complete).count();
     let drifted = s
         .drift
         .iter()
         .filter(|d| d.added + d.removed + d.changed > 0)
         .count();
     s.text = format!(
-        "本期对 {} 台主机进行访问控制核查，{} 台存在不符合项；账号变化 {} 项，完成账号复核 {} 次；配置基线建立或更新 {} 次，期末 {} 台主机配置与基线不一致。",
+        "本期对 {} 台主机进行访问控制核查，{} 台存在不符合项{}；账号变化 {} 项，完成账号复核 {} 次；配置基线建立或更新 {} 次，期末 {} 台主机配置与基线不一致。",
         s.access.len(),
         failing_hosts,
+        if incomplete > 0 {
+            format!("，{incomplete} 台核查不完整")
+        } else {
+            String::new()
+        },
         s.accounts.len(),
         s.reviews.len(),
         s.acceptances.len(),

@@ -601,8 +601,8 @@ impl Store {
         let mut out = Vec::new();
         for check in checks {
             let rows: Vec<DetailedRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT {DETAILED} FROM outcomes o WHERE check_id = $1 AND finished_at = \
-                 (SELECT MAX(finished_at) FROM outcomes WHERE check_id = o.check_id AND host = o.host) \
+                "SELECT {DETAILED} FROM outcomes o WHERE check_id = $1 AND run_id = \
+                 (SELECT MAX(run_id) FROM outcomes WHERE check_id = o.check_id AND host = o.host) \
                  ORDER BY host"
             )))
             .bind(check.clone())

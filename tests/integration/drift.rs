@@ -74,6 +74,13 @@ fn drift_shows_exactly_a_file_a_mode_and_a_secret_and_never_the_secret() {
         "editor noise",
         0o644,
     );
+    // A private key is compared by its hash: no line of it is ever kept.
+    put(
+        r,
+        "/opt/exchange/conf/server.key",
+        "-----BEGIN PRIVATE KEY-----\nMIIsecretKeyMaterialXYZ\n-----END PRIVATE KEY-----\n",
+        0o600,
+    );
     let node = TestNode::new("  web: { address: \"127.0.0.1:1\" }\n");
     // The auth log the change is matched against: a login 10 minutes before the change.
     let changed_at = chrono::Utc::now().timestamp() - 3600;
@@ -85,15 +92,20 @@ fn drift_shows_exactly_a_file_a_mode_and_a_secret_and_never_the_secret() {
             .format("%b %e %H:%M:%S")
             .to_string()
     };
-    let auth = node.file(
-        "auth.log",
+    // Outside the node's folder, which is searched for the secrets below.
+    put(r, "/var/log/auth.log", "", 0o640);
+    let auth = r.join("var/log/auth.log");
+    std::fs::write(
+        &auth,
         format!(
-            "{} exch-1 sshd[811]: Accepted publickey for li from 10.20.1.5 port 50122 ssh2: ED25519 SHA256:x\n{} exch-1 sudo[900]:       li : TTY=pts/0 ; PWD=/home/li ; USER=root ; COMMAND=/usr/bin/vi /opt/exchange/conf/app.properties\n{} exch-1 sshd[999]: Accepted password for wang from 10.20.1.9 port 1 ssh2\n",
+            "{} exch-1 sshd[811]: Accepted publickey for li from 10.20.1.5 port 50122 ssh2: ED25519 SHA256:x\n{} exch-1 sudo[900]:       li : TTY=pts/0 ; PWD=/home/li ; USER=root ; COMMAND=/usr/bin/vi /opt/exchange/conf/app.properties\n{} exch-1 sudo[901]:       li : TTY=pts/0 ; PWD=/home/li ; USER=root ; COMMAND=/usr/bin/mysql -uroot -pTopSecret9 -e select\n{} exch-1 sshd[999]: Accepted password for wang from 10.20.1.9 port 1 ssh2\n",
             stamp(changed_at - 600),
             stamp(changed_at - 60),
+            stamp(changed_at - 30),
             stamp(changed_at - 86_400),
         ),
-    );
+    )
+    .unwrap();
     node.add_config(&format!(
         "logs:\n  sources:\n    - {{ id: auth, format: auth, paths: [\"{}\"] }}\n",
         auth.display()
@@ -109,8 +121,8 @@ fn drift_shows_exactly_a_file_a_mode_and_a_secret_and_never_the_secret() {
     assert_eq!(code, 0, "{first:#}");
     let h = &first["hosts"][0];
     assert_eq!(h["initial"], true);
-    // /etc/hosts, the conf folder and its two files; the .swp is editor noise.
-    assert_eq!(h["paths"], 4, "{h:#}");
+    // /etc/hosts, the conf folder and its three files; the .swp is editor noise.
+    assert_eq!(h["paths"], 5, "{h:#}");
 
     put(
         r,
@@ -140,6 +152,8 @@ fn drift_shows_exactly_a_file_a_mode_and_a_secret_and_never_the_secret() {
         .stdout_has("+db.password=******#")
         .stdout_has("登录 li 来自 10.20.1.5")
         .stdout_has("sudo li：/usr/bin/vi /opt/exchange/conf/app.properties")
+        .stdout_has("sudo li：/usr/bin/mysql …（参数可能含口令，已隐去）")
+        .never_shows("TopSecret9")
         .never_shows(OLD)
         .never_shows(NEW)
         // A login a day earlier is not around the change.
@@ -170,7 +184,7 @@ fn drift_shows_exactly_a_file_a_mode_and_a_secret_and_never_the_secret() {
     let inspect = node.run(&["inspect", "--format", "json"]);
     inspect.never_shows(OLD).never_shows(NEW);
     node.run(&["history", "show", "latest"]).never_shows(NEW);
-    for secret in [OLD, NEW] {
+    for secret in [OLD, NEW, "TopSecret9", "MIIsecretKeyMaterialXYZ"] {
         assert_eq!(
             files_holding(node.path(), secret),
             Vec::<String>::new(),
@@ -178,6 +192,8 @@ fn drift_shows_exactly_a_file_a_mode_and_a_secret_and_never_the_secret() {
         );
     }
 
+    // The run `config drift -f json` showed is the one accepted.
+    let run = json["run"].to_string();
     node.run(&[
         "config",
         "accept",
@@ -185,12 +201,14 @@ fn drift_shows_exactly_a_file_a_mode_and_a_secret_and_never_the_secret() {
         "CHG-2026-118",
         "--by",
         "李工",
+        "--run",
+        &run,
     ])
     .code(0)
     .stdout_has("接受 3 项变更（变更单 CHG-2026-118，李工）");
     node.run(&["config", "drift"])
         .code(0)
-        .stdout_has("配置 4 个路径与基线一致")
+        .stdout_has("配置 5 个路径与基线一致")
         .stdout_has("基线：CHG-2026-118");
     node.run(&["config", "baselines"])
         .code(0)
@@ -228,11 +246,11 @@ fn drift_shows_exactly_a_file_a_mode_and_a_secret_and_never_the_secret() {
     assert!(section.contains("| 初始基线 | 王工 |"), "{section}");
     assert!(
         section.contains(
-            "| 4 | 1 | 1 | 0 | +/opt/exchange/conf/extra.xml、-/opt/exchange/conf/run.sh |"
+            "| 5 | 1 | 1 | 0 | +/opt/exchange/conf/extra.xml、-/opt/exchange/conf/run.sh |"
         ),
         "{section}"
     );
-    for secret in [OLD, NEW] {
+    for secret in [OLD, NEW, "TopSecret9", "MIIsecretKeyMaterialXYZ"] {
         assert_eq!(
             files_holding(node.path(), secret),
             Vec::<String>::new(),
