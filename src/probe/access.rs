@@ -135,12 +135,7 @@ impl Probe for Access {
         _target: Option<&crate::core::target::Target>,
         settings: &crate::settings::Settings,
     ) -> Result<(), Invalid> {
-        if !self.root.is_absolute() {
-            return Err(Invalid::new(
-                format!("`root: {}` is not an absolute path", self.root.display()),
-                "write the folder that stands for the host's `/`, e.g. `/mnt/image`",
-            ));
-        }
+        super::require_absolute_root(&self.root)?;
         for w in &self.waive {
             if !FINDINGS.contains(&w.finding.as_str()) {
                 let hint =

@@ -88,12 +88,7 @@ impl Probe for Drift {
         _target: Option<&crate::core::target::Target>,
         settings: &crate::settings::Settings,
     ) -> Result<(), Invalid> {
-        if !self.root.is_absolute() {
-            return Err(Invalid::new(
-                format!("`root: {}` is not an absolute path", self.root.display()),
-                "write the folder that stands for the host's `/`",
-            ));
-        }
+        super::require_absolute_root(&self.root)?;
         self.path_set().map_err(|e| {
             Invalid::new(
                 e,

@@ -542,6 +542,18 @@ pub(crate) fn require(
     }
 }
 
+/// Load-time check of a host probe's `root:` (the folder standing for the host's `/`).
+pub(crate) fn require_absolute_root(root: &std::path::Path) -> Result<(), Invalid> {
+    if root.is_absolute() {
+        Ok(())
+    } else {
+        Err(Invalid::new(
+            format!("`root: {}` is not an absolute path", root.display()),
+            "write the folder that stands for the host's `/`, e.g. `/mnt/image`",
+        ))
+    }
+}
+
 /// Load-time check of a probe's `role` parameter against the roles it knows.
 pub(crate) fn require_role(role: Option<&str>, known: &[&str]) -> Result<(), Invalid> {
     match role {
