@@ -100,6 +100,10 @@ pub struct Policy {
     /// jump host (a backup folder mounted there).
     #[serde(default)]
     pub hosts: Vec<String>,
+    /// The clock zone the times in backup names are written in, when the server writing them
+    /// keeps another than the node's (a UTC server's `date +%Y%m%d-%H%M%S`): `UTC`.
+    #[serde(default)]
+    pub timezone: Option<String>,
     /// The policy as written, sent to agents on other hosts.
     #[serde(skip)]
     pub written: serde_json::Value,
@@ -147,9 +151,25 @@ impl Policy {
         self.title.as_deref().unwrap_or(&self.id)
     }
 
+    /// The zone the dates in names are read (and written) in: the policy's, else the node's.
+    pub fn zone(&self, node: chrono_tz::Tz) -> chrono_tz::Tz {
+        self.timezone
+            .as_deref()
+            .and_then(|z| z.parse().ok())
+            .unwrap_or(node)
+    }
+
     /// Load-time problems, with hints.
     pub fn problems(&self) -> Vec<Invalid> {
         let mut out = Vec::new();
+        if let Some(z) = &self.timezone
+            && z.parse::<chrono_tz::Tz>().is_err()
+        {
+            out.push(Invalid::new(
+                format!("backup `{}`: unknown timezone `{z}`", self.id),
+                "an IANA name such as `UTC` or `Asia/Shanghai`",
+            ));
+        }
         if let Err(e) = glob::Pattern::new(&date_glob(&self.path)) {
             out.push(Invalid::new(
                 format!(
@@ -193,6 +213,7 @@ impl Policy {
 
     /// The backups on disk, oldest first.
     pub fn discover(&self, base: &Path, tz: chrono_tz::Tz) -> Result<Vec<Backup>, String> {
+        let tz = self.zone(tz);
         let full = if Path::new(&self.path).is_absolute() {
             PathBuf::from(&self.path)
         } else {
@@ -387,6 +408,42 @@ mod tests {
             "the name's day when the write is days later"
         );
         assert!(old.disagree);
+    }
+
+    #[test]
+    fn a_name_is_read_in_the_policys_clock_zone() {
+        use chrono::TimeZone;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("db-20261203-010000.dump");
+        std::fs::write(&file, "x").unwrap();
+        let utc = chrono::Utc
+            .with_ymd_and_hms(2026, 12, 3, 1, 0, 0)
+            .unwrap()
+            .timestamp();
+        let t = nix::sys::time::TimeVal::new(utc, 0);
+        nix::sys::stat::utimes(&file, &t, &t).unwrap();
+        let policy = |zone: Option<&str>| -> Policy {
+            serde_json::from_value(serde_json::json!({
+                "id": "db", "kind": "file", "path": "db-%Y%m%d-%H%M%S.dump", "timezone": zone
+            }))
+            .unwrap()
+        };
+        let node = chrono_tz::Asia::Shanghai;
+        // A UTC server's 01:00 is 09:00 in Shanghai: read in the node's zone, the name is
+        // eight hours off its write time.
+        let on_utc = policy(Some("UTC")).discover(dir.path(), node).unwrap();
+        assert_eq!(on_utc[0].taken, utc * 1000);
+        let as_node = policy(None).discover(dir.path(), node).unwrap();
+        assert_eq!(as_node[0].taken, (utc - 8 * 3600) * 1000);
+        assert_eq!(policy(Some("Mars/Base")).problems().len(), 1);
+        // Archives `backup take` makes are named in the same zone.
+        let now = node.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).unwrap();
+        let name = take::archive_path(&policy(Some("UTC")), dir.path(), now);
+        assert!(
+            name.ends_with("db-20261203-010000.dump"),
+            "{}",
+            name.display()
+        );
     }
 
     #[test]

@@ -92,7 +92,10 @@ fn hex(d: &[u8]) -> String {
 
 /// The policy's path with its date fields filled in for `now`.
 pub fn archive_path(policy: &Policy, base: &Path, now: chrono::DateTime<chrono_tz::Tz>) -> PathBuf {
-    let name = now.format(&policy.path).to_string();
+    let name = now
+        .with_timezone(&policy.zone(now.timezone()))
+        .format(&policy.path)
+        .to_string();
     if Path::new(&name).is_absolute() {
         PathBuf::from(name)
     } else {
