@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
             [CompletionResult]::new('data', 'data', [CompletionResultType]::ParameterValue, 'The base libraries'' data (SPEC R8): reconcile two tables (diff)')
             [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review')
+            [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'The checks of the configuration and pack: list them, or explain one (its file, probe, hosts, thresholds and where they come from)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file; configuration snapshots and drift of the hosts (snapshot, drift, accept, baselines)')
             [CompletionResult]::new('fleet', 'fleet', [CompletionResultType]::ParameterValue, 'The node''s hosts: list the inventory, ping them over ssh, push znode to them')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)')
@@ -1684,6 +1685,68 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
         'znode;access;help;help' {
             break
         }
+        'znode;checks' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The checks: category, item, id, title, probe kind, system, hosts, waiver')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'One check in full: its file and line, probe parameters, where it runs, the thresholds each metric is judged by (and where they come from), retries, dependencies, remediation')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;checks;list' {
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only these categories (中文 or English names)')
+            [CompletionResult]::new('--system', '--system', [CompletionResultType]::ParameterName, 'Only these systems')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only these probe kinds')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Disabled checks too')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;checks;explain' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: table or json')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'History store: a SQLite path or postgres:// URL (overrides `store:`)')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'Display timezone, IANA name (overrides `timezone:`)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name shown in outputs (overrides `node:`)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of tables and messages for people')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'znode;checks;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The checks: category, item, id, title, probe kind, system, hosts, waiver')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'One check in full: its file and line, probe parameters, where it runs, the thresholds each metric is judged by (and where they come from), retries, dependencies, remediation')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'znode;checks;help;list' {
+            break
+        }
+        'znode;checks;help;explain' {
+            break
+        }
+        'znode;checks;help;help' {
+            break
+        }
         'znode;config' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./znode.yaml]')
@@ -2045,6 +2108,7 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Log engine: scan, audit, top (templates), archive, purge')
             [CompletionResult]::new('data', 'data', [CompletionResultType]::ParameterValue, 'The base libraries'' data (SPEC R8): reconcile two tables (diff)')
             [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review')
+            [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'The checks of the configuration and pack: list them, or explain one (its file, probe, hosts, thresholds and where they come from)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate the configuration and every check file; configuration snapshots and drift of the hosts (snapshot, drift, accept, baselines)')
             [CompletionResult]::new('fleet', 'fleet', [CompletionResultType]::ParameterValue, 'The node''s hosts: list the inventory, ping them over ssh, push znode to them')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)')
@@ -2343,6 +2407,17 @@ Register-ArgumentCompleter -Native -CommandName 'znode' -ScriptBlock {
             break
         }
         'znode;help;access;reviews' {
+            break
+        }
+        'znode;help;checks' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The checks: category, item, id, title, probe kind, system, hosts, waiver')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'One check in full: its file and line, probe parameters, where it runs, the thresholds each metric is judged by (and where they come from), retries, dependencies, remediation')
+            break
+        }
+        'znode;help;checks;list' {
+            break
+        }
+        'znode;help;checks;explain' {
             break
         }
         'znode;help;config' {

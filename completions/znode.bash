@@ -28,6 +28,9 @@ _znode() {
             znode,backup)
                 cmd="znode__subcmd__backup"
                 ;;
+            znode,checks)
+                cmd="znode__subcmd__checks"
+                ;;
             znode,completions)
                 cmd="znode__subcmd__completions"
                 ;;
@@ -154,6 +157,24 @@ _znode() {
             znode__subcmd__backup__subcmd__help,verify)
                 cmd="znode__subcmd__backup__subcmd__help__subcmd__verify"
                 ;;
+            znode__subcmd__checks,explain)
+                cmd="znode__subcmd__checks__subcmd__explain"
+                ;;
+            znode__subcmd__checks,help)
+                cmd="znode__subcmd__checks__subcmd__help"
+                ;;
+            znode__subcmd__checks,list)
+                cmd="znode__subcmd__checks__subcmd__list"
+                ;;
+            znode__subcmd__checks__subcmd__help,explain)
+                cmd="znode__subcmd__checks__subcmd__help__subcmd__explain"
+                ;;
+            znode__subcmd__checks__subcmd__help,help)
+                cmd="znode__subcmd__checks__subcmd__help__subcmd__help"
+                ;;
+            znode__subcmd__checks__subcmd__help,list)
+                cmd="znode__subcmd__checks__subcmd__help__subcmd__list"
+                ;;
             znode__subcmd__config,accept)
                 cmd="znode__subcmd__config__subcmd__accept"
                 ;;
@@ -244,6 +265,9 @@ _znode() {
             znode__subcmd__help,backup)
                 cmd="znode__subcmd__help__subcmd__backup"
                 ;;
+            znode__subcmd__help,checks)
+                cmd="znode__subcmd__help__subcmd__checks"
+                ;;
             znode__subcmd__help,completions)
                 cmd="znode__subcmd__help__subcmd__completions"
                 ;;
@@ -327,6 +351,12 @@ _znode() {
                 ;;
             znode__subcmd__help__subcmd__backup,verify)
                 cmd="znode__subcmd__help__subcmd__backup__subcmd__verify"
+                ;;
+            znode__subcmd__help__subcmd__checks,explain)
+                cmd="znode__subcmd__help__subcmd__checks__subcmd__explain"
+                ;;
+            znode__subcmd__help__subcmd__checks,list)
+                cmd="znode__subcmd__help__subcmd__checks__subcmd__list"
                 ;;
             znode__subcmd__help__subcmd__config,accept)
                 cmd="znode__subcmd__help__subcmd__config__subcmd__accept"
@@ -905,7 +935,7 @@ _znode() {
 
     case "${cmd}" in
         znode)
-            opts="-c -h -V --config --store --timezone --node --lang --color --help --version init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access config fleet agent history completions man help"
+            opts="-c -h -V --config --store --timezone --node --lang --color --help --version init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access checks config fleet agent history completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,6 +1731,216 @@ _znode() {
                     ;;
                 --textfile-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__checks)
+            opts="-c -h --config --store --timezone --node --lang --color --help list explain help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__checks__subcmd__explain)
+            opts="-f -c -h --format --config --store --timezone --node --lang --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__checks__subcmd__help)
+            opts="list explain help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__checks__subcmd__help__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__checks__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__checks__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__checks__subcmd__list)
+            opts="-f -c -h --category --system --kind --all --format --config --store --timezone --node --lang --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --system)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2719,7 +2959,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help)
-            opts="init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access config fleet agent history completions man help"
+            opts="init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access checks config fleet agent history completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2887,6 +3127,48 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help__subcmd__backup__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__help__subcmd__checks)
+            opts="list explain"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__help__subcmd__checks__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__help__subcmd__checks__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

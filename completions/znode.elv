@@ -46,6 +46,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand data 'The base libraries'' data (SPEC R8): reconcile two tables (diff)'
             cand access 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review'
+            cand checks 'The checks of the configuration and pack: list them, or explain one (its file, probe, hosts, thresholds and where they come from)'
             cand config 'Validate the configuration and every check file; configuration snapshots and drift of the hosts (snapshot, drift, accept, baselines)'
             cand fleet 'The node''s hosts: list the inventory, ping them over ssh, push znode to them'
             cand agent 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
@@ -1519,6 +1520,61 @@ set edit:completion:arg-completer[znode] = {|@words|
         }
         &'znode;access;help;help'= {
         }
+        &'znode;checks'= {
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'The checks: category, item, id, title, probe kind, system, hosts, waiver'
+            cand explain 'One check in full: its file and line, probe parameters, where it runs, the thresholds each metric is judged by (and where they come from), retries, dependencies, remediation'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;checks;list'= {
+            cand --category 'Only these categories (中文 or English names)'
+            cand --system 'Only these systems'
+            cand --kind 'Only these probe kinds'
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand --all 'Disabled checks too'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;checks;explain'= {
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;checks;help'= {
+            cand list 'The checks: category, item, id, title, probe kind, system, hosts, waiver'
+            cand explain 'One check in full: its file and line, probe parameters, where it runs, the thresholds each metric is judged by (and where they come from), retries, dependencies, remediation'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'znode;checks;help;list'= {
+        }
+        &'znode;checks;help;explain'= {
+        }
+        &'znode;checks;help;help'= {
+        }
         &'znode;config'= {
             cand -c 'Configuration file [default: ./znode.yaml]'
             cand --config 'Configuration file [default: ./znode.yaml]'
@@ -1844,6 +1900,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand logs 'Log engine: scan, audit, top (templates), archive, purge'
             cand data 'The base libraries'' data (SPEC R8): reconcile two tables (diff)'
             cand access 'Access review (账号清单复核, SPEC R2): accounts, privileges and keys per host, compared with the previous review'
+            cand checks 'The checks of the configuration and pack: list them, or explain one (its file, probe, hosts, thresholds and where they come from)'
             cand config 'Validate the configuration and every check file; configuration snapshots and drift of the hosts (snapshot, drift, accept, baselines)'
             cand fleet 'The node''s hosts: list the inventory, ping them over ssh, push znode to them'
             cand agent 'Run a plan sent by the jump host on stdin (started over ssh by `znode inspect`)'
@@ -2065,6 +2122,14 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;access;review'= {
         }
         &'znode;help;access;reviews'= {
+        }
+        &'znode;help;checks'= {
+            cand list 'The checks: category, item, id, title, probe kind, system, hosts, waiver'
+            cand explain 'One check in full: its file and line, probe parameters, where it runs, the thresholds each metric is judged by (and where they come from), retries, dependencies, remediation'
+        }
+        &'znode;help;checks;list'= {
+        }
+        &'znode;help;checks;explain'= {
         }
         &'znode;help;config'= {
             cand check 'Validate znode.yaml and every check file; report all problems with file:line:column'

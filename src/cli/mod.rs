@@ -4,6 +4,7 @@
 mod access;
 mod agent;
 mod backup;
+mod checks;
 mod config;
 mod data;
 mod drift;
@@ -141,6 +142,10 @@ enum Command {
     /// with the previous review
     #[command(subcommand)]
     Access(access::Command),
+    /// The checks of the configuration and pack: list them, or explain one (its file, probe,
+    /// hosts, thresholds and where they come from)
+    #[command(subcommand)]
+    Checks(checks::Command),
     /// Validate the configuration and every check file; configuration snapshots and drift of
     /// the hosts (snapshot, drift, accept, baselines)
     #[command(subcommand)]
@@ -300,6 +305,7 @@ pub fn main() -> ExitCode {
         Command::Report(c) => report::run(cx, c),
         Command::Data(c) => data::run(cx, c),
         Command::Access(c) => access::run(cx, c),
+        Command::Checks(c) => checks::run(&cx, c),
         Command::Config(c) => config::run(cx, c),
         Command::Fleet(c) => fleet::run(cx, c),
         Command::Agent => agent::run(),

@@ -295,6 +295,15 @@ pub enum Place {
 }
 
 impl Place {
+    /// How the place is named to people reading Chinese.
+    pub fn describe_zh(self) -> &'static str {
+        match self {
+            Place::Host => "主机级探针：在其系统或 hosts 所列的各主机上运行",
+            Place::Network => "网络探针：从跳板机（或 from 指定的主机）发起",
+            Place::Node => "节点探针：读历史库，在跳板机运行",
+        }
+    }
+
     /// How the place is named in messages.
     pub fn describe(self) -> &'static str {
         match self {

@@ -4,6 +4,7 @@
 
 mod access;
 mod backup;
+mod checks_cmd;
 mod config_errors;
 mod data;
 mod data_diff;
