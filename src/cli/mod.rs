@@ -147,7 +147,7 @@ enum Command {
     #[command(subcommand)]
     Checks(checks::Command),
     /// Validate the configuration and every check file; configuration snapshots and drift of
-    /// the hosts (snapshot, drift, accept, baselines)
+    /// the hosts (snapshot, drift, accept, baselines, compare)
     #[command(subcommand)]
     Config(config::Command),
     /// The node's hosts: list the inventory, ping them over ssh, push znode to them
