@@ -5511,7 +5511,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__logs__subcmd__audit)
-            opts="-f -c -h --since --from --to --incremental --system --source --timeout --format --textfile-dir --config --store --timezone --node --lang --color --help"
+            opts="-f -c -h --since --from --to --incremental --system --source --timeout --format --textfile-dir --learn --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

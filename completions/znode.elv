@@ -1328,6 +1328,7 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand --lang 'Language of tables and messages for people'
             cand --color 'When to colour tables'
             cand --incremental 'Read only what was written since the last incremental run (per file, surviving rotation)'
+            cand --learn 'Only learn: add every account, address or value the window holds to the baselines of the `new:` rules (what "new" is judged against), report no finding, store no run and exit 0; for a node''s first audit over its past logs'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

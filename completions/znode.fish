@@ -1147,6 +1147,7 @@ complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcom
 always\t'Always'
 never\t'Never'"
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l incremental -d 'Read only what was written since the last incremental run (per file, surviving rotation)'
+complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -l learn -d 'Only learn: add every account, address or value the window holds to the baselines of the `new:` rules (what "new" is judged against), report no finding, store no run and exit 0; for a node\'s first audit over its past logs'
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -l since -d 'Look back this far from now' -r
 complete -c znode -n "__fish_znode_using_subcommand logs; and __fish_seen_subcommand_from top" -l from -d 'Window start: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` in the node\'s timezone' -r

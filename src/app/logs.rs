@@ -223,3 +223,117 @@ pub async fn mine_templates(
     store.close().await;
     Ok(out)
 }
+
+/// What `logs audit --learn` recorded for one `new:` audit rule of a source.
+#[derive(Clone, Debug, Serialize)]
+pub struct LearnedBaseline {
+    /// Source id.
+    pub source: String,
+    /// Rule id.
+    pub rule: String,
+    /// Rule title.
+    pub title: String,
+    /// Distinct values seen in the window (accounts, addresses, ...).
+    pub values: usize,
+    /// Of those, values the baseline did not hold before.
+    pub added: usize,
+}
+
+/// Reads each source's audit window and adds every value its `new:` rules see to the stored
+/// baseline, reporting no finding: a node's first audit learns what is usual instead of
+/// alerting on every account and address of the past. Only sources read on this host.
+pub async fn learn_audit_baselines(
+    settings: &Settings,
+    sources: &[&Source],
+    window: Window,
+) -> Result<Vec<LearnedBaseline>, Error> {
+    let here = settings.this_host.as_deref();
+    if let Some(s) = sources
+        .iter()
+        .find(|s| !s.hosts.is_empty() && s.hosts.iter().any(|h| Some(h.as_str()) != here))
+    {
+        return Err(Error::Message(format!(
+            "log source `{}` is read on {}: --learn reads this host's files only; run `znode logs audit --learn --source {}` on that host, or a plain `logs audit` (its first audit of a rule learns the baseline too)",
+            s.id,
+            s.hosts.join(", "),
+            s.id
+        )));
+    }
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let mut learned = logs::Learned::default();
+    let mut rows = Vec::new();
+    for src in sources {
+        let req = ScanRequest {
+            kinds: vec![RuleKind::Audit],
+            window,
+            threads,
+            ..Default::default()
+        };
+        let scan = logs::scan_source(
+            &settings.logs,
+            src,
+            &settings.base_dir,
+            settings.timezone,
+            &req,
+            &Default::default(),
+        )
+        .map_err(Error::Message)?;
+        if scan.files.is_empty() && scan.skipped_old == 0 {
+            let why = scan
+                .problems
+                .first()
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default();
+            return Err(Error::Message(format!(
+                "no file of log source `{}` matched its paths{why}",
+                src.id
+            )));
+        }
+        for (rule, res) in scan.rules.iter().zip(&scan.results) {
+            if rule.new.is_empty() {
+                continue;
+            }
+            let fields: Vec<String> = rule.fields().into_iter().map(str::to_owned).collect();
+            let (_, seen) =
+                logs::audit::detect(rule, &fields, &res.events, None, settings.timezone);
+            let key = logs::audit::Known::key(&src.id, &rule.id);
+            rows.push((
+                key.clone(),
+                src.id.clone(),
+                rule.id.clone(),
+                rule.title.clone(),
+                seen.len(),
+            ));
+            learned
+                .seen
+                .extend(seen.into_iter().map(|(v, t)| (key.clone(), v, t)));
+        }
+    }
+    let store = Store::open(&settings.store_url).await?;
+    let before = store
+        .log_memory()
+        .await?
+        .remove("")
+        .unwrap_or_default()
+        .known;
+    store.save_log_learned("", &learned).await?;
+    store.close().await;
+    Ok(rows
+        .into_iter()
+        .map(|(key, source, rule, title, values)| {
+            let known = before.get(&key);
+            let added = learned
+                .seen
+                .iter()
+                .filter(|(k, v, _)| *k == key && !known.is_some_and(|kn| kn.contains(v)))
+                .count();
+            LearnedBaseline {
+                source,
+                rule,
+                title,
+                values,
+                added,
+            }
+        })
+        .collect())
+}

@@ -105,6 +105,13 @@ pub(super) struct Shown {
     textfile_dir: Option<std::path::PathBuf>,
 }
 
+impl Shown {
+    /// Whether JSON was asked for.
+    pub(super) fn is_json(&self) -> bool {
+        self.format == Format::Json
+    }
+}
+
 /// Runs a plan as a recorded session, prints what happened and the outcomes in `format`, and
 /// returns the status to exit with. Shared by `inspect`, `logs scan|audit` and `backup verify`.
 pub(super) fn execute(

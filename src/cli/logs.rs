@@ -12,6 +12,7 @@ use super::inspect::execute;
 use crate::app::{self, inspection::Options};
 use crate::core::error::Error;
 use crate::core::outcome::Status;
+use crate::core::text::Lang;
 use crate::logs::{self, RuleKind};
 use crate::probe::log::Span;
 use crate::runner::Plan;
@@ -24,7 +25,7 @@ pub(super) enum Command {
     /// Review auth, database, access and operation logs (SPEC R2): failed-login bursts, logins
     /// at unusual hours or from new addresses, sudo/su, account and permission changes, mass
     /// deletions, abnormal request paths; findings stored as a run
-    Audit(ScanArgs),
+    Audit(AuditArgs),
     /// Group error lines into templates (numbers, addresses, ids masked) and mark the ones never
     /// seen by an earlier `logs top`
     Top(TopArgs),
@@ -86,6 +87,17 @@ pub(super) struct ScanArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub(super) struct AuditArgs {
+    #[command(flatten)]
+    scan: ScanArgs,
+    /// Only learn: add every account, address or value the window holds to the baselines of
+    /// the `new:` rules (what "new" is judged against), report no finding, store no run and
+    /// exit 0; for a node's first audit over its past logs
+    #[arg(long, conflicts_with = "incremental")]
+    learn: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub(super) struct TopArgs {
     #[command(flatten)]
     window: WindowArgs,
@@ -128,7 +140,8 @@ pub(super) enum ListFormat {
 pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
     match c {
         Command::Scan(a) => scan(cx, a, RuleKind::Scan),
-        Command::Audit(a) => scan(cx, a, RuleKind::Audit),
+        Command::Audit(a) if a.learn => learn(&cx, a.scan),
+        Command::Audit(a) => scan(cx, a.scan, RuleKind::Audit),
         Command::Top(a) => top(&cx, a),
         Command::Archive(a) => retention(&cx, a, true),
         Command::Purge(a) => retention(&cx, a, false),
@@ -286,6 +299,66 @@ fn scan(cx: Context, a: ScanArgs, kind: RuleKind) -> Result<Status, Error> {
         },
         a.shown,
     )
+}
+
+/// `logs audit --learn`: the baselines of `new:` rules, learned from the window.
+fn learn(cx: &Context, a: ScanArgs) -> Result<Status, Error> {
+    let settings = cx.settings()?;
+    let sources = app::logs::select(&settings, &a.system, &a.source)?;
+    let window = window_of(&a.window, settings.timezone)?;
+    let learned = super::run_async(app::logs::learn_audit_baselines(
+        &settings, &sources, window,
+    ))?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if a.shown.is_json() {
+        super::print_json(
+            &mut out,
+            &serde_json::json!({ "schema": "znode.log-baselines/v1", "baselines": learned }),
+        )?;
+    } else if learned.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            if cx.lang == Lang::Zh {
+                "所选日志源没有“新出现”类审计规则（new:），无基线可学；其余审计规则不需要基线。"
+            } else {
+                "No audit rule of the selected sources judges new values (new:): there is no baseline to learn."
+            }
+        )?;
+    } else {
+        let mut t = crate::report::new_table(cx.style);
+        t.set_header(super::headers(
+            cx.lang,
+            &[
+                ("日志源", "source"),
+                ("规则", "rule"),
+                ("名称", "title"),
+                ("窗口内的值", "values"),
+                ("新加入基线", "added"),
+            ],
+        ));
+        for b in &learned {
+            t.add_row([
+                b.source.clone(),
+                b.rule.clone(),
+                b.title.clone(),
+                b.values.to_string(),
+                b.added.to_string(),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+        writeln!(
+            out,
+            "{}",
+            if cx.lang == Lang::Zh {
+                "只学习了基线，未报告任何发现，未记录运行；此后的 logs audit 只把基线之外的值报为新出现。"
+            } else {
+                "Baselines learned only: no finding reported, no run stored; later audits report only values outside them as new."
+            }
+        )?;
+    }
+    out.flush()?;
+    Ok(Status::Ok)
 }
 
 fn window_of(w: &WindowArgs, tz: chrono_tz::Tz) -> Result<logs::Window, Error> {

@@ -410,6 +410,89 @@ fn audit_findings_are_exactly_the_planted_ones() {
     );
 }
 
+/// `logs audit --learn` fills the baselines of `new:` rules from past logs and reports nothing;
+/// the next audit reports only what lies outside them.
+#[test]
+fn audit_learn_records_baselines_and_reports_nothing() {
+    let node =
+        log_node("  sources:\n    - id: auth\n      format: auth\n      paths: [logs/secure]\n");
+    let past = "\
+Oct  9 09:00:00 node1 sshd[100]: Accepted password for ops from 10.0.0.5 port 50100 ssh2
+Oct  9 09:10:00 node1 sshd[101]: Accepted publickey for li from 10.0.0.6 port 50101 ssh2
+Oct  9 03:10:00 node1 sshd[102]: Failed password for root from 203.0.113.7 port 40000 ssh2
+Oct  9 03:10:10 node1 sshd[103]: Failed password for root from 203.0.113.7 port 40001 ssh2
+Oct  9 03:10:20 node1 sshd[104]: Failed password for root from 203.0.113.7 port 40002 ssh2
+Oct  9 03:10:30 node1 sshd[105]: Failed password for root from 203.0.113.7 port 40003 ssh2
+Oct  9 03:10:40 node1 sshd[106]: Failed password for root from 203.0.113.7 port 40004 ssh2
+Oct  9 03:10:50 node1 sshd[107]: Failed password for root from 203.0.113.7 port 40005 ssh2
+Oct 10 09:00:00 node1 sshd[200]: Accepted password for ops from 10.0.0.5 port 50200 ssh2
+Oct 10 09:30:00 node1 sshd[201]: Accepted password for ops from 10.9.9.9 port 50201 ssh2
+";
+    write(&node, "logs/secure", past.as_bytes());
+    let learn = [
+        "logs",
+        "audit",
+        "--learn",
+        "--from",
+        "2025-10-09 00:00",
+        "--to",
+        "2025-10-10 00:00",
+    ];
+    let (code, doc) = json(&node, &learn);
+    assert_eq!(code, 0, "{doc:#}");
+    assert_eq!(doc["schema"], "znode.log-baselines/v1");
+    let row = |doc: &serde_json::Value| {
+        doc["baselines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["rule"] == "login-new-address")
+            .cloned()
+            .unwrap_or_else(|| panic!("{doc:#}"))
+    };
+    let first = row(&doc);
+    assert_eq!(
+        (first["values"].as_u64(), first["added"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert!(
+        !doc.to_string().contains("203.0.113.7"),
+        "a learn reports no finding: {doc:#}"
+    );
+    // Learning the same days again adds nothing; no run was stored.
+    let (_, again) = json(&node, &learn);
+    let again = row(&again);
+    assert_eq!(
+        (again["values"].as_u64(), again["added"].as_u64()),
+        (Some(2), Some(0))
+    );
+    let history: serde_json::Value =
+        serde_json::from_slice(&node.run(&["history", "--format", "json"]).stdout).unwrap();
+    assert_eq!(history.as_array().map(Vec::len), Some(0), "{history:#}");
+    let table = node.run(&learn);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        text.contains("login-new-address") && text.contains("只学习了基线"),
+        "{text}"
+    );
+
+    // The day after: the learned address is known, the other one is new.
+    let mut args = vec!["logs", "audit", "--source", "auth"];
+    args.extend(WINDOW);
+    let (_, doc) = json(&node, &args);
+    let found = outcome(&doc, "log.auth.login-new-address");
+    assert_eq!(found["status"], "WARN", "{found:#}");
+    let ev = evidence(&doc, "log.auth.login-new-address");
+    assert!(
+        ev.contains("ops / 10.9.9.9") && !ev.contains("10.0.0.5"),
+        "{ev}"
+    );
+
+    // --learn and --incremental do not go together.
+    let out = node.run(&["logs", "audit", "--learn", "--incremental"]);
+    assert_eq!(out.status.code(), Some(3));
+}
+
 #[test]
 fn log_checks_in_check_files_share_the_engine() {
     let node =
