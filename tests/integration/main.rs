@@ -11,6 +11,7 @@ mod data_diff;
 mod drift;
 mod elasticsearch;
 mod fleet;
+mod fuzz;
 mod incident;
 mod layers;
 mod logs;
