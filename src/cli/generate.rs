@@ -71,10 +71,12 @@ OK: every counted result is OK.
 WARNING.
 .TP
 .B 2
+CRITICAL, also for an interrupted run when a check that finished before the interruption is
 CRITICAL.
 .TP
 .B 3
-UNKNOWN, an interrupted run, or an error of configuration, usage or the history store.
+UNKNOWN, an interrupted run (nothing finished CRITICAL), or an error of configuration, usage or
+the history store.
 .PP
 \fBhistory diff\fR exits 1 when something got worse. Other commands exit 0 on success and 3
 on an error.

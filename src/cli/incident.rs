@@ -233,9 +233,9 @@ pub(super) fn run(cx: Context, c: Command) -> Result<Status, Error> {
                         i.title,
                         i.kind,
                         i.severity,
-                        i.state_zh()
+                        state(&i, cx.lang)
                     )?;
-                    writeln!(out, "{}", clock_line(&i, &settings, now))?;
+                    writeln!(out, "{}", clock_line(&i, &settings, now, cx.lang))?;
                     let mut t = crate::report::new_table(cx.style);
                     t.set_header(super::headers(
                         cx.lang,
@@ -288,28 +288,45 @@ async fn record(
     Ok(())
 }
 
-fn clock_line(i: &Incident, settings: &crate::settings::Settings, now: i64) -> String {
+fn clock_line(
+    i: &Incident,
+    settings: &crate::settings::Settings,
+    now: i64,
+    lang: crate::report::Lang,
+) -> String {
     let c = i.clocks(&settings.sla, now);
-    let mut s = format!(
-        "响应 {} 分钟{}",
-        c.response_min,
-        if c.response_breached {
-            "（超时）"
-        } else {
-            ""
-        }
-    );
+    let zh = lang == crate::report::Lang::Zh;
+    let late = |breached: bool| match (breached, zh) {
+        (false, _) => "",
+        (true, true) => "（超时）",
+        (true, false) => " (late)",
+    };
+    let mut s = if zh {
+        format!("响应 {} 分钟{}", c.response_min, late(c.response_breached))
+    } else {
+        format!(
+            "response {} min{}",
+            c.response_min,
+            late(c.response_breached)
+        )
+    };
     if let Some(m) = c.restore_min {
-        s.push_str(&format!(
-            "，恢复 {m} 分钟{}",
-            if c.restore_breached {
-                "（超时）"
-            } else {
-                ""
-            }
-        ));
+        if zh {
+            s.push_str(&format!("，恢复 {m} 分钟{}", late(c.restore_breached)));
+        } else {
+            s.push_str(&format!(", restore {m} min{}", late(c.restore_breached)));
+        }
     }
     s
+}
+
+/// The incident's state in the reader's language.
+fn state(i: &Incident, lang: crate::report::Lang) -> &'static str {
+    if lang == crate::report::Lang::Zh {
+        i.state_zh()
+    } else {
+        i.state()
+    }
 }
 
 fn print_list(
@@ -355,9 +372,9 @@ fn print_list(
             i.severity.clone(),
             i.system.clone().unwrap_or_default(),
             i.title.clone(),
-            i.state_zh().to_owned(),
+            state(i, lang).to_owned(),
             crate::core::clock::local_time(i.opened_at, settings.timezone, "%m-%d %H:%M"),
-            clock_line(i, settings, now),
+            clock_line(i, settings, now, lang),
         ]);
     }
     writeln!(out, "{t}")?;

@@ -159,10 +159,14 @@ fn rules(cx: &Context, a: RulesArgs) -> Result<Status, Error> {
         .iter()
         .filter_map(|r| r.get("id")?.as_str())
         .collect();
-    let origin = |id: &str| match (shipped.iter().any(|s| s == id), own.contains(&id)) {
-        (true, true) => "内置（配置修改）",
-        (true, false) => "内置",
-        _ => "配置",
+    let zh = cx.lang == Lang::Zh;
+    let origin = |id: &str| match (shipped.iter().any(|s| s == id), own.contains(&id), zh) {
+        (true, true, true) => "内置（配置修改）",
+        (true, false, true) => "内置",
+        (_, _, true) => "配置",
+        (true, true, false) => "shipped, changed in config",
+        (true, false, false) => "shipped",
+        (_, _, false) => "config",
     };
     let listed: Vec<&logs::Rule> = settings
         .logs
@@ -177,7 +181,7 @@ fn rules(cx: &Context, a: RulesArgs) -> Result<Status, Error> {
         .collect();
     let formats = |r: &logs::Rule| {
         if r.formats.is_empty() {
-            "全部".to_owned()
+            if zh { "全部" } else { "all" }.to_owned()
         } else {
             r.formats
                 .iter()
@@ -197,7 +201,8 @@ fn rules(cx: &Context, a: RulesArgs) -> Result<Status, Error> {
                     "kind": if r.kind == RuleKind::Scan { "scan" } else { "audit" },
                     "formats": r.formats.iter().map(|f| f.name()).collect::<Vec<_>>(),
                     "match": r.pattern.0.as_str(),
-                    "judgement": r.judgement(),
+                    "judgement": r.judgement().zh,
+                    "judgement_en": r.judgement().en,
                     "origin": origin(&r.id),
                 })
             })
@@ -209,24 +214,36 @@ fn rules(cx: &Context, a: RulesArgs) -> Result<Status, Error> {
         .map_err(|e| Error::Message(e.to_string()))?;
         writeln!(out)?;
     } else {
+        let zh = cx.lang == Lang::Zh;
         let mut t = crate::report::new_table(cx.style);
-        let mut header = vec!["规则", "名称", "类型", "格式", "判定", "来源"];
+        let mut header = super::headers(
+            cx.lang,
+            &[
+                ("规则", "rule"),
+                ("名称", "title"),
+                ("类型", "kind"),
+                ("格式", "formats"),
+                ("判定", "judged by"),
+                ("来源", "origin"),
+            ],
+        );
         if a.patterns {
-            header.push("正则");
+            header.push(if zh { "正则" } else { "regex" });
         }
         t.set_header(header);
         for r in &listed {
             let mut row = vec![
                 r.id.clone(),
                 r.title.clone(),
-                if r.kind == RuleKind::Scan {
-                    "扫描"
-                } else {
-                    "审计"
+                match (r.kind == RuleKind::Scan, zh) {
+                    (true, true) => "扫描",
+                    (false, true) => "审计",
+                    (true, false) => "scan",
+                    (false, false) => "audit",
                 }
                 .to_owned(),
                 formats(r),
-                r.judgement(),
+                r.judgement().pick(cx.lang).to_owned(),
                 origin(&r.id).to_owned(),
             ];
             if a.patterns {
@@ -235,11 +252,19 @@ fn rules(cx: &Context, a: RulesArgs) -> Result<Status, Error> {
             t.add_row(row);
         }
         writeln!(out, "{t}")?;
-        writeln!(
-            out,
-            "共 {} 条规则；在 znode.yaml 的 logs.rules 中写同一 id 只需写要改的字段（如 {{ id: error, crit: \"1000\" }}），enabled: false 停用。",
-            listed.len()
-        )?;
+        if zh {
+            writeln!(
+                out,
+                "共 {} 条规则；在 znode.yaml 的 logs.rules 中写同一 id 只需写要改的字段（如 {{ id: error, crit: \"1000\" }}），enabled: false 停用。",
+                listed.len()
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{} rules; to change one, write its id in znode.yaml's logs.rules with only the fields to change (e.g. {{ id: error, crit: \"1000\" }}); enabled: false turns it off.",
+                listed.len()
+            )?;
+        }
     }
     out.flush()?;
     Ok(Status::Ok)
@@ -392,14 +417,25 @@ fn top(cx: &Context, a: TopArgs) -> Result<Status, Error> {
         ListFormat::Table => {
             let tz = settings.timezone;
             for m in &mined {
-                writeln!(
-                    out,
-                    "{}: {} 条错误行归并为 {} 个模板，其中新出现 {} 个",
-                    m.source,
-                    m.lines,
-                    m.templates.len(),
-                    m.fresh()
-                )?;
+                if cx.lang == Lang::Zh {
+                    writeln!(
+                        out,
+                        "{}: {} 条错误行归并为 {} 个模板，其中新出现 {} 个",
+                        m.source,
+                        m.lines,
+                        m.templates.len(),
+                        m.fresh()
+                    )?;
+                } else {
+                    writeln!(
+                        out,
+                        "{}: {} error lines in {} templates, {} of them new",
+                        m.source,
+                        m.lines,
+                        m.templates.len(),
+                        m.fresh()
+                    )?;
+                }
                 if m.templates.is_empty() {
                     writeln!(out)?;
                     continue;

@@ -152,19 +152,16 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<Status,
     let now = crate::core::clock::now_ms();
     let day = crate::core::clock::local_time(now, settings.timezone, "%Y%m%d");
     let id = a.id;
-    let (kind_id, file, template) = match kind {
-        Special::Incident => (
-            "incident",
-            format!("事件处理简报-{id}-{day}"),
-            "incident.md.hbs",
-        ),
-        Special::Drill => ("drill", format!("预案执行总结-{id}-{day}"), "drill.md.hbs"),
-        Special::Sync => ("sync", format!("版本同步报告-{id}-{day}"), "sync.md.hbs"),
-        Special::Guard => ("guard", format!("重保报告-{id}-{day}"), "guard.md.hbs"),
+    let (kind_id, template) = match kind {
+        Special::Incident => ("incident", "incident.md.hbs"),
+        Special::Drill => ("drill", "drill.md.hbs"),
+        Special::Sync => ("sync", "sync.md.hbs"),
+        Special::Guard => ("guard", "guard.md.hbs"),
     };
-    let (model, title, summary) = super::run_async(async {
+    // Files are named as the documents are (故障处理简报, 演练总结报告, 重要时刻保障报告, ...).
+    let (model, title, summary, name) = super::run_async(async {
         let store = Store::open_existing(&settings.store_url).await?;
-        let (model, title, summary) = match kind {
+        let (model, title, summary, name) = match kind {
             Special::Incident => {
                 let m = special::incident(&store, &settings, id, now).await?;
                 if m.incident.kind == "故障" && !m.missing.is_empty() {
@@ -192,7 +189,8 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<Status,
                 }
                 let t = m.header.title.clone();
                 let c = m.conclusion.clone();
-                (serde_json::to_value(m), t, c)
+                let name = format!("{}处理简报", m.incident.kind);
+                (serde_json::to_value(m), t, c, name)
             }
             Special::Drill => {
                 let playbooks = super::playbook::playbooks(&settings).unwrap_or_else(|e| {
@@ -211,7 +209,12 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<Status,
                     "{}结果：{}，用时 {}。",
                     m.run.mode, m.run.state, m.run.duration
                 );
-                (serde_json::to_value(m), t, c)
+                let name = if m.run.mode == "演练" {
+                    "演练总结报告"
+                } else {
+                    "应急处置总结报告"
+                };
+                (serde_json::to_value(m), t, c, name.to_owned())
             }
             Special::Sync => {
                 // The comparison is of what runs now: read when the report is made.
@@ -235,24 +238,24 @@ fn special_report(cx: &Context, kind: Special, a: SubjectArgs) -> Result<Status,
                 let m = special::sync(&store, &settings, id, now, versions).await?;
                 let t = m.header.title.clone();
                 let c = format!("已完成 {}/10 步，{}。", m.release.done, m.release.state);
-                (serde_json::to_value(m), t, c)
+                (serde_json::to_value(m), t, c, "版本同步报告".to_owned())
             }
             Special::Guard => {
                 let m = special::guard(&store, &settings, id, now).await?;
                 let t = m.header.title.clone();
                 let c = m.conclusion.clone();
-                (serde_json::to_value(m), t, c)
+                (serde_json::to_value(m), t, c, "重要时刻保障报告".to_owned())
             }
         };
         store.close().await;
         let model = model.map_err(|e| Error::Message(e.to_string()))?;
-        Ok::<_, Error>((model, title, summary))
+        Ok::<_, Error>((model, title, summary, name))
     })?;
     let doc = Written {
         kind: kind_id,
         subject: id.to_string(),
         title,
-        file_stem: file,
+        file_stem: format!("{name}-{id}-{day}"),
         templates: &[template],
         charts: Vec::new(),
         summary,
@@ -446,7 +449,13 @@ fn write(
         None => settings.reports.folder(&settings.base_dir).join(file_name),
     };
     let to_stdout = path.as_os_str() == "-";
-    let channels = channels(settings, out, to_stdout)?;
+    // A send that cannot be made (no channel named or declared) does not keep the document
+    // from being written: it is written, and the exit says it was not sent.
+    let (channels, unsendable) = match channels(settings, out, to_stdout) {
+        Ok(c) => (c, None),
+        Err(e) if !to_stdout => (Vec::new(), Some(e)),
+        Err(e) => return Err(e),
+    };
     // Every document's cover and sign-off come from `reports:`, beside its own model.
     let mut filled = serde_json::to_value(model).map_err(|e| Error::Message(e.to_string()))?;
     if let Some(m) = filled.as_object_mut() {
@@ -548,6 +557,13 @@ fn write(
         })?;
     }
     println!("{}", path.display());
+    if let Some(e) = unsendable {
+        eprintln!(
+            "error: {e}; the report is written at {} but was not sent",
+            path.display()
+        );
+        return Ok(Status::Unknown);
+    }
     if channels.is_empty() {
         return Ok(Status::Ok);
     }
@@ -561,7 +577,7 @@ fn write(
     send(settings, doc, &path, html.as_deref(), &channels)
 }
 
-/// The channels `--send` names (or `reports.send`), checked before anything is written.
+/// The channels `--send` names (or `reports.send`).
 fn channels<'a>(
     settings: &'a Settings,
     out: &Output,

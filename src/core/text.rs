@@ -39,6 +39,14 @@ impl Text {
         }
     }
 
+    /// The wording in `lang`.
+    pub fn pick(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+
     /// Whether there is nothing to say.
     pub fn is_empty(&self) -> bool {
         self.zh.is_empty() && self.en.is_empty()

@@ -322,55 +322,98 @@ fn yes() -> bool {
 
 impl Rule {
     /// How a match is judged, in words: the count's ranges, or the audit detector.
-    pub fn judgement(&self) -> String {
+    pub fn judgement(&self) -> crate::core::text::Text {
+        use crate::core::text::Text;
         let per = if self.group_by.is_empty() {
-            String::new()
+            Text::default()
         } else {
-            format!("按 {} ", self.group_by.join("、"))
+            Text {
+                zh: format!("按 {} ", self.group_by.join("、")),
+                en: format!("per {}, ", self.group_by.join(", ")),
+            }
         };
         match self.kind {
             RuleKind::Scan => {
-                let mut parts = Vec::new();
-                if let Some(w) = &self.warn {
-                    parts.push(format!("告警 {}", w.as_str()));
+                let warn = self.warn.as_ref().map(|w| w.as_str());
+                let crit = self.crit.as_ref().map(|c| c.as_str());
+                if warn.is_none() && crit.is_none() {
+                    return crate::text!("只计数", "count only");
                 }
-                if let Some(c) = &self.crit {
-                    parts.push(format!("严重 {}", c.as_str()));
-                }
-                if parts.is_empty() {
-                    "只计数".to_owned()
-                } else {
-                    format!("条数：{}", parts.join("，"))
+                let part = |zh: &str, en: &str, v: Option<&str>| {
+                    v.map(|v| (format!("{zh} {v}"), format!("{en} {v}")))
+                };
+                let parts: Vec<(String, String)> =
+                    [part("告警", "warn", warn), part("严重", "crit", crit)]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                Text {
+                    zh: format!(
+                        "条数：{}",
+                        parts
+                            .iter()
+                            .map(|p| p.0.as_str())
+                            .collect::<Vec<_>>()
+                            .join("，")
+                    ),
+                    en: format!(
+                        "count: {}",
+                        parts
+                            .iter()
+                            .map(|p| p.1.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 }
             }
             RuleKind::Audit => {
                 let what = if let Some(b) = &self.burst {
-                    format!(
-                        "{per}{} 内 ≥ {} 次",
-                        crate::core::text::duration(b.within).zh,
-                        b.count
+                    crate::text!(
+                        "{per}{within} 内 ≥ {count} 次",
+                        "{per}≥ {count} within {within}",
+                        per = per,
+                        within = crate::core::text::duration(b.within),
+                        count = b.count
                     )
                 } else if let Some(h) = &self.normal_hours {
-                    format!(
-                        "{per}{:02}:{:02}-{:02}:{:02} 以外",
+                    let hours = format!(
+                        "{:02}:{:02}-{:02}:{:02}",
                         h.from / 60,
                         h.from % 60,
                         h.to / 60,
                         h.to % 60
+                    );
+                    crate::text!(
+                        "{per}{hours} 以外",
+                        "{per}outside {hours}",
+                        per = per,
+                        hours = hours
                     )
                 } else if !self.new.is_empty() {
-                    format!("新出现的 {}", self.new.join("、"))
+                    Text {
+                        zh: format!("新出现的 {}", self.new.join("、")),
+                        en: format!("new {}", self.new.join(", ")),
+                    }
                 } else if let Some(a) = &self.above {
-                    format!("{per}{} > {}", a.field, a.value)
+                    crate::text!(
+                        "{per}{field} > {value}",
+                        "{per}{field} > {value}",
+                        per = per,
+                        field = a.field,
+                        value = a.value
+                    )
                 } else {
-                    format!("{per}每次匹配")
+                    crate::text!("{per}每次匹配", "{per}every match", per = per)
                 };
-                let level = match self.severity {
-                    Severity::Info => "仅列出",
-                    Severity::Warn => "告警",
-                    Severity::Crit => "严重",
+                let (zh, en) = match self.severity {
+                    Severity::Info => ("仅列出", "listed only"),
+                    Severity::Warn => ("告警", "warn"),
+                    Severity::Crit => ("严重", "crit"),
                 };
-                format!("{what}（{level}）")
+                Text {
+                    zh: format!("{}（{zh}）", what.zh),
+                    en: format!("{} ({en})", what.en),
+                }
             }
         }
     }

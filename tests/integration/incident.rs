@@ -156,6 +156,23 @@ fn clocks_and_breaches_follow_the_contract() {
         assert!(brief.contains(needle), "`{needle}` not in:\n{brief}");
     }
     assert!(run(&node, &["report", "incident", "4", "-o", "-"]).contains("| 恢复 | - | - | - |"));
+
+    // The file is named as the document is; `--send` with no channel to send to still writes
+    // it, then says it was not sent (exit 3).
+    let out = node.run(&["report", "incident", "2", "--send"]);
+    out.code(3);
+    let written = std::path::PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    let name = written.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("故障处理简报-2-") && name.ends_with(".md"),
+        "{name}"
+    );
+    assert!(written.is_file(), "{}", written.display());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("reports.send") && err.contains("was not sent"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -263,8 +280,16 @@ fn the_incident_list_follows_the_language() {
         .code(0)
         .stdout_has("级别")
         .stdout_has("门户无法登录");
-    node.run(&["--lang", "en", "incident", "list"])
+    node.run(&["incident", "list"])
         .code(0)
+        .stdout_has("待响应")
+        .stdout_has("响应 0 分钟");
+    let en = node.run(&["--lang", "en", "incident", "list"]);
+    en.code(0)
         .stdout_has("severity")
-        .stdout_has("clocks");
+        .stdout_has("clocks")
+        .stdout_has("open")
+        .stdout_has("response 0 min");
+    let text = String::from_utf8_lossy(&en.stdout);
+    assert!(!text.contains("待响应") && !text.contains("分钟"), "{text}");
 }

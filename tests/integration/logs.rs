@@ -410,6 +410,45 @@ fn audit_findings_are_exactly_the_planted_ones() {
     );
 }
 
+/// `logs rules` and `logs top` speak English under `--lang en`: headers, kinds, judgements,
+/// origins and the per-source line; Chinese by default.
+#[test]
+fn rules_and_top_follow_the_language() {
+    let node =
+        log_node("  sources:\n    - id: app\n      format: java\n      paths: [logs/app.log]\n");
+    write(
+        &node,
+        "logs/app.log",
+        b"2025-10-10 09:00:00,000 ERROR [main] c.x.A - order 1 failed\n",
+    );
+    let zh = node.run(&["logs", "rules"]);
+    let zh = String::from_utf8_lossy(&zh.stdout).into_owned();
+    assert!(
+        zh.contains("判定") && zh.contains("内置") && zh.contains("条数："),
+        "{zh}"
+    );
+    let en = node.run(&["--lang", "en", "logs", "rules"]);
+    let en = String::from_utf8_lossy(&en.stdout).into_owned();
+    assert!(
+        en.contains("judged by")
+            && en.contains("shipped")
+            && en.contains("count: ")
+            && en.contains("within"),
+        "{en}"
+    );
+    for word in ["判定", "内置", "条数", "以外", "仅列出", "次（", "共 "] {
+        assert!(!en.contains(word), "`{word}` under --lang en:\n{en}");
+    }
+    let mut args = vec!["--lang", "en", "logs", "top"];
+    args.extend(WINDOW);
+    let top = node.run(&args);
+    let top = String::from_utf8_lossy(&top.stdout).into_owned();
+    assert!(
+        top.contains("app: 1 error lines in 1 templates, 1 of them new"),
+        "{top}"
+    );
+}
+
 /// `logs audit --learn` fills the baselines of `new:` rules from past logs and reports nothing;
 /// the next audit reports only what lies outside them.
 #[test]
