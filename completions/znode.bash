@@ -40,6 +40,9 @@ _znode() {
             znode,data)
                 cmd="znode__subcmd__data"
                 ;;
+            znode,doctor)
+                cmd="znode__subcmd__doctor"
+                ;;
             znode,fleet)
                 cmd="znode__subcmd__fleet"
                 ;;
@@ -87,6 +90,9 @@ _znode() {
                 ;;
             znode,sync)
                 cmd="znode__subcmd__sync"
+                ;;
+            znode,version)
+                cmd="znode__subcmd__version"
                 ;;
             znode,watch)
                 cmd="znode__subcmd__watch"
@@ -277,6 +283,9 @@ _znode() {
             znode__subcmd__help,data)
                 cmd="znode__subcmd__help__subcmd__data"
                 ;;
+            znode__subcmd__help,doctor)
+                cmd="znode__subcmd__help__subcmd__doctor"
+                ;;
             znode__subcmd__help,fleet)
                 cmd="znode__subcmd__help__subcmd__fleet"
                 ;;
@@ -324,6 +333,9 @@ _znode() {
                 ;;
             znode__subcmd__help,sync)
                 cmd="znode__subcmd__help__subcmd__sync"
+                ;;
+            znode__subcmd__help,version)
+                cmd="znode__subcmd__help__subcmd__version"
                 ;;
             znode__subcmd__help,watch)
                 cmd="znode__subcmd__help__subcmd__watch"
@@ -935,7 +947,7 @@ _znode() {
 
     case "${cmd}" in
         znode)
-            opts="-c -h -V --config --store --timezone --node --lang --color --help --version init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access checks config fleet agent history completions man help"
+            opts="-c -h -V --config --store --timezone --node --lang --color --help --version init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access checks config fleet agent history completions man doctor version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2684,6 +2696,56 @@ _znode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        znode__subcmd__doctor)
+            opts="-f -c -h --format --config --store --timezone --node --lang --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         znode__subcmd__fleet)
             opts="-c -h --config --store --timezone --node --lang --color --help hosts ping push help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2959,7 +3021,7 @@ _znode() {
             return 0
             ;;
         znode__subcmd__help)
-            opts="init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access checks config fleet agent history completions man help"
+            opts="init inspect probe incident backup report notify record watch alert silence serve playbook sync logs data access checks config fleet agent history completions man doctor version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3311,6 +3373,20 @@ _znode() {
         znode__subcmd__help__subcmd__data__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4333,6 +4409,20 @@ _znode() {
         znode__subcmd__help__subcmd__sync__subcmd__versions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__help__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -9163,6 +9253,56 @@ _znode() {
         znode__subcmd__sync__subcmd__versions)
             opts="-f -c -h --format --config --store --timezone --node --lang --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        znode__subcmd__version)
+            opts="-v -f -c -h --verbose --format --config --store --timezone --node --lang --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

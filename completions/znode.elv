@@ -53,6 +53,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand history 'List past runs, show one again, or compare two'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
+            cand doctor 'Check the installation: configuration, history store, timers and their last runs, secrets file permissions, readable logs, reports folder, chart fonts; says what to fix'
+            cand version 'Print the version; with --verbose the commit, target, glibc needed and store schema'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;init'= {
@@ -1883,6 +1885,34 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'znode;doctor'= {
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'znode;version'= {
+            cand -f 'Output: table or json'
+            cand --format 'Output: table or json'
+            cand -c 'Configuration file [default: ./znode.yaml]'
+            cand --config 'Configuration file [default: ./znode.yaml]'
+            cand --store 'History store: a SQLite path or postgres:// URL (overrides `store:`)'
+            cand --timezone 'Display timezone, IANA name (overrides `timezone:`)'
+            cand --node 'Node name shown in outputs (overrides `node:`)'
+            cand --lang 'Language of tables and messages for people'
+            cand --color 'When to colour tables'
+            cand -v 'Also the commit, target, compiler, glibc needed and store schema'
+            cand --verbose 'Also the commit, target, compiler, glibc needed and store schema'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'znode;help'= {
             cand init 'Write a complete sample node (znode.yaml and the check pack) into DIR'
             cand inspect 'Run the inspection (巡检): every selected check, stored in the history'
@@ -1908,6 +1938,8 @@ set edit:completion:arg-completer[znode] = {|@words|
             cand history 'List past runs, show one again, or compare two'
             cand completions 'Print shell completions'
             cand man 'Print the man page (roff)'
+            cand doctor 'Check the installation: configuration, history store, timers and their last runs, secrets file permissions, readable logs, reports folder, chart fonts; says what to fix'
+            cand version 'Print the version; with --verbose the commit, target, glibc needed and store schema'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'znode;help;init'= {
@@ -2179,6 +2211,10 @@ set edit:completion:arg-completer[znode] = {|@words|
         &'znode;help;completions'= {
         }
         &'znode;help;man'= {
+        }
+        &'znode;help;doctor'= {
+        }
+        &'znode;help;version'= {
         }
         &'znode;help;help'= {
         }

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod backfill;
 pub mod backup;
+pub mod doctor;
 pub mod drift;
 pub mod fleet;
 pub mod inspection;

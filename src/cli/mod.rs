@@ -7,6 +7,7 @@ mod backup;
 mod checks;
 mod config;
 mod data;
+mod doctor;
 mod drift;
 mod fleet;
 mod generate;
@@ -23,6 +24,7 @@ mod report;
 mod serve;
 mod sync;
 mod values;
+mod version;
 mod watch;
 
 use std::io::IsTerminal;
@@ -162,6 +164,11 @@ enum Command {
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff)
     Man,
+    /// Check the installation: configuration, history store, timers and their last runs,
+    /// secrets file permissions, readable logs, reports folder, chart fonts; says what to fix
+    Doctor(doctor::Args),
+    /// Print the version; with --verbose the commit, target, glibc needed and store schema
+    Version(version::Args),
 }
 
 /// Shared state of one invocation.
@@ -312,6 +319,8 @@ pub fn main() -> ExitCode {
         Command::History(a) => history::run(&cx, a),
         Command::Completions(a) => generate::completions(a),
         Command::Man => generate::man(),
+        Command::Version(a) => version::run(a),
+        Command::Doctor(a) => doctor::run(&cx, a),
     };
     match result {
         Ok(status) => ExitCode::from(status.exit_code()),

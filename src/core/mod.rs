@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod csv;
 pub mod duration;
+pub mod elf;
 pub mod error;
 pub mod fsx;
 pub mod net;

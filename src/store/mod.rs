@@ -67,6 +67,20 @@ pub enum StoreError {
         /// Migration error.
         source: sqlx::migrate::MigrateError,
     },
+    /// The store was migrated by a newer znode: opening it with this one would corrupt it.
+    #[error(
+        "history store {url} was written by a newer znode (schema {found}; this znode {version} knows up to {known}): install that version or newer, never an older one over a store it has migrated"
+    )]
+    Newer {
+        /// Store URL without credentials.
+        url: String,
+        /// The newest migration applied to the store.
+        found: i64,
+        /// The newest this build knows.
+        known: i64,
+        /// This build's version.
+        version: &'static str,
+    },
     /// A run that does not exist.
     #[error("no run {0} in the history")]
     NoSuchRun(String),
@@ -112,6 +126,35 @@ pub struct NewRun<'a> {
 }
 
 impl Store {
+    /// The newest schema version (migration number) this build knows; both backends have the
+    /// same numbers.
+    pub fn schema_version() -> i64 {
+        sqlx::migrate!("src/store/migrations/sqlite")
+            .iter()
+            .map(|m| m.version)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The schema version the store is at (its newest applied migration).
+    pub async fn applied_schema(&self) -> Result<i64, StoreError> {
+        let (v,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(self.db())?;
+        Ok(v)
+    }
+
+    /// Whether this account may write the history: a write statement that changes no row
+    /// still needs a writable SQLite file (a write lock) or PostgreSQL's UPDATE right.
+    pub async fn check_writable(&self) -> Result<(), StoreError> {
+        sqlx::query("UPDATE runs SET node = node WHERE 1 = 0")
+            .execute(&self.pool)
+            .await
+            .map_err(self.db())?;
+        Ok(())
+    }
+
     /// Opens the store for writing, creating and migrating it if needed.
     pub async fn open(url: &str) -> Result<Store, StoreError> {
         Store::connect(url, true).await
@@ -188,6 +231,15 @@ impl Store {
             };
             match migrated {
                 Ok(()) => break,
+                // A downgrade: refused at once, never retried.
+                Err(sqlx::migrate::MigrateError::VersionMissing(found)) => {
+                    return Err(StoreError::Newer {
+                        url: shown.clone(),
+                        found,
+                        known: Store::schema_version(),
+                        version: env!("CARGO_PKG_VERSION"),
+                    });
+                }
                 Err(_) if attempt < 5 => {
                     attempt += 1;
                     tokio::time::sleep(Duration::from_millis(100 * attempt)).await;

@@ -13,6 +13,7 @@ mod elasticsearch;
 mod fleet;
 mod fuzz;
 mod incident;
+mod install;
 mod layers;
 mod logs;
 mod mysql;

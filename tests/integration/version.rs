@@ -56,3 +56,42 @@ fn versions_below_the_patched_minimum_are_critical() {
         "{o:#}"
     );
 }
+
+/// `znode version --verbose`: the glibc floor it prints is the one `objdump -T` finds in the
+/// binary, and the build facts are filled in.
+#[test]
+fn version_verbose_names_the_build_and_its_glibc_floor() {
+    let out = znode()
+        .args(["version", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["schema"], "znode.version/v1");
+    assert_eq!(doc["version"], env!("CARGO_PKG_VERSION"));
+    assert!(doc["store_schema"].as_i64().unwrap() >= 17, "{doc:#}");
+    assert!(doc["target"].as_str().unwrap().contains("linux"), "{doc:#}");
+    assert!(!doc["commit"].as_str().unwrap().is_empty());
+    let bin = doc["path"].as_str().unwrap();
+    let dump = std::process::Command::new("objdump")
+        .args(["-T", bin])
+        .output()
+        .expect("objdump (binutils) reads the binary's symbol versions");
+    let text = String::from_utf8_lossy(&dump.stdout);
+    let newest = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .filter_map(|w| w.strip_prefix("GLIBC_"))
+        .filter_map(|v| {
+            let parts: Result<Vec<u32>, _> = v.split('.').map(str::parse).collect();
+            parts.ok().map(|p| (p, v.to_owned()))
+        })
+        .max()
+        .map(|(_, v)| v);
+    assert_eq!(doc["glibc_needed"].as_str(), newest.as_deref(), "{doc:#}");
+    let text = znode().args(["version", "--verbose"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains(&format!("glibc needed: {}", newest.unwrap())) && text.contains("commit:"),
+        "{text}"
+    );
+}

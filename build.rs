@@ -1,0 +1,41 @@
+//! Records what `znode version --verbose` prints about the build: the commit (from git, or
+//! `ZNODE_COMMIT` when building from a source tarball), the target triple, the profile and the
+//! compiler.
+
+use std::process::Command;
+
+fn main() {
+    let out = |cmd: &str, args: &[&str]| {
+        Command::new(cmd)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let commit = std::env::var("ZNODE_COMMIT")
+        .ok()
+        .or_else(|| out("git", &["rev-parse", "--short=12", "HEAD"]))
+        .unwrap_or_else(|| "unknown".into());
+    let date = out("git", &["log", "-1", "--format=%cs"]).unwrap_or_default();
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let compiler = out(&rustc, &["--version"]).unwrap_or_default();
+    println!("cargo:rustc-env=ZNODE_COMMIT={commit}");
+    println!("cargo:rustc-env=ZNODE_COMMIT_DATE={date}");
+    println!(
+        "cargo:rustc-env=ZNODE_TARGET={}",
+        std::env::var("TARGET").unwrap_or_default()
+    );
+    println!(
+        "cargo:rustc-env=ZNODE_PROFILE={}",
+        std::env::var("PROFILE").unwrap_or_default()
+    );
+    println!("cargo:rustc-env=ZNODE_RUSTC={compiler}");
+    println!("cargo:rerun-if-env-changed=ZNODE_COMMIT");
+    for f in [".git/HEAD", ".git/refs/heads", ".git/packed-refs"] {
+        if std::path::Path::new(f).exists() {
+            println!("cargo:rerun-if-changed={f}");
+        }
+    }
+}

@@ -1,0 +1,430 @@
+//! `znode doctor`: whether this installation can do its job, item by item, each with what to do
+//! about it — the configuration, the history store (reachable, writable, its schema), the timers
+//! that run the daily inspection and the reports (enabled, when they last ran, how that went),
+//! the secrets file's permissions, the log files this account must read, the reports folder, the
+//! fonts the DOCX charts need, and LibreOffice for PDF copies.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::core::outcome::Status;
+use crate::settings::{Overrides, Settings};
+use crate::store::Store;
+
+/// One thing looked at.
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    /// What was looked at (配置文件, 历史库, ...).
+    pub item: String,
+    /// How it stands.
+    pub status: Status,
+    /// What was found.
+    pub detail: String,
+    /// What to do, when something is to be done.
+    pub fix: Option<String>,
+}
+
+impl Finding {
+    fn new(item: impl Into<String>, status: Status, detail: impl Into<String>) -> Finding {
+        Finding {
+            item: item.into(),
+            status,
+            detail: detail.into(),
+            fix: None,
+        }
+    }
+
+    fn fix(mut self, fix: impl Into<String>) -> Finding {
+        self.fix = Some(fix.into());
+        self
+    }
+}
+
+/// The timers and services the packages install, with when each matters.
+const UNITS: &[(&str, &str)] = &[
+    ("znode-inspect.timer", "每日巡检"),
+    ("znode-report@weekly.timer", "周报"),
+    ("znode-report@monthly.timer", "月报"),
+    ("znode-backup.timer", "备份检查"),
+    ("znode-logs.timer", "日志归档与清理"),
+    ("znode-watch.service", "值守"),
+];
+
+/// Looks at everything; the worst status is the installation's.
+pub async fn examine(config: &Path, overrides: &Overrides) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let (settings, problems) = crate::settings::load_lenient(config, overrides);
+    match (&settings, problems.0.first()) {
+        (Some(_), None) => out.push(Finding::new(
+            "配置文件",
+            Status::Ok,
+            format!("{} 可读且有效", config.display()),
+        )),
+        (_, Some(first)) => out.push(
+            Finding::new(
+                "配置文件",
+                Status::Crit,
+                format!(
+                    "{} 有 {} 处问题，第一处：{first}",
+                    config.display(),
+                    problems.0.len()
+                ),
+            )
+            .fix(format!(
+                "znode config check -c {} 逐条列出并说明如何改",
+                config.display()
+            )),
+        ),
+        (None, None) => out.push(Finding::new("配置文件", Status::Crit, "无法读取")),
+    }
+    let Some(settings) = settings else {
+        return out;
+    };
+    out.push(store(&settings).await);
+    out.extend(schedule(&settings).await);
+    out.extend(secrets(&settings));
+    out.extend(log_access(&settings));
+    out.push(reports_folder(&settings));
+    out.push(fonts(&settings));
+    out.push(libreoffice());
+    out
+}
+
+async fn store(settings: &Settings) -> Finding {
+    let shown = crate::core::secret::redact_url(&settings.store_url);
+    let binary = Store::schema_version();
+    let store = match Store::open(&settings.store_url).await {
+        Ok(s) => s,
+        Err(e @ crate::store::StoreError::Newer { found, .. }) => {
+            return Finding::new("历史库", Status::Crit, e.to_string()).fix(format!(
+                "历史库已由更新版本的 znode 升级到第 {found} 版（本程序只认识到第 {binary} 版）：请安装不低于写入它的版本，不要降级"
+            ));
+        }
+        Err(e) => {
+            return Finding::new("历史库", Status::Crit, e.to_string())
+                .fix("检查 store:（或 ZNODE_STORE）所指的库是否存在、可连接，账号是否有权限");
+        }
+    };
+    let applied = store.applied_schema().await.unwrap_or(0);
+    let writable = store.check_writable().await;
+    store.close().await;
+    match writable {
+        Ok(()) => Finding::new(
+            "历史库",
+            Status::Ok,
+            format!("{shown} 可写，库结构第 {applied} 版（本程序第 {binary} 版）"),
+        ),
+        Err(e) => Finding::new("历史库", Status::Crit, format!("{shown} 不可写：{e}")).fix(
+            "SQLite：让运行 znode 的账号（软件包为 znode）能写该文件和所在目录；PostgreSQL：给该账号 INSERT/UPDATE 权限",
+        ),
+    }
+}
+
+/// What systemd says of a unit.
+#[derive(Default)]
+struct UnitState {
+    load: String,
+    enabled: String,
+    active: String,
+    last: String,
+    result: String,
+}
+
+async fn unit_state(unit: &str) -> Option<UnitState> {
+    let argv: Vec<String> = [
+        "systemctl",
+        "show",
+        unit,
+        "-p",
+        "LoadState,UnitFileState,ActiveState,LastTriggerUSec,Result",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let ran = tokio::time::timeout(
+        Duration::from_secs(10),
+        crate::core::process::run_process(&argv, None, &[]),
+    )
+    .await
+    .ok()?
+    .ok()?;
+    if ran.code != 0 {
+        return None;
+    }
+    let mut s = UnitState::default();
+    for line in ran.stdout.lines() {
+        let Some((k, v)) = line.split_once('=') else {
+            continue;
+        };
+        let v = v.to_owned();
+        match k {
+            "LoadState" => s.load = v,
+            "UnitFileState" => s.enabled = v,
+            "ActiveState" => s.active = v,
+            "LastTriggerUSec" => s.last = v,
+            "Result" => s.result = v,
+            _ => {}
+        }
+    }
+    Some(s)
+}
+
+/// Whether a unit is wanted on this node: reports and inspection always, backups and log
+/// retention when the configuration declares some; the watcher is started when a duty period
+/// needs it, so it is never missing.
+fn wanted(settings: &Settings, unit: &str) -> bool {
+    match unit {
+        "znode-backup.timer" => !settings.backups.policies.is_empty(),
+        "znode-logs.timer" => !settings.logs.retention.is_empty(),
+        "znode-watch.service" => false,
+        _ => true,
+    }
+}
+
+async fn schedule(settings: &Settings) -> Vec<Finding> {
+    if !Path::new("/run/systemd/system").is_dir() {
+        let cron = cron_lines();
+        return vec![if cron.is_empty() {
+            Finding::new(
+                "定时任务",
+                Status::Warn,
+                "systemd 未运行，crontab 中也没有 znode",
+            )
+            .fix("按 README“Scheduled runs”一节的 crontab 示例安排每日巡检和周报、月报")
+        } else {
+            Finding::new(
+                "定时任务",
+                Status::Ok,
+                format!("systemd 未运行；cron 中有 {} 条 znode 任务", cron.len()),
+            )
+        }];
+    }
+    let mut out = Vec::new();
+    for (unit, what) in UNITS {
+        let item = format!("定时任务 {unit}");
+        let Some(s) = unit_state(unit).await else {
+            out.push(Finding::new(
+                item,
+                Status::Unknown,
+                "systemctl show 未能读取",
+            ));
+            continue;
+        };
+        let mut s = s;
+        if let Some(service) = unit.strip_suffix(".timer") {
+            // A timer's own result is only whether it fired; the run is its service's.
+            s.result = unit_state(&format!("{service}.service"))
+                .await
+                .map(|x| x.result)
+                .unwrap_or_default();
+        }
+        let needed = wanted(settings, unit);
+        if s.load != "loaded" {
+            out.push(if needed {
+                Finding::new(item, Status::Warn, format!("未安装（{what}）"))
+                    .fix("安装 znode 软件包，或把 packaging/systemd/ 下的单元复制到 /etc/systemd/system/")
+            } else {
+                Finding::new(item, Status::Ok, format!("未安装；配置中没有{what}的内容"))
+            });
+            continue;
+        }
+        let enabled = s.enabled == "enabled" || s.enabled == "static";
+        let last = if s.last.is_empty() || s.last == "n/a" || s.last == "0" {
+            "从未运行".to_owned()
+        } else {
+            format!("上次运行 {}", s.last)
+        };
+        let f = if !enabled && needed {
+            Finding::new(item, Status::Warn, format!("未启用（{what}），{last}"))
+                .fix(format!("systemctl enable --now {unit}"))
+        } else if !enabled {
+            Finding::new(item, Status::Ok, format!("未启用；配置中没有{what}的内容"))
+        } else if unit.ends_with(".service") && s.active != "active" {
+            Finding::new(
+                item,
+                Status::Warn,
+                format!("已启用但未运行（{}）", s.active),
+            )
+            .fix(format!(
+                "journalctl -u {unit} 查看原因，systemctl restart {unit}"
+            ))
+        } else if s.result != "success" && !s.result.is_empty() {
+            Finding::new(
+                item,
+                Status::Warn,
+                format!("已启用，{last}，结果 {}", s.result),
+            )
+            .fix(format!(
+                "journalctl -u {} 查看原因",
+                unit.replace(".timer", ".service")
+            ))
+        } else {
+            Finding::new(item, Status::Ok, format!("已启用（{}），{last}", s.active))
+        };
+        out.push(f);
+    }
+    out
+}
+
+/// Lines that run znode in this user's crontab and in /etc/cron.d.
+fn cron_lines() -> Vec<String> {
+    let mut text = std::process::Command::new("crontab")
+        .arg("-l")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    for dir in ["/etc/cron.d", "/etc/crontab"] {
+        let p = Path::new(dir);
+        let files: Vec<PathBuf> = if p.is_dir() {
+            std::fs::read_dir(p)
+                .map(|d| d.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default()
+        } else {
+            vec![p.to_owned()]
+        };
+        for f in files {
+            text.push_str(&std::fs::read_to_string(f).unwrap_or_default());
+            text.push('\n');
+        }
+    }
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#') && l.contains("znode "))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The secrets env file (the units' EnvironmentFile) and the drift hash key: nobody else may
+/// read them.
+fn secrets(settings: &Settings) -> Vec<Finding> {
+    use std::os::unix::fs::MetadataExt;
+    let mut out = Vec::new();
+    let candidates = [
+        settings.base_dir.join("env"),
+        PathBuf::from("/etc/znode/env"),
+        settings.base_dir.join("hash.key"),
+    ];
+    let mut seen = Vec::new();
+    for path in candidates {
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if seen.contains(&meta.ino()) {
+            continue;
+        }
+        seen.push(meta.ino());
+        let mode = meta.mode() & 0o777;
+        let item = format!("密钥文件 {}", path.display());
+        out.push(if mode & 0o007 != 0 {
+            Finding::new(
+                item,
+                Status::Crit,
+                format!("权限 {mode:04o}：任何账号都能读"),
+            )
+            .fix(format!("chmod 600 {}", path.display()))
+        } else if mode & 0o070 != 0 {
+            Finding::new(item, Status::Warn, format!("权限 {mode:04o}：同组账号能读"))
+                .fix(format!("chmod 600 {}", path.display()))
+        } else {
+            Finding::new(item, Status::Ok, format!("权限 {mode:04o}"))
+        });
+    }
+    if out.is_empty() {
+        out.push(Finding::new(
+            "密钥文件",
+            Status::Ok,
+            "没有 env 文件：配置中的密钥须经环境变量提供（${VAR}）",
+        ));
+    }
+    out
+}
+
+/// The log files of this host's sources, as this account can read them.
+fn log_access(settings: &Settings) -> Vec<Finding> {
+    let here = settings.this_host.as_deref();
+    let mut out = Vec::new();
+    for src in &settings.logs.sources {
+        if !src.hosts.is_empty() && !src.hosts.iter().any(|h| Some(h.as_str()) == here) {
+            continue;
+        }
+        let (files, problems) = crate::logs::discover(src, &settings.base_dir);
+        let unreadable: Vec<String> = files
+            .iter()
+            .filter(|f| std::fs::File::open(&f.path).is_err())
+            .map(|f| f.path.display().to_string())
+            .collect();
+        let item = format!("日志源 {}", src.id);
+        out.push(if !unreadable.is_empty() {
+            Finding::new(
+                item,
+                Status::Warn,
+                format!("{} 个文件不可读，如 {}", unreadable.len(), unreadable[0]),
+            )
+            .fix("把运行 znode 的账号加入日志的属组（Debian：usermod -aG adm znode），或用 setfacl -m u:znode:r 授权")
+        } else if files.is_empty() {
+            Finding::new(
+                item,
+                Status::Warn,
+                problems
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| format!("paths {:?} 没有匹配到文件", src.paths)),
+            )
+            .fix("检查该日志源的 paths")
+        } else {
+            Finding::new(item, Status::Ok, format!("{} 个文件可读", files.len()))
+        });
+    }
+    out
+}
+
+fn reports_folder(settings: &Settings) -> Finding {
+    let dir = settings.reports.folder(&settings.base_dir);
+    let probe = dir.join(format!(".znode-doctor-{}", std::process::id()));
+    let made = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&probe, b""));
+    let _ = std::fs::remove_file(&probe);
+    match made {
+        Ok(()) => Finding::new("报告目录", Status::Ok, format!("{} 可写", dir.display())),
+        Err(e) => Finding::new(
+            "报告目录",
+            Status::Crit,
+            format!("{} 不可写：{e}", dir.display()),
+        )
+        .fix("让运行 znode 的账号能写该目录，或在 reports.folder 中另指一个"),
+    }
+}
+
+fn fonts(settings: &Settings) -> Finding {
+    let f = crate::report::chart::fonts(settings.reports.font.as_deref());
+    match f.path {
+        Some(p) => Finding::new("图表字体", Status::Ok, format!("{}（{}）", f.family, p.display())),
+        None => Finding::new("图表字体", Status::Warn, "没有含中文字形的字体：Word 报告图表中的中文会缺字")
+            .fix("安装 fonts-wqy-microhei（Debian/UOS）或 google-noto-sans-cjk-fonts（RHEL/麒麟），或在 reports.font 指定字体文件"),
+    }
+}
+
+fn libreoffice() -> Finding {
+    let found = ["soffice", "libreoffice"].iter().find_map(|p| {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|d| d.join(p))
+                .find(|c| c.is_file())
+        })
+    });
+    match found {
+        Some(p) => Finding::new(
+            "LibreOffice",
+            Status::Ok,
+            format!(
+                "{}：可把 Word 报告转成 PDF（soffice --headless --convert-to pdf）",
+                p.display()
+            ),
+        ),
+        None => Finding::new(
+            "LibreOffice",
+            Status::Ok,
+            "未安装：不影响生成报告；需要 PDF 副本时安装 libreoffice-writer",
+        ),
+    }
+}
