@@ -168,6 +168,27 @@ impl SourceTemplates {
     }
 }
 
+/// One source scanned on this host, on every core, outside any inspection (no cursors).
+fn scan_here(
+    settings: &Settings,
+    src: &Source,
+    req: ScanRequest,
+) -> Result<logs::SourceScan, Error> {
+    let req = ScanRequest {
+        threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        ..req
+    };
+    logs::scan_source(
+        &settings.logs,
+        src,
+        &settings.base_dir,
+        settings.timezone,
+        &req,
+        &Default::default(),
+    )
+    .map_err(Error::Message)
+}
+
 /// Folds each source's error lines in `window` into templates, marks those no earlier run
 /// saw, and remembers them all in the store.
 pub async fn mine_templates(
@@ -175,26 +196,19 @@ pub async fn mine_templates(
     sources: &[&Source],
     window: Window,
 ) -> Result<Vec<SourceTemplates>, Error> {
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let mut mined = Vec::new();
     for src in sources {
-        let req = ScanRequest {
-            kinds: vec![RuleKind::Scan],
-            window,
-            collect: MINED_RULES.map(String::from).to_vec(),
-            collect_max: 2_000_000,
-            threads,
-            ..Default::default()
-        };
-        let scan = logs::scan_source(
-            &settings.logs,
+        let scan = scan_here(
+            settings,
             src,
-            &settings.base_dir,
-            settings.timezone,
-            &req,
-            &Default::default(),
-        )
-        .map_err(Error::Message)?;
+            ScanRequest {
+                kinds: vec![RuleKind::Scan],
+                window,
+                collect: MINED_RULES.map(String::from).to_vec(),
+                collect_max: 2_000_000,
+                ..Default::default()
+            },
+        )?;
         let mut miner = Miner::default();
         for (ts, line) in &scan.collected {
             miner.add(message(line), *ts);
@@ -259,25 +273,18 @@ pub async fn learn_audit_baselines(
             s.id
         )));
     }
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let mut learned = logs::Learned::default();
     let mut rows = Vec::new();
     for src in sources {
-        let req = ScanRequest {
-            kinds: vec![RuleKind::Audit],
-            window,
-            threads,
-            ..Default::default()
-        };
-        let scan = logs::scan_source(
-            &settings.logs,
+        let scan = scan_here(
+            settings,
             src,
-            &settings.base_dir,
-            settings.timezone,
-            &req,
-            &Default::default(),
-        )
-        .map_err(Error::Message)?;
+            ScanRequest {
+                kinds: vec![RuleKind::Audit],
+                window,
+                ..Default::default()
+            },
+        )?;
         if scan.files.is_empty() && scan.skipped_old == 0 {
             let why = scan
                 .problems
