@@ -82,6 +82,7 @@ pub async fn examine(config: &Path, overrides: &Overrides) -> Vec<Finding> {
     let Some(settings) = settings else {
         return out;
     };
+    out.extend(account());
     out.push(store(&settings).await);
     out.extend(schedule(&settings).await);
     out.extend(secrets(&settings));
@@ -92,15 +93,27 @@ pub async fn examine(config: &Path, overrides: &Overrides) -> Vec<Finding> {
     out
 }
 
+/// The store as it is: opened without creating or migrating it, so that looking changes
+/// nothing and the schema read is the store's own.
 async fn store(settings: &Settings) -> Finding {
     let shown = crate::core::secret::redact_url(&settings.store_url);
     let binary = Store::schema_version();
-    let store = match Store::open(&settings.store_url).await {
+    let store = match Store::open_as_is(&settings.store_url).await {
         Ok(s) => s,
-        Err(e @ crate::store::StoreError::Newer { found, .. }) => {
-            return Finding::new("历史库", Status::Crit, e.to_string()).fix(format!(
-                "历史库已由更新版本的 znode 升级到第 {found} 版（本程序只认识到第 {binary} 版）：请安装不低于写入它的版本，不要降级"
-            ));
+        Err(crate::store::StoreError::Missing(_)) => {
+            return match sqlite_folder(&settings.store_url) {
+                Some(dir) if !writable(&dir) => Finding::new(
+                    "历史库",
+                    Status::Crit,
+                    format!("{shown} 尚未建立，且 {} 不可写", dir.display()),
+                )
+                .fix("让运行 znode 的账号能写该目录，或在 store: 中另指一处"),
+                _ => Finding::new(
+                    "历史库",
+                    Status::Ok,
+                    format!("{shown} 尚未建立：第一次巡检时建立（第 {binary} 版库结构）"),
+                ),
+            };
         }
         Err(e) => {
             return Finding::new("历史库", Status::Crit, e.to_string())
@@ -108,18 +121,54 @@ async fn store(settings: &Settings) -> Finding {
         }
     };
     let applied = store.applied_schema().await.unwrap_or(0);
-    let writable = store.check_writable().await;
-    store.close().await;
-    match writable {
-        Ok(()) => Finding::new(
+    let finding = if applied > binary {
+        Finding::new(
             "历史库",
-            Status::Ok,
-            format!("{shown} 可写，库结构第 {applied} 版（本程序第 {binary} 版）"),
-        ),
-        Err(e) => Finding::new("历史库", Status::Crit, format!("{shown} 不可写：{e}")).fix(
-            "SQLite：让运行 znode 的账号（软件包为 znode）能写该文件和所在目录；PostgreSQL：给该账号 INSERT/UPDATE 权限",
-        ),
+            Status::Crit,
+            format!("{shown} 的库结构为第 {applied} 版，本程序只认识到第 {binary} 版"),
+        )
+        .fix(format!(
+            "历史库已由更新版本的 znode 升级：请安装不低于写入它的版本，不要降级（本程序 {}）",
+            env!("CARGO_PKG_VERSION")
+        ))
+    } else {
+        let schema = if applied < binary {
+            format!("库结构第 {applied} 版，下次写入时升级到第 {binary} 版")
+        } else {
+            format!("库结构第 {applied} 版（本程序第 {binary} 版）")
+        };
+        match store.check_writable().await {
+            Ok(()) => Finding::new("历史库", Status::Ok, format!("{shown} 可写，{schema}")),
+            Err(e) => Finding::new("历史库", Status::Crit, format!("{shown} 不可写：{e}")).fix(
+                "SQLite：让运行 znode 的账号（软件包为 znode）能写该文件和所在目录；PostgreSQL：给该账号 INSERT/UPDATE 权限",
+            ),
+        }
+    };
+    store.close().await;
+    finding
+}
+
+/// The folder of a SQLite store's file.
+fn sqlite_folder(url: &str) -> Option<PathBuf> {
+    let path = url
+        .strip_prefix("sqlite://")
+        .or(url.strip_prefix("sqlite:"))?;
+    Path::new(path.split('?').next()?)
+        .parent()
+        .map(Path::to_path_buf)
+}
+
+/// Whether this account may create files in `dir`, or in the nearest folder above it that
+/// exists (where `dir` would be made): asked of the kernel, nothing is written.
+fn writable(dir: &Path) -> bool {
+    let mut d = Some(dir);
+    while let Some(x) = d {
+        if x.exists() {
+            return nix::unistd::access(x, nix::unistd::AccessFlags::W_OK).is_ok();
+        }
+        d = x.parent();
     }
+    false
 }
 
 /// What systemd says of a unit.
@@ -138,7 +187,7 @@ async fn unit_state(unit: &str) -> Option<UnitState> {
         "show",
         unit,
         "-p",
-        "LoadState,UnitFileState,ActiveState,LastTriggerUSec,Result",
+        "LoadState,UnitFileState,ActiveState,LastTriggerUSec,ActiveEnterTimestamp,Result",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -163,7 +212,9 @@ async fn unit_state(unit: &str) -> Option<UnitState> {
             "LoadState" => s.load = v,
             "UnitFileState" => s.enabled = v,
             "ActiveState" => s.active = v,
-            "LastTriggerUSec" => s.last = v,
+            // A timer's last firing; a service's start (a service has no trigger).
+            "LastTriggerUSec" if unit.ends_with(".timer") => s.last = v,
+            "ActiveEnterTimestamp" if unit.ends_with(".service") => s.last = v,
             "Result" => s.result = v,
             _ => {}
         }
@@ -233,12 +284,20 @@ async fn schedule(settings: &Settings) -> Vec<Finding> {
         let enabled = s.enabled == "enabled" || s.enabled == "static";
         let last = if s.last.is_empty() || s.last == "n/a" || s.last == "0" {
             "从未运行".to_owned()
+        } else if unit.ends_with(".service") {
+            format!("自 {} 起运行", s.last)
         } else {
             format!("上次运行 {}", s.last)
         };
         let f = if !enabled && needed {
             Finding::new(item, Status::Warn, format!("未启用（{what}），{last}"))
                 .fix(format!("systemctl enable --now {unit}"))
+        } else if !enabled && *unit == "znode-watch.service" {
+            Finding::new(
+                item,
+                Status::Ok,
+                "未启用：值守在需要时启用（systemctl enable --now znode-watch）",
+            )
         } else if !enabled {
             Finding::new(item, Status::Ok, format!("未启用；配置中没有{what}的内容"))
         } else if unit.ends_with(".service") && s.active != "active" {
@@ -381,18 +440,29 @@ fn log_access(settings: &Settings) -> Vec<Finding> {
 
 fn reports_folder(settings: &Settings) -> Finding {
     let dir = settings.reports.folder(&settings.base_dir);
-    let probe = dir.join(format!(".znode-doctor-{}", std::process::id()));
-    let made = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&probe, b""));
-    let _ = std::fs::remove_file(&probe);
-    match made {
-        Ok(()) => Finding::new("报告目录", Status::Ok, format!("{} 可写", dir.display())),
-        Err(e) => Finding::new(
+    if writable(&dir) {
+        Finding::new("报告目录", Status::Ok, format!("{} 可写", dir.display()))
+    } else {
+        Finding::new(
             "报告目录",
             Status::Crit,
-            format!("{} 不可写：{e}", dir.display()),
+            format!("{} 不可写", dir.display()),
         )
-        .fix("让运行 znode 的账号能写该目录，或在 reports.folder 中另指一个"),
+        .fix("让运行 znode 的账号能写该目录，或在 reports.folder 中另指一个")
     }
+}
+
+/// Root passes every "may this account read or write" question: say so, and how to ask as
+/// the account the timers run as.
+fn account() -> Option<Finding> {
+    nix::unistd::geteuid().is_root().then(|| {
+        Finding::new(
+            "运行账号",
+            Status::Warn,
+            "以 root 运行：读写权限的检查对 root 总是通过，定时任务以 znode 账号运行",
+        )
+        .fix("sudo -u znode znode doctor -c /etc/znode/znode.yaml")
+    })
 }
 
 fn fonts(settings: &Settings) -> Finding {

@@ -264,7 +264,7 @@ pub async fn learn_audit_baselines(
     let here = settings.this_host.as_deref();
     if let Some(s) = sources
         .iter()
-        .find(|s| !s.hosts.is_empty() && s.hosts.iter().any(|h| Some(h.as_str()) != here))
+        .find(|s| !s.hosts.is_empty() && !s.hosts.iter().any(|h| Some(h.as_str()) == here))
     {
         return Err(Error::Message(format!(
             "log source `{}` is read on {}: --learn reads this host's files only; run `znode logs audit --learn --source {}` on that host, or a plain `logs audit` (its first audit of a rule learns the baseline too)",

@@ -28,20 +28,33 @@ pub fn glibc_floor(path: &Path) -> Option<String> {
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+    Some(u16::from_le_bytes(
+        b.get(at..at.checked_add(2)?)?.try_into().ok()?,
+    ))
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+    Some(u32::from_le_bytes(
+        b.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
 }
 
 fn u64_at(b: &[u8], at: usize) -> Option<usize> {
-    usize::try_from(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?)).ok()
+    let v = u64::from_le_bytes(b.get(at..at.checked_add(8)?)?.try_into().ok()?);
+    usize::try_from(v).ok()
 }
 
-/// The version names in `SHT_GNU_verneed` sections (each `Vernaux` entry's name).
+/// `a + b`, or `None` past the end of the address space (a damaged file).
+fn add(a: usize, b: usize) -> Option<usize> {
+    a.checked_add(b)
+}
+
+/// The version names in `SHT_GNU_verneed` sections (each `Vernaux` entry's name). Every
+/// offset is checked, and at most [`MAX_NAMES`] are read: a damaged or hostile file gives
+/// `None` or a short list, never a panic or an endless walk.
 fn needed_versions(b: &[u8]) -> Option<Vec<String>> {
     const SHT_GNU_VERNEED: u32 = 0x6fff_fffe;
+    const MAX_NAMES: usize = 4096;
     // ELF64, little-endian.
     if b.get(..4)? != b"\x7fELF" || *b.get(4)? != 2 || *b.get(5)? != 1 {
         return None;
@@ -49,40 +62,44 @@ fn needed_versions(b: &[u8]) -> Option<Vec<String>> {
     let shoff = u64_at(b, 0x28)?;
     let shentsize = usize::from(u16_at(b, 0x3a)?);
     let shnum = usize::from(u16_at(b, 0x3c)?);
-    let section = |i: usize| shoff.checked_add(i.checked_mul(shentsize)?);
+    if shentsize < 0x40 {
+        return None;
+    }
+    let section = |i: usize| add(shoff, i.checked_mul(shentsize)?);
     let mut names = Vec::new();
     for i in 0..shnum {
         let sh = section(i)?;
-        if u32_at(b, sh + 4)? != SHT_GNU_VERNEED {
+        if u32_at(b, add(sh, 4)?)? != SHT_GNU_VERNEED {
             continue;
         }
-        let offset = u64_at(b, sh + 0x18)?;
-        let link = u32_at(b, sh + 0x28)? as usize;
-        let strtab = u64_at(b, section(link)? + 0x18)?;
+        let offset = u64_at(b, add(sh, 0x18)?)?;
+        let link = u32_at(b, add(sh, 0x28)?)? as usize;
+        let strtab = u64_at(b, add(section(link)?, 0x18)?)?;
         let string = |at: usize| -> Option<String> {
-            let start = strtab.checked_add(at)?;
-            let s = b.get(start..)?;
+            let s = b.get(add(strtab, at)?..)?;
             let end = s.iter().position(|&c| c == 0)?;
             Some(String::from_utf8_lossy(&s[..end]).into_owned())
         };
         let mut need = offset;
-        // Bounded: a damaged file must not loop forever.
-        for _ in 0..1024 {
-            let count = usize::from(u16_at(b, need + 2)?);
-            let mut aux = need.checked_add(u32_at(b, need + 8)? as usize)?;
-            for _ in 0..count.min(1024) {
-                names.push(string(u32_at(b, aux + 8)? as usize)?);
-                let next = u32_at(b, aux + 12)? as usize;
+        loop {
+            let count = usize::from(u16_at(b, add(need, 2)?)?);
+            let mut aux = add(need, u32_at(b, add(need, 8)?)? as usize)?;
+            for _ in 0..count {
+                if names.len() >= MAX_NAMES {
+                    return Some(names);
+                }
+                names.push(string(u32_at(b, add(aux, 8)?)? as usize)?);
+                let next = u32_at(b, add(aux, 12)?)? as usize;
                 if next == 0 {
                     break;
                 }
-                aux = aux.checked_add(next)?;
+                aux = add(aux, next)?;
             }
-            let next = u32_at(b, need + 12)? as usize;
-            if next == 0 {
+            let next = u32_at(b, add(need, 12)?)? as usize;
+            if next == 0 || names.len() >= MAX_NAMES {
                 break;
             }
-            need = need.checked_add(next)?;
+            need = add(need, next)?;
         }
     }
     Some(names)
@@ -101,5 +118,19 @@ mod tests {
         let junk = dir.path().join("junk");
         std::fs::write(&junk, b"\x7fELF\x02\x01not really").unwrap();
         assert_eq!(glibc_floor(&junk), None);
+        // Damaged copies of a real binary: header fields and offsets set to extremes never
+        // panic (overflow is checked in debug builds too).
+        let real = std::fs::read(&me).unwrap();
+        for (at, bytes) in [
+            (0x28, &[0xff; 8][..]),
+            (0x3a, &[0, 0][..]),
+            (0x3c, &[0xff, 0xff][..]),
+            (0x28, &[0xf0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f][..]),
+        ] {
+            let mut bad = real.clone();
+            bad[at..at + bytes.len()].copy_from_slice(bytes);
+            std::fs::write(&junk, &bad).unwrap();
+            let _ = glibc_floor(&junk);
+        }
     }
 }

@@ -124,16 +124,23 @@ pub fn redact_urls_in(text: &str) -> String {
 }
 
 /// Masks credentials written inline in free text (log lines): the values of `password=`,
-/// `pwd:`, `token=`, `secret=`, `api_key=`, `Authorization: Bearer ...` and URL userinfo.
+/// `pwd:`, `token=`, `secret=`, `api_key=`, `--password VALUE` (and `--token`, `--secret`,
+/// `--api-key`), `Authorization: Bearer ...` and URL userinfo.
 pub fn mask_inline(text: &str) -> String {
+    mask_inline_cow(text).into_owned()
+}
+
+/// [`mask_inline`], borrowing the text when there is nothing to mask (the common case in a
+/// stream of log lines).
+pub fn mask_inline_cow(text: &str) -> std::borrow::Cow<'_, str> {
     use std::sync::LazyLock;
     static KEYED: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(
-            r#"(?i)((?:pass(?:word|wd)?|(?-i:pwd)|secret|token|api[_-]?key|access[_-]?key|credentials?|密码)["']?\s*[:=：]\s*["']?|authorization:\s*(?:bearer|basic)\s+|://[^/\s:@]+:)([^\s&"',;@]+)"#,
+            r#"(?i)((?:pass(?:word|wd)?|(?-i:pwd)|secret|token|api[_-]?key|access[_-]?key|credentials?|密码)["']?\s*[:=：]\s*["']?|authorization:\s*(?:bearer|basic)\s+|--(?:pass(?:word|wd)?|token|secret|api-key)\s+|://[^/\s:@]+:)([^\s&"',;@]+)"#,
         )
         .expect("literal regex")
     });
-    KEYED.replace_all(text, "${1}***").into_owned()
+    KEYED.replace_all(text, "${1}***")
 }
 
 // What a secret looks like in a configuration file: shared by the `secrets` probe, which reports

@@ -89,12 +89,16 @@ impl Miner {
 
     /// Adds a line; returns the index of its cluster.
     pub fn add(&mut self, line: &str, ts: Option<i64>) -> usize {
-        let mut tokens: Vec<Cow<'_, str>> = tokens(line).map(mask).collect();
+        // Secrets are masked in the whole line first: a value may hold a `|`, which splits
+        // tokens, and must not leave a tail in the template.
+        let masked = crate::core::secret::mask_inline_cow(line);
+        let mut tokens: Vec<Cow<'_, str>> = tokens(&masked).map(mask).collect();
         for i in 1..tokens.len() {
             // `5.2 KB`, `748 B`, `1200 ms`: the unit of a number varies with it; so does the
             // name in `user NAME`.
             if (is_wild(&tokens[i - 1]) && is_unit(&tokens[i]))
                 || tokens[i - 1].eq_ignore_ascii_case("user")
+                || is_secret_flag(&tokens[i - 1])
             {
                 tokens[i] = Cow::Borrowed(WILD);
             }
@@ -321,25 +325,33 @@ fn is_date_word(t: &str) -> bool {
 pub fn message(line: &str) -> &str {
     let mut rest = line.trim_start();
     let mut syslog = false;
-    let mut first = true;
+    // Whether a header was seen: only after one are a lone `-`, a logger or a mixed-case level
+    // taken for header rather than for the message's own words.
+    let mut header = false;
     loop {
         let mut toks = tokens(rest);
         let Some(tok) = toks.next() else { break };
+        // `Jun 14 15:16:01`: a month or weekday name counts only before a day and a time, so
+        // `May 2 retries left` stays a message.
         let date_word = is_date_word(tok)
             && toks
                 .next()
-                .is_some_and(|n| n.bytes().any(|b| b.is_ascii_digit()));
-        let timeish = date_word
-            || (tok.bytes().any(|b| b.is_ascii_digit())
-                && tok
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b.is_ascii_punctuation())
-                && !is_ip(tok.trim_matches(|c: char| c.is_ascii_punctuation())));
+                .is_some_and(|n| n.bytes().any(|b| b.is_ascii_digit()))
+            && toks.next().is_some_and(|n| n.contains(':'));
+        let numeric = tok.bytes().any(|b| b.is_ascii_digit())
+            && tok
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_punctuation())
+            && !is_ip(tok.trim_matches(|c: char| c.is_ascii_punctuation()));
+        // The first has the shape of a date or time (`2025-10-10`, `081109`, `04:47:44`, or
+        // `[10.30` before `16:49:06]`); after it, numbers such as a pid belong to the header.
+        let timeish =
+            date_word || (numeric && (header || looks_like_time(tok, tokens(rest).nth(1))));
         if !timeish {
             break;
         }
-        syslog |= first && date_word && MONTHS.contains(&tok);
-        first = false;
+        syslog |= !header && date_word && MONTHS.contains(&tok);
+        header = true;
         rest = skip(rest, tok);
     }
     if syslog {
@@ -351,20 +363,26 @@ pub fn message(line: &str) -> &str {
             rest = skip(skip(rest, host), program);
         }
     }
+    let mut level = false;
     for _ in 0..4 {
         let Some(tok) = tokens(rest).next() else {
             break;
         };
-        if is_level(tok) {
+        if !level && (is_level_word(tok) || (header && is_level(tok))) {
+            level = true;
+            header = true;
             rest = skip(rest, tok);
         } else if tok.starts_with('[') {
-            // A bracketed field may hold spaces: skip to its `]` when that is near.
+            // A bracketed field may hold spaces: skip to its `]` when that is near. At the
+            // start of a line only a bracketed time is a header (`[1/3] copying` is not).
             match rest.find(']') {
                 Some(end)
                     if end < 240
+                        && (header || holds_time(&rest[..end]))
                         && (end + 1 == rest.len()
                             || rest.as_bytes()[end + 1].is_ascii_whitespace()) =>
                 {
+                    header = true;
                     rest = rest[end + 1..]
                         .trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '|');
                 }
@@ -374,14 +392,25 @@ pub fn message(line: &str) -> &str {
             break;
         }
     }
+    if !header {
+        return rest;
+    }
     if let Some(tok) = tokens(rest).next()
         && is_logger(tok)
         && tokens(rest).nth(1).is_some()
     {
         return skip(rest, tok);
     }
+    // `c.x.Order - message`, `chrome.exe *64 - message`: a dotted name and at most one more
+    // token before the `-` (`Backup failed - disk full` is a message).
+    if !tokens(rest)
+        .next()
+        .is_some_and(|t| t.contains('.') && t.bytes().any(|b| b.is_ascii_alphabetic()))
+    {
+        return rest;
+    }
     let mut after = rest;
-    for tok in tokens(rest).take(4) {
+    for tok in tokens(rest).take(3) {
         after = skip(after, tok);
         if tok == "-" {
             if !after.is_empty() {
@@ -393,6 +422,33 @@ pub fn message(line: &str) -> &str {
     rest
 }
 
+/// Whether a leading number is a date or time: it has a `:`, six or more digits, or two
+/// separators, or the token after it has a `:`.
+fn looks_like_time(tok: &str, next: Option<&str>) -> bool {
+    let digits = tok.bytes().filter(u8::is_ascii_digit).count();
+    let separators = tok
+        .bytes()
+        .filter(|b| matches!(b, b'-' | b'/' | b'.'))
+        .count();
+    tok.contains(':') || digits >= 6 || separators >= 2 || next.is_some_and(|n| n.contains(':'))
+}
+
+/// Whether text holds a time of day (`04:47:44`).
+fn holds_time(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+}
+
+/// A command-line flag whose value is a secret (`--password secret`); the line's masking has
+/// already replaced the value, this keeps `***` from splitting templates.
+fn is_secret_flag(t: &str) -> bool {
+    matches!(
+        t,
+        "--password" | "--passwd" | "--pass" | "--token" | "--secret" | "--api-key"
+    )
+}
+
 /// A unit of size or time, as written after a number.
 fn is_unit(t: &str) -> bool {
     const UNITS: [&str; 15] = [
@@ -401,6 +457,12 @@ fn is_unit(t: &str) -> bool {
     ];
     let w = t.trim_end_matches([',', ';', ')', ']', '.']);
     UNITS.contains(&w)
+}
+
+/// A level that reads as one even without a time before it: upper case (`ERROR`, `WARN:`) or
+/// bracketed (`[notice]`).
+fn is_level_word(t: &str) -> bool {
+    is_level(t) && (t.starts_with('[') || !t.bytes().any(|b| b.is_ascii_lowercase()))
 }
 
 /// A log level as written in headers: `INFO`, `warn`, `[notice]`, `ERROR:`.
@@ -654,6 +716,16 @@ mod tests {
                 "20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579",
                 "Step_LSC|30002312|onStandStepChanged 3579",
             ),
+            // Words of the message that look like header parts stay without a header.
+            ("Backup failed - disk full", "Backup failed - disk full"),
+            ("error: config reload failed", "error: config reload failed"),
+            ("Fatal error in worker 3", "Fatal error in worker 3"),
+            ("[1/3] copying files", "[1/3] copying files"),
+            ("May 2 retries left", "May 2 retries left"),
+            (
+                "2025-10-10 09:00:00 Backup failed - disk full",
+                "Backup failed - disk full",
+            ),
             // An address first is the message, not a time.
             (
                 "10.0.0.7:8080 refused the connection",
@@ -778,6 +850,20 @@ mod tests {
             m.add(&format!("CBS {v} the TrustedInstaller main loop."), None);
         }
         assert_eq!(m.clusters().len(), 3);
+    }
+
+    #[test]
+    fn secrets_leave_nothing_in_templates() {
+        let mut m = Miner::default();
+        m.add("login failed token=abc|def for app", None);
+        m.add("mysql --token=S3cret! refused", None);
+        m.add("mysqldump --password hunter2 failed", None);
+        for c in m.clusters() {
+            for secret in ["abc", "def", "S3cret", "hunter2"] {
+                assert!(!c.template.contains(secret), "{}", c.template);
+                assert!(!c.sample.contains(secret), "{}", c.sample);
+            }
+        }
     }
 
     #[test]

@@ -138,10 +138,11 @@ impl Store {
 
     /// The schema version the store is at (its newest applied migration).
     pub async fn applied_schema(&self) -> Result<i64, StoreError> {
-        let (v,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(self.db())?;
+        let (v,): (i64,) =
+            sqlx::query_as("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&self.pool)
+                .await
+                .map_err(self.db())?;
         Ok(v)
     }
 
@@ -165,7 +166,17 @@ impl Store {
         Store::connect(url, false).await
     }
 
+    /// Opens an existing store as it is, to look at it (`znode doctor`): not created, not
+    /// migrated, nothing written.
+    pub async fn open_as_is(url: &str) -> Result<Store, StoreError> {
+        Store::connect_with(url, false, false).await
+    }
+
     async fn connect(url: &str, create: bool) -> Result<Store, StoreError> {
+        Store::connect_with(url, create, true).await
+    }
+
+    async fn connect_with(url: &str, create: bool, migrate: bool) -> Result<Store, StoreError> {
         install_default_drivers();
         let shown = crate::core::secret::redact_url(url);
         let db = |source| StoreError::Db {
@@ -211,6 +222,9 @@ impl Store {
             .connect(url)
             .await
             .map_err(db)?;
+        if !migrate {
+            return Ok(Store { pool, url: shown });
+        }
         if sqlite {
             pool.execute("PRAGMA journal_mode = WAL")
                 .await

@@ -78,6 +78,16 @@ fn doctor_says_what_stands_and_what_to_fix() {
         "logs/access.log",
         "127.0.0.1 - - [10/Oct/2025:09:00:00 +0800] \"GET / HTTP/1.1\" 200 1 0.001\n",
     );
+    // Looking changes nothing: a store not made yet is said to be made by the first run.
+    let (_, doc) = node.json(&["doctor", "-f", "json"]);
+    let store = finding(&doc, "历史库");
+    assert!(
+        store["detail"].as_str().unwrap().contains("尚未建立"),
+        "{store:#}"
+    );
+    assert!(!node.path().join("history.db").exists());
+    node.run(&["incident", "open", "门户无法登录", "--by", "张三"])
+        .code(0);
     let env = node.file("env", "ZNODE_SMTP_PASSWORD=s3cret\n");
     std::fs::set_permissions(&env, std::fs::Permissions::from_mode(0o644)).unwrap();
     let (code, doc) = node.json(&["doctor", "-f", "json"]);
@@ -149,8 +159,8 @@ fn doctor_says_what_stands_and_what_to_fix() {
 #[test]
 fn a_store_from_a_newer_znode_is_refused() {
     let node = TestNode::new("  x: { address: 127.0.0.1:1 }");
-    // The doctor opens the store as every writer does: created and migrated.
-    node.run(&["doctor"]);
+    node.run(&["incident", "open", "门户无法登录", "--by", "张三"])
+        .code(0);
     let db = node.path().join("history.db");
     let ok = std::process::Command::new("python3")
         .args([
@@ -176,7 +186,16 @@ fn a_store_from_a_newer_znode_is_refused() {
     // PostgreSQL: an account that may only read cannot be the store's writer.
     let pg = PgDb::create("znode_doctor");
     let url = format!("postgres://postgres@127.0.0.1:5432/{}", pg.0);
-    node.run(&["--store", &url, "doctor"]);
+    node.run(&[
+        "--store",
+        &url,
+        "incident",
+        "open",
+        "门户无法登录",
+        "--by",
+        "张三",
+    ])
+    .code(0);
     let role = format!("{}_ro", pg.0);
     psql(
         &pg.0,
