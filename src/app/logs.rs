@@ -285,12 +285,8 @@ pub async fn learn_audit_baselines(
                 ..Default::default()
             },
         )?;
-        if scan.files.is_empty() && scan.skipped_old == 0 {
-            let why = scan
-                .problems
-                .first()
-                .map(|p| format!(" ({p})"))
-                .unwrap_or_default();
+        if let Some(why) = scan.unmatched() {
+            let why = why.map(|p| format!(" ({p})")).unwrap_or_default();
             return Err(Error::Message(format!(
                 "no file of log source `{}` matched its paths{why}",
                 src.id

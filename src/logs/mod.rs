@@ -309,6 +309,13 @@ pub struct SourceScan {
 }
 
 impl SourceScan {
+    /// When no file matched the source's paths (so nothing was looked at, which must never
+    /// read as "no errors"): the first problem met, if any, to say why.
+    pub fn unmatched(&self) -> Option<Option<&str>> {
+        (self.files.is_empty() && self.skipped_old == 0)
+            .then(|| self.problems.first().map(String::as_str))
+    }
+
     /// Bytes read in all.
     pub fn bytes(&self) -> u64 {
         self.files.iter().map(|f| f.bytes).sum()

@@ -242,13 +242,8 @@ impl Probe for Log {
             Ok(s) => s,
             Err(e) => return Err(ProbeError::unknown(e.clone())),
         };
-        if scan.files.is_empty() && scan.skipped_old == 0 {
-            // A wrong path must not read as "no errors".
-            let why = scan
-                .problems
-                .first()
-                .map(|p| format!("（{p}）"))
-                .unwrap_or_default();
+        if let Some(why) = scan.unmatched() {
+            let why = why.map(|p| format!("（{p}）")).unwrap_or_default();
             return Err(ProbeError::unknown(text!(
                 "未找到日志文件{why}",
                 "no file of log source `{source}` matched its paths{why}",
