@@ -10,24 +10,40 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::core::outcome::Status;
+use crate::core::text::Text;
 use crate::settings::{Overrides, Settings};
 use crate::store::Store;
+use crate::text;
 
-/// One thing looked at.
-#[derive(Clone, Debug, Serialize)]
+/// One thing looked at, in both languages.
+#[derive(Clone, Debug)]
 pub struct Finding {
     /// What was looked at (配置文件, 历史库, ...).
-    pub item: String,
+    pub item: Text,
     /// How it stands.
     pub status: Status,
     /// What was found.
-    pub detail: String,
+    pub detail: Text,
     /// What to do, when something is to be done.
-    pub fix: Option<String>,
+    pub fix: Option<Text>,
+}
+
+/// JSON keeps the Chinese in `item`, `detail` and `fix` (as documents do) and the English
+/// beside them in `*_en`, whatever `--lang` says: scripts read one shape.
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serde_json::json!({
+            "item": self.item.zh, "item_en": self.item.en,
+            "status": self.status,
+            "detail": self.detail.zh, "detail_en": self.detail.en,
+            "fix": self.fix.as_ref().map(|f| &f.zh), "fix_en": self.fix.as_ref().map(|f| &f.en),
+        })
+        .serialize(s)
+    }
 }
 
 impl Finding {
-    fn new(item: impl Into<String>, status: Status, detail: impl Into<String>) -> Finding {
+    fn new(item: impl Into<Text>, status: Status, detail: impl Into<Text>) -> Finding {
         Finding {
             item: item.into(),
             status,
@@ -36,21 +52,33 @@ impl Finding {
         }
     }
 
-    fn fix(mut self, fix: impl Into<String>) -> Finding {
+    fn fix(mut self, fix: impl Into<Text>) -> Finding {
         self.fix = Some(fix.into());
         self
     }
 }
 
 /// The timers and services the packages install, with when each matters.
-const UNITS: &[(&str, &str)] = &[
-    ("znode-inspect.timer", "每日巡检"),
-    ("znode-report@weekly.timer", "周报"),
-    ("znode-report@monthly.timer", "月报"),
-    ("znode-backup.timer", "备份检查"),
-    ("znode-logs.timer", "日志归档与清理"),
-    ("znode-watch.service", "值守"),
+const UNITS: &[(&str, &str, &str)] = &[
+    ("znode-inspect.timer", "每日巡检", "the daily inspection"),
+    ("znode-report@weekly.timer", "周报", "the weekly report"),
+    ("znode-report@monthly.timer", "月报", "the monthly report"),
+    ("znode-backup.timer", "备份检查", "backup verification"),
+    (
+        "znode-logs.timer",
+        "日志归档与清理",
+        "log archive and purge",
+    ),
+    ("znode-watch.service", "值守", "the watcher"),
 ];
+
+fn config_item() -> Text {
+    text!("配置文件", "configuration")
+}
+
+fn store_item() -> Text {
+    text!("历史库", "history store")
+}
 
 /// Looks at everything; the worst status is the installation's.
 pub async fn examine(config: &Path, overrides: &Overrides) -> Vec<Finding> {
@@ -58,26 +86,37 @@ pub async fn examine(config: &Path, overrides: &Overrides) -> Vec<Finding> {
     let (settings, problems) = crate::settings::load_lenient(config, overrides);
     match (&settings, problems.0.first()) {
         (Some(_), None) => out.push(Finding::new(
-            "配置文件",
+            config_item(),
             Status::Ok,
-            format!("{} 可读且有效", config.display()),
+            text!(
+                "{path} 可读且有效",
+                "{path} loads without problems",
+                path = config.display()
+            ),
         )),
         (_, Some(first)) => out.push(
             Finding::new(
-                "配置文件",
+                config_item(),
                 Status::Crit,
-                format!(
-                    "{} 有 {} 处问题，第一处：{first}",
-                    config.display(),
-                    problems.0.len()
+                text!(
+                    "{path} 有 {n} 处问题，第一处：{first}",
+                    "{path} has {n} problem(s), the first: {first}",
+                    path = config.display(),
+                    n = problems.0.len(),
+                    first = first
                 ),
             )
-            .fix(format!(
-                "znode config check -c {} 逐条列出并说明如何改",
-                config.display()
+            .fix(text!(
+                "znode config check -c {path} 逐条列出并说明如何改",
+                "znode config check -c {path} lists each with what to change",
+                path = config.display()
             )),
         ),
-        (None, None) => out.push(Finding::new("配置文件", Status::Crit, "无法读取")),
+        (None, None) => out.push(Finding::new(
+            config_item(),
+            Status::Crit,
+            text!("无法读取", "cannot be read"),
+        )),
     }
     let Some(settings) = settings else {
         return out;
@@ -103,45 +142,87 @@ async fn store(settings: &Settings) -> Finding {
         Err(crate::store::StoreError::Missing(_)) => {
             return match sqlite_folder(&settings.store_url) {
                 Some(dir) if !writable(&dir) => Finding::new(
-                    "历史库",
+                    store_item(),
                     Status::Crit,
-                    format!("{shown} 尚未建立，且 {} 不可写", dir.display()),
+                    text!(
+                        "{shown} 尚未建立，且 {dir} 不可写",
+                        "{shown} does not exist yet and {dir} is not writable",
+                        shown = shown,
+                        dir = dir.display()
+                    ),
                 )
-                .fix("让运行 znode 的账号能写该目录，或在 store: 中另指一处"),
+                .fix(text!(
+                    "让运行 znode 的账号能写该目录，或在 store: 中另指一处",
+                    "let the account znode runs as write that folder, or point store: elsewhere"
+                )),
                 _ => Finding::new(
-                    "历史库",
+                    store_item(),
                     Status::Ok,
-                    format!("{shown} 尚未建立：第一次巡检时建立（第 {binary} 版库结构）"),
+                    text!(
+                        "{shown} 尚未建立：第一次巡检时建立（第 {binary} 版库结构）",
+                        "{shown} does not exist yet: the first inspection makes it (schema {binary})",
+                        shown = shown,
+                        binary = binary
+                    ),
                 ),
             };
         }
         Err(e) => {
-            return Finding::new("历史库", Status::Crit, e.to_string())
-                .fix("检查 store:（或 ZNODE_STORE）所指的库是否存在、可连接，账号是否有权限");
+            return Finding::new(store_item(), Status::Crit, e.to_string()).fix(text!(
+                "检查 store:（或 ZNODE_STORE）所指的库是否存在、可连接，账号是否有权限",
+                "check that the store named by store: (or ZNODE_STORE) exists, answers, and lets this account in"
+            ));
         }
     };
     let applied = store.applied_schema().await.unwrap_or(0);
     let finding = if applied > binary {
         Finding::new(
-            "历史库",
+            store_item(),
             Status::Crit,
-            format!("{shown} 的库结构为第 {applied} 版，本程序只认识到第 {binary} 版"),
+            text!(
+                "{shown} 的库结构为第 {applied} 版，本程序只认识到第 {binary} 版",
+                "{shown} is at schema {applied}; this znode knows up to {binary}",
+                shown = shown,
+                applied = applied,
+                binary = binary
+            ),
         )
-        .fix(format!(
-            "历史库已由更新版本的 znode 升级：请安装不低于写入它的版本，不要降级（本程序 {}）",
-            env!("CARGO_PKG_VERSION")
+        .fix(text!(
+            "历史库已由更新版本的 znode 升级：请安装不低于写入它的版本，不要降级（本程序 {v}）",
+            "a newer znode migrated the store: install that version or newer, never downgrade (this is {v})",
+            v = env!("CARGO_PKG_VERSION")
         ))
     } else {
         let schema = if applied < binary {
-            format!("库结构第 {applied} 版，下次写入时升级到第 {binary} 版")
+            text!(
+                "库结构第 {applied} 版，下次写入时升级到第 {binary} 版",
+                "schema {applied}, migrated to {binary} at the next write",
+                applied = applied,
+                binary = binary
+            )
         } else {
-            format!("库结构第 {applied} 版（本程序第 {binary} 版）")
+            text!(
+                "库结构第 {applied} 版（本程序第 {binary} 版）",
+                "schema {applied} (this znode's: {binary})",
+                applied = applied,
+                binary = binary
+            )
         };
         match store.check_writable().await {
-            Ok(()) => Finding::new("历史库", Status::Ok, format!("{shown} 可写，{schema}")),
-            Err(e) => Finding::new("历史库", Status::Crit, format!("{shown} 不可写：{e}")).fix(
-                "SQLite：让运行 znode 的账号（软件包为 znode）能写该文件和所在目录；PostgreSQL：给该账号 INSERT/UPDATE 权限",
+            Ok(()) => Finding::new(
+                store_item(),
+                Status::Ok,
+                text!("{shown} 可写，{schema}", "{shown} is writable, {schema}", shown = shown, schema = schema),
             ),
+            Err(e) => Finding::new(
+                store_item(),
+                Status::Crit,
+                text!("{shown} 不可写：{e}", "{shown} is not writable: {e}", shown = shown, e = e),
+            )
+            .fix(text!(
+                "SQLite：让运行 znode 的账号（软件包为 znode）能写该文件和所在目录；PostgreSQL：给该账号 INSERT/UPDATE 权限",
+                "SQLite: let the account znode runs as (znode, from the package) write the file and its folder; PostgreSQL: grant it INSERT/UPDATE"
+            )),
         }
     };
     store.close().await;
@@ -237,29 +318,44 @@ fn wanted(settings: &Settings, unit: &str) -> bool {
 async fn schedule(settings: &Settings) -> Vec<Finding> {
     if !Path::new("/run/systemd/system").is_dir() {
         let cron = cron_lines();
+        let item = text!("定时任务", "schedule");
         return vec![if cron.is_empty() {
             Finding::new(
-                "定时任务",
+                item,
                 Status::Warn,
-                "systemd 未运行，crontab 中也没有 znode",
+                text!("systemd 未运行，crontab 中也没有 znode", "systemd is not running and no crontab runs znode"),
             )
-            .fix("按 README“Scheduled runs”一节的 crontab 示例安排每日巡检和周报、月报")
+            .fix(text!(
+                "按 README“Scheduled runs”一节的 crontab 示例安排每日巡检和周报、月报",
+                "schedule the daily inspection and the weekly and monthly reports as the README's crontab example does (Scheduled runs)"
+            ))
         } else {
             Finding::new(
-                "定时任务",
+                item,
                 Status::Ok,
-                format!("systemd 未运行；cron 中有 {} 条 znode 任务", cron.len()),
+                text!(
+                    "systemd 未运行；cron 中有 {n} 条 znode 任务",
+                    "systemd is not running; cron has {n} znode line(s)",
+                    n = cron.len()
+                ),
             )
         }];
     }
     let mut out = Vec::new();
-    for (unit, what) in UNITS {
-        let item = format!("定时任务 {unit}");
+    for (unit, what_zh, what_en) in UNITS {
+        let what = Text {
+            zh: (*what_zh).to_owned(),
+            en: (*what_en).to_owned(),
+        };
+        let item = text!("定时任务 {unit}", "timer {unit}", unit = unit);
         let Some(s) = unit_state(unit).await else {
             out.push(Finding::new(
                 item,
                 Status::Unknown,
-                "systemctl show 未能读取",
+                text!(
+                    "systemctl show 未能读取",
+                    "systemctl show could not read it"
+                ),
             ));
             continue;
         };
@@ -274,53 +370,102 @@ async fn schedule(settings: &Settings) -> Vec<Finding> {
         let needed = wanted(settings, unit);
         if s.load != "loaded" {
             out.push(if needed {
-                Finding::new(item, Status::Warn, format!("未安装（{what}）"))
-                    .fix("安装 znode 软件包，或把 packaging/systemd/ 下的单元复制到 /etc/systemd/system/")
+                Finding::new(item, Status::Warn, text!("未安装（{what}）", "not installed ({what})", what = what))
+                    .fix(text!(
+                        "安装 znode 软件包，或把 packaging/systemd/ 下的单元复制到 /etc/systemd/system/",
+                        "install the znode package, or copy the units of packaging/systemd/ to /etc/systemd/system/"
+                    ))
             } else {
-                Finding::new(item, Status::Ok, format!("未安装；配置中没有{what}的内容"))
+                Finding::new(
+                    item,
+                    Status::Ok,
+                    text!("未安装；配置中没有{what}的内容", "not installed; the configuration has nothing for {what}", what = what),
+                )
             });
             continue;
         }
         let enabled = s.enabled == "enabled" || s.enabled == "static";
         let last = if s.last.is_empty() || s.last == "n/a" || s.last == "0" {
-            "从未运行".to_owned()
+            text!("从未运行", "never ran")
         } else if unit.ends_with(".service") {
-            format!("自 {} 起运行", s.last)
+            text!("自 {t} 起运行", "running since {t}", t = s.last)
         } else {
-            format!("上次运行 {}", s.last)
+            text!("上次运行 {t}", "last ran {t}", t = s.last)
         };
+        let service = unit.replace(".timer", ".service");
         let f = if !enabled && needed {
-            Finding::new(item, Status::Warn, format!("未启用（{what}），{last}"))
-                .fix(format!("systemctl enable --now {unit}"))
+            Finding::new(
+                item,
+                Status::Warn,
+                text!(
+                    "未启用（{what}），{last}",
+                    "not enabled ({what}), {last}",
+                    what = what,
+                    last = last
+                ),
+            )
+            .fix(format!("systemctl enable --now {unit}"))
         } else if !enabled && *unit == "znode-watch.service" {
             Finding::new(
                 item,
                 Status::Ok,
-                "未启用：值守在需要时启用（systemctl enable --now znode-watch）",
+                text!(
+                    "未启用：值守在需要时启用（systemctl enable --now znode-watch）",
+                    "not enabled: the watcher is started when a duty needs it (systemctl enable --now znode-watch)"
+                ),
             )
         } else if !enabled {
-            Finding::new(item, Status::Ok, format!("未启用；配置中没有{what}的内容"))
+            Finding::new(
+                item,
+                Status::Ok,
+                text!(
+                    "未启用；配置中没有{what}的内容",
+                    "not enabled; the configuration has nothing for {what}",
+                    what = what
+                ),
+            )
         } else if unit.ends_with(".service") && s.active != "active" {
             Finding::new(
                 item,
                 Status::Warn,
-                format!("已启用但未运行（{}）", s.active),
+                text!(
+                    "已启用但未运行（{state}）",
+                    "enabled but not running ({state})",
+                    state = s.active
+                ),
             )
-            .fix(format!(
-                "journalctl -u {unit} 查看原因，systemctl restart {unit}"
+            .fix(text!(
+                "journalctl -u {unit} 查看原因，systemctl restart {unit}",
+                "journalctl -u {unit} says why; systemctl restart {unit}",
+                unit = unit
             ))
         } else if s.result != "success" && !s.result.is_empty() {
             Finding::new(
                 item,
                 Status::Warn,
-                format!("已启用，{last}，结果 {}", s.result),
+                text!(
+                    "已启用，{last}，结果 {result}",
+                    "enabled, {last}, result {result}",
+                    last = last,
+                    result = s.result
+                ),
             )
-            .fix(format!(
-                "journalctl -u {} 查看原因",
-                unit.replace(".timer", ".service")
+            .fix(text!(
+                "journalctl -u {service} 查看原因",
+                "journalctl -u {service} says why",
+                service = service
             ))
         } else {
-            Finding::new(item, Status::Ok, format!("已启用（{}），{last}", s.active))
+            Finding::new(
+                item,
+                Status::Ok,
+                text!(
+                    "已启用（{state}），{last}",
+                    "enabled ({state}), {last}",
+                    state = s.active,
+                    last = last
+                ),
+            )
         };
         out.push(f);
     }
@@ -373,27 +518,51 @@ fn secrets(settings: &Settings) -> Vec<Finding> {
             continue;
         }
         seen.push(meta.ino());
-        let mode = meta.mode() & 0o777;
-        let item = format!("密钥文件 {}", path.display());
-        out.push(if mode & 0o007 != 0 {
+        let bits = meta.mode() & 0o777;
+        let mode = format!("{bits:04o}");
+        let item = text!(
+            "密钥文件 {path}",
+            "secrets file {path}",
+            path = path.display()
+        );
+        out.push(if bits & 0o007 != 0 {
             Finding::new(
                 item,
                 Status::Crit,
-                format!("权限 {mode:04o}：任何账号都能读"),
+                text!(
+                    "权限 {mode}：任何账号都能读",
+                    "mode {mode}: any account can read it",
+                    mode = mode
+                ),
             )
             .fix(format!("chmod 600 {}", path.display()))
-        } else if mode & 0o070 != 0 {
-            Finding::new(item, Status::Warn, format!("权限 {mode:04o}：同组账号能读"))
-                .fix(format!("chmod 600 {}", path.display()))
+        } else if bits & 0o070 != 0 {
+            Finding::new(
+                item,
+                Status::Warn,
+                text!(
+                    "权限 {mode}：同组账号能读",
+                    "mode {mode}: its group can read it",
+                    mode = mode
+                ),
+            )
+            .fix(format!("chmod 600 {}", path.display()))
         } else {
-            Finding::new(item, Status::Ok, format!("权限 {mode:04o}"))
+            Finding::new(
+                item,
+                Status::Ok,
+                text!("权限 {mode}", "mode {mode}", mode = mode),
+            )
         });
     }
     if out.is_empty() {
         out.push(Finding::new(
-            "密钥文件",
+            text!("密钥文件", "secrets file"),
             Status::Ok,
-            "没有 env 文件：配置中的密钥须经环境变量提供（${VAR}）",
+            text!(
+                "没有 env 文件：配置中的密钥须经环境变量提供（${VAR}）",
+                "no env file: the configuration's secrets must come from the environment (${VAR})"
+            ),
         ));
     }
     out
@@ -413,26 +582,39 @@ fn log_access(settings: &Settings) -> Vec<Finding> {
             .filter(|f| std::fs::File::open(&f.path).is_err())
             .map(|f| f.path.display().to_string())
             .collect();
-        let item = format!("日志源 {}", src.id);
+        let item = text!("日志源 {id}", "log source {id}", id = src.id);
         out.push(if !unreadable.is_empty() {
             Finding::new(
                 item,
                 Status::Warn,
-                format!("{} 个文件不可读，如 {}", unreadable.len(), unreadable[0]),
+                text!(
+                    "{n} 个文件不可读，如 {first}",
+                    "{n} file(s) cannot be read, e.g. {first}",
+                    n = unreadable.len(),
+                    first = unreadable[0]
+                ),
             )
-            .fix("把运行 znode 的账号加入日志的属组（Debian：usermod -aG adm znode），或用 setfacl -m u:znode:r 授权")
+            .fix(text!(
+                "把运行 znode 的账号加入日志的属组（Debian：usermod -aG adm znode），或用 setfacl -m u:znode:r 授权",
+                "add the account znode runs as to the logs' group (Debian: usermod -aG adm znode), or grant it with setfacl -m u:znode:r"
+            ))
         } else if files.is_empty() {
+            let paths = format!("{:?}", src.paths);
             Finding::new(
                 item,
                 Status::Warn,
-                problems
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| format!("paths {:?} 没有匹配到文件", src.paths)),
+                match problems.first() {
+                    Some(p) => Text::raw(p.clone()),
+                    None => text!("paths {paths} 没有匹配到文件", "paths {paths} match no file", paths = paths),
+                },
             )
-            .fix("检查该日志源的 paths")
+            .fix(text!("检查该日志源的 paths", "check the source's paths"))
         } else {
-            Finding::new(item, Status::Ok, format!("{} 个文件可读", files.len()))
+            Finding::new(
+                item,
+                Status::Ok,
+                text!("{n} 个文件可读", "{n} file(s) readable", n = files.len()),
+            )
         });
     }
     out
@@ -440,15 +622,23 @@ fn log_access(settings: &Settings) -> Vec<Finding> {
 
 fn reports_folder(settings: &Settings) -> Finding {
     let dir = settings.reports.folder(&settings.base_dir);
+    let item = text!("报告目录", "reports folder");
     if writable(&dir) {
-        Finding::new("报告目录", Status::Ok, format!("{} 可写", dir.display()))
+        Finding::new(
+            item,
+            Status::Ok,
+            text!("{dir} 可写", "{dir} is writable", dir = dir.display()),
+        )
     } else {
         Finding::new(
-            "报告目录",
+            item,
             Status::Crit,
-            format!("{} 不可写", dir.display()),
+            text!("{dir} 不可写", "{dir} is not writable", dir = dir.display()),
         )
-        .fix("让运行 znode 的账号能写该目录，或在 reports.folder 中另指一个")
+        .fix(text!(
+            "让运行 znode 的账号能写该目录，或在 reports.folder 中另指一个",
+            "let the account znode runs as write it, or name another in reports.folder"
+        ))
     }
 }
 
@@ -457,9 +647,12 @@ fn reports_folder(settings: &Settings) -> Finding {
 fn account() -> Option<Finding> {
     nix::unistd::geteuid().is_root().then(|| {
         Finding::new(
-            "运行账号",
+            text!("运行账号", "account"),
             Status::Warn,
-            "以 root 运行：读写权限的检查对 root 总是通过，定时任务以 znode 账号运行",
+            text!(
+                "以 root 运行：读写权限的检查对 root 总是通过，定时任务以 znode 账号运行",
+                "running as root: every read and write check passes for root, while the timers run as znode"
+            ),
         )
         .fix("sudo -u znode znode doctor -c /etc/znode/znode.yaml")
     })
@@ -468,9 +661,23 @@ fn account() -> Option<Finding> {
 fn fonts(settings: &Settings) -> Finding {
     let f = crate::report::chart::fonts(settings.reports.font.as_deref());
     match f.path {
-        Some(p) => Finding::new("图表字体", Status::Ok, format!("{}（{}）", f.family, p.display())),
-        None => Finding::new("图表字体", Status::Warn, "没有含中文字形的字体：Word 报告图表中的中文会缺字")
-            .fix("安装 fonts-wqy-microhei（Debian/UOS）或 google-noto-sans-cjk-fonts（RHEL/麒麟），或在 reports.font 指定字体文件"),
+        Some(p) => Finding::new(
+            text!("图表字体", "chart font"),
+            Status::Ok,
+            format!("{} ({})", f.family, p.display()),
+        ),
+        None => Finding::new(
+            text!("图表字体", "chart font"),
+            Status::Warn,
+            text!(
+                "没有含中文字形的字体：Word 报告图表中的中文会缺字",
+                "no font with Chinese glyphs: Chinese in the Word reports' charts would be missing"
+            ),
+        )
+        .fix(text!(
+            "安装 fonts-wqy-microhei（Debian/UOS）或 google-noto-sans-cjk-fonts（RHEL/麒麟），或在 reports.font 指定字体文件",
+            "install fonts-wqy-microhei (Debian/UOS) or google-noto-sans-cjk-fonts (RHEL/Kylin), or name a font file in reports.font"
+        )),
     }
 }
 
@@ -486,15 +693,19 @@ fn libreoffice() -> Finding {
         Some(p) => Finding::new(
             "LibreOffice",
             Status::Ok,
-            format!(
-                "{}：可把 Word 报告转成 PDF（soffice --headless --convert-to pdf）",
-                p.display()
+            text!(
+                "{path}：可把 Word 报告转成 PDF（soffice --headless --convert-to pdf）",
+                "{path}: Word reports can be made PDFs (soffice --headless --convert-to pdf)",
+                path = p.display()
             ),
         ),
         None => Finding::new(
             "LibreOffice",
             Status::Ok,
-            "未安装：不影响生成报告；需要 PDF 副本时安装 libreoffice-writer",
+            text!(
+                "未安装：不影响生成报告；需要 PDF 副本时安装 libreoffice-writer",
+                "not installed: reports are made without it; install libreoffice-writer for PDF copies"
+            ),
         ),
     }
 }

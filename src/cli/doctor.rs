@@ -39,15 +39,18 @@ pub(super) fn run(cx: &Context, a: Args) -> Result<Status, Error> {
     ));
     for f in &findings {
         t.add_row([
-            f.item.clone(),
+            f.item.pick(cx.lang).to_owned(),
             if cx.lang == Lang::Zh {
                 f.status.zh()
             } else {
                 f.status.as_str()
             }
             .to_owned(),
-            f.detail.clone(),
-            f.fix.clone().unwrap_or_default(),
+            f.detail.pick(cx.lang).to_owned(),
+            f.fix
+                .as_ref()
+                .map(|x| x.pick(cx.lang).to_owned())
+                .unwrap_or_default(),
         ]);
     }
     writeln!(out, "{t}")?;
