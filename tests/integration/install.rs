@@ -138,6 +138,11 @@ fn doctor_says_what_stands_and_what_to_fix() {
     node.run(&["doctor"])
         .stdout_has("处理")
         .stdout_has("日志源 app");
+    node.run(&["--lang", "en", "doctor"])
+        .stdout_has("what to do")
+        .stdout_has("log source app")
+        .stdout_has("history store");
+    assert_eq!(finding(&doc, "历史库")["item_en"], "history store");
 
     // A configuration that does not load is the first thing to fix.
     node.file("znode.yaml", "node: [\n");
