@@ -410,6 +410,35 @@ fn audit_findings_are_exactly_the_planted_ones() {
     );
 }
 
+/// `--learn` reads the files of this host: a source kept on this host and others is learned
+/// here; one kept only elsewhere is refused with where to run it.
+#[test]
+fn audit_learn_reads_this_hosts_sources_only() {
+    let node = TestNode::with_config(
+        "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: [checks]\nthis_host: h1\nhosts:\n  h1: { address: 127.0.0.1 }\n  h2: { address: 127.0.0.2 }\nlogs:\n  sources:\n    - id: auth\n      format: auth\n      paths: [logs/secure]\n      hosts: [h1, h2]\n    - id: far\n      format: auth\n      paths: [logs/secure]\n      hosts: [h2]\n",
+    );
+    write(
+        &node,
+        "logs/secure",
+        b"Oct  9 09:00:00 node1 sshd[100]: Accepted password for ops from 10.0.0.5 port 50100 ssh2\n",
+    );
+    let range = ["--from", "2025-10-09 00:00", "--to", "2025-10-10 00:00"];
+    let mut args = vec!["logs", "audit", "--learn", "--source", "auth"];
+    args.extend(range);
+    let (code, doc) = json(&node, &args);
+    assert_eq!(code, 0, "{doc:#}");
+    assert!(
+        doc["baselines"].as_array().is_some_and(|b| !b.is_empty()),
+        "{doc:#}"
+    );
+    let mut args = vec!["logs", "audit", "--learn", "--source", "far"];
+    args.extend(range);
+    node.run(&args)
+        .code(3)
+        .stderr_has("log source `far` is read on h2")
+        .stderr_has("on that host");
+}
+
 /// `logs rules` and `logs top` speak English under `--lang en`: headers, kinds, judgements,
 /// origins and the per-source line; Chinese by default.
 #[test]
