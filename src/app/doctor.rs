@@ -525,35 +525,31 @@ fn secrets(settings: &Settings) -> Vec<Finding> {
             "secrets file {path}",
             path = path.display()
         );
-        out.push(if bits & 0o007 != 0 {
-            Finding::new(
-                item,
+        let (status, reader) = if bits & 0o007 != 0 {
+            (
                 Status::Crit,
-                text!(
-                    "权限 {mode}：任何账号都能读",
-                    "mode {mode}: any account can read it",
-                    mode = mode
-                ),
+                text!("任何账号都能读", "any account can read it"),
             )
-            .fix(format!("chmod 600 {}", path.display()))
         } else if bits & 0o070 != 0 {
-            Finding::new(
-                item,
-                Status::Warn,
-                text!(
-                    "权限 {mode}：同组账号能读",
-                    "mode {mode}: its group can read it",
-                    mode = mode
-                ),
-            )
-            .fix(format!("chmod 600 {}", path.display()))
+            (Status::Warn, text!("同组账号能读", "its group can read it"))
         } else {
-            Finding::new(
-                item,
-                Status::Ok,
-                text!("权限 {mode}", "mode {mode}", mode = mode),
+            (Status::Ok, Text::default())
+        };
+        let found = if status == Status::Ok {
+            text!("权限 {mode}", "mode {mode}", mode = mode)
+        } else {
+            text!(
+                "权限 {mode}：{reader}",
+                "mode {mode}: {reader}",
+                mode = mode,
+                reader = reader
             )
-        });
+        };
+        let mut f = Finding::new(item, status, found);
+        if status != Status::Ok {
+            f = f.fix(format!("chmod 600 {}", path.display()));
+        }
+        out.push(f);
     }
     if out.is_empty() {
         out.push(Finding::new(

@@ -131,10 +131,12 @@ impl Miner {
             None => "".into(),
         };
         let leaf = self.leaves.entry((tokens.len(), first)).or_default();
+        // The line's words are counted once, not per template compared.
+        let line_words = tokens.iter().filter(|t| !is_wild(t)).count();
         let mut best: Option<(f64, usize, usize)> = None;
         for &ci in leaf.iter() {
             let t = &self.nodes[ci].tokens;
-            let (sim, wild) = similarity(t, tokens);
+            let (sim, wild) = similarity(t, tokens, line_words);
             if best.is_none_or(|(s, w, _)| sim > s || (sim == s && wild > w)) {
                 best = Some((sim, wild, ci));
             }
@@ -276,14 +278,11 @@ fn join_siblings(
 /// How alike a template and a line are: the share of the template's words (tokens that are not
 /// wildcards) the line has in the same place, and how many places both hold a variable (a tie
 /// breaker). A template of variables only is like any line of its length.
-fn similarity(template: &[Box<str>], line: &[Cow<'_, str>]) -> (f64, usize) {
+fn similarity(template: &[Box<str>], line: &[Cow<'_, str>], line_words: usize) -> (f64, usize) {
     let mut words = 0;
-    let mut line_words = 0;
     let mut same = 0;
     let mut wild = 0;
     for (a, b) in template.iter().zip(line) {
-        let line_word = !is_wild(b);
-        line_words += line_word as usize;
         if is_wild(a) {
             wild += 1;
             continue;
