@@ -564,12 +564,16 @@ fn secrets(settings: &Settings) -> Vec<Finding> {
     out
 }
 
-/// The log files of this host's sources, as this account can read them.
+/// The log files (or journal) of this host's sources, as this account can read them.
 fn log_access(settings: &Settings) -> Vec<Finding> {
     let here = settings.this_host.as_deref();
     let mut out = Vec::new();
     for src in &settings.logs.sources {
         if !src.hosts.is_empty() && !src.hosts.iter().any(|h| Some(h.as_str()) == here) {
+            continue;
+        }
+        if let Some(query) = &src.journal {
+            out.push(journal_access(settings, &src.id, query));
             continue;
         }
         let (files, problems) = crate::logs::discover(src, &settings.base_dir);
@@ -614,6 +618,50 @@ fn log_access(settings: &Settings) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// Whether this account sees the entries a journal source selects: journalctl run as the
+/// scans run it, for the newest entry.
+fn journal_access(settings: &Settings, id: &str, query: &crate::logs::journal::Query) -> Finding {
+    let item = text!(
+        "日志源 {id}（systemd 日志）",
+        "log source {id} (systemd journal)",
+        id = id
+    );
+    match crate::logs::journal::tail(query, &settings.base_dir, settings.timezone, 1) {
+        Err(e) => Finding::new(item, Status::Crit, Text::raw(e.to_string())).fix(text!(
+            "该主机没有可读的 systemd 日志时，改用 paths: 读取日志文件",
+            "where this host has no readable systemd journal, read the log files with paths: instead"
+        )),
+        Ok((_, Some(warning))) => Finding::new(item, Status::Warn, Text::raw(warning)).fix(text!(
+            "把运行 znode 的账号加入 systemd-journal 组（usermod -aG systemd-journal znode），才能读到系统日志",
+            "add the account znode runs as to the systemd-journal group (usermod -aG systemd-journal znode) so that it sees the system's entries"
+        )),
+        Ok((lines, None)) => match lines.first() {
+            Some(newest) => Finding::new(
+                item,
+                Status::Ok,
+                text!(
+                    "可读，最新一条：{line}",
+                    "readable; newest entry: {line}",
+                    line = crate::logs::scan::clip(&crate::core::secret::mask_inline(newest))
+                ),
+            ),
+            None => Finding::new(
+                item,
+                Status::Warn,
+                text!(
+                    "{q} 没有匹配的条目",
+                    "{q} matches no entry",
+                    q = query.describe()
+                ),
+            )
+            .fix(text!(
+                "检查该日志源的 unit、identifier、matches（journalctl -u 单元名 可先试）",
+                "check the source's unit, identifier and matches (try journalctl -u UNIT first)"
+            )),
+        },
+    }
 }
 
 fn reports_folder(settings: &Settings) -> Finding {

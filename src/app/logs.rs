@@ -87,8 +87,7 @@ pub fn rule_checks(
             );
             continue;
         }
-        let (files, _) = logs::discover(src, &settings.base_dir);
-        let format = logs::format_of(src, &files);
+        let format = logs::detect_format(src, &settings.base_dir);
         for rule in logs::rules_for(&settings.logs, src, format, &[kind]) {
             let derived = Derived {
                 id: format!("log.{}.{}", src.id, rule.id),
@@ -285,12 +284,8 @@ pub async fn learn_audit_baselines(
                 ..Default::default()
             },
         )?;
-        if let Some(why) = scan.unmatched() {
-            let why = why.map(|p| format!(" ({p})")).unwrap_or_default();
-            return Err(Error::Message(format!(
-                "no file of log source `{}` matched its paths{why}",
-                src.id
-            )));
+        if let Some(message) = scan.unmatched_message() {
+            return Err(Error::Message(message));
         }
         for (rule, res) in scan.rules.iter().zip(&scan.results) {
             if rule.new.is_empty() {

@@ -6,8 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::logs::Source;
-use crate::logs::time::TimeContext;
+use crate::logs::{Source, Window};
 
 static EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -48,16 +47,12 @@ pub fn around(
     from: i64,
     to: i64,
 ) -> Vec<String> {
-    let (files, _) = crate::logs::discover(source, base_dir);
     let mut out: Vec<(i64, String)> = Vec::new();
-    for f in files.iter().filter(|f| f.mtime / 1000 >= from) {
-        let Ok(opened) = crate::logs::read::open(&f.path, source.encoding, 0) else {
-            continue;
-        };
-        let reference = chrono::DateTime::from_timestamp_millis(f.mtime)
-            .map(|t| t.with_timezone(&tz).date_naive())
-            .unwrap_or_default();
-        let cx = TimeContext { tz, reference };
+    let window = Window {
+        from: Some(from * 1000),
+        to: Some((to + 1) * 1000),
+    };
+    for (opened, cx) in crate::logs::open_all(source, base_dir, tz, window) {
         let reader = std::io::BufReader::new(opened.reader);
         for line in reader.split(b'\n').map_while(Result::ok) {
             let Some(ms) = crate::logs::time::parse(&line, &cx) else {

@@ -37,6 +37,9 @@ pub struct Stored {
     pub inode: u64,
     /// Offset after the last complete line read.
     pub offset: u64,
+    /// A journal source: the cursor of the last entry read (then there is no file).
+    #[serde(default)]
+    pub journal: Option<String>,
 }
 
 /// Where to start reading a file.
@@ -61,6 +64,29 @@ pub struct Update {
     pub head: Head,
     /// Offset reached.
     pub offset: u64,
+    /// A journal source: the cursor of the last entry read.
+    #[serde(default)]
+    pub journal: Option<String>,
+}
+
+/// The identity a journal source's one cursor is stored under.
+pub const JOURNAL_HEAD: &str = "journal";
+
+impl Update {
+    /// Where a journal source's read stopped.
+    pub fn journal(source: &str, cursor: &str) -> Update {
+        Update {
+            source: source.to_owned(),
+            path: std::path::PathBuf::from("journal"),
+            inode: 0,
+            head: Head {
+                len: 0,
+                hash: JOURNAL_HEAD.to_owned(),
+            },
+            offset: 0,
+            journal: Some(cursor.to_owned()),
+        }
+    }
 }
 
 /// The stored cursors, by source.
@@ -87,6 +113,14 @@ impl Cursors {
     /// Whether an incremental scan of this source ever stopped somewhere.
     pub fn knows(&self, source: &str) -> bool {
         self.by_source.get(source).is_some_and(|v| !v.is_empty())
+    }
+
+    /// Where the last read of a journal source stopped: the journal's cursor.
+    pub fn journal(&self, source: &str) -> Option<&str> {
+        self.by_source
+            .get(source)?
+            .iter()
+            .find_map(|s| s.journal.as_deref())
     }
 
     /// Where to resume `file` of `source`: the stored offset of the longest matching head.

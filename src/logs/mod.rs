@@ -1,12 +1,14 @@
 //! The log engine: sources declared in the config, rules, scanning, audit detectors, template
 //! mining, and archive/purge of old logs.
 //!
-//! A source is a set of files (path globs, rotations included) of one format, encoding and
-//! timezone, belonging to a system. Scanning a source reads its files in time order, several at
-//! once, with every rule of the requested kinds compiled into one pass.
+//! A source is a set of files (path globs, rotations included) or a selection of the systemd
+//! journal, of one format, encoding and timezone, belonging to a system. Scanning a source
+//! reads its files in time order, several at once, with every rule of the requested kinds
+//! compiled into one pass; a journal is read through journalctl as one stream of lines.
 
 pub mod audit;
 pub mod cursor;
+pub mod journal;
 pub mod read;
 pub mod retention;
 pub mod rules;
@@ -76,8 +78,12 @@ pub struct Source {
     /// The system it belongs to.
     pub system: Option<String>,
     /// Path globs, rotated files included (`/opt/tomcat/logs/catalina.*`); relative paths are
-    /// resolved against the config's folder.
+    /// resolved against the config's folder. A source has these or `journal`.
+    #[serde(default)]
     pub paths: Vec<String>,
+    /// Entries of the systemd journal instead of files (`unit: sshd`).
+    #[serde(default)]
+    pub journal: Option<journal::Query>,
     /// Format; detected from the first lines when absent.
     pub format: Option<Format>,
     /// Encoding (`auto`, `utf-8`, `gbk`, `gb18030`).
@@ -220,19 +226,68 @@ fn expand(pattern: &str) -> Result<(Vec<PathBuf>, Vec<String>), glob::PatternErr
     Ok((found, problems))
 }
 
-/// The source's declared format, or the one its newest file's first lines vote for.
-pub fn format_of(source: &Source, files: &[LogFile]) -> Format {
-    match source.format {
-        Some(f) => f,
-        None => files
-            .last()
-            .map(|f| {
-                let lines = scan::head_lines(&f.path, source.encoding, 40);
-                let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-                Format::detect(&refs)
-            })
-            .unwrap_or(Format::Plain),
+/// The source's declared format, or the one its newest file's first lines vote for (a
+/// journal's last entries).
+pub fn format_of(source: &Source, files: &[LogFile], base_dir: &Path) -> Format {
+    if let Some(f) = source.format {
+        return f;
     }
+    let lines = match (&source.journal, files.last()) {
+        (Some(q), _) => journal::last_lines(q, base_dir, chrono_tz::UTC, 40),
+        (None, Some(f)) => scan::head_lines(&f.path, source.encoding, 40),
+        (None, None) => return Format::Plain,
+    };
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    Format::detect(&refs)
+}
+
+/// A source's text that may hold records of `window`, for reading line by line outside a
+/// scan: each file last written since its start, decompressed, or the journal's entries in
+/// it; with the time context its lines are dated in. What cannot be opened is passed over.
+pub fn open_all(
+    source: &Source,
+    base_dir: &Path,
+    tz: chrono_tz::Tz,
+    window: Window,
+) -> Vec<(read::Opened, time::TimeContext)> {
+    let cx = |written: i64| time::TimeContext {
+        tz,
+        reference: chrono::DateTime::from_timestamp_millis(written)
+            .unwrap_or_default()
+            .with_timezone(&tz)
+            .date_naive(),
+    };
+    if let Some(query) = &source.journal {
+        let reading = journal::Reading {
+            query,
+            base_dir,
+            tz,
+            after: None,
+            since: window.from,
+            until: window.to,
+            last: None,
+        };
+        return journal::open(&reading)
+            .map(|(entries, _)| {
+                let opened =
+                    read::stream(Box::new(entries), read::Compression::None, source.encoding);
+                (opened, cx(crate::core::clock::now_ms()))
+            })
+            .into_iter()
+            .collect();
+    }
+    let (files, _) = discover(source, base_dir);
+    files
+        .iter()
+        .filter(|f| window.from.is_none_or(|from| f.mtime >= from))
+        .filter_map(|f| Some((read::open(&f.path, source.encoding, 0).ok()?, cx(f.mtime))))
+        .collect()
+}
+
+/// The format a source's rules are chosen by: declared, or guessed from what it holds now.
+pub fn detect_format(source: &Source, base_dir: &Path) -> Format {
+    let (files, _) = discover(source, base_dir);
+    format_of(source, &files, base_dir)
 }
 
 /// The rules that run on a source of a format: those of the kinds asked for that apply to the
@@ -283,6 +338,8 @@ pub struct FileSummary {
     pub long_lines: u64,
     /// Why it was not read to its end.
     pub error: Option<String>,
+    /// Read to its end, with something to say (journalctl's warnings).
+    pub warning: Option<String>,
 }
 
 /// What scanning a source came to.
@@ -306,14 +363,42 @@ pub struct SourceScan {
     pub cursors: Vec<cursor::Update>,
     /// Hit lines of the collected rules, when asked for.
     pub collected: Vec<(Option<i64>, String)>,
+    /// Read from the systemd journal (its one entry in `files` is the journal).
+    pub journal: bool,
 }
 
 impl SourceScan {
-    /// When no file matched the source's paths (so nothing was looked at, which must never
-    /// read as "no errors"): the first problem met, if any, to say why.
+    /// When nothing was looked at, which must never read as "no errors": no file matched the
+    /// source's paths, or journalctl failed before the first entry. The first problem met, if
+    /// any, says why.
     pub fn unmatched(&self) -> Option<Option<&str>> {
+        if self.journal {
+            return self
+                .files
+                .first()
+                .filter(|f| f.bytes == 0)
+                .and_then(|f| f.error.as_deref())
+                .map(Some);
+        }
         (self.files.is_empty() && self.skipped_old == 0)
             .then(|| self.problems.first().map(String::as_str))
+    }
+
+    /// [`SourceScan::unmatched`] said in English, for messages.
+    pub fn unmatched_message(&self) -> Option<String> {
+        let why = self.unmatched()?;
+        Some(match (self.journal, why) {
+            (true, why) => format!(
+                "the journal of log source `{}` could not be read: {}",
+                self.source,
+                why.unwrap_or("journalctl failed")
+            ),
+            (false, Some(why)) => format!(
+                "no file of log source `{}` matched its paths ({why})",
+                self.source
+            ),
+            (false, None) => format!("no file of log source `{}` matched its paths", self.source),
+        })
     }
 
     /// Bytes read in all.
@@ -365,7 +450,7 @@ pub fn scan_source(
         None => node_tz,
     };
     let (mut files, problems) = discover(source, base_dir);
-    let format = format_of(source, &files);
+    let format = format_of(source, &files, base_dir);
     let mut rules = rules_for(logs, source, format, &req.kinds);
     rules.extend(req.extra.iter().cloned());
     let mut skipped_old = 0;
@@ -373,7 +458,14 @@ pub fn scan_source(
     // The first incremental scan of a source has nowhere to start from: it counts only the
     // window, as a plain scan would, rather than every old event in the files — but reads every
     // file to its end, so that the next scan starts after all of it.
-    let resumed = req.incremental && cursors.knows(&source.id);
+    let after = cursors
+        .journal(&source.id)
+        .filter(|_| source.journal.is_some());
+    let resumed = req.incremental
+        && match &source.journal {
+            Some(_) => after.is_some(),
+            None => cursors.knows(&source.id),
+        };
     if req.incremental {
         for f in &files {
             starts.push(cursors.start_for(&source.id, f));
@@ -397,6 +489,7 @@ pub fn scan_source(
             problems,
             cursors: Vec::new(),
             collected: Vec::new(),
+            journal: source.journal.is_some(),
         });
     }
     let compiled = scan::Compiled::new(rules.clone());
@@ -411,35 +504,61 @@ pub fn scan_source(
     } else {
         req.window
     };
-    let jobs: Vec<scan::FileJob<'_>> = files
-        .iter()
-        .zip(&starts)
-        .map(|(f, s)| scan::FileJob {
-            path: &f.path,
-            encoding: source.encoding,
-            start: s.offset,
-            hold_partial: req.incremental,
-            time: time::TimeContext {
+    let job = |input, start, hold_partial, written: i64| scan::FileJob {
+        input,
+        encoding: source.encoding,
+        start,
+        hold_partial,
+        time: time::TimeContext {
+            tz,
+            reference: chrono::DateTime::from_timestamp_millis(written)
+                .unwrap_or_default()
+                .with_timezone(&tz)
+                .date_naive(),
+        },
+        window,
+        collect: &collect,
+        collect_max: req.collect_max,
+        own: matches!(format, Format::Postgres | Format::Mysql)
+            .then_some(crate::backup::restore::PREFIX.as_bytes()),
+    };
+    let jobs: Vec<scan::FileJob<'_>> = match &source.journal {
+        // Entries are whole lines, each with its full date: nothing to hold back, and the
+        // year reference is never used.
+        Some(query) => vec![job(
+            scan::Input::Journal(journal::Reading {
+                query,
+                base_dir,
                 tz,
-                reference: chrono::DateTime::from_timestamp_millis(f.mtime)
-                    .unwrap_or_default()
-                    .with_timezone(&tz)
-                    .date_naive(),
-            },
-            window,
-            collect: &collect,
-            collect_max: req.collect_max,
-            own: matches!(format, Format::Postgres | Format::Mysql)
-                .then_some(crate::backup::restore::PREFIX.as_bytes()),
-        })
-        .collect();
+                after: after.filter(|_| resumed).map(str::to_owned),
+                since: window.from,
+                until: window.to,
+                last: None,
+            }),
+            0,
+            false,
+            crate::core::clock::now_ms(),
+        )],
+        None => files
+            .iter()
+            .zip(&starts)
+            .map(|(f, s)| {
+                job(
+                    scan::Input::File(&f.path),
+                    s.offset,
+                    req.incremental,
+                    f.mtime,
+                )
+            })
+            .collect(),
+    };
     let scans = scan::scan_files(&jobs, &compiled, req.threads);
     let mut results = vec![RuleResult::default(); rules.len()];
     let mut summaries = Vec::with_capacity(scans.len());
     let mut updates = Vec::new();
     let mut collected = Vec::new();
     let mut lasts: Vec<Option<Sample>> = vec![None; rules.len()];
-    for ((fs, file), start) in scans.into_iter().zip(&files).zip(&starts) {
+    for (k, fs) in scans.into_iter().enumerate() {
         for (i, h) in fs.hits.into_iter().enumerate() {
             let r = &mut results[i];
             r.count += h.count;
@@ -458,13 +577,19 @@ pub fn scan_source(
         }
         collected.extend(fs.collected);
         if req.incremental && fs.error.is_none() {
-            updates.push(cursor::Update {
-                source: source.id.clone(),
-                path: file.path.clone(),
-                inode: file.inode.1,
-                head: start.head.clone(),
-                offset: fs.end_offset,
-            });
+            match (&fs.journal_cursor, files.get(k).zip(starts.get(k))) {
+                (Some(c), _) => updates.push(cursor::Update::journal(&source.id, c)),
+                (None, Some((file, start))) => updates.push(cursor::Update {
+                    source: source.id.clone(),
+                    path: file.path.clone(),
+                    inode: file.inode.1,
+                    head: start.head.clone(),
+                    offset: fs.end_offset,
+                    journal: None,
+                }),
+                // A journal read that found no new entry: the stored cursor stands.
+                (None, None) => {}
+            }
         }
         summaries.push(FileSummary {
             path: fs.path,
@@ -473,6 +598,7 @@ pub fn scan_source(
             encoding: fs.encoding,
             long_lines: fs.long_lines,
             error: fs.error,
+            warning: fs.warning,
         });
     }
     for (r, last) in results.iter_mut().zip(lasts) {
@@ -496,6 +622,7 @@ pub fn scan_source(
         problems,
         cursors: updates,
         collected,
+        journal: source.journal.is_some(),
     })
 }
 

@@ -77,6 +77,16 @@ pub fn open(path: &Path, declared: Declared, skip: u64) -> io::Result<Opened> {
     if skip > 0 && compression != Compression::None {
         io::copy(&mut (&mut raw).take(skip), &mut io::sink())?;
     }
+    Ok(stream(raw, compression, declared))
+}
+
+/// A stream of log text that is not a file (the journal's entries), its encoding sniffed as
+/// a file's is.
+pub fn stream(
+    mut raw: Box<dyn Read + Send>,
+    compression: Compression,
+    declared: Declared,
+) -> Opened {
     let mut head = vec![0u8; SNIFF];
     let (got, error) = read_some(&mut raw, &mut head);
     head.truncate(got);
@@ -88,11 +98,11 @@ pub fn open(path: &Path, declared: Declared, skip: u64) -> io::Result<Opened> {
             Declared::Auto => sniff(&head),
         };
         let empty: Box<dyn Read + Send> = Box::new(FailingReader(Some(e)));
-        return Ok(Opened {
+        return Opened {
             reader: Cursor::new(head).chain(empty),
             compression,
             encoding,
-        });
+        };
     }
     let encoding = match declared {
         Declared::Utf8 => UTF_8,
@@ -100,11 +110,11 @@ pub fn open(path: &Path, declared: Declared, skip: u64) -> io::Result<Opened> {
         Declared::Auto => sniff(&head),
     };
     let reader: Chain<Cursor<Vec<u8>>, Box<dyn Read + Send>> = Cursor::new(head).chain(raw);
-    Ok(Opened {
+    Opened {
         reader,
         compression,
         encoding,
-    })
+    }
 }
 
 /// Yields its error once, then end of file.

@@ -213,12 +213,34 @@ pub struct FileScan {
     pub error: Option<String>,
     /// Lines seen by a line collector (template mining), when asked for.
     pub collected: Vec<(Option<i64>, String)>,
+    /// A journal read: the cursor of the last entry read, where the next read resumes.
+    pub journal_cursor: Option<String>,
+    /// Read to its end, with something said on the way (journalctl's warnings).
+    pub warning: Option<String>,
+}
+
+/// What a scan reads.
+pub enum Input<'a> {
+    /// A log file, rotations and compression included.
+    File(&'a Path),
+    /// The journal, through journalctl.
+    Journal(super::journal::Reading<'a>),
+}
+
+impl Input<'_> {
+    /// The path, or how the journal read is described, for summaries.
+    pub fn name(&self) -> PathBuf {
+        match self {
+            Input::File(p) => p.to_path_buf(),
+            Input::Journal(r) => PathBuf::from(r.query.describe()),
+        }
+    }
 }
 
 /// How to scan a file.
 pub struct FileJob<'a> {
-    /// The file.
-    pub path: &'a Path,
+    /// The file or journal.
+    pub input: Input<'a>,
     /// Its declared encoding.
     pub encoding: Declared,
     /// Where to start (decompressed bytes), 0 for all.
@@ -241,7 +263,7 @@ pub struct FileJob<'a> {
 /// Scans one file. Never fails: what could be read is kept and the error noted.
 pub fn scan_file(job: &FileJob<'_>, rules: &Compiled) -> FileScan {
     let mut out = FileScan {
-        path: job.path.to_owned(),
+        path: job.input.name(),
         hits: vec![RuleHits::default(); rules.rules.len()],
         bytes: 0,
         end_offset: job.start,
@@ -250,8 +272,18 @@ pub fn scan_file(job: &FileJob<'_>, rules: &Compiled) -> FileScan {
         encoding: "UTF-8",
         error: None,
         collected: Vec::new(),
+        journal_cursor: None,
+        warning: None,
     };
-    let opened = match read::open(job.path, job.encoding, job.start) {
+    let mut journal = None;
+    let opened = match &job.input {
+        Input::File(path) => read::open(path, job.encoding, job.start),
+        Input::Journal(r) => super::journal::open(r).map(|(entries, position)| {
+            journal = Some(position);
+            read::stream(Box::new(entries), Compression::None, job.encoding)
+        }),
+    };
+    let opened = match opened {
         Ok(o) => o,
         Err(e) => {
             out.error = Some(e.to_string());
@@ -334,6 +366,11 @@ pub fn scan_file(job: &FileJob<'_>, rules: &Compiled) -> FileScan {
         }
     }
     drop(reader);
+    if let Some(position) = journal {
+        let progress = std::mem::take(&mut *position.lock().unwrap_or_else(|e| e.into_inner()));
+        out.journal_cursor = progress.cursor;
+        out.warning = progress.warning;
+    }
     out
 }
 

@@ -243,13 +243,23 @@ impl Probe for Log {
             Err(e) => return Err(ProbeError::unknown(e.clone())),
         };
         if let Some(why) = scan.unmatched() {
-            let why = why.map(|p| format!("（{p}）")).unwrap_or_default();
-            return Err(ProbeError::unknown(text!(
-                "未找到日志文件{why}",
-                "no file of log source `{source}` matched its paths{why}",
-                source = scan.source,
-                why = why,
-            )));
+            let english = scan.unmatched_message().unwrap_or_default();
+            return Err(ProbeError::unknown(if scan.journal {
+                text!(
+                    "无法读取 systemd 日志：{why}",
+                    "{english}",
+                    why = why.unwrap_or_default(),
+                    english = english,
+                )
+            } else {
+                let why = why.map(|p| format!("（{p}）")).unwrap_or_default();
+                text!(
+                    "未找到日志文件{why}",
+                    "{english}",
+                    why = why,
+                    english = english
+                )
+            }));
         }
         Ok(self.observation(scan, &shared.known, tz))
     }
@@ -401,6 +411,12 @@ impl Log {
             }
         }
         for f in &scan.files {
+            if let Some(w) = &f.warning {
+                obs.fail(
+                    Status::Warn,
+                    text!("{p}：{w}", "{p}: {w}", p = f.path.display(), w = w),
+                );
+            }
             if let Some(e) = &f.error {
                 obs.fail(
                     Status::Warn,
@@ -432,15 +448,26 @@ impl Log {
         }
         obs.metrics
             .push(Metric::new("bytes", scan.bytes() as f64, "B"));
-        obs.summary = text!(
-            "{parts}（{n} 个文件，{size}）",
-            "{source}: {parts} ({n} files, {size}, format {format})",
-            source = scan.source,
-            parts = parts.join("，"),
-            n = scan.files.len(),
-            size = format_value(scan.bytes() as f64, "B"),
-            format = scan.format.name(),
-        );
+        obs.summary = if scan.journal {
+            text!(
+                "{parts}（systemd 日志，{size}）",
+                "{source}: {parts} (systemd journal, {size}, format {format})",
+                source = scan.source,
+                parts = parts.join("，"),
+                size = format_value(scan.bytes() as f64, "B"),
+                format = scan.format.name(),
+            )
+        } else {
+            text!(
+                "{parts}（{n} 个文件，{size}）",
+                "{source}: {parts} ({n} files, {size}, format {format})",
+                source = scan.source,
+                parts = parts.join("，"),
+                n = scan.files.len(),
+                size = format_value(scan.bytes() as f64, "B"),
+                format = scan.format.name(),
+            )
+        };
         obs
     }
 }

@@ -478,15 +478,39 @@ fn load_logs(path: &Path, node: &Node, base_dir: &Path, s: &mut Settings, proble
                                     .hint("use an IANA name such as Asia/Shanghai"),
                                 );
                             }
-                            if src.paths.is_empty() {
-                                problems.push(
+                            match (&src.journal, src.paths.is_empty()) {
+                                (None, true) => problems.push(
                                     Problem::at(
                                         path,
                                         at("paths"),
                                         format!("log source `{}` has no paths", src.id),
                                     )
-                                    .hint("e.g. `paths: [/opt/tomcat/logs/catalina.*]`"),
-                                );
+                                    .hint("e.g. `paths: [/opt/tomcat/logs/catalina.*]`, or `journal: {unit: sshd}` for the systemd journal"),
+                                ),
+                                (Some(_), false) => problems.push(
+                                    Problem::at(
+                                        path,
+                                        at("journal"),
+                                        format!(
+                                            "log source `{}` has both paths and journal",
+                                            src.id
+                                        ),
+                                    )
+                                    .hint("a source reads files or the journal: declare two sources"),
+                                ),
+                                (Some(q), true) => {
+                                    let node = item.get("journal");
+                                    for (field, message, hint) in q.problems() {
+                                        let pos = node
+                                            .and_then(|n| n.get(field))
+                                            .or(node)
+                                            .map_or(item.pos, |n| n.pos);
+                                        problems.push(
+                                            Problem::at(path, pos, message).hint(hint),
+                                        );
+                                    }
+                                }
+                                (None, false) => {}
                             }
                             for pat in &src.paths {
                                 if let Err(e) = glob::Pattern::new(pat) {

@@ -32,13 +32,14 @@ impl Store {
     /// incremental cursors and the values `new:` audit rules have seen.
     pub async fn log_memory(&self) -> Result<HashMap<String, Remembered>, StoreError> {
         let mut out: HashMap<String, Remembered> = HashMap::new();
-        let rows: Vec<(String, String, String, i64, i64, i64)> = sqlx::query_as(
-            "SELECT host, source, head_hash, head_len, inode, offset_bytes FROM log_cursors",
+        type Row = (String, String, String, i64, i64, i64, Option<String>);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT host, source, head_hash, head_len, inode, offset_bytes, journal_cursor FROM log_cursors",
         )
         .fetch_all(&self.pool)
         .await
         .map_err(self.db())?;
-        for (host, source, hash, len, inode, offset) in rows {
+        for (host, source, hash, len, inode, offset, journal) in rows {
             out.entry(host).or_default().cursors.push(Stored {
                 source,
                 head: Head {
@@ -47,6 +48,7 @@ impl Store {
                 },
                 inode: inode as u64,
                 offset: offset as u64,
+                journal,
             });
         }
         let rows: Vec<(String, String, String, String)> =
@@ -70,12 +72,17 @@ impl Store {
     pub async fn save_log_learned(&self, host: &str, learned: &Learned) -> Result<(), StoreError> {
         let now = now_ms();
         let mut tx = self.pool.begin().await.map_err(self.db())?;
-        for u in learned.cursors.iter().filter(|u| u.head.len > 0) {
+        // A file's cursor needs the head that identifies it; a journal's is the cursor itself.
+        for u in learned
+            .cursors
+            .iter()
+            .filter(|u| u.head.len > 0 || u.journal.is_some())
+        {
             sqlx::query(
-                "INSERT INTO log_cursors (host, source, head_hash, head_len, inode, path, offset_bytes, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                "INSERT INTO log_cursors (host, source, head_hash, head_len, inode, path, offset_bytes, updated_at, journal_cursor) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
                  ON CONFLICT (host, source, head_hash) DO UPDATE SET head_len = $4, inode = $5, path = $6, \
-                 offset_bytes = $7, updated_at = $8",
+                 offset_bytes = $7, updated_at = $8, journal_cursor = $9",
             )
             .bind(host.to_owned())
             .bind(u.source.clone())
@@ -85,6 +92,7 @@ impl Store {
             .bind(u.path.to_string_lossy().into_owned())
             .bind(u.offset as i64)
             .bind(now)
+            .bind(u.journal.clone())
             .execute(&mut *tx)
             .await
             .map_err(self.db())?;

@@ -896,6 +896,69 @@ impl Drop for RemovedDir {
 }
 
 /// A line of a Java application log written a minute ago on the node's clock (Asia/Shanghai).
+/// A journal source is read by each host's agent with journalctl there, and each host keeps
+/// its own journal cursor: an incremental scan reads on each host only what that host's
+/// journal gained.
+#[test]
+fn a_journal_source_is_read_on_each_host_with_its_own_cursor() {
+    use crate::journal::{Entry, journal_file};
+    let fleet = TestFleet::new(2);
+    let folder = format!("znode-fleet-journal-{}", std::process::id());
+    let here = RemovedDir(PathBuf::from("/etc").join(&folder));
+    std::fs::create_dir_all(&here.0).unwrap();
+    let h1 = fleet.own_etc_dir("h1", &folder, &[]);
+    let h2 = fleet.own_etc_dir("h2", &folder, &[]);
+    let ago =
+        |minutes: i64| (chrono::Utc::now() - chrono::Duration::minutes(minutes)).timestamp_micros();
+    let entry = |minutes, message| Entry {
+        us: ago(minutes),
+        identifier: "portal",
+        pid: Some("77"),
+        unit: Some("portal.service"),
+        message,
+    };
+    journal_file(
+        &h1.join("journal/system@1.journal"),
+        &[
+            entry(30, "ERROR sync failed"),
+            entry(20, "ERROR sync failed again"),
+        ],
+    );
+    journal_file(
+        &h2.join("journal/system@1.journal"),
+        &[entry(30, "INFO started")],
+    );
+    let node = TestNode::with_config(&format!(
+        "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: [checks]\n{}systems:\n  - id: portal\n    name: 门户\n    hosts: [web]\n\
+         logs:\n  sources:\n    - {{ id: portal, system: portal, format: syslog, journal: {{ directory: {}/journal, unit: portal }} }}\n",
+        fleet.config(),
+        here.0.display()
+    ));
+    node.run(&["fleet", "push"]).code(0);
+    let scan = || {
+        let doc = node
+            .json(&[
+                "logs",
+                "scan",
+                "--incremental",
+                "--source",
+                "portal",
+                "-f",
+                "json",
+            ])
+            .1;
+        let count = |host: &str| metric(outcome_on(&doc, "log.portal.error", host), "count");
+        (count("h1"), count("h2"))
+    };
+    assert_eq!(scan(), (2.0, 0.0));
+    assert_eq!(scan(), (0.0, 0.0), "each host resumes after its own cursor");
+    journal_file(
+        &h2.join("journal/system@2.journal"),
+        &[entry(1, "ERROR disk full")],
+    );
+    assert_eq!(scan(), (0.0, 1.0));
+}
+
 fn app_line(text: &str) -> String {
     let t = chrono::Utc::now() + chrono::Duration::hours(8) - chrono::Duration::minutes(1);
     format!("{} {text}\n", t.format("%Y-%m-%d %H:%M:%S%.3f"))

@@ -11,10 +11,10 @@ use crate::support::{TestNode, outcome, text};
 /// 2025-10-10 23:00 +08:00: every fixture file was last written then (the syslog year comes
 /// from it, and the window below includes it).
 const MTIME: u64 = 1_760_108_400;
-const WINDOW: [&str; 4] = ["--from", "2025-10-10 00:00", "--to", "2025-10-11 00:00"];
+pub(crate) const WINDOW: [&str; 4] = ["--from", "2025-10-10 00:00", "--to", "2025-10-11 00:00"];
 
 /// A node with a `logs:` section (YAML indented by two spaces).
-fn log_node(logs_yaml: &str) -> TestNode {
+pub(crate) fn log_node(logs_yaml: &str) -> TestNode {
     let node = TestNode::with_config(&format!(
         "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: [checks]\nsystems:\n  - id: portal\n    name: 门户\nlogs:\n{logs_yaml}"
     ));
@@ -30,7 +30,7 @@ fn write(node: &TestNode, rel: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// A `logs` command with `--format json`: the exit code and the document.
-fn json(node: &TestNode, args: &[&str]) -> (i32, serde_json::Value) {
+pub(crate) fn json(node: &TestNode, args: &[&str]) -> (i32, serde_json::Value) {
     let mut all = args.to_vec();
     all.extend(["--format", "json"]);
     node.json(&all)
@@ -53,11 +53,11 @@ fn gzip(parts: &[&str]) -> Vec<u8> {
     out
 }
 
-fn count(doc: &serde_json::Value, id: &str) -> f64 {
+pub(crate) fn count(doc: &serde_json::Value, id: &str) -> f64 {
     outcome(doc, id)["value"]["value"].as_f64().unwrap()
 }
 
-fn evidence(doc: &serde_json::Value, id: &str) -> String {
+pub(crate) fn evidence(doc: &serde_json::Value, id: &str) -> String {
     outcome(doc, id)["evidence"]
         .as_array()
         .unwrap()
@@ -260,7 +260,7 @@ fn incremental_scans_read_only_new_lines_through_rotation() {
     assert_eq!(scan(), 1.0);
 }
 
-const AUTH: &str = "\
+pub(crate) const AUTH: &str = "\
 Oct 10 03:10:00 node1 sshd[100]: Failed password for root from 203.0.113.7 port 40000 ssh2
 Oct 10 03:10:20 node1 sshd[101]: Failed password for root from 203.0.113.7 port 40001 ssh2
 Oct 10 03:10:40 node1 sshd[102]: Failed password for invalid user admin from 203.0.113.7 port 40002 ssh2

@@ -14,6 +14,7 @@ mod fleet;
 mod fuzz;
 mod incident;
 mod install;
+mod journal;
 mod layers;
 mod logs;
 mod mysql;

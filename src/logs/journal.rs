@@ -1,0 +1,598 @@
+//! systemd's journal as a log source. Entries are read through `journalctl -o json` and each
+//! becomes the line rsyslog would have written for it (`2026-12-04T09:30:01.123456+08:00 web1
+//! sshd[812]: Failed password for …`), so the rules, windows and audit detectors written for
+//! /var/log/secure and /var/log/messages read the journal unchanged. An incremental read
+//! resumes after the journal's own cursor for the last entry read.
+//!
+//! journalctl rather than the journal files themselves: it is on every host that has a journal
+//! (CentOS 7's systemd 219 included), reads every file version and compression, and merges the
+//! files of a directory in time order; its JSON carries each entry's exact time and cursor.
+//! Only options systemd 219 already had are used, and times are given to it in UTC.
+
+use std::io::{self, BufRead, BufReader, Read};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+/// How long one journalctl may run before it is stopped: a day of a busy host's journal reads
+/// in well under a minute, so this only ends a journalctl that hangs.
+pub const TIMEOUT: Duration = Duration::from_secs(600);
+
+/// Converted text handed to the scanner at a time.
+const CHUNK: usize = 256 * 1024;
+
+/// Bytes of journalctl's stderr kept for messages.
+const STDERR_KEPT: usize = 4096;
+
+/// What a source reads of the journal: the `journal:` mapping of a log source. Everything
+/// given narrows the entries, as journalctl's options do; nothing reads the whole journal.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Query {
+    /// Units (`-u`), one or a list: the unit's own entries and systemd's about it.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub unit: Vec<String>,
+    /// Syslog identifiers (`-t`), one or a list: `sudo`, `sshd`.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub identifier: Vec<String>,
+    /// Field matches as journalctl takes them: `_COMM=sshd`, `PRIORITY=3`; entries must match
+    /// every field named, and any of the values given for one field; `+` starts an
+    /// alternative.
+    #[serde(default)]
+    pub matches: Vec<String>,
+    /// Priorities kept (`-p`): `err` keeps err and above; `warning..err` a range.
+    pub priority: Option<String>,
+    /// A journal directory (`-D`), e.g. one copied from another host; relative to the config.
+    pub directory: Option<String>,
+    /// Journal files (`--file`), globs allowed; relative to the config.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub files: Vec<String>,
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match Raw::deserialize(d)? {
+        Raw::One(s) => vec![s],
+        Raw::Many(v) => v,
+    })
+}
+
+/// Priority names journalctl knows, highest first (0–7).
+const PRIORITIES: [&str; 8] = [
+    "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug",
+];
+
+impl Query {
+    /// What is wrong with it: (field, message, hint).
+    pub fn problems(&self) -> Vec<(&'static str, String, &'static str)> {
+        let mut out = Vec::new();
+        for m in &self.matches {
+            if m != "+" && !is_match(m) {
+                out.push((
+                    "matches",
+                    format!("`{m}` is not a journal match"),
+                    "write FIELD=VALUE with the field in capitals, e.g. `_COMM=sshd` or `PRIORITY=3`, or `+` between alternatives",
+                ));
+            }
+        }
+        if let Some(p) = &self.priority {
+            let ok = |x: &str| PRIORITIES.contains(&x) || matches!(x.parse::<u8>(), Ok(0..=7));
+            let valid = match p.split_once("..") {
+                Some((a, b)) => ok(a) && ok(b),
+                None => ok(p),
+            };
+            if !valid {
+                out.push((
+                    "priority",
+                    format!("unknown priority `{p}`"),
+                    "use one of emerg, alert, crit, err, warning, notice, info, debug (or 0–7), or a range such as `warning..err`",
+                ));
+            }
+        }
+        if self.directory.is_some() && !self.files.is_empty() {
+            out.push((
+                "files",
+                "a journal source reads either a directory or files, not both".to_owned(),
+                "keep `directory:` or `files:`",
+            ));
+        }
+        for (field, list) in [("unit", &self.unit), ("identifier", &self.identifier)] {
+            if list.iter().any(|v| v.trim().is_empty()) {
+                out.push((field, format!("an empty {field}"), "name it, e.g. `sshd`"));
+            }
+        }
+        out
+    }
+
+    /// How tables and messages name it: `journal -u sshd -p err`.
+    pub fn describe(&self) -> String {
+        let mut parts = vec!["journal".to_owned()];
+        parts.extend(self.selection(Path::new("")));
+        parts.join(" ")
+    }
+
+    /// The options and matches that select the entries (everything but time and output).
+    fn selection(&self, base_dir: &Path) -> Vec<String> {
+        let resolve = |p: &str| {
+            if Path::new(p).is_absolute() || base_dir.as_os_str().is_empty() {
+                p.to_owned()
+            } else {
+                base_dir.join(p).to_string_lossy().into_owned()
+            }
+        };
+        let mut args = Vec::new();
+        if let Some(d) = &self.directory {
+            args.push(format!("--directory={}", resolve(d)));
+        }
+        for f in &self.files {
+            args.push(format!("--file={}", resolve(f)));
+        }
+        for u in &self.unit {
+            args.push(format!("--unit={u}"));
+        }
+        for t in &self.identifier {
+            args.push(format!("--identifier={t}"));
+        }
+        if let Some(p) = &self.priority {
+            args.push(format!("--priority={p}"));
+        }
+        // Matches last: journalctl takes them as its positional arguments.
+        args.extend(self.matches.iter().cloned());
+        args
+    }
+}
+
+/// `FIELD=VALUE` with a field name journald accepts: capitals, digits and `_`, not starting
+/// with a digit.
+fn is_match(m: &str) -> bool {
+    let Some((field, _)) = m.split_once('=') else {
+        return false;
+    };
+    !field.is_empty()
+        && !field.starts_with(|c: char| c.is_ascii_digit())
+        && field
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// One read of a source's journal: which entries, from where, in which timezone.
+#[derive(Clone, Debug)]
+pub struct Reading<'a> {
+    /// The source's selection.
+    pub query: &'a Query,
+    /// Where relative directories and files are resolved.
+    pub base_dir: &'a Path,
+    /// The timezone the lines are dated in.
+    pub tz: chrono_tz::Tz,
+    /// Resume after this cursor (an incremental read); the window is not used then.
+    pub after: Option<String>,
+    /// Entries at or after this time, epoch ms.
+    pub since: Option<i64>,
+    /// Entries before this time, epoch ms.
+    pub until: Option<i64>,
+    /// Only the last this many entries.
+    pub last: Option<usize>,
+}
+
+impl Reading<'_> {
+    fn argv(&self) -> Vec<String> {
+        let mut args = vec![
+            "journalctl".to_owned(),
+            "--output=json".to_owned(),
+            "--all".to_owned(),
+            "--no-pager".to_owned(),
+        ];
+        // journalctl is run with TZ=UTC, so these times are UTC; the window's exact edges are
+        // applied again to each line, so whole seconds (rounded outwards) are enough here.
+        let utc = |ms: i64| {
+            chrono::DateTime::from_timestamp_millis(ms)
+                .unwrap_or_default()
+                .format("%Y-%m-%d %H:%M:%S")
+                .to_string()
+        };
+        if let Some(c) = &self.after {
+            args.push(format!("--after-cursor={c}"));
+        } else {
+            if let Some(s) = self.since {
+                args.push(format!("--since={}", utc(s.div_euclid(1000) * 1000)));
+            }
+            if let Some(u) = self.until {
+                args.push(format!(
+                    "--until={}",
+                    utc((u + 999).div_euclid(1000) * 1000)
+                ));
+            }
+        }
+        if let Some(n) = self.last {
+            args.push(format!("--lines={n}"));
+        }
+        args.extend(self.query.selection(self.base_dir));
+        args
+    }
+}
+
+/// How far a read got, shared with whoever reads the stream.
+#[derive(Clone, Debug, Default)]
+pub struct Progress {
+    /// The cursor of the last entry handed out.
+    pub cursor: Option<String>,
+    /// What journalctl said on stderr while succeeding (a file it skipped, entries this
+    /// account may not see), once the stream has ended.
+    pub warning: Option<String>,
+}
+
+/// [`Progress`] as the stream updates it.
+pub type Position = Arc<Mutex<Progress>>;
+
+/// Starts journalctl for `read`: the converted lines as a stream, and where the last entry
+/// handed out sits in the journal. The stream fails at its end when journalctl failed or was
+/// stopped after [`TIMEOUT`].
+pub fn open(read: &Reading<'_>) -> io::Result<(Entries, Position)> {
+    open_with(read, TIMEOUT)
+}
+
+fn open_with(read: &Reading<'_>, timeout: Duration) -> io::Result<(Entries, Position)> {
+    let argv = read.argv();
+    let mut child = Command::new(&argv[0])
+        .args(&argv[1..])
+        .env("TZ", "UTC")
+        .env("SYSTEMD_PAGER", "")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .map_err(|e| {
+            if e.kind() == io::ErrorKind::NotFound {
+                io::Error::new(
+                    e.kind(),
+                    "journalctl not found: this host has no systemd journal; read the log files with `paths:` instead",
+                )
+            } else {
+                io::Error::new(e.kind(), format!("cannot run journalctl: {e}"))
+            }
+        })?;
+    let stdout = child.stdout.take().expect("piped stdout");
+    let mut stderr = child.stderr.take().expect("piped stderr");
+    let stderr = std::thread::spawn(move || {
+        let mut kept = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stderr.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if kept.len() < STDERR_KEPT {
+                kept.extend_from_slice(&buf[..n.min(STDERR_KEPT - kept.len())]);
+            }
+        }
+        String::from_utf8_lossy(&kept).trim().to_owned()
+    });
+    let (done, watched) = mpsc::channel::<()>();
+    let pgid = child.id() as i32;
+    let watchdog = std::thread::spawn(move || {
+        let expired = matches!(
+            watched.recv_timeout(timeout),
+            Err(mpsc::RecvTimeoutError::Timeout)
+        );
+        if expired {
+            let _ = nix::sys::signal::killpg(
+                nix::unistd::Pid::from_raw(pgid),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+        }
+        expired
+    });
+    let position = Position::default();
+    Ok((
+        Entries {
+            child: Some(child),
+            stdout: BufReader::with_capacity(CHUNK, stdout),
+            stderr: Some(stderr),
+            watchdog: Some((done, watchdog)),
+            timeout,
+            tz: read.tz,
+            entry: Vec::new(),
+            out: Vec::new(),
+            at: 0,
+            position: position.clone(),
+        },
+        position,
+    ))
+}
+
+/// The journal's entries as lines, read as they come from journalctl.
+pub struct Entries {
+    child: Option<Child>,
+    stdout: BufReader<ChildStdout>,
+    stderr: Option<std::thread::JoinHandle<String>>,
+    watchdog: Option<(mpsc::Sender<()>, std::thread::JoinHandle<bool>)>,
+    timeout: Duration,
+    tz: chrono_tz::Tz,
+    entry: Vec<u8>,
+    out: Vec<u8>,
+    at: usize,
+    position: Position,
+}
+
+impl Entries {
+    /// Converts entries until a chunk is ready or journalctl's output ends.
+    fn fill(&mut self) -> io::Result<()> {
+        self.out.clear();
+        self.at = 0;
+        while self.out.len() < CHUNK {
+            self.entry.clear();
+            if self.stdout.read_until(b'\n', &mut self.entry)? == 0 {
+                return self.finish();
+            }
+            if let Some(cursor) = line_of(&self.entry, self.tz, &mut self.out) {
+                self.position
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .cursor = Some(cursor);
+            }
+        }
+        Ok(())
+    }
+
+    /// Waits for journalctl and says how it ended.
+    fn finish(&mut self) -> io::Result<()> {
+        let Some(mut child) = self.child.take() else {
+            return Ok(());
+        };
+        let status = child.wait()?;
+        let expired = match self.watchdog.take() {
+            Some((done, watchdog)) => {
+                drop(done);
+                watchdog.join().unwrap_or(false)
+            }
+            None => false,
+        };
+        let said = self
+            .stderr
+            .take()
+            .and_then(|h| h.join().ok())
+            .unwrap_or_default();
+        if expired {
+            return Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                format!(
+                    "journalctl did not finish within {} s and was stopped; narrow the source (unit, identifier, priority) or the window",
+                    self.timeout.as_secs()
+                ),
+            ));
+        }
+        if !status.success() {
+            let why = if said.is_empty() {
+                status.to_string()
+            } else {
+                said
+            };
+            return Err(io::Error::other(format!("journalctl failed: {why}")));
+        }
+        if !said.is_empty() {
+            self.position
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .warning = Some(said);
+        }
+        Ok(())
+    }
+}
+
+impl Read for Entries {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.at >= self.out.len() {
+            if self.child.is_none() {
+                return Ok(0);
+            }
+            self.fill()?;
+        }
+        let n = buf.len().min(self.out.len() - self.at);
+        buf[..n].copy_from_slice(&self.out[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+impl Drop for Entries {
+    fn drop(&mut self) {
+        // Read only in part (the scan stopped early): journalctl must not outlive us.
+        if let Some(mut child) = self.child.take() {
+            let _ = nix::sys::signal::killpg(
+                nix::unistd::Pid::from_raw(child.id() as i32),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+            let _ = child.wait();
+        }
+    }
+}
+
+/// One field's value as journalctl prints it: text, bytes (not UTF-8 or with control
+/// characters), or several values when the entry carries the field more than once.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Field {
+    Text(String),
+    Bytes(Vec<u8>),
+    Many(Vec<serde_json::Value>),
+}
+
+impl Field {
+    fn bytes(&self) -> Vec<u8> {
+        match self {
+            Field::Text(s) => s.as_bytes().to_vec(),
+            Field::Bytes(b) => b.clone(),
+            // The first value; journald keeps the order they were logged in.
+            Field::Many(v) => match v.first() {
+                Some(serde_json::Value::String(s)) => s.as_bytes().to_vec(),
+                Some(serde_json::Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|x| x.as_u64().and_then(|b| u8::try_from(b).ok()))
+                    .collect(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Entry {
+    #[serde(rename = "__CURSOR")]
+    cursor: Option<String>,
+    #[serde(rename = "__REALTIME_TIMESTAMP")]
+    realtime: Option<String>,
+    #[serde(rename = "_HOSTNAME")]
+    host: Option<Field>,
+    #[serde(rename = "SYSLOG_IDENTIFIER")]
+    identifier: Option<Field>,
+    #[serde(rename = "_COMM")]
+    comm: Option<Field>,
+    #[serde(rename = "_PID")]
+    pid: Option<Field>,
+    #[serde(rename = "SYSLOG_PID")]
+    syslog_pid: Option<Field>,
+    #[serde(rename = "MESSAGE")]
+    message: Option<Field>,
+}
+
+/// Appends the lines of one entry of journalctl's JSON to `out`: its header line as syslog
+/// writes it, then the message's further lines as they are (a stack trace stays under its
+/// header). Gives the entry's cursor; nothing for a line that is not an entry.
+fn line_of(json: &[u8], tz: chrono_tz::Tz, out: &mut Vec<u8>) -> Option<String> {
+    let json = json.trim_ascii();
+    if !json.starts_with(b"{") {
+        return None;
+    }
+    let e: Entry = serde_json::from_slice(json).ok()?;
+    let us: i64 = e.realtime.as_deref()?.parse().ok()?;
+    let when = chrono::DateTime::from_timestamp_micros(us)?.with_timezone(&tz);
+    use std::io::Write;
+    let _ = write!(out, "{}", when.format("%Y-%m-%dT%H:%M:%S%.6f%:z"));
+    out.push(b' ');
+    match &e.host {
+        Some(h) => out.extend(clean(&h.bytes())),
+        None => out.extend_from_slice(b"localhost"),
+    }
+    out.push(b' ');
+    match e.identifier.as_ref().or(e.comm.as_ref()) {
+        Some(i) => out.extend(clean(&i.bytes())),
+        None => out.extend_from_slice(b"-"),
+    }
+    if let Some(pid) = e.pid.as_ref().or(e.syslog_pid.as_ref()) {
+        out.push(b'[');
+        out.extend(clean(&pid.bytes()));
+        out.push(b']');
+    }
+    out.extend_from_slice(b": ");
+    let message = e.message.map(|m| m.bytes()).unwrap_or_default();
+    let message = message.strip_suffix(b"\n").unwrap_or(&message);
+    out.extend_from_slice(message);
+    out.push(b'\n');
+    e.cursor
+}
+
+/// A header field on one line: no spaces or line breaks inside.
+fn clean(b: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    b.iter()
+        .map(|&c| if c.is_ascii_whitespace() { b'_' } else { c })
+}
+
+/// The last `n` entries as lines, and what journalctl warned of, within 30 s.
+pub fn tail(
+    query: &Query,
+    base_dir: &Path,
+    tz: chrono_tz::Tz,
+    n: usize,
+) -> io::Result<(Vec<String>, Option<String>)> {
+    let read = Reading {
+        query,
+        base_dir,
+        tz,
+        after: None,
+        since: None,
+        until: None,
+        last: Some(n),
+    };
+    let (entries, position) = open_with(&read, Duration::from_secs(30))?;
+    let mut bytes = Vec::new();
+    entries.take(1 << 20).read_to_end(&mut bytes)?;
+    let lines = String::from_utf8_lossy(&bytes)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let warning = position
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .warning
+        .take();
+    Ok((lines, warning))
+}
+
+/// The last `n` entries as lines, for guessing the source's format; empty when the journal
+/// cannot be read.
+pub fn last_lines(query: &Query, base_dir: &Path, tz: chrono_tz::Tz, n: usize) -> Vec<String> {
+    tail(query, base_dir, tz, n).map_or_else(|_| Vec::new(), |(lines, _)| lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_become_syslog_lines() {
+        let tz: chrono_tz::Tz = "Asia/Shanghai".parse().unwrap();
+        let mut out = Vec::new();
+        let json = br#"{"__CURSOR":"s=1;i=2","__REALTIME_TIMESTAMP":"1796355772123456","_HOSTNAME":"web1","SYSLOG_IDENTIFIER":"sshd","_PID":"4242","MESSAGE":"Failed password for root from 10.0.0.1 port 22 ssh2"}"#;
+        assert_eq!(line_of(json, tz, &mut out).as_deref(), Some("s=1;i=2"));
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "2026-12-04T11:42:52.123456+08:00 web1 sshd[4242]: Failed password for root from 10.0.0.1 port 22 ssh2\n"
+        );
+        // Bytes that are not UTF-8 pass through as they were logged (GBK here); a message of
+        // several lines keeps its further lines under the header; no identifier falls back
+        // to the command.
+        let mut out = Vec::new();
+        let json = br#"{"__CURSOR":"c","__REALTIME_TIMESTAMP":"1796355772000000","_COMM":"java","MESSAGE":[180,237,206,243,10,32,97,116]}"#;
+        line_of(json, tz, &mut out).unwrap();
+        assert_eq!(
+            out,
+            b"2026-12-04T11:42:52.000000+08:00 localhost java: \xb4\xed\xce\xf3\n at\n".to_vec()
+        );
+        // journalctl's own notes are not entries.
+        assert_eq!(line_of(b"-- No entries --\n", tz, &mut Vec::new()), None);
+    }
+
+    #[test]
+    fn queries_are_checked_and_described() {
+        let q = Query {
+            unit: vec!["sshd".into()],
+            matches: vec!["_COMM=sshd".into(), "+".into(), "comm=x".into()],
+            priority: Some("warning..err".into()),
+            ..Query::default()
+        };
+        let problems = q.problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].1.contains("comm=x"));
+        assert_eq!(
+            q.describe(),
+            "journal --unit=sshd --priority=warning..err _COMM=sshd + comm=x"
+        );
+        let bad = Query {
+            priority: Some("errors".into()),
+            directory: Some("/j".into()),
+            files: vec!["/j/x.journal".into()],
+            ..Query::default()
+        };
+        assert_eq!(bad.problems().len(), 2);
+    }
+}
