@@ -573,7 +573,7 @@ fn log_access(settings: &Settings) -> Vec<Finding> {
             continue;
         }
         if let Some(query) = &src.journal {
-            out.push(journal_access(settings, &src.id, query));
+            out.push(journal_access(settings, src, query));
             continue;
         }
         let (files, problems) = crate::logs::discover(src, &settings.base_dir);
@@ -622,13 +622,19 @@ fn log_access(settings: &Settings) -> Vec<Finding> {
 
 /// Whether this account sees the entries a journal source selects: journalctl run as the
 /// scans run it, for the newest entry.
-fn journal_access(settings: &Settings, id: &str, query: &crate::logs::journal::Query) -> Finding {
+fn journal_access(
+    settings: &Settings,
+    src: &crate::logs::Source,
+    query: &crate::logs::journal::Query,
+) -> Finding {
     let item = text!(
         "日志源 {id}（systemd 日志）",
         "log source {id} (systemd journal)",
-        id = id
+        id = &src.id
     );
-    match crate::logs::journal::tail(query, &settings.base_dir, settings.timezone, 1) {
+    // An unknown timezone is refused when the config is loaded.
+    let tz = src.tz(settings.timezone).unwrap_or(settings.timezone);
+    match crate::logs::journal::tail(query, &settings.base_dir, tz, 1) {
         Err(e) => Finding::new(item, Status::Crit, Text::raw(e.to_string())).fix(text!(
             "该主机没有可读的 systemd 日志时，改用 paths: 读取日志文件",
             "where this host has no readable systemd journal, read the log files with paths: instead"

@@ -72,8 +72,9 @@ pub fn rule_checks(
             settings.fleet.expand_all(&src.hosts).unwrap_or_default()
         };
         let elsewhere = placed.iter().any(|h| h != crate::fleet::LOCAL);
-        if elsewhere && src.format.is_none() {
-            // The rules are chosen by format here, and the files are on other hosts.
+        if elsewhere && src.format.is_none() && src.journal.is_none() {
+            // The rules are chosen by format here, and the files are on other hosts (a
+            // journal is syslog unless declared).
             problems.push(
                 crate::core::error::Problem::file(
                     &settings.config_path,

@@ -69,20 +69,23 @@ pub struct Update {
     pub journal: Option<String>,
 }
 
-/// The identity a journal source's one cursor is stored under.
-pub const JOURNAL_HEAD: &str = "journal";
+/// The identity a journal source's cursor is stored under: its query's, so that a changed
+/// query does not resume where another stopped.
+fn journal_head(query: &str) -> Head {
+    Head {
+        len: 0,
+        hash: format!("journal:{}", hash(query.as_bytes())),
+    }
+}
 
 impl Update {
-    /// Where a journal source's read stopped.
-    pub fn journal(source: &str, cursor: &str) -> Update {
+    /// Where a journal source's read of `query` (its identity) stopped.
+    pub fn journal(source: &str, query: &str, cursor: &str) -> Update {
         Update {
             source: source.to_owned(),
             path: std::path::PathBuf::from("journal"),
             inode: 0,
-            head: Head {
-                len: 0,
-                hash: JOURNAL_HEAD.to_owned(),
-            },
+            head: journal_head(query),
             offset: 0,
             journal: Some(cursor.to_owned()),
         }
@@ -110,16 +113,21 @@ impl Cursors {
         Cursors { by_source }
     }
 
-    /// Whether an incremental scan of this source ever stopped somewhere.
+    /// Whether an incremental scan of this source's files ever stopped somewhere.
     pub fn knows(&self, source: &str) -> bool {
-        self.by_source.get(source).is_some_and(|v| !v.is_empty())
+        self.by_source
+            .get(source)
+            .is_some_and(|v| v.iter().any(|s| s.journal.is_none()))
     }
 
-    /// Where the last read of a journal source stopped: the journal's cursor.
-    pub fn journal(&self, source: &str) -> Option<&str> {
+    /// Where the last read of a journal source's `query` (its identity) stopped: the
+    /// journal's cursor.
+    pub fn journal(&self, source: &str, query: &str) -> Option<&str> {
+        let head = journal_head(query);
         self.by_source
             .get(source)?
             .iter()
+            .filter(|s| s.head.hash == head.hash)
             .find_map(|s| s.journal.as_deref())
     }
 

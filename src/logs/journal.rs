@@ -1,8 +1,10 @@
 //! systemd's journal as a log source. Entries are read through `journalctl -o json` and each
 //! becomes the line rsyslog would have written for it (`2026-12-04T09:30:01.123456+08:00 web1
 //! sshd[812]: Failed password for …`), so the rules, windows and audit detectors written for
-//! /var/log/secure and /var/log/messages read the journal unchanged. An incremental read
-//! resumes after the journal's own cursor for the last entry read.
+//! /var/log/secure and /var/log/messages read the journal unchanged. A message's control
+//! characters are escaped as rsyslog escapes them (a line break becomes `#012`), so one entry
+//! is one line and no message can pass for an entry of its own. An incremental read resumes
+//! at the journal's own cursor for the last entry read.
 //!
 //! journalctl rather than the journal files themselves: it is on every host that has a journal
 //! (CentOS 7's systemd 219 included), reads every file version and compression, and merges the
@@ -10,7 +12,6 @@
 //! Only options systemd 219 already had are used, and times are given to it in UTC.
 
 use std::io::{self, BufRead, BufReader, Read};
-use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::mpsc;
@@ -55,16 +56,27 @@ pub struct Query {
 }
 
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        One(String),
-        Many(Vec<String>),
+    struct Names;
+    impl<'de> serde::de::Visitor<'de> for Names {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a name or a list of names, e.g. `sshd` or `[sshd, sudo]`")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(vec![v.to_owned()])
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(name) = seq.next_element::<String>()? {
+                out.push(name);
+            }
+            Ok(out)
+        }
     }
-    Ok(match Raw::deserialize(d)? {
-        Raw::One(s) => vec![s],
-        Raw::Many(v) => v,
-    })
+    d.deserialize_any(Names)
 }
 
 /// Priority names journalctl knows, highest first (0–7).
@@ -121,6 +133,12 @@ impl Query {
         parts.join(" ")
     }
 
+    /// What identifies the selection, so that a stored cursor is used only by the query that
+    /// stored it: a changed query reads its window afresh.
+    pub fn identity(&self, base_dir: &Path) -> String {
+        self.selection(base_dir).join("\0")
+    }
+
     /// The options and matches that select the entries (everything but time and output).
     fn selection(&self, base_dir: &Path) -> Vec<String> {
         let resolve = |p: &str| {
@@ -174,7 +192,8 @@ pub struct Reading<'a> {
     pub base_dir: &'a Path,
     /// The timezone the lines are dated in.
     pub tz: chrono_tz::Tz,
-    /// Resume after this cursor (an incremental read); the window is not used then.
+    /// Resume after the entry at this cursor (an incremental read); the window is not used
+    /// then.
     pub after: Option<String>,
     /// Entries at or after this time, epoch ms.
     pub since: Option<i64>,
@@ -200,8 +219,11 @@ impl Reading<'_> {
                 .format("%Y-%m-%d %H:%M:%S")
                 .to_string()
         };
+        // `--cursor` and dropping the entry if it is the one read last, not `--after-cursor`:
+        // when that entry is gone (vacuumed) or no longer matches, --after-cursor skips the
+        // first entry not yet read.
         if let Some(c) = &self.after {
-            args.push(format!("--after-cursor={c}"));
+            args.push(format!("--cursor={c}"));
         } else {
             if let Some(s) = self.since {
                 args.push(format!("--since={}", utc(s.div_euclid(1000) * 1000)));
@@ -242,7 +264,69 @@ pub fn open(read: &Reading<'_>) -> io::Result<(Entries, Position)> {
 }
 
 fn open_with(read: &Reading<'_>, timeout: Duration) -> io::Result<(Entries, Position)> {
-    let argv = read.argv();
+    journal_kept(read.query, read.base_dir)?;
+    start(&read.argv(), timeout, read.tz, read.after.clone())
+}
+
+/// Where journald keeps the system's journal: persistent, then volatile.
+const SYSTEM_JOURNALS: [&str; 2] = ["/var/log/journal", "/run/log/journal"];
+
+/// Fails when there is no journal to read: journalctl reads nothing from a directory without
+/// journal files and says nothing, which must not pass for a quiet log.
+fn journal_kept(query: &Query, base_dir: &Path) -> io::Result<()> {
+    if !query.files.is_empty() {
+        // journalctl fails on files that are not there.
+        return Ok(());
+    }
+    let dirs: Vec<std::path::PathBuf> = match &query.directory {
+        Some(d) => vec![base_dir.join(d)],
+        None => SYSTEM_JOURNALS.iter().map(Into::into).collect(),
+    };
+    // Files sit in the directory itself or one level down, in the machine's folder.
+    let holds_journal = |dir: &Path| {
+        let Ok(list) = std::fs::read_dir(dir) else {
+            return false;
+        };
+        list.flatten().any(|e| {
+            let path = e.path();
+            let is_journal = |p: &Path| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.ends_with(".journal") || n.ends_with(".journal~"))
+            };
+            is_journal(&path)
+                || (path.is_dir()
+                    && std::fs::read_dir(&path)
+                        .map(|l| l.flatten().any(|f| is_journal(&f.path())))
+                        .unwrap_or(false))
+        })
+    };
+    if dirs.iter().any(|d| holds_journal(d)) {
+        return Ok(());
+    }
+    let where_ = dirs
+        .iter()
+        .map(|d| d.display().to_string())
+        .collect::<Vec<_>>()
+        .join(" or ");
+    Err(io::Error::new(
+        io::ErrorKind::NotFound,
+        match &query.directory {
+            Some(_) => format!("no journal file in {where_}; check `directory:`"),
+            None => format!(
+                "this host keeps no systemd journal (no journal file in {where_}); read the log files with `paths:` instead"
+            ),
+        },
+    ))
+}
+
+/// Runs `argv` (journalctl) and reads its JSON as lines; `skip` is the cursor read from.
+fn start(
+    argv: &[String],
+    timeout: Duration,
+    tz: chrono_tz::Tz,
+    skip: Option<String>,
+) -> io::Result<(Entries, Position)> {
     let mut child = Command::new(&argv[0])
         .args(&argv[1..])
         .env("TZ", "UTC")
@@ -250,7 +334,6 @@ fn open_with(read: &Reading<'_>, timeout: Duration) -> io::Result<(Entries, Posi
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .process_group(0)
         .spawn()
         .map_err(|e| {
             if e.kind() == io::ErrorKind::NotFound {
@@ -264,6 +347,7 @@ fn open_with(read: &Reading<'_>, timeout: Duration) -> io::Result<(Entries, Posi
         })?;
     let stdout = child.stdout.take().expect("piped stdout");
     let mut stderr = child.stderr.take().expect("piped stderr");
+    // The end is kept: journalctl says why it failed last.
     let stderr = std::thread::spawn(move || {
         let mut kept = Vec::new();
         let mut buf = [0u8; 4096];
@@ -271,24 +355,25 @@ fn open_with(read: &Reading<'_>, timeout: Duration) -> io::Result<(Entries, Posi
             if n == 0 {
                 break;
             }
-            if kept.len() < STDERR_KEPT {
-                kept.extend_from_slice(&buf[..n.min(STDERR_KEPT - kept.len())]);
+            kept.extend_from_slice(&buf[..n]);
+            if kept.len() > 2 * STDERR_KEPT {
+                kept.drain(..kept.len() - STDERR_KEPT);
             }
         }
-        String::from_utf8_lossy(&kept).trim().to_owned()
+        let from = kept.len().saturating_sub(STDERR_KEPT);
+        String::from_utf8_lossy(&kept[from..]).trim().to_owned()
     });
     let (done, watched) = mpsc::channel::<()>();
-    let pgid = child.id() as i32;
+    // journalctl stays in our process group, so that Ctrl-C stops it with us; it is reaped
+    // only after the watchdog is told, so the pid signalled is still journalctl's.
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
     let watchdog = std::thread::spawn(move || {
         let expired = matches!(
             watched.recv_timeout(timeout),
             Err(mpsc::RecvTimeoutError::Timeout)
         );
         if expired {
-            let _ = nix::sys::signal::killpg(
-                nix::unistd::Pid::from_raw(pgid),
-                nix::sys::signal::Signal::SIGKILL,
-            );
+            let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
         }
         expired
     });
@@ -300,10 +385,13 @@ fn open_with(read: &Reading<'_>, timeout: Duration) -> io::Result<(Entries, Posi
             stderr: Some(stderr),
             watchdog: Some((done, watchdog)),
             timeout,
-            tz: read.tz,
+            tz,
+            skip,
             entry: Vec::new(),
             out: Vec::new(),
             at: 0,
+            ends: std::collections::VecDeque::new(),
+            failed: None,
             position: position.clone(),
         },
         position,
@@ -318,30 +406,66 @@ pub struct Entries {
     watchdog: Option<(mpsc::Sender<()>, std::thread::JoinHandle<bool>)>,
     timeout: Duration,
     tz: chrono_tz::Tz,
+    /// The cursor read from, whose entry was read last time: dropped when it comes first.
+    skip: Option<String>,
     entry: Vec<u8>,
     out: Vec<u8>,
     at: usize,
+    /// Where each entry converted into `out` ends, and its cursor: the cursor advances as
+    /// entries are handed out, not as they are converted.
+    ends: std::collections::VecDeque<(usize, String)>,
+    /// How journalctl failed, told once what it wrote before has been handed out.
+    failed: Option<io::Error>,
     position: Position,
 }
 
 impl Entries {
-    /// Converts entries until a chunk is ready or journalctl's output ends.
-    fn fill(&mut self) -> io::Result<()> {
+    /// Converts entries until a chunk is ready or journalctl's output ends; a failure is kept
+    /// for after the chunk.
+    fn fill(&mut self) {
         self.out.clear();
         self.at = 0;
+        self.ends.clear();
         while self.out.len() < CHUNK {
             self.entry.clear();
-            if self.stdout.read_until(b'\n', &mut self.entry)? == 0 {
-                return self.finish();
+            match self.stdout.read_until(b'\n', &mut self.entry) {
+                Ok(0) => {
+                    if let Err(e) = self.finish() {
+                        self.failed = Some(e);
+                    }
+                    return;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.failed = Some(e);
+                    self.stop();
+                    return;
+                }
             }
-            if let Some(cursor) = line_of(&self.entry, self.tz, &mut self.out) {
-                self.position
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .cursor = Some(cursor);
+            let from = self.out.len();
+            let Some(cursor) = line_of(&self.entry, self.tz, &mut self.out) else {
+                continue;
+            };
+            if let Some(skip) = self.skip.take()
+                && skip == cursor
+            {
+                self.out.truncate(from);
+                continue;
             }
+            self.ends.push_back((self.out.len(), cursor));
         }
-        Ok(())
+    }
+
+    /// Stops journalctl if it runs.
+    fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            if let Some((done, watchdog)) = self.watchdog.take() {
+                drop(done);
+                let _ = watchdog.join();
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        }
     }
 
     /// Waits for journalctl and says how it ended.
@@ -349,7 +473,6 @@ impl Entries {
         let Some(mut child) = self.child.take() else {
             return Ok(());
         };
-        let status = child.wait()?;
         let expired = match self.watchdog.take() {
             Some((done, watchdog)) => {
                 drop(done);
@@ -357,6 +480,7 @@ impl Entries {
             }
             None => false,
         };
+        let status = child.wait()?;
         let said = self
             .stderr
             .take()
@@ -392,14 +516,27 @@ impl Entries {
 impl Read for Entries {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         while self.at >= self.out.len() {
+            if let Some(e) = self.failed.take() {
+                return Err(e);
+            }
             if self.child.is_none() {
                 return Ok(0);
             }
-            self.fill()?;
+            self.fill();
         }
         let n = buf.len().min(self.out.len() - self.at);
         buf[..n].copy_from_slice(&self.out[self.at..self.at + n]);
         self.at += n;
+        let mut handed = None;
+        while self.ends.front().is_some_and(|(end, _)| *end <= self.at) {
+            handed = self.ends.pop_front().map(|(_, c)| c);
+        }
+        if handed.is_some() {
+            self.position
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .cursor = handed;
+        }
         Ok(n)
     }
 }
@@ -407,13 +544,7 @@ impl Read for Entries {
 impl Drop for Entries {
     fn drop(&mut self) {
         // Read only in part (the scan stopped early): journalctl must not outlive us.
-        if let Some(mut child) = self.child.take() {
-            let _ = nix::sys::signal::killpg(
-                nix::unistd::Pid::from_raw(child.id() as i32),
-                nix::sys::signal::Signal::SIGKILL,
-            );
-            let _ = child.wait();
-        }
+        self.stop();
     }
 }
 
@@ -465,9 +596,9 @@ struct Entry {
     message: Option<Field>,
 }
 
-/// Appends the lines of one entry of journalctl's JSON to `out`: its header line as syslog
-/// writes it, then the message's further lines as they are (a stack trace stays under its
-/// header). Gives the entry's cursor; nothing for a line that is not an entry.
+/// Appends one entry of journalctl's JSON to `out` as the line rsyslog writes for it, control
+/// characters in the message escaped (`#012` for a line break). Gives the entry's cursor;
+/// nothing for a line that is not an entry.
 fn line_of(json: &[u8], tz: chrono_tz::Tz, out: &mut Vec<u8>) -> Option<String> {
     let json = json.trim_ascii();
     if !json.starts_with(b"{") {
@@ -496,7 +627,13 @@ fn line_of(json: &[u8], tz: chrono_tz::Tz, out: &mut Vec<u8>) -> Option<String> 
     out.extend_from_slice(b": ");
     let message = e.message.map(|m| m.bytes()).unwrap_or_default();
     let message = message.strip_suffix(b"\n").unwrap_or(&message);
-    out.extend_from_slice(message);
+    for &b in message {
+        if b < 0x20 || b == 0x7f {
+            let _ = write!(out, "#{b:03o}");
+        } else {
+            out.push(b);
+        }
+    }
     out.push(b'\n');
     e.cursor
 }
@@ -538,12 +675,6 @@ pub fn tail(
     Ok((lines, warning))
 }
 
-/// The last `n` entries as lines, for guessing the source's format; empty when the journal
-/// cannot be read.
-pub fn last_lines(query: &Query, base_dir: &Path, tz: chrono_tz::Tz, n: usize) -> Vec<String> {
-    tail(query, base_dir, tz, n).map_or_else(|_| Vec::new(), |(lines, _)| lines)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -559,17 +690,58 @@ mod tests {
             "2026-12-04T11:42:52.123456+08:00 web1 sshd[4242]: Failed password for root from 10.0.0.1 port 22 ssh2\n"
         );
         // Bytes that are not UTF-8 pass through as they were logged (GBK here); a message of
-        // several lines keeps its further lines under the header; no identifier falls back
-        // to the command.
+        // several lines stays one line, its breaks escaped as rsyslog does; no identifier
+        // falls back to the command.
         let mut out = Vec::new();
         let json = br#"{"__CURSOR":"c","__REALTIME_TIMESTAMP":"1796355772000000","_COMM":"java","MESSAGE":[180,237,206,243,10,32,97,116]}"#;
         line_of(json, tz, &mut out).unwrap();
         assert_eq!(
             out,
-            b"2026-12-04T11:42:52.000000+08:00 localhost java: \xb4\xed\xce\xf3\n at\n".to_vec()
+            b"2026-12-04T11:42:52.000000+08:00 localhost java: \xb4\xed\xce\xf3#012 at\n".to_vec()
+        );
+        // A message cannot pass for a line of its own.
+        let mut out = Vec::new();
+        let json = br#"{"__CURSOR":"c","__REALTIME_TIMESTAMP":"1796355772000000","SYSLOG_IDENTIFIER":"app","MESSAGE":"ok\n2026-12-04T11:42:53 web1 sshd[1]: Accepted password for root\tx"}"#;
+        line_of(json, tz, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "2026-12-04T11:42:52.000000+08:00 localhost app: ok#0122026-12-04T11:42:53 web1 sshd[1]: Accepted password for root#011x\n"
         );
         // journalctl's own notes are not entries.
         assert_eq!(line_of(b"-- No entries --\n", tz, &mut Vec::new()), None);
+    }
+
+    /// What journalctl wrote before it failed is handed out, then the failure; the cursor is
+    /// that of the last entry handed out; the entry at the cursor read from is not read again.
+    #[test]
+    fn a_failure_comes_after_what_was_read() {
+        let entry = |c: &str, m: &str| {
+            format!(
+                r#"{{"__CURSOR":"{c}","__REALTIME_TIMESTAMP":"1796355772000000","SYSLOG_IDENTIFIER":"app","MESSAGE":"{m}"}}"#
+            )
+        };
+        let script = format!(
+            "printf '%s\\n' '{}' '{}' '{}'; echo 'Failed to iterate through journal: Bad message' >&2; exit 1",
+            entry("c1", "read last time"),
+            entry("c2", "first"),
+            entry("c3", "second"),
+        );
+        let argv = ["sh", "-c", &script].map(str::to_owned);
+        let (mut entries, position) = start(
+            &argv,
+            Duration::from_secs(30),
+            chrono_tz::UTC,
+            Some("c1".into()),
+        )
+        .unwrap();
+        let mut text = Vec::new();
+        let err = entries.read_to_end(&mut text).unwrap_err();
+        assert!(err.to_string().contains("Bad message"), "{err}");
+        let text = String::from_utf8(text).unwrap();
+        assert_eq!(text.lines().count(), 2, "{text}");
+        assert!(text.contains("app: first\n") && text.contains("app: second\n"));
+        let cursor = position.lock().unwrap().cursor.clone();
+        assert_eq!(cursor.as_deref(), Some("c3"));
     }
 
     #[test]

@@ -103,6 +103,18 @@ pub struct Source {
     pub written: serde_json::Value,
 }
 
+impl Source {
+    /// The timezone its lines are dated in: its own, or the node's.
+    pub fn tz(&self, node_tz: chrono_tz::Tz) -> Result<chrono_tz::Tz, String> {
+        match &self.timezone {
+            Some(t) => t
+                .parse::<chrono_tz::Tz>()
+                .map_err(|_| format!("unknown timezone `{t}`")),
+            None => Ok(node_tz),
+        }
+    }
+}
+
 /// A file of a source, as found on disk.
 #[derive(Clone, Debug)]
 pub struct LogFile {
@@ -226,17 +238,20 @@ fn expand(pattern: &str) -> Result<(Vec<PathBuf>, Vec<String>), glob::PatternErr
     Ok((found, problems))
 }
 
-/// The source's declared format, or the one its newest file's first lines vote for (a
-/// journal's last entries).
-pub fn format_of(source: &Source, files: &[LogFile], base_dir: &Path) -> Format {
+/// The source's declared format, or the one its newest file's first lines vote for. A
+/// journal is read as the lines rsyslog writes, so it is syslog unless declared: a guess from
+/// its entries would change with whatever was logged last.
+pub fn format_of(source: &Source, files: &[LogFile]) -> Format {
     if let Some(f) = source.format {
         return f;
     }
-    let lines = match (&source.journal, files.last()) {
-        (Some(q), _) => journal::last_lines(q, base_dir, chrono_tz::UTC, 40),
-        (None, Some(f)) => scan::head_lines(&f.path, source.encoding, 40),
-        (None, None) => return Format::Plain,
+    if source.journal.is_some() {
+        return Format::Syslog;
+    }
+    let Some(newest) = files.last() else {
+        return Format::Plain;
     };
+    let lines = scan::head_lines(&newest.path, source.encoding, 40);
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     Format::detect(&refs)
 }
@@ -247,9 +262,11 @@ pub fn format_of(source: &Source, files: &[LogFile], base_dir: &Path) -> Format 
 pub fn open_all(
     source: &Source,
     base_dir: &Path,
-    tz: chrono_tz::Tz,
+    node_tz: chrono_tz::Tz,
     window: Window,
 ) -> Vec<(read::Opened, time::TimeContext)> {
+    // An unknown timezone is refused when the config is loaded.
+    let tz = source.tz(node_tz).unwrap_or(node_tz);
     let cx = |written: i64| time::TimeContext {
         tz,
         reference: chrono::DateTime::from_timestamp_millis(written)
@@ -287,7 +304,7 @@ pub fn open_all(
 /// The format a source's rules are chosen by: declared, or guessed from what it holds now.
 pub fn detect_format(source: &Source, base_dir: &Path) -> Format {
     let (files, _) = discover(source, base_dir);
-    format_of(source, &files, base_dir)
+    format_of(source, &files)
 }
 
 /// The rules that run on a source of a format: those of the kinds asked for that apply to the
@@ -443,14 +460,9 @@ pub fn scan_source(
     req: &ScanRequest,
     cursors: &cursor::Cursors,
 ) -> Result<SourceScan, String> {
-    let tz = match &source.timezone {
-        Some(t) => t
-            .parse::<chrono_tz::Tz>()
-            .map_err(|_| format!("unknown timezone `{t}`"))?,
-        None => node_tz,
-    };
+    let tz = source.tz(node_tz)?;
     let (mut files, problems) = discover(source, base_dir);
-    let format = format_of(source, &files, base_dir);
+    let format = format_of(source, &files);
     let mut rules = rules_for(logs, source, format, &req.kinds);
     rules.extend(req.extra.iter().cloned());
     let mut skipped_old = 0;
@@ -458,9 +470,10 @@ pub fn scan_source(
     // The first incremental scan of a source has nowhere to start from: it counts only the
     // window, as a plain scan would, rather than every old event in the files — but reads every
     // file to its end, so that the next scan starts after all of it.
-    let after = cursors
-        .journal(&source.id)
-        .filter(|_| source.journal.is_some());
+    let journal_query = source.journal.as_ref().map(|q| q.identity(base_dir));
+    let after = journal_query
+        .as_deref()
+        .and_then(|q| cursors.journal(&source.id, q));
     let resumed = req.incremental
         && match &source.journal {
             Some(_) => after.is_some(),
@@ -576,19 +589,27 @@ pub fn scan_source(
             r.events_dropped += h.events_dropped;
         }
         collected.extend(fs.collected);
-        if req.incremental && fs.error.is_none() {
-            match (&fs.journal_cursor, files.get(k).zip(starts.get(k))) {
-                (Some(c), _) => updates.push(cursor::Update::journal(&source.id, c)),
-                (None, Some((file, start))) => updates.push(cursor::Update {
-                    source: source.id.clone(),
-                    path: file.path.clone(),
-                    inode: file.inode.1,
-                    head: start.head.clone(),
-                    offset: fs.end_offset,
-                    journal: None,
-                }),
-                // A journal read that found no new entry: the stored cursor stands.
-                (None, None) => {}
+        // A journal's cursor is that of the last entry scanned, even when journalctl failed
+        // later: those entries are counted and must not be again.
+        // A journal read that found no new entry leaves the stored cursor as it stands.
+        if req.incremental {
+            match (&journal_query, &fs.journal_cursor) {
+                (Some(q), Some(c)) => updates.push(cursor::Update::journal(&source.id, q, c)),
+                (Some(_), None) => {}
+                (None, _) => {
+                    if let (None, Some((file, start))) =
+                        (&fs.error, files.get(k).zip(starts.get(k)))
+                    {
+                        updates.push(cursor::Update {
+                            source: source.id.clone(),
+                            path: file.path.clone(),
+                            inode: file.inode.1,
+                            head: start.head.clone(),
+                            offset: fs.end_offset,
+                            journal: None,
+                        });
+                    }
+                }
             }
         }
         summaries.push(FileSummary {

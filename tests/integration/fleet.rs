@@ -895,7 +895,6 @@ impl Drop for RemovedDir {
     }
 }
 
-/// A line of a Java application log written a minute ago on the node's clock (Asia/Shanghai).
 /// A journal source is read by each host's agent with journalctl there, and each host keeps
 /// its own journal cursor: an incremental scan reads on each host only what that host's
 /// journal gained.
@@ -930,7 +929,7 @@ fn a_journal_source_is_read_on_each_host_with_its_own_cursor() {
     );
     let node = TestNode::with_config(&format!(
         "node: 测试节点\ntimezone: Asia/Shanghai\nstore: history.db\nchecks: [checks]\n{}systems:\n  - id: portal\n    name: 门户\n    hosts: [web]\n\
-         logs:\n  sources:\n    - {{ id: portal, system: portal, format: syslog, journal: {{ directory: {}/journal, unit: portal }} }}\n",
+         logs:\n  sources:\n    - {{ id: portal, system: portal, journal: {{ directory: {}/journal, unit: portal }} }}\n",
         fleet.config(),
         here.0.display()
     ));
@@ -959,6 +958,7 @@ fn a_journal_source_is_read_on_each_host_with_its_own_cursor() {
     assert_eq!(scan(), (0.0, 1.0));
 }
 
+/// A line of a Java application log written a minute ago on the node's clock (Asia/Shanghai).
 fn app_line(text: &str) -> String {
     let t = chrono::Utc::now() + chrono::Duration::hours(8) - chrono::Duration::minutes(1);
     format!("{} {text}\n", t.format("%Y-%m-%d %H:%M:%S%.3f"))

@@ -164,8 +164,9 @@ fn a_journal_source_is_audited_as_its_file_is() {
 }
 
 /// An incremental scan resumes after the journal cursor of the last entry read: nothing is
-/// read twice, entries in a journal file that appeared since are read once, and a stack
-/// trace logged as one multi-line entry counts once. A window read is not moved by the cursor.
+/// read twice, entries in a journal file that appeared since are read once, a stack trace
+/// logged as one multi-line entry counts once, and nothing is lost when the cursor's entry has
+/// been vacuumed. A window read is not moved by the cursor, nor is a changed query.
 #[test]
 fn a_journal_source_resumes_after_its_cursor() {
     let node = log_node(
@@ -254,6 +255,46 @@ fn a_journal_source_resumes_after_its_cursor() {
         "lines read as syslog writes them: {error:#}"
     );
     assert!(!evidence.contains("not the portal"), "{error:#}");
+
+    // The entry the cursor points at is vacuumed away: the first entry after it is still read.
+    std::fs::remove_file(node.at("logs/journal/system@1.journal")).unwrap();
+    std::fs::remove_file(node.at("logs/journal/system@2.journal")).unwrap();
+    let secs_ago = |s: i64| (chrono::Utc::now() - chrono::Duration::seconds(s)).timestamp_micros();
+    journal_file(
+        &node.at("logs/journal/system@3.journal"),
+        &[
+            Entry {
+                us: secs_ago(20),
+                identifier: "java",
+                pid: Some("903"),
+                unit: portal,
+                message: "ERROR first after the vacuum",
+            },
+            Entry {
+                us: secs_ago(10),
+                identifier: "java",
+                pid: Some("903"),
+                unit: portal,
+                message: "INFO fine again",
+            },
+        ],
+    );
+    assert_eq!(scan(&["--incremental"]), 1.0, "the vacuum loses nothing");
+    assert_eq!(scan(&["--incremental"]), 0.0);
+
+    // A changed query does not resume at the cursor another query left: it reads its window.
+    let config = std::fs::read_to_string(node.config()).unwrap();
+    std::fs::write(
+        node.config(),
+        config.replace("unit: portal\n", "unit: portal\n        identifier: java\n"),
+    )
+    .unwrap();
+    assert_eq!(
+        scan(&["--incremental"]),
+        1.0,
+        "a new query reads its window"
+    );
+    assert_eq!(scan(&["--incremental"]), 0.0);
 }
 
 /// A journal source is declared with journalctl's own vocabulary, and what is wrong is said
@@ -291,7 +332,8 @@ fn a_bad_journal_source_is_refused_at_its_line() {
 }
 
 /// `znode doctor` runs journalctl as the scans do: a readable journal shows its newest entry,
-/// a selection that matches nothing is a warning, a missing journal is critical.
+/// a selection that matches nothing is a warning, a missing journal or one without journal
+/// files is critical — and a scan of it is UNKNOWN, not a quiet OK.
 #[test]
 fn doctor_reads_a_journal_source_as_the_scans_do() {
     let node = log_node(
@@ -302,8 +344,11 @@ fn doctor_reads_a_journal_source_as_the_scans_do() {
       journal: { directory: logs/journal, unit: no-such-unit }
     - id: missing
       journal: { directory: logs/no-such-journal }
+    - id: empty
+      journal: { directory: logs/empty-journal }
 ",
     );
+    std::fs::create_dir_all(node.at("logs/empty-journal/0123456789abcdef")).unwrap();
     journal_file(
         &node.at("logs/journal/system.journal"),
         &[Entry {
@@ -348,6 +393,16 @@ fn doctor_reads_a_journal_source_as_the_scans_do() {
         missing["detail"]
             .as_str()
             .unwrap()
-            .contains("journalctl failed")
+            .contains("no journal file in")
+    );
+    let empty = finding("empty");
+    assert_eq!(empty["status"], "CRIT", "{empty:#}");
+    let (code, doc) = json(&node, &["logs", "scan", "--source", "empty"]);
+    assert_eq!(code, 3, "{doc:#}");
+    let error = outcome(&doc, "log.empty.error");
+    assert_eq!(error["status"], "UNKNOWN", "{error:#}");
+    assert!(
+        error["summary"].to_string().contains("no journal file in"),
+        "{error:#}"
     );
 }
