@@ -1,4 +1,4 @@
-//! systemd's journal as a log source. Entries are read through `journalctl -o json` and each
+//! systemd's journal as a log source. Entries are read through `journalctl -o export` and each
 //! becomes the line rsyslog would have written for it (`2026-12-04T09:30:01.123456+08:00 web1
 //! sshd[812]: Failed password for …`), so the rules, windows and audit detectors written for
 //! /var/log/secure and /var/log/messages read the journal unchanged. A message's control
@@ -8,7 +8,9 @@
 //!
 //! journalctl rather than the journal files themselves: it is on every host that has a journal
 //! (CentOS 7's systemd 219 included), reads every file version and compression, and merges the
-//! files of a directory in time order; its JSON carries each entry's exact time and cursor.
+//! files of a directory in time order. Its export format carries each entry's exact time and
+//! cursor and every value's bytes as logged, and journalctl writes it four times as fast as
+//! JSON (500,000 entries: 1.3 s against 5.1 s, `bench/journal.sh`).
 //! Only options systemd 219 already had are used, and times are given to it in UTC.
 
 use std::io::{self, BufRead, BufReader, Read};
@@ -207,7 +209,7 @@ impl Reading<'_> {
     fn argv(&self) -> Vec<String> {
         let mut args = vec![
             "journalctl".to_owned(),
-            "--output=json".to_owned(),
+            "--output=export".to_owned(),
             "--all".to_owned(),
             "--no-pager".to_owned(),
         ];
@@ -320,7 +322,7 @@ fn journal_kept(query: &Query, base_dir: &Path) -> io::Result<()> {
     ))
 }
 
-/// Runs `argv` (journalctl) and reads its JSON as lines; `skip` is the cursor read from.
+/// Runs `argv` (journalctl) and reads its export format as lines; `skip` is the cursor read from.
 fn start(
     argv: &[String],
     timeout: Duration,
@@ -387,7 +389,8 @@ fn start(
             timeout,
             tz,
             skip,
-            entry: Vec::new(),
+            line: Vec::new(),
+            fields: Fields::default(),
             out: Vec::new(),
             at: 0,
             ends: std::collections::VecDeque::new(),
@@ -408,7 +411,8 @@ pub struct Entries {
     tz: chrono_tz::Tz,
     /// The cursor read from, whose entry was read last time: dropped when it comes first.
     skip: Option<String>,
-    entry: Vec<u8>,
+    line: Vec<u8>,
+    fields: Fields,
     out: Vec<u8>,
     at: usize,
     /// Where each entry converted into `out` ends, and its cursor: the cursor advances as
@@ -427,15 +431,21 @@ impl Entries {
         self.at = 0;
         self.ends.clear();
         while self.out.len() < CHUNK {
-            self.entry.clear();
-            match self.stdout.read_until(b'\n', &mut self.entry) {
-                Ok(0) => {
+            match read_entry(&mut self.stdout, &mut self.line, &mut self.fields) {
+                Ok(true) => {}
+                // The end, or an entry cut off there: how journalctl ended says why.
+                Ok(false) => {
                     if let Err(e) = self.finish() {
                         self.failed = Some(e);
                     }
                     return;
                 }
-                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
+                    if let Err(e) = self.finish() {
+                        self.failed = Some(e);
+                    }
+                    return;
+                }
                 Err(e) => {
                     self.failed = Some(e);
                     self.stop();
@@ -443,7 +453,7 @@ impl Entries {
                 }
             }
             let from = self.out.len();
-            let Some(cursor) = line_of(&self.entry, self.tz, &mut self.out) else {
+            let Some(cursor) = line_of(&self.fields, self.tz, &mut self.out) else {
                 continue;
             };
             if let Some(skip) = self.skip.take()
@@ -548,85 +558,116 @@ impl Drop for Entries {
     }
 }
 
-/// One field's value as journalctl prints it: text, bytes (not UTF-8 or with control
-/// characters), or several values when the entry carries the field more than once.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Field {
-    Text(String),
-    Bytes(Vec<u8>),
-    Many(Vec<serde_json::Value>),
+/// Bytes of a field kept: a longer message is searched in its first MiB, as a long line of a
+/// file is.
+const FIELD_KEPT: u64 = 1 << 20;
+
+/// The fields of an entry its line is made of, as journalctl's export format gives them;
+/// the first value where the entry carries a field more than once, as journald keeps them in
+/// the order they were logged.
+#[derive(Default)]
+struct Fields {
+    cursor: Option<Vec<u8>>,
+    realtime: Option<Vec<u8>>,
+    host: Option<Vec<u8>>,
+    identifier: Option<Vec<u8>>,
+    comm: Option<Vec<u8>>,
+    pid: Option<Vec<u8>>,
+    syslog_pid: Option<Vec<u8>>,
+    message: Option<Vec<u8>>,
 }
 
-impl Field {
-    fn bytes(&self) -> Vec<u8> {
-        match self {
-            Field::Text(s) => s.as_bytes().to_vec(),
-            Field::Bytes(b) => b.clone(),
-            // The first value; journald keeps the order they were logged in.
-            Field::Many(v) => match v.first() {
-                Some(serde_json::Value::String(s)) => s.as_bytes().to_vec(),
-                Some(serde_json::Value::Array(a)) => a
-                    .iter()
-                    .filter_map(|x| x.as_u64().and_then(|b| u8::try_from(b).ok()))
-                    .collect(),
-                _ => Vec::new(),
-            },
+impl Fields {
+    fn slot(&mut self, name: &[u8]) -> Option<&mut Option<Vec<u8>>> {
+        Some(match name {
+            b"__CURSOR" => &mut self.cursor,
+            b"__REALTIME_TIMESTAMP" => &mut self.realtime,
+            b"_HOSTNAME" => &mut self.host,
+            b"SYSLOG_IDENTIFIER" => &mut self.identifier,
+            b"_COMM" => &mut self.comm,
+            b"_PID" => &mut self.pid,
+            b"SYSLOG_PID" => &mut self.syslog_pid,
+            b"MESSAGE" => &mut self.message,
+            _ => return None,
+        })
+    }
+}
+
+/// Reads the next entry of journalctl's export format (`NAME=value` lines, or the name, a
+/// little-endian 64-bit length and the bytes for a value that is binary or holds a line
+/// break; a blank line after each entry) into `fields`. False at the end of the output; an
+/// entry cut off there is not one.
+fn read_entry(r: &mut impl BufRead, line: &mut Vec<u8>, fields: &mut Fields) -> io::Result<bool> {
+    *fields = Fields::default();
+    let mut any = false;
+    loop {
+        line.clear();
+        if r.read_until(b'\n', line)? == 0 || line.last() != Some(&b'\n') {
+            return Ok(false);
+        }
+        let text = &line[..line.len() - 1];
+        if text.is_empty() {
+            if any {
+                return Ok(true);
+            }
+            continue;
+        }
+        any = true;
+        if let Some(eq) = memchr::memchr(b'=', text) {
+            if let Some(slot) = fields.slot(&text[..eq])
+                && slot.is_none()
+            {
+                *slot = Some(text[eq + 1..].to_vec());
+            }
+            continue;
+        }
+        let mut len = [0u8; 8];
+        r.read_exact(&mut len)?;
+        let len = u64::from_le_bytes(len);
+        let kept = len.min(FIELD_KEPT);
+        let mut value = Vec::with_capacity(kept as usize);
+        (&mut *r).take(kept).read_to_end(&mut value)?;
+        io::copy(&mut (&mut *r).take(len - kept), &mut io::sink())?;
+        let mut newline = [0u8; 1];
+        r.read_exact(&mut newline)?;
+        if let Some(slot) = fields.slot(text)
+            && slot.is_none()
+        {
+            *slot = Some(value);
         }
     }
 }
 
-#[derive(Deserialize)]
-struct Entry {
-    #[serde(rename = "__CURSOR")]
-    cursor: Option<String>,
-    #[serde(rename = "__REALTIME_TIMESTAMP")]
-    realtime: Option<String>,
-    #[serde(rename = "_HOSTNAME")]
-    host: Option<Field>,
-    #[serde(rename = "SYSLOG_IDENTIFIER")]
-    identifier: Option<Field>,
-    #[serde(rename = "_COMM")]
-    comm: Option<Field>,
-    #[serde(rename = "_PID")]
-    pid: Option<Field>,
-    #[serde(rename = "SYSLOG_PID")]
-    syslog_pid: Option<Field>,
-    #[serde(rename = "MESSAGE")]
-    message: Option<Field>,
-}
-
-/// Appends one entry of journalctl's JSON to `out` as the line rsyslog writes for it, control
-/// characters in the message escaped (`#012` for a line break). Gives the entry's cursor;
-/// nothing for a line that is not an entry.
-fn line_of(json: &[u8], tz: chrono_tz::Tz, out: &mut Vec<u8>) -> Option<String> {
-    let json = json.trim_ascii();
-    if !json.starts_with(b"{") {
-        return None;
-    }
-    let e: Entry = serde_json::from_slice(json).ok()?;
-    let us: i64 = e.realtime.as_deref()?.parse().ok()?;
+/// Appends an entry to `out` as the line rsyslog writes for it, control characters in the
+/// message escaped (`#012` for a line break). Gives the entry's cursor; nothing for an entry
+/// without a cursor or time.
+fn line_of(e: &Fields, tz: chrono_tz::Tz, out: &mut Vec<u8>) -> Option<String> {
+    let cursor = String::from_utf8(e.cursor.clone()?).ok()?;
+    let us: i64 = std::str::from_utf8(e.realtime.as_deref()?)
+        .ok()?
+        .parse()
+        .ok()?;
     let when = chrono::DateTime::from_timestamp_micros(us)?.with_timezone(&tz);
     use std::io::Write;
     let _ = write!(out, "{}", when.format("%Y-%m-%dT%H:%M:%S%.6f%:z"));
     out.push(b' ');
     match &e.host {
-        Some(h) => out.extend(clean(&h.bytes())),
+        Some(h) => out.extend(clean(h)),
         None => out.extend_from_slice(b"localhost"),
     }
     out.push(b' ');
     match e.identifier.as_ref().or(e.comm.as_ref()) {
-        Some(i) => out.extend(clean(&i.bytes())),
+        Some(i) => out.extend(clean(i)),
         None => out.extend_from_slice(b"-"),
     }
     if let Some(pid) = e.pid.as_ref().or(e.syslog_pid.as_ref()) {
         out.push(b'[');
-        out.extend(clean(&pid.bytes()));
+        out.extend(clean(pid));
         out.push(b']');
     }
     out.extend_from_slice(b": ");
-    let message = e.message.map(|m| m.bytes()).unwrap_or_default();
-    let message = message.strip_suffix(b"\n").unwrap_or(&message);
+    let message = e.message.as_deref().unwrap_or_default();
+    let message = message.strip_suffix(b"\n").unwrap_or(message);
     for &b in message {
         if b < 0x20 || b == 0x7f {
             let _ = write!(out, "#{b:03o}");
@@ -635,7 +676,7 @@ fn line_of(json: &[u8], tz: chrono_tz::Tz, out: &mut Vec<u8>) -> Option<String> 
         }
     }
     out.push(b'\n');
-    e.cursor
+    Some(cursor)
 }
 
 /// A header field on one line: no spaces or line breaks inside.
@@ -679,36 +720,84 @@ pub fn tail(
 mod tests {
     use super::*;
 
+    /// An entry in journalctl's export format: text fields as `NAME=value`, others binary.
+    fn export(fields: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (name, value) in fields {
+            match std::str::from_utf8(value) {
+                Ok(text) if !text.contains('\n') => {
+                    out.extend_from_slice(format!("{name}={text}\n").as_bytes());
+                }
+                _ => {
+                    out.extend_from_slice(format!("{name}\n").as_bytes());
+                    out.extend_from_slice(&(value.len() as u64).to_le_bytes());
+                    out.extend_from_slice(value);
+                    out.push(b'\n');
+                }
+            }
+        }
+        out.push(b'\n');
+        out
+    }
+
+    /// The lines and cursors of an export stream.
+    fn convert(bytes: &[u8], tz: chrono_tz::Tz) -> (Vec<u8>, Vec<String>) {
+        let mut r = io::Cursor::new(bytes);
+        let (mut line, mut fields) = (Vec::new(), Fields::default());
+        let (mut out, mut cursors) = (Vec::new(), Vec::new());
+        while read_entry(&mut r, &mut line, &mut fields).unwrap() {
+            cursors.extend(line_of(&fields, tz, &mut out));
+        }
+        (out, cursors)
+    }
+
     #[test]
     fn entries_become_syslog_lines() {
         let tz: chrono_tz::Tz = "Asia/Shanghai".parse().unwrap();
-        let mut out = Vec::new();
-        let json = br#"{"__CURSOR":"s=1;i=2","__REALTIME_TIMESTAMP":"1796355772123456","_HOSTNAME":"web1","SYSLOG_IDENTIFIER":"sshd","_PID":"4242","MESSAGE":"Failed password for root from 10.0.0.1 port 22 ssh2"}"#;
-        assert_eq!(line_of(json, tz, &mut out).as_deref(), Some("s=1;i=2"));
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "2026-12-04T11:42:52.123456+08:00 web1 sshd[4242]: Failed password for root from 10.0.0.1 port 22 ssh2\n"
-        );
+        let mut bytes = export(&[
+            ("__CURSOR", b"s=1;i=2"),
+            ("__REALTIME_TIMESTAMP", b"1796355772123456"),
+            ("_HOSTNAME", b"web1"),
+            ("SYSLOG_IDENTIFIER", b"sshd"),
+            ("_PID", b"4242"),
+            (
+                "MESSAGE",
+                b"Failed password for root from 10.0.0.1 port 22 ssh2",
+            ),
+            ("MESSAGE", b"a second value is not the message"),
+        ]);
         // Bytes that are not UTF-8 pass through as they were logged (GBK here); a message of
         // several lines stays one line, its breaks escaped as rsyslog does; no identifier
         // falls back to the command.
-        let mut out = Vec::new();
-        let json = br#"{"__CURSOR":"c","__REALTIME_TIMESTAMP":"1796355772000000","_COMM":"java","MESSAGE":[180,237,206,243,10,32,97,116]}"#;
-        line_of(json, tz, &mut out).unwrap();
-        assert_eq!(
-            out,
-            b"2026-12-04T11:42:52.000000+08:00 localhost java: \xb4\xed\xce\xf3#012 at\n".to_vec()
-        );
+        bytes.extend(export(&[
+            ("__CURSOR", b"c"),
+            ("__REALTIME_TIMESTAMP", b"1796355772000000"),
+            ("_COMM", b"java"),
+            ("MESSAGE", &[180, 237, 206, 243, 10, 32, 97, 116]),
+        ]));
         // A message cannot pass for a line of its own.
-        let mut out = Vec::new();
-        let json = br#"{"__CURSOR":"c","__REALTIME_TIMESTAMP":"1796355772000000","SYSLOG_IDENTIFIER":"app","MESSAGE":"ok\n2026-12-04T11:42:53 web1 sshd[1]: Accepted password for root\tx"}"#;
-        line_of(json, tz, &mut out).unwrap();
+        bytes.extend(export(&[
+            ("__CURSOR", b"d"),
+            ("__REALTIME_TIMESTAMP", b"1796355772000000"),
+            ("SYSLOG_IDENTIFIER", b"app"),
+            (
+                "MESSAGE",
+                b"ok\n2026-12-04T11:42:53 web1 sshd[1]: Accepted password for root\tx",
+            ),
+        ]));
+        // An entry without a time is not a line; one cut off at the end is not an entry.
+        bytes.extend(export(&[("__CURSOR", b"e"), ("MESSAGE", b"no time")]));
+        bytes.extend(b"__CURSOR=f\n__REALTIME_TIMESTAMP=1796355772000000\nMESSAGE=cut");
+        let (out, cursors) = convert(&bytes, tz);
+        assert_eq!(cursors, ["s=1;i=2", "c", "d"]);
+        let mut want = b"2026-12-04T11:42:52.123456+08:00 web1 sshd[4242]: Failed password for root from 10.0.0.1 port 22 ssh2\n".to_vec();
+        want.extend(b"2026-12-04T11:42:52.000000+08:00 localhost java: \xb4\xed\xce\xf3#012 at\n");
+        want.extend(b"2026-12-04T11:42:52.000000+08:00 localhost app: ok#0122026-12-04T11:42:53 web1 sshd[1]: Accepted password for root#011x\n");
         assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "2026-12-04T11:42:52.000000+08:00 localhost app: ok#0122026-12-04T11:42:53 web1 sshd[1]: Accepted password for root#011x\n"
+            String::from_utf8_lossy(&out),
+            String::from_utf8_lossy(&want)
         );
-        // journalctl's own notes are not entries.
-        assert_eq!(line_of(b"-- No entries --\n", tz, &mut Vec::new()), None);
+        assert_eq!(out, want);
     }
 
     /// What journalctl wrote before it failed is handed out, then the failure; the cursor is
@@ -716,15 +805,23 @@ mod tests {
     #[test]
     fn a_failure_comes_after_what_was_read() {
         let entry = |c: &str, m: &str| {
-            format!(
-                r#"{{"__CURSOR":"{c}","__REALTIME_TIMESTAMP":"1796355772000000","SYSLOG_IDENTIFIER":"app","MESSAGE":"{m}"}}"#
-            )
+            export(&[
+                ("__CURSOR", c.as_bytes()),
+                ("__REALTIME_TIMESTAMP", b"1796355772000000"),
+                ("SYSLOG_IDENTIFIER", b"app"),
+                ("MESSAGE", m.as_bytes()),
+            ])
         };
+        let mut written = entry("c1", "read last time");
+        written.extend(entry("c2", "first"));
+        written.extend(entry("c3", "second"));
+        written.extend(b"__CURSOR=c4\nMESS");
+        let file =
+            std::env::temp_dir().join(format!("znode-journal-{}.export", std::process::id()));
+        std::fs::write(&file, written).unwrap();
         let script = format!(
-            "printf '%s\\n' '{}' '{}' '{}'; echo 'Failed to iterate through journal: Bad message' >&2; exit 1",
-            entry("c1", "read last time"),
-            entry("c2", "first"),
-            entry("c3", "second"),
+            "cat '{}'; echo 'Failed to iterate through journal: Bad message' >&2; exit 1",
+            file.display()
         );
         let argv = ["sh", "-c", &script].map(str::to_owned);
         let (mut entries, position) = start(
@@ -736,6 +833,7 @@ mod tests {
         .unwrap();
         let mut text = Vec::new();
         let err = entries.read_to_end(&mut text).unwrap_err();
+        std::fs::remove_file(&file).unwrap();
         assert!(err.to_string().contains("Bad message"), "{err}");
         let text = String::from_utf8(text).unwrap();
         assert_eq!(text.lines().count(), 2, "{text}");
