@@ -203,6 +203,8 @@ pub struct Reading<'a> {
     pub until: Option<i64>,
     /// Only the last this many entries.
     pub last: Option<usize>,
+    /// How long journalctl may run before it is stopped.
+    pub timeout: Duration,
 }
 
 impl Reading<'_> {
@@ -260,66 +262,92 @@ pub type Position = Arc<Mutex<Progress>>;
 
 /// Starts journalctl for `read`: the converted lines as a stream, and where the last entry
 /// handed out sits in the journal. The stream fails at its end when journalctl failed or was
-/// stopped after [`TIMEOUT`].
+/// stopped after the reading's timeout.
 pub fn open(read: &Reading<'_>) -> io::Result<(Entries, Position)> {
-    open_with(read, TIMEOUT)
-}
-
-fn open_with(read: &Reading<'_>, timeout: Duration) -> io::Result<(Entries, Position)> {
-    journal_kept(read.query, read.base_dir)?;
-    start(&read.argv(), timeout, read.tz, read.after.clone())
+    let unreadable = journal_files(read.query, read.base_dir)?;
+    let (entries, position) = start(&read.argv(), read.timeout, read.tz, read.after.clone())?;
+    position.lock().unwrap_or_else(|e| e.into_inner()).warning = unreadable;
+    Ok((entries, position))
 }
 
 /// Where journald keeps the system's journal: persistent, then volatile.
 const SYSTEM_JOURNALS: [&str; 2] = ["/var/log/journal", "/run/log/journal"];
 
-/// Fails when there is no journal to read: journalctl reads nothing from a directory without
-/// journal files and says nothing, which must not pass for a quiet log.
-fn journal_kept(query: &Query, base_dir: &Path) -> io::Result<()> {
+/// Checks there is a journal this account can read, as journalctl would find it: files in
+/// the directory or in its machines' folders (named by a machine id). journalctl reads
+/// nothing from a directory without journal files, and passes over files this account may
+/// not read, both without a word: neither may pass for a quiet log. Gives what to warn of
+/// when some files cannot be read.
+fn journal_files(query: &Query, base_dir: &Path) -> io::Result<Option<String>> {
     if !query.files.is_empty() {
-        // journalctl fails on files that are not there.
-        return Ok(());
+        // journalctl fails on files it cannot open.
+        return Ok(None);
     }
     let dirs: Vec<std::path::PathBuf> = match &query.directory {
         Some(d) => vec![base_dir.join(d)],
         None => SYSTEM_JOURNALS.iter().map(Into::into).collect(),
     };
-    // Files sit in the directory itself or one level down, in the machine's folder.
-    let holds_journal = |dir: &Path| {
-        let Ok(list) = std::fs::read_dir(dir) else {
-            return false;
-        };
-        list.flatten().any(|e| {
-            let path = e.path();
-            let is_journal = |p: &Path| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.ends_with(".journal") || n.ends_with(".journal~"))
-            };
-            is_journal(&path)
-                || (path.is_dir()
-                    && std::fs::read_dir(&path)
-                        .map(|l| l.flatten().any(|f| is_journal(&f.path())))
-                        .unwrap_or(false))
-        })
+    let is_journal = |p: &Path| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.ends_with(".journal") || n.ends_with(".journal~"))
     };
-    if dirs.iter().any(|d| holds_journal(d)) {
-        return Ok(());
+    let is_machine = |p: &Path| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.len() == 32 && n.bytes().all(|b| b.is_ascii_hexdigit()))
+            && p.is_dir()
+    };
+    let list = |dir: &Path| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir)
+            .map(|l| l.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    let mut found = Vec::new();
+    for dir in &dirs {
+        for path in list(dir) {
+            if is_journal(&path) {
+                found.push(path);
+            } else if is_machine(&path) {
+                found.extend(list(&path).into_iter().filter(|p| is_journal(p)));
+            }
+        }
     }
     let where_ = dirs
         .iter()
         .map(|d| d.display().to_string())
         .collect::<Vec<_>>()
         .join(" or ");
-    Err(io::Error::new(
-        io::ErrorKind::NotFound,
-        match &query.directory {
-            Some(_) => format!("no journal file in {where_}; check `directory:`"),
-            None => format!(
-                "this host keeps no systemd journal (no journal file in {where_}); read the log files with `paths:` instead"
-            ),
-        },
-    ))
+    if found.is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            match &query.directory {
+                Some(_) => format!(
+                    "no journal file in {where_} (journalctl reads the folder itself and its folders named by a machine id); check `directory:`"
+                ),
+                None => format!(
+                    "this host keeps no systemd journal (no journal file in {where_}); read the log files with `paths:` instead"
+                ),
+            },
+        ));
+    }
+    let unreadable = found
+        .iter()
+        .filter(|p| nix::unistd::access(p.as_path(), nix::unistd::AccessFlags::R_OK).is_err())
+        .count();
+    let fix = "add the account znode runs as to the systemd-journal group (usermod -aG systemd-journal znode)";
+    if unreadable == found.len() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!("this account may read none of the journal files in {where_}; {fix}"),
+        ));
+    }
+    Ok((unreadable > 0).then(|| {
+        format!(
+            "{unreadable} of {} journal files in {where_} are not readable by this account and were passed over; {fix}",
+            found.len()
+        )
+    }))
 }
 
 /// Runs `argv` (journalctl) and reads its export format as lines; `skip` is the cursor read from.
@@ -353,10 +381,13 @@ fn start(
     let stderr = std::thread::spawn(move || {
         let mut kept = Vec::new();
         let mut buf = [0u8; 4096];
-        while let Ok(n) = stderr.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
+        loop {
+            let n = match stderr.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(_) => break,
+            };
             kept.extend_from_slice(&buf[..n]);
             if kept.len() > 2 * STDERR_KEPT {
                 kept.drain(..kept.len() - STDERR_KEPT);
@@ -389,6 +420,7 @@ fn start(
             timeout,
             tz,
             skip,
+            any: false,
             line: Vec::new(),
             fields: Fields::default(),
             out: Vec::new(),
@@ -411,6 +443,8 @@ pub struct Entries {
     tz: chrono_tz::Tz,
     /// The cursor read from, whose entry was read last time: dropped when it comes first.
     skip: Option<String>,
+    /// Whether journalctl wrote an entry at all.
+    any: bool,
     line: Vec<u8>,
     fields: Fields,
     out: Vec<u8>,
@@ -432,7 +466,7 @@ impl Entries {
         self.ends.clear();
         while self.out.len() < CHUNK {
             match read_entry(&mut self.stdout, &mut self.line, &mut self.fields) {
-                Ok(true) => {}
+                Ok(true) => self.any = true,
                 // The end, or an entry cut off there: how journalctl ended says why.
                 Ok(false) => {
                     if let Err(e) = self.finish() {
@@ -505,6 +539,11 @@ impl Entries {
                 ),
             ));
         }
+        // systemd 218–225 fail when their first seek finds no entry ("Failed to get realtime
+        // timestamp: Cannot assign requested address"): a read that found nothing.
+        if !status.success() && !self.any && said.contains("Cannot assign requested address") {
+            return Ok(());
+        }
         if !status.success() {
             let why = if said.is_empty() {
                 status.to_string()
@@ -563,8 +602,7 @@ impl Drop for Entries {
 const FIELD_KEPT: u64 = 1 << 20;
 
 /// The fields of an entry its line is made of, as journalctl's export format gives them;
-/// the first value where the entry carries a field more than once, as journald keeps them in
-/// the order they were logged.
+/// the first value given where the entry carries a field more than once.
 #[derive(Default)]
 struct Fields {
     cursor: Option<Vec<u8>>,
@@ -660,7 +698,8 @@ fn line_of(e: &Fields, tz: chrono_tz::Tz, out: &mut Vec<u8>) -> Option<String> {
         Some(i) => out.extend(clean(i)),
         None => out.extend_from_slice(b"-"),
     }
-    if let Some(pid) = e.pid.as_ref().or(e.syslog_pid.as_ref()) {
+    // As rsyslog's imjournal: the pid the program logged, else the one journald saw.
+    if let Some(pid) = e.syslog_pid.as_ref().or(e.pid.as_ref()) {
         out.push(b'[');
         out.extend(clean(pid));
         out.push(b']');
@@ -700,8 +739,9 @@ pub fn tail(
         since: None,
         until: None,
         last: Some(n),
+        timeout: Duration::from_secs(30),
     };
-    let (entries, position) = open_with(&read, Duration::from_secs(30))?;
+    let (entries, position) = open(&read)?;
     let mut bytes = Vec::new();
     entries.take(1 << 20).read_to_end(&mut bytes)?;
     let lines = String::from_utf8_lossy(&bytes)
@@ -840,6 +880,43 @@ mod tests {
         assert!(text.contains("app: first\n") && text.contains("app: second\n"));
         let cursor = position.lock().unwrap().cursor.clone();
         assert_eq!(cursor.as_deref(), Some("c3"));
+    }
+
+    /// systemd 218–225 exit 1 when a read finds no entry; that is an empty read.
+    #[test]
+    fn an_old_journalctl_finding_nothing_is_an_empty_read() {
+        let argv = [
+            "sh",
+            "-c",
+            "echo 'Failed to get realtime timestamp: Cannot assign requested address' >&2; exit 1",
+        ]
+        .map(str::to_owned);
+        let (mut entries, position) =
+            start(&argv, Duration::from_secs(30), chrono_tz::UTC, None).unwrap();
+        let mut text = Vec::new();
+        entries.read_to_end(&mut text).unwrap();
+        assert!(text.is_empty());
+        assert_eq!(position.lock().unwrap().cursor, None);
+    }
+
+    /// journalctl reads a directory's own files and those of its machines' folders (named by
+    /// a machine id), nothing else; a directory without any is refused, not read as quiet.
+    #[test]
+    fn a_directory_without_journal_files_is_refused() {
+        let dir = std::env::temp_dir().join(format!("znode-journal-dir-{}", std::process::id()));
+        let query = Query {
+            directory: Some(dir.display().to_string()),
+            ..Query::default()
+        };
+        std::fs::create_dir_all(dir.join("web1")).unwrap();
+        std::fs::write(dir.join("web1/system.journal"), b"").unwrap();
+        let err = journal_files(&query, Path::new("")).unwrap_err();
+        assert!(err.to_string().contains("machine id"), "{err}");
+        let machine = dir.join("0123456789abcdef0123456789abcdef");
+        std::fs::create_dir_all(&machine).unwrap();
+        std::fs::write(machine.join("system.journal"), b"").unwrap();
+        assert!(journal_files(&query, Path::new("")).unwrap().is_none());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

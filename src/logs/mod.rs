@@ -283,6 +283,7 @@ pub fn open_all(
             since: window.from,
             until: window.to,
             last: None,
+            timeout: journal::TIMEOUT,
         };
         return journal::open(&reading)
             .map(|(entries, _)| {
@@ -449,6 +450,8 @@ pub struct ScanRequest {
     pub collect_max: usize,
     /// Threads across files.
     pub threads: usize,
+    /// How long a journal read may run: the check's timeout ([`journal::TIMEOUT`] if none).
+    pub timeout: Option<std::time::Duration>,
 }
 
 /// Scans a source. `cursors` holds the incremental positions read from the store.
@@ -547,6 +550,7 @@ pub fn scan_source(
                 since: window.from,
                 until: window.to,
                 last: None,
+                timeout: req.timeout.unwrap_or(journal::TIMEOUT),
             }),
             0,
             false,

@@ -220,6 +220,7 @@ impl Probe for Log {
             collect: Vec::new(),
             collect_max: 0,
             threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            timeout: Some(cx.timeout),
         };
         let key = format!(
             "{}|{:?}|{:?}|{:?}|{}",

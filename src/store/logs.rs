@@ -78,6 +78,20 @@ impl Store {
             .iter()
             .filter(|u| u.head.len > 0 || u.journal.is_some())
         {
+            if u.journal.is_some() {
+                // One journal cursor a source: the one a query left no longer applies once
+                // the query changed, and must not be taken up if it changes back.
+                sqlx::query(
+                    "DELETE FROM log_cursors WHERE host = $1 AND source = $2 \
+                     AND journal_cursor IS NOT NULL AND head_hash <> $3",
+                )
+                .bind(host.to_owned())
+                .bind(u.source.clone())
+                .bind(u.head.hash.clone())
+                .execute(&mut *tx)
+                .await
+                .map_err(self.db())?;
+            }
             sqlx::query(
                 "INSERT INTO log_cursors (host, source, head_hash, head_len, inode, path, offset_bytes, updated_at, journal_cursor) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \

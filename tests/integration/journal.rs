@@ -295,6 +295,14 @@ fn a_journal_source_resumes_after_its_cursor() {
         "a new query reads its window"
     );
     assert_eq!(scan(&["--incremental"]), 0.0);
+    // Changed back: the cursor the first query left went with the change.
+    std::fs::write(node.config(), &config).unwrap();
+    assert_eq!(
+        scan(&["--incremental"]),
+        1.0,
+        "not resumed at a stale cursor"
+    );
+    assert_eq!(scan(&["--incremental"]), 0.0);
 }
 
 /// A journal source is declared with journalctl's own vocabulary, and what is wrong is said
@@ -405,4 +413,79 @@ fn doctor_reads_a_journal_source_as_the_scans_do() {
         error["summary"].to_string().contains("no journal file in"),
         "{error:#}"
     );
+}
+
+/// journalctl passes over journal files this account may not read without a word; znode says
+/// so (WARN, with the fix) and reads the rest — and refuses a journal it may read none of.
+#[test]
+fn journal_files_this_account_may_not_read_are_said() {
+    use std::os::unix::fs::PermissionsExt;
+    let node = log_node(
+        "  sources:
+    - id: portal
+      journal: { directory: logs/journal }
+",
+    );
+    let machine = "logs/journal/0123456789abcdef0123456789abcdef";
+    let now = chrono::Utc::now().timestamp_micros();
+    let entry = |message| Entry {
+        us: now,
+        identifier: "java",
+        pid: Some("7"),
+        unit: None,
+        message,
+    };
+    journal_file(
+        &node.at(&format!("{machine}/system.journal")),
+        &[entry("ERROR seen only by the journal's group")],
+    );
+    journal_file(
+        &node.at(&format!("{machine}/user-65534.journal")),
+        &[entry("ERROR the account's own")],
+    );
+    let mode = |rel: &str, m: u32| {
+        std::fs::set_permissions(node.at(rel), std::fs::Permissions::from_mode(m)).unwrap()
+    };
+    // The account (nobody) may write its store in the node's folder and read the journal's
+    // folders; the system journal is root's alone.
+    for (rel, m) in [
+        ("", 0o777),
+        ("logs", 0o755),
+        ("logs/journal", 0o755),
+        (machine, 0o755),
+        ("znode.yaml", 0o644),
+        ("checks", 0o755),
+    ] {
+        mode(rel, m);
+    }
+    mode(&format!("{machine}/system.journal"), 0o600);
+    mode(&format!("{machine}/user-65534.journal"), 0o644);
+    let as_nobody = || {
+        let out = Command::new("sudo")
+            .args(["-u", "nobody", env!("CARGO_BIN_EXE_znode"), "-c"])
+            .arg(node.config())
+            .args([
+                "logs", "scan", "--source", "portal", "--since", "1h", "-f", "json",
+            ])
+            .output()
+            .expect("sudo");
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}{}", text(&out.stdout), text(&out.stderr)));
+        outcome(&doc, "log.portal.error").clone()
+    };
+    let error = as_nobody();
+    assert_eq!(error["status"], "WARN", "{error:#}");
+    let said = error.to_string();
+    assert!(
+        said.contains("1 of 2 journal files") && said.contains("systemd-journal"),
+        "{error:#}"
+    );
+    assert_eq!(
+        error["value"]["value"], 1.0,
+        "the readable file is read: {error:#}"
+    );
+    mode(&format!("{machine}/user-65534.journal"), 0o600);
+    let error = as_nobody();
+    assert_eq!(error["status"], "UNKNOWN", "{error:#}");
+    assert!(error.to_string().contains("may read none"), "{error:#}");
 }

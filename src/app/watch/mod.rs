@@ -810,13 +810,20 @@ impl Watcher<'_> {
     async fn send(&mut self, subj: &str, notice: &Notice, now: i64) -> bool {
         let row = self.alerts[subj].clone();
         let channels = self.channels_for(notice, &row);
+        // Held by this one now, not as last evaluated: a dependent whose result came before
+        // this one's is still awaiting it, and is as affected as one held already.
         let affected: Vec<String> = self
             .alerts
-            .values()
-            .filter(|r| {
-                r.hold.as_deref() == Some(&message::hold_words(&Hold::Affected(subj.to_owned())))
+            .iter()
+            .filter(|(s, r)| {
+                s.as_str() != subj
+                    && r.alert.failing()
+                    && matches!(
+                        self.hold_of(s, now),
+                        Some(Hold::Affected(by) | Hold::Awaiting(by)) if by == subj
+                    )
             })
-            .map(AlertRow::name)
+            .map(|(_, r)| r.name())
             .collect();
         let tier = match notice {
             Notice::Escalate(n) => self
