@@ -92,7 +92,28 @@ impl Update {
     }
 }
 
-/// The stored cursors, by source.
+/// Whose position a cursor is: a source as one set of rules reads it. `logs scan` and
+/// `logs audit` run from cron each read a source to where they stopped, and a check's own
+/// pattern to where it stopped; one shared position would have each skip what the other
+/// read. A source read by its scan rules alone is its bare id, as cursors were first stored.
+pub fn reader(source: &str, kinds: &[super::RuleKind], pattern: Option<&str>) -> String {
+    let mut parts: Vec<String> = kinds
+        .iter()
+        .map(|k| match k {
+            super::RuleKind::Scan => "scan".to_owned(),
+            super::RuleKind::Audit => "audit".to_owned(),
+        })
+        .collect();
+    if parts == ["scan"] && pattern.is_none() {
+        return source.to_owned();
+    }
+    if let Some(p) = pattern {
+        parts.push(format!("pattern-{}", &hash(p.as_bytes())[..12]));
+    }
+    format!("{source}@{}", parts.join("+"))
+}
+
+/// The stored cursors, by reader (see [`reader`]).
 #[derive(Clone, Debug, Default)]
 pub struct Cursors {
     by_source: HashMap<String, Vec<Stored>>,
@@ -167,5 +188,24 @@ impl Cursors {
             offset = 0;
         }
         Start { offset, head }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::logs::RuleKind;
+
+    #[test]
+    fn each_reader_has_its_own_position() {
+        assert_eq!(reader("app", &[RuleKind::Scan], None), "app");
+        assert_eq!(reader("app", &[RuleKind::Audit], None), "app@audit");
+        assert_eq!(
+            reader("app", &[RuleKind::Scan, RuleKind::Audit], None),
+            "app@scan+audit"
+        );
+        let a = reader("app", &[], Some("timeout"));
+        assert!(a.starts_with("app@pattern-"), "{a}");
+        assert_ne!(a, reader("app", &[], Some("refused")));
     }
 }

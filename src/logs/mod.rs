@@ -473,18 +473,23 @@ pub fn scan_source(
     // The first incremental scan of a source has nowhere to start from: it counts only the
     // window, as a plain scan would, rather than every old event in the files — but reads every
     // file to its end, so that the next scan starts after all of it.
+    let reader = cursor::reader(
+        &source.id,
+        &req.kinds,
+        req.extra.as_ref().map(|r| r.pattern.0.as_str()),
+    );
     let journal_query = source.journal.as_ref().map(|q| q.identity(base_dir));
     let after = journal_query
         .as_deref()
-        .and_then(|q| cursors.journal(&source.id, q));
+        .and_then(|q| cursors.journal(&reader, q));
     let resumed = req.incremental
         && match &source.journal {
             Some(_) => after.is_some(),
-            None => cursors.knows(&source.id),
+            None => cursors.knows(&reader),
         };
     if req.incremental {
         for f in &files {
-            starts.push(cursors.start_for(&source.id, f));
+            starts.push(cursors.start_for(&reader, f));
         }
     } else if let Some(from) = req.window.from {
         let before = files.len();
@@ -598,14 +603,14 @@ pub fn scan_source(
         // A journal read that found no new entry leaves the stored cursor as it stands.
         if req.incremental {
             match (&journal_query, &fs.journal_cursor) {
-                (Some(q), Some(c)) => updates.push(cursor::Update::journal(&source.id, q, c)),
+                (Some(q), Some(c)) => updates.push(cursor::Update::journal(&reader, q, c)),
                 (Some(_), None) => {}
                 (None, _) => {
                     if let (None, Some((file, start))) =
                         (&fs.error, files.get(k).zip(starts.get(k)))
                     {
                         updates.push(cursor::Update {
-                            source: source.id.clone(),
+                            source: reader.clone(),
                             path: file.path.clone(),
                             inode: file.inode.1,
                             head: start.head.clone(),

@@ -948,6 +948,52 @@ fn the_first_incremental_scan_counts_only_its_window() {
     assert_eq!(scan(), 1.0);
 }
 
+/// `logs scan --incremental` and `logs audit --incremental`, both run from cron over one
+/// source, each read it to where they themselves stopped: neither skips what the other read.
+#[test]
+fn incremental_scans_and_audits_keep_their_own_positions() {
+    let node =
+        log_node("  sources:\n    - id: sys\n      format: syslog\n      paths: [logs/messages]\n");
+    let at = |minutes: i64| {
+        (chrono::Utc::now().with_timezone(&chrono_tz::Asia::Shanghai)
+            - chrono::Duration::minutes(minutes))
+        .format("%Y-%m-%dT%H:%M:%S%.6f%:z")
+        .to_string()
+    };
+    let lines = |m: i64| {
+        format!(
+            "{} node1 app[7]: ERROR order failed\n{} node1 sudo[8]:      ops : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/usr/bin/systemctl restart app\n",
+            at(m),
+            at(m)
+        )
+    };
+    let messages = node.file("logs/messages", lines(30));
+    let run = |command: &str, id: &str| {
+        let (_, doc) = json(&node, &["logs", command, "--incremental"]);
+        count(&doc, id)
+    };
+    assert_eq!(run("scan", "log.sys.error"), 1.0);
+    assert_eq!(
+        run("audit", "log.sys.sudo"),
+        1.0,
+        "the audit reads what the scan read"
+    );
+    assert_eq!(run("scan", "log.sys.error"), 0.0);
+    assert_eq!(run("audit", "log.sys.sudo"), 0.0);
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&messages)
+        .unwrap()
+        .write_all(lines(1).as_bytes())
+        .unwrap();
+    assert_eq!(run("audit", "log.sys.sudo"), 1.0);
+    assert_eq!(
+        run("scan", "log.sys.error"),
+        1.0,
+        "the scan reads what the audit read"
+    );
+}
+
 /// An audit check's value is its findings, not its rule's raw matches; many findings make one
 /// reason in the summary and at most twenty evidence entries, the rest counted.
 #[test]
