@@ -520,61 +520,79 @@ pub fn scan_source(
         .filter(|(_, r)| req.collect.contains(&r.id))
         .map(|(i, _)| i)
         .collect();
-    let window = if resumed {
-        Window::default()
-    } else {
-        req.window
-    };
-    let job = |input, start, hold_partial, written: i64| scan::FileJob {
-        input,
-        encoding: source.encoding,
-        start,
-        hold_partial,
-        time: time::TimeContext {
-            tz,
-            reference: chrono::DateTime::from_timestamp_millis(written)
-                .unwrap_or_default()
-                .with_timezone(&tz)
-                .date_naive(),
-        },
-        window,
-        collect: &collect,
-        collect_max: req.collect_max,
-        own: matches!(format, Format::Postgres | Format::Mysql)
-            .then_some(crate::backup::restore::PREFIX.as_bytes()),
-    };
-    let jobs: Vec<scan::FileJob<'_>> = match &source.journal {
-        // Entries are whole lines, each with its full date: nothing to hold back, and the
-        // year reference is never used.
-        Some(query) => vec![job(
-            scan::Input::Journal(journal::Reading {
-                query,
-                base_dir,
+    // A resumed read has no window: it reads from where it stopped.
+    let scan_all = |resumed: bool| {
+        let window = if resumed {
+            Window::default()
+        } else {
+            req.window
+        };
+        let job = |input, start, hold_partial, written: i64| scan::FileJob {
+            input,
+            encoding: source.encoding,
+            start,
+            hold_partial,
+            time: time::TimeContext {
                 tz,
-                after: after.filter(|_| resumed).map(str::to_owned),
-                since: window.from,
-                until: window.to,
-                last: None,
-                timeout: req.timeout.unwrap_or(journal::TIMEOUT),
-            }),
-            0,
-            false,
-            crate::core::clock::now_ms(),
-        )],
-        None => files
-            .iter()
-            .zip(&starts)
-            .map(|(f, s)| {
-                job(
-                    scan::Input::File(&f.path),
-                    s.offset,
-                    req.incremental,
-                    f.mtime,
-                )
-            })
-            .collect(),
+                reference: chrono::DateTime::from_timestamp_millis(written)
+                    .unwrap_or_default()
+                    .with_timezone(&tz)
+                    .date_naive(),
+            },
+            window,
+            collect: &collect,
+            collect_max: req.collect_max,
+            own: matches!(format, Format::Postgres | Format::Mysql)
+                .then_some(crate::backup::restore::PREFIX.as_bytes()),
+        };
+        let jobs: Vec<scan::FileJob<'_>> = match &source.journal {
+            // Entries are whole lines, each with its full date: nothing to hold back, and the
+            // year reference is never used.
+            Some(query) => vec![job(
+                scan::Input::Journal(journal::Reading {
+                    query,
+                    base_dir,
+                    tz,
+                    after: after.filter(|_| resumed).map(str::to_owned),
+                    since: window.from,
+                    until: window.to,
+                    last: None,
+                    timeout: req.timeout.unwrap_or(journal::TIMEOUT),
+                }),
+                0,
+                false,
+                crate::core::clock::now_ms(),
+            )],
+            None => files
+                .iter()
+                .zip(&starts)
+                .map(|(f, s)| {
+                    job(
+                        scan::Input::File(&f.path),
+                        s.offset,
+                        req.incremental,
+                        f.mtime,
+                    )
+                })
+                .collect(),
+        };
+        scan::scan_files(&jobs, &compiled, req.threads)
     };
-    let scans = scan::scan_files(&jobs, &compiled, req.threads);
+    let mut scans = scan_all(resumed);
+    // A stored journal cursor journalctl cannot seek to (damaged in the store) would fail
+    // every run from now on: the window is read instead, as on a first read, and the cursor
+    // of that read replaces it.
+    let unusable = |s: &scan::FileScan| {
+        s.bytes == 0
+            && s.error
+                .as_deref()
+                .is_some_and(|e| e.contains("seek to cursor"))
+    };
+    let mut dropped_cursor = None;
+    if resumed && source.journal.is_some() && scans.first().is_some_and(unusable) {
+        dropped_cursor = scans.first().and_then(|s| s.error.clone());
+        scans = scan_all(false);
+    }
     let mut results = vec![RuleResult::default(); rules.len()];
     let mut summaries = Vec::with_capacity(scans.len());
     let mut updates = Vec::new();
@@ -628,7 +646,21 @@ pub fn scan_source(
             encoding: fs.encoding,
             long_lines: fs.long_lines,
             error: fs.error,
-            warning: fs.warning,
+            warning: match (&dropped_cursor, fs.warning) {
+                (Some(why), w) => Some(
+                    [
+                        Some(format!(
+                            "the stored journal cursor could not be used ({why}); the window was read instead"
+                        )),
+                        w,
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                ),
+                (None, w) => w,
+            },
         });
     }
     for (r, last) in results.iter_mut().zip(lasts) {

@@ -303,6 +303,26 @@ fn a_journal_source_resumes_after_its_cursor() {
         "not resumed at a stale cursor"
     );
     assert_eq!(scan(&["--incremental"]), 0.0);
+
+    // A stored cursor journalctl cannot seek to does not fail every run from then on: the
+    // window is read instead, said, and its cursor replaces the damaged one.
+    let damage = Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE log_cursors SET journal_cursor='s=damaged;i=2'\"); c.commit()",
+        ])
+        .arg(node.path().join("history.db"))
+        .output()
+        .unwrap();
+    assert!(damage.status.success(), "{}", text(&damage.stderr));
+    let (_, doc) = json(
+        &node,
+        &["logs", "scan", "--source", "portal", "--incremental"],
+    );
+    let error = outcome(&doc, "log.portal.error");
+    assert_eq!(error["value"]["value"], 1.0, "{error:#}");
+    assert!(error.to_string().contains("could not be used"), "{error:#}");
+    assert_eq!(scan(&["--incremental"]), 0.0);
 }
 
 /// A journal source is declared with journalctl's own vocabulary, and what is wrong is said
