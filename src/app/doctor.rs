@@ -635,11 +635,11 @@ fn journal_access(
     // An unknown timezone is refused when the config is loaded.
     let tz = src.tz(settings.timezone).unwrap_or(settings.timezone);
     match crate::logs::journal::tail(query, &settings.base_dir, tz, 1) {
-        Err(e) => Finding::new(item, Status::Crit, Text::raw(e.to_string())).fix(text!(
+        Err(e) => Finding::new(item, Status::Crit, Text::of_io(&e)).fix(text!(
             "该主机没有可读的 systemd 日志时，改用 paths: 读取日志文件",
             "where this host has no readable systemd journal, read the log files with paths: instead"
         )),
-        Ok((_, Some(warning))) => Finding::new(item, Status::Warn, Text::raw(warning)).fix(text!(
+        Ok((_, Some(warning))) => Finding::new(item, Status::Warn, warning).fix(text!(
             "把运行 znode 的账号加入 systemd-journal 组（usermod -aG systemd-journal znode），才能读到系统日志",
             "add the account znode runs as to the systemd-journal group (usermod -aG systemd-journal znode) so that it sees the system's entries"
         )),

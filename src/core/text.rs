@@ -125,6 +125,35 @@ impl Lingual for Text {
     }
 }
 
+/// An I/O error whose words were written in both languages where it was made (journalctl's
+/// reader says why a journal cannot be read this way).
+#[derive(Debug)]
+pub struct Said(pub Text);
+
+impl Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.en)
+    }
+}
+
+impl std::error::Error for Said {}
+
+/// An I/O error of `kind` that says `text`.
+pub fn io_error(kind: std::io::ErrorKind, text: Text) -> std::io::Error {
+    std::io::Error::new(kind, Said(text))
+}
+
+impl Text {
+    /// An I/O error as people read it: the two wordings it was made with ([`io_error`]), or
+    /// the system's message.
+    pub fn of_io(e: &std::io::Error) -> Text {
+        match e.get_ref().and_then(|i| i.downcast_ref::<Said>()) {
+            Some(said) => said.0.clone(),
+            None => Text::raw(e.to_string()),
+        }
+    }
+}
+
 /// A [`Text`] from its Chinese and English wordings, with named values:
 /// `text!("已连接 {addr}，用时 {ms} ms", "connected to {addr} in {ms} ms", addr = a, ms = t)`.
 /// A value that is itself a `Text` is written in the same language as the message.

@@ -79,10 +79,10 @@ fn journal_head(query: &str) -> Head {
 }
 
 impl Update {
-    /// Where a journal source's read of `query` (its identity) stopped.
-    pub fn journal(source: &str, query: &str, cursor: &str) -> Update {
+    /// Where a [`reader`]'s read of a journal `query` (its identity) stopped.
+    pub fn journal(reader: &str, query: &str, cursor: &str) -> Update {
         Update {
-            source: source.to_owned(),
+            source: reader.to_owned(),
             path: std::path::PathBuf::from("journal"),
             inode: 0,
             head: journal_head(query),
@@ -134,19 +134,19 @@ impl Cursors {
         Cursors { by_source }
     }
 
-    /// Whether an incremental scan of this source's files ever stopped somewhere.
-    pub fn knows(&self, source: &str) -> bool {
+    /// Whether a [`reader`]'s incremental scan of a source's files ever stopped somewhere.
+    pub fn knows(&self, reader: &str) -> bool {
         self.by_source
-            .get(source)
+            .get(reader)
             .is_some_and(|v| v.iter().any(|s| s.journal.is_none()))
     }
 
-    /// Where the last read of a journal source's `query` (its identity) stopped: the
+    /// Where a [`reader`]'s last read of a journal `query` (its identity) stopped: the
     /// journal's cursor.
-    pub fn journal(&self, source: &str, query: &str) -> Option<&str> {
+    pub fn journal(&self, reader: &str, query: &str) -> Option<&str> {
         let head = journal_head(query);
         self.by_source
-            .get(source)?
+            .get(reader)?
             .iter()
             .filter(|s| s.head.hash == head.hash)
             .find_map(|s| s.journal.as_deref())

@@ -22,6 +22,9 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use crate::core::text::{Text, io_error};
+use crate::text;
+
 /// How long one journalctl may run before it is stopped: a day of a busy host's journal reads
 /// in well under a minute, so this only ends a journalctl that hangs.
 pub const TIMEOUT: Duration = Duration::from_secs(600);
@@ -254,7 +257,7 @@ pub struct Progress {
     pub cursor: Option<String>,
     /// What journalctl said on stderr while succeeding (a file it skipped, entries this
     /// account may not see), once the stream has ended.
-    pub warning: Option<String>,
+    pub warning: Option<Text>,
 }
 
 /// [`Progress`] as the stream updates it.
@@ -278,7 +281,7 @@ const SYSTEM_JOURNALS: [&str; 2] = ["/var/log/journal", "/run/log/journal"];
 /// nothing from a directory without journal files, and passes over files this account may
 /// not read, both without a word: neither may pass for a quiet log. Gives what to warn of
 /// when some files cannot be read.
-fn journal_files(query: &Query, base_dir: &Path) -> io::Result<Option<String>> {
+fn journal_files(query: &Query, base_dir: &Path) -> io::Result<Option<Text>> {
     if !query.files.is_empty() {
         // journalctl fails on files it cannot open.
         return Ok(None);
@@ -313,20 +316,24 @@ fn journal_files(query: &Query, base_dir: &Path) -> io::Result<Option<String>> {
             }
         }
     }
-    let where_ = dirs
+    let at = dirs
         .iter()
         .map(|d| d.display().to_string())
         .collect::<Vec<_>>()
-        .join(" or ");
+        .join(" | ");
     if found.is_empty() {
-        return Err(io::Error::new(
+        return Err(io_error(
             io::ErrorKind::NotFound,
             match &query.directory {
-                Some(_) => format!(
-                    "no journal file in {where_} (journalctl reads the folder itself and its folders named by a machine id); check `directory:`"
+                Some(_) => text!(
+                    "{at} 中没有 journal 文件（journalctl 只读该目录本身及以机器 ID 命名的子目录），请检查 directory:",
+                    "no journal file in {at} (journalctl reads the folder itself and its folders named by a machine id); check `directory:`",
+                    at = at
                 ),
-                None => format!(
-                    "this host keeps no systemd journal (no journal file in {where_}); read the log files with `paths:` instead"
+                None => text!(
+                    "本机没有 systemd 日志（{at} 中没有 journal 文件），请改用 paths: 读取日志文件",
+                    "this host keeps no systemd journal (no journal file in {at}); read the log files with `paths:` instead",
+                    at = at
                 ),
             },
         ));
@@ -335,17 +342,23 @@ fn journal_files(query: &Query, base_dir: &Path) -> io::Result<Option<String>> {
         .iter()
         .filter(|p| nix::unistd::access(p.as_path(), nix::unistd::AccessFlags::R_OK).is_err())
         .count();
-    let fix = "add the account znode runs as to the systemd-journal group (usermod -aG systemd-journal znode)";
     if unreadable == found.len() {
-        return Err(io::Error::new(
+        return Err(io_error(
             io::ErrorKind::PermissionDenied,
-            format!("this account may read none of the journal files in {where_}; {fix}"),
+            text!(
+                "当前账号无权读取 {at} 中的任何 journal 文件；请把运行 znode 的账号加入 systemd-journal 组（usermod -aG systemd-journal znode）",
+                "this account may read none of the journal files in {at}; add the account znode runs as to the systemd-journal group (usermod -aG systemd-journal znode)",
+                at = at
+            ),
         ));
     }
     Ok((unreadable > 0).then(|| {
-        format!(
-            "{unreadable} of {} journal files in {where_} are not readable by this account and were passed over; {fix}",
-            found.len()
+        text!(
+            "{at} 中 {total} 个 journal 文件有 {unreadable} 个当前账号无权读取，已跳过；请把运行 znode 的账号加入 systemd-journal 组（usermod -aG systemd-journal znode）",
+            "{unreadable} of {total} journal files in {at} are not readable by this account and were passed over; add the account znode runs as to the systemd-journal group (usermod -aG systemd-journal znode)",
+            at = at,
+            unreadable = unreadable,
+            total = found.len()
         )
     }))
 }
@@ -367,12 +380,22 @@ fn start(
         .spawn()
         .map_err(|e| {
             if e.kind() == io::ErrorKind::NotFound {
-                io::Error::new(
+                io_error(
                     e.kind(),
-                    "journalctl not found: this host has no systemd journal; read the log files with `paths:` instead",
+                    text!(
+                        "找不到 journalctl：本机没有 systemd 日志，请改用 paths: 读取日志文件",
+                        "journalctl not found: this host has no systemd journal; read the log files with `paths:` instead"
+                    ),
                 )
             } else {
-                io::Error::new(e.kind(), format!("cannot run journalctl: {e}"))
+                io_error(
+                    e.kind(),
+                    text!(
+                        "无法运行 journalctl：{e}",
+                        "cannot run journalctl: {e}",
+                        e = e.to_string()
+                    ),
+                )
             }
         })?;
     let stdout = child.stdout.take().expect("piped stdout");
@@ -465,27 +488,23 @@ impl Entries {
         self.at = 0;
         self.ends.clear();
         while self.out.len() < CHUNK {
-            match read_entry(&mut self.stdout, &mut self.line, &mut self.fields) {
-                Ok(true) => self.any = true,
-                // The end, or an entry cut off there: how journalctl ended says why.
-                Ok(false) => {
-                    if let Err(e) = self.finish() {
-                        self.failed = Some(e);
-                    }
-                    return;
-                }
-                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
-                    if let Err(e) = self.finish() {
-                        self.failed = Some(e);
-                    }
-                    return;
-                }
+            let ended = match read_entry(&mut self.stdout, &mut self.line, &mut self.fields) {
+                Ok(read) => !read,
+                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => true,
                 Err(e) => {
                     self.failed = Some(e);
                     self.stop();
                     return;
                 }
+            };
+            // The end, or an entry cut off there: how journalctl ended says why.
+            if ended {
+                if let Err(e) = self.finish() {
+                    self.failed = Some(e);
+                }
+                return;
             }
+            self.any = true;
             let from = self.out.len();
             let Some(cursor) = line_of(&self.fields, self.tz, &mut self.out) else {
                 continue;
@@ -531,11 +550,12 @@ impl Entries {
             .and_then(|h| h.join().ok())
             .unwrap_or_default();
         if expired {
-            return Err(io::Error::new(
+            return Err(io_error(
                 io::ErrorKind::TimedOut,
-                format!(
-                    "journalctl did not finish within {} s and was stopped; narrow the source (unit, identifier, priority) or the window",
-                    self.timeout.as_secs()
+                text!(
+                    "journalctl 在 {s} 秒内未结束，已被终止；请缩小日志源（unit、identifier、priority）或时间窗口",
+                    "journalctl did not finish within {s} s and was stopped; narrow the source (unit, identifier, priority) or the window",
+                    s = self.timeout.as_secs()
                 ),
             ));
         }
@@ -550,13 +570,22 @@ impl Entries {
             } else {
                 said
             };
-            return Err(io::Error::other(format!("journalctl failed: {why}")));
+            return Err(io_error(
+                io::ErrorKind::Other,
+                text!(
+                    "journalctl 出错：{why}",
+                    "journalctl failed: {why}",
+                    why = why
+                ),
+            ));
         }
         if !said.is_empty() {
-            self.position
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .warning = Some(said);
+            // journalctl's own words, quoted as they are, after what was found before it ran.
+            let mut p = self.position.lock().unwrap_or_else(|e| e.into_inner());
+            p.warning = Some(match p.warning.take() {
+                Some(w) => Text::join(&[w, Text::raw(said)], "；", "; "),
+                None => Text::raw(said),
+            });
         }
         Ok(())
     }
@@ -730,7 +759,7 @@ pub fn tail(
     base_dir: &Path,
     tz: chrono_tz::Tz,
     n: usize,
-) -> io::Result<(Vec<String>, Option<String>)> {
+) -> io::Result<(Vec<String>, Option<Text>)> {
     let read = Reading {
         query,
         base_dir,

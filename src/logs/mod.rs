@@ -23,6 +23,9 @@ use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
 
+use crate::core::text::Text;
+use crate::text;
+
 pub use read::Declared;
 pub use rules::{Format, Rule, RuleKind};
 pub use scan::{Sample, Window};
@@ -355,9 +358,9 @@ pub struct FileSummary {
     /// Lines searched only in part.
     pub long_lines: u64,
     /// Why it was not read to its end.
-    pub error: Option<String>,
+    pub error: Option<Text>,
     /// Read to its end, with something to say (journalctl's warnings).
-    pub warning: Option<String>,
+    pub warning: Option<Text>,
 }
 
 /// What scanning a source came to.
@@ -389,22 +392,23 @@ impl SourceScan {
     /// When nothing was looked at, which must never read as "no errors": no file matched the
     /// source's paths, or journalctl failed before the first entry. The first problem met, if
     /// any, says why.
-    pub fn unmatched(&self) -> Option<Option<&str>> {
+    pub fn unmatched(&self) -> Option<Option<Text>> {
         if self.journal {
             return self
                 .files
                 .first()
                 .filter(|f| f.bytes == 0)
-                .and_then(|f| f.error.as_deref())
+                .and_then(|f| f.error.clone())
                 .map(Some);
         }
         (self.files.is_empty() && self.skipped_old == 0)
-            .then(|| self.problems.first().map(String::as_str))
+            .then(|| self.problems.first().map(Text::raw))
     }
 
     /// [`SourceScan::unmatched`] said in English, for messages.
     pub fn unmatched_message(&self) -> Option<String> {
         let why = self.unmatched()?;
+        let why = why.as_ref().map(|w| w.en.as_str());
         Some(match (self.journal, why) {
             (true, why) => format!(
                 "the journal of log source `{}` could not be read: {}",
@@ -585,8 +589,8 @@ pub fn scan_source(
     let unusable = |s: &scan::FileScan| {
         s.bytes == 0
             && s.error
-                .as_deref()
-                .is_some_and(|e| e.contains("seek to cursor"))
+                .as_ref()
+                .is_some_and(|e| e.en.contains("seek to cursor"))
     };
     let mut dropped_cursor = None;
     if resumed && source.journal.is_some() && scans.first().is_some_and(unusable) {
@@ -617,26 +621,26 @@ pub fn scan_source(
         }
         collected.extend(fs.collected);
         // A journal's cursor is that of the last entry scanned, even when journalctl failed
-        // later: those entries are counted and must not be again.
-        // A journal read that found no new entry leaves the stored cursor as it stands.
+        // later: those entries are counted and must not be again. A journal read that found
+        // no new entry leaves the stored cursor as it stands.
         if req.incremental {
-            match (&journal_query, &fs.journal_cursor) {
-                (Some(q), Some(c)) => updates.push(cursor::Update::journal(&reader, q, c)),
-                (Some(_), None) => {}
-                (None, _) => {
-                    if let (None, Some((file, start))) =
-                        (&fs.error, files.get(k).zip(starts.get(k)))
-                    {
-                        updates.push(cursor::Update {
-                            source: reader.clone(),
-                            path: file.path.clone(),
-                            inode: file.inode.1,
-                            head: start.head.clone(),
-                            offset: fs.end_offset,
-                            journal: None,
-                        });
-                    }
+            match (
+                &journal_query,
+                &fs.journal_cursor,
+                files.get(k).zip(starts.get(k)),
+            ) {
+                (Some(q), Some(c), _) => updates.push(cursor::Update::journal(&reader, q, c)),
+                (None, _, Some((file, start))) if fs.error.is_none() => {
+                    updates.push(cursor::Update {
+                        source: reader.clone(),
+                        path: file.path.clone(),
+                        inode: file.inode.1,
+                        head: start.head.clone(),
+                        offset: fs.end_offset,
+                        journal: None,
+                    })
                 }
+                _ => {}
             }
         }
         summaries.push(FileSummary {
@@ -646,21 +650,19 @@ pub fn scan_source(
             encoding: fs.encoding,
             long_lines: fs.long_lines,
             error: fs.error,
-            warning: match (&dropped_cursor, fs.warning) {
-                (Some(why), w) => Some(
-                    [
-                        Some(format!(
-                            "the stored journal cursor could not be used ({why}); the window was read instead"
-                        )),
-                        w,
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                ),
-                (None, w) => w,
-            },
+            warning: [
+                dropped_cursor.as_ref().map(|why| {
+                    text!(
+                        "已存的 systemd 日志读取位置无法使用（{why}），改为读取统计窗口",
+                        "the stored journal cursor could not be used ({why}); the window was read instead",
+                        why = *why
+                    )
+                }),
+                fs.warning,
+            ]
+            .into_iter()
+            .flatten()
+            .reduce(|a, b| Text::join(&[a, b], "；", "; ")),
         });
     }
     for (r, last) in results.iter_mut().zip(lasts) {

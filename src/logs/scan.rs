@@ -210,13 +210,13 @@ pub struct FileScan {
     /// Encoding read in.
     pub encoding: &'static str,
     /// Why the file could not be read to its end (a truncated gzip, an I/O error).
-    pub error: Option<String>,
+    pub error: Option<crate::core::text::Text>,
     /// Lines seen by a line collector (template mining), when asked for.
     pub collected: Vec<(Option<i64>, String)>,
     /// A journal read: the cursor of the last entry read, where the next read resumes.
     pub journal_cursor: Option<String>,
     /// Read to its end, with something said on the way (journalctl's warnings).
-    pub warning: Option<String>,
+    pub warning: Option<crate::core::text::Text>,
 }
 
 /// What a scan reads.
@@ -286,7 +286,7 @@ pub fn scan_file(job: &FileJob<'_>, rules: &Compiled) -> FileScan {
     let opened = match opened {
         Ok(o) => o,
         Err(e) => {
-            out.error = Some(e.to_string());
+            out.error = Some(crate::core::text::Text::of_io(&e));
             return out;
         }
     };
@@ -317,7 +317,7 @@ pub fn scan_file(job: &FileJob<'_>, rules: &Compiled) -> FileScan {
             len += n;
             eof = len < cap;
             if let Some(e) = error {
-                st.out.error = Some(e.to_string());
+                st.out.error = Some(crate::core::text::Text::of_io(&e));
                 eof = true;
             }
         }

@@ -253,7 +253,7 @@ impl Probe for Log {
                     english = english,
                 )
             } else {
-                let why = why.map(|p| format!("（{p}）")).unwrap_or_default();
+                let why = why.map(|p| format!("（{}）", p.zh)).unwrap_or_default();
                 text!(
                     "未找到日志文件{why}",
                     "{english}",
@@ -415,7 +415,7 @@ impl Log {
             if let Some(w) = &f.warning {
                 obs.fail(
                     Status::Warn,
-                    text!("{p}：{w}", "{p}: {w}", p = f.path.display(), w = w),
+                    text!("{p}：{w}", "{p}: {w}", p = f.path.display(), w = *w),
                 );
             }
             if let Some(e) = &f.error {
@@ -425,7 +425,7 @@ impl Log {
                         "{p} 未读完：{e}",
                         "{p}: read stopped early: {e}",
                         p = f.path.display(),
-                        e = e,
+                        e = *e,
                     ),
                 );
             }

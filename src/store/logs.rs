@@ -79,7 +79,7 @@ impl Store {
             .filter(|u| u.head.len > 0 || u.journal.is_some())
         {
             if u.journal.is_some() {
-                // One journal cursor a source: the one a query left no longer applies once
+                // One journal cursor a reader: the one a query left no longer applies once
                 // the query changed, and must not be taken up if it changes back.
                 sqlx::query(
                     "DELETE FROM log_cursors WHERE host = $1 AND source = $2 \

@@ -321,7 +321,7 @@ fn a_journal_source_resumes_after_its_cursor() {
     );
     let error = outcome(&doc, "log.portal.error");
     assert_eq!(error["value"]["value"], 1.0, "{error:#}");
-    assert!(error.to_string().contains("could not be used"), "{error:#}");
+    assert!(error.to_string().contains("读取位置无法使用"), "{error:#}");
     assert_eq!(scan(&["--incremental"]), 0.0);
 }
 
@@ -421,7 +421,7 @@ fn doctor_reads_a_journal_source_as_the_scans_do() {
         missing["detail"]
             .as_str()
             .unwrap()
-            .contains("no journal file in")
+            .contains("中没有 journal 文件")
     );
     let empty = finding("empty");
     assert_eq!(empty["status"], "CRIT", "{empty:#}");
@@ -430,7 +430,7 @@ fn doctor_reads_a_journal_source_as_the_scans_do() {
     let error = outcome(&doc, "log.empty.error");
     assert_eq!(error["status"], "UNKNOWN", "{error:#}");
     assert!(
-        error["summary"].to_string().contains("no journal file in"),
+        error["summary"].to_string().contains("中没有 journal 文件"),
         "{error:#}"
     );
 }
@@ -497,7 +497,8 @@ fn journal_files_this_account_may_not_read_are_said() {
     assert_eq!(error["status"], "WARN", "{error:#}");
     let said = error.to_string();
     assert!(
-        said.contains("1 of 2 journal files") && said.contains("systemd-journal"),
+        said.contains("2 个 journal 文件有 1 个当前账号无权读取")
+            && said.contains("systemd-journal"),
         "{error:#}"
     );
     assert_eq!(
@@ -507,5 +508,8 @@ fn journal_files_this_account_may_not_read_are_said() {
     mode(&format!("{machine}/user-65534.journal"), 0o600);
     let error = as_nobody();
     assert_eq!(error["status"], "UNKNOWN", "{error:#}");
-    assert!(error.to_string().contains("may read none"), "{error:#}");
+    assert!(
+        error.to_string().contains("中的任何 journal 文件"),
+        "{error:#}"
+    );
 }
